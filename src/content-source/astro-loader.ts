@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import type { SectionId } from '../schema/sections.ts';
+import { ENTRY_EXTENSIONS, parseEntry } from './entries.ts';
+import { loadDepartments } from './departments.ts';
+import { ContentInvalidError, type ContentProblem } from './problems.ts';
+import { buildScopeFromEnv } from './build-scope.ts';
+import { readdir } from 'node:fs/promises';
+
+/**
+ * Astro content loader for one Điều 7 section across the sites in scope.
+ * Entry ids are `<site>/<slug>`. Unchanged files (same digest) are not
+ * parsed again, which keeps rebuilds after one publication fast.
+ */
+export function sectionLoader(section: SectionId): Loader {
+  return {
+    name: `congso-section-${section}`,
+    async load({ store, generateDigest, logger }) {
+      const scope = buildScopeFromEnv();
+      const departments = await loadDepartments(scope.contentRoot);
+      const sites = departments.map((d) => d.id).filter((id) => scope.sites.length === 0 || scope.sites.includes(id));
+      const problems: ContentProblem[] = [];
+      const seen = new Set<string>();
+      for (const site of sites) {
+        const rel = `content/${site}/${section}`;
+        let names: string[] = [];
+        try {
+          names = await readdir(path.join(scope.contentRoot, rel));
+        } catch {
+          names = [];
+        }
+        for (const name of names.filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)))) {
+          const file = `${rel}/${name}`;
+          const source = await readFile(path.join(scope.contentRoot, file), 'utf8');
+          const id = `${site}/${name.replace(/\.mdx?$/, '')}`;
+          seen.add(id);
+          const digest = generateDigest(source);
+          if (store.get(id)?.digest === digest) continue;
+          const { value, problems: found } = parseEntry(site, section, file, source);
+          problems.push(...found);
+          if (!value) continue;
+          store.set({
+            id,
+            data: { ...value.data, site, slug: value.slug, text: value.text },
+            body: source,
+            rendered: { html: value.html },
+            digest,
+            filePath: file,
+          });
+        }
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      if (problems.length) {
+        const error = new ContentInvalidError(problems);
+        logger.error(error.message);
+        throw error;
+      }
+    },
+  };
+}

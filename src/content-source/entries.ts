@@ -1,0 +1,90 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
+import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { problemsFromZod, type ContentProblem } from './problems.ts';
+import { renderSafeMdx } from './safe-mdx.ts';
+
+export interface Entry<S extends SectionId = SectionId> {
+  site: string;
+  section: S;
+  /** File name without extension: the last URL segment. */
+  slug: string;
+  /** Path relative to the content root. */
+  file: string;
+  data: EntryData<S>;
+  html: string;
+  /** Plain text of the body, for search. */
+  text: string;
+}
+
+export interface LoadResult<T> {
+  value: T;
+  problems: ContentProblem[];
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
+
+/** Parses, validates and renders one entry; never throws on bad content. */
+export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
+  const problems: ContentProblem[] = [];
+  const slug = path.basename(file).replace(/\.mdx?$/, '');
+  if (!SLUG.test(slug)) {
+    problems.push({ file, message: 'Tên tệp phải là chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: hoi-nghi-tong-ket-2024.mdx).' });
+  }
+  let parsed;
+  try {
+    parsed = parseFrontmatter(source);
+  } catch (error) {
+    const e = error as { mark?: { line: number }; reason?: string; message: string };
+    problems.push({ file, line: e.mark ? e.mark.line + 1 : undefined, message: `Phần đầu (frontmatter) YAML không hợp lệ: ${e.reason ?? e.message.split('\n')[0]}` });
+    return { value: undefined, problems };
+  }
+  const result = ENTRY_SCHEMAS[section].safeParse(parsed.data);
+  if (!result.success) problems.push(...problemsFromZod(file, result.error));
+  const rendered = renderSafeMdx(parsed.body);
+  for (const issue of rendered.issues) {
+    problems.push({ file, line: issue.line === undefined ? undefined : issue.line + parsed.bodyLine - 1, message: issue.message });
+  }
+  if (result.success && result.data.stateSecret) {
+    problems.push({ file, field: 'stateSecret', message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).' });
+  }
+  if (problems.length) return { value: undefined, problems };
+  return {
+    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text: rendered.text },
+    problems,
+  };
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Every entry of one section of one site, with the problems of those that failed. */
+export async function loadSection<S extends SectionId>(root: string, site: string, section: S): Promise<LoadResult<Entry<S>[]>> {
+  const rel = `content/${site}/${section}`;
+  const names = (await listDir(path.join(root, rel))).filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n))).sort();
+  const entries: Entry<S>[] = [];
+  const problems: ContentProblem[] = [];
+  for (const name of names) {
+    const file = `${rel}/${name}`;
+    const source = await readFile(path.join(root, file), 'utf8');
+    const result = parseEntry(site, section, file, source);
+    problems.push(...result.problems);
+    if (result.value) entries.push(result.value);
+  }
+  return { value: entries, problems };
+}
+
+/** Folders under `content/<site>/` that are neither a section nor the media folder. */
+export async function unknownSectionFolders(root: string, site: string): Promise<string[]> {
+  const names = await listDir(path.join(root, 'content', site));
+  return names.filter((n) => !(SECTION_IDS as readonly string[]).includes(n) && n !== 'tep' && !n.startsWith('.'));
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DateField, Text } from '../common.ts';
+
+/**
+ * Fields every entry of every section has. `title` in `.meta()` is the
+ * Vietnamese field label: the generated CMS config reads it.
+ */
+export const EntryBaseSchema = z.object({
+  title: Text(300).meta({ title: 'Tiêu đề' }),
+  /** Short summary shown in lists and search results (trích yếu, sapo). */
+  summary: Text(1000).optional().meta({ title: 'Tóm tắt' }),
+  /** Publication date; news may carry the hour (Điều 9.3 counts until 16:00). */
+  date: DateField.meta({ title: 'Ngày đăng' }),
+  /** Last substantive change, shown on the page. */
+  updated: DateField.optional().meta({ title: 'Ngày cập nhật' }),
+  /** Information protected as a state secret (Điều 4.2đ) is never published. */
+  stateSecret: z.boolean().default(false).meta({ title: 'Thông tin mật nhà nước' }),
+});
+export type EntryBase = z.infer<typeof EntryBaseSchema>;

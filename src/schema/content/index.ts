@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { SectionId } from '../sections.ts';
+import { ConsultationEntrySchema } from './consultation.ts';
+import { DirectoryEntrySchema } from './directory.ts';
+import { LegalDocumentEntrySchema } from './legal-document.ts';
+import { NewsEntrySchema } from './news.ts';
+import { OnlineActivityEntrySchema } from './online-activity.ts';
+import { OrganisationEntrySchema } from './organisation.ts';
+import { ProcedureEntrySchema } from './procedure.ts';
+import { ProcurementEntrySchema } from './procurement.ts';
+
+/** Section id → the frontmatter schema of its entries. */
+export const ENTRY_SCHEMAS = {
+  'gioi-thieu': OrganisationEntrySchema,
+  'van-ban': LegalDocumentEntrySchema,
+  'thu-tuc-hanh-chinh': ProcedureEntrySchema,
+  'tin-tuc': NewsEntrySchema,
+  'danh-ba': DirectoryEntrySchema,
+  'du-an-dau-thau': ProcurementEntrySchema,
+  'hoat-dong-truc-tuyen': OnlineActivityEntrySchema,
+  'gop-y': ConsultationEntrySchema,
+} as const satisfies Record<SectionId, z.ZodType>;
+
+export type EntryData<S extends SectionId> = z.infer<(typeof ENTRY_SCHEMAS)[S]>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * The eight kinds of information every department site must carry (Điều 7).
+ * The id is the URL segment and the folder name under `content/<site>/`.
+ */
+export const SECTIONS = [
+  { id: 'gioi-thieu', clause: 1, label: 'Giới thiệu', title: 'Tổ chức, chức năng, nhiệm vụ, quyền hạn' },
+  { id: 'van-ban', clause: 2, label: 'Văn bản', title: 'Văn bản quy phạm pháp luật' },
+  { id: 'thu-tuc-hanh-chinh', clause: 3, label: 'Thủ tục hành chính', title: 'Quy trình, thủ tục hành chính' },
+  { id: 'tin-tuc', clause: 4, label: 'Tin tức', title: 'Tuyên truyền, phổ biến, hướng dẫn thực hiện pháp luật' },
+  { id: 'danh-ba', clause: 5, label: 'Danh bạ', title: 'Danh bạ thư điện tử chính thức' },
+  { id: 'du-an-dau-thau', clause: 6, label: 'Dự án, đấu thầu', title: 'Dự án, đầu tư, đấu thầu, mua sắm công' },
+  { id: 'hoat-dong-truc-tuyen', clause: 7, label: 'Hoạt động trực tuyến', title: 'Hoạt động trên môi trường mạng' },
+  { id: 'gop-y', clause: 8, label: 'Góp ý', title: 'Lấy ý kiến góp ý của tổ chức, cá nhân' },
+] as const;
+
+export type SectionInfo = (typeof SECTIONS)[number];
+export type SectionId = SectionInfo['id'];
+
+export const SECTION_IDS = SECTIONS.map((s) => s.id) as [SectionId, ...SectionId[]];
+export const SectionIdSchema = z.enum(SECTION_IDS);
+
+export function sectionInfo(id: SectionId): SectionInfo {
+  const found = SECTIONS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown section ${id}`);
+  return found;
+}
