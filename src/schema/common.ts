@@ -33,7 +33,7 @@ export const FileRef = z
     'Đường dẫn tệp phải nằm trong thư mục /tep/ của trang (chữ thường, không dấu, không có "..").',
   );
 
-export const AttachmentSchema = z.object({
+export const AttachmentSchema = z.strictObject({
   /** Shown as the link text, e.g. "Toàn văn Quyết định (PDF)". */
   label: Text(200),
   /** `/tep/2024/qd-15.pdf` — the file lives in `content/<site>/tep/2024/qd-15.pdf`. */
@@ -41,7 +41,7 @@ export const AttachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
-export const PersonSchema = z.object({
+export const PersonSchema = z.strictObject({
   name: Text(120),
   position: Text(200),
   email: Email.optional(),

@@ -7,7 +7,7 @@ import { Email, Phone, Text } from './common.ts';
  * A department site (`sites/<id>.yaml`). `abbr` and `domains` are derived
  * from the name by the rule of Điều 3 unless the file overrides them.
  */
-export const BoardMemberSchema = z.object({
+export const BoardMemberSchema = z.strictObject({
   name: Text(120),
   role: BoardRoleSchema,
   /** Sections an editor or contributor may write in (Điều 17.3, 17.5). */
@@ -31,14 +31,14 @@ export const DepartmentSchema = z
     /** Host names; derived from the province's domain patterns when absent. */
     domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Tên miền không hợp lệ.')).optional(),
     description: Text(500).optional(),
-    contact: z.object({
+    contact: z.strictObject({
       address: Text(300),
       phone: Phone,
       fax: Phone.optional(),
       email: Email,
     }),
     /** Ban Biên tập (Điều 17): one head, one or two deputies, editors, IT officer, contributors. */
-    board: z.object({ members: z.array(BoardMemberSchema).default([]) }).default({ members: [] }),
+    board: z.strictObject({ members: z.array(BoardMemberSchema).default([]) }).default({ members: [] }),
   })
   .superRefine((d, ctx) => {
     const count = (role: string) => d.board.members.filter((m) => m.role === role).length;

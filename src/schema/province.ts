@@ -6,14 +6,14 @@ import { Text } from './common.ts';
  * patterns of Điều 3 are configuration so another province can reuse the
  * platform.
  */
-export const DomainPatternSchema = z.object({
+export const DomainPatternSchema = z.strictObject({
   /** Prefix before the abbreviation: "so" gives `sotuphap.thuathienhue.gov.vn`. */
   prefix: z.string().regex(/^[a-z]*$/, 'Tiền tố chỉ gồm chữ thường không dấu.'),
   /** Parent domain, e.g. `thuathienhue.gov.vn`. */
   suffix: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Tên miền không hợp lệ.'),
 });
 
-export const ProvinceSchema = z.object({
+export const ProvinceSchema = z.strictObject({
   name: Text(120).default('Thừa Thiên Huế'),
   /** Who runs the platform (Điều 5.2), shown in the portal footer. */
   operator: Text(200).default('Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế'),

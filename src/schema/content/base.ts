@@ -5,7 +5,7 @@ import { DateField, Text } from '../common.ts';
  * Fields every entry of every section has. `title` in `.meta()` is the
  * Vietnamese field label: the generated CMS config reads it.
  */
-export const EntryBaseSchema = z.object({
+export const EntryBaseSchema = z.strictObject({
   title: Text(300).meta({ title: 'Tiêu đề' }),
   /** Short summary shown in lists and search results (trích yếu, sapo). */
   summary: Text(1000).optional().meta({ title: 'Tóm tắt' }),

@@ -25,9 +25,12 @@ export const DOCUMENT_STATUSES = {
 } as const;
 export type DocumentStatus = keyof typeof DOCUMENT_STATUSES;
 
-/** Số/ký hiệu such as `2567/2007/QĐ-UBND` or `15/2023/TT-BTP`. */
+/**
+ * Số/ký hiệu: `2567/2007/QĐ-UBND`, `1745/QĐ-TTg`, `369/TTr-SBCVT`,
+ * `27/2001/QĐ-BGD&ĐT`, `11i/2008/NQ-HĐND`, `54-NQ/TW`.
+ */
 const DocumentNumber = Text(60).refine(
-  (s) => /^[0-9]+(\/[0-9]{4})?\/[\p{Lu}0-9Đ-]+$/u.test(s),
+  (s) => /^[0-9]+\p{Ll}?(?:[-/][\p{L}0-9&.]+)+$/u.test(s),
   'Số, ký hiệu văn bản không đúng dạng (ví dụ: 2567/2007/QĐ-UBND hoặc 125/UBND-TH).',
 );
 

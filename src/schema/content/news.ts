@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../common.ts';
+import { FileRef, Text } from '../common.ts';
 import { EntryBaseSchema } from './base.ts';
 
 /** Điều 7.4: dissemination and guidance on law, policy, strategy and planning. */
@@ -18,8 +18,8 @@ export type NewsCategory = keyof typeof NEWS_CATEGORIES;
  * marks the board's own writing, so "no source" is never a silent default.
  */
 export const NewsSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('original') }),
-  z.object({
+  z.strictObject({ kind: z.literal('original') }),
+  z.strictObject({
     kind: z.literal('cited'),
     name: Text(200),
     url: z.url({ protocol: /^https?$/, error: 'Địa chỉ nguồn phải là http hoặc https.' }).optional(),
@@ -27,8 +27,8 @@ export const NewsSourceSchema = z.discriminatedUnion('kind', [
 ], { error: 'Phải ghi nguồn tin: "original" (tin tự viết) hoặc "cited" kèm tên nguồn (Điều 19a).' });
 export type NewsSource = z.infer<typeof NewsSourceSchema>;
 
-export const NewsImageSchema = z.object({
-  src: Text(300),
+export const NewsImageSchema = z.strictObject({
+  src: FileRef,
   /** Alternative text for screen readers; required (Điều 4.2a). */
   alt: Text(300),
 });

@@ -11,7 +11,7 @@ export const ORGANISATION_TOPICS = {
   'lich-su': 'Quá trình hình thành và phát triển',
 } as const;
 
-export const AffiliatedUnitSchema = z.object({
+export const AffiliatedUnitSchema = z.strictObject({
   name: Text(200),
   head: Text(120).optional(),
   address: Text(300).optional(),

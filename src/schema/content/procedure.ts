@@ -21,19 +21,19 @@ export const TIME_UNITS = {
   gio: 'giờ',
 } as const;
 
-export const TimeLimitSchema = z.object({
+export const TimeLimitSchema = z.strictObject({
   value: z.number().positive('Thời hạn phải lớn hơn 0.').max(365),
   unit: z.enum(Object.keys(TIME_UNITS) as [keyof typeof TIME_UNITS]).default('ngay-lam-viec'),
 });
 export type TimeLimit = z.infer<typeof TimeLimitSchema>;
 
-export const ProcedureStepSchema = z.object({
+export const ProcedureStepSchema = z.strictObject({
   title: Text(300),
-  responsible: z.object({ name: Text(120), position: Text(200) }),
+  responsible: z.strictObject({ name: Text(120), position: Text(200) }),
   timeLimit: TimeLimitSchema,
 });
 
-export const RequiredDocumentSchema = z.object({
+export const RequiredDocumentSchema = z.strictObject({
   name: Text(400),
   copies: z.number().int().min(1).max(20).default(1),
   /** Bản chính (original) or bản sao (copy). */
@@ -41,11 +41,15 @@ export const RequiredDocumentSchema = z.object({
   template: AttachmentSchema.optional(),
 });
 
-export const FeeSchema = z.object({
-  label: Text(200),
-  /** Amount in đồng; 0 means free of charge. */
-  amount: z.number().int().min(0),
-});
+export const FeeSchema = z
+  .strictObject({
+    label: Text(200),
+    /** Amount in đồng; 0 means free of charge. */
+    amount: z.number().int().min(0).optional(),
+    /** For fees that vary: "2.000 đồng/trang", "0,1% giá trị hợp đồng". */
+    note: Text(300).optional(),
+  })
+  .refine((f) => f.amount !== undefined || f.note !== undefined, 'Phải ghi số tiền (amount) hoặc cách tính (note).');
 
 export const ProcedureEntrySchema = EntryBaseSchema.extend({
   code: Text(30).meta({ title: 'Mã thủ tục' }),
