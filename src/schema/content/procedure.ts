@@ -47,7 +47,7 @@ export const FeeSchema = z
     /** Amount in đồng; 0 means free of charge. */
     amount: z.number().int().min(0).optional(),
     /** For fees that vary: "2.000 đồng/trang", "0,1% giá trị hợp đồng". */
-    note: Text(300).optional(),
+    note: Text(300).optional().meta({ title: 'Cách tính (khi phí thay đổi)' }),
   })
   .refine((f) => f.amount !== undefined || f.note !== undefined, 'Phải ghi số tiền (amount) hoặc cách tính (note).');
 

@@ -1,0 +1,128 @@
+/**
+ * Staff accounts from the server's shell (Điều 11):
+ *
+ *   npm run users -- add --site sotuphap --name "Nguyễn Văn An" --role deputy [--sections tin-tuc,van-ban]
+ *   npm run users -- add-admin --name "Quản Trị Viên"
+ *   npm run users -- list [--site sotuphap]
+ *   npm run users -- disable nvan
+ *   npm run users -- reset nvan
+ *
+ * Uses DATABASE_URL (PostgreSQL) or SQLITE_PATH / ./data/congso.sqlite, like
+ * the server. Actions are audited as "system:cli".
+ */
+import { parseArgs } from 'node:util';
+import { BoardRoleSchema, ROLE_LABELS } from '../src/schema/roles.ts';
+import { isAppError } from '../server/errors/app-error.ts';
+import { describeError } from '../server/errors/messages.ts';
+import { UnknownDepartmentError } from '../server/errors/unknown-department-error.ts';
+import { SectionsInputSchema, UsernameInputSchema } from '../server/lib/input-schemas.ts';
+import { parseInput } from '../server/lib/parse-input.ts';
+import type { PasswordHasher } from '../server/lib/password-hash.ts';
+import type { DepartmentRef } from '../server/lib/site-for-host.ts';
+import { createServices } from '../server/services/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '../server/services/principal.ts';
+import type { Storage } from '../server/storage/repository.ts';
+
+const USAGE = `Cách dùng:
+  npm run users -- add --site <mã-đơn-vị> --name "<Họ và tên>" --role <vai-trò> [--sections a,b]
+  npm run users -- add-admin --name "<Họ và tên>"
+  npm run users -- list [--site <mã-đơn-vị>]
+  npm run users -- disable <tên-đăng-nhập>
+  npm run users -- reset <tên-đăng-nhập>
+Vai trò: ${BoardRoleSchema.options.join(', ')}`;
+
+export interface CliContext {
+  storage: Storage;
+  departments: readonly DepartmentRef[];
+  out: (line: string) => void;
+  err: (line: string) => void;
+  hasher?: PasswordHasher;
+}
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, option: string): string {
+  if (!value) throw new UsageError(`Thiếu ${option}.`);
+  return value;
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runUsersCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const { storage, departments, out, err } = context;
+  const { accounts } = createServices({ storage, departments, hasher: context.hasher });
+  const cli = systemPrincipal('cli');
+  try {
+    const { positionals, values } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        site: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        sections: { type: 'string' },
+        user: { type: 'string' },
+      },
+    });
+    const [command, username = values.user] = positionals;
+    const printIssued = (issued: { account: { username: string; fullName: string }; oneTimePassword: string }) => {
+      out(`Tên đăng nhập: ${issued.account.username}`);
+      out(`Mật khẩu dùng một lần: ${issued.oneTimePassword}`);
+      out('(Chỉ hiện một lần; hết hạn sau 72 giờ; phải đổi ở lần đăng nhập đầu tiên.)');
+    };
+    switch (command) {
+      case 'add': {
+        const site = required(values.site, '--site');
+        if (!departments.some((d) => d.id === site)) throw new UnknownDepartmentError({ departmentId: site });
+        const role = BoardRoleSchema.safeParse(values.role);
+        if (!role.success) throw new UsageError(`Vai trò không hợp lệ: ${values.role ?? '(trống)'}.`);
+        const sections = values.sections === undefined ? undefined : parseInput(SectionsInputSchema, values.sections);
+        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: role.data, departmentId: site, sections }, NO_REQUEST));
+        return 0;
+      }
+      case 'add-admin':
+        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: 'admin', departmentId: null }, NO_REQUEST));
+        return 0;
+      case 'list': {
+        const list = await accounts.list(cli, values.site);
+        for (const a of list) {
+          out([a.username, a.fullName, ROLE_LABELS[a.role], a.departmentId ?? '(tỉnh)', a.status === 'active' ? 'hoạt động' : 'vô hiệu', a.sections.join(',')].join('\t'));
+        }
+        if (list.length === 0) out('(Chưa có tài khoản.)');
+        return 0;
+      }
+      case 'disable': {
+        const account = await accounts.disable(cli, parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')), NO_REQUEST);
+        out(`Đã vô hiệu hóa ${account.username}; mọi phiên đăng nhập đã kết thúc.`);
+        return 0;
+      }
+      case 'reset':
+        printIssued(await accounts.resetPassword(cli, parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')), NO_REQUEST));
+        return 0;
+      default:
+        throw new UsageError(command ? `Lệnh không rõ: ${command}.` : 'Thiếu lệnh.');
+    }
+  } catch (error) {
+    if (isAppError(error)) err(`Lỗi: ${describeError(error)} (${error.code})`);
+    else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) err(`${(error as Error).message}\n${USAGE}`);
+    else throw error;
+    return 1;
+  }
+}
+
+if (import.meta.main) {
+  const { openStorage } = await import('../server/storage/open-storage.ts');
+  const { loadDepartments } = await import('../src/content-source/departments.ts');
+  const storage = await openStorage(process.env);
+  try {
+    await storage.migrate();
+    const departments = await loadDepartments(process.env.CONTENT_ROOT ?? process.cwd());
+    process.exitCode = await runUsersCli(process.argv.slice(2), {
+      storage,
+      departments,
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+  } finally {
+    await storage.close();
+  }
+}

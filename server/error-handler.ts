@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.ts';
+import { AppError, isAppError } from './errors/app-error.ts';
+import { describeError, INTERNAL_ERROR_MESSAGE } from './errors/messages.ts';
+import { PayloadTooLargeError } from './errors/payload-too-large-error.ts';
+import { errorPage } from './views/error-page.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Chưa đăng nhập',
+  403: 'Không được phép',
+  404: 'Không tìm thấy',
+  409: 'Không thể thực hiện',
+  413: 'Dữ liệu quá lớn',
+  415: 'Định dạng không được hỗ trợ',
+  429: 'Tạm thời bị chặn',
+};
+
+class InternalError extends AppError<Record<string, never>> {
+  constructor() {
+    super('E_INTERNAL', 500, {}, 'internal error');
+  }
+}
+
+function toAppError(error: unknown): AppError<object> {
+  if (isAppError(error)) return error;
+  if (error instanceof HTTPException && error.status === 413) return new PayloadTooLargeError({ maxBytes: 0 });
+  // Anything else is a bug: log it whole here, show nothing of it to the visitor.
+  console.error(error);
+  return new InternalError();
+}
+
+function wantsJson(c: Context<AppEnv>): boolean {
+  if (c.req.path.includes('/api/')) return true;
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * The one place errors become responses: JSON `{ error: { code, message, data } }`
+ * for API clients; for pages, the form the request came from re-rendered with
+ * the error (when the route registered one), else an error page.
+ */
+export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<Response> {
+  const error = toAppError(thrown);
+  const message = error.code === 'E_INTERNAL' ? INTERNAL_ERROR_MESSAGE : describeError(error);
+  if (error.code === 'E_THROTTLED') c.header('Retry-After', String((error.data as { retryAfterSeconds: number }).retryAfterSeconds));
+  if (wantsJson(c)) return c.json({ error: { code: error.code, message, data: error.data } }, error.status);
+  const view = c.var.formErrorView;
+  if (view && error.status < 500) return c.html(await view(error), error.status);
+  const title = TITLES[error.status] ?? 'Lỗi hệ thống';
+  return c.html(await errorPage({ site: c.var.site ?? null, title, message, code: error.code }), error.status);
+}

@@ -1,0 +1,421 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { parseEntry } from '../../../src/content-source/entries.ts';
+import { parseFrontmatter } from '../../../src/content-source/frontmatter.ts';
+import { isAppError } from '../../errors/app-error.ts';
+import type { Clock } from '../clock.ts';
+import { systemClock } from '../clock.ts';
+import {
+  authorizeMediaChange,
+  authorizeTransition,
+  canVerify,
+  DEFAULT_POLICY,
+  maySectionBeEntered,
+  type Actor,
+  type EntryEvent,
+  type EntryFacts,
+  type WorkflowPolicy,
+  type WorkflowState,
+} from '../editorial-workflow.ts';
+import { NotOnBoardError } from '../editorial-workflow-errors.ts';
+import { MAIN, type ContentRepository, type FileWrite } from '../../content-repo/repository.ts';
+import {
+  commitToMain,
+  discardEntry,
+  entryFile,
+  entryId,
+  isPublished,
+  listUnpublished,
+  mergeIntoMain,
+  readUnpublished,
+  recordStep,
+  saveOnBranch,
+  type EntryKey,
+  type UnpublishedEntry,
+} from '../../content-repo/entry-store.ts';
+import { EntryBranchNotFoundError } from '../../content-repo/errors.ts';
+import { stepTrailers, type Person, type Trailers } from '../../content-repo/workflow-record.ts';
+import {
+  ContentRejectedError,
+  FileTooLargeError,
+  MediaNotFoundError,
+  PathNotAllowedError,
+  ProxyBadRequestError,
+  SiteNotRebuiltError,
+  UnknownActionError,
+  WorkflowRequiredError,
+} from './errors.ts';
+import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
+import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
+
+/**
+ * Decap CMS's proxy protocol (the actions decap-server accepts) over the
+ * content repository, for one department site per request. Each action that
+ * changes something asks the workflow state machine first and runs as one
+ * repository transaction, so "read state → authorise → commit" cannot be
+ * interleaved by a concurrent request. No Hono context here: the route
+ * passes the actor, the site and the JSON body.
+ */
+
+export interface PublishedEvent {
+  site: string;
+  section: string;
+  slug: string;
+  commit: string;
+  by: Person;
+  /** When the merge into main finished (ms), the start of publish-to-live. */
+  publishedAt: number;
+}
+
+export interface ProxyLimits {
+  /** Largest MDX entry, in bytes. */
+  entryBytes: number;
+  /** Largest attachment, in bytes (after base64 decoding). */
+  mediaBytes: number;
+}
+
+export const DEFAULT_LIMITS: ProxyLimits = { entryBytes: 512 * 1024, mediaBytes: 20 * 1024 * 1024 };
+
+export interface ProxyDeps {
+  repo: ContentRepository;
+  policy?: WorkflowPolicy;
+  limits?: ProxyLimits;
+  clock?: Clock;
+  /**
+   * Called after each merge into main. When it returns a promise (the
+   * publish queue's outcome) and `liveWaitMs` > 0, the publisher's request
+   * waits that long for the site to go live, so a failed rebuild reaches the
+   * person who published, in the Decap UI.
+   */
+  onPublished?: (event: PublishedEvent) => void | Promise<{ ok: boolean; error?: { code: string } }>;
+  liveWaitMs?: number;
+}
+
+export interface ProxyRequest {
+  actor: Actor;
+  site: string;
+  body: unknown;
+}
+
+export interface ProxyResponse {
+  status: ContentfulStatusCode;
+  body: unknown;
+}
+
+const TO_DECAP: Record<Exclude<WorkflowState, 'published'>, string> = { draft: 'draft', 'in-review': 'pending_review', ready: 'pending_publish' };
+const FROM_DECAP: Record<string, WorkflowState> = { draft: 'draft', pending_review: 'in-review', pending_publish: 'ready' };
+
+const decoder = new TextDecoder();
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function mediaFile(path: string, blob: string, bytes: Uint8Array) {
+  return { id: blob, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', path, name: path.split('/').at(-1)! };
+}
+
+function person(actor: Actor): Person {
+  return { username: actor.username, name: actor.name };
+}
+
+function isSecret(raw: string | null): boolean {
+  if (raw === null) return false;
+  try {
+    return parseFrontmatter(raw).data.stateSecret === true;
+  } catch {
+    return false;
+  }
+}
+
+export function createDecapProxy(deps: ProxyDeps) {
+  const { repo } = deps;
+  const policy = deps.policy ?? DEFAULT_POLICY;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const clock = deps.clock ?? systemClock;
+
+  async function readText(ref: string, path: string): Promise<string | null> {
+    const file = await repo.readFile(ref, path);
+    return file ? decoder.decode(file.bytes) : null;
+  }
+
+  async function factsOf(key: EntryKey): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null }> {
+    const unpublished = await readUnpublished(repo, key);
+    if (unpublished) {
+      const raw = await readText(unpublished.head, entryFile(key));
+      return { facts: { ...key, state: unpublished.state, owners: unpublished.owners, stateSecret: isSecret(raw) }, unpublished };
+    }
+    const live = await readText(MAIN, entryFile(key));
+    return { facts: { ...key, state: live === null ? null : 'published', owners: [], stateSecret: isSecret(live) }, unpublished: null };
+  }
+
+  function keyOf(site: string, collection: string, slug: string): EntryKey {
+    const section = checkCollection(collection);
+    if (!SLUG.test(slug)) throw new PathNotAllowedError({ path: `${collection}/${slug}`, reason: 'not-an-entry' });
+    return { site, section, slug };
+  }
+
+  function validate(path: string, raw: string, key: EntryKey, ignoreSecret: boolean) {
+    const bytes = Buffer.byteLength(raw, 'utf8');
+    if (bytes > limits.entryBytes) throw new FileTooLargeError({ path, bytes, limit: limits.entryBytes });
+    const { problems } = parseEntry(key.site, key.section, path, raw);
+    // A secret entry may be kept and worked on; the state machine stops it at publication.
+    const blocking = ignoreSecret ? problems.filter((p) => p.field !== 'stateSecret') : problems;
+    if (blocking.length) throw new ContentRejectedError({ path, problems: blocking });
+  }
+
+  function decodeAsset(site: string, asset: { path: string; content: string }): FileWrite {
+    checkMediaPath(site, asset.path);
+    const bytes = Buffer.from(asset.content, 'base64');
+    if (bytes.length > limits.mediaBytes) throw new FileTooLargeError({ path: asset.path, bytes: bytes.length, limit: limits.mediaBytes });
+    return { path: asset.path, content: bytes };
+  }
+
+  async function readEntries(paths: Array<{ path: string; label?: string }>) {
+    return Promise.all(
+      paths.map(async ({ path, label }) => {
+        const file = await repo.readFile(MAIN, path);
+        return { data: file ? decoder.decode(file.bytes) : null, file: { path, label, id: file?.blob ?? null } };
+      }),
+    );
+  }
+
+  const handlers: { [A in ProxyAction]: (actor: Actor, site: string, p: Payload<A>) => Promise<unknown> } = {
+    async info() {
+      return { repo: 'congso', publish_modes: ['editorial_workflow'], type: 'congso_git' };
+    },
+
+    async entriesByFolder(_actor, site, p) {
+      checkSectionFolder(site, p.folder);
+      if (p.extension !== 'mdx') return [];
+      const files = (await repo.listFolder(MAIN, p.folder.replace(/\/+$/, ''), 1)).filter((f) => f.path.endsWith('.mdx'));
+      return readEntries(files.filter((f) => isEntryPath(site, f.path)));
+    },
+
+    async entriesByFiles(_actor, site, p) {
+      for (const f of p.files) parseEntryPath(site, f.path);
+      return readEntries(p.files);
+    },
+
+    async getEntry(_actor, site, p) {
+      parseEntryPath(site, p.path);
+      return (await readEntries([{ path: p.path }]))[0];
+    },
+
+    async unpublishedEntries(actor, site) {
+      const keys = await listUnpublished(repo, site);
+      // Only entries of collections this person's config has, or Decap warns about each.
+      return keys.filter((k) => maySectionBeEntered(actor, site, k.section)).map((k) => `${k.section}/${k.slug}`);
+    },
+
+    async unpublishedEntry(_actor, site, p) {
+      const [collection, slug] = p.id ? [p.id.slice(0, p.id.indexOf('/')), p.id.slice(p.id.indexOf('/') + 1)] : [p.collection ?? '', p.slug ?? ''];
+      const key = keyOf(site, collection, slug);
+      const entry = await readUnpublished(repo, key);
+      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+      return {
+        collection,
+        slug,
+        status: TO_DECAP[entry.state as keyof typeof TO_DECAP] ?? 'draft',
+        diffs: entry.changes.filter((c) => c.after).map((c) => ({ id: c.after, path: c.path, newFile: c.before === null })),
+        updatedAt: entry.updatedAt,
+        pullRequestAuthor: entry.steps[0]?.by.name,
+      };
+    },
+
+    async unpublishedEntryDataFile(_actor, site, p) {
+      const key = keyOf(site, p.collection, p.slug);
+      if (p.path !== entryFile(key)) throw new PathNotAllowedError({ path: p.path, reason: 'not-an-entry' });
+      const entry = await readUnpublished(repo, key);
+      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+      return { data: await readText(entry.head, p.path) };
+    },
+
+    async unpublishedEntryMediaFile(_actor, site, p) {
+      const key = keyOf(site, p.collection, p.slug);
+      checkMediaPath(site, p.path);
+      const entry = await readUnpublished(repo, key);
+      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+      const file = await repo.readFile(entry.head, p.path);
+      if (!file) throw new MediaNotFoundError({ path: p.path });
+      return mediaFile(p.path, file.blob, file.bytes);
+    },
+
+    async deleteUnpublishedEntry(actor, site, p) {
+      const key = keyOf(site, p.collection, p.slug);
+      return repo.transaction(async () => {
+        const { facts, unpublished } = await factsOf(key);
+        if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+        authorizeTransition(actor, 'discard', facts, { policy });
+        await discardEntry(repo, key, person(actor), `Huỷ bài chưa đăng: ${entryId(key)}`);
+        return { message: `deleted branch: cms/${entryId(key)}` };
+      });
+    },
+
+    async persistEntry(actor, site, p) {
+      const dataFiles = p.dataFiles ?? [p.entry!];
+      if (dataFiles.length !== 1) throw new ProxyBadRequestError({ action: 'persistEntry', issues: ['exactly one data file'] });
+      const [file] = dataFiles;
+      if (!p.options.useWorkflow) throw new WorkflowRequiredError({ action: 'persistEntry' });
+      if (file.newPath) throw new PathNotAllowedError({ path: file.newPath, reason: 'rename' });
+      const target = parseEntryPath(site, file.path);
+      if ((p.options.collectionName && p.options.collectionName !== target.section) || file.slug !== target.slug) {
+        throw new PathNotAllowedError({ path: file.path, reason: 'collection' });
+      }
+      const key: EntryKey = { site, section: target.section, slug: target.slug };
+      const assets = p.assets.map((a) => decodeAsset(site, a));
+      return repo.transaction(async () => {
+        const { facts, unpublished } = await factsOf(key);
+        const event: EntryEvent = facts.state === null ? 'create' : 'edit';
+        const next = authorizeTransition(actor, event, facts, { policy })!;
+        validate(file.path, file.raw, key, true);
+        // Attachments dropped from the entry since the last save go back to what main had.
+        const kept = new Set(assets.map((a) => a.path));
+        const dropped: FileWrite[] = [];
+        for (const change of unpublished?.changes ?? []) {
+          if (change.after && change.path.startsWith(`${mediaRoot(site)}/`) && !kept.has(change.path)) {
+            dropped.push({ path: change.path, content: change.before ? await repo.readBlob(change.before) : null });
+          }
+        }
+        await saveOnBranch(repo, {
+          key,
+          files: [{ path: file.path, content: file.raw }, ...assets, ...dropped],
+          by: person(actor),
+          event,
+          state: next,
+          summary: p.options.commitMessage,
+        });
+        return { message: 'entry persisted' };
+      });
+    },
+
+    async updateUnpublishedEntryStatus(actor, site, p) {
+      const key = keyOf(site, p.collection, p.slug);
+      const to = FROM_DECAP[p.newStatus];
+      if (!to) throw new ProxyBadRequestError({ action: 'updateUnpublishedEntryStatus', issues: [`unknown status ${p.newStatus}`] });
+      return repo.transaction(async () => {
+        const { facts, unpublished } = await factsOf(key);
+        if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+        if (facts.state === to) return { message: 'unchanged' };
+        const event = statusEvent(actor, facts, to);
+        const next = authorizeTransition(actor, event, facts, { to, policy });
+        await recordStep(repo, { key, by: person(actor), event, state: next!, summary: `${event}: ${entryId(key)}`, expectedHead: unpublished.head });
+        return { message: `status updated to ${p.newStatus}` };
+      });
+    },
+
+    async publishUnpublishedEntry(actor, site, p) {
+      const key = keyOf(site, p.collection, p.slug);
+      const published = await repo.transaction(async () => {
+        const { facts, unpublished } = await factsOf(key);
+        if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+        authorizeTransition(actor, 'publish', facts, { policy });
+        // Validated again as it stands on the branch: nothing invalid ever reaches main.
+        const raw = await readText(unpublished.head, entryFile(key));
+        if (raw === null) throw new EntryBranchNotFoundError({ branch: unpublished.branch });
+        validate(entryFile(key), raw, key, false);
+        return mergeIntoMain(repo, key, person(actor), `Đăng tải: ${entryId(key)}`);
+      });
+      const live = deps.onPublished?.({ ...key, commit: published.commit, by: person(actor), publishedAt: clock() });
+      if (live && deps.liveWaitMs) {
+        let timer: NodeJS.Timeout | undefined;
+        const outcome = await Promise.race([live, new Promise<null>((r) => (timer = setTimeout(() => r(null), deps.liveWaitMs)))]);
+        clearTimeout(timer);
+        if (outcome && !outcome.ok) throw new SiteNotRebuiltError({ site, commit: published.commit, code: outcome.error?.code ?? 'E_BUILD_FAILED' });
+      }
+      return { message: `entry ${entryId(key)} published` };
+    },
+
+    async getMedia(_actor, site, p) {
+      const folder = checkMediaFolder(site, p.mediaFolder);
+      const files = await repo.listFolder(MAIN, folder, 1);
+      return Promise.all(files.map(async (f) => mediaFile(f.path, f.blob, await repo.readBlob(f.blob))));
+    },
+
+    async getMediaFile(_actor, site, p) {
+      checkMediaPath(site, p.path);
+      const file = await repo.readFile(MAIN, p.path);
+      if (!file) throw new MediaNotFoundError({ path: p.path });
+      return mediaFile(p.path, file.blob, file.bytes);
+    },
+
+    async persistMedia(actor, site, p) {
+      authorizeMediaChange(actor, site, 'upload-media');
+      const write = decodeAsset(site, p.asset);
+      await commitToMain(repo, [write], person(actor), p.options.commitMessage, [['Uploaded-by', `${actor.name} <${actor.username}>`]]);
+      const file = (await repo.readFile(MAIN, write.path))!;
+      return mediaFile(write.path, file.blob, file.bytes);
+    },
+
+    async deleteFile(actor, site, p) {
+      await deletePaths(actor, site, [p.path], p.options.commitMessage);
+      return { message: `deleted file ${p.path}` };
+    },
+
+    async deleteFiles(actor, site, p) {
+      await deletePaths(actor, site, p.paths, p.options.commitMessage);
+      return { message: `deleted files ${p.paths.join(', ')}` };
+    },
+
+    async getDeployPreview() {
+      return null;
+    },
+  };
+
+  /** Deleting from main: a published entry needs the publish right, a file the media right. */
+  async function deletePaths(actor: Actor, site: string, paths: string[], summary: string) {
+    await repo.transaction(async () => {
+      const trailers: Trailers = [];
+      for (const path of paths) {
+        if (isEntryPath(site, path)) {
+          const { section, slug } = parseEntryPath(site, path);
+          const key = { site, section, slug };
+          const { facts } = await factsOf(key);
+          authorizeTransition(actor, 'delete', { ...facts, state: (await isPublished(repo, key)) ? 'published' : null }, { policy });
+          trailers.push(...stepTrailers(entryId(key), 'delete', null, person(actor)));
+        } else {
+          checkMediaPath(site, path);
+          authorizeMediaChange(actor, site, 'delete-media');
+        }
+      }
+      if (trailers.length === 0) trailers.push(['Deleted-by', `${actor.name} <${actor.username}>`]);
+      await commitToMain(repo, paths.map((path) => ({ path, content: null })), person(actor), summary, trailers);
+    });
+  }
+
+  return {
+    /** Answers one POST to the proxy endpoint. Errors other than typed refusals propagate. */
+    async handle(request: ProxyRequest): Promise<ProxyResponse> {
+      const { actor, site } = request;
+      const body = (request.body ?? {}) as { action?: unknown; params?: unknown };
+      const action = typeof body.action === 'string' ? body.action : '';
+      try {
+        if (Object.hasOwn(QUIET_ACTIONS, action)) return { status: 200, body: QUIET_ACTIONS[action] };
+        if (!Object.hasOwn(PAYLOADS, action)) throw new UnknownActionError({ action });
+        const name = action as ProxyAction;
+        const parsed = PAYLOADS[name].safeParse(body.params ?? {});
+        if (!parsed.success) {
+          throw new ProxyBadRequestError({ action, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`) });
+        }
+        if (name !== 'info') {
+          if (actor.role === 'admin' || actor.site !== site) throw new NotOnBoardError({ event: 'edit', site, actorSite: actor.site ?? '', role: actor.role });
+          const branch = (parsed.data as { branch: string }).branch;
+          if (branch !== MAIN) throw new ProxyBadRequestError({ action, issues: [`branch must be ${MAIN}`] });
+        }
+        const result = await (handlers[name] as (a: Actor, s: string, p: unknown) => Promise<unknown>)(actor, site, parsed.data);
+        return { status: 200, body: result };
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        return { status: error.status, body: { error: error.message, code: error.code, data: error.data } };
+      }
+    },
+  };
+}
+
+export type DecapProxy = ReturnType<typeof createDecapProxy>;
+
+/** Which verb a drag on Decap's workflow board means. */
+function statusEvent(actor: Actor, facts: EntryFacts, to: WorkflowState): EntryEvent {
+  if (facts.state === 'draft') return to === 'in-review' ? 'submit' : 'verify';
+  if (facts.state === 'in-review') {
+    if (to === 'ready') return 'verify';
+    return facts.owners.includes(actor.username) && !canVerify(actor) ? 'withdraw' : 'return';
+  }
+  return 'return';
+}

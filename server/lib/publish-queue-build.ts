@@ -1,0 +1,14 @@
+import { buildSites } from '../../scripts/lib/build-sites.ts';
+import type { BuildOneSite } from './publish-queue.ts';
+
+/**
+ * The publish queue's builder: the build CLI's function for one site, reading
+ * the content repository's checkout of `main` and swapping `dist/<site>` in
+ * atomically (scripts/lib/publish-site.ts). One worker: a publication changes
+ * one site, and the others keep serving.
+ */
+export function siteBuilder(options: { contentRoot: string; outDir: string; workDir?: string }): BuildOneSite {
+  return async function buildOneSite(site: string) {
+    await buildSites({ contentRoot: options.contentRoot, outDir: options.outDir, workDir: options.workDir, sites: [site], workers: 1 });
+  };
+}

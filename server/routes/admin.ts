@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { stringify } from 'yaml';
+import { decapConfig } from '../../src/cms/decap-config.ts';
+import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '../../src/cms/editor-components.ts';
+import { SECTION_IDS } from '../../src/schema/sections.ts';
+import type { AppEnv } from '../app-env.ts';
+import { isAppError } from '../errors/app-error.ts';
+import { NotFoundError } from '../errors/not-found-error.ts';
+import { checkOrigin } from '../middleware/check-origin.ts';
+import { limitBody } from '../middleware/limit-body.ts';
+import { loadSession } from '../middleware/load-session.ts';
+import { noStore } from '../middleware/no-store.ts';
+import { requireJson } from '../middleware/require-json.ts';
+import { requirePasswordChanged, requireSignedIn } from '../middleware/require-signed-in.ts';
+import { openContentRepository, type ContentRepository } from '../content-repo/repository.ts';
+import { createDecapProxy, DEFAULT_LIMITS, type DecapProxy, type PublishedEvent } from '../lib/decap-proxy/handlers.ts';
+import { canPublish, maySectionBeEntered, type Actor, type WorkflowPolicy } from '../lib/editorial-workflow.ts';
+import { createPublishQueue, type BuildOneSite, type PublishQueue } from '../lib/publish-queue.ts';
+import type { AccountRecord } from '../storage/records.ts';
+import type { Services } from '../services/create-services.ts';
+
+/**
+ * `/admin/` on each department host: Decap CMS (bundle served from our own
+ * origin), its per-person config, and the proxy endpoint it talks to. Thin:
+ * sessions come from the accounts middleware, every decision from
+ * lib/editorial-workflow through lib/decap-proxy.
+ */
+
+export interface EditorialOptions {
+  /** The content repository; opened (and created from the sample) on first use otherwise. */
+  repo?: ContentRepository | Promise<ContentRepository>;
+  /** Where a new content repository is created: CONGSO_CONTENT_REPO or ./data/content. */
+  repoDir?: string;
+  /** Rebuilds one site after a publication; none (nothing rebuilt) by default. */
+  build?: BuildOneSite;
+  policy?: WorkflowPolicy;
+  /** How long the publish request waits for the site to go live before answering anyway. */
+  liveWaitMs?: number;
+}
+
+export interface AdminRouteOptions {
+  editorial?: EditorialOptions;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+/** The bundle and the chunks it loads by relative URL; nothing else from node_modules is reachable. */
+const BUNDLE_FILE = /^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]{20}\.wasm$/;
+/** Entries are at most 512 KB and attachments 20 MB, sent as base64 inside JSON. */
+const MAX_PROXY_BODY = Math.ceil(DEFAULT_LIMITS.mediaBytes * 1.4) + 1024 * 1024;
+
+/** The accounts engineer's session user, seen as the workflow sees people. */
+export function actorOf(account: AccountRecord): Actor {
+  return {
+    username: account.username,
+    name: account.fullName,
+    site: account.departmentId,
+    role: account.role,
+    sections: account.sections,
+    delegations: account.delegations,
+  };
+}
+
+interface Editorial {
+  repo: ContentRepository;
+  proxy: DecapProxy;
+  queue: PublishQueue;
+}
+
+export function adminRoutes(services: Services, options: AdminRouteOptions = {}) {
+  const settings = options.editorial ?? {};
+  let opened: Promise<Editorial> | null = null;
+  const editorial = () =>
+    (opened ??= (async () => {
+      const repo = await (settings.repo ?? openContentRepository({ dir: settings.repoDir, seedFrom: PROJECT_ROOT }));
+      const queue = createPublishQueue({
+        build: settings.build ?? (async () => undefined),
+        onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
+      });
+      const proxy = createDecapProxy({
+        repo,
+        policy: settings.policy,
+        onPublished: (event: PublishedEvent) => queue.enqueue(event),
+        liveWaitMs: settings.liveWaitMs ?? 20_000,
+      });
+      return { repo, proxy, queue };
+    })());
+
+  const department = (c: Context<AppEnv>) => {
+    const site = c.var.site;
+    if (site?.kind !== 'department') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    return site.department;
+  };
+  const actor = (c: Context<AppEnv>) => actorOf(c.var.session!.account);
+
+  const app = new Hono<AppEnv>();
+  // Decap reads `error` as a string: answer its endpoint in its own format, whatever refused the request.
+  app.onError((error, c) => {
+    if (!c.req.path.startsWith('/admin/api/')) throw error;
+    if (isAppError(error)) return c.json({ error: error.message, code: error.code, data: error.data }, error.status);
+    console.error(error);
+    return c.json({ error: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', code: 'E_INTERNAL' }, 500);
+  });
+
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+
+  // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
+  app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {
+    const file = c.req.param('file');
+    // Decap must not start before our editor components are registered; no inline script under the CSP.
+    if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    if (file === 'editor-components.js') {
+      const source = `${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
+    if (!BUNDLE_FILE.test(file)) return next();
+    const body = await readFile(path.join(DECAP_DIST, file));
+    return c.body(body, 200, {
+      'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+
+  app.use('/admin/*', noStore(), checkOrigin(), limitBody(MAX_PROXY_BODY), loadSession(services.auth));
+  app.use('/admin/*', requireSignedIn(), requirePasswordChanged());
+
+  app.get('/admin/', (c) => {
+    const d = department(c);
+    return c.html(html`<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <title>Biên tập nội dung — ${d.name}</title>
+    <script src="/admin/boot.js"></script>
+  </head>
+  <body>
+    <script src="/admin/decap-cms.js"></script>
+    <script src="/admin/editor-components.js"></script>
+  </body>
+</html>`);
+  });
+
+  app.get('/admin/config.yml', (c) => {
+    const d = department(c);
+    const who = actor(c);
+    const config = decapConfig({
+      site: { id: d.id, name: d.name, url: d.domains[0] ? `https://${d.domains[0]}` : undefined },
+      sections: SECTION_IDS.filter((s) => maySectionBeEntered(who, d.id, s)),
+      mayDeletePublished: canPublish(who),
+    });
+    return c.body(stringify(config), 200, { 'content-type': 'text/yaml; charset=utf-8' });
+  });
+
+  app.post('/admin/api/v1', requireJson(), async (c) => {
+    const d = department(c);
+    const { proxy } = await editorial();
+    const response = await proxy.handle({ actor: actor(c), site: d.id, body: await c.req.json() });
+    return c.json(response.body as object, response.status);
+  });
+
+  return app;
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import type { WeakPasswordError } from '../../errors/weak-password-error.ts';
+import { readForm, requestMeta } from '../../helpers/request-input.ts';
+import { writeSessionCookie } from '../../helpers/session-cookie.ts';
+import { BACK_OFFICE_PATHS } from '../../lib/back-office-paths.ts';
+import { ChangePasswordInputSchema } from '../../lib/input-schemas.ts';
+import { parseInput } from '../../lib/parse-input.ts';
+import type { Services } from '../../services/create-services.ts';
+import { changePasswordPage } from '../../views/change-password-page.ts';
+import { formErrorsFrom } from '../../views/form-errors.ts';
+import { withNotice } from './notices.ts';
+
+const LABELS = { currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới', confirmation: 'Nhập lại mật khẩu mới' };
+
+export function changePasswordRoutes(services: Services) {
+  return new Hono<AppEnv>()
+    .get(BACK_OFFICE_PATHS.changePassword, (c) => c.html(changePasswordPage({ site: c.var.site, account: c.var.session!.account })))
+    .post(BACK_OFFICE_PATHS.changePassword, async (c) => {
+      const session = c.var.session!;
+      c.set('formErrorView', (error) =>
+        changePasswordPage({
+          site: c.var.site,
+          account: session.account,
+          errors: formErrorsFrom(
+            error,
+            (e) => {
+              if (e.code === 'E_INVALID_CREDENTIALS') return 'currentPassword';
+              if (e.code === 'E_WEAK_PASSWORD') return (e as WeakPasswordError).data.reason === 'mismatch' ? 'confirmation' : 'newPassword';
+              return undefined;
+            },
+            LABELS,
+          ),
+        }),
+      );
+      const input = parseInput(ChangePasswordInputSchema, await readForm(c));
+      const renewed = await services.auth.changePassword(session, input, requestMeta(c));
+      writeSessionCookie(c, renewed.token, renewed.session, services.deps.clock());
+      return c.redirect(withNotice(BACK_OFFICE_PATHS.home, 'da-doi-mat-khau'), 303);
+    });
+}

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { readSessionCookie, writeSessionCookie } from '../../helpers/session-cookie.ts';
+import { readForm, requestMeta } from '../../helpers/request-input.ts';
+import { BACK_OFFICE_PATHS, safeReturnPath } from '../../lib/back-office-paths.ts';
+import { SignInInputSchema } from '../../lib/input-schemas.ts';
+import { parseInput } from '../../lib/parse-input.ts';
+import type { Services } from '../../services/create-services.ts';
+import { formErrorsFrom } from '../../views/form-errors.ts';
+import { signInPage } from '../../views/sign-in-page.ts';
+import { noticeFor } from './notices.ts';
+
+const LABELS = { username: 'Tên đăng nhập', password: 'Mật khẩu' };
+
+export function signInRoutes(services: Services) {
+  return new Hono<AppEnv>()
+    .get(BACK_OFFICE_PATHS.signIn, (c) => {
+      const session = c.var.session;
+      if (session) return c.redirect(session.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : BACK_OFFICE_PATHS.home, 303);
+      const returnTo = c.req.query('tiep');
+      return c.html(signInPage({ site: c.var.site, returnTo: returnTo && safeReturnPath(returnTo), notice: noticeFor(c.req.query('thong-bao'), undefined) }));
+    })
+    .post(BACK_OFFICE_PATHS.signIn, async (c) => {
+      const returnTo = safeReturnPath(c.req.query('tiep'));
+      const body = await readForm(c);
+      const typed = typeof body.username === 'string' ? body.username.slice(0, 64) : '';
+      c.set('formErrorView', (error) =>
+        signInPage({
+          site: c.var.site,
+          username: typed,
+          returnTo,
+          errors: formErrorsFrom(error, (e) => (e.code === 'E_INVALID_CREDENTIALS' ? 'username' : undefined), LABELS),
+        }),
+      );
+      const input = parseInput(SignInInputSchema, body);
+      const signedIn = await services.auth.signIn({ ...input, site: c.var.site, previousToken: readSessionCookie(c) }, requestMeta(c));
+      writeSessionCookie(c, signedIn.token, signedIn.session, services.deps.clock());
+      return c.redirect(signedIn.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : returnTo, 303);
+    });
+}

@@ -1,0 +1,43 @@
+import { type Clock, systemClock } from '../lib/clock.ts';
+import { loadCommonPasswords } from '../lib/common-passwords.ts';
+import { createPasswordHasher, type PasswordHasher } from '../lib/password-hash.ts';
+import { buildHostIndex, type DepartmentRef } from '../lib/site-for-host.ts';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, type ThrottlePolicy } from '../lib/throttle.ts';
+import { initialsThenGivenName, type UsernameRule } from '../lib/username.ts';
+import type { Storage } from '../storage/repository.ts';
+import { createAccountService } from './account-service.ts';
+import { createAuditTrail } from './audit-trail.ts';
+import { createAuthService } from './auth-service.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+export interface ServiceOptions {
+  storage: Storage;
+  departments: readonly DepartmentRef[];
+  /** Extra host names served as the province portal (besides localhost). */
+  portalHosts?: readonly string[];
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  commonPasswords?: ReadonlySet<string>;
+  usernameRule?: UsernameRule;
+  accountThrottle?: ThrottlePolicy;
+  addressThrottle?: ThrottlePolicy;
+}
+
+/** Resolves every option once, at start-up, as Hono resolves middleware options outside the request. */
+export function createServices(options: ServiceOptions) {
+  const clock = options.clock ?? systemClock;
+  const deps: ServiceDeps = {
+    storage: options.storage,
+    clock,
+    hasher: options.hasher ?? createPasswordHasher(),
+    commonPasswords: options.commonPasswords ?? loadCommonPasswords(),
+    usernameRule: options.usernameRule ?? initialsThenGivenName,
+    sites: buildHostIndex(options.departments, options.portalHosts),
+    accountThrottle: options.accountThrottle ?? ACCOUNT_THROTTLE,
+    addressThrottle: options.addressThrottle ?? ADDRESS_THROTTLE,
+    audit: createAuditTrail(options.storage.audit, clock),
+  };
+  return { deps, auth: createAuthService(deps), accounts: createAccountService(deps) };
+}
+
+export type Services = ReturnType<typeof createServices>;

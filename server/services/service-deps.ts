@@ -1,0 +1,20 @@
+import type { Clock } from '../lib/clock.ts';
+import type { PasswordHasher } from '../lib/password-hash.ts';
+import type { HostIndex } from '../lib/site-for-host.ts';
+import type { ThrottlePolicy } from '../lib/throttle.ts';
+import type { UsernameRule } from '../lib/username.ts';
+import type { Storage } from '../storage/repository.ts';
+import type { AuditTrail } from './audit-trail.ts';
+
+/** Everything the services need, resolved once at start-up. */
+export interface ServiceDeps {
+  storage: Storage;
+  clock: Clock;
+  hasher: PasswordHasher;
+  commonPasswords: ReadonlySet<string>;
+  usernameRule: UsernameRule;
+  sites: HostIndex;
+  accountThrottle: ThrottlePolicy;
+  addressThrottle: ThrottlePolicy;
+  audit: AuditTrail;
+}

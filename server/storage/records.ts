@@ -1,0 +1,86 @@
+import type { DelegableRight, Role } from '../../src/schema/roles.ts';
+
+/** Times are integer milliseconds since the epoch in every adapter: no time-zone surprises. */
+export type AccountStatus = 'active' | 'disabled';
+
+export interface AccountRecord {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  /** null only for the province administrator. */
+  departmentId: string | null;
+  sections: string[];
+  delegations: DelegableRight[];
+  status: AccountStatus;
+  passwordHash: string;
+  /** True while the password is a one-time password (Điều 11.2). */
+  mustChangePassword: boolean;
+  /** When a one-time password stops working; null for a chosen password. */
+  passwordExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  createdBy: string | null;
+}
+
+export type AccountPatch = Partial<
+  Pick<AccountRecord, 'role' | 'sections' | 'delegations' | 'status' | 'passwordHash' | 'mustChangePassword' | 'passwordExpiresAt'>
+> & { updatedAt: number };
+
+/** Refuse the write if it would make more than `max` active accounts with `role` in the department. */
+export interface RoleLimit {
+  role: Role;
+  max: number;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  tokenHash: string;
+  accountId: string;
+  createdAt: number;
+  lastSeenAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-in-throttled',
+  'sign-out',
+  'password-changed',
+  'account-created',
+  'account-disabled',
+  'account-enabled',
+  'password-reset',
+  'role-changed',
+  'sections-assigned',
+  'rights-delegated',
+  'action-refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actorId: string | null;
+  /** Kept as text too: the log must still read right after an account changes. */
+  actorUsername: string | null;
+  action: AuditAction;
+  /** The department the event belongs to, so each head reads only their own. */
+  departmentId: string | null;
+  targetId: string | null;
+  targetUsername: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export interface AuditQuery {
+  /** undefined: every department (admin); null: province-level events only. */
+  departmentId?: string | null;
+  limit: number;
+  /** Pagination: entries with a smaller id. */
+  beforeId?: number;
+}

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROXY_ACTIONS } from '../../server/lib/decap-proxy/payloads.ts';
+import { MAIN } from '../../server/content-repo/repository.ts';
+import { BOARD, harness, newsEntry, SITE, type Harness } from './support.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(() => h.close());
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const SEEDED = `content/${SITE}/tin-tuc/trien-khai-ngay-phap-luat-2024.mdx`;
+const tested = new Set<string>();
+const action = (name: string) => {
+  tested.add(name);
+  return name;
+};
+
+/** An entry walked to "ready" by a contributor and a deputy. */
+async function readyEntry(slug = 'hoi-nghi-tong-ket') {
+  expect((await h.save(BOARD.contributor, slug, newsEntry())).status).toBe(200);
+  expect((await h.move(BOARD.contributor, slug, 'pending_review')).status).toBe(200);
+  expect((await h.move(BOARD.deputy, slug, 'pending_publish')).status).toBe(200);
+}
+
+describe('reading published content', () => {
+  it('info says only the editorial workflow exists', async () => {
+    const r = await h.call(BOARD.contributor, action('info'));
+    expect(r.body.publish_modes).toEqual(['editorial_workflow']);
+  });
+
+  it('entriesByFolder lists the entries of a section on main, with their raw text and blob id', async () => {
+    const r = await h.call(BOARD.contributor, action('entriesByFolder'), { folder: `content/${SITE}/tin-tuc`, extension: 'mdx', depth: 1 });
+    expect(r.status).toBe(200);
+    expect(r.body).toHaveLength(1);
+    expect(r.body[0].file).toMatchObject({ path: SEEDED, id: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(r.body[0].data).toContain('Ngày Pháp luật');
+  });
+
+  it('entriesByFiles and getEntry read given entries; a missing one has null data', async () => {
+    const r = await h.call(BOARD.editor, action('entriesByFiles'), { files: [{ path: SEEDED }, { path: `content/${SITE}/tin-tuc/khong-co.mdx` }] });
+    expect(r.body.map((e: any) => e.data === null)).toEqual([false, true]);
+    const one = await h.call(BOARD.editor, action('getEntry'), { path: SEEDED });
+    expect(one.body.file.path).toBe(SEEDED);
+  });
+
+  it('getMedia and getMediaFile return the site media as base64', async () => {
+    const list = await h.call(BOARD.contributor, action('getMedia'), { mediaFolder: `content/${SITE}/tep` });
+    expect(list.body.map((f: any) => f.name)).toEqual(['mau.pdf']);
+    const file = await h.call(BOARD.contributor, action('getMediaFile'), { path: `content/${SITE}/tep/mau.pdf` });
+    expect(Buffer.from(file.body.content, 'base64').toString()).toContain('%PDF');
+    const missing = await h.call(BOARD.contributor, 'getMediaFile', { path: `content/${SITE}/tep/khong-co.pdf` });
+    expect(missing.body.code).toBe('E_PROXY_FILE_NOT_FOUND');
+  });
+
+  it('getDeployPreview answers that there is none', async () => {
+    const r = await h.call(BOARD.head, action('getDeployPreview'), { collection: 'tin-tuc', slug: 'x' });
+    expect(r).toEqual({ status: 200, body: null });
+  });
+});
+
+describe('the three steps through the protocol', () => {
+  it('a contributor enters a cited news item with a picture, on its own branch only', async () => {
+    const r = await h.save(BOARD.contributor, 'hoi-nghi', newsEntry(), [{ path: `content/${SITE}/tep/2024/hoi-nghi.png`, content: b64('PNG'), encoding: 'base64' }]);
+    tested.add('persistEntry');
+    expect(r.status).toBe(200);
+    expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/hoi-nghi.mdx`)).toBeNull();
+    expect((await h.call(BOARD.contributor, action('unpublishedEntries'))).body).toEqual(['tin-tuc/hoi-nghi']);
+    const entry = await h.call(BOARD.deputy, action('unpublishedEntry'), { id: 'tin-tuc/hoi-nghi' });
+    expect(entry.body).toMatchObject({ collection: 'tin-tuc', slug: 'hoi-nghi', status: 'draft', pullRequestAuthor: 'Hoàng Thị Mai' });
+    expect(entry.body.diffs.map((d: any) => [d.path, d.newFile]).sort()).toEqual([
+      [`content/${SITE}/tep/2024/hoi-nghi.png`, true],
+      [`content/${SITE}/tin-tuc/hoi-nghi.mdx`, true],
+    ]);
+    const data = await h.call(BOARD.deputy, action('unpublishedEntryDataFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tin-tuc/hoi-nghi.mdx` });
+    expect(data.body.data).toBe(newsEntry());
+    const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tep/2024/hoi-nghi.png` });
+    expect(Buffer.from(media.body.content, 'base64').toString()).toBe('PNG');
+  });
+
+  it('submit, verify and publish move the card and put the entry on main, recorded as trailers', async () => {
+    await readyEntry();
+    tested.add('updateUnpublishedEntryStatus');
+    expect((await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: 'hoi-nghi-tong-ket' })).body.status).toBe('pending_publish');
+    const r = await h.publish(BOARD.head, 'hoi-nghi-tong-ket');
+    tested.add('publishUnpublishedEntry');
+    expect(r.status).toBe(200);
+    expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/hoi-nghi-tong-ket.mdx`)).not.toBeNull();
+    expect(h.published).toEqual([expect.objectContaining({ site: SITE, section: 'tin-tuc', slug: 'hoi-nghi-tong-ket' })]);
+    const gone = await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: 'hoi-nghi-tong-ket' });
+    expect(gone).toMatchObject({ status: 404, body: { code: 'E_REPO_ENTRY_NOT_FOUND' } });
+    const merge = await h.repo.readCommit((await h.repo.resolve(MAIN))!);
+    expect(merge.message).toMatch(/^Published-by: Nguyễn Văn An <annv>$/m);
+    expect(merge.message).toMatch(/^Verified-by: Trần Thị Bích Hạnh <hanhttb>$/m);
+    expect(merge.message).toMatch(/^Submitted-by: Hoàng Thị Mai <maiht>$/m);
+  });
+
+  it('a contributor trying to publish is refused and nothing reaches main', async () => {
+    await readyEntry();
+    const before = await h.repo.resolve(MAIN);
+    const r = await h.publish(BOARD.contributor, 'hoi-nghi-tong-ket');
+    expect(r).toMatchObject({ status: 403, body: { code: 'E_WORKFLOW_RIGHT_NOT_GRANTED' } });
+    expect(r.body.error).toMatch(/\S/);
+    expect(await h.repo.resolve(MAIN)).toBe(before);
+  });
+
+  it('the author cannot verify their own entry', async () => {
+    await h.save(BOARD.deputy, 'tu-viet', newsEntry());
+    await h.move(BOARD.deputy, 'tu-viet', 'pending_review');
+    expect((await h.move(BOARD.deputy, 'tu-viet', 'pending_publish')).body.code).toBe('E_WORKFLOW_SELF_VERIFICATION');
+  });
+
+  it('editing a verified entry sends it back to review', async () => {
+    await readyEntry();
+    expect((await h.save(BOARD.editor, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).status).toBe(200);
+    expect((await h.call(BOARD.head, 'unpublishedEntry', { id: 'tin-tuc/hoi-nghi-tong-ket' })).body.status).toBe('pending_review');
+    expect((await h.publish(BOARD.head, 'hoi-nghi-tong-ket')).body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
+  });
+
+  it('a state-secret entry may be kept as a draft but never published', async () => {
+    expect((await h.save(BOARD.contributor, 'mat', newsEntry({ secret: true }))).status).toBe(200);
+    await h.move(BOARD.contributor, 'mat', 'pending_review');
+    await h.move(BOARD.deputy, 'mat', 'pending_publish');
+    expect((await h.publish(BOARD.head, 'mat')).body.code).toBe('E_WORKFLOW_STATE_SECRET');
+    expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/mat.mdx`)).toBeNull();
+  });
+
+  it('an editor cannot save in a section not assigned to them', async () => {
+    const r = await h.save(BOARD.otherEditor, 'ngoai', newsEntry());
+    expect(r.body.code).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
+  });
+
+  it('the author discards their draft; the deputy discards a submitted one; the contributor cannot', async () => {
+    await h.save(BOARD.contributor, 'bo-1', newsEntry());
+    expect((await h.call(BOARD.contributor, action('deleteUnpublishedEntry'), { collection: 'tin-tuc', slug: 'bo-1' })).status).toBe(200);
+    await h.save(BOARD.contributor, 'bo-2', newsEntry());
+    await h.move(BOARD.contributor, 'bo-2', 'pending_review');
+    expect((await h.call(BOARD.contributor, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.call(BOARD.deputy, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).status).toBe(200);
+    expect((await h.call(BOARD.deputy, 'unpublishedEntries')).body).toEqual([]);
+  });
+
+  it('saving without the workflow (straight to main) is refused', async () => {
+    const r = await h.call(BOARD.head, 'persistEntry', {
+      dataFiles: [{ slug: 'x', path: `content/${SITE}/tin-tuc/x.mdx`, raw: newsEntry() }],
+      assets: [],
+      options: { collectionName: 'tin-tuc', commitMessage: 'x', useWorkflow: false, status: '' },
+    });
+    expect(r.body.code).toBe('E_PROXY_WORKFLOW_REQUIRED');
+  });
+});
+
+describe('writing to main directly', () => {
+  it('persistMedia: the head uploads; a contributor is told to attach the file to an entry', async () => {
+    const asset = { path: `content/${SITE}/tep/2024/bieu-mau.pdf`, content: b64('%PDF x'), encoding: 'base64' };
+    const refused = await h.call(BOARD.contributor, action('persistMedia'), { asset, options: { commitMessage: 'Tải tệp' } });
+    expect(refused.body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    const ok = await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'Tải tệp' } });
+    expect(ok.body).toMatchObject({ path: asset.path, name: 'bieu-mau.pdf', encoding: 'base64' });
+    expect(await h.repo.readFile(MAIN, asset.path)).not.toBeNull();
+  });
+
+  it('deleteFile and deleteFiles: only who may publish removes media or published entries', async () => {
+    const media = `content/${SITE}/tep/mau.pdf`;
+    expect((await h.call(BOARD.deputy, action('deleteFile'), { path: media, options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.call(BOARD.deputy, action('deleteFiles'), { paths: [SEEDED], options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } })).status).toBe(200);
+    expect(await h.repo.readFile(MAIN, SEEDED)).toBeNull();
+    const head = await h.repo.readCommit((await h.repo.resolve(MAIN))!);
+    expect(head.message).toMatch(/^Deleted-by: Nguyễn Văn An <annv>$/m);
+  });
+
+  it('deleting an entry that is not published is not a deletion of live content', async () => {
+    const r = await h.call(BOARD.head, 'deleteFiles', { paths: [`content/${SITE}/tin-tuc/khong-co.mdx`], options: { commitMessage: 'x' } });
+    expect(r.body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
+  });
+});
+
+describe('the endpoint itself', () => {
+  it('answers unknown actions with a typed error, and notes quietly with nothing', async () => {
+    expect((await h.call(BOARD.head, 'rebaseEverything')).body.code).toBe('E_PROXY_UNKNOWN_ACTION');
+    expect((await h.call(BOARD.head, 'getNotes', { collection: 'tin-tuc', slug: 'x' })).body).toEqual({ notes: [] });
+  });
+
+  it('refuses malformed payloads and any branch but main', async () => {
+    expect((await h.call(BOARD.head, 'getEntry', {})).body.code).toBe('E_PROXY_BAD_REQUEST');
+    expect((await h.call(BOARD.head, 'getEntry', { path: SEEDED, branch: 'cms/x' })).body.code).toBe('E_PROXY_BAD_REQUEST');
+  });
+
+  it('refuses the province admin and members of another department', async () => {
+    for (const actor of [BOARD.admin, BOARD.outsider]) {
+      expect((await h.call(actor, 'getEntry', { path: SEEDED })).body.code).toBe('E_WORKFLOW_NOT_ON_BOARD');
+    }
+  });
+
+  it('has a test for every action decap-server accepts', () => {
+    expect(PROXY_ACTIONS.filter((a) => !tested.has(a))).toEqual([]);
+  });
+});
