@@ -1,13 +1,23 @@
 import path from 'node:path';
-import { validateContent } from '../src/content-source/validate.ts';
+import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/content-source/problems.ts';
+import { checkContent } from './lib/content-checks.ts';
+import { siteList } from './lib/cli-args.ts';
+import { formatCount } from './lib/cli-format.ts';
 
-/** `npm run check`: validates every site and its content, exits non-zero with a readable list. */
-const root = path.resolve(process.env.CONGSO_CONTENT_ROOT ?? process.cwd());
-const report = await validateContent(root);
-const entries = report.sites.reduce((n, s) => n + s.entries.length, 0);
+/**
+ * `npm run check [-- --site <id>]`: schemas, MDX safety, the eight Điều 7
+ * sections, Unicode NFC (Điều 8.2), duplicate addresses and internal links.
+ * Exits non-zero with a list naming each file (line, field) and its problem.
+ */
+const { values } = parseArgs({ options: { site: { type: 'string', multiple: true }, 'content-root': { type: 'string' } } });
+const root = path.resolve(values['content-root'] ?? process.env.CONGSO_CONTENT_ROOT ?? process.cwd());
+const sites = siteList(values.site);
+const report = await checkContent(root, sites);
 if (report.problems.length) {
-  console.error(`✗ ${report.problems.length} lỗi trong nội dung:\n${formatProblems(report.problems)}`);
+  const files = new Set(report.problems.map((p) => p.file)).size;
+  console.error(`✗ ${formatCount(report.problems.length)} lỗi trong ${formatCount(files)} tệp:\n${formatProblems(report.problems)}`);
   process.exit(1);
 }
-console.log(`✓ ${report.sites.length} trang, ${entries} bài: nội dung hợp lệ.`);
+const entries = report.sites.reduce((n, s) => n + s.entries.length, 0);
+console.log(`✓ ${report.sites.length} trang, ${formatCount(entries)} bài: nội dung hợp lệ (lược đồ, MDX, đủ 8 chuyên mục Điều 7, Unicode NFC, liên kết nội bộ).`);

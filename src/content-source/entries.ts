@@ -27,8 +27,26 @@ export interface LoadResult<T> {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
 
+/**
+ * A build worker validates its sites, then runs Astro, whose loader would
+ * parse every entry again inside Vite's own module graph. When the worker
+ * opens this memo (shared through globalThis, keyed by file and source), the
+ * loader reuses the validation's work. Absent everywhere else.
+ */
+export const ENTRY_MEMO_KEY = Symbol.for('congso.entryMemo');
+type EntryMemo = Map<string, { source: string; result: LoadResult<Entry | undefined> }>;
+
 /** Parses, validates and renders one entry; never throws on bad content. */
 export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
+  const memo = (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY];
+  const hit = memo?.get(file);
+  if (hit && hit.source === source) return hit.result as LoadResult<Entry<S> | undefined>;
+  const result = parseEntryUncached(site, section, file, source);
+  memo?.set(file, { source, result });
+  return result;
+}
+
+function parseEntryUncached<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
   const problems: ContentProblem[] = [];
   const slug = path.basename(file).replace(/\.mdx?$/, '');
   if (!SLUG.test(slug)) {

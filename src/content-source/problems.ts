@@ -8,6 +8,8 @@ export interface ContentProblem {
   /** Dotted field path in the frontmatter, e.g. `source.name`. */
   field?: string;
   message: string;
+  /** Stable machine name of the problem (e.g. `schema`, `missing-section`), for tools and tests; the message is for people. */
+  kind?: string;
 }
 
 /** Thrown when content cannot be built; carries every problem found, not just the first. */
@@ -36,7 +38,7 @@ export function formatProblems(problems: ContentProblem[]): string {
 export function problemsFromZod(file: string, error: z.ZodError): ContentProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || undefined;
-    return { file, field, message: vietnameseMessage(issue) };
+    return { file, field, message: vietnameseMessage(issue), kind: 'schema' };
   });
 }
 

@@ -1,9 +1,17 @@
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { AUTHOR_COMPONENTS, isAuthorComponent } from './author-components.ts';
 
 /**
@@ -37,6 +45,20 @@ interface Node {
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/**
+ * GFM's literal-autolink scan costs two thirds of the parse time on Vietnamese
+ * prose; it can only fire on "www.", a URL scheme or an e-mail "@", so bodies
+ * without them are parsed without it (same tree, about 3× faster).
+ */
+const parserWithoutAutolinks = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(function gfmWithoutAutolinkLiteral(this: Processor) {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+  });
+const MAY_AUTOLINK = /www\.|https?:\/\/|@/i;
 const toHtml = unified().use(remarkRehype).use(rehypeStringify);
 
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -53,7 +75,7 @@ export function renderSafeMdx(body: string): RenderedMdx {
   const issues: MdxIssue[] = [];
   let tree: Node;
   try {
-    tree = parser.parse(body) as Node;
+    tree = (MAY_AUTOLINK.test(body) ? parser : parserWithoutAutolinks).parse(body) as Node;
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     return { html: '', text: '', issues: [{ line: e.line, message: `Cú pháp MDX không hợp lệ: ${e.reason ?? e.message}` }] };

@@ -29,7 +29,7 @@ export async function validateContent(root: string, only?: string[]): Promise<Va
   }
   if (only?.length) {
     for (const id of only) {
-      if (!departments.some((d) => d.id === id)) problems.push({ file: `sites/${id}.yaml`, message: `Không có trang "${id}".` });
+      if (!departments.some((d) => d.id === id)) problems.push({ file: `sites/${id}.yaml`, message: `Không có trang "${id}".`, kind: 'unknown-site' });
     }
     departments = departments.filter((d) => only.includes(d.id));
   }
@@ -38,7 +38,7 @@ export async function validateContent(root: string, only?: string[]): Promise<Va
     const entries: Entry[] = [];
     for (const folder of await unknownSectionFolders(root, department.id)) {
       const known = SECTIONS.map((s) => s.id).join(', ');
-      problems.push({ file: `content/${department.id}/${folder}`, message: `Chuyên mục không tồn tại; chỉ có: ${known}, và thư mục tệp "tep".` });
+      problems.push({ file: `content/${department.id}/${folder}`, message: `Chuyên mục không tồn tại; chỉ có: ${known}, và thư mục tệp "tep".`, kind: 'unknown-section' });
     }
     for (const section of SECTIONS) {
       const result = await loadSection(root, department.id, section.id);
@@ -48,6 +48,7 @@ export async function validateContent(root: string, only?: string[]): Promise<Va
         problems.push({
           file: `content/${department.id}/${section.id}/`,
           message: `Thiếu chuyên mục bắt buộc "${section.title}" (Điều 7, khoản ${section.clause}): chưa có bài nào.`,
+          kind: 'missing-section',
         });
       }
     }

@@ -1,0 +1,159 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { SECTION_IDS } from '../src/schema/sections.ts';
+import { buildSites, PROJECT_ROOT } from './lib/build-sites.ts';
+import { formatBytes, formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
+import { writeSyntheticContent } from './lib/synthetic-content.ts';
+
+/**
+ * `npm run bench:build -- --sites 20 --pages 100`: a cold build (empty caches)
+ * of synthetic content across the eight sections, through the same
+ * `buildSites` as `npm run build`. Targets on a 2-core machine: ≥ 150 pages/s,
+ * a content page ≤ 30 KB gzip with its CSS, no JavaScript on content pages.
+ */
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const { values } = parseArgs({
+  options: { sites: { type: 'string', default: '20' }, pages: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } },
+});
+const sites = Number(values.sites);
+const pagesPerSite = Number(values.pages);
+
+const work = await mkdtemp(path.join(tmpdir(), 'congso-bench-'));
+const workDir = path.join(PROJECT_ROOT, '.build', `bench-${process.pid}`);
+try {
+  console.log(`Tạo ${sites} trang × ${pagesPerSite} bài tổng hợp trong ${work} …`);
+  const ids = (await writeSyntheticContent(work, { sites, pagesPerSite })).map((s) => s.id);
+  const outDir = path.join(work, 'dist');
+  const load = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const result = await buildSites({
+    contentRoot: work,
+    outDir,
+    workDir,
+    onProgress: (e) => {
+      if (e.type === 'rendered') {
+        console.log(
+          `  tiến trình ${e.worker + 1}: Astro ${formatSeconds(e.astroSeconds)}, chỉ mục (song song với Astro) ${formatSeconds(e.indexSeconds)}, nén ${formatSeconds(e.compressSeconds)}`,
+        );
+      }
+    },
+  });
+  const pages = result.sites.reduce((n, s) => n + s.pages, 0);
+  const entries = result.sites.reduce((n, s) => n + s.entries, 0);
+
+  const content = await contentPageFigures(outDir, ids);
+  const search = await Promise.all(ids.map(async (id) => ({ id, ...(await searchBytes(path.join(outDir, id, 'pagefind'))) })));
+
+  console.log(`\nBuild lạnh (bộ nhớ đệm trống), ${result.workers} tiến trình, tải máy lúc bắt đầu ${load.toFixed(1)}:`);
+  console.log(
+    formatTable(
+      ['Chỉ số', 'Kết quả', 'Mục tiêu'],
+      [
+        ['Số trang HTML', formatCount(pages), ''],
+        ['Số bài (MDX)', formatCount(entries), ''],
+        ['Thời gian', formatSeconds(result.seconds), ''],
+        ['  kiểm tra nội dung', formatSeconds(result.phases.checkSeconds), ''],
+        ['  Astro + chỉ mục + nén', formatSeconds(result.phases.renderSeconds), ''],
+        ['  đưa vào dist/', formatSeconds(result.phases.publishSeconds), ''],
+        ['Trang/giây', formatCount(Math.round(pages / result.seconds)), '≥ 150'],
+        ['Bài/giây', formatCount(Math.round(entries / result.seconds)), ''],
+        ['CPU của các tiến trình dựng', formatSeconds(result.workerCpuSeconds), ''],
+        ['Bộ nhớ đỉnh, lớn nhất một tiến trình', formatBytes(result.peakRssBytes.max), ''],
+        ['Bộ nhớ đỉnh, cộng các tiến trình (chạy đồng thời)', formatBytes(result.peakRssBytes.sum), ''],
+        ['Trang nội dung, gzip (HTML + CSS), trung vị', formatBytes(content.medianGzip), '≤ 30 KB'],
+        ['Trang nội dung, gzip, lớn nhất', formatBytes(content.maxGzip), ''],
+        ['JavaScript trên trang nội dung (tổng)', formatBytes(content.jsBytes), '0'],
+        ['Chỉ mục Pagefind, tổng', formatBytes(search.reduce((n, s) => n + s.total, 0)), ''],
+        ['  trong đó dữ liệu chỉ mục', formatBytes(search.reduce((n, s) => n + s.index, 0)), ''],
+      ],
+      [false, true, true],
+    ),
+  );
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`(CPU của tiến trình điều phối: ${formatSeconds((cpu.user + cpu.system) / 1e6)}; các tiến trình dựng không tính vào đây)`);
+  console.log('\nChỉ mục Pagefind theo trang:');
+  console.log(
+    formatTable(
+      ['Trang', 'Tổng', 'Dữ liệu chỉ mục'],
+      search.map((s) => [s.id, formatBytes(s.total), formatBytes(s.index)]),
+      [false, true, true],
+    ),
+  );
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+  else console.log(`\nGiữ lại: ${work}`);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+}
+
+async function gzipSize(file: string): Promise<number> {
+  try {
+    return (await stat(`${file}.gz`)).size;
+  } catch {
+    return gzipSync(await readFile(file), { level: 9 }).length;
+  }
+}
+
+/** Entry pages (`/<section>/<slug>/`): their gzip size with the stylesheets they link, and any script. */
+async function contentPageFigures(outDir: string, ids: string[]) {
+  const sizes: number[] = [];
+  let jsBytes = 0;
+  const cssCache = new Map<string, number>();
+  for (const id of ids) {
+    const root = path.join(outDir, id);
+    for (const section of SECTION_IDS) {
+      const dir = path.join(root, section);
+      const slugs = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const slug of slugs) {
+        const file = path.join(dir, slug.name, 'index.html');
+        let html: string;
+        try {
+          html = await readFile(file, 'utf8');
+        } catch {
+          continue;
+        }
+        if (!(await isEntryPage(outDir, id, section, slug.name))) continue;
+        let size = await gzipSize(file);
+        for (const m of html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/g)) {
+          const href = /href="?([^"\s>]+)/.exec(m[0])?.[1];
+          if (!href?.startsWith('/')) continue;
+          const css = path.join(root, href);
+          if (!cssCache.has(css)) cssCache.set(css, await gzipSize(css).catch(() => 0));
+          size += cssCache.get(css)!;
+        }
+        sizes.push(size);
+        for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          if (/type="?application\/(ld\+)?json/.test(m[1]!)) continue;
+          const src = /src="?([^"\s>]+)/.exec(m[1]!)?.[1];
+          jsBytes += src?.startsWith('/') ? await stat(path.join(root, src)).then((s) => s.size, () => 0) : Buffer.byteLength(m[2]!);
+        }
+      }
+    }
+  }
+  sizes.sort((a, b) => a - b);
+  return { medianGzip: sizes[Math.floor(sizes.length / 2)] ?? 0, maxGzip: sizes.at(-1) ?? 0, jsBytes, count: sizes.length };
+}
+
+/** The synthetic content knows its slugs; listing pages like `/van-ban/loai/` are not entries. */
+async function isEntryPage(outDir: string, id: string, section: string, slug: string): Promise<boolean> {
+  const source = path.join(path.dirname(outDir), 'content', id, section, `${slug}.mdx`);
+  return stat(source).then(() => true, () => false);
+}
+
+async function searchBytes(dir: string): Promise<{ total: number; index: number }> {
+  let total = 0;
+  let index = 0;
+  for (const file of await listFiles(dir).catch(() => [] as string[])) {
+    if (file.endsWith('.br') || file.endsWith('.gz')) continue;
+    const size = (await stat(file)).size;
+    total += size;
+    if (/\.(pf_fragment|pf_index|pf_filter|pf_meta)$/.test(file)) index += size;
+  }
+  return { total, index };
+}

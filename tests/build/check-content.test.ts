@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ContentProblem } from '../../src/content-source/problems.ts';
+import { checkContent } from '../../scripts/lib/content-checks.ts';
+
+const root = fileURLToPath(new URL('../fixtures/check-content/', import.meta.url));
+
+/** Each fixture site has exactly one thing wrong, named after it. */
+describe('npm run check names the file and the problem', () => {
+  let problems: ContentProblem[];
+  beforeAll(async () => {
+    problems = (await checkContent(root)).problems;
+  });
+  const of = (site: string) => problems.filter((p) => p.file.startsWith(`content/${site}/`) || p.file === `sites/${site}.yaml`);
+
+  it('a frontmatter field with a wrong value: file and field', () => {
+    expect(of('sosaitruong')).toEqual([
+      expect.objectContaining({ file: 'content/sosaitruong/van-ban/qd-2567-2007-quy-che-website.mdx', field: 'documentType', kind: 'schema' }),
+    ]);
+  });
+
+  it('a folder that is not one of the eight sections', () => {
+    expect(of('solachuyenmuc')).toEqual([expect.objectContaining({ file: 'content/solachuyenmuc/tin-tuc-cu', kind: 'unknown-section' })]);
+  });
+
+  it('a title typed with combining marks (not NFC): the field and the line', () => {
+    const found = of('sochuanhoa');
+    const file = 'content/sochuanhoa/tin-tuc/ra-mat-trang-thong-tin.mdx';
+    expect(found).toContainEqual(expect.objectContaining({ file, field: 'title', kind: 'schema' }));
+    expect(found).toContainEqual(expect.objectContaining({ file, line: 2, kind: 'not-nfc' }));
+  });
+
+  it('a required Điều 7 section with no entry', () => {
+    expect(of('sothieumuc')).toEqual([expect.objectContaining({ file: 'content/sothieumuc/gop-y/', kind: 'missing-section' })]);
+  });
+
+  it('broken internal links, a missing media file and two files at one address', () => {
+    const found = of('solienket');
+    const file = 'content/solienket/tin-tuc/ra-mat-trang-thong-tin.mdx';
+    expect(found).toContainEqual(expect.objectContaining({ file, kind: 'broken-link', line: expect.any(Number) }));
+    expect(found).toContainEqual(expect.objectContaining({ file, kind: 'missing-file' }));
+    expect(found).toContainEqual(expect.objectContaining({ file: 'content/solienket/danh-ba/van-phong.mdx', kind: 'duplicate-slug' }));
+    // The link to an existing entry is fine.
+    expect(found.filter((p) => p.kind === 'broken-link')).toHaveLength(1);
+  });
+
+  it('finds nothing wrong with a clean site, checked alone', async () => {
+    const report = await checkContent(root, ['sotuphap']);
+    expect(report.problems).toEqual([]);
+    expect(report.sites.map((s) => s.department.id)).toEqual(['sotuphap']);
+  });
+
+  it('says when an asked-for site does not exist', async () => {
+    const report = await checkContent(root, ['sokhongco']);
+    expect(report.problems).toEqual([expect.objectContaining({ file: 'sites/sokhongco.yaml', kind: 'unknown-site' })]);
+  });
+});
