@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BoardRoleSchema, DelegableRightSchema } from './roles.ts';
 import { SectionIdSchema } from './sections.ts';
 import { Email, Phone, Text } from './common.ts';
+import { ServicesSchema } from './service-process.ts';
 
 /**
  * A department site (`sites/<id>.yaml`). `abbr` and `domains` are derived
@@ -39,6 +40,8 @@ export const DepartmentSchema = z
     }),
     /** Ban Biên tập (Điều 17): one head, one or two deputies, editors, IT officer, contributors. */
     board: z.strictObject({ members: z.array(BoardMemberSchema).default([]) }).default({ members: [] }),
+    /** Online public services and their declared process (Điều 14); legal defaults when absent. */
+    services: ServicesSchema.prefault({}),
   })
   .superRefine((d, ctx) => {
     const count = (role: string) => d.board.members.filter((m) => m.role === role).length;

@@ -35,33 +35,47 @@ export const IsoDateSchema = z.preprocess(
     .refine(isCalendarDate, 'Ngày này không có trong lịch.'),
 );
 
-export const HolidayDaySchema = z.object({
-  date: IsoDateSchema,
-  /** Shown to officers beside a deadline that moved: "Nghỉ hoán đổi dịp Tết Dương lịch". */
-  name: Text(200),
-  /** The document that decided it: "Thông báo số …/TB-BNV ngày …". */
-  source: Text(300).optional(),
-});
+/** Unknown keys are refused: a misspelt `cloesd:` must not drop a day off silently. */
+function objectError(message: string) {
+  return {
+    error: (issue: z.core.$ZodRawIssue) =>
+      issue.code === 'unrecognized_keys' ? `Khoá không được hỗ trợ: ${(issue.keys as string[]).join(', ')}.` : message,
+  };
+}
+
+export const HolidayDaySchema = z.strictObject(
+  {
+    date: IsoDateSchema,
+    /** Shown to officers beside a deadline that moved: "Nghỉ hoán đổi dịp Tết Dương lịch". */
+    name: Text(200),
+    /** The document that decided it: "Thông báo số …/TB-BNV ngày …". */
+    source: Text(300).optional(),
+  },
+  objectError('Mỗi ngày ghi date, name và source (nếu có).'),
+);
 export type HolidayDay = z.infer<typeof HolidayDaySchema>;
 
 export const HolidaysSchema = z
-  .object({
-    /** Days off that the national table lacks. */
-    closed: z.array(HolidayDaySchema).default([]),
-    /** Working days, even on a Saturday or on a day the national table closes. */
-    open: z.array(HolidayDaySchema).default([]),
-    /**
-     * Last year this file lists completely, lunar holidays included. Needed
-     * only past 2030: deadlines running into a year nobody has listed are
-     * refused rather than computed without Tết.
-     */
-    coversThrough: z
-      .number({ error: 'Năm phải là một số, ví dụ 2031.' })
-      .int('Năm phải là số nguyên.')
-      .min(2024, 'Năm không được trước 2024.')
-      .max(2100, 'Năm không được sau 2100.')
-      .optional(),
-  })
+  .strictObject(
+    {
+      /** Days off that the national table lacks. */
+      closed: z.array(HolidayDaySchema, { error: 'closed phải là danh sách các ngày.' }).default([]),
+      /** Working days, even on a Saturday or on a day the national table closes. */
+      open: z.array(HolidayDaySchema, { error: 'open phải là danh sách các ngày.' }).default([]),
+      /**
+       * Last year this file lists completely, lunar holidays included. Needed
+       * only past 2030: deadlines running into a year nobody has listed are
+       * refused rather than computed without Tết.
+       */
+      coversThrough: z
+        .number({ error: 'Năm phải là một số, ví dụ 2031.' })
+        .int('Năm phải là số nguyên.')
+        .min(2024, 'Năm không được trước 2024.')
+        .max(2100, 'Năm không được sau 2100.')
+        .optional(),
+    },
+    objectError('Tệp ngày nghỉ gồm các khoá closed, open và coversThrough.'),
+  )
   .superRefine((file, ctx) => {
     for (const list of ['closed', 'open'] as const) {
       const seen = new Set<string>();

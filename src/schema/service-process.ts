@@ -48,10 +48,18 @@ export type ServiceRole = keyof typeof SERVICE_ROLES;
 const ROLE_IDS = Object.keys(SERVICE_ROLES) as [ServiceRole, ...ServiceRole[]];
 export const ServiceRoleSchema = z.enum(ROLE_IDS, { error: `Vai trò phải là một trong: ${ROLE_IDS.join(', ')}.` });
 
+/** Unknown keys are refused, as everywhere in `sites/`: a misspelt `resolveLimt` must not fall back to the default silently. */
+function objectError(message: string) {
+  return {
+    error: (issue: z.core.$ZodRawIssue) =>
+      issue.code === 'unrecognized_keys' ? `Khoá không được hỗ trợ: ${(issue.keys as string[]).join(', ')}.` : message,
+  };
+}
+
 type Unit = keyof typeof TIME_UNITS;
 const UNIT_IDS = Object.keys(TIME_UNITS) as [Unit, ...Unit[]];
 
-const LimitObjectSchema = z.object(
+const LimitObjectSchema = z.strictObject(
   {
     value: z
       .number({ error: 'Thời hạn phải là một số.' })
@@ -61,7 +69,7 @@ const LimitObjectSchema = z.object(
     /** `ngay-lam-viec` (default), `ngay` (calendar days) or `gio` (hours). */
     unit: z.enum(UNIT_IDS, { error: `Đơn vị thời hạn phải là một trong: ${UNIT_IDS.join(', ')}.` }).default('ngay-lam-viec'),
   },
-  { error: 'Thời hạn ghi bằng một số (ngày làm việc) hoặc dạng { value, unit }.' },
+  objectError('Thời hạn ghi bằng một số (ngày làm việc) hoặc dạng { value, unit }.'),
 );
 
 /** `10` is shorthand for `{ value: 10, unit: ngay-lam-viec }`. */
@@ -90,13 +98,13 @@ function workingDayCeiling(limit: ServiceTimeLimit): number {
   return limit.unit === 'gio' ? Math.ceil(limit.value / 24) : limit.value;
 }
 
-const OfficerSchema = z.object(
+const OfficerSchema = z.strictObject(
   { name: Text(120), position: Text(200).optional() },
-  { error: 'officer ghi họ tên (name) và chức vụ (position).' },
+  objectError('officer ghi họ tên (name) và chức vụ (position).'),
 );
 
 export const ServiceStepSchema = z
-  .object(
+  .strictObject(
     {
       /** Stable within the service; the case timeline records it: `tiep-nhan`, `xac-minh`. */
       id: z
@@ -110,7 +118,7 @@ export const ServiceStepSchema = z
       officer: OfficerSchema.optional(),
       timeLimit: ServiceTimeLimitSchema,
     },
-    { error: 'Mỗi bước ghi id, title, người chịu trách nhiệm và timeLimit.' },
+    objectError('Mỗi bước ghi id, title, người chịu trách nhiệm và timeLimit.'),
   )
   .refine((s) => (s.role === undefined) !== (s.officer === undefined), {
     message: 'Mỗi bước ghi người chịu trách nhiệm: hoặc vai trò (role), hoặc cán bộ được phân công (officer), không ghi cả hai.',
@@ -179,7 +187,7 @@ export const KIND_LIMITS: Record<ComplaintKind, { accept: ServiceTimeLimit; reso
 
 const KindLimitsSchema = z.partialRecord(
   z.enum(COMPLAINT_KINDS),
-  z.object(LimitsShape, { error: 'Thời hạn theo loại đơn ghi acceptLimit, resolveLimit, complexResolveLimit.' }),
+  z.strictObject(LimitsShape, objectError('Thời hạn theo loại đơn ghi acceptLimit, resolveLimit, complexResolveLimit.')),
   {
     error: (issue) =>
       issue.code === 'invalid_type'
@@ -190,7 +198,7 @@ const KindLimitsSchema = z.partialRecord(
 
 function serviceSchema(id: ServiceId) {
   return z
-    .object(
+    .strictObject(
       {
         enabled: z.boolean({ error: 'enabled phải là true hoặc false.' }).default(true),
         steps: z
@@ -202,7 +210,7 @@ function serviceSchema(id: ServiceId) {
         /** Only for `khieu-nai-to-cao`: limits per kind of letter. */
         kinds: KindLimitsSchema.optional(),
       },
-      { error: 'Khai báo dịch vụ phải là một mục gồm enabled, steps và các thời hạn.' },
+      objectError('Khai báo dịch vụ phải là một mục gồm enabled, steps và các thời hạn.'),
     )
     .superRefine((s, ctx) => {
       if (s.kinds && id !== 'khieu-nai-to-cao') {
@@ -276,7 +284,7 @@ function serviceSchema(id: ServiceId) {
     });
 }
 
-export const ServicesSchema = z.object(
+export const ServicesSchema = z.strictObject(
   {
     'khieu-nai-to-cao': serviceSchema('khieu-nai-to-cao').prefault({}),
     'hoi-dap': serviceSchema('hoi-dap').prefault({}),
@@ -284,7 +292,7 @@ export const ServicesSchema = z.object(
     'gop-y-du-thao': serviceSchema('gop-y-du-thao').prefault({}),
     'phan-hoi-website': serviceSchema('phan-hoi-website').prefault({}),
   },
-  { error: 'services phải là một mục, mỗi dịch vụ một khoá.' },
+  objectError(`services phải là một mục, mỗi dịch vụ một khoá: ${SERVICE_IDS.join(', ')}.`),
 );
 export type ServicesInput = z.input<typeof ServicesSchema>;
 export type Services = z.infer<typeof ServicesSchema>;

@@ -22,10 +22,18 @@ export const CONSULTATION_STATES: Record<ConsultationState, string> = {
   'da-ket-thuc': 'Đã kết thúc',
 };
 
-/** Closing day counts as open until its end, Vietnam time. */
+const DAY_MS = 24 * 3600 * 1000;
+/** Vietnam is UTC+7 all year (no daylight saving time). */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * A date written `2026-11-15` is a Vietnamese calendar day: it opens at 00:00
+ * Vietnam time, and the closing day counts as open until its end.
+ */
 export function consultationState(entry: Pick<ConsultationEntry, 'opens' | 'closes'>, now: Date): ConsultationState {
-  const endOfClosingDay = new Date(entry.closes.getTime() + 24 * 3600 * 1000);
-  if (now < entry.opens) return 'sap-mo';
+  const startOfOpeningDay = new Date(entry.opens.getTime() - VIETNAM_OFFSET_MS);
+  const endOfClosingDay = new Date(entry.closes.getTime() + DAY_MS - VIETNAM_OFFSET_MS);
+  if (now < startOfOpeningDay) return 'sap-mo';
   if (now < endOfClosingDay) return 'dang-lay-y-kien';
   return 'da-ket-thuc';
 }

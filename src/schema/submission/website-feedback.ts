@@ -19,13 +19,16 @@ const pageUrl = z
   .pipe(z.url({ protocol: /^https?$/, error: 'Địa chỉ trang không hợp lệ (bắt đầu bằng http:// hoặc https://).' }));
 
 /** Anonymous unless the sender leaves an address for a reply. */
-export const WebsiteFeedbackSubmissionSchema = z.object({
-  category: z.enum(CATEGORY_IDS, { error: 'Vui lòng chọn loại góp ý.' }),
-  pageUrl: z.preprocess(blankToUndefined, pageUrl.optional()),
-  message: text('Nội dung góp ý', { min: 10, max: 3_000, multiline: true }),
-  fullName: optionalText('Họ và tên', { max: 100 }),
-  email: optionalEmail('Thư điện tử để nhận phản hồi'),
-  consent: Consent,
-  homepage: Honeypot,
-}, FORM_ERROR);
+export const WebsiteFeedbackSubmissionSchema = z.object(
+  {
+    category: z.enum(CATEGORY_IDS, { error: 'Vui lòng chọn loại góp ý.' }),
+    pageUrl: z.preprocess(blankToUndefined, pageUrl.optional()),
+    message: text('Nội dung góp ý', { min: 10, max: 3_000, multiline: true }),
+    fullName: optionalText('Họ và tên', { max: 100 }),
+    email: optionalEmail('Thư điện tử để nhận phản hồi'),
+    consent: Consent,
+    homepage: Honeypot,
+  },
+  FORM_ERROR,
+);
 export type WebsiteFeedbackSubmission = z.infer<typeof WebsiteFeedbackSubmissionSchema>;
