@@ -1,0 +1,39 @@
+import { InvalidFormatInputError } from './invalid-format-input-error.ts';
+
+/** Dates are shown as the province lives them, whatever time zone the server runs in. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type DateInput = Date | string | number;
+
+const PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+function calendarDate(input: DateInput): { day: number; month: number; year: number } {
+  const date = input instanceof Date ? input : new Date(input);
+  if (Number.isNaN(date.getTime())) throw new InvalidFormatInputError('date', input);
+  const parts = PARTS.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * "ngày 16 tháng 11 năm 2007", as a document's date line writes it. Days below
+ * 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2020"),
+ * the rule of Nghị định 30/2020/NĐ-CP on administrative documents.
+ */
+export function formatDateLong(input: DateInput): string {
+  const { day, month, year } = calendarDate(input);
+  return `ngày ${pad(day)} tháng ${month <= 2 ? pad(month) : month} năm ${year}`;
+}
+
+/** "16/11/2007", day and month zero-padded. */
+export function formatDateShort(input: DateInput): string {
+  const { day, month, year } = calendarDate(input);
+  return `${pad(day)}/${pad(month)}/${year}`;
+}
