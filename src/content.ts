@@ -1,0 +1,384 @@
+import { getCollection } from 'astro:content';
+import { buildScopeFromEnv } from './content-source/build-scope.ts';
+import { loadDepartments, loadProvince } from './content-source/departments.ts';
+import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
+import type { EntryData } from './schema/content/index.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './schema/content/legal-document.ts';
+import { ONLINE_LEVELS } from './schema/content/procedure.ts';
+import type { Department } from './schema/department.ts';
+import type { Province } from './schema/province.ts';
+import { SECTION_IDS, type SectionId } from './schema/sections.ts';
+import { slugify } from './text/fold.ts';
+import { numericCollator, viCollator, yearOf } from './lib/format.ts';
+
+/**
+ * Every query the department pages make, in one module. A build renders
+ * thousands of pages from the same few hundred entries, so everything a page
+ * needs is computed once per site (sorted lists, facets, counts) and
+ * memoised; a page then only slices. Keep per-page work O(page size).
+ */
+
+export const PAGE_SIZE = 20;
+/** "Now" for a build: consultation states and anything dated are as of this moment. */
+export const BUILT_AT = new Date();
+
+export interface SiteEntry<S extends SectionId = SectionId> {
+  section: S;
+  site: string;
+  slug: string;
+  /** Root-relative for the department's host: `/van-ban/<slug>/`. */
+  url: string;
+  data: EntryData<S>;
+  /** Body as plain text (for summaries when the entry has none). */
+  text: string;
+  /** Body already rendered to safe HTML by the content loader. */
+  html: string;
+  /** `updated ?? date`: what "Cập nhật" shows. */
+  updated: Date;
+}
+
+type SectionLists = { [S in SectionId]: SiteEntry<S>[] };
+
+export interface SiteContent {
+  department: Department;
+  sections: SectionLists;
+  /** Latest change in each section, for the "Cập nhật" line of list pages. */
+  sectionUpdated: Partial<Record<SectionId, Date>>;
+  /** Latest change anywhere on the site. */
+  updated?: Date;
+}
+
+/* ---------- URLs (root-relative for the department's own host) ---------- */
+
+export function sectionUrl(section: SectionId): string {
+  return `/${section}/`;
+}
+
+export function entryUrl(section: SectionId, slug: string): string {
+  return `/${section}/${slug}/`;
+}
+
+export interface ListQuery {
+  /** Facet group id (`loai`, `linh-vuc`, …) and option key. */
+  filter?: { group: string; key: string };
+  /** Omitted or the section's default sort gives the plain URL. */
+  sort?: string;
+  page?: number;
+}
+
+/** `/van-ban/loai/quyet-dinh/sap-xep/cu-nhat/trang/2/`; defaults are left out so each view has one URL. */
+export function listUrl(section: SectionId, query: ListQuery = {}): string {
+  return `/${section}/${listPath(section, query)}`;
+}
+
+/** The part after `/<section>/`, as the `[...view]` route parameter wants it. */
+export function listPath(section: SectionId, { filter, sort, page }: ListQuery): string {
+  let path = '';
+  if (filter) path += `${filter.group}/${filter.key}/`;
+  if (sort && sort !== DEFAULT_SORT[section]) path += `sap-xep/${sort}/`;
+  if (page && page > 1) path += `trang/${page}/`;
+  return path;
+}
+
+export function listParam(section: SectionId, query: ListQuery): string | undefined {
+  return listPath(section, query).replace(/\/$/, '') || undefined;
+}
+
+/* ---------- memoisation ---------- */
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+}
+
+function memoBy<K, T>(compute: (key: K) => T): (key: K) => T {
+  const cache = new Map<K, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+
+/* ---------- departments ---------- */
+
+const scope = buildScopeFromEnv();
+
+export const getProvince: () => Promise<Province> = once(() => loadProvince(scope.contentRoot));
+
+/** The departments this build covers (`CONGSO_SITES`), sorted by Vietnamese name. */
+export const getDepartments: () => Promise<Department[]> = once(async () => {
+  const all = await loadDepartments(scope.contentRoot);
+  return scope.sites.length ? all.filter((d) => scope.sites.includes(d.id)) : all;
+});
+
+export async function getDepartment(site: string): Promise<Department> {
+  const found = (await getDepartments()).find((d) => d.id === site);
+  if (!found) throw new Error(`Không có trang "${site}" trong phạm vi build.`);
+  return found;
+}
+
+/* ---------- entries ---------- */
+
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
+
+/** Collections hold every site's entries; group them by site once. */
+const entriesBySite = once(async () => {
+  const bySite = new Map<string, Map<SectionId, SiteEntry[]>>();
+  for (const section of SECTION_IDS) {
+    for (const raw of await getCollection(section)) {
+      const { site, slug, text, ...data } = raw.data as Record<string, unknown> & { site: string; slug: string; text: string };
+      const date = asDate(data.date);
+      const entry: SiteEntry = {
+        section,
+        site,
+        slug,
+        url: entryUrl(section, slug),
+        data: data as unknown as EntryData<SectionId>,
+        text,
+        html: raw.rendered?.html ?? '',
+        updated: data.updated ? asDate(data.updated) : date,
+      };
+      let sections = bySite.get(site);
+      if (!sections) bySite.set(site, (sections = new Map()));
+      const list = sections.get(section) ?? [];
+      list.push(entry);
+      sections.set(section, list);
+    }
+  }
+  return bySite;
+});
+
+type Compare<S extends SectionId> = (a: SiteEntry<S>, b: SiteEntry<S>) => number;
+
+const byTitle = (a: SiteEntry, b: SiteEntry) => viCollator.compare(a.data.title, b.data.title);
+const byDateDesc = (a: SiteEntry, b: SiteEntry) => b.data.date.getTime() - a.data.date.getTime() || byTitle(a, b);
+const byOrderThenTitle = (a: SiteEntry<'gioi-thieu' | 'danh-ba'>, b: SiteEntry<'gioi-thieu' | 'danh-ba'>) =>
+  a.data.order - b.data.order || byTitle(a, b);
+
+const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
+
+export function stateOf(entry: SiteEntry<'gop-y'>): ConsultationState {
+  return consultationState(entry.data, BUILT_AT);
+}
+
+/** The order a citizen expects in each section's list. */
+const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
+  'gioi-thieu': byOrderThenTitle,
+  'van-ban': (a, b) => b.data.issued.getTime() - a.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
+  'thu-tuc-hanh-chinh': byTitle,
+  'tin-tuc': byDateDesc,
+  'danh-ba': byOrderThenTitle,
+  'du-an-dau-thau': byDateDesc,
+  'hoat-dong-truc-tuyen': (a, b) => Number(b.data.active) - Number(a.data.active) || byTitle(a, b),
+  // Open consultations first (a citizen can still act on them), then upcoming, then closed.
+  'gop-y': (a, b) =>
+    CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
+};
+
+const latest = (entries: SiteEntry[]): Date | undefined =>
+  entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
+
+const siteContent = memoBy(async (site: string): Promise<SiteContent> => {
+  const department = await getDepartment(site);
+  const raw = (await entriesBySite()).get(site);
+  const sections = {} as Record<SectionId, SiteEntry[]>;
+  const sectionUpdated: Partial<Record<SectionId, Date>> = {};
+  for (const section of SECTION_IDS) {
+    const list = [...(raw?.get(section) ?? [])].sort(SECTION_ORDER[section] as Compare<SectionId>);
+    sections[section] = list;
+    sectionUpdated[section] = latest(list);
+  }
+  return { department, sections: sections as SectionLists, sectionUpdated, updated: latest(Object.values(sections).flat()) };
+});
+
+export function getSiteContent(site: string): Promise<SiteContent> {
+  return siteContent(site);
+}
+
+export async function getSectionEntries<S extends SectionId>(site: string, section: S): Promise<SiteEntry<S>[]> {
+  return (await siteContent(site)).sections[section];
+}
+
+/** Every department in scope with its content: what `getStaticPaths` iterates. */
+export async function getSites(): Promise<SiteContent[]> {
+  return Promise.all((await getDepartments()).map((d) => siteContent(d.id)));
+}
+
+/* ---------- pagination ---------- */
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based. */
+  page: number;
+  pages: number;
+  total: number;
+  prevUrl?: string;
+  nextUrl?: string;
+  urlOf: (page: number) => string;
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+export function paginate<T>(items: T[], page: number, urlOf: (page: number) => string): Page<T> {
+  const pages = pageCount(items.length);
+  return {
+    items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    page,
+    pages,
+    total: items.length,
+    prevUrl: page > 1 ? urlOf(page - 1) : undefined,
+    nextUrl: page < pages ? urlOf(page + 1) : undefined,
+    urlOf,
+  };
+}
+
+/* ---------- facets (static filters, docs/adr/0020) ---------- */
+
+export interface FacetOption {
+  group: string;
+  /** URL segment. */
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface FacetGroup {
+  id: string;
+  options: FacetOption[];
+}
+
+interface FacetDef<S extends SectionId> {
+  id: string;
+  /** Key and label of an entry's value in this group. */
+  valueOf: (entry: SiteEntry<S>) => { key: string; label: string };
+  /** Display order of the options; defaults to Vietnamese collation of the labels. */
+  order?: (a: FacetOption, b: FacetOption) => number;
+}
+
+export interface FacetIndex<S extends SectionId> {
+  groups: FacetGroup[];
+  /** `<group>/<key>` → entries in the section's default order. */
+  members: Map<string, SiteEntry<S>[]>;
+}
+
+function indexFacets<S extends SectionId>(entries: SiteEntry<S>[], defs: FacetDef<S>[]): FacetIndex<S> {
+  const members = new Map<string, SiteEntry<S>[]>();
+  const groups = defs.map((def) => {
+    const options = new Map<string, FacetOption>();
+    for (const entry of entries) {
+      const { key, label } = def.valueOf(entry);
+      const option = options.get(key) ?? { group: def.id, key, label, count: 0 };
+      option.count += 1;
+      options.set(key, option);
+      const id = `${def.id}/${key}`;
+      const list = members.get(id);
+      if (list) list.push(entry);
+      else members.set(id, [entry]);
+    }
+    const sorted = [...options.values()].sort(def.order ?? ((a, b) => viCollator.compare(a.label, b.label)));
+    return { id: def.id, options: sorted };
+  });
+  return { groups, members };
+}
+
+const enumOrder = (labels: Record<string, string>) => {
+  const keys = Object.keys(labels);
+  return (a: FacetOption, b: FacetOption) => keys.indexOf(a.key) - keys.indexOf(b.key);
+};
+
+const DOCUMENT_FACETS: FacetDef<'van-ban'>[] = [
+  { id: 'loai', valueOf: (e) => ({ key: e.data.documentType, label: DOCUMENT_TYPES[e.data.documentType] }), order: enumOrder(DOCUMENT_TYPES) },
+  { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
+  { id: 'nam', valueOf: (e) => ({ key: yearOf(e.data.issued), label: yearOf(e.data.issued) }), order: (a, b) => b.key.localeCompare(a.key) },
+  { id: 'hieu-luc', valueOf: (e) => ({ key: e.data.status, label: DOCUMENT_STATUSES[e.data.status] }), order: enumOrder(DOCUMENT_STATUSES) },
+];
+
+const PROCEDURE_FACETS: FacetDef<'thu-tuc-hanh-chinh'>[] = [
+  { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
+  { id: 'muc-do', valueOf: (e) => ({ key: e.data.onlineLevel, label: ONLINE_LEVELS[e.data.onlineLevel] }), order: enumOrder(ONLINE_LEVELS) },
+];
+
+export const documentFacets = memoBy(async (site: string) => indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS));
+export const procedureFacets = memoBy(async (site: string) =>
+  indexFacets(await getSectionEntries(site, 'thu-tuc-hanh-chinh'), PROCEDURE_FACETS),
+);
+
+/* ---------- the legal-document register ---------- */
+
+export const REGISTER_SORTS = ['moi-nhat', 'cu-nhat', 'so-ky-hieu'] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+
+const DEFAULT_SORT: Partial<Record<SectionId, string>> = { 'van-ban': 'moi-nhat' };
+
+const REGISTER_ORDER: Record<RegisterSort, Compare<'van-ban'> | undefined> = {
+  'moi-nhat': undefined, // the section's own order
+  'cu-nhat': (a, b) => a.data.issued.getTime() - b.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
+  'so-ky-hieu': (a, b) => numericCollator.compare(a.data.number, b.data.number),
+};
+
+const registerViews = memoBy((key: string) => {
+  const [site, filter, sort] = key.split('|') as [string, string, RegisterSort];
+  return (async () => {
+    const base = filter ? ((await documentFacets(site)).members.get(filter) ?? []) : await getSectionEntries(site, 'van-ban');
+    const order = REGISTER_ORDER[sort];
+    return order ? [...base].sort(order) : base;
+  })();
+});
+
+/** Documents of one register view (filter × sort), sorted once per build. */
+export function registerView(site: string, filter: ListQuery['filter'], sort: RegisterSort): Promise<SiteEntry<'van-ban'>[]> {
+  return registerViews(`${site}|${filter ? `${filter.group}/${filter.key}` : ''}|${sort}`);
+}
+
+/* ---------- home page and search page ---------- */
+
+export interface HomeContent {
+  urgent: SiteEntry<'tin-tuc'>[];
+  news: SiteEntry<'tin-tuc'>[];
+  documents: SiteEntry<'van-ban'>[];
+  consultations: SiteEntry<'gop-y'>[];
+}
+
+export async function getHomeContent(site: string): Promise<HomeContent> {
+  const { sections } = await siteContent(site);
+  // Editors clear `urgent` when a notice is over; the home page shows what they flagged, newest first.
+  const urgent = sections['tin-tuc'].filter((e) => e.data.urgent).slice(0, 3);
+  return {
+    urgent,
+    news: sections['tin-tuc'].filter((e) => !urgent.includes(e)).slice(0, 5),
+    documents: sections['van-ban'].slice(0, 5),
+    consultations: sections['gop-y'].filter((e) => stateOf(e) === 'dang-lay-y-kien'),
+  };
+}
+
+export interface SearchOptions {
+  types: string[];
+  fields: string[];
+  years: string[];
+}
+
+/**
+ * Values offered in the search page's selects: only those that exist on this
+ * site, spelled as the index holds them (`scripts/lib/search-records.ts`):
+ * the year is that of `issued` for documents and of `date` for the rest.
+ */
+export async function getSearchOptions(site: string): Promise<SearchOptions> {
+  const { sections } = await siteContent(site);
+  const docs = await documentFacets(site);
+  const fields = new Set<string>();
+  const years = new Set<string>();
+  for (const section of SECTION_IDS) {
+    for (const entry of sections[section] as SiteEntry[]) {
+      const data = entry.data as { field?: string; issued?: Date; date: Date };
+      if (data.field) fields.add(data.field);
+      years.add(yearOf(data.issued ?? data.date));
+    }
+  }
+  return {
+    types: docs.groups.find((g) => g.id === 'loai')?.options.map((o) => o.label) ?? [],
+    fields: [...fields].sort(viCollator.compare),
+    years: [...years].sort().reverse(),
+  };
+}
