@@ -58,6 +58,40 @@ const MESSAGES: Record<string, Describe> = {
   E_PAYLOAD_TOO_LARGE: () => 'Dữ liệu gửi lên quá lớn.',
   E_MALFORMED_SESSION: () => 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
   E_NOT_FOUND: () => 'Không tìm thấy trang.',
+  E_INVALID_TRACKING_CODE: (d) =>
+    d.reason === 'check-character'
+      ? 'Mã hồ sơ bị gõ sai một ký tự. Vui lòng kiểm tra lại mã trên giấy biên nhận.'
+      : 'Mã hồ sơ không đúng dạng (ví dụ: STP-2026-7KQ4-M9).',
+  E_UNSUPPORTED_FILE: (d) =>
+    d.reason === 'empty'
+      ? `Tệp "${d.fileName}" rỗng.`
+      : d.reason === 'macro-enabled'
+        ? `Tệp "${d.fileName}" chứa macro nên không được nhận. Vui lòng lưu lại dưới dạng DOCX hoặc PDF.`
+        : `Tệp "${d.fileName}" không phải PDF, JPEG, PNG, DOCX hoặc ODT.`,
+  E_FILE_TYPE_MISMATCH: (d) => `Nội dung tệp "${d.fileName}" không khớp với phần mở rộng .${d.extension || '(không có)'} của tên tệp.`,
+  E_FILE_TOO_LARGE: (d) => `Tệp "${d.fileName}" vượt quá dung lượng cho phép (${megabytes(d.maxBytes)}).`,
+  E_ATTACHMENTS_TOO_LARGE: (d) => `Mỗi lần gửi tối đa ${d.maxFiles} tệp, tổng dung lượng không quá ${megabytes(d.maxTotalBytes)}.`,
+  E_POW_INVALID: () => 'Không xác minh được trình duyệt. Vui lòng tải lại trang và gửi lại.',
+  E_POW_EXPIRED: () => 'Biểu mẫu đã mở quá lâu. Vui lòng tải lại trang và gửi lại.',
+  E_POW_REPLAYED: () => 'Biểu mẫu này đã được gửi. Vui lòng tải lại trang nếu muốn gửi đơn khác.',
+  E_POW_REQUIRED: () => 'Thiếu bước xác minh trình duyệt. Vui lòng bật JavaScript hoặc tải lại trang.',
+  E_RATE_LIMITED: (d) => `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${minutes(d.retryAfterSeconds)}.`,
+  E_CASE_NOT_FOUND: () => 'Không tìm thấy hồ sơ với mã và mã bí mật đã nhập. Vui lòng kiểm tra lại.',
+  E_TRANSITION_NOT_ALLOWED: () => 'Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.',
+  E_CASE_PERMISSION: () => 'Bạn không có quyền thực hiện thao tác này đối với hồ sơ.',
+  E_CASE_CONFLICT: () => 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang rồi thực hiện lại.',
+  E_SERVICE_DISABLED: () => 'Đơn vị không cung cấp dịch vụ trực tuyến này.',
+  E_CONSULTATION_CLOSED: (d) =>
+    d.state === 'sap-mo'
+      ? 'Dự thảo chưa đến thời gian lấy ý kiến.'
+      : d.state === 'da-ket-thuc'
+        ? 'Đã hết thời gian lấy ý kiến đối với dự thảo này.'
+        : 'Không tìm thấy dự thảo đang lấy ý kiến.',
+  E_UNKNOWN_PROCEDURE: () => 'Không tìm thấy thủ tục hành chính này trên trang của đơn vị.',
+  E_SPAM_SUSPECTED: () => 'Dữ liệu biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.',
+  E_REASON_REQUIRED: (d) => (d.field === 'assignee' ? 'Vui lòng chọn cán bộ được phân công.' : 'Vui lòng nhập lý do hoặc nội dung trả lời gửi công dân.'),
+  E_UNSAFE_FILE_NAME: () => 'Tên tệp không hợp lệ. Vui lòng đổi tên tệp (không chứa dấu / hoặc \\) rồi gửi lại.',
+  E_INVALID_IDEMPOTENCY_KEY: () => 'Dữ liệu biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.',
 };
 
 export const INTERNAL_ERROR_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
@@ -74,4 +108,8 @@ function seconds(value: unknown): string {
 
 function minutes(value: unknown): string {
   return `${Math.max(1, Math.ceil(Number(value) / 60))} phút`;
+}
+
+function megabytes(value: unknown): string {
+  return `${Math.round(Number(value) / (1024 * 1024))} MB`;
 }

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors/app-error.ts';
+import { AttachmentsTooLargeError } from '../errors/attachments-too-large-error.ts';
+import { FileTooLargeError } from '../errors/file-too-large-error.ts';
+import { FileTypeMismatchError } from '../errors/file-type-mismatch-error.ts';
+import { UnsupportedFileError } from '../errors/unsupported-file-error.ts';
+
+/** Kept importable from here for existing callers; the classes live in server/errors/. */
+export { AttachmentsTooLargeError, FileTooLargeError, FileTypeMismatchError, UnsupportedFileError };
 import { foldVietnamese } from '../../src/text/fold.ts';
 
 /**
@@ -38,37 +44,9 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFiles: 10,
 };
 
-export type UnsupportedFileData = { fileName: string; reason: 'unknown-content' | 'macro-enabled' | 'empty' };
-export class UnsupportedFileError extends AppError<UnsupportedFileData> {
-  static readonly code = 'E_UNSUPPORTED_FILE';
-  constructor(data: UnsupportedFileData) {
-    super(UnsupportedFileError.code, 415, data, 'file is not an accepted PDF, JPEG, PNG, DOCX or ODT');
-  }
-}
 
-export type FileTypeMismatchData = { fileName: string; detected: FileKind; extension: string };
-export class FileTypeMismatchError extends AppError<FileTypeMismatchData> {
-  static readonly code = 'E_FILE_TYPE_MISMATCH';
-  constructor(data: FileTypeMismatchData) {
-    super(FileTypeMismatchError.code, 415, data, 'file content does not match its name');
-  }
-}
 
-export type FileTooLargeData = { fileName: string; maxBytes: number };
-export class FileTooLargeError extends AppError<FileTooLargeData> {
-  static readonly code = 'E_FILE_TOO_LARGE';
-  constructor(data: FileTooLargeData) {
-    super(FileTooLargeError.code, 413, data, 'file too large');
-  }
-}
 
-export type AttachmentsTooLargeData = { maxTotalBytes: number; maxFiles: number; files: number; totalBytes: number };
-export class AttachmentsTooLargeError extends AppError<AttachmentsTooLargeData> {
-  static readonly code = 'E_ATTACHMENTS_TOO_LARGE';
-  constructor(data: AttachmentsTooLargeData) {
-    super(AttachmentsTooLargeError.code, 413, data, 'too many files or too many bytes in one submission');
-  }
-}
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);

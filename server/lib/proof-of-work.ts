@@ -1,5 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../errors/app-error.ts';
+import { ProofOfWorkExpiredError } from '../errors/proof-of-work-expired-error.ts';
+import { ProofOfWorkInvalidError } from '../errors/proof-of-work-invalid-error.ts';
+import { ProofOfWorkReplayedError } from '../errors/proof-of-work-replayed-error.ts';
+
+/** Kept importable from here for existing callers; the classes live in server/errors/. */
+export { ProofOfWorkExpiredError, ProofOfWorkInvalidError, ProofOfWorkReplayedError };
 import { systemClock, type Clock } from './clock.ts';
 
 /**
@@ -16,28 +21,8 @@ import { systemClock, type Clock } from './clock.ts';
  * expire.
  */
 
-export type ProofOfWorkInvalidData = { reason: 'malformed' | 'signature' | 'scope' | 'insufficient-work' };
-export class ProofOfWorkInvalidError extends AppError<ProofOfWorkInvalidData> {
-  static readonly code = 'E_POW_INVALID';
-  constructor(data: ProofOfWorkInvalidData) {
-    super(ProofOfWorkInvalidError.code, 400, data, 'proof of work is invalid');
-  }
-}
 
-export type ProofOfWorkExpiredData = { expiredAt: number };
-export class ProofOfWorkExpiredError extends AppError<ProofOfWorkExpiredData> {
-  static readonly code = 'E_POW_EXPIRED';
-  constructor(data: ProofOfWorkExpiredData) {
-    super(ProofOfWorkExpiredError.code, 400, data, 'proof of work challenge expired');
-  }
-}
 
-export class ProofOfWorkReplayedError extends AppError<Record<string, never>> {
-  static readonly code = 'E_POW_REPLAYED';
-  constructor() {
-    super(ProofOfWorkReplayedError.code, 400, {}, 'proof of work challenge already used');
-  }
-}
 
 /**
  * Spent challenges. `consume` must be atomic (insert if absent): two

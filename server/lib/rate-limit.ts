@@ -1,5 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { AppError } from '../errors/app-error.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
+
+/** Kept importable from here for existing callers; the class lives in server/errors/. */
+export { RateLimitedError };
 import { systemClock, type Clock } from './clock.ts';
 
 /**
@@ -13,13 +16,6 @@ import { systemClock, type Clock } from './clock.ts';
  * process, bounded in memory.
  */
 
-export type RateLimitedData = { retryAfterSeconds: number };
-export class RateLimitedError extends AppError<RateLimitedData> {
-  static readonly code = 'E_RATE_LIMITED';
-  constructor(data: RateLimitedData) {
-    super(RateLimitedError.code, 429, data, 'too many requests from this address');
-  }
-}
 
 export interface RateLimitPolicy {
   capacity: number;

@@ -1,5 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../errors/app-error.ts';
+import { InvalidTrackingCodeError } from '../errors/invalid-tracking-code-error.ts';
+
+/** Kept importable from here for existing callers; the class lives in server/errors/. */
+export { InvalidTrackingCodeError };
 
 /**
  * What a citizen gets on submitting (Điều 13.1: follow the case "from receipt
@@ -20,15 +23,7 @@ const BODY_LENGTH = 5;
 /** 16 characters, 80 bits: beyond guessing even with the look-up page wide open. */
 const SECRET_LENGTH = 16;
 
-export type InvalidTrackingCodeData = { reason: 'format' | 'check-character' };
-
-export class InvalidTrackingCodeError extends AppError<InvalidTrackingCodeData> {
-  static readonly code = 'E_INVALID_TRACKING_CODE';
-
-  constructor(data: InvalidTrackingCodeData) {
-    super(InvalidTrackingCodeError.code, 400, data, 'tracking code is malformed');
-  }
-}
+export type { InvalidTrackingCodeErrorData as InvalidTrackingCodeData } from '../errors/invalid-tracking-code-error.ts';
 
 export interface TrackingCode {
   /** The department's initials: "STP" for Sở Tư pháp. */

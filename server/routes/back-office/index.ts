@@ -7,10 +7,12 @@ import { loadSession } from '../../middleware/load-session.ts';
 import { noStore } from '../../middleware/no-store.ts';
 import { requireJson } from '../../middleware/require-json.ts';
 import { requirePasswordChanged, requireSignedIn } from '../../middleware/require-signed-in.ts';
+import type { CaseServices } from '../../services/create-case-services.ts';
 import type { Services } from '../../services/create-services.ts';
 import { accountsRoutes } from './accounts.ts';
 import { apiRoutes } from './api.ts';
 import { auditRoutes } from './audit.ts';
+import { caseOfficeRoutes } from './cases.ts';
 import { changePasswordRoutes } from './change-password.ts';
 import { homeRoutes } from './home.ts';
 import { signInRoutes } from './sign-in.ts';
@@ -24,7 +26,7 @@ const MAX_FORM_BYTES = 64 * 1024;
  * public stylesheet → origin/body checks and session → sign-in (public) →
  * signed in: change password, sign out → password changed: everything else.
  */
-export function backOfficeRoutes(services: Services) {
+export function backOfficeRoutes(services: Services, cases?: CaseServices) {
   const all = `${BACK_OFFICE_PREFIX}/*`;
   return new Hono<AppEnv>()
     .route('/', stylesheetRoutes())
@@ -38,5 +40,6 @@ export function backOfficeRoutes(services: Services) {
     .route('/', homeRoutes())
     .route('/', accountsRoutes(services))
     .route('/', auditRoutes(services))
-    .route('/', apiRoutes(services));
+    .route('/', apiRoutes(services))
+    .route('/', cases ? caseOfficeRoutes(cases) : new Hono<AppEnv>());
 }

@@ -5,6 +5,7 @@ import { UsernameTakenError } from '../../errors/username-taken-error.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
+import { createPostgresCases } from './postgres-cases.ts';
 import { isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface PostgresOptions {
@@ -73,8 +74,13 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     return row ? toAccount(row) : null;
   }
 
+  const { cases, replays, serviceGrants } = createPostgresCases(pool, transaction);
+
   return {
     dialect: 'postgres',
+    cases,
+    replays,
+    serviceGrants,
 
     accounts: {
       async create(account: AccountRecord, limit) {

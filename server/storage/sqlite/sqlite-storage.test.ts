@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeCaseStorageContract } from '../case-storage-contract.ts';
 import { describeStorageContract } from '../storage-contract.ts';
 import { openSqliteStorage } from './sqlite-storage.ts';
 
@@ -11,6 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeStorageContract('SQLite (file)', async () => openSqliteStorage({ path: join(dir, 'contract.sqlite') }));
 describeStorageContract('SQLite (memory)', async () => openSqliteStorage({ path: ':memory:' }));
+describeCaseStorageContract('SQLite (file)', async () => openSqliteStorage({ path: join(dir, 'cases.sqlite') }));
 
 describe('SQLite file settings', () => {
   it('creates the folder and opens in WAL mode with foreign keys on', async () => {
@@ -20,7 +22,7 @@ describe('SQLite file settings', () => {
     await storage.close();
     const db = new DatabaseSync(path);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: '0001-accounts' }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: '0001-accounts' }, { version: '0002-cases' }]);
     db.close();
   });
 });

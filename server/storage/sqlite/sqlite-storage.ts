@@ -8,6 +8,7 @@ import type { ThrottleState, ThrottleStep } from '../../lib/throttle.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
+import { createSqliteCases } from './sqlite-cases.ts';
 import { isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
@@ -94,8 +95,13 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     return row ? toAccount(row) : null;
   };
 
+  const { cases, replays, serviceGrants } = createSqliteCases(db, transaction);
+
   return {
     dialect: 'sqlite',
+    cases,
+    replays,
+    serviceGrants,
 
     accounts: {
       async create(account, limit) {

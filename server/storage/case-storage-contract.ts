@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseRecord, NewCase } from './case-records.ts';
+import type { AccountRecord } from './records.ts';
+import type { Storage } from './repository.ts';
+
+/**
+ * What every adapter must do with cases (docs/adr/0010): the same records
+ * back, all-or-nothing writes, idempotency under concurrency, stale writes
+ * refused, the officer's view enforced in the query.
+ */
+export function describeCaseStorageContract(adapter: string, open: () => Promise<Storage>): void {
+  describe(`case storage contract: ${adapter}`, () => {
+    let storage: Storage;
+    const T0 = 1_767_225_600_000;
+    let officer: AccountRecord;
+    let colleague: AccountRecord;
+
+    beforeAll(async () => {
+      storage = await open();
+      await storage.migrate();
+      officer = await storage.accounts.create(account('cbxl'));
+      colleague = await storage.accounts.create(account('cbkhac'));
+    });
+    afterAll(async () => {
+      await storage?.close();
+    });
+
+    function account(prefix: string): AccountRecord {
+      const id = randomUUID();
+      return {
+        id, username: `${prefix}${id.slice(0, 8)}`, fullName: 'Lê Quang Minh', role: 'editor', departmentId: 'sotuphap', sections: [],
+        delegations: [], status: 'active', passwordHash: 'x', mustChangePassword: false, passwordExpiresAt: null, createdAt: T0,
+        updatedAt: T0, createdBy: null,
+      };
+    }
+
+    let counter = 0;
+    function newCase(overrides: Partial<CaseRecord> = {}, key: string | null = null): NewCase {
+      counter += 1;
+      const record: CaseRecord = {
+        id: randomUUID(),
+        departmentId: 'sotuphap',
+        service: 'khieu-nai-to-cao',
+        kind: 'to-cao',
+        trackingCode: `STP-2026-${randomUUID().slice(0, 4).toUpperCase()}-${counter}`,
+        secretHash: 'v1$abc',
+        status: 'submitted',
+        subject: 'Tố cáo',
+        subjectRef: null,
+        payload: { fullName: 'Tôn Nữ Thị Hà', content: 'Nội dung tố cáo rất dài…', nested: { a: [1, 2] } },
+        contactEmail: 'ha@example.com',
+        assignedTo: null,
+        complex: false,
+        receivedAt: T0 + counter,
+        acceptDueAt: T0 + 7 * 86_400_000,
+        resolveDueAt: null,
+        dueAt: T0 + 7 * 86_400_000,
+        closedAt: null,
+        version: 1,
+        updatedAt: T0,
+        ...overrides,
+      };
+      return {
+        record,
+        event: { at: T0, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} },
+        attachments: [
+          { id: randomUUID(), storedName: `${randomUUID()}.bin`, displayName: 'Đơn tố cáo.pdf', mediaType: 'application/pdf', kind: 'pdf', size: 1234, sha256: 'f'.repeat(64), source: 'citizen', addedAt: T0 },
+        ],
+        idempotencyKeyHash: key,
+      };
+    }
+
+    async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+      try {
+        await promise;
+        return undefined;
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    }
+
+    it('stores a case with its first event and attachments, and reads every field back', async () => {
+      const input = newCase({ departmentId: 'round-trip' });
+      const { record, created } = await storage.cases.create(input);
+      expect(created).toBe(true);
+      expect(await storage.cases.findById(record.id)).toEqual(input.record);
+      expect(await storage.cases.findByTrackingCode(record.trackingCode)).toEqual(input.record);
+      const [event] = await storage.cases.events(record.id);
+      expect(event).toMatchObject({ ...input.event, caseId: record.id });
+      expect(await storage.cases.attachments(record.id)).toEqual(input.attachments.map((a) => ({ ...a, caseId: record.id })));
+    });
+
+    it('creates one case for many concurrent submissions with the same idempotency key', async () => {
+      const key = randomUUID();
+      const results = await Promise.all(Array.from({ length: 8 }, () => storage.cases.create(newCase({ departmentId: 'idem' }, key))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+      expect(await storage.cases.list({ departmentId: 'idem', limit: 100 })).toHaveLength(1);
+    });
+
+    it('keeps idempotency keys per department', async () => {
+      const key = randomUUID();
+      await storage.cases.create(newCase({ departmentId: 'idem-a' }, key));
+      expect((await storage.cases.create(newCase({ departmentId: 'idem-b' }, key))).created).toBe(true);
+    });
+
+    it('refuses a duplicate tracking code and writes nothing of the second case', async () => {
+      const first = newCase();
+      await storage.cases.create(first);
+      const second = newCase({ trackingCode: first.record.trackingCode });
+      expect(await codeOf(storage.cases.create(second))).toBe('E_TRACKING_CODE_TAKEN');
+      expect(await storage.cases.findById(second.record.id)).toBeNull();
+      expect(await storage.cases.attachments(second.record.id)).toEqual([]);
+    });
+
+    it('commits the good submissions of a concurrent burst even when one of them fails', async () => {
+      const good = Array.from({ length: 5 }, () => newCase({ departmentId: 'burst' }));
+      const bad = newCase({ departmentId: 'burst', trackingCode: good[0]!.record.trackingCode });
+      const results = await Promise.allSettled([...good, bad].map((c) => storage.cases.create(c)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+      expect(await storage.cases.list({ departmentId: 'burst', limit: 100 })).toHaveLength(5);
+    });
+
+    it('updates with the version read, appends the event, and refuses a stale version', async () => {
+      const { record } = await storage.cases.create(newCase());
+      const event = { at: T0 + 5, actorId: officer.id, actorName: 'Lê Quang Minh', action: 'accept', status: 'accepted' as const, publicText: 'Đã thụ lý.', internalNote: 'ghi chú', details: { x: 1 } };
+      const updated = await storage.cases.update({
+        id: record.id,
+        expectedVersion: 1,
+        patch: { status: 'accepted', complex: true, resolveDueAt: T0 + 99, dueAt: T0 + 99, updatedAt: T0 + 5 },
+        event,
+      });
+      expect(updated).toEqual({ ...record, status: 'accepted', complex: true, resolveDueAt: T0 + 99, dueAt: T0 + 99, updatedAt: T0 + 5, version: 2 });
+      expect(await codeOf(storage.cases.update({ id: record.id, expectedVersion: 1, patch: { status: 'rejected', updatedAt: T0 }, event }))).toBe('E_CASE_CONFLICT');
+      expect((await storage.cases.findById(record.id))?.status).toBe('accepted');
+      expect((await storage.cases.events(record.id)).map((e) => e.action)).toEqual(['submit', 'accept']);
+      expect(await codeOf(storage.cases.update({ id: randomUUID(), expectedVersion: 1, patch: { updatedAt: T0 }, event }))).toBe('E_CASE_NOT_FOUND');
+    });
+
+    it('lets only one of two concurrent officer actions win', async () => {
+      const { record } = await storage.cases.create(newCase());
+      const event = { at: T0, actorId: null, actorName: null, action: 'accept', status: 'accepted' as const, publicText: null, internalNote: null, details: {} };
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, () => storage.cases.update({ id: record.id, expectedVersion: 1, patch: { status: 'accepted', updatedAt: T0 }, event })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await storage.cases.events(record.id)).toHaveLength(2);
+    });
+
+    it("shows an officer their own cases and the unassigned queue of their services, never a colleague's case", async () => {
+      const dept = `view-${counter}`;
+      const mine = await storage.cases.create(newCase({ departmentId: dept, assignedTo: officer.id }));
+      const theirs = await storage.cases.create(newCase({ departmentId: dept, assignedTo: colleague.id }));
+      const queue = await storage.cases.create(newCase({ departmentId: dept }));
+      const otherService = await storage.cases.create(newCase({ departmentId: dept, service: 'hoi-dap', kind: null }));
+      const seen = await storage.cases.list({ departmentId: dept, visibleTo: { accountId: officer.id, services: ['khieu-nai-to-cao'] }, limit: 100 });
+      expect(seen.map((c) => c.id).sort()).toEqual([mine.record.id, queue.record.id].sort());
+      expect(seen.map((c) => c.id)).not.toContain(theirs.record.id);
+      expect(seen.map((c) => c.id)).not.toContain(otherService.record.id);
+      const none = await storage.cases.list({ departmentId: dept, visibleTo: { accountId: officer.id, services: [] }, limit: 100 });
+      expect(none.map((c) => c.id)).toEqual([mine.record.id]);
+    });
+
+    it('filters by service, status, assignee, deadline and subject, oldest first, with paging', async () => {
+      const dept = `filter-${counter}`;
+      const late = await storage.cases.create(newCase({ departmentId: dept, dueAt: T0 + 10, receivedAt: T0 + 1 }));
+      const onTime = await storage.cases.create(newCase({ departmentId: dept, dueAt: T0 + 1_000_000, receivedAt: T0 + 2, status: 'accepted' }));
+      const closed = await storage.cases.create(newCase({ departmentId: dept, dueAt: null, status: 'resolved', closedAt: T0, receivedAt: T0 + 3 }));
+      const comment = await storage.cases.create(newCase({ departmentId: dept, service: 'gop-y-du-thao', subjectRef: 'du-thao-a', receivedAt: T0 + 4 }));
+      const ids = (list: CaseRecord[]) => list.map((c) => c.id);
+      expect(ids(await storage.cases.list({ departmentId: dept, dueBefore: T0 + 100, services: ['khieu-nai-to-cao'], limit: 10 }))).toEqual([late.record.id]);
+      expect(ids(await storage.cases.list({ departmentId: dept, statuses: ['accepted'], limit: 10 }))).toEqual([onTime.record.id]);
+      expect(ids(await storage.cases.list({ departmentId: dept, assignedTo: null, services: ['khieu-nai-to-cao'], limit: 10 }))).toEqual([late.record.id, onTime.record.id, closed.record.id]);
+      expect(ids(await storage.cases.list({ departmentId: dept, subjectRef: 'du-thao-a', limit: 10 }))).toEqual([comment.record.id]);
+      expect(ids(await storage.cases.list({ departmentId: dept, limit: 2, offset: 1 }))).toEqual([onTime.record.id, closed.record.id]);
+      expect(await storage.cases.list({ departmentId: dept, statuses: [], limit: 10 })).toEqual([]);
+    });
+
+    it('purges closed cases past retention with their events and tells which files to delete', async () => {
+      const old = newCase({ departmentId: 'purge', status: 'resolved', closedAt: T0 - 10, dueAt: null });
+      await storage.cases.create(old);
+      const open = await storage.cases.create(newCase({ departmentId: 'purge' }));
+      const files = await storage.cases.purgeClosedBefore(T0);
+      expect(files).toContain(old.attachments[0]!.storedName);
+      expect(await storage.cases.findById(old.record.id)).toBeNull();
+      expect(await storage.cases.events(old.record.id)).toEqual([]);
+      expect(await storage.cases.findById(open.record.id)).not.toBeNull();
+    });
+
+    it('spends a proof-of-work challenge once, even when raced', async () => {
+      const id = randomUUID();
+      const results = await Promise.all(Array.from({ length: 6 }, () => storage.replays.consume(id, T0 + 1000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await storage.replays.deleteExpired(T0 + 1000)).toBeGreaterThanOrEqual(1);
+      expect(await storage.replays.consume(id, T0 + 2000)).toBe(true);
+    });
+
+    it('replaces an officer’s service grants and lists them per department', async () => {
+      await storage.serviceGrants.set('sotuphap', officer.id, ['khieu-nai-to-cao', 'hoi-dap', 'hoi-dap']);
+      await storage.serviceGrants.set('sotuphap', officer.id, ['ho-so', 'hoi-dap']);
+      const grants = (await storage.serviceGrants.list('sotuphap')).filter((g) => g.accountId === officer.id);
+      expect(grants.map((g) => g.service).sort()).toEqual(['ho-so', 'hoi-dap']);
+      expect(await storage.serviceGrants.list('soyte')).toEqual([]);
+    });
+  });
+}

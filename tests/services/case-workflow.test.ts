@@ -1,0 +1,118 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openContentRepository } from '../../server/content-repo/repository.ts';
+import { revealsIdentity, visiblePayload, WITHHELD } from '../../server/lib/case-confidentiality.ts';
+import { availableTransitions, checkTransition, relationsTo, TRANSITION_NAMES, WORKFLOWS, type CaseRelation } from '../../server/lib/case-workflow.ts';
+import { answeredQuestionMdx, createQuestionPublisher } from '../../server/services/question-publisher.ts';
+import { trackingPrefix } from '../../server/services/case-departments.ts';
+import { CASE_STATUSES, type CaseRecord } from '../../server/storage/case-records.ts';
+import { SERVICE_IDS } from '../../src/schema/service-process.ts';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+};
+const ALL_RELATIONS: CaseRelation[] = ['head', 'assignee', 'reception', 'citizen'];
+
+describe('case workflow: each transition, from where, and who may fire it', () => {
+  for (const service of SERVICE_IDS) {
+    for (const name of TRANSITION_NAMES) {
+      const rule = WORKFLOWS[service][name];
+      if (!rule) {
+        it(`${service}: ${name} does not exist for this service`, () => {
+          expect(codeOf(() => checkTransition(service, name, 'submitted', new Set(ALL_RELATIONS), { publicText: 'x', assigneeId: 'a' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+        });
+        continue;
+      }
+      it(`${service}: ${name} by ${rule.by.join('/')} from ${rule.from.join('/')}`, () => {
+        const input = { publicText: 'Lý do gửi công dân', assigneeId: 'officer-1' };
+        for (const relation of ALL_RELATIONS) {
+          for (const status of CASE_STATUSES) {
+            const code = codeOf(() => checkTransition(service, name, status, new Set([relation]), input));
+            if (!rule.by.includes(relation)) expect(code, `${relation} from ${status}`).toBe('E_CASE_PERMISSION');
+            else if (!rule.from.includes(status)) expect(code, `${relation} from ${status}`).toBe('E_TRANSITION_NOT_ALLOWED');
+            else expect(code, `${relation} from ${status}`).toBeUndefined();
+          }
+        }
+        if (rule.needs) {
+          const allowed = new Set([rule.by[0]!]);
+          expect(codeOf(() => checkTransition(service, name, rule.from[0]!, allowed, {}))).toBe('E_REASON_REQUIRED');
+        }
+      });
+    }
+  }
+
+  it('offers an officer only the buttons the table allows them now', () => {
+    expect(availableTransitions('khieu-nai-to-cao', 'submitted', new Set(['reception']))).toEqual(['accept', 'reject', 'note']);
+    expect(availableTransitions('khieu-nai-to-cao', 'accepted', new Set(['head']))).toEqual(['assign', 'startVerification', 'declareComplex', 'resolve', 'note']);
+    expect(availableTransitions('ho-so', 'supplement-requested', new Set(['head']))).not.toContain('supplement');
+    expect(availableTransitions('hoi-dap', 'awaiting-approval', new Set(['assignee']))).toEqual(['note']);
+  });
+
+  it('derives relations from department, role, assignment and grants, never for another department or the admin', () => {
+    const target = { departmentId: 'sotuphap', service: 'hoi-dap' as const, assignedTo: null };
+    expect([...relationsTo({ id: 'h', role: 'head', departmentId: 'sotuphap' }, target, new Set())]).toEqual(['head']);
+    expect([...relationsTo({ id: 'e', role: 'editor', departmentId: 'sotuphap' }, target, new Set(['hoi-dap']))]).toEqual(['reception']);
+    expect([...relationsTo({ id: 'e', role: 'editor', departmentId: 'sotuphap' }, { ...target, assignedTo: 'x' }, new Set(['hoi-dap']))]).toEqual([]);
+    expect([...relationsTo({ id: 'e', role: 'editor', departmentId: 'sotuphap' }, { ...target, assignedTo: 'e' }, new Set())]).toEqual(['assignee']);
+    expect([...relationsTo({ id: 'h', role: 'head', departmentId: 'soyte' }, target, new Set(['hoi-dap']))]).toEqual([]);
+    expect([...relationsTo({ id: 'a', role: 'admin', departmentId: null }, target, new Set())]).toEqual([]);
+  });
+});
+
+describe('confidentiality of denouncers (Luật Tố cáo 2018 Điều 9.1b)', () => {
+  const payload = { fullName: 'Người Tố Cáo', address: 'Huế', idNumber: '046190001234', phone: '0912345678', email: 'a@b.vn', content: 'Nội dung' };
+  it('withholds identity from reception for a denunciation, shows it to head and assignee', () => {
+    expect(revealsIdentity('to-cao', new Set(['reception']))).toBe(false);
+    expect(visiblePayload(payload, 'to-cao', new Set(['reception']))).toEqual({ fullName: WITHHELD, address: WITHHELD, idNumber: WITHHELD, phone: WITHHELD, email: WITHHELD, content: 'Nội dung' });
+    expect(visiblePayload(payload, 'to-cao', new Set(['head']))).toBe(payload);
+    expect(visiblePayload(payload, 'to-cao', new Set(['assignee']))).toBe(payload);
+    expect(visiblePayload(payload, 'khieu-nai', new Set(['reception']))).toBe(payload);
+  });
+});
+
+describe('tracking-code prefixes', () => {
+  it('takes the initials of the department, without "và"', () => {
+    expect(trackingPrefix('Sở Tư pháp')).toBe('STP');
+    expect(trackingPrefix('Sở Giáo dục và Đào tạo')).toBe('SGDDT');
+    expect(trackingPrefix('Sở Kế hoạch và Đầu tư')).toBe('SKHDT');
+  });
+});
+
+describe('publishing an approved answer', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'congso-hoi-dap-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const record = {
+    departmentId: 'sotuphap',
+    trackingCode: 'STP-2026-7KQ4-M9',
+    subject: 'Hỏi về phí',
+    payload: { title: 'Hỏi về phí {cấp} <phiếu>', question: 'Phí cấp phiếu lý lịch tư pháp là bao nhiêu?', fullName: 'Nguyễn Văn Hỏi', phone: '0912345678', field: 'Lý lịch tư pháp' },
+  } as unknown as CaseRecord;
+
+  it('writes content/<site>/hoi-dap/<slug>.mdx on main, with the question and answer and none of the asker’s details', async () => {
+    const seed = path.join(dir, 'seed');
+    mkdirSync(path.join(seed, 'sites'), { recursive: true });
+    writeFileSync(path.join(seed, 'sites', '.keep'), '');
+    const repo = await openContentRepository({ dir: path.join(dir, 'repo'), seedFrom: seed });
+    const file = await createQuestionPublisher(repo).publishAnsweredQuestionAsMdx({ record, answer: 'Miễn phí.', approvedBy: { username: 'nvan', name: 'Nguyễn Văn An' }, now: Date.UTC(2026, 0, 5) });
+    expect(file).toMatch(/^content\/sotuphap\/hoi-dap\/hoi-ve-phi-cap-phieu-stp-2026-7kq4-m9\.mdx$/);
+    const text = new TextDecoder().decode((await repo.readFile('main', file))!.bytes);
+    expect(text).toContain('title: "Hỏi về phí {cấp} <phiếu>"');
+    expect(text).toContain('Miễn phí.');
+    expect(text).not.toContain('Nguyễn Văn Hỏi');
+    expect(text).not.toContain('0912345678');
+    expect(text).toContain('Phí cấp phiếu lý lịch tư pháp là bao nhiêu?');
+    expect(readFileSync(path.join(dir, 'repo', file), 'utf8')).toBe(text);
+  });
+
+  it('escapes MDX syntax in the citizen’s words', () => {
+    const { text } = answeredQuestionMdx({ ...record, payload: { ...record.payload, question: 'Xin hỏi {1+1} và <script>alert(1)</script>' } } as CaseRecord, 'Trả lời', 0);
+    expect(text).toContain('Xin hỏi \\{1+1\\} và \\<script\\>alert(1)\\</script\\>');
+  });
+});
