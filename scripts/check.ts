@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/content-source/problems.ts';
 import { checkContent } from './lib/content-checks.ts';
+import { runComplianceCheck } from './lib/compliance-cli.ts';
 import { siteList } from './lib/cli-args.ts';
 import { formatCount } from './lib/cli-format.ts';
 
@@ -9,10 +10,25 @@ import { formatCount } from './lib/cli-format.ts';
  * `npm run check [-- --site <id>]`: schemas, MDX safety, the eight Điều 7
  * sections, Unicode NFC (Điều 8.2), duplicate addresses and internal links.
  * Exits non-zero with a list naming each file (line, field) and its problem.
+ * `--compliance [--as-of YYYY-MM-DD] [--news-days 30] [--news-every-day] [--repo data/content]`
+ * checks the editorial board's duties instead (Điều 7, 9, 18e; docs/adr/0061-compliance-rules.md).
  */
-const { values } = parseArgs({ options: { site: { type: 'string', multiple: true }, 'content-root': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    site: { type: 'string', multiple: true },
+    'content-root': { type: 'string' },
+    compliance: { type: 'boolean' },
+    'as-of': { type: 'string' },
+    'news-days': { type: 'string' },
+    'news-every-day': { type: 'boolean' },
+    repo: { type: 'string' },
+  },
+});
 const root = path.resolve(values['content-root'] ?? process.env.CONGSO_CONTENT_ROOT ?? process.cwd());
 const sites = siteList(values.site);
+if (values.compliance) {
+  process.exit(await runComplianceCheck({ root, sites, asOf: values['as-of'], newsDays: values['news-days'], newsEveryDay: values['news-every-day'], repo: values.repo }));
+}
 const report = await checkContent(root, sites);
 if (report.problems.length) {
   const files = new Set(report.problems.map((p) => p.file)).size;

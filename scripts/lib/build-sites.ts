@@ -11,6 +11,7 @@ import { balanceGroups } from './build-groups.ts';
 import { measureSite, removeLeftovers, stageSite, swapIn, writeBuildInfo, type BuildInfo } from './publish-site.ts';
 import { currentCommit } from './commit.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+import { appendBuildRecord } from '../../server/lib/reports/build-history.ts';
 
 /**
  * `npm run build` as a function, for the CLI and for the publish pipeline
@@ -38,6 +39,8 @@ export interface BuildSitesOptions {
   /** Write `.br`/`.gz` beside text files (default true). */
   precompress?: boolean;
   onProgress?: (event: BuildProgress) => void;
+  /** Who started the build, for the build history (`dist/_history/<site>.jsonl`); `cli:<os user>` by default. */
+  triggeredBy?: string;
 }
 
 export type BuildProgress =
@@ -159,6 +162,8 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
   const outDir = path.resolve(options.outDir);
   const workDir = path.resolve(options.workDir ?? path.join(PROJECT_ROOT, '.build'));
   const counts = await plan(contentRoot, options.sites ?? []);
+  const triggeredBy = options.triggeredBy ?? `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+  const wentLive = new Set<string>();
   const groups = balanceGroups(counts, options.workers ?? Math.min(2, availableParallelism()));
   await mkdir(workDir, { recursive: true });
   const projectRoot = path.resolve(options.projectRoot ?? PROJECT_ROOT);
@@ -228,6 +233,8 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
           const buildInfo: BuildInfo = { site, builtAt: new Date().toISOString(), pages, bytes, durationMs: Math.round(ms), entries: entries[site] ?? 0, commit };
           await writeBuildInfo(staging, buildInfo);
           await swapIn(outDir, site, staging);
+          await appendBuildRecord(outDir, { site, at: buildInfo.builtAt, triggeredBy, durationMs: buildInfo.durationMs, pages, entries: buildInfo.entries, commit, result: 'success' });
+          wentLive.add(site);
           const result = { site, entries: entries[site] ?? 0, pages, bytes, seconds: ms / 1000 };
           results.push(result);
           options.onProgress?.({ type: 'published', index: results.length, total, site: result });
@@ -246,6 +253,15 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
       workerCpuSeconds: built.reduce((n, b) => n + (b.type === 'built' ? b.cpuMs : 0), 0) / 1000,
       phases: { checkSeconds: (tCheck - t0) / 1000, renderSeconds: (tRender - tCheck) / 1000, publishSeconds: (performance.now() - tRender) / 1000 },
     };
+  } catch (error) {
+    // The live sites are untouched on failure; the history still records that the attempt failed.
+    const code = (error as { code?: string }).code ?? 'BUILD_FAILED';
+    const at = new Date().toISOString();
+    const durationMs = Math.round(performance.now() - t0);
+    for (const site of Object.keys(counts).filter((s) => !wentLive.has(s))) {
+      await appendBuildRecord(outDir, { site, at, triggeredBy, durationMs, pages: null, entries: counts[site] ?? null, result: 'failure', errorCode: code }).catch(() => {});
+    }
+    throw error;
   } finally {
     stopAll(workers);
   }

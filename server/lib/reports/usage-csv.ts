@@ -1,0 +1,65 @@
+import type { UsageFigures, UsageReport } from './usage-report.ts';
+import { formatCsv, parseCsv } from './csv.ts';
+
+/**
+ * The usage report as one flat table: a row per department and service, a
+ * total row per department and, province-wide, the province's rows. Figures
+ * are plain numbers (decimal point, no grouping) so a spreadsheet sums them;
+ * an empty cell means "nothing to average".
+ */
+export const FIGURE_COLUMNS: ReadonlyArray<[keyof UsageFigures, string]> = [
+  ['received', 'Tiếp nhận'],
+  ['accepted', 'Đã thụ lý'],
+  ['resolved', 'Đã giải quyết'],
+  ['resolvedOnTime', 'Giải quyết đúng hạn'],
+  ['resolvedLate', 'Giải quyết trễ hạn'],
+  ['overdueNow', 'Đang quá hạn'],
+  ['averageHandlingDays', 'Số ngày làm việc xử lý bình quân'],
+  ['rated', 'Số lượt đánh giá'],
+  ['averageRating', 'Điểm hài lòng bình quân (1–5)'],
+  ['satisfied', 'Số lượt hài lòng (4–5 điểm)'],
+];
+
+export const CSV_HEADER = ['Kỳ báo cáo', 'Mã đơn vị', 'Đơn vị', 'Mã dịch vụ', 'Dịch vụ', ...FIGURE_COLUMNS.map(([, h]) => h)];
+export const TOTAL_SERVICE_ID = 'tong-cong';
+export const PROVINCE_SITE_ID = 'toan-tinh';
+
+export interface UsageCsvRow {
+  period: string;
+  site: string;
+  siteName: string;
+  service: string;
+  serviceName: string;
+  figures: UsageFigures;
+}
+
+function figureCells(f: UsageFigures): Array<number | null> {
+  return FIGURE_COLUMNS.map(([key]) => f[key]);
+}
+
+export function usageReportCsv(report: UsageReport): string {
+  const period = report.period.label;
+  const rows: Array<Array<string | number | null>> = [CSV_HEADER];
+  const block = (siteId: string, siteName: string, services: UsageReport['services'], totals: UsageFigures) => {
+    for (const row of services) rows.push([period, siteId, siteName, row.service, row.label, ...figureCells(row)]);
+    rows.push([period, siteId, siteName, TOTAL_SERVICE_ID, 'Tổng cộng', ...figureCells(totals)]);
+  };
+  for (const s of report.sites) block(s.site.id, s.site.name, s.services, s.totals);
+  if (report.scope === 'province') block(PROVINCE_SITE_ID, 'Toàn tỉnh', report.services, report.totals);
+  return formatCsv(rows);
+}
+
+/** Reads a usage CSV back into figures; the inverse of usageReportCsv. */
+export function parseUsageCsv(text: string): UsageCsvRow[] {
+  const [header, ...records] = parseCsv(text);
+  if (!header || header.join('\u0000') !== CSV_HEADER.join('\u0000')) throw new RangeError('not a usage report CSV');
+  return records.map((cells) => {
+    const figures = Object.fromEntries(
+      FIGURE_COLUMNS.map(([key], i) => {
+        const cell = cells[5 + i] ?? '';
+        return [key, cell === '' ? null : Number(cell)];
+      }),
+    ) as unknown as UsageFigures;
+    return { period: cells[0]!, site: cells[1]!, siteName: cells[2]!, service: cells[3]!, serviceName: cells[4]!, figures };
+  });
+}
