@@ -4,6 +4,7 @@ import { ContentInvalidError, formatProblems } from '../src/content-source/probl
 import { buildSites, BuildFailedError, PROJECT_ROOT } from './lib/build-sites.ts';
 import { formatCount, formatSeconds } from './lib/cli-format.ts';
 import { staleSites, templatesMtime } from './lib/site-freshness.ts';
+import { contentRepositoryDir, ensureContentRepository } from '../server/content-repo/ensure-content-repository.ts';
 
 /**
  * `npm start`: builds the sites that are missing or out of date, then starts
@@ -12,7 +13,9 @@ import { staleSites, templatesMtime } from './lib/site-freshness.ts';
  * A site whose content has errors keeps its last good build.
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const contentRoot = path.resolve(process.env.CONGSO_CONTENT_ROOT ?? process.env.CONTENT_ROOT ?? process.cwd());
+// Build from the content repository's folder: its working tree is `main`, what editors have
+// published (created from the project's sites/ and content/ on first start).
+const { dir: contentRoot } = await ensureContentRepository({ dir: contentRepositoryDir(), seedFrom: PROJECT_ROOT });
 const outDir = path.resolve(process.env.CONGSO_DIST ?? 'dist');
 
 const departments = await loadDepartments(contentRoot);
@@ -40,6 +43,6 @@ if (stale.length) {
   console.log('Mọi trang đã được dựng và còn mới.');
 }
 
-process.env.CONTENT_ROOT ??= contentRoot;
+process.env.CONTENT_REPO_DIR = contentRoot;
 process.env.CONGSO_DIST = outDir;
 await import('../server/main.ts');

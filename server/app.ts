@@ -4,14 +4,24 @@ import type { AppEnv } from './app-env.ts';
 import { handleError } from './error-handler.ts';
 import { NotFoundError } from './errors/not-found-error.ts';
 import { connectionInfo } from './middleware/connection-info.ts';
+import { contentSecurityPolicy } from './middleware/content-security-policy.ts';
 import { resolveDepartment } from './middleware/resolve-department.ts';
 import { backOfficeRoutes } from './routes/back-office/index.ts';
 import { adminRoutes, type AdminRouteOptions } from './routes/admin.ts';
 import { createPortalRoutes, type PortalOptions } from './routes/portal.ts';
 import { createStaticSitesRoutes } from './routes/static-sites.ts';
 import { createServices, type ServiceOptions, type Services } from './services/create-services.ts';
+import { caseOptionsFromEnv, createCaseServices, type CaseServiceOptions, type CaseServices } from './services/create-case-services.ts';
+import { createQuestionPublisher } from './services/question-publisher.ts';
+import { citizenServiceRoutes } from './routes/services/citizen.ts';
+import { shellFromDist } from './lib/site-shell.ts';
+import type { CaseSource } from './lib/reports/case-record.ts';
+import { inMemoryCaseSource } from './lib/reports/case-source.ts';
+import { healthzRoutes } from './routes/healthz.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { operationsRoutes } from './routes/reports-operations.ts';
 
-export interface AppOptions extends ServiceOptions {
+export interface AppOptions extends ServiceOptions, AdminRouteOptions {
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-*. */
   trustProxy?: boolean;
   /** Pre-built services (tests share them with the app); built from the options otherwise. */
@@ -20,6 +30,12 @@ export interface AppOptions extends ServiceOptions {
   distDir?: string;
   /** Names shown on the province portal (`sites/_province.yaml`). */
   province?: PortalOptions['province'];
+  /** Cases for the usage reports (Điều 16); none until the citizen-services case storage is wired in. */
+  reportCases?: CaseSource;
+  /** Online public services (Issue 5); from the environment when absent. */
+  cases?: CaseServiceOptions;
+  /** Pre-built case services (tests share them with the app). */
+  caseServices?: CaseServices;
 }
 
 /**
@@ -29,21 +45,36 @@ export interface AppOptions extends ServiceOptions {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const services = options.services ?? createServices(options);
+  const cases =
+    options.caseServices ??
+    createCaseServices(options.storage, options.departments, services.deps.clock, {
+      ...caseOptionsFromEnv(process.env),
+      ...(options.editorial?.repoDir ? { contentRoot: options.editorial.repoDir } : {}),
+      ...(options.editorial?.repo ? { publisher: createQuestionPublisher(options.editorial.repo) } : {}),
+      ...options.cases,
+    });
   const app = new Hono<AppEnv>();
 
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"] },
+      // Content-Security-Policy differs by path (Decap, Pagefind): see contentSecurityPolicy below.
       // Not hono's default "no-referrer": under it browsers send `Origin: null`
       // on form posts, and checkOrigin could no longer tell our forms from forgeries.
       referrerPolicy: 'same-origin',
     }),
   );
+  app.use('*', contentSecurityPolicy());
   app.use('*', connectionInfo({ trustProxy: options.trustProxy ?? false }));
   app.use('*', resolveDepartment(services.deps.sites));
 
-  app.route('/', backOfficeRoutes(services));
+  const distDir = options.distDir ?? 'dist';
+  const siteIds = options.departments.map((d) => d.id);
+  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }));
+  app.route('/', backOfficeRoutes(services, cases));
+  app.route('/', citizenServiceRoutes(cases, shellFromDist(options.distDir ?? 'dist')));
+  app.route('/', reportRoutes({ cases: options.reportCases ?? inMemoryCaseSource([]), clock: services.deps.clock, departments: options.departments }));
+  app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, options as AdminRouteOptions));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));
   app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));

@@ -1,37 +1,69 @@
-import { loadDepartments } from '../src/content-source/departments.ts';
+import { rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDepartments, loadProvince } from '../src/content-source/departments.ts';
+import { ROLE_LABELS } from '../src/schema/roles.ts';
+import { formatTable } from '../scripts/lib/cli-format.ts';
 import { createApp } from './app.ts';
+import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
+import { siteBuilder } from './lib/publish-queue-build.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './lib/session-policy.ts';
 import { createServices } from './services/create-services.ts';
-import { seedSampleAccounts } from './services/seed-sample-accounts.ts';
+import { seedSampleAccounts, type SeededAccount } from './services/seed-sample-accounts.ts';
 import { startServer } from './start-server.ts';
 import { openStorage } from './storage/open-storage.ts';
 
 /**
- * `node server/main.ts`. Environment: PORT (4321), DATABASE_URL (PostgreSQL;
- * else SQLITE_PATH or ./data/congso.sqlite), CONTENT_ROOT (the repo),
- * PORTAL_HOSTS (extra portal domains, comma-separated), TRUST_PROXY=1 behind
- * a reverse proxy, SEED_SAMPLE_ACCOUNTS=1 to create demo accounts.
+ * `node server/main.ts` (or `npm start`, which builds stale sites first).
+ * Environment: PORT (4321), DATABASE_URL (PostgreSQL; else SQLITE_PATH or
+ * ./data/congso.sqlite), CONTENT_REPO_DIR (the content repository,
+ * ./data/content, created from the project's sites/ and content/ on first
+ * start), CONGSO_DIST (built sites, ./dist), PORTAL_HOSTS (extra portal
+ * domains, comma-separated), TRUST_PROXY=1 behind a reverse proxy,
+ * SEED_SAMPLE_ACCOUNTS=0 to start without the sample accounts.
  */
+const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const env = process.env;
+
 const storage = await openStorage(env);
 const applied = await storage.migrate();
 if (applied.length > 0) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
 
-const departments = await loadDepartments(env.CONTENT_ROOT ?? process.cwd());
+// Everything editors publish lands in this repository; the sites are built from its folder, never from the project's content/.
+const content = await ensureContentRepository({ dir: contentRepositoryDir(env), seedFrom: PROJECT_ROOT });
+if (content.created) console.log(`Đã tạo kho nội dung ${content.dir} từ dữ liệu mẫu.`);
+const departments = await loadDepartments(content.dir);
+const province = await loadProvince(content.dir);
+const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
+
 const services = createServices({
   storage,
   departments,
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
-const app = createApp({ storage, departments, services, trustProxy: env.TRUST_PROXY === '1' });
+const app = createApp({
+  storage,
+  departments,
+  services,
+  distDir,
+  province,
+  trustProxy: env.TRUST_PROXY === '1',
+  editorial: {
+    repo: content.repo,
+    repoDir: content.dir,
+    // Its own scratch folder, so a publication never shares Astro's work folder with `npm run build` running beside it.
+    build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', 'publish') }),
+  },
+});
 
-if (env.SEED_SAMPLE_ACCOUNTS === '1') {
+// Decided before listening: nobody can have created an account yet, so "empty" means a first start.
+const firstStart = env.SEED_SAMPLE_ACCOUNTS !== '0' && (await storage.accounts.list()).length === 0;
+const server = await startServer(app, { port: Number(env.PORT ?? 4321) });
+// Only into an empty storage: a later start, or a server whose accounts were all removed on purpose, never gets new ones behind its back.
+if (firstStart) {
   const seeded = await seedSampleAccounts(services.accounts, departments);
-  for (const s of seeded) console.log(`${s.departmentId ?? '(tỉnh)'}\t${s.role}\t${s.username}\t${s.oneTimePassword}`);
+  await announceSampleAccounts(seeded, path.resolve('data', 'sample-accounts.txt'), server.port);
 }
-
-const port = Number(env.PORT ?? 4321);
-const server = await startServer(app, { port });
 console.log(`congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`);
 
 // Expired sessions are refused anyway; this only keeps the table small.
@@ -47,4 +79,31 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await storage.close();
     process.exit(0);
   });
+}
+
+/**
+ * The one-time passwords of the sample accounts, so a newcomer can try every
+ * role: printed once and kept in a file only the server's user can read.
+ */
+async function announceSampleAccounts(seeded: SeededAccount[], file: string, port: number): Promise<void> {
+  if (seeded.length === 0) return;
+  const rows = seeded.map((s) => [
+    s.departmentId ? `${s.departmentId}.localhost:${port}` : `localhost:${port}`,
+    s.role === 'admin' ? 'Quản trị hệ thống (tỉnh)' : ROLE_LABELS[s.role],
+    s.username,
+    s.oneTimePassword,
+  ]);
+  const text = [
+    'Tài khoản mẫu (Điều 17): mỗi vai trò một tài khoản cho mỗi đơn vị.',
+    'Đăng nhập tại http://<trang>/quan-tri/ bằng mật khẩu dùng một lần; hệ thống yêu cầu đổi mật khẩu ngay (Điều 11.2).',
+    'Mật khẩu dùng một lần hết hạn sau 72 giờ. Hãy xoá tệp này khi đã phát hết mật khẩu.',
+    '',
+    formatTable(['Trang', 'Vai trò', 'Tên đăng nhập', 'Mật khẩu dùng một lần'], rows, [false, false, false, false]),
+    '',
+  ].join('\n');
+  await mkdir(path.dirname(file), { recursive: true });
+  // Removed first so the mode applies (it only does on creation) and an old file or link is never written through.
+  await rm(file, { force: true });
+  await writeFile(file, text, { mode: 0o600, flag: 'wx' });
+  console.log(`${text}(Đã lưu vào ${file}, chỉ người chạy máy chủ đọc được.)`);
 }

@@ -21,6 +21,7 @@ import { openContentRepository, type ContentRepository } from '../content-repo/r
 import { createDecapProxy, DEFAULT_LIMITS, type DecapProxy, type PublishedEvent } from '../lib/decap-proxy/handlers.ts';
 import { canPublish, maySectionBeEntered, type Actor, type WorkflowPolicy } from '../lib/editorial-workflow.ts';
 import { createPublishQueue, type BuildOneSite, type PublishQueue } from '../lib/publish-queue.ts';
+import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import type { Services } from '../services/create-services.ts';
 
@@ -108,6 +109,8 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   });
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
+  // A back-office page (behind the back office's session checks) that needs this content repository.
+  app.route('/', entryHistoryRoutes(async () => (await editorial()).repo));
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {

@@ -41,7 +41,6 @@ export interface DecapConfig {
   logo_url?: string;
   media_folder: string;
   public_folder: '/tep';
-  media_library: { max_file_size: number };
   slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
   collections: DecapCollection[];
 }
@@ -53,7 +52,6 @@ export interface ConfigOptions {
   /** Whether they may delete published entries (head or publish delegate). */
   mayDeletePublished?: boolean;
   proxyUrl?: string;
-  maxFileBytes?: number;
 }
 
 export const BODY_FIELD: DecapField = { name: 'body', label: 'Nội dung', widget: 'markdown' };
@@ -79,7 +77,8 @@ export function decapConfig(options: ConfigOptions): DecapConfig {
     ...(site.url ? { site_url: site.url, display_url: site.url } : {}),
     media_folder: `content/${site.id}/tep`,
     public_folder: '/tep',
-    media_library: { max_file_size: options.maxFileBytes ?? 20 * 1024 * 1024 },
+    // No `media_library`: Decap 3 requires a `name` there and then looks for an external library of that
+    // name, refusing to start without it. The attachment size limit is the proxy's (DEFAULT_LIMITS.mediaBytes).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: SECTIONS.filter((s) => options.sections.includes(s.id)).map((s) => ({
       name: s.id,

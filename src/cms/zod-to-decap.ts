@@ -29,7 +29,7 @@ export interface DecapField {
   max?: number;
   value_type?: 'int' | 'float';
   date_format?: string;
-  time_format?: string;
+  time_format?: string | false;
   [key: string]: unknown;
 }
 
@@ -118,13 +118,19 @@ export function toField(name: string, schema: AnySchema, path = name): DecapFiel
     case 'boolean':
       return { ...base, widget: 'boolean', default: defaultValue ?? false };
     case 'date':
-      return { ...base, widget: 'datetime', date_format: 'DD/MM/YYYY', time_format: 'HH:mm' };
+      // In Decap 3 these are the stored format (the browser's own date picker does the display): ISO dates,
+      // as the sample entries are written and as DateField parses; `DD/MM/YYYY` was stored as-is and refused.
+      return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false };
     case 'enum': {
       const values = Object.values(d.entries as Record<string, string>);
       return { ...base, widget: 'select', options: values.map((v) => ({ value: v, label: labelFor(values, v) })) };
     }
-    case 'object':
-      return { ...base, widget: 'object', fields: fieldsOf(inner, path) };
+    case 'object': {
+      // Decap checks an optional object's required children even when the object is left empty, so an optional
+      // image would become mandatory; the server's zod check still enforces them when the object is filled in.
+      const fields = fieldsOf(inner, path);
+      return { ...base, widget: 'object', fields: required ? fields : fields.map((f) => ({ ...f, required: false })) };
+    }
     case 'array': {
       const element = unwrap(d.element as AnySchema).inner;
       const { min } = bounds(inner);

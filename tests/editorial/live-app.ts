@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadDepartments } from '../../src/content-source/departments.ts';
+import type { Role } from '../../src/schema/roles.ts';
+import { createApp } from '../../server/app.ts';
+import { ensureContentRepository } from '../../server/content-repo/ensure-content-repository.ts';
+import type { ContentRepository } from '../../server/content-repo/repository.ts';
+import { siteBuilder } from '../../server/lib/publish-queue-build.ts';
+import { createServices } from '../../server/services/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { PROJECT_ROOT } from '../../scripts/lib/build-sites.ts';
+import { cheapHasher } from '../accounts/support.ts';
+
+/**
+ * The real server as `server/main.ts` wires it — accounts, `/admin/` over a
+ * content repository, a rebuild of the site after each publication into a
+ * `dist/` it serves — on a random port, in temporary folders, with one
+ * department site already built. Only the password hash is made cheap.
+ */
+
+/** Three small departments, every Điều 7 section present: the build's own fixture. */
+export const LIVE_SEED = path.resolve(import.meta.dirname, '../fixtures/build-content');
+export const LIVE_SITE = 'sotuphap';
+
+export interface Person {
+  username: string;
+  oneTimePassword: string;
+  fullName: string;
+}
+
+export interface LiveApp {
+  port: number;
+  /** `http://sotuphap.localhost:<port>`: Chromium resolves `*.localhost` to the loopback address itself. */
+  origin: string;
+  repo: ContentRepository;
+  repoDir: string;
+  distDir: string;
+  people: Record<'head' | 'deputy' | 'contributor', Person>;
+  close(): Promise<void>;
+}
+
+export async function startLiveApp(): Promise<LiveApp> {
+  const work = await mkdtemp(path.join(tmpdir(), 'congso-live-'));
+  // Astro's work folder must be inside the project (its bundle imports node_modules); one per run.
+  const workDir = path.join(PROJECT_ROOT, '.build', `test-live-${process.pid}`);
+  const distDir = path.join(work, 'dist');
+  const { dir: repoDir, repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: LIVE_SEED });
+  const build = siteBuilder({ contentRoot: repoDir, outDir: distDir, workDir });
+  await build(LIVE_SITE);
+
+  const storage = openSqliteStorage({ path: path.join(work, 'congso.sqlite') });
+  await storage.migrate();
+  const departments = await loadDepartments(repoDir);
+  const services = createServices({ storage, departments, hasher: cheapHasher() });
+  const app = createApp({ storage, departments, services, distDir, editorial: { repo, repoDir, build, liveWaitMs: 60_000 } });
+  let server: RunningServer | null = null;
+  try {
+    server = await startServer(app, { port: 0, hostname: '127.0.0.1' });
+    const add = async (fullName: string, role: Role, sections?: string[]): Promise<Person> => {
+      const issued = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: LIVE_SITE, sections }, NO_REQUEST);
+      return { username: issued.account.username, oneTimePassword: issued.oneTimePassword, fullName };
+    };
+    const people = {
+      head: await add('Nguyễn Văn An', 'head'),
+      deputy: await add('Trần Thị Bích Hạnh', 'deputy'),
+      contributor: await add('Hoàng Thị Mai', 'contributor', ['tin-tuc']),
+    };
+    const running = server;
+    return {
+      port: running.port,
+      origin: `http://${LIVE_SITE}.localhost:${running.port}`,
+      repo,
+      repoDir,
+      distDir,
+      people,
+      async close() {
+        await running.close();
+        await storage.close();
+        await rm(workDir, { recursive: true, force: true });
+        await rm(work, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    await storage.close();
+    await rm(workDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+    throw error;
+  }
+}
