@@ -3,13 +3,13 @@ import path from 'node:path';
 
 /**
  * The department site's own look around server-rendered pages (confirmation,
- * look-up, forms with errors). The site build emits `dist/<site>/_khung/index.html`
- * with `<!--congso:title-->` inside `<title>` and `<!--congso:main-->` where
+ * look-up, forms with errors). The site build emits `dist/<site>/khung-dich-vu/index.html`
+ * (src/pages/[site]/khung-dich-vu.astro) with `%%congso:title%%` in the page name and `<!--congso:main-->` where
  * the main content goes; we fill both. Without a built shell (a fresh
  * checkout, tests) a minimal page of our own stands in.
  */
 export const SHELL_MAIN = '<!--congso:main-->';
-export const SHELL_TITLE = '<!--congso:title-->';
+export const SHELL_TITLE = '%%congso:title%%';
 
 export interface ShellSource {
   /** The shell's HTML for a site, or null when none is built. */
@@ -23,7 +23,7 @@ export function shellFromDist(distDir: string): ShellSource {
   return {
     async read(siteId) {
       if (!SITE_ID.test(siteId)) return null;
-      const file = path.join(path.resolve(distDir), siteId, '_khung', 'index.html');
+      const file = path.join(path.resolve(distDir), siteId, 'khung-dich-vu', 'index.html');
       try {
         const { mtimeMs } = await stat(file);
         const hit = cache.get(siteId);
@@ -41,5 +41,5 @@ export function shellFromDist(distDir: string): ShellSource {
 
 /** `title` and `main` are already escaped HTML. A function replacement, so `$&` in a citizen's text stays literal. */
 export function fillShell(shell: string, title: string, main: string): string {
-  return shell.replace(SHELL_TITLE, () => title).replace(SHELL_MAIN, () => main);
+  return shell.replaceAll(SHELL_TITLE, () => title).replace(SHELL_MAIN, () => main);
 }

@@ -19,7 +19,8 @@ export interface FieldError {
 export async function servicePage(shell: string | null, siteName: string, title: string, main: Html): Promise<string> {
   const body = (await main).toString();
   const fullTitle = `${title} – ${siteName}`;
-  if (shell) return fillShell(shell, (await html`${fullTitle}`).toString(), `<link rel="stylesheet" href="${STYLE_PATH}" />${body}`);
+  // The shell's title already carries the site's name.
+  if (shell) return fillShell(shell, (await html`${title}`).toString(), `<link rel="stylesheet" href="${STYLE_PATH}" />${body}`);
   return (
     await html`<!doctype html>
 <html lang="vi">

@@ -161,6 +161,7 @@ const VI = {
   'consultation.drafter': 'Cơ quan chủ trì soạn thảo',
   'consultation.draft': 'Dự thảo',
   'consultation.howTo': 'Ý kiến góp ý xin gửi về',
+  'consultation.orByMail': 'hoặc gửi thư về',
   'consultation.summary': 'Tổng hợp ý kiến góp ý',
   'consultation.count': 'Số ý kiến đã nhận',
   'consultation.pending': 'Ban Biên tập đang tổng hợp ý kiến; kết quả sẽ được đăng tại đây.',
