@@ -9,13 +9,15 @@ import { usageReportCsv } from '../server/lib/reports/usage-csv.ts';
 import { computeUsageReport } from '../server/lib/reports/usage-report.ts';
 import { reportDocument } from '../server/views/report-page.ts';
 import { siteList } from './lib/cli-args.ts';
+import { openStorage } from '../server/storage/open-storage.ts';
+import { storageCaseSource } from '../server/lib/reports/storage-case-source.ts';
 
 /**
  * `npm run report -- --period 2026-W48|2026-11|2026-Q4|2026 [--site <id>]
  * --format html|csv|json [--out <file>] [--cases <cases.json>]`: the usage
  * report of Điều 16 for one department (or several) or the whole province.
- * Cases come from `--cases` (a JSON array of case records) until the
- * citizen-services case storage exists; without it the report is empty.
+ * Cases come from the server's storage (SQLite, or PostgreSQL with
+ * DATABASE_URL), or from `--cases` (a JSON array of report records).
  * `--now` fixes "overdue now" for reproducible reports.
  */
 const USAGE = 'Cách dùng: npm run report -- --period 2026-11 [--site sotuphap] --format html|csv|json [--out tệp] [--cases cases.json]';
@@ -51,8 +53,13 @@ const only = siteList(values.site);
 const unknown = only.filter((id) => !departments.some((d) => d.id === id));
 if (unknown.length) fail(`Không có trang: ${unknown.join(', ')}.`);
 const sites = departments.filter((d) => only.length === 0 || only.includes(d.id)).map((d) => ({ id: d.id, name: d.name }));
-const records: CaseRecord[] = values.cases ? JSON.parse(await readFile(values.cases, 'utf8')) : [];
-const cases = await listCasesForReport(inMemoryCaseSource(records), { sites: sites.map((s) => s.id), from: period.from, to: period.to });
+const storage = values.cases ? null : await openStorage(process.env);
+await storage?.migrate();
+const source = storage
+  ? storageCaseSource(storage, departments.map((d) => d.id))
+  : inMemoryCaseSource(JSON.parse(await readFile(values.cases!, 'utf8')) as CaseRecord[]);
+const cases = await listCasesForReport(source, { sites: sites.map((s) => s.id), from: period.from, to: period.to });
+await storage?.close();
 const now = values.now ? new Date(values.now) : new Date();
 if (Number.isNaN(now.getTime())) fail(`--now "${values.now}" không phải thời điểm hợp lệ.`);
 const report = computeUsageReport({ period, sites, scope: only.length === 0 ? 'province' : 'department', cases, now });

@@ -16,7 +16,7 @@ import { createQuestionPublisher } from './services/question-publisher.ts';
 import { citizenServiceRoutes } from './routes/services/citizen.ts';
 import { shellFromDist } from './lib/site-shell.ts';
 import type { CaseSource } from './lib/reports/case-record.ts';
-import { inMemoryCaseSource } from './lib/reports/case-source.ts';
+import { storageCaseSource } from './lib/reports/storage-case-source.ts';
 import { healthzRoutes } from './routes/healthz.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { operationsRoutes } from './routes/reports-operations.ts';
@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }));
   app.route('/', backOfficeRoutes(services, cases));
   app.route('/', citizenServiceRoutes(cases, shellFromDist(options.distDir ?? 'dist')));
-  app.route('/', reportRoutes({ cases: options.reportCases ?? inMemoryCaseSource([]), clock: services.deps.clock, departments: options.departments }));
+  app.route('/', reportRoutes({ cases: options.reportCases ?? storageCaseSource(options.storage, siteIds), clock: services.deps.clock, departments: options.departments }));
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, options as AdminRouteOptions));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));

@@ -5,6 +5,8 @@ import { loadDepartments, loadProvince } from '../src/content-source/departments
 import { ROLE_LABELS } from '../src/schema/roles.ts';
 import { formatTable } from '../scripts/lib/cli-format.ts';
 import { createApp } from './app.ts';
+import { caseOptionsFromEnv, createCaseServices } from './services/create-case-services.ts';
+import { createQuestionPublisher } from './services/question-publisher.ts';
 import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
 import { siteBuilder } from './lib/publish-queue-build.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './lib/session-policy.ts';
@@ -41,10 +43,16 @@ const services = createServices({
   departments,
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
+const caseServices = createCaseServices(storage, departments, services.deps.clock, {
+  ...caseOptionsFromEnv(env),
+  contentRoot: content.dir,
+  publisher: createQuestionPublisher(content.repo),
+});
 const app = createApp({
   storage,
   departments,
   services,
+  caseServices,
   distDir,
   province,
   trustProxy: env.TRUST_PROXY === '1',
@@ -71,10 +79,16 @@ const sweep = setInterval(() => {
   storage.sessions.deleteExpired(Date.now(), SESSION_IDLE_MS, SESSION_ABSOLUTE_MS).catch((error) => console.error(error));
 }, 10 * 60_000);
 sweep.unref();
+// Closed cases and their files are kept for the retention period only (CASE_RETENTION_DAYS).
+const retention = setInterval(() => {
+  caseServices.sweep().catch((error) => console.error(error));
+}, 6 * 3600_000);
+retention.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     clearInterval(sweep);
+    clearInterval(retention);
     await server.close();
     await storage.close();
     process.exit(0);

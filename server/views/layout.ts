@@ -5,6 +5,7 @@ import { BACK_OFFICE_PATHS } from '../lib/back-office-paths.ts';
 import type { Site } from '../lib/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import { siteName } from './site-name.ts';
+import { mayReadReports } from '../lib/reports/report-access.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -20,9 +21,16 @@ export interface PageFrame {
 function nav(account: AccountRecord): Html {
   const manages = account.role === 'admin' || account.role === 'head' || account.role === 'it-officer';
   const readsAudit = account.role === 'admin' || account.role === 'head';
+  const inDepartment = account.role !== 'admin';
+  // The rule the report and operations routes enforce: a link shown here is never a refusal there.
+  const readsReports = mayReadReports(account.role);
   return html`<nav aria-label="Quản trị">
     <ul class="nav-list">
       <li><a href="${BACK_OFFICE_PATHS.home}">Trang chính</a></li>
+      ${inDepartment ? html`<li><a href="/admin/">Biên tập nội dung</a></li>` : ''}
+      ${inDepartment ? html`<li><a href="/quan-tri/ho-so/">Hồ sơ dịch vụ công</a></li>` : ''}
+      ${readsReports ? html`<li><a href="/quan-tri/bao-cao/">Báo cáo</a></li>` : ''}
+      ${readsReports ? html`<li><a href="/quan-tri/van-hanh/">Vận hành</a></li>` : ''}
       ${manages ? html`<li><a href="${BACK_OFFICE_PATHS.accounts}">Tài khoản</a></li>` : ''}
       ${readsAudit ? html`<li><a href="${BACK_OFFICE_PATHS.audit}">Nhật ký</a></li>` : ''}
       <li><a href="${BACK_OFFICE_PATHS.changePassword}">Đổi mật khẩu</a></li>
