@@ -118,6 +118,7 @@ interface WorkerOptions {
   projectRoot: string;
   workDir: string;
   precompress: boolean;
+  liveDir: string;
 }
 
 async function startWorker(index: number, sites: string[], options: WorkerOptions): Promise<Worker> {
@@ -141,7 +142,7 @@ async function startWorker(index: number, sites: string[], options: WorkerOption
   };
   child.on('message', (m) => deliver(m as WorkerReply));
   child.on('exit', (code, signal) => deliver({ type: 'failed', message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` }));
-  const start: WorkerRequest = { type: 'start', projectRoot: options.projectRoot, contentRoot: options.contentRoot, sites, astroOut, searchOut: worker.searchOut, viteCache: path.join(dir, 'vite'), precompress: options.precompress };
+  const start: WorkerRequest = { type: 'start', projectRoot: options.projectRoot, contentRoot: options.contentRoot, sites, astroOut, searchOut: worker.searchOut, viteCache: path.join(dir, 'vite'), precompress: options.precompress, liveDir: options.liveDir };
   child.send(start);
   return worker;
 }
@@ -167,7 +168,7 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
   const groups = balanceGroups(counts, options.workers ?? Math.min(2, availableParallelism()));
   await mkdir(workDir, { recursive: true });
   const projectRoot = path.resolve(options.projectRoot ?? PROJECT_ROOT);
-  const workers = await Promise.all(groups.map((sites, i) => startWorker(i, sites, { contentRoot, projectRoot, precompress: options.precompress ?? true, workDir })));
+  const workers = await Promise.all(groups.map((sites, i) => startWorker(i, sites, { contentRoot, projectRoot, precompress: options.precompress ?? true, workDir, liveDir: outDir })));
   try {
     const checked = await Promise.all(workers.map(reply));
     const problems: ContentProblem[] = [];

@@ -4,6 +4,7 @@ import { ENTRY_MEMO_KEY } from '../../src/content-source/entries.ts';
 import { checkContent } from './content-checks.ts';
 import { closeSearchService, writeSearchIndex } from './search-index.ts';
 import { precompressTree } from './precompress.ts';
+import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 /**
@@ -21,8 +22,10 @@ function nextMessage(): Promise<WorkerRequest> {
 }
 
 async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<void> {
-  // Validation parses every entry; the Astro loader then finds them here instead of parsing again.
-  (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = new Map();
+  // Validation parses every entry (or finds it unchanged since the last build); the Astro loader then finds them here.
+  const cacheFile = path.join(process.cwd(), 'entry-cache.bin');
+  const memo = await loadEntryCache(cacheFile);
+  (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = memo;
   const t0 = performance.now();
   const report = await checkContent(start.contentRoot, start.sites);
   await send({
@@ -53,14 +56,20 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
     vite: { cacheDir: start.viteCache },
   });
   const astroMs = performance.now() - t1;
+  await saveEntryCache(cacheFile, memo, report.sites.flatMap((s) => s.entries.map((e) => e.file)));
   await indexing;
   await closeSearchService();
   (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = undefined;
 
   const t2 = performance.now();
   if (start.precompress) {
-    await precompressTree(start.astroOut);
-    await precompressTree(start.searchOut);
+    // Files identical to the live site's keep its compressed copies: a publication changes a few pages, not all.
+    const live = (tree: string, under: string) => (file: string) => {
+      const [site, ...rest] = path.relative(tree, file).split(path.sep);
+      return site && site !== '_astro' && rest.length ? path.join(start.liveDir, site, under, ...rest) : null;
+    };
+    await precompressTree(start.astroOut, { liveCounterpart: live(start.astroOut, '') });
+    await precompressTree(start.searchOut, { liveCounterpart: live(start.searchOut, 'pagefind') });
   }
   const compressMs = performance.now() - t2;
   const usage = process.resourceUsage();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -38,17 +38,48 @@ function compressShared(data: Buffer): Promise<[Buffer, Buffer]> {
   return found;
 }
 
-export async function precompressTree(root: string, concurrency = 2): Promise<{ files: number }> {
+export interface PrecompressOptions {
+  concurrency?: number;
+  /** The same file in the live output, if any: when its bytes are identical its `.br`/`.gz` are copied instead of recomputed. */
+  liveCounterpart?: (file: string) => string | null;
+}
+
+async function reuseLive(file: string, data: Buffer, live: string | null): Promise<boolean> {
+  if (!live) return false;
+  const previous = await readFile(live).catch(() => null);
+  if (!previous || !previous.equals(data)) return false;
+  let copied = false;
+  for (const ext of ['.br', '.gz']) {
+    try {
+      // A hard link costs no copy; files in a build are never modified in place, only replaced.
+      await link(live + ext, file + ext).catch(() => copyFile(live + ext, file + ext));
+      copied = true;
+    } catch {
+      // The live build kept no copy for this encoding (it was not smaller).
+    }
+  }
+  return copied;
+}
+
+export async function precompressTree(root: string, options: PrecompressOptions = {}): Promise<{ files: number; reused: number }> {
+  // Compression runs on libuv's thread pool; more files in flight also hide the latency of reuse's small reads.
+  const concurrency = options.concurrency ?? 8;
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile() && isCompressible(d.name))
     .map((d) => path.join(d.parentPath, d.name));
   let next = 0;
   let done = 0;
+  let reused = 0;
   async function worker() {
     while (next < files.length) {
       const file = files[next++]!;
       const data = await readFile(file);
       if (data.length < MIN_COMPRESS_BYTES) continue;
+      if (await reuseLive(file, data, options.liveCounterpart?.(file) ?? null)) {
+        done++;
+        reused++;
+        continue;
+      }
       const [br, gz] = await (file.endsWith('.html') ? compress(data, 6) : compressShared(data));
       if (br.length < data.length) await writeFile(`${file}.br`, br);
       if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
@@ -56,5 +87,5 @@ export async function precompressTree(root: string, concurrency = 2): Promise<{ 
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { files: done };
+  return { files: done, reused };
 }

@@ -12,6 +12,8 @@ export type WorkerRequest =
       searchOut: string;
       viteCache: string;
       precompress: boolean;
+      /** The live output (`dist/`), whose compressed copies are reused for unchanged files. */
+      liveDir: string;
     }
   | { type: 'go' }
   | { type: 'stop' };

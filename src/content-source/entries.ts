@@ -34,7 +34,7 @@ export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
  * loader reuses the validation's work. Absent everywhere else.
  */
 export const ENTRY_MEMO_KEY = Symbol.for('congso.entryMemo');
-type EntryMemo = Map<string, { source: string; result: LoadResult<Entry | undefined> }>;
+export type EntryMemo = Map<string, { source: string; result: LoadResult<Entry | undefined> }>;
 
 /** Parses, validates and renders one entry; never throws on bad content. */
 export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
