@@ -5,6 +5,7 @@ import { loadDepartments, loadProvince } from '../src/content-source/departments
 import { ROLE_LABELS } from '../src/schema/roles.ts';
 import { formatTable } from '../scripts/lib/cli-format.ts';
 import { createApp } from './app.ts';
+import { createPublishQueue } from './lib/publish-queue.ts';
 import { caseOptionsFromEnv, createCaseServices } from './services/create-case-services.ts';
 import { createQuestionPublisher } from './services/question-publisher.ts';
 import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
@@ -43,10 +44,15 @@ const services = createServices({
   departments,
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
+// One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
+const publishQueue = createPublishQueue({
+  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', 'publish') }),
+  onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
+});
 const caseServices = createCaseServices(storage, departments, services.deps.clock, {
   ...caseOptionsFromEnv(env),
   contentRoot: content.dir,
-  publisher: createQuestionPublisher(content.repo),
+  publisher: createQuestionPublisher(content.repo, (published) => publishQueue.enqueue(published)),
 });
 const app = createApp({
   storage,
@@ -60,7 +66,7 @@ const app = createApp({
     repo: content.repo,
     repoDir: content.dir,
     // Its own scratch folder, so a publication never shares Astro's work folder with `npm run build` running beside it.
-    build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', 'publish') }),
+    queue: publishQueue,
   },
 });
 

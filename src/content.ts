@@ -173,6 +173,7 @@ const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
   // Open consultations first (a citizen can still act on them), then upcoming, then closed.
   'gop-y': (a, b) =>
     CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
+  'hoi-dap': byDateDesc,
 };
 
 const latest = (entries: SiteEntry[]): Date | undefined =>

@@ -1,4 +1,4 @@
-import { SECTIONS } from '../../src/schema/sections.ts';
+import { REQUIRED_SECTIONS as SECTIONS } from '../../src/schema/sections.ts';
 import { endOfVietnamDay } from '../../src/lib/working-days.ts';
 import { openContentRepository } from '../../server/content-repo/repository.ts';
 import { checkCompliance, type ComplianceReport } from './compliance.ts';

@@ -2,7 +2,7 @@ import { loadProvince } from '../../src/content-source/departments.ts';
 import { validateContent } from '../../src/content-source/validate.ts';
 import type { Entry } from '../../src/content-source/entries.ts';
 import { isWorkingDay, NATIONAL_CALENDAR, vietnamDate, workingDaysBetween, type WorkingCalendar } from '../../src/lib/working-days.ts';
-import { SECTIONS } from '../../src/schema/sections.ts';
+import { REQUIRED_SECTIONS as SECTIONS } from '../../src/schema/sections.ts';
 import type { ContentRepository } from '../../server/content-repo/repository.ts';
 import { entryHistory, listUnpublished, readUnpublished } from '../../server/content-repo/entry-store.ts';
 import type { WorkflowState } from '../../server/lib/editorial-workflow.ts';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SECTIONS, type SectionId } from '../../src/schema/sections.ts';
+import { REQUIRED_SECTIONS as SECTIONS, type SectionId } from '../../src/schema/sections.ts';
 import { DOCUMENT_TYPES } from '../../src/schema/content/legal-document.ts';
 import { NEWS_CATEGORIES } from '../../src/schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../../src/schema/content/online-activity.ts';

@@ -42,6 +42,8 @@ export interface EditorialOptions {
   policy?: WorkflowPolicy;
   /** How long the publish request waits for the site to go live before answering anyway. */
   liveWaitMs?: number;
+  /** The server's one rebuild queue, shared with the Q&A publisher; built from `build` otherwise. */
+  queue?: PublishQueue;
 }
 
 export interface AdminRouteOptions {
@@ -79,10 +81,12 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   const editorial = () =>
     (opened ??= (async () => {
       const repo = await (settings.repo ?? openContentRepository({ dir: settings.repoDir, seedFrom: PROJECT_ROOT }));
-      const queue = createPublishQueue({
-        build: settings.build ?? (async () => undefined),
-        onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
-      });
+      const queue =
+        settings.queue ??
+        createPublishQueue({
+          build: settings.build ?? (async () => undefined),
+          onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
+        });
       const proxy = createDecapProxy({
         repo,
         policy: settings.policy,

@@ -2,15 +2,14 @@ import { commitToMain } from '../content-repo/entry-store.ts';
 import type { ContentRepository } from '../content-repo/repository.ts';
 import { slugify } from '../../src/text/fold.ts';
 import type { CaseRecord } from '../storage/case-records.ts';
+import type { Publication } from '../lib/publish-queue.ts';
 
 /**
- * Publishing an approved answer (Issue 5.4). The schema has no `hoi-dap`
- * collection yet (src/schema/sections.ts lists the eight Điều 7 sections and
- * Q&A is none of them), so this writes `content/<site>/hoi-dap/<slug>.mdx`
- * straight to main of the content repository and nothing else: no build is
- * queued until the collection exists, because `npm run check` would refuse an
- * unknown folder. The entry carries the question and the answer only: no
- * name, address or contact of the asker, whatever they wrote in the form.
+ * Publishing an approved answer (Issue 5.4): `content/<site>/hoi-dap/<slug>.mdx`
+ * committed to main of the content repository (the `hoi-dap` section), then
+ * the site is rebuilt through `afterPublish`. The entry carries the question
+ * and the answer only: no name, address, contact or tracking code of the
+ * asker, whatever they wrote in the form.
  */
 export interface QuestionPublisher {
   publishAnsweredQuestionAsMdx(input: { record: CaseRecord; answer: string; approvedBy: { username: string; name: string }; now: number }): Promise<string>;
@@ -35,7 +34,6 @@ export function answeredQuestionMdx(record: CaseRecord, answer: string, now: num
     `title: ${yamlString(title)}`,
     `date: ${new Date(now).toISOString()}`,
     ...(field ? [`field: ${yamlString(field)}`] : []),
-    `trackingCode: ${yamlString(record.trackingCode)}`,
     '---',
     '',
     '## Câu hỏi',
@@ -50,16 +48,21 @@ export function answeredQuestionMdx(record: CaseRecord, answer: string, now: num
   return { slug, text };
 }
 
-export function createQuestionPublisher(repository: ContentRepository | Promise<ContentRepository>): QuestionPublisher {
+/** Called after the commit with what was published, e.g. to queue the site's rebuild. */
+export type AfterQuestionPublished = (published: Publication) => unknown;
+
+export function createQuestionPublisher(repository: ContentRepository | Promise<ContentRepository>, afterPublish?: AfterQuestionPublished): QuestionPublisher {
   return {
     async publishAnsweredQuestionAsMdx({ record, answer, approvedBy, now }) {
       const repo = await repository;
       const { slug, text } = answeredQuestionMdx(record, answer, now);
       const file = `content/${record.departmentId}/hoi-dap/${slug}.mdx`;
-      await commitToMain(repo, [{ path: file, content: text }], approvedBy, `Đăng câu hỏi – trả lời ${record.trackingCode}`, [
+      const commit = await commitToMain(repo, [{ path: file, content: text }], approvedBy, `Đăng câu hỏi – trả lời ${record.trackingCode}`, [
         ['Published-by', `${approvedBy.name} <${approvedBy.username}>`],
         ['Case', record.trackingCode],
       ]);
+      // Not awaited: the officer's answer is recorded; the site follows as soon as its rebuild is done.
+      void afterPublish?.({ site: record.departmentId, section: 'hoi-dap', slug, commit, by: approvedBy, publishedAt: now });
       return file;
     },
   };

@@ -51,6 +51,7 @@ const VI = {
   'page.updated': 'Cập nhật',
   'page.empty': 'Chưa có thông tin trong mục này.',
   'page.clause': 'Điều 7, khoản {clause}: {title}',
+  'page.basis': '{title}',
 
   'pagination.label': 'Phân trang',
   'pagination.prev': 'Trang trước',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The eight kinds of information every department site must carry (Điều 7).
- * The id is the URL segment and the folder name under `content/<site>/`.
+ * The eight kinds of information every department site must carry (Điều 7),
+ * then the answered questions of the Q&A service (Điều 13.3), which a site
+ * may have none of. The id is the URL segment and the folder name under
+ * `content/<site>/`.
  */
 export const SECTIONS = [
   { id: 'gioi-thieu', clause: 1, label: 'Giới thiệu', title: 'Tổ chức, chức năng, nhiệm vụ, quyền hạn' },
@@ -13,9 +15,13 @@ export const SECTIONS = [
   { id: 'du-an-dau-thau', clause: 6, label: 'Dự án, đấu thầu', title: 'Dự án, đầu tư, đấu thầu, mua sắm công' },
   { id: 'hoat-dong-truc-tuyen', clause: 7, label: 'Hoạt động trực tuyến', title: 'Hoạt động trên môi trường mạng' },
   { id: 'gop-y', clause: 8, label: 'Góp ý', title: 'Lấy ý kiến góp ý của tổ chức, cá nhân' },
+  { id: 'hoi-dap', clause: null, label: 'Hỏi đáp', title: 'Hỏi đáp chính sách, pháp luật (Điều 13.3)' },
 ] as const;
 
 export type SectionInfo = (typeof SECTIONS)[number];
+/** The eight sections of Điều 7: each site must have entries in every one. */
+export type RequiredSectionInfo = Extract<SectionInfo, { clause: number }>;
+export const REQUIRED_SECTIONS = SECTIONS.filter((s): s is RequiredSectionInfo => s.clause !== null);
 export type SectionId = SectionInfo['id'];
 
 export const SECTION_IDS = SECTIONS.map((s) => s.id) as [SectionId, ...SectionId[]];

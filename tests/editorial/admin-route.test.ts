@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SECTIONS } from '../../src/schema/sections.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { openContentRepository, MAIN, type ContentRepository } from '../../server/content-repo/repository.ts';
 import type { AdminRouteOptions } from '../../server/routes/admin.ts';
@@ -92,7 +93,8 @@ describe('/admin/ on a department host', () => {
     expect(config).toMatchObject({ locale: 'vi', publish_mode: 'editorial_workflow', media_folder: 'content/sotuphap/tep' });
     const head = await signedIn('head');
     const headConfig = parse(await (await head.request('/admin/config.yml')).text());
-    expect(headConfig.collections).toHaveLength(8);
+    // The eight sections of Điều 7 and the published answers of the Q&A service (Điều 13.3).
+    expect(headConfig.collections.map((c: { name: string }) => c.name)).toEqual(SECTIONS.map((s) => s.id));
   });
 
   it('runs the three steps over HTTP; the contributor cannot publish; the head publishes and the site is rebuilt', async () => {

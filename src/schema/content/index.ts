@@ -8,6 +8,7 @@ import { OnlineActivityEntrySchema } from './online-activity.ts';
 import { OrganisationEntrySchema } from './organisation.ts';
 import { ProcedureEntrySchema } from './procedure.ts';
 import { ProcurementEntrySchema } from './procurement.ts';
+import { QuestionAnswerEntrySchema } from './question-answer.ts';
 
 /** Section id → the frontmatter schema of its entries. */
 export const ENTRY_SCHEMAS = {
@@ -19,6 +20,7 @@ export const ENTRY_SCHEMAS = {
   'du-an-dau-thau': ProcurementEntrySchema,
   'hoat-dong-truc-tuyen': OnlineActivityEntrySchema,
   'gop-y': ConsultationEntrySchema,
+  'hoi-dap': QuestionAnswerEntrySchema,
 } as const satisfies Record<SectionId, z.ZodType>;
 
 export type EntryData<S extends SectionId> = z.infer<(typeof ENTRY_SCHEMAS)[S]>;
