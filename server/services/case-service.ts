@@ -1,6 +1,7 @@
 import { createHash, createHmac, createSecretKey, randomUUID } from 'node:crypto';
 import { consultationState } from '../../src/schema/content/consultation.ts';
 import { SERVICE_LABELS, type ServiceId } from '../../src/schema/service-process.ts';
+import { normaliseSubmittedFields } from '../../src/text/submitted-text.ts';
 import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES, fieldIssues, HONEYPOT_FIELD, SUBMISSION_SCHEMAS } from '../../src/schema/submission/index.ts';
 import { vietnamDate, type WorkingCalendar } from '../../src/lib/working-days.ts';
 import { CaseNotFoundError } from '../errors/case-not-found-error.ts';
@@ -43,6 +44,8 @@ export interface SubmissionReceipt {
   /** Shown once. A retry with the same idempotency key gets the same one back. */
   secret: string;
   created: boolean;
+  /** Fields converted from a legacy encoding (Điều 8), to tell the citizen; the originals stay in the case's history. */
+  conversions: Array<{ field: string; message: string }>;
 }
 
 /** What the citizen's look-up page shows: no internal notes, no officer names, no notes' existence. */
@@ -151,7 +154,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!dept.services[service].enabled) throw new ServiceDisabledError({ service });
       const key = input.idempotencyKey || null;
       if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw new InvalidIdempotencyKeyError({});
-      const data = validate(service, input.fields);
+      // Điều 8: Unicode NFC before anything is checked or stored; text pasted in TCVN3/VNI/VIQR is converted.
+      const { fields, conversions } = normaliseSubmittedFields(input.fields);
+      const data = validate(service, fields);
+      const told = conversions.map(({ field, message }) => ({ field, message }));
       const uploads = checkUploads(service, input.files);
       const now = clock();
       const { kind, subject, subjectRef } = await subjectOf(dept, service, data, now);
@@ -188,17 +194,21 @@ export function createCaseService(deps: CaseServiceDeps) {
           try {
             const result = await storage.cases.create({
               record,
-              event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: { files: attachments.length } },
+              event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {
+                files: attachments.length,
+                ...(conversions.length ? { converted: conversions.map(({ field, encoding, original }) => ({ field, encoding, original })) } : {}),
+              },
+            },
               attachments,
               idempotencyKeyHash: key ? createHash('sha256').update(key).digest('hex') : null,
             });
             if (!result.created) {
               // The first attempt's files are the case's; this retry's copies are not referenced by anything.
               await deps.attachments.remove(attachments.map((a) => a.storedName));
-              return { record: result.record, secret, created: false };
+              return { record: result.record, secret, created: false, conversions: told };
             }
             deps.notifier.notify(record, { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` }, dept.name, secret);
-            return { record, secret, created: true };
+            return { record, secret, created: true, conversions: told };
           } catch (error) {
             if (error instanceof TrackingCodeTakenError && attempt < CODE_ATTEMPTS) continue;
             throw error;

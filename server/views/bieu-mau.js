@@ -67,7 +67,7 @@
     summary.focus();
   }
 
-  function showReceipt(article, receipt) {
+  function showReceipt(article, receipt, form) {
     const box = element('section', undefined, { class: 'dv-confirmation', 'aria-labelledby': 'da-nhan' });
     const heading = element('h1', 'Cơ quan đã nhận yêu cầu của Ông/Bà', { id: 'da-nhan', tabindex: '-1' });
     const codes = element('dl', undefined, { class: 'dv-codes' });
@@ -78,7 +78,13 @@
     const warning = element('p', 'Mã bí mật chỉ hiển thị một lần. Vui lòng ghi lại cả hai mã để tra cứu tình trạng giải quyết.');
     const link = element('p');
     link.append(element('a', 'Tra cứu tình trạng giải quyết', { href: '/tra-cuu/' }));
-    box.append(heading, element('p', 'Vui lòng ghi lại hai mã dưới đây.'), codes, warning, link);
+    box.append(heading, element('p', 'Vui lòng ghi lại hai mã dưới đây.'), codes, warning);
+    // Text pasted in an old 8-bit Vietnamese encoding was converted (Điều 8): say so, as the server-rendered page does.
+    for (const conversion of receipt.conversions || []) {
+      const label = form.querySelector(`label[for="truong-${conversion.field}"]`);
+      box.append(element('p', `${label ? label.textContent.replace(/\s*\(bắt buộc\)/, '') : conversion.field}: ${conversion.message} Bản gốc được lưu trong hồ sơ.`, { class: 'dv-notice' }));
+    }
+    box.append(link);
     article.replaceChildren(box);
     heading.focus();
   }
@@ -121,7 +127,7 @@
         }
         const body = await response.json();
         if (response.ok) {
-          showReceipt(form.closest('article') || form, body);
+          showReceipt(form.closest('article') || form, body, form);
           return;
         }
         // A spent or refused challenge: solve a fresh one for the next attempt.

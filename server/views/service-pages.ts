@@ -141,7 +141,15 @@ export function formMain(input: FormPageInput): Html {
   </article>`;
 }
 
-export function confirmationMain(input: { service: ServiceId; trackingCode: string; secret: string; acceptDueAt: number; hasEmail: boolean }): Html {
+export function confirmationMain(input: {
+  service: ServiceId;
+  trackingCode: string;
+  secret: string;
+  acceptDueAt: number;
+  hasEmail: boolean;
+  conversions?: Array<{ field: string; message: string }>;
+}): Html {
+  const labels = new Map(FORM_FIELDS[input.service].map((f) => [f.name, f.label]));
   return html`<article class="dv-confirmation" aria-labelledby="da-nhan">
     <h1 id="da-nhan" tabindex="-1">Cơ quan đã nhận ${SERVICE_LABELS[input.service].toLowerCase()}</h1>
     <p>Vui lòng ghi lại hai mã dưới đây để tra cứu tình trạng giải quyết.</p>
@@ -151,6 +159,9 @@ export function confirmationMain(input: { service: ServiceId; trackingCode: stri
     </dl>
     <p><strong>Mã bí mật chỉ hiển thị một lần</strong>${input.hasEmail ? ' và đã được gửi vào thư điện tử của Ông/Bà' : ''}. Cơ quan không lưu và không bao giờ hỏi lại mã bí mật.</p>
     <p>Hạn xem xét thụ lý: ${dateVN(input.acceptDueAt)}.</p>
+    ${input.conversions?.length
+      ? html`<div class="dv-notice" role="note"><p>Về bảng mã chữ Việt (Điều 8):</p><ul>${input.conversions.map((c) => html`<li>${labels.get(c.field) ?? c.field}: ${c.message} Bản gốc được lưu trong hồ sơ.</li>`)}</ul></div>`
+      : ''}
     <p><a href="${LOOKUP_PATH}">Tra cứu tình trạng giải quyết</a></p>
   </article>`;
 }

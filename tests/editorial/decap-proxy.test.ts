@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeTcvn3 } from '../text/helpers/legacy-encoders.ts';
 import { PROXY_ACTIONS } from '../../server/lib/decap-proxy/payloads.ts';
 import { MAIN } from '../../server/content-repo/repository.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from './support.ts';
@@ -77,6 +78,20 @@ describe('the three steps through the protocol', () => {
     expect(data.body.data).toBe(newsEntry());
     const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tep/2024/hoi-nghi.png` });
     expect(Buffer.from(media.body.content, 'base64').toString()).toBe('PNG');
+  });
+
+  it('saves text pasted in TCVN3 as Unicode and keeps what was typed one commit earlier (Điều 8)', async () => {
+    const body = 'Sáng 20/12, Sở Tư pháp tổ chức hội nghị tổng kết công tác năm 2024 tại thành phố Huế.';
+    const r = await h.save(BOARD.contributor, 'chuyen-ma', newsEntry({ body: encodeTcvn3(body) }));
+    expect(r.status).toBe(200);
+    expect(r.body.message).toMatch(/TCVN3/);
+    const file = `content/${SITE}/tin-tuc/chuyen-ma.mdx`;
+    const head = (await h.repo.resolve(`cms/${SITE}/tin-tuc/chuyen-ma`))!;
+    const text = async (oid: string) => new TextDecoder().decode((await h.repo.readFile(oid, file))!.bytes);
+    expect(await text(head)).toBe(newsEntry({ body }));
+    const commit = await h.repo.readCommit(head);
+    expect(commit.message).toContain('Converted-from: tcvn3');
+    expect(await text(commit.parent[0]!)).toBe(newsEntry({ body: encodeTcvn3(body) }));
   });
 
   it('submit, verify and publish move the card and put the entry on main, recorded as trailers', async () => {

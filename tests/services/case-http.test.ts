@@ -5,6 +5,7 @@ import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } f
 import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '../../server/storage/repository.ts';
 import { errorCode } from '../accounts/support.ts';
+import { encodeTcvn3 } from '../text/helpers/legacy-encoders.ts';
 import {
   Browser,
   COMPLAINT,
@@ -104,6 +105,27 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const stored = await t.storage.cases.findByTrackingCode(code);
       expect(stored).toMatchObject({ service: 'khieu-nai-to-cao', kind: 'khieu-nai', status: 'submitted', departmentId: 'sotuphap' });
       expect(stored!.payload).not.toHaveProperty('homepage');
+    });
+
+    it('converts text pasted in TCVN3 to Unicode, tells the citizen, and keeps the original in the case history (Điều 8)', async () => {
+      const pasted = encodeTcvn3(COMPLAINT.content);
+      expect(pasted).not.toBe(COMPLAINT.content);
+      const browser = citizen();
+      const form = await browser.request('/dich-vu/khieu-nai-to-cao');
+      const key = /name="idempotency-key" value="([^"]+)"/.exec(await form.text())![1]!;
+      const response = await browser.request('/dich-vu/khieu-nai-to-cao', { form: { ...COMPLAINT, content: pasted, 'idempotency-key': key, homepage: '' } });
+      expect(response.status).toBe(201);
+      const html = await response.text();
+      expect(html).toContain('Nội dung');
+      expect(html).toMatch(/TCVN3/);
+      const code = /data-ma-ho-so>([^<]+)</.exec(html)![1]!;
+      const stored = await t.storage.cases.findByTrackingCode(code);
+      expect(stored!.payload.content).toBe(COMPLAINT.content);
+      const [submitted] = await t.storage.cases.events(stored!.id);
+      expect(submitted!.details.converted).toEqual([{ field: 'content', encoding: 'tcvn3', original: pasted }]);
+
+      const json = await file({ ...COMPLAINT, content: pasted });
+      expect(json.body.conversions).toEqual([{ field: 'content', message: expect.stringMatching(/TCVN3/) }]);
     });
 
     it('answers each invalid field with its own Vietnamese message, as JSON and on the re-rendered form', async () => {

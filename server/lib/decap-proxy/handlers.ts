@@ -1,3 +1,5 @@
+import { convertToUnicode } from '../../../src/text/convert.ts';
+import { ENCODING_LABELS, conversionMessage } from '../../../src/text/messages.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { parseEntry } from '../../../src/content-source/entries.ts';
 import { parseFrontmatter } from '../../../src/content-source/frontmatter.ts';
@@ -264,7 +266,10 @@ export function createDecapProxy(deps: ProxyDeps) {
         const { facts, unpublished } = await factsOf(key);
         const event: EntryEvent = facts.state === null ? 'create' : 'edit';
         const next = authorizeTransition(actor, event, facts, { policy })!;
-        validate(file.path, file.raw, key, true);
+        // Điều 8: the entry is saved in Unicode NFC; text pasted in TCVN3/VNI/VIQR is converted.
+        const converted = convertToUnicode(file.raw);
+        const legacy = converted.changed && converted.encoding !== 'unicode' ? converted.encoding : null;
+        validate(file.path, converted.text, key, true);
         // Attachments dropped from the entry since the last save go back to what main had.
         const kept = new Set(assets.map((a) => a.path));
         const dropped: FileWrite[] = [];
@@ -273,15 +278,27 @@ export function createDecapProxy(deps: ProxyDeps) {
             dropped.push({ path: change.path, content: change.before ? await repo.readBlob(change.before) : null });
           }
         }
+        if (legacy) {
+          // The text as it was typed stays in the entry's history, one commit before its conversion.
+          await saveOnBranch(repo, {
+            key,
+            files: [{ path: file.path, content: file.raw }],
+            by: person(actor),
+            event,
+            state: next,
+            summary: `Bản gốc trước khi chuyển mã (${ENCODING_LABELS[legacy]})`,
+          });
+        }
         await saveOnBranch(repo, {
           key,
-          files: [{ path: file.path, content: file.raw }, ...assets, ...dropped],
+          files: [{ path: file.path, content: converted.text }, ...assets, ...dropped],
           by: person(actor),
-          event,
+          event: legacy ? 'edit' : event,
           state: next,
-          summary: p.options.commitMessage,
+          summary: legacy ? `${p.options.commitMessage} — ${conversionMessage(legacy)}` : p.options.commitMessage,
+          ...(legacy ? { extraTrailers: [['Converted-from', legacy]] as Array<[string, string]> } : {}),
         });
-        return { message: 'entry persisted' };
+        return { message: legacy ? `entry persisted; ${conversionMessage(legacy)}` : 'entry persisted' };
       });
     },
 

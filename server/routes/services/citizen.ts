@@ -136,9 +136,10 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         receivedAt: receipt.record.receivedAt,
         acceptDueAt: receipt.record.acceptDueAt,
         duplicate: !receipt.created,
+        conversions: receipt.conversions,
       };
       if (submission.wantsJson) return c.json(body, receipt.created ? 201 : 200);
-      const main = confirmationMain({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null });
+      const main = confirmationMain({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
       return c.html(await render(c, 'Đã nhận', main), receipt.created ? 201 : 200);
     })
     .get('/tra-cuu', (c) => c.redirect(LOOKUP_PATH, 301))
