@@ -18,6 +18,7 @@ import { shellFromDist } from './lib/site-shell.ts';
 import type { CaseSource } from './lib/reports/case-record.ts';
 import { storageCaseSource } from './lib/reports/storage-case-source.ts';
 import { healthzRoutes } from './routes/healthz.ts';
+import { publicStatisticsRoutes } from './routes/public-statistics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { operationsRoutes } from './routes/reports-operations.ts';
 
@@ -72,8 +73,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const siteIds = options.departments.map((d) => d.id);
   app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }));
   app.route('/', backOfficeRoutes(services, cases));
-  app.route('/', citizenServiceRoutes(cases, shellFromDist(options.distDir ?? 'dist')));
-  app.route('/', reportRoutes({ cases: options.reportCases ?? storageCaseSource(options.storage, siteIds), clock: services.deps.clock, departments: options.departments }));
+  const shells = shellFromDist(distDir);
+  const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
+  app.route('/', citizenServiceRoutes(cases, shells));
+  app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
+  app.route('/', reportRoutes({ cases: reportCases, clock: services.deps.clock, departments: options.departments }));
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, options as AdminRouteOptions));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));

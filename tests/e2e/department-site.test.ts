@@ -54,7 +54,7 @@ async function expectAccessible(label: string) {
 }
 
 describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => {
-  it('reaches all eight sections of Điều 7 from the home page, and a detail page in each', async () => {
+  it('reaches every section from the home page (the eight of Điều 7 and Q&A), and a detail page in each', async () => {
     const response = await page.goto(`${origin}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -86,6 +86,14 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     // Excerpts keep their Vietnamese letters: no folding artefacts reach the reader.
     expect(excerpts.join(' ')).not.toMatch(/\u0335/);
     await expectAccessible(`search ${query}`);
+  });
+
+  it.each(['/dich-vu/khieu-nai-to-cao', '/tra-cuu/', '/thong-ke/'])('reaches the online service page %s from the home page, in the site’s own look', async (href) => {
+    await page.goto(`${origin}/`);
+    await page.locator(`main a[href="${href}"]`).first().click();
+    expect(new URL(page.url()).pathname).toBe(href);
+    expect(await page.locator('header').first().innerText()).toContain('SỞ TƯ PHÁP');
+    await expectAccessible(`service ${href}`);
   });
 
   it('answers an unknown address with the 404 page', async () => {
