@@ -43,8 +43,8 @@ export const REGISTER_EDITOR_COMPONENTS = `
   components.forEach(function (c) {
     var attrs = '((?:\\\\s+[a-zA-Z]+="[^"]*")*)';
     var pattern = c.hasChildren
-      ? new RegExp('^<' + c.id + attrs + '\\\\s*>\\\\n([\\\\s\\\\S]*?)\\\\n</' + c.id + '>$', 'm')
-      : new RegExp('^<' + c.id + attrs + '\\\\s*/>$', 'm');
+      ? new RegExp('^<' + c.id + attrs + '\\\\s*>\\\\n([\\\\s\\\\S]*?)\\\\n</' + c.id + '>$')
+      : new RegExp('^<' + c.id + attrs + '\\\\s*/>$');
     var toTag = function (data) {
       var out = '<' + c.id;
       c.attributes.forEach(function (name) {
