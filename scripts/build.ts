@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ContentInvalidError, formatProblems } from '../src/content-source/problems.ts';
+import { contentRepositoryDir } from '../server/content-repo/ensure-content-repository.ts';
 import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from './lib/build-sites.ts';
 import { parseBuildArgs } from './lib/cli-args.ts';
 import { formatBytes, formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
@@ -36,6 +39,15 @@ export function summary(result: BuildSitesResult): string {
 }
 
 const args = parseBuildArgs(process.argv.slice(2));
+// The server builds from the content repository; building the sample over its output would hide what editors published.
+const repository = contentRepositoryDir();
+if (path.resolve(args.contentRoot) !== repository && existsSync(path.join(repository, '.git'))) {
+  console.warn(
+    `⚠ Đang dựng từ ${path.resolve(args.contentRoot)}, không phải kho nội dung ${repository} mà máy chủ đăng tải vào.
+` +
+      `  Để dựng lại nội dung đã đăng: npm run build -- --content-root ${path.relative(process.cwd(), repository) || '.'}`,
+  );
+}
 try {
   const result = await buildSites({ contentRoot: args.contentRoot, sites: args.sites, outDir: args.outDir, onProgress: progress });
   console.log(`\n${summary(result)}`);
