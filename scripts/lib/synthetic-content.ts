@@ -1,11 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REQUIRED_SECTIONS as SECTIONS, type SectionId } from '../../src/schema/sections.ts';
+import { REQUIRED_SECTIONS as SECTIONS, type RequiredSectionInfo } from '../../src/schema/sections.ts';
 import { DOCUMENT_TYPES } from '../../src/schema/content/legal-document.ts';
 import { NEWS_CATEGORIES } from '../../src/schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../../src/schema/content/online-activity.ts';
 import { PROCUREMENT_KINDS, PROCUREMENT_STATUSES } from '../../src/schema/content/procurement.ts';
 import { ORGANISATION_TOPICS } from '../../src/schema/content/organisation.ts';
+
+/** Synthetic sites fill the eight sections of Điều 7; Q&A is optional. */
+type RequiredSectionId = RequiredSectionInfo['id'];
 
 /**
  * Realistic, valid content for benchmarks and tests: departments of the
@@ -27,7 +30,7 @@ const DEPARTMENTS = [
 ];
 
 /** Share of a site's pages per section: news dominates, as on every real site. */
-const SECTION_WEIGHTS: Record<SectionId, number> = {
+const SECTION_WEIGHTS: Record<RequiredSectionId, number> = {
   'gioi-thieu': 4, 'van-ban': 20, 'thu-tuc-hanh-chinh': 15, 'tin-tuc': 40,
   'danh-ba': 4, 'du-an-dau-thau': 8, 'hoat-dong-truc-tuyen': 4, 'gop-y': 5,
 };
@@ -73,9 +76,9 @@ export interface SyntheticSite {
 }
 
 /** How many pages each section gets out of `total`; every section at least one. */
-export function sectionCounts(total: number): Record<SectionId, number> {
+export function sectionCounts(total: number): Record<RequiredSectionId, number> {
   const ids = SECTIONS.map((s) => s.id);
-  const counts = Object.fromEntries(ids.map((id) => [id, 1])) as Record<SectionId, number>;
+  const counts = Object.fromEntries(ids.map((id) => [id, 1])) as Record<RequiredSectionId, number>;
   const weight = ids.reduce((n, id) => n + SECTION_WEIGHTS[id], 0);
   let left = Math.max(0, total - ids.length);
   const extra = ids.map((id) => Math.floor((left * SECTION_WEIGHTS[id]) / weight));
@@ -174,7 +177,7 @@ const frontmatter = (fields: string[]) => `---\n${fields.join('\n')}\n---\n\n`;
 
 type Writer = (ctx: EntryContext, n: number) => { slug: string; source: string };
 
-const WRITERS: Record<SectionId, Writer> = {
+const WRITERS: Record<RequiredSectionId, Writer> = {
   'gioi-thieu': (ctx, n) => {
     const topic = Object.keys(ORGANISATION_TOPICS)[n % 5] as keyof typeof ORGANISATION_TOPICS;
     return {
