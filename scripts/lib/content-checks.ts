@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { readTextFiles } from '../../src/content-source/read-files.ts';
 import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../../src/content-source/validate.ts';
 import type { ContentProblem } from '../../src/content-source/problems.ts';
@@ -75,13 +76,10 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
     }
   }
   const problems: ContentProblem[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(path.join(ctx.root, file), 'utf8');
-    } catch {
-      continue;
-    }
+  const texts = await readTextFiles(ctx.root, files);
+  for (const [i, file] of files.entries()) {
+    const text = texts[i];
+    if (text === null || text === undefined) continue;
     for (const p of findFileTextProblems(text)) problems.push({ file, line: p.line, message: p.message, kind: p.kind });
   }
   return problems;

@@ -61,31 +61,33 @@ async function reuseLive(file: string, data: Buffer, live: string | null): Promi
   return copied;
 }
 
+/** Runs `task` over `items` with at most `inFlight` at a time. */
+async function eachLimited<T>(items: readonly T[], inFlight: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
+}
+
 export async function precompressTree(root: string, options: PrecompressOptions = {}): Promise<{ files: number; reused: number }> {
-  // Compression runs on libuv's thread pool; more files in flight also hide the latency of reuse's small reads.
-  const concurrency = options.concurrency ?? 8;
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile() && isCompressible(d.name))
     .map((d) => path.join(d.parentPath, d.name));
-  let next = 0;
-  let done = 0;
+  // Reuse is small reads and links: many in flight hide their latency. Compression is CPU:
+  // as many in flight as cores, or it only fights the other build worker for them.
+  const toCompress: Array<{ file: string; data: Buffer }> = [];
   let reused = 0;
-  async function worker() {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const data = await readFile(file);
-      if (data.length < MIN_COMPRESS_BYTES) continue;
-      if (await reuseLive(file, data, options.liveCounterpart?.(file) ?? null)) {
-        done++;
-        reused++;
-        continue;
-      }
-      const [br, gz] = await (file.endsWith('.html') ? compress(data, 6) : compressShared(data));
-      if (br.length < data.length) await writeFile(`${file}.br`, br);
-      if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
-      done++;
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { files: done, reused };
+  await eachLimited(files, 16, async (file) => {
+    const data = await readFile(file);
+    if (data.length < MIN_COMPRESS_BYTES) return;
+    if (await reuseLive(file, data, options.liveCounterpart?.(file) ?? null)) reused++;
+    else toCompress.push({ file, data });
+  });
+  await eachLimited(toCompress, options.concurrency ?? 2, async ({ file, data }) => {
+    const [br, gz] = await (file.endsWith('.html') ? compress(data, 6) : compressShared(data));
+    if (br.length < data.length) await writeFile(`${file}.br`, br);
+    if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
+  });
+  return { files: reused + toCompress.length, reused };
 }

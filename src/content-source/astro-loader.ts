@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { SectionId } from '../schema/sections.ts';
@@ -7,6 +6,7 @@ import { loadDepartments } from './departments.ts';
 import { ContentInvalidError, type ContentProblem } from './problems.ts';
 import { buildScopeFromEnv } from './build-scope.ts';
 import { readdir } from 'node:fs/promises';
+import { readTextFiles } from './read-files.ts';
 
 /**
  * Astro content loader for one Điều 7 section across the sites in scope.
@@ -30,9 +30,12 @@ export function sectionLoader(section: SectionId): Loader {
         } catch {
           names = [];
         }
-        for (const name of names.filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)))) {
+        const entryNames = names.filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)));
+        const sources = await readTextFiles(scope.contentRoot, entryNames.map((name) => `${rel}/${name}`));
+        for (const [i, name] of entryNames.entries()) {
           const file = `${rel}/${name}`;
-          const source = await readFile(path.join(scope.contentRoot, file), 'utf8');
+          const source = sources[i];
+          if (source === null || source === undefined) continue;
           const id = `${site}/${name.replace(/\.mdx?$/, '')}`;
           seen.add(id);
           const digest = generateDigest(source);

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
@@ -91,9 +92,14 @@ export async function loadSection<S extends SectionId>(root: string, site: strin
   const names = (await listDir(path.join(root, rel))).filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n))).sort();
   const entries: Entry<S>[] = [];
   const problems: ContentProblem[] = [];
-  for (const name of names) {
-    const file = `${rel}/${name}`;
-    const source = await readFile(path.join(root, file), 'utf8');
+  const files = names.map((name) => `${rel}/${name}`);
+  const sources = await readTextFiles(root, files);
+  for (const [i, file] of files.entries()) {
+    const source = sources[i];
+    if (source === null) {
+      problems.push({ file, message: 'Không đọc được tệp.' });
+      continue;
+    }
     const result = parseEntry(site, section, file, source);
     problems.push(...result.problems);
     if (result.value) entries.push(result.value);
