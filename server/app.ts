@@ -18,6 +18,7 @@ import { shellFromDist } from './lib/site-shell.ts';
 import type { CaseSource } from './lib/reports/case-record.ts';
 import { storageCaseSource } from './lib/reports/storage-case-source.ts';
 import { healthzRoutes } from './routes/healthz.ts';
+import { complianceRoutes } from './routes/compliance.ts';
 import { publicStatisticsRoutes } from './routes/public-statistics.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { operationsRoutes } from './routes/reports-operations.ts';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', citizenServiceRoutes(cases, shells));
   app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
   app.route('/', reportRoutes({ cases: reportCases, clock: services.deps.clock, departments: options.departments }));
+  app.route('/', complianceRoutes({ contentRoot: options.editorial?.repoDir, repo: options.editorial?.repo, departments: options.departments, clock: services.deps.clock }));
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, options as AdminRouteOptions));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));

@@ -30,6 +30,7 @@ function nav(account: AccountRecord): Html {
       ${inDepartment ? html`<li><a href="/admin/">Biên tập nội dung</a></li>` : ''}
       ${inDepartment ? html`<li><a href="/quan-tri/ho-so/">Hồ sơ dịch vụ công</a></li>` : ''}
       ${readsReports ? html`<li><a href="/quan-tri/bao-cao/">Báo cáo</a></li>` : ''}
+      ${readsReports ? html`<li><a href="/quan-tri/tuan-thu/">Giám sát nội dung</a></li>` : ''}
       ${readsReports ? html`<li><a href="/quan-tri/van-hanh/">Vận hành</a></li>` : ''}
       ${manages ? html`<li><a href="${BACK_OFFICE_PATHS.accounts}">Tài khoản</a></li>` : ''}
       ${readsAudit ? html`<li><a href="${BACK_OFFICE_PATHS.audit}">Nhật ký</a></li>` : ''}

@@ -120,6 +120,24 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
     await context.close();
   });
 
+  it('shows the head the compliance dashboard of the department from the back-office menu, without WCAG violations', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const base = `http://soyte.localhost:${server.port}`;
+    // The head changed the one-time password in the test above: an ordinary sign-in now.
+    await page.goto(`${base}/quan-tri/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill(head.username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Trưởng ban đọc báo cáo tuần');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/quan-tri\//);
+    await page.getByRole('link', { name: 'Giám sát nội dung' }).click();
+    await page.waitForURL(/\/quan-tri\/tuan-thu\//);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Giám sát nội dung');
+    expect(await page.getByRole('table', { name: 'Chuyên mục bắt buộc (Điều 7)' }).count()).toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('refuses the report to an editor (editors write content, they do not report)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { checkCompliance } from '../../scripts/lib/compliance.ts';
+import type { AppEnv } from '../app-env.ts';
+import type { ContentRepository } from '../content-repo/repository.ts';
+import type { Clock } from '../lib/clock.ts';
+import { authorizeReportRead } from '../lib/reports/report-access.ts';
+import type { DepartmentRef } from '../lib/site-for-host.ts';
+import { COMPLIANCE_PATH, compliancePage } from '../views/compliance-page.ts';
+
+export interface ComplianceRouteOptions {
+  /** The content repository's folder (its working tree is what is published). */
+  contentRoot?: string;
+  repo?: ContentRepository | Promise<ContentRepository>;
+  departments: readonly DepartmentRef[];
+  clock: Clock;
+}
+
+/**
+ * `/quan-tri/tuan-thu/` (Điều 18e): the compliance dashboard of `npm run check
+ * -- --compliance`, for a department on its host, province-wide for the
+ * administrator on the portal. Read by those who read the reports.
+ */
+export function complianceRoutes(options: ComplianceRouteOptions) {
+  return new Hono<AppEnv>().get(COMPLIANCE_PATH, async (c) => {
+    const actor = c.var.session!.account;
+    const chosen = c.var.site.kind === 'department' ? c.var.site.department.id : actor.role === 'admin' ? null : actor.departmentId;
+    authorizeReportRead(actor, chosen);
+    const report = await checkCompliance({
+      root: options.contentRoot ?? process.cwd(),
+      sites: chosen ? [chosen] : options.departments.map((d) => d.id),
+      asOf: new Date(options.clock()),
+      repo: options.repo ? await options.repo : undefined,
+    });
+    return c.html(compliancePage({ site: c.var.site, actor, report }));
+  });
+}
