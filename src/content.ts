@@ -264,6 +264,16 @@ export interface FacetIndex<S extends SectionId> {
   members: Map<string, SiteEntry<S>[]>;
 }
 
+/** The unfiltered list and one list per facet option, with their sizes: the pages a faceted section pre-renders. */
+export function facetViews(index: Pick<FacetIndex<SectionId>, 'groups'>, total: number): Array<{ filter?: ListQuery['filter']; total: number }> {
+  return [{ total }, ...index.groups.flatMap((g) => g.options.map((o) => ({ filter: { group: o.group, key: o.key }, total: o.count })))];
+}
+
+/** The option a filtered view shows, for its heading and breadcrumb. */
+export function activeFacet(index: Pick<FacetIndex<SectionId>, 'groups'>, filter: ListQuery['filter'] | undefined): FacetOption | undefined {
+  return filter && index.groups.find((g) => g.id === filter.group)?.options.find((o) => o.key === filter.key);
+}
+
 function indexFacets<S extends SectionId>(entries: SiteEntry<S>[], defs: FacetDef<S>[]): FacetIndex<S> {
   const members = new Map<string, SiteEntry<S>[]>();
   const groups = defs.map((def) => {
