@@ -4,6 +4,7 @@ import { REQUIRED_SECTIONS } from '../../src/schema/sections.ts';
 import type { Site } from '../lib/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import { layout } from './layout.ts';
+import { ENTRY_HISTORY_PATH } from '../routes/entry-history.ts';
 
 export const COMPLIANCE_PATH = '/quan-tri/tuan-thu/';
 
@@ -29,7 +30,7 @@ function siteBlock(s: SiteCompliance) {
           <thead><tr><th scope="col">Bài</th><th scope="col">Bước</th><th scope="col">Từ ngày</th><th scope="col">Số ngày làm việc</th></tr></thead>
           <tbody>${s.waiting.length === 0
             ? html`<tr><td colspan="4">Không có bài nào đang chờ.</td></tr>`
-            : s.waiting.map((w) => html`<tr><td>${w.entry}</td><td>${STATE_LABELS[w.state] ?? w.state}</td><td>${w.since}</td><td>${w.workingDays}</td></tr>`)}</tbody>
+            : s.waiting.map((w) => html`<tr><td><a href="${ENTRY_HISTORY_PATH}/${w.entry}">${w.entry}</a></td><td>${STATE_LABELS[w.state] ?? w.state}</td><td>${w.since}</td><td>${w.workingDays}</td></tr>`)}</tbody>
         </table>`}
     <p>Thư điện tử trong danh bạ: ${s.emails.checked} địa chỉ, ${s.emails.invalid} sai định dạng, ${s.emails.unofficial} không thuộc tên miền chính thức.</p>
     ${violations.length + warnings.length
