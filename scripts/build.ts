@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ContentInvalidError, formatProblems } from '../src/content-source/problems.ts';
-import { contentRepositoryDir } from '../server/content-repo/ensure-content-repository.ts';
+import { contentRepositoryDir, contentRepositoryExists } from '../server/content-repo/ensure-content-repository.ts';
 import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from './lib/build-sites.ts';
 import { parseBuildArgs } from './lib/cli-args.ts';
 import { formatBytes, formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
@@ -41,7 +40,7 @@ export function summary(result: BuildSitesResult): string {
 const args = parseBuildArgs(process.argv.slice(2));
 // The server builds from the content repository; building the sample over its output would hide what editors published.
 const repository = contentRepositoryDir();
-if (path.resolve(args.contentRoot) !== repository && existsSync(path.join(repository, '.git'))) {
+if (path.resolve(args.contentRoot) !== repository && contentRepositoryExists()) {
   console.warn(
     `⚠ Đang dựng từ ${path.resolve(args.contentRoot)}, không phải kho nội dung ${repository} mà máy chủ đăng tải vào.
 ` +

@@ -115,7 +115,9 @@ if (import.meta.main) {
   const storage = await openStorage(process.env);
   try {
     await storage.migrate();
-    const departments = await loadDepartments(process.env.CONTENT_ROOT ?? process.cwd());
+    // The departments the server serves: its content repository once `npm start` has created it.
+    const { contentRepositoryDir, contentRepositoryExists } = await import('../server/content-repo/ensure-content-repository.ts');
+    const departments = await loadDepartments(contentRepositoryExists() ? contentRepositoryDir() : process.cwd());
     process.exitCode = await runUsersCli(process.argv.slice(2), {
       storage,
       departments,

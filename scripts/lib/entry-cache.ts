@@ -14,7 +14,13 @@ import type { EntryMemo } from '../../src/content-source/entries.ts';
 const PARSER_DIRS = ['src/schema', 'src/content-source', 'src/text'];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-async function parserFingerprint(): Promise<string> {
+let fingerprint: Promise<string> | undefined;
+/** Once per process: loading and saving the cache compare against the same code. */
+function parserFingerprint(): Promise<string> {
+  return (fingerprint ??= computeFingerprint());
+}
+
+async function computeFingerprint(): Promise<string> {
   const hash = createHash('sha256').update(process.version);
   for (const dir of PARSER_DIRS) {
     const files = (await readdir(path.join(ROOT, dir), { recursive: true })).map(String).filter((f) => f.endsWith('.ts')).sort();

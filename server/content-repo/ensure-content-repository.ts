@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
@@ -38,6 +39,11 @@ export interface EnsuredRepository {
 /** The folder from the environment: CONTENT_REPO_DIR (CONGSO_CONTENT_REPO, its older name), else ./data/content. */
 export function contentRepositoryDir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.CONTENT_REPO_DIR || env.CONGSO_CONTENT_REPO || DEFAULT_CONTENT_DIR);
+}
+
+/** Whether the server's content repository has been created (by the first `npm start`). */
+export function contentRepositoryExists(env: Record<string, string | undefined> = process.env): boolean {
+  return existsSync(path.join(contentRepositoryDir(env), '.git'));
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -13,12 +13,20 @@ import { readTextFiles } from './read-files.ts';
  * Entry ids are `<site>/<slug>`. Unchanged files (same digest) are not
  * parsed again, which keeps rebuilds after one publication fast.
  */
+/** Nine collections load in one build: read the site files once, not once per collection. */
+const departmentsByRoot = new Map<string, ReturnType<typeof loadDepartments>>();
+function departmentsOnce(root: string): ReturnType<typeof loadDepartments> {
+  let found = departmentsByRoot.get(root);
+  if (!found) departmentsByRoot.set(root, (found = loadDepartments(root)));
+  return found;
+}
+
 export function sectionLoader(section: SectionId): Loader {
   return {
     name: `congso-section-${section}`,
     async load({ store, generateDigest, logger }) {
       const scope = buildScopeFromEnv();
-      const departments = await loadDepartments(scope.contentRoot);
+      const departments = await departmentsOnce(scope.contentRoot);
       const sites = departments.map((d) => d.id).filter((id) => scope.sites.length === 0 || scope.sites.includes(id));
       const problems: ContentProblem[] = [];
       const seen = new Set<string>();
