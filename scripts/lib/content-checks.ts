@@ -5,6 +5,7 @@ import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../../src/content-source/validate.ts';
 import type { ContentProblem } from '../../src/content-source/problems.ts';
 import type { Entry } from '../../src/content-source/entries.ts';
+import { frontmatterFileRefs } from '../../src/content-source/referenced-files.ts';
 import { SECTION_IDS } from '../../src/schema/sections.ts';
 import { findFileTextProblems } from './text-problems.ts';
 
@@ -111,17 +112,6 @@ function decodeAttr(value: string): string {
   return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-/** Strings in the frontmatter that name a file of the site's media folder. */
-function fileRefs(value: unknown, at: string, out: Array<{ field: string; ref: string }>): void {
-  if (typeof value === 'string') {
-    if (value.startsWith('/tep/')) out.push({ field: at, ref: value });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => fileRefs(v, at ? `${at}.${i}` : String(i), out));
-  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) fileRefs(v, at ? `${at}.${k}` : k, out);
-  }
-}
-
 /**
  * Site-internal links of bodies and frontmatter must resolve: `/tep/...` to a
  * file in `content/<site>/tep/`, other root-relative links to an entry or a
@@ -133,8 +123,7 @@ async function links(ctx: CheckContext): Promise<ContentProblem[]> {
     const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
     const media = path.join(ctx.root, 'content', site.department.id, 'tep');
     for (const entry of site.entries) {
-      const refs: Array<{ field: string; ref: string }> = [];
-      fileRefs(entry.data, '', refs);
+      const refs = frontmatterFileRefs(entry.data);
       for (const { field, ref } of refs) {
         const problem = checkTarget(ref, entry, targets, media);
         if (problem) problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });

@@ -48,16 +48,16 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
 
 
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
+export const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+export const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 const PDF_HEADER = ascii('%PDF-');
 const PDF_EOF = ascii('%%EOF');
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const PNG_IHDR = ascii('IHDR');
 const JPEG_SOI = [0xff, 0xd8, 0xff];
-const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+export const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
 
 function includes(bytes: Uint8Array, needle: readonly number[], from: number): boolean {
@@ -69,29 +69,29 @@ function includes(bytes: Uint8Array, needle: readonly number[], from: number): b
 }
 
 /** A PDF starts with its header and ends (give or take a trailing newline or a few bytes of junk) with %%EOF. */
-function isPdf(bytes: Uint8Array): boolean {
+export function isPdf(bytes: Uint8Array): boolean {
   return startsWith(bytes, PDF_HEADER) && includes(bytes, PDF_EOF, bytes.length - 1024);
 }
 
-function isPng(bytes: Uint8Array): boolean {
+export function isPng(bytes: Uint8Array): boolean {
   return startsWith(bytes, PNG_SIGNATURE) && startsWith(bytes, PNG_IHDR, 12);
 }
 
 /** SOI, then a marker segment (APPn, DQT, SOF, DHT, COM…). */
-function isJpeg(bytes: Uint8Array): boolean {
+export function isJpeg(bytes: Uint8Array): boolean {
   return startsWith(bytes, JPEG_SOI) && bytes.length > 4 && bytes[3]! >= 0xc0 && bytes[3]! !== 0xff;
 }
 
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-const latin1 = (b: Uint8Array, start: number, length: number) => Buffer.from(b.buffer, b.byteOffset + start, length).toString('latin1');
+export const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+export const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+export const latin1 = (b: Uint8Array, start: number, length: number) => Buffer.from(b.buffer, b.byteOffset + start, length).toString('latin1');
 
 /**
  * Names in the zip's central directory, or null when the archive is
  * malformed or uses ZIP64 (no real Word document under our size limit
  * needs it). Nothing is decompressed: a zip bomb costs nothing here.
  */
-function zipEntryNames(bytes: Uint8Array): string[] | null {
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
   const end = bytes.length;
   // The end-of-central-directory record is 22 bytes plus a comment of up to 65535.
   for (let at = end - 22; at >= Math.max(0, end - 22 - 65_535); at -= 1) {
@@ -118,17 +118,21 @@ function zipEntryNames(bytes: Uint8Array): string[] | null {
 
 /**
  * ODF 1.2 §3.3: the first entry is `mimetype`, stored uncompressed, without
- * an extra field, so its content sits at a fixed offset.
+ * an extra field, so its content sits at a fixed offset. Its value, or null.
  */
-function isOdt(bytes: Uint8Array): boolean {
-  if (!startsWith(bytes, ZIP_LOCAL) || bytes.length < 38) return false;
+export function odfMimetype(bytes: Uint8Array): string | null {
+  if (!startsWith(bytes, ZIP_LOCAL) || bytes.length < 38) return null;
   const method = u16(bytes, 8);
   const nameLength = u16(bytes, 26);
   const extraLength = u16(bytes, 28);
   const size = u32(bytes, 18);
-  if (method !== 0 || nameLength !== 8 || latin1(bytes, 30, 8) !== 'mimetype') return false;
+  if (method !== 0 || nameLength !== 8 || latin1(bytes, 30, 8) !== 'mimetype') return null;
   const start = 30 + nameLength + extraLength;
-  return size === ODT_MIMETYPE.length && start + size <= bytes.length && latin1(bytes, start, size) === ODT_MIMETYPE;
+  return size <= 100 && start + size <= bytes.length ? latin1(bytes, start, size) : null;
+}
+
+function isOdt(bytes: Uint8Array): boolean {
+  return odfMimetype(bytes) === ODT_MIMETYPE;
 }
 
 type ZipKind = 'docx' | 'docm' | null;

@@ -33,13 +33,13 @@ export interface RenderedMdx {
   issues: MdxIssue[];
 }
 
-interface Node {
+export interface MdxNode {
   type: string;
   name?: string | null;
   url?: string;
   value?: string;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-  children?: Node[];
+  children?: MdxNode[];
   position?: { start: { line: number } };
   data?: Record<string, unknown>;
 }
@@ -64,6 +64,8 @@ const toHtml = unified().use(remarkRehype).use(rehypeStringify);
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
+type Node = MdxNode;
+
 /** Relative links are fine; a scheme must be one a citizen can safely follow. */
 function isSafeUrl(url: string): boolean {
   // Browsers ignore tabs and newlines inside a scheme ("java\tscript:"), so strip them before looking.
@@ -71,11 +73,16 @@ function isSafeUrl(url: string): boolean {
   return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
 }
 
+/** The syntax tree of a body, unchecked; throws on MDX that does not parse. */
+export function parseMdx(body: string): MdxNode {
+  return (MAY_AUTOLINK.test(body) ? parser : parserWithoutAutolinks).parse(body) as MdxNode;
+}
+
 export function renderSafeMdx(body: string): RenderedMdx {
   const issues: MdxIssue[] = [];
   let tree: Node;
   try {
-    tree = (MAY_AUTOLINK.test(body) ? parser : parserWithoutAutolinks).parse(body) as Node;
+    tree = parseMdx(body);
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     return { html: '', text: '', issues: [{ line: e.line, message: `Cú pháp MDX không hợp lệ: ${e.reason ?? e.message}` }] };
