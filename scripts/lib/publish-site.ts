@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { mediaFileProblem } from '../../server/lib/media-policy.ts';
 
 /**
  * Puts one freshly built site live. Everything is assembled in a temporary
@@ -16,8 +17,10 @@ export interface SiteParts {
   assetsDir?: string;
   /** The site's Pagefind bundle: moved to `pagefind/`. */
   searchDir?: string;
-  /** `content/<site>/tep/`: copied to `tep/`. */
+  /** `content/<site>/tep/`: its allowed files copied to `tep/`. */
   mediaDir?: string;
+  /** Told of each file of `mediaDir` left out, with the rule it breaks; a warning on the console by default. */
+  onRefusedMedia?: (file: string, code: string) => void;
 }
 
 export interface BuildInfo {
@@ -59,6 +62,31 @@ export async function measureSite(dir: string): Promise<{ pages: number; bytes: 
   return { pages, bytes };
 }
 
+function warnRefusedMedia(file: string, code: string): void {
+  console.warn(`⚠ Không đưa tệp "${file}" lên trang (${code}): chỉ tệp PDF, ảnh và văn bản văn phòng đúng loại mới được đăng (ADR 0021).`);
+}
+
+/**
+ * Copies only the files the media policy allows, checked by their bytes
+ * (docs/adr/0021-files-are-data.md): an HTML page, a script or a disguised
+ * file in `content/<site>/tep/` (even one committed before the policy)
+ * never reaches the built site.
+ */
+async function copyMedia(from: string, to: string, onRefused: (file: string, code: string) => void): Promise<void> {
+  for (const d of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile()) continue;
+    const file = path.join(d.parentPath, d.name);
+    const rel = path.relative(from, file);
+    const problem = mediaFileProblem(rel, await readFile(file));
+    if (problem) {
+      onRefused(rel, problem);
+      continue;
+    }
+    await mkdir(path.dirname(path.join(to, rel)), { recursive: true });
+    await cp(file, path.join(to, rel));
+  }
+}
+
 /** Assembles the site in a temporary folder under `outDir`; returns its path. Removes it on failure. */
 export async function stageSite(outDir: string, parts: SiteParts): Promise<string> {
   await mkdir(outDir, { recursive: true });
@@ -67,7 +95,7 @@ export async function stageSite(outDir: string, parts: SiteParts): Promise<strin
     await move(parts.pagesDir, staging);
     if (parts.assetsDir && existsSync(parts.assetsDir)) await cp(parts.assetsDir, path.join(staging, '_astro'), { recursive: true });
     if (parts.searchDir && existsSync(parts.searchDir)) await move(parts.searchDir, path.join(staging, 'pagefind'));
-    if (parts.mediaDir && existsSync(parts.mediaDir)) await cp(parts.mediaDir, path.join(staging, 'tep'), { recursive: true });
+    if (parts.mediaDir && existsSync(parts.mediaDir)) await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
     return staging;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

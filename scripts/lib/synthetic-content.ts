@@ -6,6 +6,7 @@ import { NEWS_CATEGORIES } from '../../src/schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../../src/schema/content/online-activity.ts';
 import { PROCUREMENT_KINDS, PROCUREMENT_STATUSES } from '../../src/schema/content/procurement.ts';
 import { ORGANISATION_TOPICS } from '../../src/schema/content/organisation.ts';
+import { minimalPdf } from '../make-sample-pdf.ts';
 
 /** Synthetic sites fill the eight sections of Điều 7; Q&A is optional. */
 type RequiredSectionId = RequiredSectionInfo['id'];
@@ -135,7 +136,8 @@ export async function writeSyntheticContent(root: string, options: SyntheticOpti
       }
     }
     await mkdir(path.join(root, 'content', id, 'tep', '2024'), { recursive: true });
-    await writeFile(path.join(root, 'content', id, 'tep', '2024', 'mau-don.pdf'), '%PDF-1.4\n% mẫu đơn\n');
+    // A real PDF: the build publishes only files whose bytes are what their name says (ADR 0021).
+    await writeFile(path.join(root, 'content', id, 'tep', '2024', 'mau-don.pdf'), minimalPdf(['Mau don']));
   }
   return sites;
 }

@@ -5,6 +5,7 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { CACHE_CONTROL, cachePolicyOf, contentTypeOf, etagOf, isCompressible, isNotModified, safeSegments, type Encoding } from '../lib/static-files.ts';
 import { encodedVariant, lookup, notFoundPage } from '../lib/static-lookup.ts';
+import { mediaResponseHeaders } from '../lib/media-policy.ts';
 
 export interface StaticSitesOptions {
   /** Folder of the built sites: `dist/`, one folder per site id. */
@@ -36,6 +37,7 @@ function serveDepartmentSite(distDir: string) {
     const urlPath = rawPath(c.req.url);
     const segments = safeSegments(urlPath);
     if (!segments) return c.text('Địa chỉ không hợp lệ.', 400);
+    if (segments[0] === MEDIA_FOLDER) return serveMediaFile(c, siteRoot, segments, urlPath);
 
     const found = await lookup(siteRoot, segments);
     if (found.kind === 'redirect') {
@@ -49,7 +51,23 @@ function serveDepartmentSite(distDir: string) {
   };
 }
 
-async function sendFile(c: Context<AppEnv>, file: string, stats: Stats, urlPath: string, status: 200 | 404) {
+const MEDIA_FOLDER = 'tep';
+
+/**
+ * The site's files are data, never pages (docs/adr/0021-files-are-data.md):
+ * only a name of an allowed kind is looked up, served with that kind's type
+ * (never one guessed from an HTML or script name, even for a file left from
+ * before the policy), no redirect, and a plain 404 otherwise. Its
+ * Content-Security-Policy (sandbox) is set by the CSP middleware.
+ */
+async function serveMediaFile(c: Context<AppEnv>, siteRoot: string, segments: string[], urlPath: string) {
+  const headers = mediaResponseHeaders(segments.at(-1) ?? '');
+  const found = headers ? await lookup(siteRoot, segments) : null;
+  if (!headers || found?.kind !== 'file') return c.text('Không tìm thấy tệp này.', 404);
+  return sendFile(c, found.file, found.stats, urlPath, 200, headers);
+}
+
+async function sendFile(c: Context<AppEnv>, file: string, stats: Stats, urlPath: string, status: 200 | 404, media?: Record<string, string>) {
   const variant = await encodedVariant(file, c.req.header('accept-encoding'));
   const body = variant ?? { file, stats, encoding: undefined as Encoding | undefined };
   const headers: Record<string, string> = {
@@ -57,6 +75,7 @@ async function sendFile(c: Context<AppEnv>, file: string, stats: Stats, urlPath:
     'Cache-Control': CACHE_CONTROL[status === 404 ? 'revalidate' : cachePolicyOf(urlPath)],
     'Last-Modified': stats.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
+    ...media,
   };
   if (isCompressible(file)) headers.Vary = 'Accept-Encoding';
   if (body.encoding) headers['Content-Encoding'] = body.encoding;

@@ -77,6 +77,13 @@ describe('the Decap config is generated from the zod schemas', () => {
     for (const c of config.collections) expect(c).toMatchObject({ extension: 'mdx', format: 'frontmatter', folder: `content/sotuphap/${c.name}` });
   });
 
+  it("puts each entry's files in its own folder, named as Decap names entries (ADR 0021)", () => {
+    for (const c of config.collections) {
+      expect(c).toMatchObject({ media_folder: `/content/sotuphap/tep/${c.name}/{{slug}}`, public_folder: `/tep/${c.name}/{{slug}}` });
+    }
+    expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
+  });
+
   it('lists only the sections given, in the order of Điều 7', () => {
     const editor = decapConfig({ site, sections: ['van-ban', 'tin-tuc'] });
     expect(editor.collections.map((c) => c.name)).toEqual(['van-ban', 'tin-tuc']);

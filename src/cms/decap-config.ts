@@ -21,6 +21,8 @@ export interface DecapCollection {
   label_singular: string;
   description: string;
   folder: string;
+  media_folder: string;
+  public_folder: string;
   create: true;
   delete: boolean;
   extension: 'mdx';
@@ -79,6 +81,8 @@ export function decapConfig(options: ConfigOptions): DecapConfig {
     public_folder: '/tep',
     // No `media_library`: Decap 3 requires a `name` there and then looks for an external library of that
     // name, refusing to start without it. The attachment size limit is the proxy's (DEFAULT_LIMITS.mediaBytes).
+    // Also how Decap names an uploaded file: lower-cased, Vietnamese folded, anything but letters,
+    // digits, "-", "_", "." and "~" replaced by "-"; the server refuses the last three (ADR 0021).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: SECTIONS.filter((s) => options.sections.includes(s.id)).map((s) => ({
       name: s.id,
@@ -86,6 +90,10 @@ export function decapConfig(options: ConfigOptions): DecapConfig {
       label_singular: `bài ${s.label.toLowerCase()}`,
       description: `${s.title} (Điều 7, khoản ${s.clause}).`,
       folder: `content/${site.id}/${s.id}`,
+      // ADR 0021: an entry's files live in its own folder. Decap fills {{slug}} from the title, as it
+      // does the address of a new entry, so the two agree until the title is changed.
+      media_folder: `/content/${site.id}/tep/${s.id}/{{slug}}`,
+      public_folder: `/tep/${s.id}/{{slug}}`,
       create: true,
       delete: options.mayDeletePublished ?? false,
       extension: 'mdx',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeTcvn3 } from '../text/helpers/legacy-encoders.ts';
 import { PROXY_ACTIONS } from '../../server/lib/decap-proxy/payloads.ts';
@@ -10,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)).toString('base64');
 const SEEDED = `content/${SITE}/tin-tuc/trien-khai-ngay-phap-luat-2024.mdx`;
 const tested = new Set<string>();
 const action = (name: string) => {
@@ -63,7 +65,9 @@ describe('reading published content', () => {
 
 describe('the three steps through the protocol', () => {
   it('a contributor enters a cited news item with a picture, on its own branch only', async () => {
-    const r = await h.save(BOARD.contributor, 'hoi-nghi', newsEntry(), [{ path: `content/${SITE}/tep/2024/hoi-nghi.png`, content: b64('PNG'), encoding: 'base64' }]);
+    const picture = `content/${SITE}/tep/tin-tuc/hoi-nghi/hoi-nghi.png`;
+    const raw = newsEntry({ body: '![Hội nghị tổng kết](/tep/tin-tuc/hoi-nghi/hoi-nghi.png)' });
+    const r = await h.save(BOARD.contributor, 'hoi-nghi', raw, [{ path: picture, content: fixture('sample.png'), encoding: 'base64' }]);
     tested.add('persistEntry');
     expect(r.status).toBe(200);
     expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/hoi-nghi.mdx`)).toBeNull();
@@ -71,13 +75,13 @@ describe('the three steps through the protocol', () => {
     const entry = await h.call(BOARD.deputy, action('unpublishedEntry'), { id: 'tin-tuc/hoi-nghi' });
     expect(entry.body).toMatchObject({ collection: 'tin-tuc', slug: 'hoi-nghi', status: 'draft', pullRequestAuthor: 'Hoàng Thị Mai' });
     expect(entry.body.diffs.map((d: any) => [d.path, d.newFile]).sort()).toEqual([
-      [`content/${SITE}/tep/2024/hoi-nghi.png`, true],
+      [picture, true],
       [`content/${SITE}/tin-tuc/hoi-nghi.mdx`, true],
     ]);
     const data = await h.call(BOARD.deputy, action('unpublishedEntryDataFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tin-tuc/hoi-nghi.mdx` });
-    expect(data.body.data).toBe(newsEntry());
-    const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tep/2024/hoi-nghi.png` });
-    expect(Buffer.from(media.body.content, 'base64').toString()).toBe('PNG');
+    expect(data.body.data).toBe(raw);
+    const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: picture });
+    expect(media.body.content).toBe(fixture('sample.png'));
   });
 
   it('saves text pasted in TCVN3 as Unicode and keeps what was typed one commit earlier (Điều 8)', async () => {
@@ -168,7 +172,7 @@ describe('the three steps through the protocol', () => {
 
 describe('writing to main directly', () => {
   it('persistMedia: the head uploads; a contributor is told to attach the file to an entry', async () => {
-    const asset = { path: `content/${SITE}/tep/2024/bieu-mau.pdf`, content: b64('%PDF x'), encoding: 'base64' };
+    const asset = { path: `content/${SITE}/tep/2024/bieu-mau.pdf`, content: fixture('sample.pdf'), encoding: 'base64' };
     const refused = await h.call(BOARD.contributor, action('persistMedia'), { asset, options: { commitMessage: 'Tải tệp' } });
     expect(refused.body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
     const ok = await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'Tải tệp' } });

@@ -46,6 +46,7 @@ import {
   UnknownActionError,
   WorkflowRequiredError,
 } from './errors.ts';
+import { checkBranchAssets, checkDirectUpload, checkEntryAssets } from './media-rules.ts';
 import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
 import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
 
@@ -270,6 +271,8 @@ export function createDecapProxy(deps: ProxyDeps) {
         const converted = convertToUnicode(file.raw);
         const legacy = converted.changed && converted.encoding !== 'unicode' ? converted.encoding : null;
         validate(file.path, converted.text, key, true);
+        // ADR 0021: files are data, in the entry's own folder, used by it, replacing nobody else's file.
+        await checkEntryAssets(repo, key, converted.text, assets);
         // Attachments dropped from the entry since the last save go back to what main had.
         const kept = new Set(assets.map((a) => a.path));
         const dropped: FileWrite[] = [];
@@ -327,6 +330,7 @@ export function createDecapProxy(deps: ProxyDeps) {
         const raw = await readText(unpublished.head, entryFile(key));
         if (raw === null) throw new EntryBranchNotFoundError({ branch: unpublished.branch });
         validate(entryFile(key), raw, key, false);
+        await checkBranchAssets(repo, unpublished, raw);
         return mergeIntoMain(repo, key, person(actor), `Đăng tải: ${entryId(key)}`);
       });
       const live = deps.onPublished?.({ ...key, commit: published.commit, by: person(actor), publishedAt: clock() });
@@ -355,6 +359,7 @@ export function createDecapProxy(deps: ProxyDeps) {
     async persistMedia(actor, site, p) {
       authorizeMediaChange(actor, site, 'upload-media');
       const write = decodeAsset(site, p.asset);
+      await checkDirectUpload(repo, site, write);
       await commitToMain(repo, [write], person(actor), p.options.commitMessage, [['Uploaded-by', `${actor.name} <${actor.username}>`]]);
       const file = (await repo.readFile(MAIN, write.path))!;
       return mediaFile(write.path, file.blob, file.bytes);
