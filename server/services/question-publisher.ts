@@ -1,13 +1,10 @@
-import { commitToMain } from '../content-repo/entry-store.ts';
-import type { ContentRepository } from '../content-repo/repository.ts';
+import type { PublicationGate } from '../lib/publication-gate.ts';
 import { slugify } from '../../src/text/fold.ts';
 import type { CaseRecord } from '../storage/case-records.ts';
-import type { Publication } from '../lib/publish-queue.ts';
 
 /**
- * Publishing an approved answer (Issue 5.4): `content/<site>/hoi-dap/<slug>.mdx`
- * committed to main of the content repository (the `hoi-dap` section), then
- * the site is rebuilt through `afterPublish`. The entry carries the question
+ * Publishing an approved answer (Điều 13.3): `content/<site>/hoi-dap/<slug>.mdx`
+ * committed to main of the content repository (the `hoi-dap` section). The entry carries the question
  * and the answer only: no name, address, contact or tracking code of the
  * asker, whatever they wrote in the form.
  */
@@ -48,21 +45,28 @@ export function answeredQuestionMdx(record: CaseRecord, answer: string, now: num
   return { slug, text };
 }
 
-/** Called after the commit with what was published, e.g. to queue the site's rebuild. */
-export type AfterQuestionPublished = (published: Publication) => unknown;
-
-export function createQuestionPublisher(repository: ContentRepository | Promise<ContentRepository>, afterPublish?: AfterQuestionPublished): QuestionPublisher {
+/**
+ * The answer goes live through the publication gate like any change of main
+ * (ADR 0045): checked as the build checks it, committed, and the site's
+ * rebuild queued; the officer's answer is recorded without waiting for it.
+ */
+export function createQuestionPublisher(gate: PublicationGate | (() => Promise<PublicationGate>)): QuestionPublisher {
   return {
     async publishAnsweredQuestionAsMdx({ record, answer, approvedBy, now }) {
-      const repo = await repository;
       const { slug, text } = answeredQuestionMdx(record, answer, now);
-      const file = `content/${record.departmentId}/hoi-dap/${slug}.mdx`;
-      const commit = await commitToMain(repo, [{ path: file, content: text }], approvedBy, `Đăng câu hỏi – trả lời ${record.trackingCode}`, [
-        ['Published-by', `${approvedBy.name} <${approvedBy.username}>`],
-        ['Case', record.trackingCode],
-      ]);
-      // Not awaited: the officer's answer is recorded; the site follows as soon as its rebuild is done.
-      void afterPublish?.({ site: record.departmentId, section: 'hoi-dap', slug, commit, by: approvedBy, publishedAt: now });
+      const site = record.departmentId;
+      const file = `content/${site}/hoi-dap/${slug}.mdx`;
+      await (typeof gate === 'function' ? await gate() : gate).apply({
+        site,
+        entry: { site, section: 'hoi-dap', slug },
+        files: [{ path: file, content: text }],
+        by: approvedBy,
+        summary: `Đăng câu hỏi – trả lời ${record.trackingCode}`,
+        trailers: [
+          ['Published-by', `${approvedBy.name} <${approvedBy.username}>`],
+          ['Case', record.trackingCode],
+        ],
+      });
       return file;
     },
   };

@@ -37,6 +37,16 @@ export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
 export const ENTRY_MEMO_KEY = Symbol.for('congso.entryMemo');
 export type EntryMemo = Map<string, { source: string; result: LoadResult<Entry | undefined> }>;
 
+/**
+ * Entry files a publication build leaves out because they failed the check
+ * (ADR 0045): shared with Astro's loader through globalThis, like the memo.
+ */
+export const EXCLUDED_ENTRIES_KEY = Symbol.for('congso.excludedEntries');
+
+export function isExcludedEntry(file: string): boolean {
+  return (globalThis as Record<symbol, ReadonlySet<string> | undefined>)[EXCLUDED_ENTRIES_KEY]?.has(file) ?? false;
+}
+
 /** Parses, validates and renders one entry; never throws on bad content. */
 export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
   const memo = (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY];
