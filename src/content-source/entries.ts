@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
+import { FrontMatterError } from './frontmatter-errors.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { renderSafeMdx } from './safe-mdx.ts';
 
@@ -57,8 +58,8 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
   try {
     parsed = parseFrontmatter(source);
   } catch (error) {
-    const e = error as { mark?: { line: number }; reason?: string; message: string };
-    problems.push({ file, line: e.mark ? e.mark.line + 1 : undefined, message: `Phần đầu (frontmatter) YAML không hợp lệ: ${e.reason ?? e.message.split('\n')[0]}` });
+    if (!(error instanceof FrontMatterError)) throw error;
+    problems.push({ file, line: error.data.line, message: error.message, kind: error.code });
     return { value: undefined, problems };
   }
   const result = ENTRY_SCHEMAS[section].safeParse(parsed.data);

@@ -46,6 +46,7 @@ import {
   UnknownActionError,
   WorkflowRequiredError,
 } from './errors.ts';
+import { textForEditor } from './editor-text.ts';
 import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
 import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
 
@@ -173,7 +174,7 @@ export function createDecapProxy(deps: ProxyDeps) {
     return Promise.all(
       paths.map(async ({ path, label }) => {
         const file = await repo.readFile(MAIN, path);
-        return { data: file ? decoder.decode(file.bytes) : null, file: { path, label, id: file?.blob ?? null } };
+        return { data: file ? textForEditor(decoder.decode(file.bytes)) : null, file: { path, label, id: file?.blob ?? null } };
       }),
     );
   }
@@ -226,7 +227,8 @@ export function createDecapProxy(deps: ProxyDeps) {
       if (p.path !== entryFile(key)) throw new PathNotAllowedError({ path: p.path, reason: 'not-an-entry' });
       const entry = await readUnpublished(repo, key);
       if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
-      return { data: await readText(entry.head, p.path) };
+      const raw = await readText(entry.head, p.path);
+      return { data: raw === null ? null : textForEditor(raw) };
     },
 
     async unpublishedEntryMediaFile(_actor, site, p) {
