@@ -27,6 +27,8 @@ export interface LoadResult<T> {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Fields of plain prose (docs/adr/0042): part of the entry's text, for search, summaries and the page description. */
+const PROSE_FIELDS: Partial<Record<SectionId, readonly string[]>> = { 'hoi-dap': ['question', 'answer'] };
 export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
 
 /**
@@ -72,8 +74,10 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
     problems.push({ file, field: 'stateSecret', message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).' });
   }
   if (problems.length) return { value: undefined, problems };
+  const data = result.data as Record<string, unknown>;
+  const text = [...(PROSE_FIELDS[section] ?? []).map((f) => data[f]), rendered.text].filter((t) => typeof t === 'string' && t).join('\n');
   return {
-    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text: rendered.text },
+    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text },
     problems,
   };
 }
