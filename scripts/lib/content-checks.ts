@@ -6,6 +6,9 @@ import { validateContent, type SiteContent, type ValidationReport } from '../../
 import type { ContentProblem } from '../../src/content-source/problems.ts';
 import type { Entry } from '../../src/content-source/entries.ts';
 import { SECTION_IDS } from '../../src/schema/sections.ts';
+import { FileRef } from '../../src/schema/common.ts';
+import { ENTRY_SCHEMAS } from '../../src/schema/content/index.ts';
+import type { z } from 'zod';
 import { findFileTextProblems } from './text-problems.ts';
 
 /**
@@ -111,14 +114,25 @@ function decodeAttr(value: string): string {
   return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-/** Strings in the frontmatter that name a file of the site's media folder. */
-function fileRefs(value: unknown, at: string, out: Array<{ field: string; ref: string }>): void {
-  if (typeof value === 'string') {
-    if (value.startsWith('/tep/')) out.push({ field: at, ref: value });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => fileRefs(v, at ? `${at}.${i}` : String(i), out));
-  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) fileRefs(v, at ? `${at}.${k}` : k, out);
+type SchemaDef = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+
+/**
+ * Values of the frontmatter that the schema declares as files of the site's
+ * media folder (`FileRef`). Only those: a title or a citizen's question that
+ * happens to begin with `/tep/` is text, not a link (docs/adr/0042).
+ */
+function fileRefs(schema: z.ZodType, value: unknown, at: string, out: Map<string, string>): void {
+  if (schema === FileRef) {
+    if (typeof value === 'string') out.set(at, value);
+    return;
+  }
+  const d = schema._zod.def as unknown as SchemaDef;
+  const child = (key: string | number) => (at ? `${at}.${key}` : String(key));
+  if (d.innerType) fileRefs(d.innerType, value, at, out);
+  else if (d.type === 'union') d.options!.forEach((option) => fileRefs(option, value, at, out));
+  else if (d.type === 'array' && Array.isArray(value)) value.forEach((v, i) => fileRefs(d.element!, v, child(i), out));
+  else if (d.type === 'object' && value && typeof value === 'object') {
+    for (const [k, field] of Object.entries(d.shape!)) fileRefs(field, (value as Record<string, unknown>)[k], child(k), out);
   }
 }
 
@@ -133,9 +147,9 @@ async function links(ctx: CheckContext): Promise<ContentProblem[]> {
     const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
     const media = path.join(ctx.root, 'content', site.department.id, 'tep');
     for (const entry of site.entries) {
-      const refs: Array<{ field: string; ref: string }> = [];
-      fileRefs(entry.data, '', refs);
-      for (const { field, ref } of refs) {
+      const refs = new Map<string, string>();
+      fileRefs(ENTRY_SCHEMAS[entry.section], entry.data, '', refs);
+      for (const [field, ref] of refs) {
         const problem = checkTarget(ref, entry, targets, media);
         if (problem) problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });
       }

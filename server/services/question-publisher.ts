@@ -1,4 +1,5 @@
 import type { PublicationGate } from '../lib/publication-gate.ts';
+import { stringifyFrontmatter } from '../../src/content-source/frontmatter.ts';
 import { slugify } from '../../src/text/fold.ts';
 import type { CaseRecord } from '../storage/case-records.ts';
 
@@ -12,36 +13,26 @@ export interface QuestionPublisher {
   publishAnsweredQuestionAsMdx(input: { record: CaseRecord; answer: string; approvedBy: { username: string; name: string }; now: number }): Promise<string>;
 }
 
-function yamlString(value: string): string {
-  return JSON.stringify(value.normalize('NFC'));
-}
-
-/** MDX would run `{…}` and `<Tag>`; a citizen's text is shown as text, so those characters are escaped. */
-function mdxText(value: string): string {
-  return value.normalize('NFC').replace(/[\\`*_{}<>[\]#|!]/g, (c) => `\\${c}`);
-}
-
+/**
+ * The entry as a file: the citizen's question and the officer's answer are
+ * YAML string fields, written by the project's front-matter writer, never
+ * MDX: whatever they contain (`export …`, `{…}`, `<script>`, `---`) reaches
+ * the page as text and cannot stop the department's build
+ * (docs/adr/0042-citizen-text-is-data.md).
+ */
 export function answeredQuestionMdx(record: CaseRecord, answer: string, now: number): { slug: string; text: string } {
   const title = String(record.payload.title ?? record.subject);
   const question = String(record.payload.question ?? '');
   const field = typeof record.payload.field === 'string' ? record.payload.field : undefined;
   const slug = `${slugify(title).slice(0, 80).replace(/-+$/, '') || 'cau-hoi'}-${record.trackingCode.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  const text = [
-    '---',
-    `title: ${yamlString(title)}`,
-    `date: ${new Date(now).toISOString()}`,
-    ...(field ? [`field: ${yamlString(field)}`] : []),
-    '---',
-    '',
-    '## Câu hỏi',
-    '',
-    mdxText(question),
-    '',
-    '## Trả lời',
-    '',
-    mdxText(answer),
-    '',
-  ].join('\n');
+  const nfc = (value: string) => value.normalize('NFC');
+  const text = stringifyFrontmatter({
+    title: nfc(title),
+    date: new Date(now).toISOString(),
+    ...(field ? { field: nfc(field) } : {}),
+    question: nfc(question),
+    answer: nfc(answer),
+  });
   return { slug, text };
 }
 

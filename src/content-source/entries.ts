@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
+import { FrontMatterError } from './frontmatter-errors.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { renderSafeMdx } from './safe-mdx.ts';
 
@@ -26,6 +27,8 @@ export interface LoadResult<T> {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Fields of plain prose (docs/adr/0042): part of the entry's text, for search, summaries and the page description. */
+const PROSE_FIELDS: Partial<Record<SectionId, readonly string[]>> = { 'hoi-dap': ['question', 'answer'] };
 export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
 
 /**
@@ -67,8 +70,8 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
   try {
     parsed = parseFrontmatter(source);
   } catch (error) {
-    const e = error as { mark?: { line: number }; reason?: string; message: string };
-    problems.push({ file, line: e.mark ? e.mark.line + 1 : undefined, message: `Phần đầu (frontmatter) YAML không hợp lệ: ${e.reason ?? e.message.split('\n')[0]}` });
+    if (!(error instanceof FrontMatterError)) throw error;
+    problems.push({ file, line: error.data.line, message: error.message, kind: error.code });
     return { value: undefined, problems };
   }
   const result = ENTRY_SCHEMAS[section].safeParse(parsed.data);
@@ -81,8 +84,10 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
     problems.push({ file, field: 'stateSecret', message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).' });
   }
   if (problems.length) return { value: undefined, problems };
+  const data = result.data as Record<string, unknown>;
+  const text = [...(PROSE_FIELDS[section] ?? []).map((f) => data[f]), rendered.text].filter((t) => typeof t === 'string' && t).join('\n');
   return {
-    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text: rendered.text },
+    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text },
     problems,
   };
 }

@@ -39,6 +39,7 @@ import {
   UnknownActionError,
   WorkflowRequiredError,
 } from './errors.ts';
+import { textForEditor } from './editor-text.ts';
 import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
 import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
 
@@ -132,7 +133,7 @@ export function createDecapProxy(deps: ProxyDeps) {
     return Promise.all(
       paths.map(async ({ path, label }) => {
         const file = await repo.readFile(MAIN, path);
-        return { data: file ? decoder.decode(file.bytes) : null, file: { path, label, id: file?.blob ?? null } };
+        return { data: file ? textForEditor(decoder.decode(file.bytes)) : null, file: { path, label, id: file?.blob ?? null } };
       }),
     );
   }
@@ -184,7 +185,8 @@ export function createDecapProxy(deps: ProxyDeps) {
       const key = keyOf(site, p.collection, p.slug);
       if (p.path !== entryFile(key)) throw new PathNotAllowedError({ path: p.path, reason: 'not-an-entry' });
       const entry = await editorial.assertMayRead(actor, key);
-      return { data: await readText(entry.head, p.path) };
+      const raw = await readText(entry.head, p.path);
+      return { data: raw === null ? null : textForEditor(raw) };
     },
 
     async unpublishedEntryMediaFile(actor, site, p) {
