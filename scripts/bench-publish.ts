@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureContentRepository } from '../server/content-repo/ensure-content-repository.ts';
+import { createPublicationGate } from '../server/lib/publication-gate.ts';
 import { createDecapProxy } from '../server/lib/decap-proxy/handlers.ts';
 import type { Actor } from '../server/lib/editorial-workflow.ts';
 import { createPublishQueue } from '../server/lib/publish-queue.ts';
@@ -57,7 +58,7 @@ try {
   const head = member('annv', 'Nguyễn Văn An', 'head');
 
   const queue = createPublishQueue({ build });
-  const proxy = createDecapProxy({ repo, onPublished: (event) => queue.enqueue(event), liveWaitMs: 120_000 });
+  const proxy = createDecapProxy({ repo, gate: createPublicationGate({ repo, queue }), liveWaitMs: 120_000 });
   const call = async (actor: Actor, action: string, params: Record<string, unknown>) => {
     const r = await proxy.handle({ actor, site: site!, body: { action, params: { branch: 'main', ...params } } });
     if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);

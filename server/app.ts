@@ -13,6 +13,7 @@ import { createStaticSitesRoutes } from './routes/static-sites.ts';
 import { createServices, type ServiceOptions, type Services } from './services/create-services.ts';
 import { caseOptionsFromEnv, createCaseServices, type CaseServiceOptions, type CaseServices } from './services/create-case-services.ts';
 import { createQuestionPublisher } from './services/question-publisher.ts';
+import { editorialRuntime } from './services/editorial-runtime.ts';
 import { citizenServiceRoutes } from './routes/services/citizen.ts';
 import { shellFromDist } from './lib/site-shell.ts';
 import type { CaseSource } from './lib/reports/case-record.ts';
@@ -47,12 +48,13 @@ export interface AppOptions extends ServiceOptions, AdminRouteOptions {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const services = options.services ?? createServices(options);
+  const editorial = options.editorialRuntime ?? editorialRuntime(options.editorial);
   const cases =
     options.caseServices ??
     createCaseServices(options.storage, options.departments, services.deps.clock, {
       ...caseOptionsFromEnv(process.env),
       ...(options.editorial?.repoDir ? { contentRoot: options.editorial.repoDir } : {}),
-      ...(options.editorial?.repo ? { publisher: createQuestionPublisher(options.editorial.repo) } : {}),
+      ...(options.editorial?.repo ? { publisher: createQuestionPublisher(async () => (await editorial()).gate) } : {}),
       ...options.cases,
     });
   const app = new Hono<AppEnv>();
@@ -79,9 +81,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', citizenServiceRoutes(cases, shells));
   app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
   app.route('/', reportRoutes({ cases: reportCases, clock: services.deps.clock, departments: options.departments }));
-  app.route('/', complianceRoutes({ contentRoot: options.editorial?.repoDir, repo: options.editorial?.repo, departments: options.departments, clock: services.deps.clock }));
+  app.route(
+    '/',
+    complianceRoutes({
+      contentRoot: options.editorial?.repoDir,
+      repo: options.editorial?.repo,
+      departments: options.departments,
+      clock: services.deps.clock,
+      distDir,
+      ...(options.editorial?.repo ? { editorial } : {}),
+    }),
+  );
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
-  app.route('/', adminRoutes(services, options as AdminRouteOptions));
+  app.route('/', adminRoutes(services, { ...options, editorialRuntime: editorial }));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));
   app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));
 

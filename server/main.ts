@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../src/schema/roles.ts';
 import { formatTable } from '../scripts/lib/cli-format.ts';
 import { createApp } from './app.ts';
 import { createPublishQueue } from './lib/publish-queue.ts';
+import { createPublicationGate } from './lib/publication-gate.ts';
 import { caseOptionsFromEnv, createCaseServices } from './services/create-case-services.ts';
 import { createQuestionPublisher } from './services/question-publisher.ts';
 import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
@@ -49,10 +50,12 @@ const publishQueue = createPublishQueue({
   build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', 'publish') }),
   onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
 });
+// The one way to change main (ADR 0045): CMS publications, files and answered questions all pass its check.
+const publicationGate = createPublicationGate({ repo: content.repo, queue: publishQueue });
 const caseServices = createCaseServices(storage, departments, services.deps.clock, {
   ...caseOptionsFromEnv(env),
   contentRoot: content.dir,
-  publisher: createQuestionPublisher(content.repo, (published) => publishQueue.enqueue(published)),
+  publisher: createQuestionPublisher(publicationGate),
 });
 const app = createApp({
   storage,
@@ -67,6 +70,7 @@ const app = createApp({
     repoDir: content.dir,
     // Its own scratch folder, so a publication never shares Astro's work folder with `npm run build` running beside it.
     queue: publishQueue,
+    gate: publicationGate,
   },
 });
 

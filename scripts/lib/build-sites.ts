@@ -41,6 +41,12 @@ export interface BuildSitesOptions {
   onProgress?: (event: BuildProgress) => void;
   /** Who started the build, for the build history (`dist/_history/<site>.jsonl`); `cli:<os user>` by default. */
   triggeredBy?: string;
+  /**
+   * Publication mode (ADR 0045): an entry that fails the check is left out
+   * and named in the result, instead of stopping the whole site. Problems
+   * that are not an entry's (a site's YAML) still stop the build.
+   */
+  excludeInvalidEntries?: boolean;
 }
 
 export type BuildProgress =
@@ -50,6 +56,8 @@ export type BuildProgress =
 
 export interface SiteBuildResult {
   site: string;
+  /** Entries left out because they failed the check (publication mode only). */
+  excluded: ContentProblem[];
   entries: number;
   pages: number;
   bytes: number;
@@ -157,6 +165,18 @@ function stopAll(workers: Worker[]): void {
   for (const w of workers) if (w.child.exitCode === null && !w.child.killed) w.child.kill();
 }
 
+/** `content/<site>/<section>/<slug>.mdx`: a problem there belongs to one entry. */
+const ENTRY_FILE = /^content\/[a-z0-9]+\/[a-z-]+\/[^/]+\.mdx?$/;
+/** A required section left empty by an excluded entry is shown empty rather than stopping every publication. */
+const TOLERATED_SITE_PROBLEMS = new Set(['missing-section']);
+
+function partitionProblems(problems: ContentProblem[]): { blocking: ContentProblem[]; excluded: ContentProblem[] } {
+  const blocking: ContentProblem[] = [];
+  const excluded: ContentProblem[] = [];
+  for (const p of problems) (ENTRY_FILE.test(p.file) || TOLERATED_SITE_PROBLEMS.has(p.kind ?? '') ? excluded : blocking).push(p);
+  return { blocking, excluded };
+}
+
 export async function buildSites(options: BuildSitesOptions): Promise<BuildSitesResult> {
   const t0 = performance.now();
   const contentRoot = path.resolve(options.contentRoot);
@@ -180,8 +200,10 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
         Object.assign(entries, r.entries);
       } else if (r.type === 'failed') failures.push(r.message);
     }
-    if (problems.length) throw new ContentInvalidError(problems);
+    const { blocking, excluded } = options.excludeInvalidEntries ? partitionProblems(problems) : { blocking: problems, excluded: [] };
+    if (blocking.length) throw new ContentInvalidError(blocking);
     if (failures.length) throw new BuildFailedError(Object.keys(counts), failures.join('\n'));
+    const exclude = [...new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file))];
     const tCheck = performance.now();
     options.onProgress?.({
       type: 'checked',
@@ -191,7 +213,7 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
       seconds: (tCheck - t0) / 1000,
     });
 
-    for (const w of workers) w.child.send({ type: 'go' } satisfies WorkerRequest);
+    for (const w of workers) w.child.send({ type: 'go', exclude } satisfies WorkerRequest);
     const built = await Promise.all(
       workers.map(async (w) => {
         const r = await reply(w);
@@ -234,9 +256,20 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
           const buildInfo: BuildInfo = { site, builtAt: new Date().toISOString(), pages, bytes, durationMs: Math.round(ms), entries: entries[site] ?? 0, commit };
           await writeBuildInfo(staging, buildInfo);
           await swapIn(outDir, site, staging);
-          await appendBuildRecord(outDir, { site, at: buildInfo.builtAt, triggeredBy, durationMs: buildInfo.durationMs, pages, entries: buildInfo.entries, commit, result: 'success' });
+          const siteExcluded = excluded.filter((p) => p.file.startsWith(`content/${site}/`));
+          await appendBuildRecord(outDir, {
+            site,
+            at: buildInfo.builtAt,
+            triggeredBy,
+            durationMs: buildInfo.durationMs,
+            pages,
+            entries: buildInfo.entries,
+            commit,
+            result: 'success',
+            ...(siteExcluded.length ? { excluded: siteExcluded } : {}),
+          });
           wentLive.add(site);
-          const result = { site, entries: entries[site] ?? 0, pages, bytes, seconds: ms / 1000 };
+          const result = { site, excluded: siteExcluded, entries: entries[site] ?? 0, pages, bytes, seconds: ms / 1000 };
           results.push(result);
           options.onProgress?.({ type: 'published', index: results.length, total, site: result });
         } catch (error) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
-import { ENTRY_MEMO_KEY } from '../../src/content-source/entries.ts';
+import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY } from '../../src/content-source/entries.ts';
 import { checkContent } from './content-checks.ts';
 import { closeSearchService, writeSearchIndex } from './search-index.ts';
 import { precompressTree } from './precompress.ts';
@@ -36,13 +36,16 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
   });
   const go = await nextMessage();
   if (go.type !== 'go') return;
+  const excluded = new Set(go.exclude ?? []);
+  (globalThis as Record<symbol, unknown>)[EXCLUDED_ENTRIES_KEY] = excluded;
+  const sites = report.sites.map((site) => ({ ...site, entries: site.entries.filter((e) => !excluded.has(e.file)) }));
 
   // Pagefind indexes in its own process: run it while Astro renders.
   const tGo = performance.now();
   let indexMs = 0;
   await rm(start.searchOut, { recursive: true, force: true });
   const indexing = Promise.all(
-    report.sites.map((site) => writeSearchIndex(site.department.id, site.entries, path.join(start.searchOut, site.department.id))),
+    sites.map((site) => writeSearchIndex(site.department.id, site.entries, path.join(start.searchOut, site.department.id))),
   ).then(() => (indexMs = performance.now() - tGo));
   indexing.catch(() => undefined);
 
@@ -56,7 +59,7 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
     vite: { cacheDir: start.viteCache },
   });
   const astroMs = performance.now() - t1;
-  await saveEntryCache(cacheFile, memo, report.sites.flatMap((s) => s.entries.map((e) => e.file)));
+  await saveEntryCache(cacheFile, memo, sites.flatMap((s) => s.entries.map((e) => e.file)));
   await indexing;
   await closeSearchService();
   (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = undefined;

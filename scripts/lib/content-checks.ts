@@ -5,8 +5,9 @@ import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../../src/content-source/validate.ts';
 import type { ContentProblem } from '../../src/content-source/problems.ts';
 import type { Entry } from '../../src/content-source/entries.ts';
-import { frontmatterFileRefs } from '../../src/content-source/referenced-files.ts';
 import { SECTION_IDS } from '../../src/schema/sections.ts';
+import { ENTRY_SCHEMAS } from '../../src/schema/content/index.ts';
+import { fileRefs } from '../../src/content-source/referenced-files.ts';
 import { findFileTextProblems } from './text-problems.ts';
 
 /**
@@ -123,8 +124,9 @@ async function links(ctx: CheckContext): Promise<ContentProblem[]> {
     const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
     const media = path.join(ctx.root, 'content', site.department.id, 'tep');
     for (const entry of site.entries) {
-      const refs = frontmatterFileRefs(entry.data);
-      for (const { field, ref } of refs) {
+      const refs = new Map<string, string>();
+      fileRefs(ENTRY_SCHEMAS[entry.section], entry.data, '', refs);
+      for (const [field, ref] of refs) {
         const problem = checkTarget(ref, entry, targets, media);
         if (problem) problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });
       }

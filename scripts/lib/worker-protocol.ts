@@ -15,7 +15,11 @@ export type WorkerRequest =
       /** The live output (`dist/`), whose compressed copies are reused for unchanged files. */
       liveDir: string;
     }
-  | { type: 'go' }
+  | {
+      type: 'go';
+      /** Entry files left out of this build: they failed the check (publication mode, ADR 0045). */
+      exclude?: string[];
+    }
   | { type: 'stop' };
 
 export type WorkerReply =

@@ -9,6 +9,7 @@ import {
   formatMessage,
   parsePersonTrailer,
   parseTrailers,
+  personTrailer,
   stepTrailers,
   TRAILER,
   type Person,
@@ -46,11 +47,18 @@ export interface UnpublishedEntry {
   state: WorkflowState;
   /** Who did step 1: entered or submitted it. */
   owners: string[];
+  /** Everyone whose change of content is in this revision (ADR 0043). */
+  authors: string[];
+  /** Who verified this revision; null unless it is waiting for publication. */
+  verifiedBy: string | null;
   steps: WorkflowStep[];
   /** Files of the site the entry changes since it started (the entry and its attachments). */
   changes: TreeDiff[];
   updatedAt: string;
 }
+
+/** Steps that change the entry's content: whoever fired one is an author of the revision. */
+const CONTENT_EVENTS: ReadonlySet<EntryEvent> = new Set(['create', 'edit']);
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
@@ -92,13 +100,18 @@ export async function readUnpublished(repo: ContentRepository, key: EntryKey): P
   const owners = [...new Set(steps.filter((s) => s.event === 'create' || s.event === 'submit').map((s) => s.by.username))];
   // A draft started from a published entry belongs to whoever edited it first.
   if (owners.length === 0 && steps[0]) owners.push(steps[0].by.username);
+  const authors = [...new Set(steps.filter((s) => CONTENT_EVENTS.has(s.event)).map((s) => s.by.username))];
+  const state = last?.state ?? 'draft';
+  const lastVerify = [...steps].reverse().find((s) => s.event === 'verify' || CONTENT_EVENTS.has(s.event));
   return {
     key,
     branch,
     head,
     base,
-    state: last?.state ?? 'draft',
+    state,
     owners,
+    authors,
+    verifiedBy: state === 'ready' && lastVerify?.event === 'verify' ? lastVerify.by.username : null,
     steps,
     changes: await repo.diff(base, head, `content/${key.site}`),
     updatedAt: steps.at(-1)?.at ?? iso((await repo.readCommit(head)).author.timestamp),
@@ -155,40 +168,82 @@ export async function recordStep(
   });
 }
 
-export interface PublishResult {
-  commit: string;
-  changed: TreeDiff[];
+/**
+ * A change of `main`, described but not yet made: the publication gate
+ * (server/lib/publication-gate.ts) checks it as the build would, commits it
+ * and puts the site live. Nothing else writes `main` (ADR 0045).
+ */
+export interface MainChange {
+  site: string;
+  /** The entry the change is about, when there is one: for the publish queue and the history. */
+  entry: EntryKey | null;
+  files: FileWrite[];
+  by: Person;
+  summary: string;
+  trailers: Trailers;
+  /** Extra parents (a merge of the entry's branch). */
+  mergeParents?: string[];
+  /** Runs after the commit inside the same transaction, e.g. to remove the merged branch. */
+  afterCommit?: (commit: string) => Promise<void>;
 }
 
 /**
- * Merges the entry into main: main's current tree with only the entry's own
- * changes applied, parents [main, branch] so the branch's steps stay
- * reachable from main after the branch is gone.
+ * Publishing an entry as a change of main: main's current tree with only the
+ * entry's own changes applied, parents [main, branch] so the branch's steps
+ * stay reachable from main after the branch is gone.
  */
-export async function mergeIntoMain(repo: ContentRepository, key: EntryKey, by: Person, summary: string): Promise<PublishResult> {
-  return repo.transaction(async () => {
-    const entry = await readUnpublished(repo, key);
-    if (!entry) throw new EntryBranchNotFoundError({ branch: entryBranch(key) });
-    const files: FileWrite[] = [];
-    for (const change of entry.changes) {
-      files.push({ path: change.path, content: change.after ? await repo.readBlob(change.after) : null });
-    }
-    const trailers = stepTrailers(entryId(key), 'publish', 'published', by);
-    for (const event of ['verify', 'submit', 'create'] as const) {
-      const step = [...entry.steps].reverse().find((s) => s.event === event);
-      if (step) trailers.push([EVENT_TRAILERS[event], `${step.by.name} <${step.by.username}>`]);
-    }
-    const commit = await repo.commit({
-      branch: MAIN,
-      files,
-      message: formatMessage(summary, trailers),
-      author: by,
-      mergeParents: [entry.head],
-    });
-    await repo.deleteBranch(entry.branch, entry.head);
-    await repo.syncWorkingTree(entry.changes.map((c) => c.path));
-    return { commit, changed: entry.changes };
-  });
+export async function mergeChange(
+  repo: ContentRepository,
+  key: EntryKey,
+  by: Person,
+  summary: string,
+  step: { event: 'publish' | 'publish-urgently'; extraTrailers?: Trailers },
+): Promise<MainChange> {
+  const entry = await readUnpublished(repo, key);
+  if (!entry) throw new EntryBranchNotFoundError({ branch: entryBranch(key) });
+  const files: FileWrite[] = [];
+  for (const change of entry.changes) {
+    files.push({ path: change.path, content: change.after ? await repo.readBlob(change.after) : null });
+  }
+  const trailers = stepTrailers(entryId(key), step.event, 'published', by);
+  for (const event of ['verify', 'submit', 'create'] as const) {
+    const found = [...entry.steps].reverse().find((s) => s.event === event);
+    if (found) trailers.push([EVENT_TRAILERS[event], personTrailer(found.by)]);
+  }
+  trailers.push([TRAILER.authors, entry.authors.join(' ')]);
+  trailers.push(...(step.extraTrailers ?? []));
+  return {
+    site: key.site,
+    entry: key,
+    files,
+    by,
+    summary,
+    trailers,
+    mergeParents: [entry.head],
+    afterCommit: async (commit) => {
+      await repo.deleteBranch(entry.branch, entry.head);
+      await git.writeRef({ ...repo.store, ref: publishedRef(key), value: commit, force: true });
+    },
+  };
+}
+
+/**
+ * `refs/congso/published/<site>/<section>/<slug>`: the commit that put the
+ * live version on main, so whose work it is can be read without walking
+ * main's history. Removed when the entry is taken down.
+ */
+export const publishedRef = (key: EntryKey) => `refs/congso/published/${entryId(key)}`;
+
+/** The authors of the live version, as its publication recorded them; empty for content from before the workflow. */
+export async function liveAuthors(repo: ContentRepository, key: EntryKey): Promise<string[]> {
+  let oid: string;
+  try {
+    oid = await git.resolveRef({ ...repo.store, ref: publishedRef(key) });
+  } catch {
+    return [];
+  }
+  const value = parseTrailers((await repo.readCommit(oid)).message).get(TRAILER.authors)?.[0] ?? '';
+  return value.split(/\s+/).filter(Boolean);
 }
 
 /**
@@ -205,17 +260,21 @@ export async function discardEntry(repo: ContentRepository, key: EntryKey, by: P
   });
 }
 
-/** Writes straight to main (media, deletion of published entries) and refreshes the folder. */
-export async function commitToMain(
-  repo: ContentRepository,
-  files: FileWrite[],
-  by: Person,
-  summary: string,
-  trailers: Trailers,
-): Promise<string> {
+/**
+ * Makes a change of main and refreshes the folder. Only the publication gate
+ * calls this, after its check (ADR 0045); tests/security enforce that.
+ */
+export async function commitMainChange(repo: ContentRepository, change: MainChange): Promise<string> {
   return repo.transaction(async () => {
-    const commit = await repo.commit({ branch: MAIN, files, message: formatMessage(summary, trailers), author: by });
-    await repo.syncWorkingTree(files.map((f) => f.path));
+    const commit = await repo.commit({
+      branch: MAIN,
+      files: change.files,
+      message: formatMessage(change.summary, change.trailers),
+      author: change.by,
+      ...(change.mergeParents ? { mergeParents: change.mergeParents } : {}),
+    });
+    await change.afterCommit?.(commit);
+    await repo.syncWorkingTree(change.files.map((f) => f.path));
     return commit;
   });
 }

@@ -9,13 +9,14 @@ import {
   entryFile,
   entryHistory,
   listUnpublished,
-  mergeIntoMain,
+  commitMainChange,
+  mergeChange,
   readUnpublished,
   recordStep,
   saveOnBranch,
   type EntryKey,
 } from './entry-store.ts';
-import { parseTrailers } from './workflow-record.ts';
+import { parseTrailers, type Person } from './workflow-record.ts';
 
 export const SEED = path.resolve(import.meta.dirname, '../../tests/fixtures/editorial/seed');
 
@@ -37,6 +38,15 @@ const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 function save(body: string, by = mai, event: 'create' | 'edit' = 'create') {
   return saveOnBranch(repo, { key, files: [{ path: entryFile(key), content: body }], by, event, state: 'draft', summary: 'Lưu bài' });
+}
+
+
+/** Publishing as the editorial service does it, minus the publication gate's check: read and commit under one lock. */
+function publishNow(key: EntryKey, by: Person) {
+  return repo.transaction(async () => {
+    const change = await mergeChange(repo, key, by, 'Đăng tải', { event: 'publish' });
+    return { change, commit: await commitMainChange(repo, change) };
+  });
 }
 
 describe('the content repository', () => {
@@ -127,9 +137,9 @@ describe('publishing merges only the entry into main', () => {
     await repo.commit({ branch: MAIN, files: [{ path: 'content/sotuphap/van-ban/khac.mdx', content: 'khác' }], message: 'khác', author: an });
     const mainBefore = await repo.resolve(MAIN);
 
-    const result = await mergeIntoMain(repo, key, an, 'Đăng tải');
+    const result = await publishNow(key, an);
 
-    expect(result.changed.map((c) => c.path).sort()).toEqual(['content/sotuphap/tep/2024/anh.png', entryFile(key)]);
+    expect(result.change.files.map((c) => c.path).sort()).toEqual(['content/sotuphap/tep/2024/anh.png', entryFile(key)]);
     const merge = await repo.readCommit(result.commit);
     expect(merge.parent[0]).toBe(mainBefore);
     expect(await repo.readFile(MAIN, 'content/sotuphap/van-ban/khac.mdx')).not.toBeNull();
@@ -147,7 +157,7 @@ describe('publishing merges only the entry into main', () => {
     await save('một');
     await recordStep(repo, { key, by: mai, event: 'submit', state: 'in-review', summary: 's' });
     await recordStep(repo, { key, by: hanh, event: 'verify', state: 'ready', summary: 'v' });
-    await mergeIntoMain(repo, key, an, 'Đăng tải');
+    await publishNow(key, an);
     await saveOnBranch(repo, { key, files: [{ path: entryFile(key), content: 'hai' }], by: hanh, event: 'edit', state: 'draft', summary: 'sửa' });
     const steps = await entryHistory(repo, key);
     expect(steps.map((s) => `${s.event}:${s.by.username}`)).toEqual([
@@ -183,7 +193,7 @@ describe('concurrency', () => {
     await recordStep(repo, { key, by: hanh, event: 'verify', state: 'ready', summary: 'v' });
     const work = [
       save('trước', mai, 'edit'),
-      mergeIntoMain(repo, key, an, 'Đăng tải').then((r) => r.commit),
+      publishNow(key, an).then((r) => r.commit),
       save('sau', hanh, 'edit'),
       save('sau nữa', mai, 'edit'),
     ];

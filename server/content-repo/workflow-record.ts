@@ -13,6 +13,12 @@ export const TRAILER = {
   /** On the first commit of a branch: the main commit it started from. */
   base: 'Congso-Base',
   at: 'Congso-At',
+  /** The written reason of an urgent publication by the head alone (ADR 0044). */
+  urgentReason: 'Congso-Urgent-Reason',
+  /** On a review of an urgent publication: the commit that published it. */
+  reviews: 'Congso-Reviews',
+  /** On a publication: the usernames whose change of content is in the published revision (ADR 0043). */
+  authors: 'Congso-Authors',
 } as const;
 
 /** The person-trailer each step writes, e.g. `Verified-by: Trần Thị Bích Hạnh <hanhttb>`. */
@@ -24,6 +30,8 @@ export const EVENT_TRAILERS: Record<EntryEvent, string> = {
   verify: 'Verified-by',
   return: 'Returned-by',
   publish: 'Published-by',
+  'publish-urgently': 'Published-urgently-by',
+  'review-urgent': 'Urgent-reviewed-by',
   unpublish: 'Unpublished-by',
   discard: 'Discarded-by',
   delete: 'Deleted-by',

@@ -17,11 +17,14 @@ export const EVENT_LABELS = {
   verify: 'xác thực',
   return: 'trả lại để sửa',
   publish: 'đăng tải',
+  'publish-urgently': 'đăng tải khẩn',
+  'review-urgent': 'rà soát bài đăng khẩn',
   unpublish: 'gỡ bài đã đăng',
   discard: 'huỷ bài chưa đăng',
   delete: 'xoá bài đã đăng',
   'upload-media': 'tải tệp lên trang',
   'delete-media': 'xoá tệp của trang',
+  read: 'xem bài chưa đăng',
 } as const;
 export type EventName = keyof typeof EVENT_LABELS;
 
@@ -57,11 +60,12 @@ export class SectionNotAssignedError extends AppError<SectionNotAssignedErrorDat
   }
 }
 
-export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own'; role: Role };
+export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent'; role: Role };
 const WHO_HAS: Record<RightNotGrantedErrorData['right'], string> = {
-  verify: 'Phó Trưởng Ban Biên tập hoặc người được uỷ quyền xác thực (Điều 19, bước 2)',
+  verify: 'Phó Trưởng Ban Biên tập, Trưởng Ban hoặc người được uỷ quyền xác thực, đăng tải (Điều 19, bước 2)',
   publish: 'Trưởng Ban Biên tập hoặc người được uỷ quyền đăng tải (Điều 19, bước 3)',
   own: 'người nhập bài, Phó Trưởng Ban hoặc người được uỷ quyền xác thực',
+  urgent: 'Trưởng Ban Biên tập, với lý do ghi rõ (Điều 9, tin khẩn)',
 };
 export class RightNotGrantedError extends AppError<RightNotGrantedErrorData> {
   static readonly code = 'E_WORKFLOW_RIGHT_NOT_GRANTED';
@@ -79,7 +83,12 @@ export type SelfVerificationErrorData = { username: string };
 export class SelfVerificationError extends AppError<SelfVerificationErrorData> {
   static readonly code = 'E_WORKFLOW_SELF_VERIFICATION';
   constructor(data: SelfVerificationErrorData) {
-    super(SelfVerificationError.code, 403, data, 'Bạn không được tự xác thực bài do chính mình nhập; bài cần một người khác kiểm tra lại (Điều 19, bước 2).');
+    super(
+      SelfVerificationError.code,
+      403,
+      data,
+      'Bạn đã nhập hoặc sửa nội dung của bản này nên không được tự xác thực; bài cần một người khác kiểm tra lại (Điều 19, bước 2).',
+    );
   }
 }
 
@@ -102,5 +111,67 @@ export class StateSecretError extends AppError<StateSecretErrorData> {
   static readonly code = 'E_WORKFLOW_STATE_SECRET';
   constructor(data: StateSecretErrorData) {
     super(StateSecretError.code, 403, data, 'Bài được đánh dấu là thông tin mật nhà nước nên không bao giờ được đăng tải lên Website (Điều 4.2đ).');
+  }
+}
+
+export type NotYourDraftErrorData = { event: EventName; authors: string[] };
+/** Điều 11.4: a draft is its authors' work; others read it, and change it only as a new entry of their own. */
+export class NotYourDraftError extends AppError<NotYourDraftErrorData> {
+  static readonly code = 'E_WORKFLOW_NOT_YOUR_DRAFT';
+  constructor(data: NotYourDraftErrorData) {
+    const who = data.authors.length ? ` (người nhập: ${data.authors.join(', ')})` : '';
+    super(
+      NotYourDraftError.code,
+      403,
+      data,
+      `Bạn không được ${EVENT_LABELS[data.event]} bài nháp của người khác${who} (Điều 11.4). Bạn có thể nhân bản thành bài mới của mình, hoặc đề nghị người nhập sửa.`,
+    );
+  }
+}
+
+export type PublisherIsVerifierErrorData = { username: string };
+export class PublisherIsVerifierError extends AppError<PublisherIsVerifierErrorData> {
+  static readonly code = 'E_WORKFLOW_PUBLISHER_IS_VERIFIER';
+  constructor(data: PublisherIsVerifierErrorData) {
+    super(
+      PublisherIsVerifierError.code,
+      403,
+      data,
+      'Bạn đã xác thực bản này nên không được tự đăng tải: bước 3 cần một người khác kiểm tra lần cuối (Điều 19).',
+    );
+  }
+}
+
+export type SecretDraftErrorData = { section: SectionId; slug: string };
+export class SecretDraftError extends AppError<SecretDraftErrorData> {
+  static readonly code = 'E_WORKFLOW_SECRET_DRAFT';
+  constructor(data: SecretDraftErrorData) {
+    super(
+      SecretDraftError.code,
+      403,
+      data,
+      'Bài nháp này được đánh dấu là thông tin mật nhà nước: chỉ người nhập và người có quyền xác thực, đăng tải trong chuyên mục được xem (Điều 4.2đ).',
+    );
+  }
+}
+
+export type UrgentReasonRequiredErrorData = { minLength: number };
+export class UrgentReasonRequiredError extends AppError<UrgentReasonRequiredErrorData> {
+  static readonly code = 'E_WORKFLOW_URGENT_REASON_REQUIRED';
+  constructor(data: UrgentReasonRequiredErrorData) {
+    super(
+      UrgentReasonRequiredError.code,
+      422,
+      data,
+      `Đăng tải khẩn không qua xác thực cần ghi rõ lý do (ít nhất ${data.minLength} ký tự); bài sẽ được người thứ hai rà soát sau (Điều 9).`,
+    );
+  }
+}
+
+export type UrgentReviewerErrorData = { username: string };
+export class UrgentReviewerError extends AppError<UrgentReviewerErrorData> {
+  static readonly code = 'E_WORKFLOW_URGENT_SELF_REVIEW';
+  constructor(data: UrgentReviewerErrorData) {
+    super(UrgentReviewerError.code, 403, data, 'Bài đăng khẩn phải do một người khác rà soát, không phải người đã đăng.');
   }
 }

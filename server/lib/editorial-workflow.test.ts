@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/schema/roles.ts';
 import {
+  authorizeDraftRead,
   authorizeMediaChange,
   authorizeTransition,
   availableEvents,
@@ -28,13 +29,21 @@ const entry = (state: WorkflowState | null, extra: Partial<EntryFacts> = {}): En
   slug: 'hoi-nghi',
   state,
   owners: ['someone-else'],
+  verifiedBy: state === 'ready' ? 'someone-else' : null,
+  urgentBy: state === 'published' ? 'someone-else' : null,
   stateSecret: false,
   ...extra,
 });
 
+/** The same entry, but the actor entered it, wrote its text and (when ready) verified it. */
+const own = (actor: Actor, state: WorkflowState | null): EntryFacts =>
+  entry(state, { owners: [actor.username], authors: [actor.username], verifiedBy: state === 'ready' ? actor.username : null });
+
+const REASON = 'Thông báo khẩn về mưa lũ, cần đăng ngay';
+
 function outcome(actor: Actor, event: EntryEvent, facts: EntryFacts, to?: WorkflowState | null): string {
   try {
-    return `→ ${authorizeTransition(actor, event, facts, to === undefined ? {} : { to })}`;
+    return `→ ${authorizeTransition(actor, event, facts, { ...(to === undefined ? {} : { to }), reason: REASON })}`;
   } catch (error) {
     return (error as { code: string }).code;
   }
@@ -44,54 +53,131 @@ const ROLES = ['head', 'deputy', 'editor', 'it-officer', 'contributor'] as const
 const OK = (s: WorkflowState | null) => `→ ${s}`;
 const RIGHT = 'E_WORKFLOW_RIGHT_NOT_GRANTED';
 const BAD = 'E_WORKFLOW_INVALID_TRANSITION';
+const NOT_YOURS = 'E_WORKFLOW_NOT_YOUR_DRAFT';
+const SELF = 'E_WORKFLOW_SELF_VERIFICATION';
+const SAME = 'E_WORKFLOW_PUBLISHER_IS_VERIFIER';
+const CHECKERS = (s: WorkflowState | null) => [OK(s), OK(s), RIGHT, RIGHT, RIGHT];
+const HEAD_ONLY = (s: WorkflowState | null) => [OK(s), RIGHT, RIGHT, RIGHT, RIGHT];
+
+type Row = [EntryEvent, WorkflowState | null, WorkflowState | null | undefined, string[]];
 
 /**
- * The whole matrix for members acting on someone else's entry in a section
- * they are assigned to. Columns: head, deputy, editor, it-officer, contributor.
+ * Members acting on someone else's entry in a section they are assigned to
+ * (ADR 0043). Columns: head, deputy, editor, it-officer, contributor.
  */
-const MATRIX: Array<[EntryEvent, WorkflowState | null, WorkflowState | null | undefined, string[]]> = [
-  ['create', null, undefined, [OK('draft'), OK('draft'), OK('draft'), OK('draft'), OK('draft')]],
-  ['create', 'draft', undefined, [BAD, BAD, BAD, BAD, BAD]],
-  ['edit', 'draft', undefined, Array(5).fill(OK('draft'))],
-  ['edit', 'in-review', undefined, Array(5).fill(OK('in-review'))],
-  ['edit', 'ready', undefined, Array(5).fill(OK('in-review'))],
-  ['edit', 'published', undefined, Array(5).fill(OK('draft'))],
-  ['submit', 'draft', undefined, Array(5).fill(OK('in-review'))],
+const OTHERS: Row[] = [
+  ['create', null, undefined, Array(5).fill(OK('draft'))],
+  ['create', 'draft', undefined, Array(5).fill(BAD)],
+  ['edit', 'draft', undefined, Array(5).fill(NOT_YOURS)],
+  ['edit', 'in-review', undefined, CHECKERS('in-review')],
+  ['edit', 'ready', undefined, CHECKERS('in-review')],
+  ['edit', 'published', undefined, [OK('draft'), OK('draft'), NOT_YOURS, NOT_YOURS, NOT_YOURS]],
+  ['submit', 'draft', undefined, Array(5).fill(NOT_YOURS)],
   ['submit', 'ready', undefined, Array(5).fill(BAD)],
-  ['withdraw', 'in-review', undefined, [RIGHT, OK('draft'), RIGHT, RIGHT, RIGHT]],
+  ['withdraw', 'in-review', undefined, Array(5).fill(NOT_YOURS)],
   ['verify', 'draft', undefined, Array(5).fill(BAD)],
   ['verify', 'in-review', undefined, [RIGHT, OK('ready'), RIGHT, RIGHT, RIGHT]],
   ['verify', 'ready', undefined, Array(5).fill(BAD)],
-  ['return', 'in-review', 'draft', [RIGHT, OK('draft'), RIGHT, RIGHT, RIGHT]],
-  ['return', 'ready', 'draft', [RIGHT, OK('draft'), RIGHT, RIGHT, RIGHT]],
-  ['return', 'ready', 'in-review', [RIGHT, OK('in-review'), RIGHT, RIGHT, RIGHT]],
+  ['return', 'in-review', 'draft', CHECKERS('draft')],
+  ['return', 'ready', 'draft', CHECKERS('draft')],
+  ['return', 'ready', 'in-review', CHECKERS('in-review')],
   ['return', 'draft', 'draft', Array(5).fill(BAD)],
   ['publish', 'draft', undefined, Array(5).fill(BAD)],
   ['publish', 'in-review', undefined, Array(5).fill(BAD)],
-  ['publish', 'ready', undefined, [OK('published'), RIGHT, RIGHT, RIGHT, RIGHT]],
-  ['unpublish', 'published', undefined, [OK('draft'), RIGHT, RIGHT, RIGHT, RIGHT]],
+  ['publish', 'ready', undefined, HEAD_ONLY('published')],
+  ['publish-urgently', 'draft', undefined, HEAD_ONLY('published')],
+  ['publish-urgently', 'in-review', undefined, HEAD_ONLY('published')],
+  ['publish-urgently', 'ready', undefined, HEAD_ONLY('published')],
+  ['publish-urgently', 'published', undefined, Array(5).fill(BAD)],
+  ['review-urgent', 'published', undefined, CHECKERS('published')],
+  ['review-urgent', 'ready', undefined, Array(5).fill(BAD)],
+  ['unpublish', 'published', undefined, HEAD_ONLY('draft')],
   ['unpublish', 'ready', undefined, Array(5).fill(BAD)],
-  ['discard', 'draft', undefined, [OK(null), OK(null), RIGHT, RIGHT, RIGHT]],
-  ['discard', 'in-review', undefined, [OK(null), OK(null), RIGHT, RIGHT, RIGHT]],
-  ['discard', 'ready', undefined, [OK(null), OK(null), RIGHT, RIGHT, RIGHT]],
+  ['discard', 'draft', undefined, CHECKERS(null)],
+  ['discard', 'in-review', undefined, CHECKERS(null)],
+  ['discard', 'ready', undefined, CHECKERS(null)],
   ['discard', 'published', undefined, Array(5).fill(BAD)],
-  ['delete', 'published', undefined, [OK(null), RIGHT, RIGHT, RIGHT, RIGHT]],
+  ['delete', 'published', undefined, HEAD_ONLY(null)],
   ['delete', 'draft', undefined, Array(5).fill(BAD)],
 ];
 
+/** The same members on an entry they entered and wrote themselves (and, when ready, verified). */
+const OWN: Row[] = [
+  ['edit', 'draft', undefined, Array(5).fill(OK('draft'))],
+  ['edit', 'in-review', undefined, CHECKERS('in-review')],
+  ['edit', 'published', undefined, Array(5).fill(OK('draft'))],
+  ['submit', 'draft', undefined, Array(5).fill(OK('in-review'))],
+  ['withdraw', 'in-review', undefined, Array(5).fill(OK('draft'))],
+  ['verify', 'in-review', undefined, [RIGHT, SELF, RIGHT, RIGHT, RIGHT]],
+  ['publish', 'ready', undefined, [SAME, RIGHT, RIGHT, RIGHT, RIGHT]],
+  ['discard', 'draft', undefined, Array(5).fill(OK(null))],
+  ['discard', 'in-review', undefined, CHECKERS(null)],
+];
+
 describe('the Điều 19 workflow, role by role', () => {
-  it.each(MATRIX)('%s from %s (to %s) gives, per role, the expected answer', (event, from, to, expected) => {
-    const got = ROLES.map((role) => outcome(member(role), event, entry(from), to));
-    expect(got).toEqual(expected);
+  it.each(OTHERS)("%s someone else's entry from %s (to %s) gives, per role, the expected answer", (event, from, to, expected) => {
+    expect(ROLES.map((role) => outcome(member(role), event, entry(from), to))).toEqual(expected);
+  });
+
+  it.each(OWN)('%s their own entry from %s (to %s) gives, per role, the expected answer', (event, from, to, expected) => {
+    expect(ROLES.map((role) => outcome(member(role), event, own(member(role), from), to))).toEqual(expected);
   });
 
   it('the matrix covers every transition rule that exists', () => {
     for (const event of ENTRY_EVENTS) {
       for (const rule of TRANSITIONS[event]) {
-        const covered = MATRIX.some(([e, from, to]) => e === event && from === rule.from && (to === undefined || to === rule.to));
+        const covered = OTHERS.some(([e, from, to]) => e === event && from === rule.from && (to === undefined || to === rule.to));
         expect(covered, `${event} ${rule.from}→${rule.to}`).toBe(true);
       }
     }
+  });
+});
+
+describe('four eyes at least (ADR 0043)', () => {
+  it('a deputy who amended a submitted entry is one of its authors and cannot verify it', () => {
+    const deputy = member('deputy', { delegations: ['publish'] });
+    const amended = entry('in-review', { owners: ['contributor'], authors: ['contributor', 'deputy'] });
+    expect(outcome(deputy, 'edit', entry('in-review', { owners: ['contributor'] }))).toBe(OK('in-review'));
+    expect(outcome(deputy, 'verify', amended)).toBe(SELF);
+  });
+
+  it('whoever verified a revision cannot also publish it, even holding the publish delegation', () => {
+    const deputy = member('deputy', { delegations: ['publish'] });
+    expect(outcome(deputy, 'publish', entry('ready', { verifiedBy: 'deputy' }))).toBe(SAME);
+    expect(outcome(deputy, 'publish', entry('ready', { verifiedBy: 'otherdeputy' }))).toBe(OK('published'));
+  });
+
+  it('an account whose one-time password the head saw counts as the head: its verification is not a second pair of eyes', () => {
+    const head = member('head', { linked: ['puppet'] });
+    expect(outcome(head, 'publish', entry('ready', { verifiedBy: 'puppet' }))).toBe(SAME);
+    const puppet = member('contributor', { username: 'puppet', delegations: ['verify'], linked: ['head'] });
+    expect(outcome(puppet, 'verify', entry('in-review', { owners: ['head'], authors: ['head'] }))).toBe(SELF);
+  });
+
+  it('an account reset by the IT officer cannot verify what the IT officer wrote', () => {
+    const deputy = member('deputy', { linked: ['it-officer'] });
+    expect(outcome(deputy, 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] }))).toBe(SELF);
+    expect(outcome(member('deputy'), 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] }))).toBe(OK('ready'));
+  });
+
+  it('an urgent publication needs a written reason, and its review a second person', () => {
+    const head = member('head');
+    expect(() => authorizeTransition(head, 'publish-urgently', entry('draft'), { reason: '  gấp  ' })).toThrow(
+      expect.objectContaining({ code: 'E_WORKFLOW_URGENT_REASON_REQUIRED' }),
+    );
+    expect(outcome(head, 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe('E_WORKFLOW_URGENT_SELF_REVIEW');
+    expect(outcome(member('deputy', { linked: ['head'] }), 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe(
+      'E_WORKFLOW_URGENT_SELF_REVIEW',
+    );
+    expect(outcome(member('deputy'), 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe(OK('published'));
+    expect(outcome(member('deputy'), 'review-urgent', entry('published', { urgentBy: null }))).toBe(BAD);
+  });
+});
+
+describe('reopening what is live', () => {
+  it("content from before the workflow has no recorded author: the section's members reopen it, contributors do not", () => {
+    const imported = entry('published', { owners: [], authors: [] });
+    expect(ROLES.map((role) => outcome(member(role), 'edit', imported))).toEqual([OK('draft'), OK('draft'), OK('draft'), OK('draft'), NOT_YOURS]);
   });
 });
 
@@ -102,9 +188,9 @@ describe('sections, delegation and the board', () => {
     expect(outcome(editor, 'create', entry(null, { section: 'van-ban' }))).toBe(OK('draft'));
   });
 
-  it('a contributor cannot even edit a draft outside their sections', () => {
+  it('a contributor cannot even edit their own draft outside their sections', () => {
     const contributor = member('contributor', { sections: ['gop-y'] });
-    expect(outcome(contributor, 'edit', entry('draft'))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
+    expect(outcome(contributor, 'edit', own(contributor, 'draft'))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
   });
 
   it('an editor delegated to verify verifies, but only in their sections', () => {
@@ -119,6 +205,10 @@ describe('sections, delegation and the board', () => {
     expect(outcome(deputy, 'publish', entry('ready'))).toBe(OK('published'));
     expect(outcome(deputy, 'unpublish', entry('published'))).toBe(OK('draft'));
     expect(outcome(deputy, 'delete', entry('published'))).toBe(OK(null));
+  });
+
+  it('only the head publishes urgently, not a publish delegate', () => {
+    expect(outcome(member('deputy', { delegations: ['publish'] }), 'publish-urgently', entry('draft'))).toBe(RIGHT);
   });
 
   it('a head delegated nothing still cannot verify: step 2 belongs to the deputies', () => {
@@ -136,36 +226,34 @@ describe('sections, delegation and the board', () => {
 });
 
 describe('rules that protect the three steps', () => {
-  it('nobody verifies their own entry by default', () => {
-    const deputy = member('deputy');
-    expect(outcome(deputy, 'verify', entry('in-review', { owners: ['deputy'] }))).toBe('E_WORKFLOW_SELF_VERIFICATION');
+  it('editing a verified entry sends it back to review, whoever of those who check edits', () => {
+    for (const role of ['head', 'deputy'] as const) expect(outcome(member(role), 'edit', entry('ready'))).toBe(OK('in-review'));
   });
 
-  it('a department may allow self-verification explicitly', () => {
-    const deputy = member('deputy');
-    const to = authorizeTransition(deputy, 'verify', entry('in-review', { owners: ['deputy'] }), { policy: { allowSelfVerification: true } });
-    expect(to).toBe('ready');
-  });
-
-  it('editing a verified entry sends it back to review, whoever edits', () => {
-    for (const role of ROLES) expect(outcome(member(role), 'edit', entry('ready'))).toBe(OK('in-review'));
-  });
-
-  it('an entry marked as a state secret can never be published, even by the head', () => {
+  it('an entry marked as a state secret can never be published, even by the head or urgently', () => {
     expect(outcome(member('head'), 'publish', entry('ready', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
+    expect(outcome(member('head'), 'publish-urgently', entry('draft', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
     expect(outcome(member('deputy', { delegations: ['publish'] }), 'publish', entry('ready', { stateSecret: true }))).toBe(
       'E_WORKFLOW_STATE_SECRET',
     );
   });
 
-  it('the author may withdraw or discard their own draft, but not verify it', () => {
-    const contributor = member('contributor');
-    expect(outcome(contributor, 'withdraw', entry('in-review', { owners: ['contributor'] }))).toBe(OK('draft'));
-    expect(outcome(contributor, 'discard', entry('draft', { owners: ['contributor'] }))).toBe(OK(null));
-    expect(outcome(contributor, 'discard', entry('in-review', { owners: ['contributor'] }))).toBe(RIGHT);
+  it('a state-secret draft is read by its authors and by who verifies or publishes, nobody else (Điều 4.2đ)', () => {
+    const secret = entry('draft', { stateSecret: true, owners: ['contributor'] });
+    const read = (actor: Actor, facts: EntryFacts) => {
+      try {
+        authorizeDraftRead(actor, facts);
+        return 'ok';
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    expect(ROLES.map((role) => read(member(role), secret))).toEqual(['ok', 'ok', 'E_WORKFLOW_SECRET_DRAFT', 'E_WORKFLOW_SECRET_DRAFT', 'ok']);
+    expect(read(member('editor', { delegations: ['verify'] }), secret)).toBe('ok');
+    expect(read(member('editor', { sections: ['van-ban'] }), entry('draft'))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
   });
 
-  it('only who may publish writes media straight to the live site', () => {
+  it('only who may publish writes files of the site that no entry brings', () => {
     expect(() => authorizeMediaChange(member('head'), 'sotuphap', 'upload-media')).not.toThrow();
     expect(() => authorizeMediaChange(member('contributor', { delegations: ['publish'] }), 'sotuphap', 'delete-media')).not.toThrow();
     for (const role of ['deputy', 'editor', 'it-officer', 'contributor'] as const) {
@@ -174,8 +262,9 @@ describe('rules that protect the three steps', () => {
   });
 
   it('offers each person only the steps they may take', () => {
-    expect(availableEvents(member('deputy'), entry('in-review'))).toEqual(['edit', 'withdraw', 'verify', 'return', 'discard']);
-    expect(availableEvents(member('contributor'), entry('in-review'))).toEqual(['edit']);
-    expect(availableEvents(member('head'), entry('ready'))).toEqual(['edit', 'publish', 'discard']);
+    expect(availableEvents(member('deputy'), entry('in-review'))).toEqual(['edit', 'verify', 'return', 'discard']);
+    expect(availableEvents(member('contributor'), entry('in-review'))).toEqual([]);
+    expect(availableEvents(member('contributor'), own(member('contributor'), 'in-review'))).toEqual(['withdraw']);
+    expect(availableEvents(member('head'), entry('ready'))).toEqual(['edit', 'return', 'publish', 'publish-urgently', 'discard']);
   });
 });

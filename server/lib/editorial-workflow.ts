@@ -3,10 +3,15 @@ import type { SectionId } from '../../src/schema/sections.ts';
 import {
   InvalidTransitionError,
   NotOnBoardError,
+  NotYourDraftError,
+  PublisherIsVerifierError,
   RightNotGrantedError,
   SectionNotAssignedError,
+  SecretDraftError,
   SelfVerificationError,
   StateSecretError,
+  UrgentReasonRequiredError,
+  UrgentReviewerError,
   type EventName,
   type WorkflowState,
 } from './editorial-workflow-errors.ts';
@@ -18,7 +23,8 @@ export { EVENT_LABELS, STATE_LABELS, type EventName, type WorkflowState } from '
  * xác thực (in-review) → đã xác thực (ready) → đăng tải (published). Pure:
  * it is told the facts of an entry and who acts, and answers with the next
  * state or a typed refusal. Everything that changes content asks it first.
- * Reasoning in docs/adr/0040-workflow-state-in-git.md.
+ * Authorship and four eyes: docs/adr/0043-authorship-and-four-eyes.md;
+ * urgent publication: docs/adr/0044-urgent-publication.md.
  */
 
 /** Whoever acts; the session user is adapted to this shape. */
@@ -32,6 +38,12 @@ export interface Actor {
   /** Assigned sections; only binding for editors and contributors (Điều 17.3, 17.5). */
   sections: readonly string[];
   delegations: readonly DelegableRight[];
+  /**
+   * Accounts that count as the same person as this one for the four-eyes
+   * rules: whoever saw this account's one-time password, and the accounts
+   * whose one-time password this person saw (ADR 0018). Empty by default.
+   */
+  linked?: readonly string[];
 }
 
 export interface EntryFacts {
@@ -40,23 +52,22 @@ export interface EntryFacts {
   slug: string;
   /** null while the entry does not exist yet. */
   state: WorkflowState | null;
-  /** Usernames who did step 1 (created or submitted it): "their own entry". */
+  /** Usernames who entered it or submitted it (step 1): "their own entry". */
   owners: readonly string[];
-  stateSecret: boolean;
-}
-
-export interface WorkflowPolicy {
   /**
-   * Off by default: step 2 exists so that a second person checks the entry.
-   * A department with a one-person board may switch it on.
+   * Everyone whose change of content is in the current revision: the
+   * authors, deputies who amended it in review included. Defaults to owners.
    */
-  allowSelfVerification: boolean;
+  authors?: readonly string[];
+  /** Who verified the revision now waiting for publication (state ready). */
+  verifiedBy?: string | null;
+  stateSecret: boolean;
+  /** For an urgent publication already live: who published it alone. */
+  urgentBy?: string | null;
 }
-
-export const DEFAULT_POLICY: WorkflowPolicy = { allowSelfVerification: false };
 
 /** Which right a transition needs. `enter` is step 1, held by every board member. */
-type Right = 'enter' | 'verify' | 'publish' | 'own-or-verify' | 'discard';
+type Right = 'enter' | 'author' | 'check' | 'verify' | 'publish' | 'urgent' | 'discard' | 'redraft';
 
 interface TransitionRule {
   from: WorkflowState | null;
@@ -68,26 +79,34 @@ interface TransitionRule {
  * Every allowed move, named by verb as whitehall's edition workflow does.
  * A move not listed here does not exist.
  */
-export const TRANSITIONS: Readonly<Record<Exclude<EventName, 'upload-media' | 'delete-media'>, readonly TransitionRule[]>> = {
+export const TRANSITIONS = {
   create: [{ from: null, to: 'draft', right: 'enter' }],
   edit: [
-    { from: 'draft', to: 'draft', right: 'enter' },
-    // Step 2 lets the verifier amend the text; it stays in review.
-    { from: 'in-review', to: 'in-review', right: 'enter' },
+    // A draft is its authors' working copy (Điều 11.4: nobody alters another's work).
+    { from: 'draft', to: 'draft', right: 'author' },
+    // Step 2 lets the verifier amend the text; it stays in review and the amender becomes an author.
+    { from: 'in-review', to: 'in-review', right: 'check' },
     // A change after verification voids it: someone must check again.
-    { from: 'ready', to: 'in-review', right: 'enter' },
-    // Editing what is live starts a new draft; the live page stays as it is.
-    { from: 'published', to: 'draft', right: 'enter' },
+    { from: 'ready', to: 'in-review', right: 'check' },
+    // Editing what is live starts a new draft; the live page stays as it is (see 'redraft').
+    { from: 'published', to: 'draft', right: 'redraft' },
   ],
-  submit: [{ from: 'draft', to: 'in-review', right: 'enter' }],
-  withdraw: [{ from: 'in-review', to: 'draft', right: 'own-or-verify' }],
+  submit: [{ from: 'draft', to: 'in-review', right: 'author' }],
+  withdraw: [{ from: 'in-review', to: 'draft', right: 'author' }],
   verify: [{ from: 'in-review', to: 'ready', right: 'verify' }],
   return: [
-    { from: 'in-review', to: 'draft', right: 'verify' },
-    { from: 'ready', to: 'draft', right: 'verify' },
-    { from: 'ready', to: 'in-review', right: 'verify' },
+    { from: 'in-review', to: 'draft', right: 'check' },
+    { from: 'ready', to: 'draft', right: 'check' },
+    { from: 'ready', to: 'in-review', right: 'check' },
   ],
   publish: [{ from: 'ready', to: 'published', right: 'publish' }],
+  // Điều 9 urgent news: the head alone, with a written reason, reviewed afterwards (ADR 0044).
+  'publish-urgently': [
+    { from: 'draft', to: 'published', right: 'urgent' },
+    { from: 'in-review', to: 'published', right: 'urgent' },
+    { from: 'ready', to: 'published', right: 'urgent' },
+  ],
+  'review-urgent': [{ from: 'published', to: 'published', right: 'check' }],
   unpublish: [{ from: 'published', to: 'draft', right: 'publish' }],
   discard: [
     { from: 'draft', to: null, right: 'discard' },
@@ -95,7 +114,7 @@ export const TRANSITIONS: Readonly<Record<Exclude<EventName, 'upload-media' | 'd
     { from: 'ready', to: null, right: 'discard' },
   ],
   delete: [{ from: 'published', to: null, right: 'publish' }],
-};
+} as const satisfies Record<string, readonly TransitionRule[]>;
 export type EntryEvent = keyof typeof TRANSITIONS;
 export const ENTRY_EVENTS = Object.keys(TRANSITIONS) as EntryEvent[];
 
@@ -122,11 +141,29 @@ export function canPublish(actor: Pick<Actor, 'role' | 'delegations'>): boolean 
   return actor.role === 'head' || actor.delegations.includes('publish');
 }
 
+/** The actor, or an account that counts as the same person (ADR 0018). */
+export function isSamePerson(actor: Pick<Actor, 'username' | 'linked'>, username: string | null | undefined): boolean {
+  return !!username && (actor.username === username || (actor.linked ?? []).includes(username));
+}
+
+export function authorsOf(entry: EntryFacts): readonly string[] {
+  return entry.authors ?? entry.owners;
+}
+
+function isAuthor(actor: Actor, entry: EntryFacts): boolean {
+  return authorsOf(entry).some((u) => isSamePerson(actor, u)) || entry.owners.some((u) => isSamePerson(actor, u));
+}
+
 function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Right): void {
   inSection(actor, entry.section, event);
-  const owner = entry.owners.includes(actor.username);
   switch (right) {
     case 'enter':
+      return;
+    case 'author':
+      if (!isAuthor(actor, entry)) throw new NotYourDraftError({ event, authors: [...authorsOf(entry)] });
+      return;
+    case 'check':
+      if (!canVerify(actor) && !canPublish(actor)) throw new RightNotGrantedError({ event, right: 'verify', role: actor.role });
       return;
     case 'verify':
       if (!canVerify(actor)) throw new RightNotGrantedError({ event, right: 'verify', role: actor.role });
@@ -134,45 +171,89 @@ function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Ri
     case 'publish':
       if (!canPublish(actor)) throw new RightNotGrantedError({ event, right: 'publish', role: actor.role });
       return;
-    case 'own-or-verify':
-      if (!owner && !canVerify(actor)) throw new RightNotGrantedError({ event, right: 'own', role: actor.role });
+    case 'urgent':
+      if (actor.role !== 'head') throw new RightNotGrantedError({ event, right: 'urgent', role: actor.role });
       return;
+    case 'redraft':
+      // A live entry is reopened by its authors or by those who check; content from before the
+      // workflow has no recorded author and is the section's editors' to maintain. Anyone else
+      // would hold the entry's one draft and keep its authors out (ADR 0043).
+      if (isAuthor(actor, entry) || canVerify(actor) || canPublish(actor)) return;
+      if (authorsOf(entry).length === 0 && actor.role !== 'contributor') return;
+      throw new NotYourDraftError({ event, authors: [...authorsOf(entry)] });
     case 'discard':
       // The author may throw away their own draft; once submitted, only those who check it may.
-      if (entry.state === 'draft' && owner) return;
+      if (entry.state === 'draft' && isAuthor(actor, entry)) return;
       if (!canVerify(actor) && !canPublish(actor)) throw new RightNotGrantedError({ event, right: 'own', role: actor.role });
       return;
   }
 }
 
+/** The four-eyes rules of ADR 0043 that go beyond who holds which right. */
+function fourEyes(actor: Actor, event: EntryEvent, entry: EntryFacts, reason: string | undefined): void {
+  if (event === 'verify' && isAuthor(actor, entry)) throw new SelfVerificationError({ username: actor.username });
+  if (event === 'publish' && isSamePerson(actor, entry.verifiedBy)) throw new PublisherIsVerifierError({ username: actor.username });
+  if (event === 'publish-urgently' && (reason ?? '').trim().length < URGENT_REASON_MIN_LENGTH) {
+    throw new UrgentReasonRequiredError({ minLength: URGENT_REASON_MIN_LENGTH });
+  }
+  if (event === 'review-urgent') {
+    if (!entry.urgentBy) throw new InvalidTransitionError({ event, from: entry.state, to: entry.state });
+    if (isSamePerson(actor, entry.urgentBy)) throw new UrgentReviewerError({ username: actor.username });
+  }
+  if ((event === 'publish' || event === 'publish-urgently') && entry.stateSecret) {
+    throw new StateSecretError({ site: entry.site, section: entry.section, slug: entry.slug });
+  }
+}
+
+/** A reason is a sentence, not a keystroke. */
+export const URGENT_REASON_MIN_LENGTH = 15;
+
 /**
  * Answers "may `actor` fire `event` on this entry?" with the state it leads
- * to, or throws the refusal. `to` picks among several targets (return).
+ * to, or throws the refusal. `to` picks among several targets (return);
+ * `reason` is the written reason an urgent publication needs.
  */
 export function authorizeTransition(
   actor: Actor,
   event: EntryEvent,
   entry: EntryFacts,
-  options: { to?: WorkflowState | null; policy?: WorkflowPolicy } = {},
+  options: { to?: WorkflowState | null; reason?: string } = {},
 ): WorkflowState | null {
   onBoard(actor, entry.site, event);
-  const rules = TRANSITIONS[event].filter((r) => r.from === entry.state);
-  const rule = options.to === undefined ? rules[0] : rules.find((r) => r.to === options.to);
+  const rules: readonly TransitionRule[] = TRANSITIONS[event];
+  const from = rules.filter((r) => r.from === entry.state);
+  const rule = options.to === undefined ? from[0] : from.find((r) => r.to === options.to);
   if (!rule) throw new InvalidTransitionError({ event, from: entry.state, to: options.to ?? null });
   checkRight(actor, entry, event, rule.right);
-  if (event === 'verify' && entry.owners.includes(actor.username) && !(options.policy ?? DEFAULT_POLICY).allowSelfVerification) {
-    throw new SelfVerificationError({ username: actor.username });
-  }
-  if (event === 'publish' && entry.stateSecret) {
-    throw new StateSecretError({ site: entry.site, section: entry.section, slug: entry.slug });
-  }
+  fourEyes(actor, event, entry, options.reason);
   return rule.to;
 }
 
 /**
- * Files under `content/<site>/tep/` are served as they land on `main`, so
- * changing them skips steps 1–2: only who may publish may do it directly.
- * Others attach files to an entry, which then goes through the workflow.
+ * Reading an unpublished entry (Điều 4.2đ, ADR 0043): board members read
+ * drafts of the sections they work in; a draft marked as a state secret only
+ * its authors and whoever can verify or publish in its section.
+ */
+export function authorizeDraftRead(actor: Actor, entry: EntryFacts): void {
+  onBoard(actor, entry.site, 'read');
+  inSection(actor, entry.section, 'read');
+  if (entry.stateSecret && !isAuthor(actor, entry) && !canVerify(actor) && !canPublish(actor)) {
+    throw new SecretDraftError({ section: entry.section, slug: entry.slug });
+  }
+}
+
+export function mayReadDraft(actor: Actor, entry: EntryFacts): boolean {
+  try {
+    authorizeDraftRead(actor, entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files under `content/<site>/tep/` that no entry brings (ADR 0021): only who
+ * may publish changes them, and the change still passes the publication gate.
  */
 export function authorizeMediaChange(actor: Actor, site: string, event: 'upload-media' | 'delete-media'): void {
   onBoard(actor, site, event);
@@ -180,13 +261,14 @@ export function authorizeMediaChange(actor: Actor, site: string, event: 'upload-
 }
 
 /** Events the actor could fire now: for buttons, never for enforcement. */
-export function availableEvents(actor: Actor, entry: EntryFacts, policy: WorkflowPolicy = DEFAULT_POLICY): EntryEvent[] {
+export function availableEvents(actor: Actor, entry: EntryFacts): EntryEvent[] {
   return ENTRY_EVENTS.filter((event) =>
-    TRANSITIONS[event]
+    (TRANSITIONS[event] as readonly TransitionRule[])
       .filter((r) => r.from === entry.state)
       .some((r) => {
         try {
-          authorizeTransition(actor, event, entry, { to: r.to, policy });
+          // An urgent publication's reason is asked for on its form; whether it is allowed does not depend on it.
+          authorizeTransition(actor, event, entry, { to: r.to, reason: 'x'.repeat(URGENT_REASON_MIN_LENGTH) });
           return true;
         } catch {
           return false;

@@ -10,8 +10,13 @@ import { systemClock, type Clock } from './clock.ts';
  * atomically; if it fails, the old site stays live and the outcome says so.
  */
 
+/** What a rebuild left out: entries that failed the check, named with why (ADR 0045). */
+export interface BuildReport {
+  excluded: Array<{ file: string; message: string; line?: number; field?: string; kind?: string }>;
+}
+
 /** Rebuilds one site and puts it live, or throws leaving the old one live. */
-export type BuildOneSite = (site: string) => Promise<void>;
+export type BuildOneSite = (site: string, triggeredBy?: string) => Promise<BuildReport | void>;
 
 export interface Publication {
   site: string;
@@ -33,6 +38,8 @@ export interface PublishOutcome {
   /** How many publications the build served. */
   coalesced: number;
   error?: { code: string; message: string };
+  /** Entries the rebuild left out because they failed the check. */
+  excluded: BuildReport['excluded'];
 }
 
 export interface PublishQueueOptions {
@@ -40,6 +47,8 @@ export interface PublishQueueOptions {
   clock?: Clock;
   /** Called once per failed build with the outcomes it failed: notify the publishers and the IT officer. */
   onFailure?: (outcomes: PublishOutcome[]) => void;
+  /** Called when a rebuild went live without some entries: name them to the head and the IT officer. */
+  onExcluded?: (site: string, excluded: BuildReport['excluded']) => void;
   /** Outcomes kept per site for the back-office. */
   keep?: number;
 }
@@ -79,8 +88,9 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
     while (l.waiting.length > 0) {
       const batch = l.waiting.splice(0);
       let error: unknown = null;
+      let excluded: BuildReport['excluded'] = [];
       try {
-        await options.build(site);
+        excluded = (await options.build(site, `publish:${batch.map((b) => b.publication.by.username).join(',')}`))?.excluded ?? [];
       } catch (e) {
         error = e ?? new Error('build failed');
       }
@@ -91,8 +101,16 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
         liveAt: error === null ? end : null,
         publishToLiveMs: end - publication.publishedAt,
         coalesced: batch.length,
+        excluded,
         ...(error === null ? {} : { error: describe(error) }),
       }));
+      if (excluded.length) {
+        try {
+          options.onExcluded?.(site, excluded);
+        } catch {
+          // A failing notifier must not stop later builds.
+        }
+      }
       l.recent = [...outcomes.slice().reverse(), ...l.recent].slice(0, keep);
       if (error !== null) {
         try {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { stringify } from 'yaml';
@@ -17,10 +16,9 @@ import { loadSession } from '../middleware/load-session.ts';
 import { noStore } from '../middleware/no-store.ts';
 import { requireJson } from '../middleware/require-json.ts';
 import { requirePasswordChanged, requireSignedIn } from '../middleware/require-signed-in.ts';
-import { openContentRepository, type ContentRepository } from '../content-repo/repository.ts';
-import { createDecapProxy, DEFAULT_LIMITS, type DecapProxy, type PublishedEvent } from '../lib/decap-proxy/handlers.ts';
-import { canPublish, maySectionBeEntered, type Actor, type WorkflowPolicy } from '../lib/editorial-workflow.ts';
-import { createPublishQueue, type BuildOneSite, type PublishQueue } from '../lib/publish-queue.ts';
+import { DEFAULT_LIMITS } from '../lib/decap-proxy/handlers.ts';
+import { canPublish, maySectionBeEntered, type Actor } from '../lib/editorial-workflow.ts';
+import { editorialRuntime, type Editorial, type EditorialOptions } from '../services/editorial-runtime.ts';
 import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import type { Services } from '../services/create-services.ts';
@@ -32,33 +30,20 @@ import type { Services } from '../services/create-services.ts';
  * lib/editorial-workflow through lib/decap-proxy.
  */
 
-export interface EditorialOptions {
-  /** The content repository; opened (and created from the sample) on first use otherwise. */
-  repo?: ContentRepository | Promise<ContentRepository>;
-  /** Where a new content repository is created: CONGSO_CONTENT_REPO or ./data/content. */
-  repoDir?: string;
-  /** Rebuilds one site after a publication; none (nothing rebuilt) by default. */
-  build?: BuildOneSite;
-  policy?: WorkflowPolicy;
-  /** How long the publish request waits for the site to go live before answering anyway. */
-  liveWaitMs?: number;
-  /** The server's one rebuild queue, shared with the Q&A publisher; built from `build` otherwise. */
-  queue?: PublishQueue;
-}
-
 export interface AdminRouteOptions {
   editorial?: EditorialOptions;
+  /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
+  editorialRuntime?: () => Promise<Editorial>;
 }
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
 /** The bundle and the chunks it loads by relative URL; nothing else from node_modules is reachable. */
 const BUNDLE_FILE = /^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]{20}\.wasm$/;
 /** Entries are at most 512 KB and attachments 20 MB, sent as base64 inside JSON. */
 const MAX_PROXY_BODY = Math.ceil(DEFAULT_LIMITS.mediaBytes * 1.4) + 1024 * 1024;
 
-/** The accounts engineer's session user, seen as the workflow sees people. */
-export function actorOf(account: AccountRecord): Actor {
+/** The session user, seen as the workflow sees people; `linked` as ADR 0018 defines it. */
+export function actorOf(account: AccountRecord, linked: readonly string[] = []): Actor {
   return {
     username: account.username,
     name: account.fullName,
@@ -66,42 +51,23 @@ export function actorOf(account: AccountRecord): Actor {
     role: account.role,
     sections: account.sections,
     delegations: account.delegations,
+    linked,
   };
 }
 
-interface Editorial {
-  repo: ContentRepository;
-  proxy: DecapProxy;
-  queue: PublishQueue;
-}
-
 export function adminRoutes(services: Services, options: AdminRouteOptions = {}) {
-  const settings = options.editorial ?? {};
-  let opened: Promise<Editorial> | null = null;
-  const editorial = () =>
-    (opened ??= (async () => {
-      const repo = await (settings.repo ?? openContentRepository({ dir: settings.repoDir, seedFrom: PROJECT_ROOT }));
-      const queue =
-        settings.queue ??
-        createPublishQueue({
-          build: settings.build ?? (async () => undefined),
-          onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
-        });
-      const proxy = createDecapProxy({
-        repo,
-        policy: settings.policy,
-        onPublished: (event: PublishedEvent) => queue.enqueue(event),
-        liveWaitMs: settings.liveWaitMs ?? 20_000,
-      });
-      return { repo, proxy, queue };
-    })());
+  const editorial = options.editorialRuntime ?? editorialRuntime(options.editorial);
 
   const department = (c: Context<AppEnv>) => {
     const site = c.var.site;
     if (site?.kind !== 'department') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
     return site.department;
   };
-  const actor = (c: Context<AppEnv>) => actorOf(c.var.session!.account);
+  const actor = async (c: Context<AppEnv>) => {
+    const account = c.var.session!.account;
+    const linked = (services.accounts as { linkedUsernames?: (id: string) => Promise<string[]> }).linkedUsernames;
+    return actorOf(account, linked ? await linked(account.id) : []);
+  };
 
   const app = new Hono<AppEnv>();
   // Decap reads `error` as a string: answer its endpoint in its own format, whatever refused the request.
@@ -114,7 +80,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   // A back-office page (behind the back office's session checks) that needs this content repository.
-  app.route('/', entryHistoryRoutes(async () => (await editorial()).repo));
+  app.route('/', entryHistoryRoutes(editorial, actor));
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {
@@ -154,9 +120,9 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
 </html>`);
   });
 
-  app.get('/admin/config.yml', (c) => {
+  app.get('/admin/config.yml', async (c) => {
     const d = department(c);
-    const who = actor(c);
+    const who = await actor(c);
     const config = decapConfig({
       site: { id: d.id, name: d.name, url: d.domains[0] ? `https://${d.domains[0]}` : undefined },
       sections: SECTION_IDS.filter((s) => maySectionBeEntered(who, d.id, s)),
@@ -168,7 +134,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.post('/admin/api/v1', requireJson(), async (c) => {
     const d = department(c);
     const { proxy } = await editorial();
-    const response = await proxy.handle({ actor: actor(c), site: d.id, body: await c.req.json() });
+    const response = await proxy.handle({ actor: await actor(c), site: d.id, body: await c.req.json() });
     return c.json(response.body as object, response.status);
   });
 

@@ -5,9 +5,32 @@ import type { ContentRepository } from '../content-repo/repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import { authorizeReportRead } from '../lib/reports/report-access.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
-import { COMPLIANCE_PATH, compliancePage } from '../views/compliance-page.ts';
+import { COMPLIANCE_PATH, compliancePage, type PublicationWatch } from '../views/compliance-page.ts';
+import { readBuildHistory } from '../lib/reports/build-history.ts';
+import type { Editorial } from '../services/editorial-runtime.ts';
+import { formatTime } from '../views/labels.ts';
+
+/** The newest rebuild that went live says which entries are left out now. */
+async function publicationWatch(options: ComplianceRouteOptions, site: string): Promise<PublicationWatch> {
+  const history = options.distDir ? await readBuildHistory(options.distDir, site, 20) : [];
+  const lastLive = history.find((r) => r.result === 'success');
+  const urgent = options.editorial ? await (await options.editorial()).service.pendingUrgent(site) : [];
+  return {
+    excluded: (lastLive?.excluded ?? []).map((p) => ({ file: p.file, message: p.message })),
+    urgent: urgent.map((u) => ({
+      entry: `${u.key.section}/${u.key.slug}`,
+      by: `${u.by.name} (${u.by.username})`,
+      at: formatTime(Date.parse(u.at)),
+      reason: u.reason,
+    })),
+  };
+}
 
 export interface ComplianceRouteOptions {
+  /** Built sites, whose build history names the entries a rebuild left out. */
+  distDir?: string;
+  /** Urgent publications waiting for review come from the editorial service. */
+  editorial?: () => Promise<Editorial>;
   /** The content repository's folder (its working tree is what is published). */
   contentRoot?: string;
   repo?: ContentRepository | Promise<ContentRepository>;
@@ -31,6 +54,8 @@ export function complianceRoutes(options: ComplianceRouteOptions) {
       asOf: new Date(options.clock()),
       repo: options.repo ? await options.repo : undefined,
     });
-    return c.html(compliancePage({ site: c.var.site, actor, report }));
+    const watch: Record<string, PublicationWatch> = {};
+    for (const site of report.sites.map((s) => s.site)) watch[site] = await publicationWatch(options, site);
+    return c.html(compliancePage({ site: c.var.site, actor, report, watch }));
   });
 }

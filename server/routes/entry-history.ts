@@ -1,13 +1,16 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { parseFrontmatter } from '../../src/content-source/frontmatter.ts';
 import { SECTION_IDS, type SectionId } from '../../src/schema/sections.ts';
 import type { AppEnv } from '../app-env.ts';
-import { entryFile, entryHistory, readUnpublished, type EntryKey } from '../content-repo/entry-store.ts';
-import { MAIN, type ContentRepository } from '../content-repo/repository.ts';
+import { entryFile, entryHistory, type EntryKey } from '../content-repo/entry-store.ts';
+import { MAIN } from '../content-repo/repository.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { PermissionDeniedError } from '../errors/permission-denied-error.ts';
+import { readForm } from '../helpers/request-input.ts';
 import { BACK_OFFICE_PREFIX } from '../lib/back-office-paths.ts';
-import { entryHistoryPage } from '../views/entry-history-page.ts';
+import { availableEvents, mayReadDraft, type Actor } from '../lib/editorial-workflow.ts';
+import { entryHistoryPage, ENTRY_ACTION_SLUGS, type EntryAction } from '../views/entry-history-page.ts';
+import type { Editorial } from '../services/editorial-runtime.ts';
 
 /** `/quan-tri/bai-viet/<section>/<slug>`: one entry's step history, for its department's board. */
 export const ENTRY_HISTORY_PATH = `${BACK_OFFICE_PREFIX}/bai-viet`;
@@ -23,39 +26,77 @@ function titleOf(raw: Uint8Array | undefined): string | null {
   }
 }
 
+export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `${ENTRY_HISTORY_PATH}/${key.section}/${key.slug}`;
+
 /**
  * Mounted after the back office, whose `/quan-tri/*` middleware (session,
  * signed in, password changed) already ran: this route only decides who of
  * the signed-in may read. Every member of the department's board may; the
- * province admin, who has no editorial role (ADR 0013), may not.
+ * province admin, who has no editorial role (ADR 0013), may not. The steps
+ * Decap has no button for are here: taking an entry down, an urgent
+ * publication by the head (ADR 0044) and its review by a second person.
  */
-export function entryHistoryRoutes(repository: () => Promise<ContentRepository>) {
-  return new Hono<AppEnv>().get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) => {
+export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf: (c: Context<AppEnv>) => Promise<Actor>) {
+  function keyOf(c: Context<AppEnv>): EntryKey {
     const site = c.var.site;
-    const { section, slug } = c.req.param();
+    const { section, slug } = c.req.param() as { section: string; slug: string };
     if (site?.kind !== 'department' || !(SECTION_IDS as readonly string[]).includes(section) || !SLUG.test(slug)) {
       throw new NotFoundError({ path: c.req.path.slice(0, 200) });
     }
-    const actor = c.var.session!.account;
-    if (actor.departmentId !== site.department.id) {
-      throw new PermissionDeniedError({ action: 'read-entry-history', actorRole: actor.role, targetRole: null });
+    const account = c.var.session!.account;
+    if (account.departmentId !== site.department.id) {
+      throw new PermissionDeniedError({ action: 'read-entry-history', actorRole: account.role, targetRole: null });
     }
-    const repo = await repository();
-    const key: EntryKey = { site: site.department.id, section: section as SectionId, slug };
-    const [steps, unpublished, live] = await Promise.all([entryHistory(repo, key), readUnpublished(repo, key), repo.readFile(MAIN, entryFile(key))]);
+    return { site: site.department.id, section: section as SectionId, slug };
+  }
+
+  async function render(c: Context<AppEnv>, key: EntryKey, messages: { notice?: string; error?: string } = {}) {
+    const { repo, service } = await editorial();
+    const actor = await actorOf(c);
+    const [steps, { facts, unpublished }, live, urgent] = await Promise.all([
+      entryHistory(repo, key),
+      service.factsOf(key),
+      repo.readFile(MAIN, entryFile(key)),
+      service.readUrgent(key),
+    ]);
     if (steps.length === 0 && !unpublished && !live) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
-    // The version being worked on names the entry as its editors now know it.
-    const draft = unpublished ? await repo.readFile(unpublished.head, entryFile(key)) : null;
-    return c.html(
-      entryHistoryPage({
-        site,
-        actor,
-        section: key.section as SectionId,
-        slug,
+    // A state-secret draft's title is itself part of what is protected (Điều 4.2đ).
+    const readable = !unpublished || mayReadDraft(actor, facts);
+    const draft = unpublished && readable ? await repo.readFile(unpublished.head, entryFile(key)) : null;
+    const liveFacts = live ? { ...facts, state: 'published' as const, urgentBy: urgent?.by.username ?? null } : null;
+    const actions = new Set<EntryAction>([
+      ...(unpublished && readable ? availableEvents(actor, facts) : []),
+      ...(liveFacts ? availableEvents(actor, liveFacts) : []),
+    ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS));
+    return entryHistoryPage({
+        site: c.var.site,
+        actor: c.var.session!.account,
+        section: key.section,
+        slug: key.slug,
         title: titleOf(draft?.bytes) ?? titleOf(live?.bytes),
         state: unpublished ? unpublished.state : live ? 'published' : null,
         steps,
-      }),
-    );
-  });
+        urgent,
+        actions: [...actions],
+        ...messages,
+      });
+  }
+
+  const app = new Hono<AppEnv>().get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
+    c.html(await render(c, keyOf(c), { notice: c.req.query('thong-bao') })),
+  );
+  for (const [action, slug] of Object.entries(ENTRY_ACTION_SLUGS) as Array<[EntryAction, string]>) {
+    app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${slug}`, async (c) => {
+      const key = keyOf(c);
+      const { service } = await editorial();
+      const actor = await actorOf(c);
+      const form = await readForm(c);
+      c.set('formErrorView', (error) => render(c, key, { error: error.message }));
+      if (action === 'unpublish') await service.unpublish(actor, key);
+      else if (action === 'publish-urgently') await service.publishUrgently(actor, key, typeof form.reason === 'string' ? form.reason.slice(0, 2000) : '');
+      else await service.reviewUrgent(actor, key);
+      return c.redirect(`${entryPath(key)}?thong-bao=${slug}`, 303);
+    });
+  }
+  return app;
 }

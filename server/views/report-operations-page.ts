@@ -29,6 +29,8 @@ function who(triggeredBy: string): string {
 }
 
 function siteBlock(s: SiteOperations) {
+  // The newest build that went live says which entries are off the site now (ADR 0045).
+  const excluded = s.history.find((r) => r.result === 'success')?.excluded ?? [];
   return html`<section aria-labelledby="trang-${s.site.id}">
     <h2 id="trang-${s.site.id}">${s.site.name}</h2>
     <p>${s.lastBuild.ok ? html`Dựng lần cuối: ${when(s.lastBuild.builtAt)}, ${formatNumber(s.lastBuild.pages ?? 0)} trang.` : html`<strong>Chưa dựng trang hoặc không đọc được build-info.json.</strong>`}</p>
@@ -39,10 +41,17 @@ function siteBlock(s: SiteOperations) {
         ${s.history.length === 0
           ? html`<tr><td colspan="5">Chưa có lần dựng nào được ghi lại.</td></tr>`
           : s.history.map(
-              (r) => html`<tr><td>${when(r.at)}</td><td>${who(r.triggeredBy)}</td><td>${seconds(r.durationMs)}</td><td>${r.pages === null ? '—' : formatNumber(r.pages)}</td><td>${r.result === 'success' ? 'Thành công' : `Thất bại (${r.errorCode ?? 'lỗi'})`}</td></tr>`,
+              (r) => html`<tr><td>${when(r.at)}</td><td>${who(r.triggeredBy)}</td><td>${seconds(r.durationMs)}</td><td>${r.pages === null ? '—' : formatNumber(r.pages)}</td><td>${r.result === 'success' ? (r.excluded?.length ? `Thành công, bỏ qua ${r.excluded.length} bài lỗi` : 'Thành công') : `Thất bại (${r.errorCode ?? 'lỗi'})`}</td></tr>`,
             )}
       </tbody>
     </table>
+    ${excluded.length
+      ? html`<table>
+          <caption>Bài lỗi không được đưa lên trang ở lần dựng gần nhất (${formatNumber(excluded.length)})</caption>
+          <thead><tr><th scope="col">Tệp</th><th scope="col">Vấn đề</th></tr></thead>
+          <tbody>${excluded.map((p) => html`<tr><td>${p.file}</td><td>${p.message}</td></tr>`)}</tbody>
+        </table>`
+      : ''}
     ${s.brokenLinks === null
       ? ''
       : s.brokenLinks.length === 0

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { SectionId } from '../schema/sections.ts';
-import { ENTRY_EXTENSIONS, parseEntry } from './entries.ts';
+import { ENTRY_EXTENSIONS, isExcludedEntry, parseEntry } from './entries.ts';
 import { loadDepartments } from './departments.ts';
 import { ContentInvalidError, type ContentProblem } from './problems.ts';
 import { buildScopeFromEnv } from './build-scope.ts';
@@ -43,7 +43,7 @@ export function sectionLoader(section: SectionId): Loader {
         for (const [i, name] of entryNames.entries()) {
           const file = `${rel}/${name}`;
           const source = sources[i];
-          if (source === null || source === undefined) continue;
+          if (source === null || source === undefined || isExcludedEntry(file)) continue;
           const id = `${site}/${name.replace(/\.mdx?$/, '')}`;
           seen.add(id);
           const digest = generateDigest(source);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
+import { FrontMatterError } from './frontmatter-errors.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
 import { renderSafeMdx } from './safe-mdx.ts';
 
@@ -26,6 +27,8 @@ export interface LoadResult<T> {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Fields of plain prose (docs/adr/0042): part of the entry's text, for search, summaries and the page description. */
+const PROSE_FIELDS: Partial<Record<SectionId, readonly string[]>> = { 'hoi-dap': ['question', 'answer'] };
 export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
 
 /**
@@ -36,6 +39,16 @@ export const ENTRY_EXTENSIONS = ['.mdx', '.md'];
  */
 export const ENTRY_MEMO_KEY = Symbol.for('congso.entryMemo');
 export type EntryMemo = Map<string, { source: string; result: LoadResult<Entry | undefined> }>;
+
+/**
+ * Entry files a publication build leaves out because they failed the check
+ * (ADR 0045): shared with Astro's loader through globalThis, like the memo.
+ */
+export const EXCLUDED_ENTRIES_KEY = Symbol.for('congso.excludedEntries');
+
+export function isExcludedEntry(file: string): boolean {
+  return (globalThis as Record<symbol, ReadonlySet<string> | undefined>)[EXCLUDED_ENTRIES_KEY]?.has(file) ?? false;
+}
 
 /** Parses, validates and renders one entry; never throws on bad content. */
 export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
@@ -57,8 +70,8 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
   try {
     parsed = parseFrontmatter(source);
   } catch (error) {
-    const e = error as { mark?: { line: number }; reason?: string; message: string };
-    problems.push({ file, line: e.mark ? e.mark.line + 1 : undefined, message: `Phần đầu (frontmatter) YAML không hợp lệ: ${e.reason ?? e.message.split('\n')[0]}` });
+    if (!(error instanceof FrontMatterError)) throw error;
+    problems.push({ file, line: error.data.line, message: error.message, kind: error.code });
     return { value: undefined, problems };
   }
   const result = ENTRY_SCHEMAS[section].safeParse(parsed.data);
@@ -71,8 +84,10 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
     problems.push({ file, field: 'stateSecret', message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).' });
   }
   if (problems.length) return { value: undefined, problems };
+  const data = result.data as Record<string, unknown>;
+  const text = [...(PROSE_FIELDS[section] ?? []).map((f) => data[f]), rendered.text].filter((t) => typeof t === 'string' && t).join('\n');
   return {
-    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text: rendered.text },
+    value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text },
     problems,
   };
 }

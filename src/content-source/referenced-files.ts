@@ -1,3 +1,7 @@
+import type { z } from 'zod';
+import { FileRef } from '../schema/common.ts';
+import { ENTRY_SCHEMAS } from '../schema/content/index.ts';
+import type { SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { parseMdx, type MdxNode } from './safe-mdx.ts';
 
@@ -11,17 +15,26 @@ import { parseMdx, type MdxNode } from './safe-mdx.ts';
  */
 
 const MEDIA_URL = '/tep/';
+type SchemaDef = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
 
-/** Strings of the front-matter that name a file of the media folder, with the field they sit in. */
-export function frontmatterFileRefs(value: unknown, at = '', out: Array<{ field: string; ref: string }> = []): Array<{ field: string; ref: string }> {
-  if (typeof value === 'string') {
-    if (value.startsWith(MEDIA_URL)) out.push({ field: at, ref: value });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => frontmatterFileRefs(v, at ? `${at}.${i}` : String(i), out));
-  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) frontmatterFileRefs(v, at ? `${at}.${k}` : k, out);
+/**
+ * Values of the frontmatter that the schema declares as files of the site's
+ * media folder (`FileRef`), by field. Only those: a title or a citizen's
+ * question that happens to begin with `/tep/` is text, not a link (docs/adr/0042).
+ */
+export function fileRefs(schema: z.ZodType, value: unknown, at: string, out: Map<string, string>): void {
+  if (schema === FileRef) {
+    if (typeof value === 'string') out.set(at, value);
+    return;
   }
-  return out;
+  const d = schema._zod.def as unknown as SchemaDef;
+  const child = (key: string | number) => (at ? `${at}.${key}` : String(key));
+  if (d.innerType) fileRefs(d.innerType, value, at, out);
+  else if (d.type === 'union') d.options!.forEach((option) => fileRefs(option, value, at, out));
+  else if (d.type === 'array' && Array.isArray(value)) value.forEach((v, i) => fileRefs(d.element!, v, child(i), out));
+  else if (d.type === 'object' && value && typeof value === 'object') {
+    for (const [k, field] of Object.entries(d.shape!)) fileRefs(field, (value as Record<string, unknown>)[k], child(k), out);
+  }
 }
 
 /** `/tep/a.pdf?x#page=2` → `/tep/a.pdf`, percent-decoded once; null for anything outside `/tep/`. */
@@ -44,8 +57,8 @@ function bodyRefs(node: MdxNode, out: string[]): void {
   for (const child of node.children ?? []) bodyRefs(child, out);
 }
 
-/** Every `/tep/…` address the entry links to, each once; an entry that does not parse uses none. */
-export function referencedFiles(entryRaw: string): string[] {
+/** Every `/tep/…` address an entry of `section` links to, each once; an entry that does not parse uses none. */
+export function referencedFiles(entryRaw: string, section: SectionId): string[] {
   let data: Record<string, unknown>;
   let body: string;
   try {
@@ -53,7 +66,9 @@ export function referencedFiles(entryRaw: string): string[] {
   } catch {
     return [];
   }
-  const hrefs = frontmatterFileRefs(data).map((r) => r.ref);
+  const fields = new Map<string, string>();
+  fileRefs(ENTRY_SCHEMAS[section], data, '', fields);
+  const hrefs = [...fields.values()];
   try {
     bodyRefs(parseMdx(body), hrefs);
   } catch {

@@ -168,6 +168,9 @@ const VI = {
   'consultation.pending': 'Ban Biên tập đang tổng hợp ý kiến; kết quả sẽ được đăng tại đây.',
   'consultation.deadline': 'Hạn góp ý',
 
+  'qa.question': 'Câu hỏi',
+  'qa.answer': 'Trả lời',
+
   'organisation.leaders': 'Lãnh đạo',
   'organisation.units': 'Đơn vị trực thuộc',
   'organisation.head': 'Người đứng đầu',

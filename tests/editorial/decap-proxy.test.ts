@@ -130,9 +130,10 @@ describe('the three steps through the protocol', () => {
     expect((await h.move(BOARD.deputy, 'tu-viet', 'pending_publish')).body.code).toBe('E_WORKFLOW_SELF_VERIFICATION');
   });
 
-  it('editing a verified entry sends it back to review', async () => {
+  it('editing a verified entry sends it back to review; only those who check may amend it', async () => {
     await readyEntry();
-    expect((await h.save(BOARD.editor, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).status).toBe(200);
+    expect((await h.save(BOARD.editor, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.save(BOARD.head, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).status).toBe(200);
     expect((await h.call(BOARD.head, 'unpublishedEntry', { id: 'tin-tuc/hoi-nghi-tong-ket' })).body.status).toBe('pending_review');
     expect((await h.publish(BOARD.head, 'hoi-nghi-tong-ket')).body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
   });
@@ -184,8 +185,15 @@ describe('writing to main directly', () => {
     const media = `content/${SITE}/tep/mau.pdf`;
     expect((await h.call(BOARD.deputy, action('deleteFile'), { path: media, options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
     expect((await h.call(BOARD.deputy, action('deleteFiles'), { paths: [SEEDED], options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    // The fixture's only news item: deleting it would leave a required section of Điều 7 empty.
+    const only = await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } });
+    expect(only.body.code).toBe('E_PUBLICATION_REJECTED');
+    expect(await h.repo.readFile(MAIN, SEEDED)).not.toBeNull();
+    await readyEntry();
+    await h.publish(BOARD.head, 'hoi-nghi-tong-ket');
     expect((await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } })).status).toBe(200);
     expect(await h.repo.readFile(MAIN, SEEDED)).toBeNull();
+    expect(await h.repo.readFile(MAIN, media)).toBeNull();
     const head = await h.repo.readCommit((await h.repo.resolve(MAIN))!);
     expect(head.message).toMatch(/^Deleted-by: Nguyễn Văn An <annv>$/m);
   });

@@ -11,6 +11,7 @@ import { createServices } from '../../server/services/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '../../server/storage/repository.ts';
 import { PROJECT_ROOT } from '../../scripts/lib/build-sites.ts';
 import { cheapHasher } from '../accounts/support.ts';
 
@@ -32,6 +33,10 @@ export interface Person {
 }
 
 export interface LiveApp {
+  /** The Hono app behind the socket: tests may also call it directly (`app.request`). */
+  app: ReturnType<typeof createApp>;
+  services: ReturnType<typeof createServices>;
+  storage: Storage;
   port: number;
   /** `http://sotuphap.localhost:<port>`: Chromium resolves `*.localhost` to the loopback address itself. */
   origin: string;
@@ -42,7 +47,7 @@ export interface LiveApp {
   close(): Promise<void>;
 }
 
-export async function startLiveApp(): Promise<LiveApp> {
+export async function startLiveApp(options: { storage?: () => Promise<Storage> } = {}): Promise<LiveApp> {
   const work = await mkdtemp(path.join(tmpdir(), 'congso-live-'));
   // Astro's work folder must be inside the project (its bundle imports node_modules); one per run.
   const workDir = path.join(PROJECT_ROOT, '.build', `test-live-${process.pid}`);
@@ -51,7 +56,7 @@ export async function startLiveApp(): Promise<LiveApp> {
   const build = siteBuilder({ contentRoot: repoDir, outDir: distDir, workDir });
   await build(LIVE_SITE);
 
-  const storage = openSqliteStorage({ path: path.join(work, 'congso.sqlite') });
+  const storage = options.storage ? await options.storage() : openSqliteStorage({ path: path.join(work, 'congso.sqlite') });
   await storage.migrate();
   const departments = await loadDepartments(repoDir);
   const services = createServices({ storage, departments, hasher: cheapHasher() });
@@ -70,6 +75,9 @@ export async function startLiveApp(): Promise<LiveApp> {
     };
     const running = server;
     return {
+      app,
+      services,
+      storage,
       port: running.port,
       origin: `http://${LIVE_SITE}.localhost:${running.port}`,
       repo,

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../server/lib/editorial-workflow.ts';
 import { openContentRepository, type ContentRepository } from '../../server/content-repo/repository.ts';
-import { createDecapProxy, type ProxyDeps, type PublishedEvent } from '../../server/lib/decap-proxy/handlers.ts';
+import { createDecapProxy, type ProxyDeps } from '../../server/lib/decap-proxy/handlers.ts';
+import { createPublicationGate } from '../../server/lib/publication-gate.ts';
+import { createPublishQueue, type Publication } from '../../server/lib/publish-queue.ts';
+
+export type PublishedEvent = Publication;
 
 export const SEED = path.resolve(import.meta.dirname, '../fixtures/editorial/seed');
 export const SITE = 'sotuphap';
@@ -63,7 +67,10 @@ export async function harness(deps: Partial<ProxyDeps> = {}): Promise<Harness> {
   let now = Date.UTC(2024, 11, 20, 2, 0, 0);
   const repo = await openContentRepository({ dir: path.join(dir, 'content'), seedFrom: SEED, clock: () => (now += 1000) });
   const published: PublishedEvent[] = [];
-  const proxy = createDecapProxy({ repo, onPublished: (e) => void published.push(e), ...deps });
+  // Records what went live instead of building: these tests look at git and at who may do what.
+  const queue = createPublishQueue({ build: async () => undefined });
+  const recording = { ...queue, enqueue: (p: Publication) => (published.push(p), queue.enqueue(p)) };
+  const proxy = createDecapProxy({ repo, gate: createPublicationGate({ repo, queue: recording }), ...deps });
   const call: Harness['call'] = (actor, action, params = {}) =>
     proxy.handle({ actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });
   return {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfVietnamDay } from '../../src/lib/working-days.ts';
-import { mergeIntoMain, recordStep, saveOnBranch } from '../../server/content-repo/entry-store.ts';
+import { commitMainChange, mergeChange, recordStep, saveOnBranch } from '../../server/content-repo/entry-store.ts';
 import { openContentRepository, type ContentRepository } from '../../server/content-repo/repository.ts';
 import { checkCompliance, type ComplianceReport } from '../../scripts/lib/compliance.ts';
 
@@ -78,7 +78,7 @@ describe('compliance rules that read the workflow history in the content reposit
     now = Date.parse('2026-11-25T08:05:00+07:00');
     await saveOnBranch(repo, { key: urgent, files: [{ path: 'content/sotinmuon/tin-tuc/tin-khan-mat-dien.mdx', content: text }], by: head, event: 'create', state: 'draft', summary: 'Nhập mới' });
     now = Date.parse('2026-11-25T11:00:00+07:00');
-    await mergeIntoMain(repo, urgent, head, 'Đăng tải');
+    await commitMainChange(repo, await mergeChange(repo, urgent, head, 'Đăng tải', { event: 'publish' }));
   });
 
   afterAll(async () => {

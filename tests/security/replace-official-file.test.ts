@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minimalPdf } from '../../scripts/make-sample-pdf.ts';
-import { commitToMain } from '../../server/content-repo/entry-store.ts';
 import { MAIN } from '../../server/content-repo/repository.ts';
+import { createPublicationGate } from '../../server/lib/publication-gate.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from '../editorial/support.ts';
 
 /**
@@ -50,16 +50,17 @@ describe('an official file on main is replaced only through its own entry', () =
   beforeEach(async () => {
     h = await harness();
     // The sample content: a published legal document and its PDF in a year folder, from before entry folders.
-    await commitToMain(
-      h.repo,
-      [
+    await createPublicationGate({ repo: h.repo }).apply({
+      site: SITE,
+      entry: null,
+      files: [
         { path: DOCUMENT, content: legalDocument },
         { path: OFFICIAL, content: ORIGINAL },
       ],
-      { username: BOARD.head.username, name: BOARD.head.name },
-      'Văn bản mẫu',
-      [],
-    );
+      by: { username: BOARD.head.username, name: BOARD.head.name },
+      summary: 'Văn bản mẫu',
+      trailers: [],
+    });
   });
   afterEach(() => h.close());
 

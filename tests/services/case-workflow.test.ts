@@ -6,6 +6,8 @@ import { openContentRepository } from '../../server/content-repo/repository.ts';
 import { revealsIdentity, visiblePayload, WITHHELD } from '../../server/lib/case-confidentiality.ts';
 import { availableTransitions, checkTransition, relationsTo, TRANSITION_NAMES, WORKFLOWS, type CaseRelation } from '../../server/lib/case-workflow.ts';
 import { answeredQuestionMdx, createQuestionPublisher } from '../../server/services/question-publisher.ts';
+import { createPublicationGate } from '../../server/lib/publication-gate.ts';
+import { parseEntry } from '../../src/content-source/entries.ts';
 import { trackingPrefix } from '../../server/services/case-departments.ts';
 import { CASE_STATUSES, type CaseRecord } from '../../server/storage/case-records.ts';
 import { SERVICE_IDS } from '../../src/schema/service-process.ts';
@@ -100,7 +102,7 @@ describe('publishing an approved answer', () => {
     mkdirSync(path.join(seed, 'sites'), { recursive: true });
     writeFileSync(path.join(seed, 'sites', '.keep'), '');
     const repo = await openContentRepository({ dir: path.join(dir, 'repo'), seedFrom: seed });
-    const file = await createQuestionPublisher(repo).publishAnsweredQuestionAsMdx({ record, answer: 'Miễn phí.', approvedBy: { username: 'nvan', name: 'Nguyễn Văn An' }, now: Date.UTC(2026, 0, 5) });
+    const file = await createQuestionPublisher(createPublicationGate({ repo })).publishAnsweredQuestionAsMdx({ record, answer: 'Miễn phí.', approvedBy: { username: 'nvan', name: 'Nguyễn Văn An' }, now: Date.UTC(2026, 0, 5) });
     expect(file).toMatch(/^content\/sotuphap\/hoi-dap\/hoi-ve-phi-cap-phieu-stp-2026-7kq4-m9\.mdx$/);
     const text = new TextDecoder().decode((await repo.readFile('main', file))!.bytes);
     expect(text).toContain('title: "Hỏi về phí {cấp} <phiếu>"');
@@ -111,8 +113,12 @@ describe('publishing an approved answer', () => {
     expect(readFileSync(path.join(dir, 'repo', file), 'utf8')).toBe(text);
   });
 
-  it('escapes MDX syntax in the citizen’s words', () => {
-    const { text } = answeredQuestionMdx({ ...record, payload: { ...record.payload, question: 'Xin hỏi {1+1} và <script>alert(1)</script>' } } as CaseRecord, 'Trả lời', 0);
-    expect(text).toContain('Xin hỏi \\{1+1\\} và \\<script\\>alert(1)\\</script\\>');
+  it('keeps the citizen’s words as text fields, not MDX', () => {
+    const question = 'Xin hỏi {1+1} và <script>alert(1)</script>';
+    const { slug, text } = answeredQuestionMdx({ ...record, payload: { ...record.payload, question } } as CaseRecord, 'Trả lời', 0);
+    const { value, problems } = parseEntry('sotuphap', 'hoi-dap', `content/sotuphap/hoi-dap/${slug}.mdx`, text);
+    expect(problems).toEqual([]);
+    expect(value!.data).toMatchObject({ question, answer: 'Trả lời', field: 'Lý lịch tư pháp' });
+    expect(value!.html).toBe('');
   });
 });

@@ -71,17 +71,3 @@ export class MediaNotFoundError extends AppError<MediaNotFoundErrorData> {
     super(MediaNotFoundError.code, 404, data, `Không tìm thấy tệp "${data.path}".`);
   }
 }
-
-export type SiteNotRebuiltErrorData = { site: string; commit: string; code: string };
-/** The entry is on main, but the rebuild failed: the old site is still the live one. */
-export class SiteNotRebuiltError extends AppError<SiteNotRebuiltErrorData> {
-  static readonly code = 'E_PROXY_SITE_NOT_REBUILT';
-  constructor(data: SiteNotRebuiltErrorData) {
-    super(
-      SiteNotRebuiltError.code,
-      502,
-      data,
-      'Bài đã được đăng tải vào kho nội dung nhưng dựng lại trang thất bại; trang đang chạy vẫn là bản cũ. Cán bộ chuyên trách CNTT đã được báo để xử lý.',
-    );
-  }
-}

@@ -2,51 +2,45 @@ import { convertToUnicode } from '../../../src/text/convert.ts';
 import { ENCODING_LABELS, conversionMessage } from '../../../src/text/messages.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { parseEntry } from '../../../src/content-source/entries.ts';
-import { parseFrontmatter } from '../../../src/content-source/frontmatter.ts';
 import { isAppError } from '../../errors/app-error.ts';
-import type { Clock } from '../clock.ts';
-import { systemClock } from '../clock.ts';
 import {
   authorizeMediaChange,
   authorizeTransition,
+  canPublish,
   canVerify,
-  DEFAULT_POLICY,
   maySectionBeEntered,
+  mayReadDraft,
   type Actor,
   type EntryEvent,
   type EntryFacts,
-  type WorkflowPolicy,
   type WorkflowState,
 } from '../editorial-workflow.ts';
 import { NotOnBoardError } from '../editorial-workflow-errors.ts';
 import { MAIN, type ContentRepository, type FileWrite } from '../../content-repo/repository.ts';
 import {
-  commitToMain,
   discardEntry,
   entryFile,
   entryId,
-  isPublished,
   listUnpublished,
-  mergeIntoMain,
-  readUnpublished,
   recordStep,
   saveOnBranch,
   type EntryKey,
-  type UnpublishedEntry,
 } from '../../content-repo/entry-store.ts';
 import { EntryBranchNotFoundError } from '../../content-repo/errors.ts';
-import { stepTrailers, type Person, type Trailers } from '../../content-repo/workflow-record.ts';
+import { type Trailers } from '../../content-repo/workflow-record.ts';
+import { createEditorialService, person, type EditorialService } from '../../services/editorial-service.ts';
+import type { PublicationGate } from '../publication-gate.ts';
 import {
   ContentRejectedError,
   FileTooLargeError,
   MediaNotFoundError,
   PathNotAllowedError,
   ProxyBadRequestError,
-  SiteNotRebuiltError,
   UnknownActionError,
   WorkflowRequiredError,
 } from './errors.ts';
-import { checkBranchAssets, checkDirectUpload, checkEntryAssets } from './media-rules.ts';
+import { textForEditor } from './editor-text.ts';
+import { checkEntryAssets } from '../media-rules.ts';
 import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
 import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
 
@@ -59,16 +53,6 @@ import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './paylo
  * passes the actor, the site and the JSON body.
  */
 
-export interface PublishedEvent {
-  site: string;
-  section: string;
-  slug: string;
-  commit: string;
-  by: Person;
-  /** When the merge into main finished (ms), the start of publish-to-live. */
-  publishedAt: number;
-}
-
 export interface ProxyLimits {
   /** Largest MDX entry, in bytes. */
   entryBytes: number;
@@ -80,17 +64,16 @@ export const DEFAULT_LIMITS: ProxyLimits = { entryBytes: 512 * 1024, mediaBytes:
 
 export interface ProxyDeps {
   repo: ContentRepository;
-  policy?: WorkflowPolicy;
+  /** The one way to change main (ADR 0045); the editorial service is built on it. */
+  gate: PublicationGate;
   limits?: ProxyLimits;
-  clock?: Clock;
   /**
-   * Called after each merge into main. When it returns a promise (the
-   * publish queue's outcome) and `liveWaitMs` > 0, the publisher's request
-   * waits that long for the site to go live, so a failed rebuild reaches the
-   * person who published, in the Decap UI.
+   * How long the publisher's request waits for the site to go live, so a
+   * failed rebuild reaches the person who published, in the Decap UI.
    */
-  onPublished?: (event: PublishedEvent) => void | Promise<{ ok: boolean; error?: { code: string } }>;
   liveWaitMs?: number;
+  /** Shared with the back office; built from `repo` and `gate` otherwise. */
+  editorial?: EditorialService;
 }
 
 export interface ProxyRequest {
@@ -114,38 +97,15 @@ function mediaFile(path: string, blob: string, bytes: Uint8Array) {
   return { id: blob, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', path, name: path.split('/').at(-1)! };
 }
 
-function person(actor: Actor): Person {
-  return { username: actor.username, name: actor.name };
-}
-
-function isSecret(raw: string | null): boolean {
-  if (raw === null) return false;
-  try {
-    return parseFrontmatter(raw).data.stateSecret === true;
-  } catch {
-    return false;
-  }
-}
-
 export function createDecapProxy(deps: ProxyDeps) {
   const { repo } = deps;
-  const policy = deps.policy ?? DEFAULT_POLICY;
   const limits = deps.limits ?? DEFAULT_LIMITS;
-  const clock = deps.clock ?? systemClock;
+  const editorial = deps.editorial ?? createEditorialService({ repo, gate: deps.gate, liveWaitMs: deps.liveWaitMs });
+  const { factsOf } = editorial;
 
   async function readText(ref: string, path: string): Promise<string | null> {
     const file = await repo.readFile(ref, path);
     return file ? decoder.decode(file.bytes) : null;
-  }
-
-  async function factsOf(key: EntryKey): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null }> {
-    const unpublished = await readUnpublished(repo, key);
-    if (unpublished) {
-      const raw = await readText(unpublished.head, entryFile(key));
-      return { facts: { ...key, state: unpublished.state, owners: unpublished.owners, stateSecret: isSecret(raw) }, unpublished };
-    }
-    const live = await readText(MAIN, entryFile(key));
-    return { facts: { ...key, state: live === null ? null : 'published', owners: [], stateSecret: isSecret(live) }, unpublished: null };
   }
 
   function keyOf(site: string, collection: string, slug: string): EntryKey {
@@ -174,7 +134,7 @@ export function createDecapProxy(deps: ProxyDeps) {
     return Promise.all(
       paths.map(async ({ path, label }) => {
         const file = await repo.readFile(MAIN, path);
-        return { data: file ? decoder.decode(file.bytes) : null, file: { path, label, id: file?.blob ?? null } };
+        return { data: file ? textForEditor(decoder.decode(file.bytes)) : null, file: { path, label, id: file?.blob ?? null } };
       }),
     );
   }
@@ -202,16 +162,16 @@ export function createDecapProxy(deps: ProxyDeps) {
     },
 
     async unpublishedEntries(actor, site) {
-      const keys = await listUnpublished(repo, site);
-      // Only entries of collections this person's config has, or Decap warns about each.
-      return keys.filter((k) => maySectionBeEntered(actor, site, k.section)).map((k) => `${k.section}/${k.slug}`);
+      const keys = (await listUnpublished(repo, site)).filter((k) => maySectionBeEntered(actor, site, k.section));
+      // Only entries this person may open (sections, state secrets: Điều 4.2đ), or Decap warns about each.
+      const readable = await Promise.all(keys.map(async (k) => mayReadDraft(actor, (await factsOf(k)).facts)));
+      return keys.filter((_, i) => readable[i]).map((k) => `${k.section}/${k.slug}`);
     },
 
-    async unpublishedEntry(_actor, site, p) {
+    async unpublishedEntry(actor, site, p) {
       const [collection, slug] = p.id ? [p.id.slice(0, p.id.indexOf('/')), p.id.slice(p.id.indexOf('/') + 1)] : [p.collection ?? '', p.slug ?? ''];
       const key = keyOf(site, collection, slug);
-      const entry = await readUnpublished(repo, key);
-      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+      const entry = await editorial.assertMayRead(actor, key);
       return {
         collection,
         slug,
@@ -222,19 +182,18 @@ export function createDecapProxy(deps: ProxyDeps) {
       };
     },
 
-    async unpublishedEntryDataFile(_actor, site, p) {
+    async unpublishedEntryDataFile(actor, site, p) {
       const key = keyOf(site, p.collection, p.slug);
       if (p.path !== entryFile(key)) throw new PathNotAllowedError({ path: p.path, reason: 'not-an-entry' });
-      const entry = await readUnpublished(repo, key);
-      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
-      return { data: await readText(entry.head, p.path) };
+      const entry = await editorial.assertMayRead(actor, key);
+      const raw = await readText(entry.head, p.path);
+      return { data: raw === null ? null : textForEditor(raw) };
     },
 
-    async unpublishedEntryMediaFile(_actor, site, p) {
+    async unpublishedEntryMediaFile(actor, site, p) {
       const key = keyOf(site, p.collection, p.slug);
       checkMediaPath(site, p.path);
-      const entry = await readUnpublished(repo, key);
-      if (!entry) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
+      const entry = await editorial.assertMayRead(actor, key);
       const file = await repo.readFile(entry.head, p.path);
       if (!file) throw new MediaNotFoundError({ path: p.path });
       return mediaFile(p.path, file.blob, file.bytes);
@@ -245,7 +204,7 @@ export function createDecapProxy(deps: ProxyDeps) {
       return repo.transaction(async () => {
         const { facts, unpublished } = await factsOf(key);
         if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
-        authorizeTransition(actor, 'discard', facts, { policy });
+        authorizeTransition(actor, 'discard', facts);
         await discardEntry(repo, key, person(actor), `Huỷ bài chưa đăng: ${entryId(key)}`);
         return { message: `deleted branch: cms/${entryId(key)}` };
       });
@@ -266,7 +225,7 @@ export function createDecapProxy(deps: ProxyDeps) {
       return repo.transaction(async () => {
         const { facts, unpublished } = await factsOf(key);
         const event: EntryEvent = facts.state === null ? 'create' : 'edit';
-        const next = authorizeTransition(actor, event, facts, { policy })!;
+        const next = authorizeTransition(actor, event, facts)!;
         // Điều 8: the entry is saved in Unicode NFC; text pasted in TCVN3/VNI/VIQR is converted.
         const converted = convertToUnicode(file.raw);
         const legacy = converted.changed && converted.encoding !== 'unicode' ? converted.encoding : null;
@@ -314,7 +273,7 @@ export function createDecapProxy(deps: ProxyDeps) {
         if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
         if (facts.state === to) return { message: 'unchanged' };
         const event = statusEvent(actor, facts, to);
-        const next = authorizeTransition(actor, event, facts, { to, policy });
+        const next = authorizeTransition(actor, event, facts, { to });
         await recordStep(repo, { key, by: person(actor), event, state: next!, summary: `${event}: ${entryId(key)}`, expectedHead: unpublished.head });
         return { message: `status updated to ${p.newStatus}` };
       });
@@ -322,24 +281,7 @@ export function createDecapProxy(deps: ProxyDeps) {
 
     async publishUnpublishedEntry(actor, site, p) {
       const key = keyOf(site, p.collection, p.slug);
-      const published = await repo.transaction(async () => {
-        const { facts, unpublished } = await factsOf(key);
-        if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
-        authorizeTransition(actor, 'publish', facts, { policy });
-        // Validated again as it stands on the branch: nothing invalid ever reaches main.
-        const raw = await readText(unpublished.head, entryFile(key));
-        if (raw === null) throw new EntryBranchNotFoundError({ branch: unpublished.branch });
-        validate(entryFile(key), raw, key, false);
-        await checkBranchAssets(repo, unpublished, raw);
-        return mergeIntoMain(repo, key, person(actor), `Đăng tải: ${entryId(key)}`);
-      });
-      const live = deps.onPublished?.({ ...key, commit: published.commit, by: person(actor), publishedAt: clock() });
-      if (live && deps.liveWaitMs) {
-        let timer: NodeJS.Timeout | undefined;
-        const outcome = await Promise.race([live, new Promise<null>((r) => (timer = setTimeout(() => r(null), deps.liveWaitMs)))]);
-        clearTimeout(timer);
-        if (outcome && !outcome.ok) throw new SiteNotRebuiltError({ site, commit: published.commit, code: outcome.error?.code ?? 'E_BUILD_FAILED' });
-      }
+      await editorial.publish(actor, key);
       return { message: `entry ${entryId(key)} published` };
     },
 
@@ -359,8 +301,14 @@ export function createDecapProxy(deps: ProxyDeps) {
     async persistMedia(actor, site, p) {
       authorizeMediaChange(actor, site, 'upload-media');
       const write = decodeAsset(site, p.asset);
-      await checkDirectUpload(repo, site, write);
-      await commitToMain(repo, [write], person(actor), p.options.commitMessage, [['Uploaded-by', `${actor.name} <${actor.username}>`]]);
+      await editorial.applyToMain({
+        site,
+        entry: null,
+        files: [write],
+        by: person(actor),
+        summary: p.options.commitMessage,
+        trailers: [['Uploaded-by', `${actor.name} <${actor.username}>`]],
+      });
       const file = (await repo.readFile(MAIN, write.path))!;
       return mediaFile(write.path, file.blob, file.bytes);
     },
@@ -380,25 +328,26 @@ export function createDecapProxy(deps: ProxyDeps) {
     },
   };
 
-  /** Deleting from main: a published entry needs the publish right, a file the media right. */
+  /**
+   * Deleting from main: a published entry needs the publish right (and takes
+   * its own files with it), a file of the site the media right. Each goes
+   * through the publication gate, so what is deleted is taken off the site.
+   */
   async function deletePaths(actor: Actor, site: string, paths: string[], summary: string) {
-    await repo.transaction(async () => {
-      const trailers: Trailers = [];
-      for (const path of paths) {
-        if (isEntryPath(site, path)) {
-          const { section, slug } = parseEntryPath(site, path);
-          const key = { site, section, slug };
-          const { facts } = await factsOf(key);
-          authorizeTransition(actor, 'delete', { ...facts, state: (await isPublished(repo, key)) ? 'published' : null }, { policy });
-          trailers.push(...stepTrailers(entryId(key), 'delete', null, person(actor)));
-        } else {
-          checkMediaPath(site, path);
-          authorizeMediaChange(actor, site, 'delete-media');
-        }
+    const files: string[] = [];
+    for (const path of paths) {
+      if (isEntryPath(site, path)) {
+        const { section, slug } = parseEntryPath(site, path);
+        await editorial.deletePublished(actor, { site, section, slug }, summary);
+      } else {
+        checkMediaPath(site, path);
+        authorizeMediaChange(actor, site, 'delete-media');
+        files.push(path);
       }
-      if (trailers.length === 0) trailers.push(['Deleted-by', `${actor.name} <${actor.username}>`]);
-      await commitToMain(repo, paths.map((path) => ({ path, content: null })), person(actor), summary, trailers);
-    });
+    }
+    if (files.length === 0) return;
+    const trailers: Trailers = [['Deleted-by', `${actor.name} <${actor.username}>`]];
+    await editorial.applyToMain({ site, entry: null, files: files.map((path) => ({ path, content: null })), by: person(actor), summary, trailers });
   }
 
   return {
@@ -437,7 +386,9 @@ function statusEvent(actor: Actor, facts: EntryFacts, to: WorkflowState): EntryE
   if (facts.state === 'draft') return to === 'in-review' ? 'submit' : 'verify';
   if (facts.state === 'in-review') {
     if (to === 'ready') return 'verify';
-    return facts.owners.includes(actor.username) && !canVerify(actor) ? 'withdraw' : 'return';
+    // Those who check send it back; anyone else is taking back a submission, which only its authors may.
+    const checks = canVerify(actor) || canPublish(actor);
+    return checks && !facts.owners.includes(actor.username) ? 'return' : 'withdraw';
   }
   return 'return';
 }

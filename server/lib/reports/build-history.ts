@@ -25,6 +25,8 @@ export interface BuildRecord {
   result: 'success' | 'failure';
   /** Stable code of the failure (`CONTENT_INVALID`, `BUILD_FAILED`…). */
   errorCode?: string;
+  /** Entries left out of a publication build because they failed the check, with why (ADR 0045). */
+  excluded?: Array<{ file: string; message: string; line?: number; field?: string; kind?: string }>;
 }
 
 export function historyFile(distDir: string, site: string): string {

@@ -1,10 +1,10 @@
-import { parseFrontmatter } from '../../../src/content-source/frontmatter.ts';
-import { referencedFiles } from '../../../src/content-source/referenced-files.ts';
-import { SECTION_IDS, type SectionId } from '../../../src/schema/sections.ts';
-import { MAIN, type ContentRepository, type FileWrite } from '../../content-repo/repository.ts';
-import type { EntryKey, UnpublishedEntry } from '../../content-repo/entry-store.ts';
-import { checkMediaFile, entryMediaFolder, entryOfMediaPath, mediaUrlOf } from '../media-policy.ts';
-import { MediaNotReferencedError, MediaOutsideEntryFolderError, MediaOwnedByAnotherEntryError } from '../media-policy-errors.ts';
+import { parseFrontmatter } from '../../src/content-source/frontmatter.ts';
+import { referencedFiles } from '../../src/content-source/referenced-files.ts';
+import { SECTION_IDS, type SectionId } from '../../src/schema/sections.ts';
+import { MAIN, type ContentRepository, type FileWrite } from '../content-repo/repository.ts';
+import { entryFile, type EntryKey, type MainChange } from '../content-repo/entry-store.ts';
+import { checkMediaFile, entryMediaFolder, entryOfMediaPath, mediaUrlOf } from './media-policy.ts';
+import { MediaNotReferencedError, MediaOutsideEntryFolderError, MediaOwnedByAnotherEntryError } from './media-policy-errors.ts';
 
 /**
  * Where a file may be written in the content repository, and by whom
@@ -53,7 +53,7 @@ export async function mediaOwners(repo: ContentRepository, site: string, path: s
       if (!file.path.endsWith('.mdx')) continue;
       const raw = decoder.decode(await repo.readBlob(file.blob));
       // Most entries never mention the file: the plain search spares parsing them.
-      if (!raw.includes(url) || !referencedFiles(raw).includes(url)) continue;
+      if (!raw.includes(url) || !referencedFiles(raw, section).includes(url)) continue;
       owners.push({ section, slug: file.path.slice(file.path.lastIndexOf('/') + 1, -'.mdx'.length), title: titleOf(raw) });
     }
   }
@@ -71,7 +71,7 @@ const isEntry = (owner: MediaOwner, key: EntryKey) => owner.section === key.sect
  */
 export async function checkEntryAssets(repo: ContentRepository, key: EntryKey, entryRaw: string, assets: readonly FileWrite[]): Promise<void> {
   const folder = entryMediaFolder(key.site, key.section, key.slug);
-  const used = new Set(referencedFiles(entryRaw));
+  const used = new Set(referencedFiles(entryRaw, key.section));
   for (const asset of assets) {
     const bytes = bytesOf(asset);
     const inFolder = asset.path.slice(0, asset.path.lastIndexOf('/')) === folder;
@@ -103,10 +103,23 @@ export async function checkDirectUpload(repo: ContentRepository, site: string, w
   if (owner) throw new MediaOwnedByAnotherEntryError({ path: write.path, owner });
 }
 
-/** At publication: the files the entry's branch adds or changes, as they stand on the branch, checked again. */
-export async function checkBranchAssets(repo: ContentRepository, entry: UnpublishedEntry, entryRaw: string): Promise<void> {
-  const root = `content/${entry.key.site}/tep/`;
-  const changed = entry.changes.filter((c) => c.after !== null && c.path.startsWith(root));
-  const files = await Promise.all(changed.map(async (c) => ({ path: c.path, content: await repo.readBlob(c.after!) })));
-  await checkEntryAssets(repo, entry.key, entryRaw, files);
+/**
+ * Every change of `main` (the publication gate, ADR 0045): the files it
+ * writes under `tep/` are checked as those of the entry it publishes, with
+ * that entry's text, or as the head's direct upload when it is no entry's
+ * step. A publication thus checks again drafts saved before these rules;
+ * deletions write nothing and pass.
+ */
+export async function checkMainChange(repo: ContentRepository, change: MainChange): Promise<void> {
+  const root = `content/${change.site}/tep/`;
+  const written = change.files.filter((f) => f.content !== null && f.path.startsWith(root));
+  if (written.length === 0) return;
+  if (!change.entry) {
+    for (const file of written) await checkDirectUpload(repo, change.site, file);
+    return;
+  }
+  const path = entryFile(change.entry);
+  const own = change.files.find((f) => f.path === path && f.content !== null);
+  const raw = own ? decoder.decode(bytesOf(own)) : await readMain(repo, path);
+  await checkEntryAssets(repo, change.entry, raw ?? '', written);
 }
