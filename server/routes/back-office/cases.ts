@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import type { AppEnv } from '../../app-env.ts';
 import { describeError } from '../../errors/messages.ts';
 import { NotFoundError } from '../../errors/not-found-error.ts';
+import { parseFormBody } from '../../helpers/request-input.ts';
 import { ValidationError } from '../../errors/validation-error.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../src/schema/service-process.ts';
 import { TRANSITION_NAMES, type TransitionName } from '../../lib/case-workflow.ts';
@@ -53,7 +54,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
     .get(`${CASES_PATH}/qua-han`, (c) => queue(c, true))
     .get(`${CASES_PATH}/phan-quyen`, async (c) => c.html(grantsPage({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) })))
     .post(`${CASES_PATH}/phan-quyen/:accountId`, async (c) => {
-      const body = await c.req.parseBody({ all: true });
+      const body = await parseFormBody(c);
       const services = ([] as unknown[]).concat(body.services ?? []).filter((s): s is string => typeof s === 'string');
       await office.setGrants(account(c), c.req.param('accountId')!, services);
       return c.redirect(`${CASES_PATH}/phan-quyen`, 303);
