@@ -108,7 +108,7 @@ export async function createFullApp(storage: Storage): Promise<FullApp> {
  * A request with a body exactly as given (malformed on purpose), sent as
  * `browser` would: its cookies, its address and the Origin of its pages.
  */
-export async function sendRaw(t: TestApp, browser: Browser, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array }): Promise<Response> {
+export async function sendRaw(t: TestApp, browser: Browser, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array | FormData }): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('origin')) headers.set('origin', browser.origin);
   if (browser.cookies.size > 0) headers.set('cookie', [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
