@@ -21,9 +21,9 @@ export function leaks(body: string): string | null {
 /**
  * A Location a browser resolves on this very site: one leading slash, then
  * anything but a second slash or a backslash (`//host` and `/\host` are other
- * hosts), and no control character or backslash anywhere (browsers drop tabs
- * and newlines and read `\` as `/`). No scheme: an absolute URL is never ours to send.
+ * hosts), and no control character anywhere (browsers drop tabs and newlines,
+ * so `/\t/host` is `//host`). No scheme: an absolute URL is never ours to send.
  */
 export function isSafeLocation(location: string): boolean {
-  return /^\/(?![/\\])/.test(location) && !/[\u0000-\u0020\u007f\\]/.test(location);
+  return /^\/(?![/\\])/.test(location) && !/[\u0000-\u001f\u007f]/.test(location);
 }

@@ -18,6 +18,9 @@ import { readSubmission } from '../services/read-submission.ts';
 
 const TRANSITION_BY_SLUG = new Map(TRANSITION_NAMES.map((name) => [TRANSITION_SLUGS[name], name] as const));
 
+/** Far beyond any department's queue; bounds the offset the database is asked for. */
+const MAX_PAGE = 100_000;
+
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -42,7 +45,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
       status: oneOf<CaseStatus>(CASE_STATUSES, c.req.query('trang-thai')),
       mine: c.req.query('cua-toi') === '1',
       overdue,
-      page: Math.max(0, Number(c.req.query('trang')) || 0),
+      page: Math.min(MAX_PAGE, Math.max(0, Math.trunc(Number(c.req.query('trang'))) || 0)),
     };
     const { cases: rows } = await office.queue(me, filters);
     return c.html(queuePage({ site: c.var.site, account: me, title: overdue ? 'Hồ sơ quá hạn' : 'Hồ sơ dịch vụ công trực tuyến', rows, filters, isHead: me.role === 'head' }));
