@@ -6,6 +6,7 @@ import { NotFoundError } from './errors/not-found-error.ts';
 import { connectionInfo } from './middleware/connection-info.ts';
 import { contentSecurityPolicy } from './middleware/content-security-policy.ts';
 import { resolveDepartment } from './middleware/resolve-department.ts';
+import { safeRedirects } from './middleware/safe-redirects.ts';
 import { backOfficeRoutes } from './routes/back-office/index.ts';
 import { adminRoutes, type AdminRouteOptions } from './routes/admin.ts';
 import { createPortalRoutes, type PortalOptions } from './routes/portal.ts';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
   app.use('*', contentSecurityPolicy());
+  app.use('*', safeRedirects());
   app.use('*', connectionInfo({ trustProxy: options.trustProxy ?? false }));
   app.use('*', resolveDepartment(services.deps.sites));
 

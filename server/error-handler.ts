@@ -46,9 +46,22 @@ export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<
   const error = toAppError(thrown);
   const message = error.code === 'E_INTERNAL' ? INTERNAL_ERROR_MESSAGE : describeError(error);
   if (error.code === 'E_THROTTLED') c.header('Retry-After', String((error.data as { retryAfterSeconds: number }).retryAfterSeconds));
-  if (wantsJson(c)) return c.json({ error: { code: error.code, message, data: error.data } }, error.status);
-  const view = c.var.formErrorView;
-  if (view && error.status < 500) return c.html(await view(error), error.status);
+  // A server-side failure's data describes the server (folders, internals), not the request: the visitor gets the code only.
+  const data = error.status >= 500 ? {} : error.data;
+  if (wantsJson(c)) return c.json({ error: { code: error.code, message, data } }, error.status);
+  const form = c.var.formErrorView && error.status < 500 ? await formPage(c.var.formErrorView, error) : null;
+  if (form) return c.html(form, error.status);
   const title = TITLES[error.status] ?? 'Lỗi hệ thống';
   return c.html(await errorPage({ site: c.var.site ?? null, title, message, code: error.code }), error.status);
+}
+
+/** The form re-rendered with the error; null when that fails too (the plain error page then says what went wrong first). */
+async function formPage(view: NonNullable<AppEnv['Variables']['formErrorView']>, error: AppError<object>) {
+  try {
+    return await view(error);
+  } catch (secondary) {
+    // A refusal while re-rendering (the case is not this officer's to view) is expected; anything else is a bug to log.
+    if (!isAppError(secondary)) console.error(secondary);
+    return null;
+  }
 }

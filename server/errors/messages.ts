@@ -92,6 +92,9 @@ const MESSAGES: Record<string, Describe> = {
   E_REASON_REQUIRED: (d) => (d.field === 'assignee' ? 'Vui lòng chọn cán bộ được phân công.' : 'Vui lòng nhập lý do hoặc nội dung trả lời gửi công dân.'),
   E_UNSAFE_FILE_NAME: () => 'Tên tệp không hợp lệ. Vui lòng đổi tên tệp (không chứa dấu / hoặc \\) rồi gửi lại.',
   E_INVALID_IDEMPOTENCY_KEY: () => 'Dữ liệu biểu mẫu không hợp lệ. Vui lòng tải lại trang và gửi lại.',
+  E_TRACKING_CODE_TAKEN: () => 'Hệ thống đang bận, chưa cấp được mã hồ sơ. Vui lòng gửi lại sau ít phút.',
+  E_INVALID_PERIOD: () => 'Kỳ báo cáo không hợp lệ. Hãy nhập tuần (2026-W48), tháng (2026-11), quý (2026-Q4) hoặc năm (2026).',
+  E_CSV_PARSE: (d) => `Tệp CSV bị lỗi ở dòng ${d.line}.`,
 };
 
 export const INTERNAL_ERROR_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
@@ -99,7 +102,8 @@ export const INTERNAL_ERROR_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lò
 /** The Vietnamese sentence shown to a person for an error. */
 export function describeError(error: AppError<object>): string {
   const describe = MESSAGES[error.code];
-  return describe ? describe(error.data as Record<string, unknown>) : INTERNAL_ERROR_MESSAGE;
+  // Errors of a capability's own errors file build their Vietnamese sentence in the constructor.
+  return describe ? describe(error.data as Record<string, unknown>) : error.message;
 }
 
 function seconds(value: unknown): string {

@@ -34,8 +34,9 @@ export async function lookup(siteRoot: string, segments: string[]): Promise<Look
   const s = await fileStats(target);
   if (s) return { kind: 'file', file: target, stats: s };
   // Pages are folders (`/van-ban/x/index.html`); a link typed without the slash still works.
+  // Empty segments are dropped: `//van-ban` must not become `//van-ban/`, which a browser reads as another host.
   if (await fileStats(path.join(target, 'index.html'))) {
-    return { kind: 'redirect', location: `/${segments.map(encodeURIComponent).join('/')}/` };
+    return { kind: 'redirect', location: `/${segments.filter((s) => s !== '').map(encodeURIComponent).join('/')}/` };
   }
   return { kind: 'missing' };
 }

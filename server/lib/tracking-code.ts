@@ -93,6 +93,20 @@ export function parseTrackingCode(input: string): TrackingCode {
   return { prefix, year, body, text: format(prefix, year, body) };
 }
 
+/**
+ * The one spelling of a code however it was typed (`stp 2026 j2m7 dl`,
+ * `STP-2026-J2M7-DI` and `STP2026J2M7D1` are the same case), or null when the
+ * input cannot be a code. What the look-up throttle counts by (docs/adr/0052).
+ */
+export function canonicalTrackingCode(input: string): string | null {
+  try {
+    return parseTrackingCode(input).text;
+  } catch (error) {
+    if (error instanceof InvalidTrackingCodeError) return null;
+    throw error;
+  }
+}
+
 /** `7KQ4-M9XZ-3PHD-A2QF`, grouped for copying by hand. */
 export function generateSecret(random: (length: number) => string = randomSymbols): string {
   return random(SECRET_LENGTH).match(/.{4}/g)!.join('-');

@@ -9,7 +9,9 @@ import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '../../sr
 import { SECTION_IDS } from '../../src/schema/sections.ts';
 import type { AppEnv } from '../app-env.ts';
 import { isAppError } from '../errors/app-error.ts';
+import { describeError } from '../errors/messages.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
+import { readJson } from '../helpers/request-input.ts';
 import { checkOrigin } from '../middleware/check-origin.ts';
 import { limitBody } from '../middleware/limit-body.ts';
 import { loadSession } from '../middleware/load-session.ts';
@@ -73,7 +75,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   // Decap reads `error` as a string: answer its endpoint in its own format, whatever refused the request.
   app.onError((error, c) => {
     if (!c.req.path.startsWith('/admin/api/')) throw error;
-    if (isAppError(error)) return c.json({ error: error.message, code: error.code, data: error.data }, error.status);
+    if (isAppError(error)) return c.json({ error: describeError(error), code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
     console.error(error);
     return c.json({ error: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', code: 'E_INTERNAL' }, 500);
   });
@@ -92,7 +94,9 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (!BUNDLE_FILE.test(file)) return next();
-    const body = await readFile(path.join(DECAP_DIST, file));
+    // A chunk name the installed Decap does not have (an old page, a guess) is simply not found.
+    const body = await readFile(path.join(DECAP_DIST, file)).catch(() => null);
+    if (!body) return next();
     return c.body(body, 200, {
       'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=31536000, immutable',
@@ -134,7 +138,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.post('/admin/api/v1', requireJson(), async (c) => {
     const d = department(c);
     const { proxy } = await editorial();
-    const response = await proxy.handle({ actor: await actor(c), site: d.id, body: await c.req.json() });
+    const response = await proxy.handle({ actor: await actor(c), site: d.id, body: await readJson(c) });
     return c.json(response.body as object, response.status);
   });
 

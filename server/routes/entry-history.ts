@@ -53,7 +53,7 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
   async function render(c: Context<AppEnv>, key: EntryKey, messages: { notice?: string; error?: string } = {}) {
     const { repo, service } = await editorial();
     const actor = await actorOf(c);
-    const [steps, { facts, unpublished }, live, urgent] = await Promise.all([
+    const [steps, { facts, unpublished, readFacts }, live, urgent] = await Promise.all([
       entryHistory(repo, key),
       service.factsOf(key),
       repo.readFile(MAIN, entryFile(key)),
@@ -61,7 +61,7 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
     ]);
     if (steps.length === 0 && !unpublished && !live) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
     // A state-secret draft's title is itself part of what is protected (Điều 4.2đ).
-    const readable = !unpublished || mayReadDraft(actor, facts);
+    const readable = !unpublished || mayReadDraft(actor, readFacts);
     const draft = unpublished && readable ? await repo.readFile(unpublished.head, entryFile(key)) : null;
     const liveFacts = live ? { ...facts, state: 'published' as const, urgentBy: urgent?.by.username ?? null } : null;
     const actions = new Set<EntryAction>([

@@ -73,6 +73,9 @@ export interface ActionInput {
 
 export const PAGE_SIZE = 50;
 
+/** Case and account ids: `randomUUID()`. */
+const SERVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function createCaseOfficeService(deps: OfficeDeps) {
   const { storage, clock, calendar } = deps;
 
@@ -84,7 +87,8 @@ export function createCaseOfficeService(deps: OfficeDeps) {
 
   /** Not found and not yours look the same: an officer learns nothing by trying ids. */
   async function openCase(account: AccountRecord, caseId: string) {
-    const record = await storage.cases.findById(caseId);
+    // Ids are server-made UUIDs; anything else from the URL is not looked up (PostgreSQL refuses NUL in text).
+    const record = SERVER_ID.test(caseId) ? await storage.cases.findById(caseId) : null;
     if (!record) throw new CaseNotFoundError({});
     const relations = relationsTo(account, record, await grantedServices(account));
     if (!canView(relations)) throw new CaseNotFoundError({});
@@ -223,7 +227,7 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     /** Điều 15: the head decides who handles which service. */
     async setGrants(account: AccountRecord, targetId: string, services: readonly string[]): Promise<void> {
       if (account.role !== 'head' || !account.departmentId) throw new CasePermissionError({ action: 'grant-services' });
-      const target = await storage.accounts.findById(targetId);
+      const target = SERVER_ID.test(targetId) ? await storage.accounts.findById(targetId) : null;
       if (!target || target.departmentId !== account.departmentId) throw new AccountNotFoundError({ username: targetId });
       const valid = services.filter((s): s is ServiceId => (SERVICE_IDS as readonly string[]).includes(s));
       await storage.serviceGrants.set(account.departmentId, target.id, valid);

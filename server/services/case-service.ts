@@ -17,6 +17,8 @@ import { acceptDueAt } from '../lib/case-deadlines.ts';
 import { checkTransition, COUNTED_COMMENT_STATUSES } from '../lib/case-workflow.ts';
 import type { Clock } from '../lib/clock.ts';
 import { checkFiles, type UploadLimits } from '../lib/file-sniffing.ts';
+import { IdempotencyKeyReusedError } from '../lib/citizen-services-errors.ts';
+import { submissionDigest } from '../lib/submission-digest.ts';
 import { generateSecret, generateTrackingCode, hashSecret, parseTrackingCode, verifySecret } from '../lib/tracking-code.ts';
 import type { AttachmentRecord, CaseEvent, CaseRecord, NewAttachment } from '../storage/case-records.ts';
 import type { Storage } from '../storage/repository.ts';
@@ -163,6 +165,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const { kind, subject, subjectRef } = await subjectOf(dept, service, data, now);
       const secret = secretFor(dept.id, key);
       const attachments: NewAttachment[] = await deps.attachments.save(uploads, 'citizen', now);
+      const digest = key ? submissionDigest(hmacKey, service, data, attachments) : null;
       const year = Number(vietnamDate(new Date(now)).slice(0, 4));
       const acceptDue = acceptDueAt(dept.services, service, kind, now, calendar);
       const payload = { ...data, consentedAt: now };
@@ -201,10 +204,13 @@ export function createCaseService(deps: CaseServiceDeps) {
             },
               attachments,
               idempotencyKeyHash: key ? createHash('sha256').update(key).digest('hex') : null,
+              submissionDigest: digest,
             });
             if (!result.created) {
               // The first attempt's files are the case's; this retry's copies are not referenced by anything.
               await deps.attachments.remove(attachments.map((a) => a.storedName));
+              // Only the same content is the same submission: anything else holding the key gets no code and no secret.
+              if (result.submissionDigest === null || result.submissionDigest !== digest) throw new IdempotencyKeyReusedError({ service });
               return { record: result.record, secret, created: false, conversions: told };
             }
             deps.notifier.notify(record, { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` }, dept.name, secret);

@@ -46,13 +46,17 @@ export function person(actor: Actor): Person {
   return { username: actor.username, name: actor.name };
 }
 
-export function isSecretText(raw: string | null): boolean {
-  if (raw === null) return false;
+/**
+ * Whether a draft is marked as a state secret. Front matter that cannot be
+ * read is 'unreadable': it is shown to no one extra (fail closed), while its
+ * publication is refused by the gate with the real problem.
+ */
+export function secrecyOf(raw: string | null): 'secret' | 'open' | 'unreadable' {
+  if (raw === null) return 'open';
   try {
-    return parseFrontmatter(raw).data.stateSecret === true;
+    return parseFrontmatter(raw).data.stateSecret === true ? 'secret' : 'open';
   } catch {
-    // Unreadable front matter cannot claim anything; treat it as secret so it is shown to no one extra.
-    return true;
+    return 'unreadable';
   }
 }
 
@@ -102,23 +106,22 @@ export function createEditorialService(options: EditorialServiceOptions) {
   }
 
   /** What the workflow needs to know of an entry: its draft if one is open, else what is live. */
-  async function factsOf(key: EntryKey): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null }> {
+  async function factsOf(key: EntryKey): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null; readFacts: EntryFacts }> {
     const unpublished = await readUnpublished(repo, key);
     if (unpublished) {
-      const raw = await readText(unpublished.head, entryFile(key));
-      return {
-        facts: {
-          ...key,
-          state: unpublished.state,
-          owners: unpublished.owners,
-          authors: unpublished.authors,
-          verifiedBy: unpublished.verifiedBy,
-          stateSecret: isSecretText(raw),
-        },
-        unpublished,
+      const secrecy = secrecyOf(await readText(unpublished.head, entryFile(key)));
+      const facts: EntryFacts = {
+        ...key,
+        state: unpublished.state,
+        owners: unpublished.owners,
+        authors: unpublished.authors,
+        verifiedBy: unpublished.verifiedBy,
+        stateSecret: secrecy === 'secret',
       };
+      return { facts, unpublished, readFacts: { ...facts, stateSecret: secrecy !== 'open' } };
     }
-    return { facts: await liveFacts(key), unpublished: null };
+    const facts = await liveFacts(key);
+    return { facts, unpublished: null, readFacts: facts };
   }
 
   /** The live version, whether or not someone has a draft of it open: unpublish and delete act on it. */
@@ -182,9 +185,9 @@ export function createEditorialService(options: EditorialServiceOptions) {
 
     /** Throws unless the actor may read this unpublished entry (section, state secret). */
     async assertMayRead(actor: Actor, key: EntryKey): Promise<UnpublishedEntry> {
-      const { facts, unpublished } = await factsOf(key);
+      const { readFacts, unpublished } = await factsOf(key);
       if (!unpublished) throw new EntryBranchNotFoundError({ branch: entryBranch(key) });
-      authorizeDraftRead(actor, facts);
+      authorizeDraftRead(actor, readFacts);
       return unpublished;
     },
 

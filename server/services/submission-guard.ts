@@ -3,6 +3,7 @@ import { ProofOfWorkRequiredError } from '../errors/proof-of-work-required-error
 import type { Clock } from '../lib/clock.ts';
 import type { ProofOfWork } from '../lib/proof-of-work.ts';
 import { RateLimitedError } from '../errors/rate-limited-error.ts';
+import { canonicalTrackingCode } from '../lib/tracking-code.ts';
 import { addressKey, CHALLENGE_LIMIT, LOOKUP_LIMIT, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket, type RateLimitPolicy } from '../lib/rate-limit.ts';
 import type { ReplayRepository } from '../storage/repository.ts';
 
@@ -17,8 +18,10 @@ import type { ReplayRepository } from '../storage/repository.ts';
  * work gets a fraction of the rate. `requireProofOfWork` turns that door off.
  *
  * A wrong secret on the look-up page costs `failedLookupCost` more tokens per
- * address, and every code has its own failure bucket, so guessing from many
- * addresses is slow too.
+ * address, and every case has its own failure bucket, so guessing from many
+ * addresses is slow too. The bucket is keyed by the code as the case knows it,
+ * not as typed: `…-DI`, `…-DL` and `…-D1` are one case and share ten guesses
+ * (docs/adr/0052).
  */
 export interface GuardOptions {
   pow: ProofOfWork;
@@ -50,7 +53,6 @@ export function createSubmissionGuard(options: GuardOptions) {
   const failedLookupCost = options.failedLookupCost ?? 4;
   const scope = (departmentId: string, service: ServiceId) => `${departmentId}:${service}`;
   const key = (address: string | null) => addressKey(address ?? 'unknown');
-  const codeKey = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 32);
 
   return {
     challenge(departmentId: string, service: ServiceId, address: string | null) {
@@ -71,14 +73,21 @@ export function createSubmissionGuard(options: GuardOptions) {
 
     beforeLookup(address: string | null, trackingCode: string): void {
       lookups.consume(key(address));
-      const { decision } = takeToken(codeFailures.get(codeKey(trackingCode)) ?? null, options.clock(), CODE_FAILURES);
+      // Not a code at all: no case to protect, the look-up refuses it, the address has paid.
+      const code = canonicalTrackingCode(trackingCode);
+      if (code === null) return;
+      const { decision } = takeToken(codeFailures.get(code) ?? null, options.clock(), CODE_FAILURES);
       if (!decision.allowed) throw new RateLimitedError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
     },
 
     failedLookup(address: string | null, trackingCode: string): void {
       lookups.take(key(address), failedLookupCost);
-      const { next } = takeToken(codeFailures.get(codeKey(trackingCode)) ?? null, options.clock(), CODE_FAILURES);
-      codeFailures.set(codeKey(trackingCode), next);
+      const code = canonicalTrackingCode(trackingCode);
+      if (code === null) return;
+      const { next } = takeToken(codeFailures.get(code) ?? null, options.clock(), CODE_FAILURES);
+      // Re-inserted last: the case being guessed at is the last one a flood of made-up codes could push out.
+      codeFailures.delete(code);
+      codeFailures.set(code, next);
       // Bounded: a flood of made-up codes must not grow memory without end.
       if (codeFailures.size > 100_000) codeFailures.delete(codeFailures.keys().next().value!);
     },

@@ -93,12 +93,16 @@ export interface NewCase {
   attachments: NewAttachment[];
   /** SHA-256 of the client's idempotency key, or null when it sent none. */
   idempotencyKeyHash: string | null;
+  /** Keyed digest of what was submitted: a retry with the key must carry the same (docs/adr/0053). */
+  submissionDigest?: string | null;
 }
 
 export interface CreatedCase {
   record: CaseRecord;
   /** false when the idempotency key named an existing case: nothing was written. */
   created: boolean;
+  /** The digest stored with the case returned: this submission's when created, the first one's otherwise. */
+  submissionDigest: string | null;
 }
 
 export type CasePatch = Partial<

@@ -1,5 +1,5 @@
 import type { ServiceId } from '../../src/schema/service-process.ts';
-import type { AttachmentRecord, CaseEvent, CaseQuery, CaseRecord, CaseStatus, NewAttachment, NewCaseEvent } from './case-records.ts';
+import type { AttachmentRecord, CaseEvent, CaseQuery, CaseRecord, CaseStatus, CreatedCase, NewAttachment, NewCase, NewCaseEvent } from './case-records.ts';
 
 /** Rows of the case tables as both drivers return them (BIGINT as number; JSON as text or parsed). */
 type Row = Record<string, unknown>;
@@ -67,16 +67,21 @@ export function toAttachment(row: Row): AttachmentRecord {
 export const CASE_COLUMNS = [
   'id', 'department_id', 'service', 'kind', 'tracking_code', 'secret_hash', 'status', 'subject', 'subject_ref', 'payload',
   'contact_email', 'assigned_to', 'complex', 'received_at', 'accept_due_at', 'resolve_due_at', 'due_at', 'closed_at',
-  'idempotency_key_hash', 'version', 'updated_at',
+  'idempotency_key_hash', 'version', 'updated_at', 'submission_digest',
 ] as const;
 
-export function caseValues(record: CaseRecord, idempotencyKeyHash: string | null, booleans: 'integer' | 'boolean'): unknown[] {
+export function caseValues({ record, idempotencyKeyHash, submissionDigest }: NewCase, booleans: 'integer' | 'boolean'): unknown[] {
   return [
     record.id, record.departmentId, record.service, record.kind, record.trackingCode, record.secretHash, record.status,
     record.subject, record.subjectRef, JSON.stringify(record.payload), record.contactEmail, record.assignedTo,
     booleans === 'integer' ? (record.complex ? 1 : 0) : record.complex, record.receivedAt, record.acceptDueAt,
-    record.resolveDueAt, record.dueAt, record.closedAt, idempotencyKeyHash, record.version, record.updatedAt,
+    record.resolveDueAt, record.dueAt, record.closedAt, idempotencyKeyHash, record.version, record.updatedAt, submissionDigest ?? null,
   ];
+}
+
+/** An existing case found by its idempotency key, with what it was submitted with. */
+export function toExistingCase(row: Row): CreatedCase {
+  return { record: toCase(row), created: false, submissionDigest: nullableString(row.submission_digest) };
 }
 
 export const EVENT_COLUMNS = ['case_id', 'at', 'actor_id', 'actor_name', 'action', 'status', 'public_text', 'internal_note', 'details'] as const;

@@ -99,6 +99,22 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
       expect(await storage.cases.list({ departmentId: 'idem', limit: 100 })).toHaveLength(1);
     });
 
+    it('gives a retried idempotency key the submission digest of the first submission, and writes nothing of the retry', async () => {
+      const key = randomUUID();
+      const first = await storage.cases.create({ ...newCase({ departmentId: 'idem-digest' }, key), submissionDigest: 'v1$first' });
+      expect(first).toMatchObject({ created: true, submissionDigest: 'v1$first' });
+      const retry = { ...newCase({ departmentId: 'idem-digest' }, key), submissionDigest: 'v1$other' };
+      const again = await storage.cases.create(retry);
+      expect(again).toMatchObject({ created: false, submissionDigest: 'v1$first' });
+      expect(again.record).toEqual(first.record);
+      expect(await storage.cases.findById(retry.record.id)).toBeNull();
+      expect(await storage.cases.attachments(retry.record.id)).toEqual([]);
+      // A case stored without a digest answers null.
+      const bare = newCase({ departmentId: 'idem-digest' }, randomUUID());
+      await storage.cases.create(bare);
+      expect((await storage.cases.create({ ...bare, record: { ...bare.record, id: randomUUID() } })).submissionDigest).toBeNull();
+    });
+
     it('keeps idempotency keys per department', async () => {
       const key = randomUUID();
       await storage.cases.create(newCase({ departmentId: 'idem-a' }, key));

@@ -111,3 +111,16 @@ export class FrontMatterNotMappingError extends FrontMatterError<FrontMatterNotM
     super({ line: 2 }, 'Phần đầu YAML phải là các trường dạng "tên: giá trị" (title, date…), không phải một danh sách hay một giá trị đơn.');
   }
 }
+
+export type FrontMatterAmbiguousErrorData = { line?: number };
+/** The editor's library would end the block elsewhere than this parser does: the file would read two ways. */
+export class FrontMatterAmbiguousError extends FrontMatterError<FrontMatterAmbiguousErrorData> {
+  static readonly code = 'E_FRONT_MATTER_AMBIGUOUS';
+  readonly code = FrontMatterAmbiguousError.code;
+  constructor() {
+    super(
+      {},
+      'Phần đầu của bài có một dòng bắt đầu bằng "---" nhưng không chỉ gồm ba dấu gạch ngang; trình soạn thảo và máy chủ sẽ hiểu bài khác nhau. Sửa dòng đó hoặc bỏ các ký tự sau "---".',
+    );
+  }
+}

@@ -1,5 +1,7 @@
+import matter from 'gray-matter';
 import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, stringify, visit, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import {
+  FrontMatterAmbiguousError,
   FrontMatterForbiddenKeyError,
   FrontMatterMissingError,
   FrontMatterNotMappingError,
@@ -70,12 +72,27 @@ export function parseFrontmatter(source: string): ParsedFile {
     const { line, next } = lineAt(text, at);
     lines += 1;
     if (line === DELIMITER) {
-      const data = readYaml(text.slice(opening.next, at));
-      return { data, body: text.slice(next), bodyLine: lines + 1 };
+      const body = text.slice(next);
+      agreeWithEditor(text, body);
+      return { data: readYaml(text.slice(opening.next, at)), body, bodyLine: lines + 1 };
     }
     at = next;
   }
   throw new FrontMatterUnclosedError();
+}
+
+/**
+ * gray-matter is the front-matter library of the stack, and the one Decap
+ * uses in the editor's browser. It is given no engine but a refusal: it only
+ * splits, and a file it splits differently from the strict reading above (a
+ * closing line that is not exactly `---`, say) is refused, so the server and
+ * the editor can never read one file two ways.
+ */
+const SPLIT_ONLY = { engines: { yaml: { parse: () => ({}), stringify: () => '' } }, language: 'yaml' };
+
+function agreeWithEditor(text: string, body: string): void {
+  const split = matter(text, SPLIT_ONLY as never);
+  if (split.content.replace(/^\r?\n/, '') !== body.replace(/^\r?\n/, '')) throw new FrontMatterAmbiguousError();
 }
 
 /**

@@ -164,7 +164,7 @@ export function createDecapProxy(deps: ProxyDeps) {
     async unpublishedEntries(actor, site) {
       const keys = (await listUnpublished(repo, site)).filter((k) => maySectionBeEntered(actor, site, k.section));
       // Only entries this person may open (sections, state secrets: Điều 4.2đ), or Decap warns about each.
-      const readable = await Promise.all(keys.map(async (k) => mayReadDraft(actor, (await factsOf(k)).facts)));
+      const readable = await Promise.all(keys.map(async (k) => mayReadDraft(actor, (await factsOf(k)).readFacts)));
       return keys.filter((_, i) => readable[i]).map((k) => `${k.section}/${k.slug}`);
     },
 

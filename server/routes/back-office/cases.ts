@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import type { AppEnv } from '../../app-env.ts';
 import { describeError } from '../../errors/messages.ts';
 import { NotFoundError } from '../../errors/not-found-error.ts';
+import { parseFormBody } from '../../helpers/request-input.ts';
 import { ValidationError } from '../../errors/validation-error.ts';
 import { SERVICE_IDS, type ServiceId } from '../../../src/schema/service-process.ts';
 import { TRANSITION_NAMES, type TransitionName } from '../../lib/case-workflow.ts';
@@ -16,6 +17,9 @@ import { casePage, CASES_PATH, casePath, grantsPage, queuePage } from '../../vie
 import { readSubmission } from '../services/read-submission.ts';
 
 const TRANSITION_BY_SLUG = new Map(TRANSITION_NAMES.map((name) => [TRANSITION_SLUGS[name], name] as const));
+
+/** Far beyond any department's queue; bounds the offset the database is asked for. */
+const MAX_PAGE = 100_000;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -41,7 +45,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
       status: oneOf<CaseStatus>(CASE_STATUSES, c.req.query('trang-thai')),
       mine: c.req.query('cua-toi') === '1',
       overdue,
-      page: Math.max(0, Number(c.req.query('trang')) || 0),
+      page: Math.min(MAX_PAGE, Math.max(0, Math.trunc(Number(c.req.query('trang'))) || 0)),
     };
     const { cases: rows } = await office.queue(me, filters);
     return c.html(queuePage({ site: c.var.site, account: me, title: overdue ? 'Hồ sơ quá hạn' : 'Hồ sơ dịch vụ công trực tuyến', rows, filters, isHead: me.role === 'head' }));
@@ -53,7 +57,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
     .get(`${CASES_PATH}/qua-han`, (c) => queue(c, true))
     .get(`${CASES_PATH}/phan-quyen`, async (c) => c.html(grantsPage({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) })))
     .post(`${CASES_PATH}/phan-quyen/:accountId`, async (c) => {
-      const body = await c.req.parseBody({ all: true });
+      const body = await parseFormBody(c);
       const services = ([] as unknown[]).concat(body.services ?? []).filter((s): s is string => typeof s === 'string');
       await office.setGrants(account(c), c.req.param('accountId')!, services);
       return c.redirect(`${CASES_PATH}/phan-quyen`, 303);

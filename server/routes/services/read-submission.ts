@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { parseFormBody } from '../../helpers/request-input.ts';
 import { UnsafeFileNameError } from '../../errors/unsafe-file-name-error.ts';
 import { ValidationError } from '../../errors/validation-error.ts';
 import type { ProofOfWorkAnswer } from '../../services/submission-guard.ts';
@@ -39,7 +40,7 @@ export async function readSubmission(c: Context<AppEnv>): Promise<ReadSubmission
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ValidationError({ issues: [{ field: 'body', problem: 'invalid-format' }] });
   } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
-    const body = await c.req.parseBody({ all: true });
+    const body = await parseFormBody(c);
     raw = {};
     for (const [name, value] of Object.entries(body)) {
       const values = Array.isArray(value) ? value : [value];

@@ -14,6 +14,7 @@ import {
   toAttachment,
   toCase,
   toCaseEvent,
+  toExistingCase,
 } from '../case-row-mapping.ts';
 import type { CaseRepository, ReplayRepository, ServiceGrantRepository } from '../repository.ts';
 
@@ -36,16 +37,17 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
   const rows = async (db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Row[];
 
   const cases: CaseRepository = {
-    async create({ record, event, attachments, idempotencyKeyHash }) {
+    async create(input) {
+      const { record, event, attachments, idempotencyKeyHash } = input;
       try {
         const created = await transaction(async (client) => {
-          const inserted = await rows(client, INSERT_CASE, caseValues(record, idempotencyKeyHash, 'boolean'));
+          const inserted = await rows(client, INSERT_CASE, caseValues(input, 'boolean'));
           if (inserted.length === 0) return false;
           await client.query(INSERT_EVENT, eventValues(record.id, event));
           for (const attachment of attachments) await client.query(INSERT_ATTACHMENT, attachmentValues(record.id, attachment));
           return true;
         });
-        if (created) return { record, created: true };
+        if (created) return { record, created: true, submissionDigest: input.submissionDigest ?? null };
       } catch (error) {
         if ((error as { code?: string }).code === PG_UNIQUE_VIOLATION && /tracking_code/.test(String((error as { constraint?: string }).constraint))) {
           throw new TrackingCodeTakenError({ trackingCode: record.trackingCode });
@@ -56,7 +58,7 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
         record.departmentId,
         idempotencyKeyHash,
       ]);
-      return { record: toCase(existing!), created: false };
+      return toExistingCase(existing!);
     },
     async findById(id) {
       const [row] = await rows(pool, 'SELECT * FROM cases WHERE id = $1', [id]);

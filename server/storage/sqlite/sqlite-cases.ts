@@ -15,6 +15,7 @@ import {
   toAttachment,
   toCase,
   toCaseEvent,
+  toExistingCase,
 } from '../case-row-mapping.ts';
 import type { CaseRepository, ReplayRepository, ServiceGrantRepository } from '../repository.ts';
 
@@ -64,13 +65,14 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
   let scheduled = false;
   let timer: NodeJS.Timeout | null = null;
 
-  function writeOne({ record, event, attachments, idempotencyKeyHash }: NewCase): CreatedCase {
+  function writeOne(input: NewCase): CreatedCase {
+    const { record, event, attachments, idempotencyKeyHash } = input;
     if (idempotencyKeyHash !== null) {
       const existing = one('SELECT * FROM cases WHERE department_id = ? AND idempotency_key_hash = ?', record.departmentId, idempotencyKeyHash);
-      if (existing) return { record: toCase(existing), created: false };
+      if (existing) return toExistingCase(existing);
     }
     try {
-      run(INSERT_CASE, ...caseValues(record, idempotencyKeyHash, 'integer'));
+      run(INSERT_CASE, ...caseValues(input, 'integer'));
     } catch (error) {
       const code = (error as { errcode?: number }).errcode;
       if ((code === SQLITE_CONSTRAINT_UNIQUE || code === SQLITE_CONSTRAINT_PRIMARYKEY) && /tracking_code/.test(String(error))) {
@@ -80,7 +82,7 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
     }
     run(INSERT_EVENT, ...eventValues(record.id, event));
     for (const attachment of attachments) run(INSERT_ATTACHMENT, ...attachmentValues(record.id, attachment));
-    return { record, created: true };
+    return { record, created: true, submissionDigest: input.submissionDigest ?? null };
   }
 
   function flush(): void {
