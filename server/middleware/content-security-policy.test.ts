@@ -25,6 +25,7 @@ describe('policyFor', () => {
     expect(directive(policy, 'script-src')).toBe("script-src 'self' 'unsafe-eval'");
     expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
     expect(directive(policy, 'img-src')).toBe("img-src 'self' blob: data:");
+    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' blob:");
     expect(directive(policy, 'default-src')).toBe("default-src 'self'");
     expect(directive(policy, 'script-src')).not.toContain('unsafe-inline');
     // The portal has no Decap: its /admin/ stays strict.
@@ -36,6 +37,12 @@ describe('policyFor', () => {
       expect(directive(policyFor(department, path), 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
     }
     for (const path of ['/tim-kiem/x/', '/pagefind/index/abc.pf_index', '/van-ban/']) expect(policyFor(department, path)).toBe(CSP.strict);
+  });
+
+  it("sandboxes the site's files under /tep/: no script, no request, an origin of their own (ADR 0021)", () => {
+    for (const path of ['/tep/2023/qd-14.pdf', '/tep/tin-tuc/bai/p.html']) expect(policyFor(department, path)).toBe("default-src 'none'; sandbox");
+    expect(policyFor(department, '/tin-tuc/tep/')).toBe(CSP.strict);
+    expect(policyFor({ kind: 'portal' }, '/tep/x.pdf')).toBe(CSP.strict);
   });
 });
 
