@@ -37,7 +37,7 @@ function serveDepartmentSite(distDir: string) {
     const urlPath = rawPath(c.req.url);
     const segments = safeSegments(urlPath);
     if (!segments) return c.text('Địa chỉ không hợp lệ.', 400);
-    if (segments[0] === MEDIA_FOLDER) return serveMediaFile(c, siteRoot, segments, urlPath);
+    if (segments[0]?.toLowerCase() === MEDIA_FOLDER) return serveMediaFile(c, siteRoot, segments, urlPath);
 
     const found = await lookup(siteRoot, segments);
     if (found.kind === 'redirect') {
@@ -58,10 +58,11 @@ const MEDIA_FOLDER = 'tep';
  * only a name of an allowed kind is looked up, served with that kind's type
  * (never one guessed from an HTML or script name, even for a file left from
  * before the policy), no redirect, and a plain 404 otherwise. Its
- * Content-Security-Policy (sandbox) is set by the CSP middleware.
+ * Content-Security-Policy (sandbox) is set by the CSP middleware from the
+ * path, so only the plain spelling `/tep/` is served (not `/%74ep/`, `/TEP/`).
  */
 async function serveMediaFile(c: Context<AppEnv>, siteRoot: string, segments: string[], urlPath: string) {
-  const headers = mediaResponseHeaders(segments.at(-1) ?? '');
+  const headers = urlPath.startsWith(`/${MEDIA_FOLDER}/`) ? mediaResponseHeaders(segments.at(-1) ?? '') : null;
   const found = headers ? await lookup(siteRoot, segments) : null;
   if (!headers || found?.kind !== 'file') return c.text('Không tìm thấy tệp này.', 404);
   return sendFile(c, found.file, found.stats, urlPath, 200, headers);

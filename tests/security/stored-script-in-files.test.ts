@@ -154,7 +154,7 @@ describe.each(STORAGE_KINDS)('files of a built site served as data, never pages 
 
   const get = (urlPath: string) => app.request(`http://sotuphap.localhost${urlPath}`, { headers: { host: 'sotuphap.localhost' } });
 
-  it.each(['/tep/2025/p.html', '/tep/2025/p.js', '/tep/2025/x.svg'])('answers 404 for %s, never a page or a script', async (urlPath) => {
+  it.each(['/tep/2025/p.html', '/tep/2025/p.js', '/tep/2025/x.svg', '/%74ep/2025/p.html', '/TEP/2025/p.html', '/tep%2F2025/p.html'])('answers 404 for %s, never a page or a script', async (urlPath) => {
     const res = await get(urlPath);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toMatch(/html|javascript|svg/);
