@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMediaFile, entryOfMediaPath, mediaFileProblem, mediaResponseHeaders, safeMediaName } from './media-policy.ts';
+import { SAFE_NAME_FUNCTION } from '../../src/cms/upload-names.ts';
+import { checkMediaFile, entryOfMediaPath, isSafeMediaName, mediaFileProblem, mediaResponseHeaders, safeMediaName } from './media-policy.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
 const text = (s: string) => new TextEncoder().encode(s);
@@ -80,6 +81,14 @@ describe('names and folders', () => {
     expect(safeMediaName('Ảnh hội nghị.JPEG')).toBe('anh-hoi-nghi.jpeg');
     expect(safeMediaName('đề án.docx')).toBe('de-an.docx');
     expect(safeMediaName('???.pdf')).toBe('tep.pdf');
+  });
+
+  it('renames a file picked in Decap exactly as the server names it, so the name is accepted', () => {
+    const inBrowser = new Function(`return ${SAFE_NAME_FUNCTION}`)() as (name: string) => string;
+    for (const name of ['QD_14_2023.pdf', 'Quyết định số 14 (bản ký).PDF', 'Ảnh hội nghị.JPEG', 'bao.cao.quy.3.xlsx', 'Đề án~2026.docx', '???.png']) {
+      expect(inBrowser(name)).toBe(safeMediaName(name));
+      expect(isSafeMediaName(inBrowser(name))).toBe(true);
+    }
   });
 
   it("knows the entry whose folder holds a file, and that a year folder is nobody's", () => {

@@ -6,6 +6,7 @@ import { html } from 'hono/html';
 import { stringify } from 'yaml';
 import { decapConfig } from '../../src/cms/decap-config.ts';
 import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '../../src/cms/editor-components.ts';
+import { SAFE_UPLOAD_NAMES } from '../../src/cms/upload-names.ts';
 import { SECTION_IDS } from '../../src/schema/sections.ts';
 import type { AppEnv } from '../app-env.ts';
 import { isAppError } from '../errors/app-error.ts';
@@ -90,7 +91,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     // Decap must not start before our editor components are registered; no inline script under the CSP.
     if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
     if (file === 'editor-components.js') {
-      const source = `${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
+      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (!BUNDLE_FILE.test(file)) return next();

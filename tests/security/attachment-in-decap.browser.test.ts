@@ -13,9 +13,10 @@ import { STORAGE_KINDS } from './support.ts';
 
 /**
  * Finding 2 in the real Decap CMS (docs/adr/0021-files-are-data.md): a
- * contributor attaches "huong-dan.pdf" that is really an HTML page; saving is
+ * contributor attaches "Hướng dẫn.pdf" that is really an HTML page; saving is
  * refused with the Vietnamese sentence in Decap's own notification and
- * nothing is written. They replace it with a real PDF, the deputy verifies,
+ * nothing is written. They replace it with the real PDF ("HUONG_DAN.pdf",
+ * stored as huong-dan.pdf in the entry's own folder), the deputy verifies,
  * the head publishes, and the department host serves the PDF as data:
  * its own type, nosniff, a sandboxing policy, no page of ours.
  */
@@ -41,13 +42,14 @@ function fetchFromSite(live: LiveApp, urlPath: string): Promise<{ status: number
   });
 }
 
-/** Decap's media library for the Attachment component's file field: upload, pick. */
-async function attach(page: Page, button: 'Chọn một tập tin' | 'Chọn tập tin khác', bytes: Buffer): Promise<void> {
+/** Decap's media library for the Attachment component's file field: upload a file as named on the officer's computer, pick it. */
+async function attach(page: Page, button: 'Chọn một tập tin' | 'Chọn tập tin khác', name: string, bytes: Buffer): Promise<void> {
   // The first file field of a news item is its picture; the Attachment component's is the last.
   await page.getByRole('button', { name: button }).last().click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByText('Tải lên', { exact: true }).click();
-  await (await chooser).setFiles({ name: 'huong-dan.pdf', mimeType: 'application/pdf', buffer: bytes });
+  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+  // Renamed as the server names files, whatever the computer called it (src/cms/upload-names.ts).
   await page.getByText('huong-dan.pdf', { exact: true }).first().waitFor();
   await page.getByText('Lấy những cái đã chọn').click();
 }
@@ -93,7 +95,7 @@ describe.skipIf(!chromiumAvailable)('an attachment in the Decap UI is a file, ne
       await page.getByText('Tin do Ban Biên tập viết').click();
       await page.getByRole('button', { name: 'Add Component' }).click();
       await page.getByText('Tệp đính kèm', { exact: true }).click();
-      await attach(page, 'Chọn một tập tin', fixture('html-page.pdf'));
+      await attach(page, 'Chọn một tập tin', 'Hướng dẫn.pdf', fixture('html-page.pdf'));
       await page.getByLabel('Tên hiển thị').fill('Tài liệu hướng dẫn (PDF)');
 
       const response = await save(page);
@@ -107,7 +109,8 @@ describe.skipIf(!chromiumAvailable)('an attachment in the Decap UI is a file, ne
 
     it('takes the real PDF in its place, and the contributor sends the entry for verification', async () => {
       const page = ui.pages.get('contributor')!;
-      await attach(page, 'Chọn tập tin khác', fixture('sample.pdf'));
+      // A scanner's name: Decap alone would keep the underscore, which the server refuses.
+      await attach(page, 'Chọn tập tin khác', 'HUONG_DAN.pdf', fixture('sample.pdf'));
       const response = await save(page);
       expect(response.status()).toBe(200);
       await ui.toast(page, 'Mục đã được lưu');
