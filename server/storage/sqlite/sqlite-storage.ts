@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
 import { BoardLimitError } from '../../errors/board-limit-error.ts';
 import { UsernameTakenError } from '../../errors/username-taken-error.ts';
+import { ensurePrivateFile } from '../../lib/private-files.ts';
 import type { ThrottleState, ThrottleStep } from '../../lib/throttle.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
@@ -27,7 +26,8 @@ const SQLITE_CONSTRAINT_UNIQUE = 2067;
  * request, and BEGIN IMMEDIATE covers other processes (the CLI).
  */
 export function openSqliteStorage({ path }: SqliteOptions): Storage {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // Created private before SQLite opens it: its -wal and -shm files then take the same mode.
+  if (path !== ':memory:') ensurePrivateFile(path);
   const db = new DatabaseSync(path);
   // WAL: readers never wait for the writer. FULL: a committed account change survives a power cut.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
