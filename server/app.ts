@@ -72,7 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const distDir = options.distDir ?? 'dist';
   const siteIds = options.departments.map((d) => d.id);
-  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }));
+  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
   app.route('/', backOfficeRoutes(services, cases));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
