@@ -1,5 +1,6 @@
 import type { AppError } from './app-error.ts';
 import { ROLE_LABELS, type Role } from '../../src/schema/roles.ts';
+import { passwordAdvice } from './password-advice.ts';
 
 type Describe = (data: Record<string, unknown>) => string;
 
@@ -10,8 +11,15 @@ function roleLabel(role: unknown): string {
 const WEAK_PASSWORD: Record<string, Describe> = {
   'too-short': (d) => `Mật khẩu mới phải có ít nhất ${d.minLength} ký tự.`,
   'too-long': (d) => `Mật khẩu mới không được dài quá ${d.maxLength} ký tự.`,
+  'whitespace-only': () => 'Mật khẩu không được chỉ gồm dấu cách.',
   common: () => 'Mật khẩu này quá phổ biến, dễ bị dò ra. Hãy chọn một cụm từ khác.',
   'contains-username': () => 'Mật khẩu không được chứa tên đăng nhập.',
+  'contains-name': () => 'Mật khẩu không được chứa họ tên của bạn (kể cả khi viết không dấu): đó là điều người dò mật khẩu thử đầu tiên.',
+  repeated: () => 'Mật khẩu lặp lại một ký tự hoặc một đoạn (như "aaaa", "abcabc"), rất dễ đoán.',
+  sequence: () => 'Mật khẩu là một dãy liên tiếp (như "abcdef", "123456"), rất dễ đoán.',
+  'keyboard-pattern': () => 'Mật khẩu là một đường gõ trên bàn phím (như "qwerty", "1qaz2wsx"), rất dễ đoán.',
+  dates: () => 'Mật khẩu dựa vào ngày tháng hoặc năm (như ngày sinh), rất dễ đoán.',
+  guessable: () => 'Mật khẩu này vẫn dễ bị dò ra.',
   'same-as-current': () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
   'control-characters': () => 'Mật khẩu chứa ký tự điều khiển không hợp lệ.',
   mismatch: () => 'Hai lần nhập mật khẩu mới không khớp nhau.',
@@ -37,7 +45,7 @@ const MESSAGES: Record<string, Describe> = {
     'Mật khẩu dùng một lần đã hết hạn (72 giờ). Vui lòng đề nghị người quản lý cấp lại mật khẩu.',
   E_PASSWORD_CHANGE_REQUIRED: () => 'Bạn phải đổi mật khẩu trước khi sử dụng hệ thống.',
   E_WRONG_SITE: () => 'Tài khoản này không thuộc trang quản trị của đơn vị này.',
-  E_WEAK_PASSWORD: (d) => (WEAK_PASSWORD[String(d.reason)] ?? (() => 'Mật khẩu mới không hợp lệ.'))(d),
+  E_WEAK_PASSWORD: (d) => `${(WEAK_PASSWORD[String(d.reason)] ?? (() => 'Mật khẩu mới không hợp lệ.'))(d)}${passwordAdvice(d.suggestions)}`,
   E_INVALID_NAME: (d) => (INVALID_NAME[String(d.reason)] ?? (() => 'Họ và tên không hợp lệ.'))(d),
   E_INVALID_INPUT: () => 'Dữ liệu gửi lên không hợp lệ.',
   E_PERMISSION_DENIED: () => 'Bạn không có quyền thực hiện thao tác này.',

@@ -164,7 +164,7 @@ export function createAuthService(deps: ServiceDeps) {
     ): Promise<SignedIn> {
       const { account } = active;
       assertPasswordLengthBounded(input.newPassword);
-      const newPassword = checkNewPassword(input.newPassword, { username: account.username, commonPasswords: deps.commonPasswords });
+      const newPassword = checkNewPassword(input.newPassword, { username: account.username, fullName: account.fullName, commonPasswords: deps.commonPasswords });
       const bounds = { minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH };
       if (input.confirmation.normalize('NFC') !== newPassword) throw new WeakPasswordError({ reason: 'mismatch', ...bounds });
       if (input.currentPassword.normalize('NFC') === newPassword) throw new WeakPasswordError({ reason: 'same-as-current', ...bounds });
