@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDepartments, loadProvince } from '../src/content-source/departments.ts';
 import { createApp } from './app.ts';
+import { persistentSecret } from './lib/private-files.ts';
 import { createPublishQueue } from './lib/publish-queue.ts';
 import { caseOptionsFromEnv, createCaseServices } from './services/create-case-services.ts';
 import { createQuestionPublisher } from './services/question-publisher.ts';
@@ -12,7 +13,7 @@ import { createServices } from './services/create-services.ts';
 import { writeSampleAccountsFile } from './services/sample-accounts-file.ts';
 import { seedSampleAccounts } from './services/seed-sample-accounts.ts';
 import { startServer } from './start-server.ts';
-import { openStorage } from './storage/open-storage.ts';
+import { dataDirectory, openStorage } from './storage/open-storage.ts';
 
 /**
  * `node server/main.ts` (or `npm start`, which builds stale sites first).
@@ -40,6 +41,7 @@ const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
 const services = createServices({
   storage,
   departments,
+  deviceSecret: persistentSecret(path.join(dataDirectory(env), 'device-secret.key')),
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.

@@ -37,8 +37,8 @@ const MESSAGES: Record<string, Describe> = {
   E_NOT_AUTHENTICATED: () => 'Vui lòng đăng nhập để tiếp tục.',
   E_INVALID_CREDENTIALS: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
   E_THROTTLED: (d) =>
-    d.locked
-      ? `Đăng nhập sai quá nhiều lần, tài khoản tạm bị khóa. Vui lòng thử lại sau ${minutes(d.retryAfterSeconds)}.`
+    d.capped
+      ? `Đã có quá nhiều lần đăng nhập sai vào tài khoản này trong một giờ qua. Từ máy này, vui lòng thử lại sau ${minutes(d.retryAfterSeconds)}; trên máy bạn đã từng đăng nhập, bạn vẫn đăng nhập được ngay.`
       : `Đăng nhập sai nhiều lần. Vui lòng chờ ${seconds(d.retryAfterSeconds)} rồi thử lại.`,
   E_ACCOUNT_DISABLED: () => 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ Trưởng Ban Biên tập.',
   E_INITIAL_PASSWORD_EXPIRED: () =>

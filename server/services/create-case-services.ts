@@ -7,6 +7,7 @@ import { persistentSecret } from '../lib/private-files.ts';
 import { createProofOfWork } from '../lib/proof-of-work.ts';
 import type { RateLimitPolicy } from '../lib/rate-limit.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
+import { dataDirectory } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/repository.ts';
 import { createAttachmentStore } from './attachment-store.ts';
 import { caseDepartments } from './case-departments.ts';
@@ -43,7 +44,7 @@ export interface CaseServiceOptions {
  * per-address allowance (load tests, a department behind one NAT address).
  */
 export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
-  const dataDir = path.dirname(path.resolve(env.SQLITE_PATH || './data/congso.sqlite'));
+  const dataDir = dataDirectory(env);
   return {
     attachmentsDir: env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments'),
     secretKey: env.CASE_SECRET_KEY ?? persistentSecret(path.join(dataDir, 'case-secret.key')),

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '../lib/clock.ts';
 import { loadCommonPasswords } from '../lib/common-passwords.ts';
 import { createPasswordHasher, type PasswordHasher } from '../lib/password-hash.ts';
 import { buildHostIndex, type DepartmentRef } from '../lib/site-for-host.ts';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, type ThrottlePolicy } from '../lib/throttle.ts';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DEVICE_THROTTLE, type ThrottlePolicy } from '../lib/throttle.ts';
 import { initialsThenGivenName, type UsernameRule } from '../lib/username.ts';
 import type { Storage } from '../storage/repository.ts';
 import { createAccountService } from './account-service.ts';
@@ -21,6 +22,9 @@ export interface ServiceOptions {
   usernameRule?: UsernameRule;
   accountThrottle?: ThrottlePolicy;
   addressThrottle?: ThrottlePolicy;
+  deviceThrottle?: ThrottlePolicy;
+  /** Signs "known device" cookies; keep it across restarts (main.ts reads it from the data folder). A random one otherwise. */
+  deviceSecret?: Uint8Array;
 }
 
 /** Resolves every option once, at start-up, as Hono resolves middleware options outside the request. */
@@ -35,6 +39,8 @@ export function createServices(options: ServiceOptions) {
     sites: buildHostIndex(options.departments, options.portalHosts),
     accountThrottle: options.accountThrottle ?? ACCOUNT_THROTTLE,
     addressThrottle: options.addressThrottle ?? ADDRESS_THROTTLE,
+    deviceThrottle: options.deviceThrottle ?? DEVICE_THROTTLE,
+    deviceSecret: options.deviceSecret ?? randomBytes(32),
     audit: createAuditTrail(options.storage.audit, clock),
   };
   return { deps, auth: createAuthService(deps), accounts: createAccountService(deps) };

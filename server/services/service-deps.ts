@@ -16,5 +16,8 @@ export interface ServiceDeps {
   sites: HostIndex;
   accountThrottle: ThrottlePolicy;
   addressThrottle: ThrottlePolicy;
+  deviceThrottle: ThrottlePolicy;
+  /** Signs the "known device" cookies (docs/adr/0018). */
+  deviceSecret: Uint8Array;
   audit: AuditTrail;
 }

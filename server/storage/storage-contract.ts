@@ -200,7 +200,7 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
       it('never lets parallel attempts past the cap', async () => {
         const key = `account:${randomUUID()}`;
-        const policy = { ...ACCOUNT_THROTTLE, freeFailures: 1000, lockAfterFailures: 1000, maxPerWindow: 10 };
+        const policy = { ...ACCOUNT_THROTTLE, freeFailures: 1000, maxPerWindow: 10 };
         const decisions = await Promise.all(
           Array.from({ length: 40 }, () => storage.throttle.apply(key, (current) => reserveAttempt(current, key, T0, policy))),
         );

@@ -26,7 +26,7 @@ describe('files and folders the server creates are private to its user', () => {
     const data = path.join(cwd, 'data');
     const entries = await readdir(data, { withFileTypes: true });
     const names = entries.map((e) => e.name);
-    for (const expected of ['congso.sqlite', 'content', 'attachments', 'case-secret.key', 'sample-accounts.txt']) expect(names).toContain(expected);
+    for (const expected of ['congso.sqlite', 'content', 'attachments', 'case-secret.key', 'device-secret.key', 'sample-accounts.txt']) expect(names).toContain(expected);
     expect(await mode(data)).toBe(0o700);
     const found = await Promise.all(entries.map(async (e) => [e.name, await mode(path.join(data, e.name))] as const));
     expect(Object.fromEntries(found)).toEqual(Object.fromEntries(entries.map((e) => [e.name, e.isDirectory() ? 0o700 : 0o600])));
