@@ -79,7 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', citizenServiceRoutes(cases, shells));
   app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
   app.route('/', reportRoutes({ cases: reportCases, clock: services.deps.clock, departments: options.departments }));
-  app.route('/', complianceRoutes({ contentRoot: options.editorial?.repoDir, repo: options.editorial?.repo, departments: options.departments, clock: services.deps.clock }));
+  app.route('/', complianceRoutes({ contentRoot: options.editorial?.repoDir, repo: options.editorial?.repo, departments: options.departments, clock: services.deps.clock, delegations: (d) => services.accounts.delegationGrants(d) }));
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, options as AdminRouteOptions));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));

@@ -9,6 +9,7 @@ import { createQuestionPublisher } from './services/question-publisher.ts';
 import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
 import { siteBuilder } from './lib/publish-queue-build.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './lib/session-policy.ts';
+import { notifierOptionsFromEnv } from './services/case-notifier.ts';
 import { createServices } from './services/create-services.ts';
 import { writeSampleAccountsFile } from './services/sample-accounts-file.ts';
 import { seedSampleAccounts } from './services/seed-sample-accounts.ts';
@@ -42,6 +43,7 @@ const services = createServices({
   storage,
   departments,
   deviceSecret: persistentSecret(path.join(dataDirectory(env), 'device-secret.key')),
+  mail: notifierOptionsFromEnv(env),
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.

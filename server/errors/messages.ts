@@ -107,7 +107,8 @@ export const INTERNAL_ERROR_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lò
 /** The Vietnamese sentence shown to a person for an error. */
 export function describeError(error: AppError<object>): string {
   const describe = MESSAGES[error.code];
-  return describe ? describe(error.data as Record<string, unknown>) : INTERNAL_ERROR_MESSAGE;
+  // Errors of the newer shape (server/lib/*-errors.ts) build their Vietnamese sentence themselves.
+  return describe ? describe(error.data as Record<string, unknown>) : error.message || INTERNAL_ERROR_MESSAGE;
 }
 
 function seconds(value: unknown): string {

@@ -5,6 +5,7 @@ import type { ContentRepository } from '../content-repo/repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import { authorizeReportRead } from '../lib/reports/report-access.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
+import type { AuditEntry } from '../storage/records.ts';
 import { COMPLIANCE_PATH, compliancePage } from '../views/compliance-page.ts';
 
 export interface ComplianceRouteOptions {
@@ -13,6 +14,8 @@ export interface ComplianceRouteOptions {
   repo?: ContentRepository | Promise<ContentRepository>;
   departments: readonly DepartmentRef[];
   clock: Clock;
+  /** Grants of verify/publish and who made them (docs/adr/0017); undefined: every department. */
+  delegations?: (departmentId: string | undefined) => Promise<AuditEntry[]>;
 }
 
 /**
@@ -31,6 +34,7 @@ export function complianceRoutes(options: ComplianceRouteOptions) {
       asOf: new Date(options.clock()),
       repo: options.repo ? await options.repo : undefined,
     });
-    return c.html(compliancePage({ site: c.var.site, actor, report }));
+    const delegations = await options.delegations?.(chosen ?? undefined);
+    return c.html(compliancePage({ site: c.var.site, actor, report, delegations }));
   });
 }

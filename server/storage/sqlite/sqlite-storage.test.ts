@@ -22,7 +22,7 @@ describe('SQLite file settings', () => {
     await storage.close();
     const db = new DatabaseSync(path);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: '0001-accounts' }, { version: '0002-cases' }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: '0001-accounts' }, { version: '0002-cases' }, { version: '0003-account-credentials' }]);
     db.close();
   });
 });
