@@ -1,7 +1,7 @@
 /**
  * Staff accounts from the server's shell (Điều 11):
  *
- *   npm run users -- add --site sotuphap --name "Nguyễn Văn An" --role deputy [--sections tin-tuc,van-ban]
+ *   npm run users -- add --site sotuphap --name "Nguyễn Văn An" --role deputy [--sections tin-tuc,van-ban] [--email nvan@sotuphap.thuathienhue.gov.vn]
  *   npm run users -- add-admin --name "Quản Trị Viên"
  *   npm run users -- list [--site sotuphap]
  *   npm run users -- disable nvan
@@ -19,12 +19,13 @@ import { SectionsInputSchema, UsernameInputSchema } from '../server/lib/input-sc
 import { parseInput } from '../server/lib/parse-input.ts';
 import type { PasswordHasher } from '../server/lib/password-hash.ts';
 import type { DepartmentRef } from '../server/lib/site-for-host.ts';
+import type { IssuedPassword } from '../server/services/account-service.ts';
 import { createServices } from '../server/services/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '../server/services/principal.ts';
 import type { Storage } from '../server/storage/repository.ts';
 
 const USAGE = `Cách dùng:
-  npm run users -- add --site <mã-đơn-vị> --name "<Họ và tên>" --role <vai-trò> [--sections a,b]
+  npm run users -- add --site <mã-đơn-vị> --name "<Họ và tên>" --role <vai-trò> [--sections a,b] [--email <hộp thư .gov.vn>]
   npm run users -- add-admin --name "<Họ và tên>"
   npm run users -- list [--site <mã-đơn-vị>]
   npm run users -- disable <tên-đăng-nhập>
@@ -60,11 +61,13 @@ export async function runUsersCli(argv: readonly string[], context: CliContext):
         name: { type: 'string' },
         role: { type: 'string' },
         sections: { type: 'string' },
+        email: { type: 'string' },
         user: { type: 'string' },
       },
     });
     const [command, username = values.user] = positionals;
-    const printIssued = (issued: { account: { username: string; fullName: string }; oneTimePassword: string }) => {
+    // The operator's channel (docs/adr/0017): printed for whoever runs the server, so the account gets no witness.
+    const printIssued = (issued: IssuedPassword & { oneTimePassword: string }) => {
       out(`Tên đăng nhập: ${issued.account.username}`);
       out(`Mật khẩu dùng một lần: ${issued.oneTimePassword}`);
       out('(Chỉ hiện một lần; hết hạn sau 72 giờ; phải đổi ở lần đăng nhập đầu tiên.)');
@@ -76,11 +79,11 @@ export async function runUsersCli(argv: readonly string[], context: CliContext):
         const role = BoardRoleSchema.safeParse(values.role);
         if (!role.success) throw new UsageError(`Vai trò không hợp lệ: ${values.role ?? '(trống)'}.`);
         const sections = values.sections === undefined ? undefined : parseInput(SectionsInputSchema, values.sections);
-        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: role.data, departmentId: site, sections }, NO_REQUEST));
+        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: role.data, departmentId: site, sections, email: values.email }, NO_REQUEST));
         return 0;
       }
       case 'add-admin':
-        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: 'admin', departmentId: null }, NO_REQUEST));
+        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: 'admin', departmentId: null, email: values.email }, NO_REQUEST));
         return 0;
       case 'list': {
         const list = await accounts.list(cli, values.site);

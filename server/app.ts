@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const distDir = options.distDir ?? 'dist';
   const siteIds = options.departments.map((d) => d.id);
-  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }));
+  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
   app.route('/', backOfficeRoutes(services, cases));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
@@ -91,6 +91,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       departments: options.departments,
       clock: services.deps.clock,
       distDir,
+      delegations: (d) => services.accounts.delegationGrants(d),
       ...(options.editorial?.repo ? { editorial } : {}),
     }),
   );

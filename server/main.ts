@@ -1,10 +1,8 @@
-import { rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDepartments, loadProvince } from '../src/content-source/departments.ts';
-import { ROLE_LABELS } from '../src/schema/roles.ts';
-import { formatTable } from '../scripts/lib/cli-format.ts';
 import { createApp } from './app.ts';
+import { persistentSecret } from './lib/private-files.ts';
 import { createPublishQueue } from './lib/publish-queue.ts';
 import { createPublicationGate } from './lib/publication-gate.ts';
 import { caseOptionsFromEnv, createCaseServices } from './services/create-case-services.ts';
@@ -12,10 +10,12 @@ import { createQuestionPublisher } from './services/question-publisher.ts';
 import { contentRepositoryDir, ensureContentRepository } from './content-repo/ensure-content-repository.ts';
 import { siteBuilder } from './lib/publish-queue-build.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './lib/session-policy.ts';
+import { notifierOptionsFromEnv } from './services/case-notifier.ts';
 import { createServices } from './services/create-services.ts';
-import { seedSampleAccounts, type SeededAccount } from './services/seed-sample-accounts.ts';
+import { writeSampleAccountsFile } from './services/sample-accounts-file.ts';
+import { seedSampleAccounts } from './services/seed-sample-accounts.ts';
 import { startServer } from './start-server.ts';
-import { openStorage } from './storage/open-storage.ts';
+import { dataDirectory, openStorage } from './storage/open-storage.ts';
 
 /**
  * `node server/main.ts` (or `npm start`, which builds stale sites first).
@@ -43,6 +43,8 @@ const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
 const services = createServices({
   storage,
   departments,
+  deviceSecret: persistentSecret(path.join(dataDirectory(env), 'device-secret.key')),
+  mail: notifierOptionsFromEnv(env),
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
@@ -80,7 +82,11 @@ const server = await startServer(app, { port: Number(env.PORT ?? 4321) });
 // Only into an empty storage: a later start, or a server whose accounts were all removed on purpose, never gets new ones behind its back.
 if (firstStart) {
   const seeded = await seedSampleAccounts(services.accounts, departments);
-  await announceSampleAccounts(seeded, path.resolve('data', 'sample-accounts.txt'), server.port);
+  if (seeded.length > 0) {
+    const file = path.resolve('data', 'sample-accounts.txt');
+    const text = writeSampleAccountsFile(seeded, file, server.port);
+    console.log(`${text}(Đã lưu vào ${file}, chỉ người chạy máy chủ đọc được.)`);
+  }
 }
 console.log(`congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`);
 
@@ -103,31 +109,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await storage.close();
     process.exit(0);
   });
-}
-
-/**
- * The one-time passwords of the sample accounts, so a newcomer can try every
- * role: printed once and kept in a file only the server's user can read.
- */
-async function announceSampleAccounts(seeded: SeededAccount[], file: string, port: number): Promise<void> {
-  if (seeded.length === 0) return;
-  const rows = seeded.map((s) => [
-    s.departmentId ? `${s.departmentId}.localhost:${port}` : `localhost:${port}`,
-    s.role === 'admin' ? 'Quản trị hệ thống (tỉnh)' : ROLE_LABELS[s.role],
-    s.username,
-    s.oneTimePassword,
-  ]);
-  const text = [
-    'Tài khoản mẫu (Điều 17): mỗi vai trò một tài khoản cho mỗi đơn vị.',
-    'Đăng nhập tại http://<trang>/quan-tri/ bằng mật khẩu dùng một lần; hệ thống yêu cầu đổi mật khẩu ngay (Điều 11.2).',
-    'Mật khẩu dùng một lần hết hạn sau 72 giờ. Hãy xoá tệp này khi đã phát hết mật khẩu.',
-    '',
-    formatTable(['Trang', 'Vai trò', 'Tên đăng nhập', 'Mật khẩu dùng một lần'], rows, [false, false, false, false]),
-    '',
-  ].join('\n');
-  await mkdir(path.dirname(file), { recursive: true });
-  // Removed first so the mode applies (it only does on creation) and an old file or link is never written through.
-  await rm(file, { force: true });
-  await writeFile(file, text, { mode: 0o600, flag: 'wx' });
-  console.log(`${text}(Đã lưu vào ${file}, chỉ người chạy máy chủ đọc được.)`);
 }

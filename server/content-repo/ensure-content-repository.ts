@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promis
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { Clock } from '../lib/clock.ts';
+import { PRIVATE_DIR_MODE } from '../lib/private-files.ts';
 import { RepositoryUnavailableError } from './errors.ts';
 import { DEFAULT_CONTENT_DIR, MAIN, openContentRepository, type ContentRepository } from './repository.ts';
 
@@ -68,7 +69,8 @@ export async function ensureContentRepository(options: EnsureOptions): Promise<E
     if ((await readdir(dir)).length > 0) throw new RepositoryUnavailableError({ dir, reason: 'folder is not empty and not a repository' });
     await rmdir(dir).catch(() => undefined);
   }
-  await mkdir(path.dirname(dir), { recursive: true });
+  // mkdtemp makes the staging folder 0700, and the rename keeps it: drafts are nobody else's to read.
+  await mkdir(path.dirname(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
   const staging = await mkdtemp(path.join(path.dirname(dir), `.${path.basename(dir)}-seed-`));
   try {
     await openContentRepository({ dir: staging, seedFrom: options.seedFrom, clock: options.clock });

@@ -1,5 +1,6 @@
 import type { AppError } from './app-error.ts';
 import { ROLE_LABELS, type Role } from '../../src/schema/roles.ts';
+import { passwordAdvice } from './password-advice.ts';
 
 type Describe = (data: Record<string, unknown>) => string;
 
@@ -10,8 +11,15 @@ function roleLabel(role: unknown): string {
 const WEAK_PASSWORD: Record<string, Describe> = {
   'too-short': (d) => `Mật khẩu mới phải có ít nhất ${d.minLength} ký tự.`,
   'too-long': (d) => `Mật khẩu mới không được dài quá ${d.maxLength} ký tự.`,
+  'whitespace-only': () => 'Mật khẩu không được chỉ gồm dấu cách.',
   common: () => 'Mật khẩu này quá phổ biến, dễ bị dò ra. Hãy chọn một cụm từ khác.',
   'contains-username': () => 'Mật khẩu không được chứa tên đăng nhập.',
+  'contains-name': () => 'Mật khẩu không được chứa họ tên của bạn (kể cả khi viết không dấu): đó là điều người dò mật khẩu thử đầu tiên.',
+  repeated: () => 'Mật khẩu lặp lại một ký tự hoặc một đoạn (như "aaaa", "abcabc"), rất dễ đoán.',
+  sequence: () => 'Mật khẩu là một dãy liên tiếp (như "abcdef", "123456"), rất dễ đoán.',
+  'keyboard-pattern': () => 'Mật khẩu là một đường gõ trên bàn phím (như "qwerty", "1qaz2wsx"), rất dễ đoán.',
+  dates: () => 'Mật khẩu dựa vào ngày tháng hoặc năm (như ngày sinh), rất dễ đoán.',
+  guessable: () => 'Mật khẩu này vẫn dễ bị dò ra.',
   'same-as-current': () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
   'control-characters': () => 'Mật khẩu chứa ký tự điều khiển không hợp lệ.',
   mismatch: () => 'Hai lần nhập mật khẩu mới không khớp nhau.',
@@ -29,15 +37,15 @@ const MESSAGES: Record<string, Describe> = {
   E_NOT_AUTHENTICATED: () => 'Vui lòng đăng nhập để tiếp tục.',
   E_INVALID_CREDENTIALS: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
   E_THROTTLED: (d) =>
-    d.locked
-      ? `Đăng nhập sai quá nhiều lần, tài khoản tạm bị khóa. Vui lòng thử lại sau ${minutes(d.retryAfterSeconds)}.`
+    d.capped
+      ? `Đã có quá nhiều lần đăng nhập sai vào tài khoản này trong một giờ qua. Từ máy này, vui lòng thử lại sau ${minutes(d.retryAfterSeconds)}; trên máy bạn đã từng đăng nhập, bạn vẫn đăng nhập được ngay.`
       : `Đăng nhập sai nhiều lần. Vui lòng chờ ${seconds(d.retryAfterSeconds)} rồi thử lại.`,
   E_ACCOUNT_DISABLED: () => 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ Trưởng Ban Biên tập.',
   E_INITIAL_PASSWORD_EXPIRED: () =>
     'Mật khẩu dùng một lần đã hết hạn (72 giờ). Vui lòng đề nghị người quản lý cấp lại mật khẩu.',
   E_PASSWORD_CHANGE_REQUIRED: () => 'Bạn phải đổi mật khẩu trước khi sử dụng hệ thống.',
   E_WRONG_SITE: () => 'Tài khoản này không thuộc trang quản trị của đơn vị này.',
-  E_WEAK_PASSWORD: (d) => (WEAK_PASSWORD[String(d.reason)] ?? (() => 'Mật khẩu mới không hợp lệ.'))(d),
+  E_WEAK_PASSWORD: (d) => `${(WEAK_PASSWORD[String(d.reason)] ?? (() => 'Mật khẩu mới không hợp lệ.'))(d)}${passwordAdvice(d.suggestions)}`,
   E_INVALID_NAME: (d) => (INVALID_NAME[String(d.reason)] ?? (() => 'Họ và tên không hợp lệ.'))(d),
   E_INVALID_INPUT: () => 'Dữ liệu gửi lên không hợp lệ.',
   E_PERMISSION_DENIED: () => 'Bạn không có quyền thực hiện thao tác này.',
@@ -103,7 +111,7 @@ export const INTERNAL_ERROR_MESSAGE = 'Đã xảy ra lỗi hệ thống. Vui lò
 export function describeError(error: AppError<object>): string {
   const describe = MESSAGES[error.code];
   // Errors of a capability's own errors file build their Vietnamese sentence in the constructor.
-  return describe ? describe(error.data as Record<string, unknown>) : error.message;
+  return describe ? describe(error.data as Record<string, unknown>) : error.message || INTERNAL_ERROR_MESSAGE;
 }
 
 function seconds(value: unknown): string {

@@ -1,6 +1,7 @@
 import { AppError } from './app-error.ts';
 
-export type ThrottledErrorData = { retryAfterSeconds: number; locked: boolean };
+/** `capped`: the hourly cap of the bucket is reached (docs/adr/0018); otherwise a growing delay. */
+export type ThrottledErrorData = { retryAfterSeconds: number; capped: boolean };
 
 export class ThrottledError extends AppError<ThrottledErrorData> {
   static readonly code = 'E_THROTTLED';

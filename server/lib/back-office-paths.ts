@@ -20,6 +20,7 @@ export const ACCOUNT_ACTION_SLUGS = {
   'change-role': 'vai-tro',
   'assign-sections': 'chuyen-muc',
   delegate: 'uy-quyen',
+  'set-email': 'thu-cong-vu',
 } as const;
 
 export function accountPath(username: string, action?: keyof typeof ACCOUNT_ACTION_SLUGS): string {

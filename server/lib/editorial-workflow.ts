@@ -41,7 +41,7 @@ export interface Actor {
   /**
    * Accounts that count as the same person as this one for the four-eyes
    * rules: whoever saw this account's one-time password, and the accounts
-   * whose one-time password this person saw (ADR 0018). Empty by default.
+   * whose one-time password this person saw (ADR 0017). Empty by default.
    */
   linked?: readonly string[];
 }
@@ -141,7 +141,7 @@ export function canPublish(actor: Pick<Actor, 'role' | 'delegations'>): boolean 
   return actor.role === 'head' || actor.delegations.includes('publish');
 }
 
-/** The actor, or an account that counts as the same person (ADR 0018). */
+/** The actor, or an account that counts as the same person (ADR 0017). */
 export function isSamePerson(actor: Pick<Actor, 'username' | 'linked'>, username: string | null | undefined): boolean {
   return !!username && (actor.username === username || (actor.linked ?? []).includes(username));
 }

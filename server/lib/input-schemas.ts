@@ -42,9 +42,16 @@ export const SectionsInputSchema = z
   .pipe(z.array(SectionIdSchema).max(SECTION_IDS.length * 2))
   .transform((sections) => [...new Set(sections)]);
 
+/** Official e-mail: generous here; normalizeOfficialEmail gives the precise refusal. Empty means none. */
+const EmailInputSchema = z
+  .string()
+  .max(400)
+  .transform((value) => (value.trim() === '' ? null : value));
+
 export const CreateAccountInputSchema = z.object({
   // Generous here; normalizeFullName gives the precise, friendlier refusal.
   fullName: z.string().max(MAX_FULL_NAME_LENGTH * 4),
+  email: EmailInputSchema.optional(),
   role: BoardRoleSchema,
   departmentId: z.string().max(64).regex(/^[a-z0-9-]+$/).optional(),
   sections: SectionsInputSchema.optional(),
@@ -59,3 +66,5 @@ export const DelegateInputSchema = z.object({
     .optional()
     .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])]),
 });
+
+export const SetEmailInputSchema = z.object({ email: EmailInputSchema.optional().transform((email) => email ?? null) });

@@ -45,7 +45,7 @@ const BUNDLE_FILE = /^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]{20}\.wasm$/;
 /** Entries are at most 512 KB and attachments 20 MB, sent as base64 inside JSON. */
 const MAX_PROXY_BODY = Math.ceil(DEFAULT_LIMITS.mediaBytes * 1.4) + 1024 * 1024;
 
-/** The session user, seen as the workflow sees people; `linked` as ADR 0018 defines it. */
+/** The session user, seen as the workflow sees people; `linked` as ADR 0017 defines it. */
 export function actorOf(account: AccountRecord, linked: readonly string[] = []): Actor {
   return {
     username: account.username,
@@ -68,8 +68,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   };
   const actor = async (c: Context<AppEnv>) => {
     const account = c.var.session!.account;
-    const linked = (services.accounts as { linkedUsernames?: (id: string) => Promise<string[]> }).linkedUsernames;
-    return actorOf(account, linked ? await linked(account.id) : []);
+    return actorOf(account, await services.accounts.linkedUsernames(account.id));
   };
 
   const app = new Hono<AppEnv>();

@@ -5,6 +5,7 @@ import type { ContentRepository } from '../content-repo/repository.ts';
 import type { Clock } from '../lib/clock.ts';
 import { authorizeReportRead } from '../lib/reports/report-access.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
+import type { AuditEntry } from '../storage/records.ts';
 import { COMPLIANCE_PATH, compliancePage, type PublicationWatch } from '../views/compliance-page.ts';
 import { readBuildHistory } from '../lib/reports/build-history.ts';
 import type { Editorial } from '../services/editorial-runtime.ts';
@@ -36,6 +37,8 @@ export interface ComplianceRouteOptions {
   repo?: ContentRepository | Promise<ContentRepository>;
   departments: readonly DepartmentRef[];
   clock: Clock;
+  /** Grants of verify/publish and who made them (docs/adr/0017); undefined: every department. */
+  delegations?: (departmentId: string | undefined) => Promise<AuditEntry[]>;
 }
 
 /**
@@ -56,6 +59,7 @@ export function complianceRoutes(options: ComplianceRouteOptions) {
     });
     const watch: Record<string, PublicationWatch> = {};
     for (const site of report.sites.map((s) => s.site)) watch[site] = await publicationWatch(options, site);
-    return c.html(compliancePage({ site: c.var.site, actor, report, watch }));
+    const delegations = await options.delegations?.(chosen ?? undefined);
+    return c.html(compliancePage({ site: c.var.site, actor, report, watch, delegations }));
   });
 }

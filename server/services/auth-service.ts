@@ -8,7 +8,8 @@ import { assertPasswordLengthBounded, checkNewPassword, MAX_PASSWORD_LENGTH, MIN
 import { hashSessionToken, generateSessionToken, SESSION_TOKEN_PATTERN } from '../lib/session-token.ts';
 import { isSessionExpired, needsTouch } from '../lib/session-policy.ts';
 import type { Site } from '../lib/site-for-host.ts';
-import { clearOnSuccess, refundOnSuccess, reserveAttempt } from '../lib/throttle.ts';
+import { issueDeviceToken, verifyDeviceToken } from '../lib/device-token.ts';
+import { clearOnSuccess, refundOnSuccess, reserveAttempt, succeedAttempt, type ThrottlePolicy } from '../lib/throttle.ts';
 import type { AccountRecord, SessionRecord } from '../storage/records.ts';
 import type { Principal, RequestMeta } from './principal.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -18,6 +19,8 @@ export interface SignedIn {
   token: string;
   session: SessionRecord;
   account: AccountRecord;
+  /** The signed "known device" token for this account, renewed at each sign-in (docs/adr/0018). */
+  deviceToken?: string;
 }
 
 export interface ActiveSession {
@@ -57,7 +60,7 @@ export function createAuthService(deps: ServiceDeps) {
     return { token, session, account };
   }
 
-  async function throttle(key: string, username: string, site: Site, meta: RequestMeta, policy = deps.accountThrottle) {
+  async function throttle(key: string, username: string, site: Site, meta: RequestMeta, policy: ThrottlePolicy) {
     const decision = await storage.throttle.apply(key, (current) => reserveAttempt(current, key, clock(), policy));
     if (decision.allowed) return;
     await audit({
@@ -66,9 +69,23 @@ export function createAuthService(deps: ServiceDeps) {
       targetUsername: username,
       departmentId: siteDepartmentId(site),
       meta,
-      details: { key: key.split(':')[0], locked: decision.locked },
+      details: { key: key.split(':')[0], capped: decision.capped },
     });
-    throw new ThrottledError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000), locked: decision.locked });
+    throw new ThrottledError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000), capped: decision.capped });
+  }
+
+  /**
+   * Which buckets an attempt counts against (docs/adr/0018): a device this
+   * account signed in from before has its own, and nothing else; any other
+   * attempt counts against its address and against the account's bucket for
+   * unknown devices, capped at 100 an hour.
+   */
+  function bucketsFor(username: string, deviceId: string | null, ip: string | null): Array<{ key: string; policy: ThrottlePolicy; onSuccess: 'succeed' | 'refund' }> {
+    if (deviceId) return [{ key: `device:${username}:${deviceId}`, policy: deps.deviceThrottle, onSuccess: 'succeed' }];
+    return [
+      { key: `address:${ip ?? 'unknown'}`, policy: deps.addressThrottle, onSuccess: 'refund' },
+      { key: `account:${username}`, policy: deps.accountThrottle, onSuccess: 'succeed' },
+    ];
   }
 
   return {
@@ -78,12 +95,14 @@ export function createAuthService(deps: ServiceDeps) {
      * both end in InvalidCredentialsError. Other answers (disabled, expired,
      * wrong site) come only after the right password.
      */
-    async signIn(input: { username: string; password: string; site: Site; previousToken?: string }, meta: RequestMeta): Promise<SignedIn> {
+    async signIn(
+      input: { username: string; password: string; site: Site; previousToken?: string; deviceToken?: string },
+      meta: RequestMeta,
+    ): Promise<SignedIn> {
       const { username, password, site } = input;
-      const accountKey = `account:${username}`;
-      const addressKey = `address:${meta.ip ?? 'unknown'}`;
-      await throttle(addressKey, username, site, meta, deps.addressThrottle);
-      await throttle(accountKey, username, site, meta);
+      const deviceId = verifyDeviceToken(deps.deviceSecret, username, input.deviceToken, clock());
+      const buckets = bucketsFor(username, deviceId, meta.ip);
+      for (const bucket of buckets) await throttle(bucket.key, username, site, meta, bucket.policy);
 
       const account = await storage.accounts.findByUsername(username);
       const verified = await hasher.verify(password, account?.passwordHash ?? (await hasher.dummyHash));
@@ -95,13 +114,14 @@ export function createAuthService(deps: ServiceDeps) {
           targetUsername: username,
           departmentId: account ? account.departmentId : siteDepartmentId(site),
           meta,
-          details: { reason: account ? 'wrong-password' : 'unknown-username' },
+          details: { reason: account ? 'wrong-password' : 'unknown-username', knownDevice: deviceId !== null },
         });
         throw new InvalidCredentialsError();
       }
 
-      await storage.throttle.apply(accountKey, () => clearOnSuccess());
-      await storage.throttle.apply(addressKey, (current) => refundOnSuccess(current, deps.addressThrottle));
+      for (const bucket of buckets) {
+        await storage.throttle.apply(bucket.key, (current) => (bucket.onSuccess === 'succeed' ? succeedAttempt(current, clock()) : refundOnSuccess(current)));
+      }
 
       const refuse = async (reason: string, error: Error) => {
         await audit({ action: 'sign-in-failed', actor: null, target: account, meta, details: { reason } });
@@ -119,8 +139,14 @@ export function createAuthService(deps: ServiceDeps) {
         await storage.sessions.delete(hashSessionToken(input.previousToken));
       }
       const signedIn = await openSession(account, meta);
-      await audit({ action: 'sign-in', actor: principalOf(account), target: account, meta });
-      return signedIn;
+      await audit({
+        action: 'sign-in',
+        actor: principalOf(account),
+        target: account,
+        meta,
+        details: { knownDevice: deviceId !== null, ...(account.mustChangePassword ? { oneTimePassword: true } : {}) },
+      });
+      return { ...signedIn, deviceToken: issueDeviceToken(deps.deviceSecret, username, clock(), deviceId ?? undefined) };
     },
 
     /** The session behind a cookie token, or null if there is none, it expired, or the account was disabled. */
@@ -164,15 +190,15 @@ export function createAuthService(deps: ServiceDeps) {
     ): Promise<SignedIn> {
       const { account } = active;
       assertPasswordLengthBounded(input.newPassword);
-      const newPassword = checkNewPassword(input.newPassword, { username: account.username, commonPasswords: deps.commonPasswords });
+      const newPassword = checkNewPassword(input.newPassword, { username: account.username, fullName: account.fullName, commonPasswords: deps.commonPasswords });
       const bounds = { minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH };
       if (input.confirmation.normalize('NFC') !== newPassword) throw new WeakPasswordError({ reason: 'mismatch', ...bounds });
       if (input.currentPassword.normalize('NFC') === newPassword) throw new WeakPasswordError({ reason: 'same-as-current', ...bounds });
 
-      // Someone at an unlocked screen must not get unlimited tries at the current password either.
-      const key = `account:${account.username}`;
-      const decision = await storage.throttle.apply(key, (current) => reserveAttempt(current, key, clock(), deps.accountThrottle));
-      if (!decision.allowed) throw new ThrottledError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000), locked: decision.locked });
+      // Someone at an unlocked screen must not get unlimited tries at the current password either: a bucket per session.
+      const key = `session:${active.tokenHash}`;
+      const decision = await storage.throttle.apply(key, (current) => reserveAttempt(current, key, clock(), deps.deviceThrottle));
+      if (!decision.allowed) throw new ThrottledError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000), capped: decision.capped });
       if (!(await hasher.verify(input.currentPassword, account.passwordHash))) {
         await audit({ action: 'sign-in-failed', actor: principalOf(account), target: account, meta, details: { reason: 'wrong-current-password' } });
         throw new InvalidCredentialsError();

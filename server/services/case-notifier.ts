@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { SERVICE_LABELS } from '../../src/schema/service-process.ts';
 import { sendMail, type SmtpOptions } from '../lib/smtp-client.ts';
 import type { CaseEvent, CaseRecord } from '../storage/case-records.ts';
@@ -53,7 +54,11 @@ export function createCaseNotifier(options: NotifierOptions | null): CaseNotifie
   };
 }
 
-/** SMTP_HOST, SMTP_PORT, SMTP_SECURE=1, SMTP_USER, SMTP_PASSWORD, MAIL_FROM; no host, no mail. */
+/**
+ * SMTP_HOST, SMTP_PORT, SMTP_SECURE=1, SMTP_USER, SMTP_PASSWORD, SMTP_CA_FILE,
+ * MAIL_FROM; no host, no mail. With SMTP_USER and without SMTP_SECURE the
+ * relay must offer STARTTLS (see smtp-client.ts).
+ */
 export function notifierOptionsFromEnv(env: NodeJS.ProcessEnv): NotifierOptions | null {
   if (!env.SMTP_HOST) return null;
   return {
@@ -63,6 +68,7 @@ export function notifierOptionsFromEnv(env: NodeJS.ProcessEnv): NotifierOptions 
       secure: env.SMTP_SECURE === '1',
       user: env.SMTP_USER,
       password: env.SMTP_PASSWORD,
+      ca: env.SMTP_CA_FILE ? readFileSync(env.SMTP_CA_FILE, 'utf8') : undefined,
     },
     from: env.MAIL_FROM ?? 'khong-tra-loi@thuathienhue.gov.vn',
   };

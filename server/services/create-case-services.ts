@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCalendar, type WorkingCalendar } from '../../src/lib/working-days.ts';
 import type { Clock } from '../lib/clock.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../lib/file-sniffing.ts';
+import { persistentSecret } from '../lib/private-files.ts';
 import { createProofOfWork } from '../lib/proof-of-work.ts';
 import type { RateLimitPolicy } from '../lib/rate-limit.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
+import { dataDirectory } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/repository.ts';
 import { createAttachmentStore } from './attachment-store.ts';
 import { caseDepartments } from './case-departments.ts';
@@ -38,35 +39,15 @@ export interface CaseServiceOptions {
 }
 
 /**
- * The key kept beside the database when none is configured: generated once,
- * readable only by the server's user, so challenges and retry secrets keep
- * working across restarts.
- */
-function persistentKey(file: string): Buffer {
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-  } catch {
-    const key = randomBytes(32);
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, key.toString('base64url'), { mode: 0o600, flag: 'wx' });
-      return key;
-    } catch {
-      return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
-    }
-  }
-}
-
-/**
  * ATTACHMENTS_DIR, CASE_SECRET_KEY, SMTP_* (case-notifier), CASE_RETENTION_DAYS,
  * POW_DIFFICULTY, and SUBMISSION_BURST / SUBMISSION_PER_MINUTE to change the
  * per-address allowance (load tests, a department behind one NAT address).
  */
 export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
-  const dataDir = path.dirname(path.resolve(env.SQLITE_PATH || './data/congso.sqlite'));
+  const dataDir = dataDirectory(env);
   return {
     attachmentsDir: env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments'),
-    secretKey: env.CASE_SECRET_KEY ?? persistentKey(path.join(dataDir, 'case-secret.key')),
+    secretKey: env.CASE_SECRET_KEY ?? persistentSecret(path.join(dataDir, 'case-secret.key')),
     mail: notifierOptionsFromEnv(env),
     contentRoot: env.CONTENT_REPO_DIR ?? './data/content',
     powDifficulty: env.POW_DIFFICULTY ? Number(env.POW_DIFFICULTY) : undefined,

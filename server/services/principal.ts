@@ -11,7 +11,10 @@ export interface Principal extends Actor {
   system?: true;
 }
 
-export function systemPrincipal(name: string): Principal {
+/** The shell operator: one-time passwords are printed for them (docs/adr/0017). */
+export type OperatorPrincipal = Principal & { system: true };
+
+export function systemPrincipal(name: string): OperatorPrincipal {
   return { id: `system:${name}`, username: `system:${name}`, role: 'admin', departmentId: null, system: true };
 }
 

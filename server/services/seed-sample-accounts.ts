@@ -1,6 +1,6 @@
 import type { DelegableRight, Role } from '../../src/schema/roles.ts';
 import type { DepartmentRef } from '../lib/site-for-host.ts';
-import type { AccountService } from './account-service.ts';
+import type { AccountService, IssuedPassword } from './account-service.ts';
 import { NO_REQUEST, systemPrincipal } from './principal.ts';
 
 export interface SeededAccount {
@@ -44,7 +44,8 @@ function boardFor(department: SeedDepartment): BoardMember[] {
 export async function seedSampleAccounts(accounts: AccountService, departments: readonly SeedDepartment[]): Promise<SeededAccount[]> {
   const seeder = systemPrincipal('seed');
   const seeded: SeededAccount[] = [];
-  const record = (departmentId: string | null, role: Role, issued: { account: { fullName: string; username: string }; oneTimePassword: string }) =>
+  // The operator's channel (docs/adr/0017): the password is printed for whoever runs the server, and nobody is its witness.
+  const record = (departmentId: string | null, role: Role, issued: IssuedPassword & { oneTimePassword: string }) =>
     seeded.push({ departmentId, role, fullName: issued.account.fullName, username: issued.account.username, oneTimePassword: issued.oneTimePassword });
 
   if ((await accounts.list(seeder, null)).length === 0) {

@@ -5,6 +5,7 @@ import type { ThrottlePolicy } from '../lib/throttle.ts';
 import type { UsernameRule } from '../lib/username.ts';
 import type { Storage } from '../storage/repository.ts';
 import type { AuditTrail } from './audit-trail.ts';
+import type { OneTimePasswordMailer } from './one-time-password-mailer.ts';
 
 /** Everything the services need, resolved once at start-up. */
 export interface ServiceDeps {
@@ -16,5 +17,10 @@ export interface ServiceDeps {
   sites: HostIndex;
   accountThrottle: ThrottlePolicy;
   addressThrottle: ThrottlePolicy;
+  deviceThrottle: ThrottlePolicy;
+  /** Signs the "known device" cookies (docs/adr/0018). */
+  deviceSecret: Uint8Array;
+  /** Sends one-time passwords to officials' addresses; null when no mail is configured (docs/adr/0017). */
+  mailer: OneTimePasswordMailer | null;
   audit: AuditTrail;
 }

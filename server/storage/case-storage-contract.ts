@@ -31,7 +31,7 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
       return {
         id, username: `${prefix}${id.slice(0, 8)}`, fullName: 'Lê Quang Minh', role: 'editor', departmentId: 'sotuphap', sections: [],
         delegations: [], status: 'active', passwordHash: 'x', mustChangePassword: false, passwordExpiresAt: null, createdAt: T0,
-        updatedAt: T0, createdBy: null,
+        updatedAt: T0, createdBy: null, email: null, credentialsSeenBy: null,
       };
     }
 

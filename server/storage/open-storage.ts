@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Storage } from './repository.ts';
 import { openSqliteStorage } from './sqlite/sqlite-storage.ts';
 
@@ -6,6 +7,11 @@ export const DEFAULT_SQLITE_PATH = './data/congso.sqlite';
 export interface StorageEnvironment {
   DATABASE_URL?: string;
   SQLITE_PATH?: string;
+}
+
+/** The folder beside the SQLite file: the server's keys and files live there with either database. */
+export function dataDirectory(env: StorageEnvironment): string {
+  return path.dirname(path.resolve(env.SQLITE_PATH || DEFAULT_SQLITE_PATH));
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file. */

@@ -21,10 +21,22 @@ export interface AccountRecord {
   createdAt: number;
   updatedAt: number;
   createdBy: string | null;
+  /** Official e-mail address (lower case), where one-time passwords are sent when mail is configured (docs/adr/0017). */
+  email: string | null;
+  /**
+   * Id of the account whose holder saw the current one-time password (it was
+   * shown on their screen); null when it reached only the holder (e-mail, the
+   * operator's CLI, the sample seeding). Kept when the holder changes it:
+   * the witness could have done that too.
+   */
+  credentialsSeenBy: string | null;
 }
 
 export type AccountPatch = Partial<
-  Pick<AccountRecord, 'role' | 'sections' | 'delegations' | 'status' | 'passwordHash' | 'mustChangePassword' | 'passwordExpiresAt'>
+  Pick<
+    AccountRecord,
+    'role' | 'sections' | 'delegations' | 'status' | 'passwordHash' | 'mustChangePassword' | 'passwordExpiresAt' | 'email' | 'credentialsSeenBy'
+  >
 > & { updatedAt: number };
 
 /** Refuse the write if it would make more than `max` active accounts with `role` in the department. */
@@ -56,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'role-changed',
   'sections-assigned',
   'rights-delegated',
+  'email-changed',
   'action-refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -83,4 +96,12 @@ export interface AuditQuery {
   limit: number;
   /** Pagination: entries with a smaller id. */
   beforeId?: number;
+  /** Entries with a larger id (what happened after a given entry). */
+  afterId?: number;
+  /** Only entries about this account. */
+  targetId?: string;
+  /** Only these actions. */
+  actions?: readonly AuditAction[];
+  /** Newest first unless told otherwise. */
+  order?: 'newest-first' | 'oldest-first';
 }

@@ -24,9 +24,9 @@ import type {
  * pass `storage-contract.ts`; services depend on this file only.
  */
 export interface AccountRepository {
-  /** Throws UsernameTakenError, or BoardLimitError when `limit` would be exceeded. */
+  /** Throws UsernameTakenError, EmailTakenError, or BoardLimitError when `limit` would be exceeded. */
   create(account: AccountRecord, limit?: RoleLimit): Promise<AccountRecord>;
-  /** Throws AccountNotFoundError, or BoardLimitError when `limit` would be exceeded. */
+  /** Throws AccountNotFoundError, EmailTakenError, or BoardLimitError when `limit` would be exceeded. */
   update(id: string, patch: AccountPatch, limit?: RoleLimit): Promise<AccountRecord>;
   findById(id: string): Promise<AccountRecord | null>;
   findByUsername(username: string): Promise<AccountRecord | null>;
@@ -34,6 +34,8 @@ export interface AccountRepository {
   list(departmentId?: string | null): Promise<AccountRecord[]>;
   /** `base` and `base` followed by digits, for picking a free username. */
   usernamesLike(base: string): Promise<string[]>;
+  /** Accounts whose current credentials `accountId`'s holder saw (docs/adr/0017). Ordered by username. */
+  witnessedBy(accountId: string): Promise<AccountRecord[]>;
 }
 
 export interface SessionRepository {

@@ -1,6 +1,6 @@
 import type { DelegableRight, Role } from '../../src/schema/roles.ts';
 import type { ThrottleState } from '../lib/throttle.ts';
-import type { AccountRecord, AccountStatus, AuditAction, AuditEntry, SessionRecord } from './records.ts';
+import type { AccountRecord, AccountStatus, AuditAction, AuditEntry, AuditQuery, SessionRecord } from './records.ts';
 
 /** Rows as both drivers return them once BIGINT is read as a number; JSON may arrive parsed (jsonb) or as text. */
 type Row = Record<string, unknown>;
@@ -33,6 +33,8 @@ export function toAccount(row: Row): AccountRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     createdBy: nullableString(row.created_by),
+    email: nullableString(row.email),
+    credentialsSeenBy: nullableString(row.credentials_seen_by),
   };
 }
 
@@ -85,4 +87,33 @@ export function patched(account: AccountRecord, patch: Partial<AccountRecord>): 
 /** `base`, `base2`, `base17`… but not `basement`. */
 export function isUsernameVariant(base: string, candidate: string): boolean {
   return candidate === base || (candidate.startsWith(base) && /^\d+$/.test(candidate.slice(base.length)));
+}
+
+/**
+ * The WHERE clause and parameters of an audit query, for both adapters:
+ * `placeholder(n)` writes the n-th parameter (`?` or `$n`), `isSame` the
+ * null-safe equality (`IS ?` or `IS NOT DISTINCT FROM $n`).
+ */
+export function auditFilter(query: AuditQuery, placeholder: (n: number) => string, isSame: (n: number) => string) {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql(params.length));
+  };
+  if (query.departmentId !== undefined) add((n) => `department_id ${isSame(n)}`, query.departmentId);
+  add((n) => `id < ${placeholder(n)}`, query.beforeId ?? Number.MAX_SAFE_INTEGER);
+  if (query.afterId !== undefined) add((n) => `id > ${placeholder(n)}`, query.afterId);
+  if (query.targetId !== undefined) add((n) => `target_id = ${placeholder(n)}`, query.targetId);
+  if (query.actions !== undefined) {
+    if (query.actions.length === 0) clauses.push('FALSE');
+    else {
+      const first = params.length + 1;
+      params.push(...query.actions);
+      clauses.push(`action IN (${query.actions.map((_, i) => placeholder(first + i)).join(', ')})`);
+    }
+  }
+  params.push(query.limit);
+  const order = query.order === 'oldest-first' ? 'ASC' : 'DESC';
+  return { sql: `SELECT * FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY id ${order} LIMIT ${placeholder(params.length)}`, params };
 }

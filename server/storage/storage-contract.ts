@@ -39,6 +39,8 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         createdAt: T0,
         updatedAt: T0,
         createdBy: null,
+        email: null,
+        credentialsSeenBy: null,
         ...overrides,
       };
     }
@@ -102,6 +104,35 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         const cleared = await storage.accounts.update(created.id, { passwordExpiresAt: null, mustChangePassword: false, updatedAt: T0 + 6 });
         expect(cleared.passwordExpiresAt).toBeNull();
         expect(cleared.mustChangePassword).toBe(false);
+      });
+
+      it('keeps an official address to one account, on create and on update, writing nothing when refused', async () => {
+        const first = account({ departmentId: 'store-email', email: 'nvan@sotuphap.thuathienhue.gov.vn' });
+        await storage.accounts.create(first);
+        const second = account({ departmentId: 'store-email', email: first.email });
+        expect(await codeOf(storage.accounts.create(second))).toBe('E_EMAIL_TAKEN');
+        expect(await storage.accounts.findById(second.id)).toBeNull();
+        const third = account({ departmentId: 'store-email' });
+        await storage.accounts.create(third);
+        expect(await codeOf(storage.accounts.update(third.id, { email: first.email, updatedAt: T0 + 1 }))).toBe('E_EMAIL_TAKEN');
+        expect((await storage.accounts.findById(third.id))?.email).toBeNull();
+        // Accounts without an address are many.
+        await storage.accounts.create(account({ departmentId: 'store-email' }));
+      });
+
+      it('records who saw an account’s credentials and finds every account someone saw', async () => {
+        const witness = account({ departmentId: 'store-witness' });
+        await storage.accounts.create(witness);
+        const seen = account({ departmentId: 'store-witness', credentialsSeenBy: witness.id, email: `seen-${witness.id.slice(0, 8)}@soyte.thuathienhue.gov.vn` });
+        await storage.accounts.create(seen);
+        expect(await storage.accounts.findById(seen.id)).toEqual(seen);
+        const later = account({ departmentId: 'store-witness' });
+        await storage.accounts.create(later);
+        await storage.accounts.update(later.id, { credentialsSeenBy: witness.id, updatedAt: T0 + 1 });
+        expect((await storage.accounts.witnessedBy(witness.id)).map((a) => a.id).sort()).toEqual([seen.id, later.id].sort());
+        await storage.accounts.update(seen.id, { credentialsSeenBy: null, updatedAt: T0 + 2 });
+        expect((await storage.accounts.witnessedBy(witness.id)).map((a) => a.id)).toEqual([later.id]);
+        expect(await storage.accounts.witnessedBy(seen.id)).toEqual([]);
       });
 
       it('reports an unknown account on update', async () => {
@@ -200,7 +231,7 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
       it('never lets parallel attempts past the cap', async () => {
         const key = `account:${randomUUID()}`;
-        const policy = { ...ACCOUNT_THROTTLE, freeFailures: 1000, lockAfterFailures: 1000, maxPerWindow: 10 };
+        const policy = { ...ACCOUNT_THROTTLE, freeFailures: 1000, maxPerWindow: 10 };
         const decisions = await Promise.all(
           Array.from({ length: 40 }, () => storage.throttle.apply(key, (current) => reserveAttempt(current, key, T0, policy))),
         );
@@ -223,6 +254,21 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         expect(await storage.audit.list({ departmentId: 'store-audit', limit: 10, beforeId: b.id })).toEqual([a]);
         expect((await storage.audit.list({ departmentId: null, limit: 100 })).map((e) => e.id)).toContain(c.id);
         expect((await storage.audit.list({ limit: 2 }))[0]).toEqual(c);
+      });
+
+      it('lists one account’s entries of chosen actions, and what came after an entry, oldest first', async () => {
+        const target = randomUUID();
+        const base = { actorId: null, actorUsername: 'tvhung', targetId: target, targetUsername: 'nvan', ip: '10.0.0.9', departmentId: 'store-audit-target', details: {} };
+        const reset = await storage.audit.append({ ...base, at: T0, action: 'password-reset' });
+        await storage.audit.append({ ...base, at: T0 + 1, action: 'sign-in-failed' });
+        const first = await storage.audit.append({ ...base, at: T0 + 2, action: 'sign-in' });
+        const second = await storage.audit.append({ ...base, at: T0 + 3, action: 'sign-in' });
+        await storage.audit.append({ ...base, targetId: randomUUID(), at: T0 + 4, action: 'sign-in' });
+        expect(await storage.audit.list({ targetId: target, actions: ['password-reset', 'sign-in'], limit: 10 })).toEqual([second, first, reset]);
+        expect(await storage.audit.list({ targetId: target, actions: ['sign-in'], afterId: reset.id, order: 'oldest-first', limit: 1 })).toEqual([first]);
+        expect(await storage.audit.list({ targetId: target, actions: ['sign-in'], afterId: reset.id, beforeId: first.id, limit: 5 })).toEqual([]);
+        expect(await storage.audit.list({ departmentId: 'store-audit-target', actions: ['password-reset'], limit: 5 })).toEqual([reset]);
+        expect(await storage.audit.list({ targetId: target, actions: [], limit: 5 })).toEqual([]);
       });
     });
   });

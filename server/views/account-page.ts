@@ -4,14 +4,27 @@ import { accountPath, BACK_OFFICE_PATHS } from '../lib/back-office-paths.ts';
 import { isAllowed } from '../lib/permissions.ts';
 import type { Site } from '../lib/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
-import { errorSummary, type FormErrors, NO_ERRORS } from './form-errors.ts';
+import type { CredentialIssue } from '../services/credential-history.ts';
+import { credentialHistory } from './credential-history.ts';
+import { errorSummary, field, type FormErrors, NO_ERRORS } from './form-errors.ts';
 import { sectionCheckboxes } from './section-checkboxes.ts';
 import { DELEGATION_LABELS, STATUS_LABELS } from './labels.ts';
 import { layout } from './layout.ts';
 
 /** One member of the board: the head's organisational decisions (Điều 17, 19). */
-export function accountPage(props: { site: Site; actor: AccountRecord; account: AccountRecord; errors?: FormErrors; notice?: string }) {
-  const { site, actor, account, errors = NO_ERRORS, notice } = props;
+export function accountPage(props: {
+  site: Site;
+  actor: AccountRecord;
+  account: AccountRecord;
+  errors?: FormErrors;
+  notice?: string;
+  /** One-time passwords given and the first sign-in after each; null when the actor may not read them. */
+  history?: readonly CredentialIssue[] | null;
+  /** Whoever saw the current one-time password (docs/adr/0017). */
+  witness?: AccountRecord | null;
+}) {
+  const { site, actor, account, errors = NO_ERRORS, notice, history, witness } = props;
+  const canSetEmail = isAllowed(actor, 'reset-password', account);
   const roles = BoardRoleSchema.options.filter((role) => role === account.role || isAllowed(actor, 'change-role', account, role));
   const canChangeRole = roles.length > 1;
   const canAssign = isAllowed(actor, 'assign-sections', account);
@@ -25,7 +38,32 @@ export function accountPage(props: { site: Site; actor: AccountRecord; account: 
         <dd>${ROLE_LABELS[account.role]}</dd>
         <dt>Trạng thái</dt>
         <dd>${STATUS_LABELS[account.status]}</dd>
+        <dt>Hộp thư công vụ</dt>
+        <dd id="hop-thu">${account.email ?? 'Chưa có'}</dd>
+        ${witness
+          ? html`<dt>Người đã thấy mật khẩu hiện tại</dt>
+              <dd id="nguoi-da-thay">${witness.fullName} (${witness.username})</dd>`
+          : ''}
       </dl>
+      ${witness
+        ? html`<p class="notice" role="note">Mật khẩu dùng một lần hiện tại của tài khoản này đã hiện trên màn hình của ${witness.username}.
+            Trong quy trình biên tập (Điều 19), ${witness.username} và ${account.username} được coi là cùng một người cho đến khi mật khẩu
+            được cấp lại qua hộp thư công vụ hoặc bởi quản trị máy chủ.</p>`
+        : ''}
+      ${canSetEmail
+        ? html`<form method="post" action="${accountPath(account.username, 'set-email')}" novalidate>
+            <h2>Hộp thư công vụ</h2>
+            ${field({
+              id: 'email',
+              label: 'Địa chỉ thư điện tử (.gov.vn)',
+              value: account.email ?? '',
+              autocomplete: 'off',
+              hint: 'Mật khẩu dùng một lần được gửi tới địa chỉ này, không hiện cho người cấp. Để trống nếu chưa có.',
+              errors,
+            })}
+            <button type="submit">Lưu hộp thư</button>
+          </form>`
+        : ''}
       ${canChangeRole
         ? html`<form method="post" action="${accountPath(account.username, 'change-role')}">
             <h2><label for="role">Vai trò</label></h2>
@@ -55,6 +93,7 @@ export function accountPage(props: { site: Site; actor: AccountRecord; account: 
             <button type="submit">Lưu ủy quyền</button>
           </form>`
         : ''}
+      ${history ? html`<h2>Cấp mật khẩu</h2>${credentialHistory({ issues: history, caption: 'Các lần cấp mật khẩu và lần đăng nhập đầu tiên sau đó' })}` : ''}
       <p><a href="${BACK_OFFICE_PATHS.accounts}">Quay lại danh sách tài khoản</a></p>`,
   );
 }

@@ -17,7 +17,7 @@ export interface AccountsPageProps {
   departments: readonly DepartmentRef[];
   notice?: string;
   errors?: FormErrors;
-  values?: { fullName?: string; role?: string; departmentId?: string; sections?: readonly string[] };
+  values?: { fullName?: string; email?: string; role?: string; departmentId?: string; sections?: readonly string[] };
 }
 
 function rowAction(actor: Actor, target: AccountRecord, action: AccountAction, label: string, slug: 'disable' | 'enable' | 'reset-password') {
@@ -28,7 +28,7 @@ function rowAction(actor: Actor, target: AccountRecord, action: AccountAction, l
 }
 
 function row(actor: Actor, account: AccountRecord, showDepartment: boolean, departmentName: (id: string | null) => string) {
-  const editable = (['change-role', 'assign-sections', 'delegate'] as const).some((action) => isAllowed(actor, action, account, 'contributor'));
+  const editable = (['change-role', 'assign-sections', 'delegate', 'reset-password'] as const).some((action) => isAllowed(actor, action, account, 'contributor'));
   return html`<tr>
     <td>${editable ? html`<a href="${accountPath(account.username)}">${account.fullName}</a>` : account.fullName}</td>
     <td><code>${account.username}</code></td>
@@ -55,9 +55,17 @@ function createForm(props: AccountsPageProps, creatableRoles: BoardRole[], error
   const departmentError = errors.byField.departmentId;
   return html`<section aria-labelledby="tao-tai-khoan">
     <h2 id="tao-tai-khoan">Tạo tài khoản</h2>
-    <p class="hint">Tên đăng nhập được tạo tự động từ họ tên (Điều 11, khoản 1a). Mật khẩu dùng một lần sẽ hiện <strong>một lần duy nhất</strong> sau khi tạo.</p>
+    <p class="hint">Tên đăng nhập được tạo tự động từ họ tên (Điều 11, khoản 1a). Mật khẩu dùng một lần được gửi tới hộp thư công vụ nếu có; nếu không, nó hiện <strong>một lần duy nhất</strong> sau khi tạo và bạn được ghi nhận là người đã thấy nó.</p>
     <form method="post" action="${BACK_OFFICE_PATHS.accounts}" novalidate>
       ${field({ id: 'fullName', label: 'Họ và tên', value: values.fullName, autocomplete: 'off', required: true, errors })}
+      ${field({
+        id: 'email',
+        label: 'Hộp thư công vụ (.gov.vn, không bắt buộc)',
+        value: values.email,
+        autocomplete: 'off',
+        hint: 'Khi có, mật khẩu dùng một lần được gửi thẳng tới hộp thư này thay vì hiện cho bạn.',
+        errors,
+      })}
       <div class="field${roleError ? ' field-invalid' : ''}">
         <label for="role">Vai trò</label>
         ${roleError ? html`<p class="field-error" id="role-loi">${roleError}</p>` : ''}

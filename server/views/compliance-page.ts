@@ -2,7 +2,8 @@ import { html } from 'hono/html';
 import type { ComplianceReport, SiteCompliance } from '../../scripts/lib/compliance.ts';
 import { REQUIRED_SECTIONS } from '../../src/schema/sections.ts';
 import type { Site } from '../lib/site-for-host.ts';
-import type { AccountRecord } from '../storage/records.ts';
+import type { AccountRecord, AuditEntry } from '../storage/records.ts';
+import { delegationGrants } from './delegation-grants.ts';
 import { layout } from './layout.ts';
 import { ENTRY_HISTORY_PATH } from '../routes/entry-history.ts';
 
@@ -64,12 +65,19 @@ function siteBlock(s: SiteCompliance, watch?: PublicationWatch) {
   </section>`;
 }
 
-export function compliancePage(props: { site: Site; actor: AccountRecord; report: ComplianceReport; watch?: Record<string, PublicationWatch> }) {
+export function compliancePage(props: {
+  site: Site;
+  actor: AccountRecord;
+  report: ComplianceReport;
+  watch?: Record<string, PublicationWatch>;
+  delegations?: readonly AuditEntry[];
+}) {
   const w = props.report.window;
   return layout(
     { title: 'Giám sát nội dung', site: props.site, account: props.actor },
     html`<h1>Giám sát nội dung trang (Điều 7, 9, 18)</h1>
       <p>Tin tức xét ${w.workingDays} ngày làm việc, từ ${w.from} đến ${w.to}. ${props.report.violations} vi phạm, ${props.report.warnings} lưu ý.</p>
-      ${props.report.sites.map((s) => siteBlock(s, props.watch?.[s.site]))}`,
+      ${props.report.sites.map((s) => siteBlock(s, props.watch?.[s.site]))}
+      ${props.delegations ? delegationGrants(props.delegations) : ''}`,
   );
 }

@@ -1,11 +1,22 @@
 import { html } from 'hono/html';
 import { ROLE_LABELS } from '../../src/schema/roles.ts';
 import type { Site } from '../lib/site-for-host.ts';
+import type { CredentialIssue } from '../services/credential-history.ts';
 import type { AccountRecord } from '../storage/records.ts';
+import { credentialHistory } from './credential-history.ts';
 import { layout } from './layout.ts';
 import { sectionLabels } from './section-checkboxes.ts';
 
-export function homePage({ site, account, notice }: { site: Site; account: AccountRecord; notice?: string }) {
+export function homePage(props: {
+  site: Site;
+  account: AccountRecord;
+  notice?: string;
+  /** One-time passwords given to this account and the first sign-in after each (docs/adr/0017). */
+  ownHistory?: readonly CredentialIssue[];
+  /** The same for the head's whole board; null for anyone else. */
+  boardHistory?: readonly CredentialIssue[] | null;
+}) {
+  const { site, account, notice, ownHistory = [], boardHistory = null } = props;
   return layout(
     { title: 'Trang chính', site, account },
     html`<h1>Xin chào, ${account.fullName}</h1>
@@ -19,6 +30,19 @@ export function homePage({ site, account, notice }: { site: Site; account: Accou
         ${account.delegations.length > 0
           ? html`<dt>Được ủy quyền</dt><dd>${account.delegations.map((r) => (r === 'verify' ? 'Xác thực tin' : 'Đăng tải tin')).join(', ')}</dd>`
           : ''}
-      </dl>`,
+        <dt>Hộp thư công vụ</dt>
+        <dd>${account.email ?? 'Chưa có'}</dd>
+      </dl>
+      <section aria-labelledby="cap-mat-khau">
+        <h2 id="cap-mat-khau">Mật khẩu của bạn</h2>
+        <p class="hint">Mỗi lần tài khoản được cấp mật khẩu và lần đăng nhập đầu tiên sau đó. Nếu có lần nào không phải bạn đề nghị hoặc không phải bạn đăng nhập, hãy đổi mật khẩu và báo ngay cho Trưởng Ban Biên tập.</p>
+        ${credentialHistory({ issues: ownHistory, caption: 'Các lần cấp mật khẩu cho tài khoản của bạn' })}
+      </section>
+      ${boardHistory
+        ? html`<section aria-labelledby="cap-mat-khau-ban">
+            <h2 id="cap-mat-khau-ban">Cấp mật khẩu trong Ban Biên tập</h2>
+            ${credentialHistory({ issues: boardHistory, caption: 'Các lần cấp mật khẩu gần đây', showAccount: true })}
+          </section>`
+        : ''}`,
   );
 }

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'role-changed': 'Đổi vai trò',
   'sections-assigned': 'Phân công chuyên mục',
   'rights-delegated': 'Ủy quyền',
+  'email-changed': 'Đổi hộp thư công vụ',
   'action-refused': 'Thao tác bị từ chối',
 };
 

@@ -102,12 +102,14 @@ describe.skipIf(!hasChromium)('signing in with a real browser (Điều 11.2)', (
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Xin chào, Nguyễn Thị Minh Khai');
 
     const cookies = await context.cookies();
-    expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatchObject({ name: 'congso_phien', httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookies.map((c) => c.name).sort()).toEqual(['congso_phien', 'congso_thiet_bi_ntmkhai']);
+    expect(cookies.find((c) => c.name === 'congso_phien')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // "This browser signed in before" (docs/adr/0018): kept across sign-outs, never readable by scripts.
+    expect(cookies.find((c) => c.name === 'congso_thiet_bi_ntmkhai')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${base}/quan-tri/dang-nhap?thong-bao=da-dang-xuat`);
-    expect(await context.cookies()).toHaveLength(0);
+    expect((await context.cookies()).map((c) => c.name)).toEqual(['congso_thiet_bi_ntmkhai']);
 
     await page.getByLabel('Tên đăng nhập').fill('ntmkhai');
     await page.getByLabel('Mật khẩu', { exact: true }).fill('Hoa phượng đỏ sân trường');

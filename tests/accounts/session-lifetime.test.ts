@@ -24,7 +24,8 @@ describe('session lifetime', () => {
     expect(await signedIn()).toBe(true);
     t.clock.advance(30 * MINUTE);
     expect(await signedIn()).toBe(false);
-    expect(browser.cookies.size).toBe(0);
+    // The session cookie goes; the known-device cookie (docs/adr/0018) stays.
+    expect(browser.cookies.has('congso_phien')).toBe(false);
   });
 
   it('ends after 12 hours however active', async () => {

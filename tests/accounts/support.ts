@@ -2,6 +2,7 @@ import type { Role } from '../../src/schema/roles.ts';
 import { createApp } from '../../server/app.ts';
 import { createPasswordHasher, type PasswordHasher } from '../../server/lib/password-hash.ts';
 import type { DepartmentRef } from '../../server/lib/site-for-host.ts';
+import type { NotifierOptions } from '../../server/services/case-notifier.ts';
 import { createServices, type Services } from '../../server/services/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
 import type { Storage } from '../../server/storage/repository.ts';
@@ -55,13 +56,13 @@ export interface TestApp {
  * cost is checked in password-hash.test.ts, not paid in every test).
  */
 export async function createTestApp(
-  options: { storage?: Storage; departments?: DepartmentRef[]; hasher?: PasswordHasher } = {},
+  options: { storage?: Storage; departments?: DepartmentRef[]; hasher?: PasswordHasher; mail?: NotifierOptions | null } = {},
 ): Promise<TestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   const clock = manualClock();
   const departments = options.departments ?? DEPARTMENTS;
-  const services = createServices({ storage, departments, clock, hasher: options.hasher ?? cheapHasher() });
+  const services = createServices({ storage, departments, clock, hasher: options.hasher ?? cheapHasher(), mail: options.mail });
   const app = createApp({ storage, departments, services });
   return {
     app,

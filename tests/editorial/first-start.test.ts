@@ -1,56 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-/**
- * `node server/main.ts` as an operator runs it, in an empty folder: the
- * content repository and the sample accounts appear on the first start only.
- */
-const MAIN = path.resolve(import.meta.dirname, '../../server/main.ts');
-
-interface Started {
-  output: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-function start(cwd: string, extraEnv: Record<string, string> = {}): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
-      cwd,
-      env: { ...process.env, PORT: '0', DATABASE_URL: '', SQLITE_PATH: path.join(cwd, 'data', 'congso.sqlite'), CONTENT_REPO_DIR: '', CONGSO_DIST: path.join(cwd, 'dist'), ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /congso: http:\/\/localhost:(\d+)\//.exec(output);
-      if (!ready) return;
-      clearTimeout(timer);
-      resolve({
-        output,
-        port: Number(ready[1]),
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
+import { startServerProcess as start } from '../support/server-process.ts';
 
 describe('first start of the server', () => {
   let cwd: string;

@@ -8,20 +8,24 @@ import {
   ChangeRoleInputSchema,
   CreateAccountInputSchema,
   DelegateInputSchema,
+  SetEmailInputSchema,
   UsernameInputSchema,
 } from '../../lib/input-schemas.ts';
 import { parseInput } from '../../lib/parse-input.ts';
 import { principalOf } from '../../services/auth-service.ts';
 import type { Services } from '../../services/create-services.ts';
+import type { AccountRecord } from '../../storage/records.ts';
 import { accountPage } from '../../views/account-page.ts';
 import { accountsPage } from '../../views/accounts-page.ts';
 import { formErrorsFrom } from '../../views/form-errors.ts';
 import { oneTimePasswordPage } from '../../views/one-time-password-page.ts';
 import { noticeFor, withNotice } from './notices.ts';
 
-const CREATE_LABELS = { fullName: 'Họ và tên', role: 'Vai trò', departmentId: 'Đơn vị', sections: 'Chuyên mục' };
+const CREATE_LABELS = { fullName: 'Họ và tên', email: 'Hộp thư công vụ', role: 'Vai trò', departmentId: 'Đơn vị', sections: 'Chuyên mục' };
 const CREATE_FIELD_FOR_CODE: Record<string, string> = {
   E_INVALID_NAME: 'fullName',
+  E_UNOFFICIAL_EMAIL: 'email',
+  E_EMAIL_TAKEN: 'email',
   E_BOARD_LIMIT: 'role',
   E_RANK_NOT_LOWER: 'role',
   E_UNKNOWN_DEPARTMENT: 'departmentId',
@@ -37,6 +41,10 @@ export function accountsRoutes(services: Services) {
   const departments = [...services.deps.sites.byId.values()];
   const actorOf = (c: Context<AppEnv>) => principalOf(c.var.session!.account);
   const scopeOf = (c: Context<AppEnv>) => (c.var.session!.account.role === 'admin' ? undefined : c.var.session!.account.departmentId);
+  /** Who saw the current one-time password, and the account's credential history when the actor may read it (docs/adr/0017). */
+  async function credentialsView(c: Context<AppEnv>, account: AccountRecord) {
+    return { history: await accounts.credentialHistory(actorOf(c), account), witness: await accounts.witnessOf(account) };
+  }
 
   return new Hono<AppEnv>()
     .get(BACK_OFFICE_PATHS.accounts, async (c) => {
@@ -50,6 +58,7 @@ export function accountsRoutes(services: Services) {
       const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v.slice(0, 400) : undefined);
       const values = {
         fullName: text(body.fullName),
+        email: text(body.email),
         role: text(body.role),
         departmentId: text(body.departmentId),
         sections: ([] as string[]).concat(body.sections ?? []),
@@ -76,7 +85,18 @@ export function accountsRoutes(services: Services) {
     .get(`${BACK_OFFICE_PATHS.accounts}/:username`, async (c) => {
       const account = await accounts.get(actorOf(c), usernameParam(c));
       const notice = noticeFor(c.req.query('thong-bao'), account.username);
-      return c.html(accountPage({ site: c.var.site, actor: c.var.session!.account, account, notice }));
+      return c.html(accountPage({ site: c.var.site, actor: c.var.session!.account, account, notice, ...(await credentialsView(c, account)) }));
+    })
+    .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['set-email']}`, async (c) => {
+      const username = usernameParam(c);
+      const current = await accounts.get(actorOf(c), username);
+      const view = await credentialsView(c, current);
+      c.set('formErrorView', (error) =>
+        accountPage({ site: c.var.site, actor: c.var.session!.account, account: current, ...view, errors: formErrorsFrom(error, () => 'email', { email: 'Hộp thư công vụ' }) }),
+      );
+      const { email } = parseInput(SetEmailInputSchema, await readForm(c));
+      await accounts.setEmail(actorOf(c), username, email, requestMeta(c));
+      return c.redirect(withNotice(accountPath(username), 'da-luu', username), 303);
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS.disable}`, async (c) => {
       const account = await accounts.disable(actorOf(c), usernameParam(c), requestMeta(c));

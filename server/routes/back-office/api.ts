@@ -9,10 +9,12 @@ import {
   ChangeRoleInputSchema,
   CreateAccountInputSchema,
   DelegateInputSchema,
+  SetEmailInputSchema,
   UsernameInputSchema,
 } from '../../lib/input-schemas.ts';
 import { parseInput } from '../../lib/parse-input.ts';
 import { principalOf } from '../../services/auth-service.ts';
+import type { IssuedPassword } from '../../services/account-service.ts';
 import type { Services } from '../../services/create-services.ts';
 import type { AccountRecord } from '../../storage/records.ts';
 
@@ -23,6 +25,15 @@ function publicAccount(account: AccountRecord) {
 }
 
 const EmptySchema = z.object({}).optional();
+
+/** A mailed one-time password is not in the answer at all; a shown one is, once (docs/adr/0017). */
+function issuedJson(issued: IssuedPassword) {
+  return {
+    account: publicAccount(issued.account),
+    delivery: issued.delivery,
+    ...(issued.delivery.channel === 'email' ? {} : { oneTimePassword: issued.oneTimePassword }),
+  };
+}
 
 /** JSON twin of the account pages, for scripts and a future editor UI. Same services, same rules. */
 export function apiRoutes(services: Services) {
@@ -42,8 +53,7 @@ export function apiRoutes(services: Services) {
       const input = parseInput(CreateAccountInputSchema, await readJson(c));
       const departmentId = actor.role === 'admin' ? (input.departmentId ?? null) : actor.departmentId;
       if (actor.role === 'admin' && departmentId === null) throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
-      const { account, oneTimePassword } = await accounts.create(actorOf(c), { ...input, departmentId }, requestMeta(c));
-      return c.json({ account: publicAccount(account), oneTimePassword }, 201);
+      return c.json(issuedJson(await accounts.create(actorOf(c), { ...input, departmentId }, requestMeta(c))), 201);
     })
     .post(`${base}/:username/:action`, async (c) => {
       const username = parseInput(UsernameInputSchema, c.req.param('username'));
@@ -59,9 +69,10 @@ export function apiRoutes(services: Services) {
           return c.json({ account: publicAccount(await accounts.enable(actor, username, meta)) });
         case ACCOUNT_ACTION_SLUGS['reset-password']: {
           parseInput(EmptySchema, body);
-          const { account, oneTimePassword } = await accounts.resetPassword(actor, username, meta);
-          return c.json({ account: publicAccount(account), oneTimePassword });
+          return c.json(issuedJson(await accounts.resetPassword(actor, username, meta)));
         }
+        case ACCOUNT_ACTION_SLUGS['set-email']:
+          return c.json({ account: publicAccount(await accounts.setEmail(actor, username, parseInput(SetEmailInputSchema, body).email, meta)) });
         case ACCOUNT_ACTION_SLUGS['change-role']:
           return c.json({ account: publicAccount(await accounts.changeRole(actor, username, parseInput(ChangeRoleInputSchema, body).role, meta)) });
         case ACCOUNT_ACTION_SLUGS['assign-sections']:

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
+import { readDeviceCookie, writeDeviceCookie } from '../../helpers/device-cookie.ts';
 import { readSessionCookie, writeSessionCookie } from '../../helpers/session-cookie.ts';
 import { readForm, requestMeta } from '../../helpers/request-input.ts';
 import { BACK_OFFICE_PATHS, safeReturnPath } from '../../lib/back-office-paths.ts';
@@ -33,8 +34,12 @@ export function signInRoutes(services: Services) {
         }),
       );
       const input = parseInput(SignInInputSchema, body);
-      const signedIn = await services.auth.signIn({ ...input, site: c.var.site, previousToken: readSessionCookie(c) }, requestMeta(c));
+      const signedIn = await services.auth.signIn(
+        { ...input, site: c.var.site, previousToken: readSessionCookie(c), deviceToken: readDeviceCookie(c, input.username) },
+        requestMeta(c),
+      );
       writeSessionCookie(c, signedIn.token, signedIn.session, services.deps.clock());
+      if (signedIn.deviceToken) writeDeviceCookie(c, input.username, signedIn.deviceToken);
       return c.redirect(signedIn.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : returnTo, 303);
     });
 }

@@ -2,11 +2,12 @@ import pg from 'pg';
 import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
 import { BoardLimitError } from '../../errors/board-limit-error.ts';
 import { UsernameTakenError } from '../../errors/username-taken-error.ts';
+import { EmailTakenError } from '../../lib/account-credentials-errors.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createPostgresCases } from './postgres-cases.ts';
-import { isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -69,6 +70,15 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     if (Number(row.n) >= limit.max) throw new BoardLimitError({ role: limit.role, limit: limit.max });
   }
 
+  /** The domain error for a broken UNIQUE constraint on accounts, or undefined. */
+  function uniqueViolation(error: unknown, account: Pick<AccountRecord, 'username' | 'email'>) {
+    if ((error as { code?: string }).code !== PG_UNIQUE_VIOLATION) return undefined;
+    const constraint = String((error as { constraint?: string }).constraint);
+    if (/username/.test(constraint)) return new UsernameTakenError({ username: account.username });
+    if (/email/.test(constraint)) return new EmailTakenError({ email: account.email ?? '' });
+    return undefined;
+  }
+
   async function findAccount(db: Queryable, id: string, lock = false) {
     const [row] = await rows(db, `SELECT * FROM accounts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return row ? toAccount(row) : null;
@@ -89,8 +99,8 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
             await assertUnderLimit(client, account.departmentId, limit && account.role === limit.role && account.status === 'active' ? limit : undefined);
             await client.query(
               `INSERT INTO accounts (id, username, full_name, role, department_id, sections, delegations, status,
-                 password_hash, must_change_password, password_expires_at, created_at, updated_at, created_by)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                 password_hash, must_change_password, password_expires_at, created_at, updated_at, created_by, email, credentials_seen_by)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
               [
                 account.id,
                 account.username,
@@ -106,14 +116,13 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
                 account.createdAt,
                 account.updatedAt,
                 account.createdBy,
+                account.email,
+                account.credentialsSeenBy,
               ],
             );
           });
         } catch (error) {
-          if ((error as { code?: string }).code === PG_UNIQUE_VIOLATION && /username/.test(String((error as { constraint?: string }).constraint))) {
-            throw new UsernameTakenError({ username: account.username });
-          }
-          throw error;
+          throw uniqueViolation(error, account) ?? error;
         }
         return account;
       },
@@ -125,7 +134,7 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
           if (limit && next.role === limit.role && next.status === 'active') await assertUnderLimit(client, next.departmentId, limit, id);
           await client.query(
             `UPDATE accounts SET role = $1, sections = $2, delegations = $3, status = $4, password_hash = $5,
-               must_change_password = $6, password_expires_at = $7, updated_at = $8 WHERE id = $9`,
+               must_change_password = $6, password_expires_at = $7, updated_at = $8, email = $9, credentials_seen_by = $10 WHERE id = $11`,
             [
               next.role,
               JSON.stringify(next.sections),
@@ -135,11 +144,18 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
               next.mustChangePassword,
               next.passwordExpiresAt,
               next.updatedAt,
+              next.email,
+              next.credentialsSeenBy,
               id,
             ],
           );
           return next;
+        }).catch((error: unknown) => {
+          throw uniqueViolation(error, { username: '', email: patch.email ?? null }) ?? error;
         });
+      },
+      async witnessedBy(accountId) {
+        return (await rows(pool, 'SELECT * FROM accounts WHERE credentials_seen_by = $1 ORDER BY username', [accountId])).map(toAccount);
       },
       async findById(id) {
         return findAccount(pool, id);
@@ -237,17 +253,9 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
         );
         return toAuditEntry(row);
       },
-      async list({ departmentId, limit, beforeId }) {
-        const before = beforeId ?? Number.MAX_SAFE_INTEGER;
-        const found =
-          departmentId === undefined
-            ? await rows(pool, 'SELECT * FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT $2', [before, limit])
-            : await rows(pool, 'SELECT * FROM audit_log WHERE department_id IS NOT DISTINCT FROM $1 AND id < $2 ORDER BY id DESC LIMIT $3', [
-                departmentId,
-                before,
-                limit,
-              ]);
-        return found.map(toAuditEntry);
+      async list(query) {
+        const { sql, params } = auditFilter(query, (n) => `$${n}`, (n) => `IS NOT DISTINCT FROM $${n}`);
+        return (await rows(pool, sql, params)).map(toAuditEntry);
       },
     },
 

@@ -1,15 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
 import { BoardLimitError } from '../../errors/board-limit-error.ts';
 import { UsernameTakenError } from '../../errors/username-taken-error.ts';
+import { EmailTakenError } from '../../lib/account-credentials-errors.ts';
+import { ensurePrivateFile } from '../../lib/private-files.ts';
 import type { ThrottleState, ThrottleStep } from '../../lib/throttle.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
-import { isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for throw-away databases. */
@@ -27,7 +27,8 @@ const SQLITE_CONSTRAINT_UNIQUE = 2067;
  * request, and BEGIN IMMEDIATE covers other processes (the CLI).
  */
 export function openSqliteStorage({ path }: SqliteOptions): Storage {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // Created private before SQLite opens it: its -wal and -shm files then take the same mode.
+  if (path !== ':memory:') ensurePrivateFile(path);
   const db = new DatabaseSync(path);
   // WAL: readers never wait for the writer. FULL: a committed account change survives a power cut.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
@@ -77,18 +78,25 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
         account.createdAt,
         account.updatedAt,
         account.createdBy,
+        account.email,
+        account.credentialsSeenBy,
       );
     } catch (error) {
-      if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_UNIQUE && /accounts\.username/.test(String(error))) {
-        throw new UsernameTakenError({ username: account.username });
-      }
-      throw error;
+      throw uniqueViolation(error, account) ?? error;
     }
   }
 
+  /** The domain error for a broken UNIQUE constraint on accounts, or undefined. */
+  function uniqueViolation(error: unknown, account: Pick<AccountRecord, 'username' | 'email'>) {
+    if ((error as { errcode?: number }).errcode !== SQLITE_CONSTRAINT_UNIQUE) return undefined;
+    if (/accounts\.username/.test(String(error))) return new UsernameTakenError({ username: account.username });
+    if (/accounts\.email/.test(String(error))) return new EmailTakenError({ email: account.email ?? '' });
+    return undefined;
+  }
+
   const INSERT_ACCOUNT = `INSERT INTO accounts (id, username, full_name, role, department_id, sections, delegations, status,
-    password_hash, must_change_password, password_expires_at, created_at, updated_at, created_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    password_hash, must_change_password, password_expires_at, created_at, updated_at, created_by, email, credentials_seen_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
   const findAccount = (id: string) => {
     const row = one('SELECT * FROM accounts WHERE id = ?', id);
@@ -117,19 +125,25 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
           if (!current) throw new AccountNotFoundError({ username: id });
           const next = patched(current, patch);
           if (limit && next.role === limit.role && next.status === 'active') assertUnderLimit(next.departmentId, limit, id);
-          run(
-            `UPDATE accounts SET role = ?, sections = ?, delegations = ?, status = ?, password_hash = ?,
-              must_change_password = ?, password_expires_at = ?, updated_at = ? WHERE id = ?`,
-            next.role,
-            JSON.stringify(next.sections),
-            JSON.stringify(next.delegations),
-            next.status,
-            next.passwordHash,
-            next.mustChangePassword ? 1 : 0,
-            next.passwordExpiresAt,
-            next.updatedAt,
-            id,
-          );
+          try {
+            run(
+              `UPDATE accounts SET role = ?, sections = ?, delegations = ?, status = ?, password_hash = ?,
+                must_change_password = ?, password_expires_at = ?, updated_at = ?, email = ?, credentials_seen_by = ? WHERE id = ?`,
+              next.role,
+              JSON.stringify(next.sections),
+              JSON.stringify(next.delegations),
+              next.status,
+              next.passwordHash,
+              next.mustChangePassword ? 1 : 0,
+              next.passwordExpiresAt,
+              next.updatedAt,
+              next.email,
+              next.credentialsSeenBy,
+              id,
+            );
+          } catch (error) {
+            throw uniqueViolation(error, next) ?? error;
+          }
           return next;
         });
       },
@@ -146,6 +160,9 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
             ? all('SELECT * FROM accounts ORDER BY username')
             : all('SELECT * FROM accounts WHERE department_id IS ? ORDER BY username', departmentId);
         return rows.map(toAccount);
+      },
+      async witnessedBy(accountId) {
+        return all('SELECT * FROM accounts WHERE credentials_seen_by = ? ORDER BY username', accountId).map(toAccount);
       },
       async usernamesLike(base) {
         // LIKE treats _ and % specially; usernames are [a-z0-9] only, so the prefix is safe as is.
@@ -232,13 +249,9 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
         );
         return toAuditEntry(row!);
       },
-      async list({ departmentId, limit, beforeId }: AuditQuery) {
-        const before = beforeId ?? Number.MAX_SAFE_INTEGER;
-        const rows =
-          departmentId === undefined
-            ? all('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?', before, limit)
-            : all('SELECT * FROM audit_log WHERE department_id IS ? AND id < ? ORDER BY id DESC LIMIT ?', departmentId, before, limit);
-        return rows.map(toAuditEntry);
+      async list(query: AuditQuery) {
+        const { sql, params } = auditFilter(query, () => '?', () => 'IS ?');
+        return all(sql, ...(params as SQLInputValue[])).map(toAuditEntry);
       },
     },
 
