@@ -16,6 +16,6 @@ export default defineConfig({
   build: { format: 'directory', assets: '_astro', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // Scripts stay files, never inlined: the site's CSP allows script only from 'self' (server/middleware/content-security-policy.ts).
+  // Scripts stay files, never inlined: the site's CSP allows script only from 'self' (server/platform/http/content-security-policy.ts).
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { formatTable } from './lib/cli-format.ts';
+import { formatTable } from '#src/text/table-format.ts';
 
 /**
  * `npm run bench:api -- --seconds 10 --clients 16,32,64`: concurrent clients filing
@@ -22,7 +22,7 @@ import { formatTable } from './lib/cli-format.ts';
 type Target = 'bare' | 'sqlite' | 'postgres';
 
 async function serve({ target, dir, databaseUrl }: { target: Target; dir: string; databaseUrl?: string }) {
-  const { startServer } = await import('../server/start-server.ts');
+  const { startServer } = await import('#server/platform/start-server.ts');
   if (target === 'bare') {
     const app = new Hono();
     app.post('/dich-vu/khieu-nai-to-cao', async (c) => c.json({ trackingCode: 'STP-2026-0000-00', received: Object.keys(await c.req.json()).length }, 201));
@@ -30,13 +30,13 @@ async function serve({ target, dir, databaseUrl }: { target: Target; dir: string
     parentPort!.postMessage(server.port);
     return;
   }
-  const { createApp } = await import('../server/app.ts');
-  const { createServices } = await import('../server/services/create-services.ts');
-  const { createCaseServices } = await import('../server/services/create-case-services.ts');
-  const { openStorage } = await import('../server/storage/open-storage.ts');
+  const { createApp } = await import('#server/platform/app.ts');
+  const { createServices } = await import('#server/platform/create-services.ts');
+  const { createCaseServices } = await import('#server/citizen-services/create-case-services.ts');
+  const { openStorage } = await import('#server/platform/storage/open-storage.ts');
   let storage;
   if (target === 'postgres') {
-    const { openPostgresStorage } = await import('../server/storage/postgres/postgres-storage.ts');
+    const { openPostgresStorage } = await import('#server/platform/storage/postgres/postgres-storage.ts');
     storage = await openPostgresStorage({ connectionString: databaseUrl!, schema: `bench_${process.pid}`, max: 20 });
   } else {
     storage = await openStorage({ SQLITE_PATH: path.join(dir, 'bench.sqlite') });

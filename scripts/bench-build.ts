@@ -3,10 +3,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { SECTION_IDS } from '../src/schema/sections.ts';
-import { buildSites, PROJECT_ROOT } from './lib/build-sites.ts';
-import { formatBytes, formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
-import { writeSyntheticContent } from './lib/synthetic-content.ts';
+import { SECTION_IDS } from '#src/schema/sections.ts';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { formatBytes, formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
+import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 
 /**
  * `npm run bench:build -- --sites 20 --pages 100`: a cold build (empty caches)

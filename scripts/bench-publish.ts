@@ -2,15 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureContentRepository } from '../server/content-repo/ensure-content-repository.ts';
-import { createPublicationGate } from '../server/lib/publication-gate.ts';
-import { createDecapProxy } from '../server/lib/decap-proxy/handlers.ts';
-import type { Actor } from '../server/lib/editorial-workflow.ts';
-import { createPublishQueue } from '../server/lib/publish-queue.ts';
-import { siteBuilder } from '../server/lib/publish-queue-build.ts';
-import { PROJECT_ROOT } from './lib/build-sites.ts';
-import { formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
-import { writeSyntheticContent } from './lib/synthetic-content.ts';
+import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { createPublicationGate } from '#server/editorial/publication-gate.ts';
+import { createDecapProxy } from '#server/editorial/decap-proxy/handlers.ts';
+import type { Actor } from '#server/editorial/editorial-workflow.ts';
+import { createPublishQueue } from '#server/editorial/publish-queue.ts';
+import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
+import { PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
+import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 
 /**
  * `npm run bench:publish [-- --pages 1000 --runs 5]`: publish-to-live for one

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { ContentInvalidError, formatProblems } from '../src/content-source/problems.ts';
-import { contentRepositoryDir, contentRepositoryExists } from '../server/content-repo/ensure-content-repository.ts';
-import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from './lib/build-sites.ts';
-import { parseBuildArgs } from './lib/cli-args.ts';
-import { formatBytes, formatCount, formatSeconds, formatTable } from './lib/cli-format.ts';
+import { ContentInvalidError, formatProblems } from '#src/content-source/problems.ts';
+import { contentRepositoryDir, contentRepositoryExists } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from '#src/build/build-sites.ts';
+import { parseBuildArgs } from './cli/args.ts';
+import { formatBytes, formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
 
 /**
  * `npm run build [-- --site <id>[,<id>] --content-root <dir> --out <dir>]`:

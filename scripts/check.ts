@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblems } from '../src/content-source/problems.ts';
-import { checkContent } from './lib/content-checks.ts';
-import { runComplianceCheck } from './lib/compliance-cli.ts';
-import { siteList } from './lib/cli-args.ts';
-import { formatCount } from './lib/cli-format.ts';
+import { formatProblems } from '#src/content-source/problems.ts';
+import { checkContent } from '#src/checks/content-checks.ts';
+import { runComplianceCheck } from './cli/compliance-report.ts';
+import { siteList } from './cli/args.ts';
+import { formatCount } from '#src/text/table-format.ts';
 
 /**
  * `npm run check [-- --site <id>]`: schemas, MDX safety, the eight Điều 7

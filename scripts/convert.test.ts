@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { legacyFixtureName, readFixture } from '../tests/text/helpers/fixtures.ts';
+import { legacyFixtureName, readFixture } from '#tests/text/helpers/fixtures.ts';
 
 const SCRIPT = fileURLToPath(new URL('./convert.ts', import.meta.url));
 const corpus = readFixture('corpus.unicode.txt');

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import {
   convertToUnicode, ENCODING_LABELS, formatNumber, isConversionSource, UnknownEncodingError,
   type ConversionSource, type TextEncoding,
-} from '../src/text/index.ts';
+} from '#src/text/index.ts';
 
 /**
  * `npm run convert -- [--from tcvn3|vni|viqr|auto] [--out <folder>] <file|folder>`

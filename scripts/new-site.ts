@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSite, InvalidAbbreviationError, SiteExistsError } from './lib/new-site.ts';
+import { createSite, InvalidAbbreviationError, SiteExistsError } from '#src/build/new-site.ts';
 
 /** `npm run new-site -- --name "Sở Công Thương" [--abbr congthuong] [--content-root <dir>]`. */
 const { values } = parseArgs({ options: { name: { type: 'string' }, abbr: { type: 'string' }, 'content-root': { type: 'string' } } });

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { loadDepartments } from '../src/content-source/departments.ts';
-import { ContentInvalidError, formatProblems } from '../src/content-source/problems.ts';
-import { buildSites, BuildFailedError, PROJECT_ROOT } from './lib/build-sites.ts';
-import { formatCount, formatSeconds } from './lib/cli-format.ts';
-import { staleSites, templatesMtime } from './lib/site-freshness.ts';
-import { contentRepositoryDir, ensureContentRepository } from '../server/content-repo/ensure-content-repository.ts';
+import { loadDepartments } from '#src/content-source/departments.ts';
+import { ContentInvalidError, formatProblems } from '#src/content-source/problems.ts';
+import { buildSites, BuildFailedError, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { formatCount, formatSeconds } from '#src/text/table-format.ts';
+import { staleSites, templatesMtime } from '#src/build/site-freshness.ts';
+import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
 
 /**
  * `npm start`: builds the sites that are missing or out of date, then starts
@@ -45,4 +45,4 @@ if (stale.length) {
 
 process.env.CONTENT_REPO_DIR = contentRoot;
 process.env.CONGSO_DIST = outDir;
-await import('../server/main.ts');
+await import('#server/platform/main.ts');

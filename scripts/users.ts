@@ -11,18 +11,18 @@
  * the server. Actions are audited as "system:cli".
  */
 import { parseArgs } from 'node:util';
-import { BoardRoleSchema, ROLE_LABELS } from '../src/schema/roles.ts';
-import { isAppError } from '../server/errors/app-error.ts';
-import { describeError } from '../server/errors/messages.ts';
-import { UnknownDepartmentError } from '../server/errors/unknown-department-error.ts';
-import { SectionsInputSchema, UsernameInputSchema } from '../server/lib/input-schemas.ts';
-import { parseInput } from '../server/lib/parse-input.ts';
-import type { PasswordHasher } from '../server/lib/password-hash.ts';
-import type { DepartmentRef } from '../server/lib/site-for-host.ts';
-import type { IssuedPassword } from '../server/services/account-service.ts';
-import { createServices } from '../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../server/services/principal.ts';
-import type { Storage } from '../server/storage/repository.ts';
+import { BoardRoleSchema, ROLE_LABELS } from '#src/schema/roles.ts';
+import { isAppError } from '#server/platform/app-error.ts';
+import { describeError } from '#server/platform/errors/messages.ts';
+import { UnknownDepartmentError } from '#server/platform/errors/unknown-department-error.ts';
+import { SectionsInputSchema, UsernameInputSchema } from '#server/accounts/input-schemas.ts';
+import { parseInput } from '#server/platform/http/parse-input.ts';
+import type { PasswordHasher } from '#server/accounts/password-hash.ts';
+import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { IssuedPassword } from '#server/accounts/account-service.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
 
 const USAGE = `Cách dùng:
   npm run users -- add --site <mã-đơn-vị> --name "<Họ và tên>" --role <vai-trò> [--sections a,b] [--email <hộp thư .gov.vn>]
@@ -113,13 +113,13 @@ export async function runUsersCli(argv: readonly string[], context: CliContext):
 }
 
 if (import.meta.main) {
-  const { openStorage } = await import('../server/storage/open-storage.ts');
-  const { loadDepartments } = await import('../src/content-source/departments.ts');
+  const { openStorage } = await import('#server/platform/storage/open-storage.ts');
+  const { loadDepartments } = await import('#src/content-source/departments.ts');
   const storage = await openStorage(process.env);
   try {
     await storage.migrate();
     // The departments the server serves: its content repository once `npm start` has created it.
-    const { contentRepositoryDir, contentRepositoryExists } = await import('../server/content-repo/ensure-content-repository.ts');
+    const { contentRepositoryDir, contentRepositoryExists } = await import('#server/editorial/content-repository/ensure-content-repository.ts');
     const departments = await loadDepartments(contentRepositoryExists() ? contentRepositoryDir() : process.cwd());
     process.exitCode = await runUsersCli(process.argv.slice(2), {
       storage,

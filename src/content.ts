@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { buildScopeFromEnv } from './content-source/build-scope.ts';
+import { buildScopeFromEnv } from './build/build-scope.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
 import type { EntryData } from './schema/content/index.ts';
@@ -9,7 +9,7 @@ import type { Department } from './schema/department.ts';
 import type { Province } from './schema/province.ts';
 import { SECTION_IDS, type SectionId } from './schema/sections.ts';
 import { slugify } from './text/fold.ts';
-import { numericCollator, viCollator, yearOf } from './lib/format.ts';
+import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
 
 /**
  * Every query the department pages make, in one module. A build renders
@@ -372,7 +372,7 @@ export interface SearchOptions {
 
 /**
  * Values offered in the search page's selects: only those that exist on this
- * site, spelled as the index holds them (`scripts/lib/search-records.ts`):
+ * site, spelled as the index holds them (`src/build/search-records.ts`):
  * the year is that of `issued` for documents and of `date` for the rest.
  */
 export async function getSearchOptions(site: string): Promise<SearchOptions> {

@@ -1,4 +1,4 @@
-import { AUTHOR_COMPONENTS } from '../content-source/author-components.ts';
+import { AUTHOR_COMPONENTS } from '../mdx/author-components.ts';
 import { fieldsOf, type DecapField } from './zod-to-decap.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { SectionId } from '../schema/sections.ts';
 import { ENTRY_EXTENSIONS, isExcludedEntry, parseEntry } from './entries.ts';
 import { loadDepartments } from './departments.ts';
 import { ContentInvalidError, type ContentProblem } from './problems.ts';
-import { buildScopeFromEnv } from './build-scope.ts';
+import { buildScopeFromEnv } from '../build/build-scope.ts';
 import { readdir } from 'node:fs/promises';
 import { readTextFiles } from './read-files.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DepartmentSchema, type Department } from '../schema/department.ts';
 import { ProvinceSchema, type Province } from '../schema/province.ts';
-import { deriveAbbreviation, deriveDomains, shortNameOf } from '../lib/department-address.ts';
+import { deriveAbbreviation, deriveDomains, shortNameOf } from '../schema/department-address.ts';
 import { ContentInvalidError, problemsFromZod, type ContentProblem } from './problems.ts';
 
 export const PROVINCE_FILE = 'sites/_province.yaml';

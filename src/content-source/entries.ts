@@ -6,7 +6,7 @@ import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { FrontMatterError } from './frontmatter-errors.ts';
 import { problemsFromZod, type ContentProblem } from './problems.ts';
-import { renderSafeMdx } from './safe-mdx.ts';
+import { renderSafeMdx } from '../mdx/safe-mdx.ts';
 
 export interface Entry<S extends SectionId = SectionId> {
   site: string;

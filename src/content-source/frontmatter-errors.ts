@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.ts';
 /**
  * Refusals of the front-matter parser (docs/adr/0003-front-matter-is-yaml-data.md).
  * One class per refusal, each with a stable `code`, structured `data` (with
@@ -8,15 +9,7 @@
  * server), so they share a small base instead of the server's `AppError`;
  * callers turn them into content problems, and the Decap proxy into a 422.
  */
-export abstract class FrontMatterError<TData extends { line?: number } = { line?: number }> extends Error {
-  abstract readonly code: string;
-  readonly data: TData;
-  constructor(data: TData, message: string) {
-    super(message);
-    this.name = new.target.name;
-    this.data = data;
-  }
-}
+export abstract class FrontMatterError<TData extends { line?: number } = { line?: number }> extends DomainError<TData> {}
 
 const OPENING = 'Phần đầu của bài phải bắt đầu bằng một dòng chỉ có ba dấu gạch ngang "---"';
 
@@ -24,9 +17,8 @@ export type FrontMatterMissingErrorData = { line: 1 };
 /** The file does not open with `---`: there is no front matter at all. */
 export class FrontMatterMissingError extends FrontMatterError<FrontMatterMissingErrorData> {
   static readonly code = 'E_FRONT_MATTER_MISSING';
-  readonly code = FrontMatterMissingError.code;
   constructor() {
-    super({ line: 1 }, `${OPENING}, rồi các trường YAML (title, date…), rồi một dòng "---" nữa.`);
+    super(FrontMatterMissingError.code, { line: 1 }, `${OPENING}, rồi các trường YAML (title, date…), rồi một dòng "---" nữa.`);
   }
 }
 
@@ -34,19 +26,17 @@ export type FrontMatterNotYamlErrorData = { line: 1; opening: string };
 /** `---js`, `---json`, `--- coffee`…: another language, which parsers of old would run as code. */
 export class FrontMatterNotYamlError extends FrontMatterError<FrontMatterNotYamlErrorData> {
   static readonly code = 'E_FRONT_MATTER_NOT_YAML';
-  readonly code = FrontMatterNotYamlError.code;
   constructor(opening: string) {
     const shown = opening.length > 40 ? `${opening.slice(0, 40)}…` : opening;
-    super({ line: 1, opening: shown }, `${OPENING}; dòng đầu của tệp là "${shown}". Chỉ chấp nhận YAML, không chấp nhận ngôn ngữ khác (js, json, coffee…).`);
+    super(FrontMatterNotYamlError.code, { line: 1, opening: shown }, `${OPENING}; dòng đầu của tệp là "${shown}". Chỉ chấp nhận YAML, không chấp nhận ngôn ngữ khác (js, json, coffee…).`);
   }
 }
 
 export type FrontMatterUnclosedErrorData = { line: 1 };
 export class FrontMatterUnclosedError extends FrontMatterError<FrontMatterUnclosedErrorData> {
   static readonly code = 'E_FRONT_MATTER_UNCLOSED';
-  readonly code = FrontMatterUnclosedError.code;
   constructor() {
-    super({ line: 1 }, 'Phần đầu YAML mở bằng "---" nhưng không có dòng "---" đóng lại trước nội dung bài.');
+    super(FrontMatterUnclosedError.code, { line: 1 }, 'Phần đầu YAML mở bằng "---" nhưng không có dòng "---" đóng lại trước nội dung bài.');
   }
 }
 
@@ -65,10 +55,9 @@ export type FrontMatterSyntaxErrorData = { line?: number; yamlCode: string };
 /** YAML the parser cannot read; `yamlCode` is the `yaml` package's own code for the fault. */
 export class FrontMatterSyntaxError extends FrontMatterError<FrontMatterSyntaxErrorData> {
   static readonly code = 'E_FRONT_MATTER_SYNTAX';
-  readonly code = FrontMatterSyntaxError.code;
   constructor(data: FrontMatterSyntaxErrorData) {
     const hint = SYNTAX_HINTS[data.yamlCode] ?? 'cú pháp không đúng';
-    super(data, `Phần đầu (frontmatter) YAML không hợp lệ: ${hint}.`);
+    super(FrontMatterSyntaxError.code, data, `Phần đầu (frontmatter) YAML không hợp lệ: ${hint}.`);
   }
 }
 
@@ -76,9 +65,8 @@ export type FrontMatterTagErrorData = { line?: number; tag: string };
 /** `!!js/function`, `!include`, `!!str`…: a tag asks the reader to build something other than text, numbers and lists. */
 export class FrontMatterTagError extends FrontMatterError<FrontMatterTagErrorData> {
   static readonly code = 'E_FRONT_MATTER_TAG';
-  readonly code = FrontMatterTagError.code;
   constructor(data: FrontMatterTagErrorData) {
-    super(data, `Phần đầu YAML không được dùng thẻ kiểu dữ liệu "${data.tag}"; chỉ ghi chữ, số, ngày, danh sách và nhóm trường.`);
+    super(FrontMatterTagError.code, data, `Phần đầu YAML không được dùng thẻ kiểu dữ liệu "${data.tag}"; chỉ ghi chữ, số, ngày, danh sách và nhóm trường.`);
   }
 }
 
@@ -86,9 +74,8 @@ export type FrontMatterForbiddenKeyErrorData = { line?: number; key: string };
 /** `__proto__`, `constructor`, `prototype`: names that reach into JavaScript objects, at any depth. */
 export class FrontMatterForbiddenKeyError extends FrontMatterError<FrontMatterForbiddenKeyErrorData> {
   static readonly code = 'E_FRONT_MATTER_FORBIDDEN_KEY';
-  readonly code = FrontMatterForbiddenKeyError.code;
   constructor(data: FrontMatterForbiddenKeyErrorData) {
-    super(data, `Phần đầu YAML không được có trường tên "${data.key}".`);
+    super(FrontMatterForbiddenKeyError.code, data, `Phần đầu YAML không được có trường tên "${data.key}".`);
   }
 }
 
@@ -96,9 +83,8 @@ export type FrontMatterTooManyAliasesErrorData = { line?: number; limit: number 
 /** Anchors and aliases (`&a`, `*a`) that would multiply into a huge value (the "billion laughs"). */
 export class FrontMatterTooManyAliasesError extends FrontMatterError<FrontMatterTooManyAliasesErrorData> {
   static readonly code = 'E_FRONT_MATTER_TOO_MANY_ALIASES';
-  readonly code = FrontMatterTooManyAliasesError.code;
   constructor(data: FrontMatterTooManyAliasesErrorData) {
-    super(data, `Phần đầu YAML dùng tham chiếu (*tên) quá nhiều lần (tối đa ${data.limit}); hãy ghi giá trị trực tiếp.`);
+    super(FrontMatterTooManyAliasesError.code, data, `Phần đầu YAML dùng tham chiếu (*tên) quá nhiều lần (tối đa ${data.limit}); hãy ghi giá trị trực tiếp.`);
   }
 }
 
@@ -106,9 +92,8 @@ export type FrontMatterNotMappingErrorData = { line: 2 };
 /** A list or a lone value where the fields of the entry are expected. */
 export class FrontMatterNotMappingError extends FrontMatterError<FrontMatterNotMappingErrorData> {
   static readonly code = 'E_FRONT_MATTER_NOT_MAPPING';
-  readonly code = FrontMatterNotMappingError.code;
   constructor() {
-    super({ line: 2 }, 'Phần đầu YAML phải là các trường dạng "tên: giá trị" (title, date…), không phải một danh sách hay một giá trị đơn.');
+    super(FrontMatterNotMappingError.code, { line: 2 }, 'Phần đầu YAML phải là các trường dạng "tên: giá trị" (title, date…), không phải một danh sách hay một giá trị đơn.');
   }
 }
 
@@ -116,9 +101,8 @@ export type FrontMatterAmbiguousErrorData = { line?: number };
 /** The editor's library would end the block elsewhere than this parser does: the file would read two ways. */
 export class FrontMatterAmbiguousError extends FrontMatterError<FrontMatterAmbiguousErrorData> {
   static readonly code = 'E_FRONT_MATTER_AMBIGUOUS';
-  readonly code = FrontMatterAmbiguousError.code;
   constructor() {
-    super(
+    super(FrontMatterAmbiguousError.code, 
       {},
       'Phần đầu của bài có một dòng bắt đầu bằng "---" nhưng không chỉ gồm ba dấu gạch ngang; trình soạn thảo và máy chủ sẽ hiểu bài khác nhau. Sửa dòng đó hoặc bỏ các ký tự sau "---".',
     );

@@ -3,7 +3,7 @@ import { FileRef } from '../schema/common.ts';
 import { ENTRY_SCHEMAS } from '../schema/content/index.ts';
 import type { SectionId } from '../schema/sections.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { parseMdx, type MdxNode } from './safe-mdx.ts';
+import { parseMdx, type MdxNode } from '../mdx/safe-mdx.ts';
 
 /**
  * The files of the site's `/tep/` folder an entry uses: front-matter fields

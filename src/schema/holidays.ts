@@ -3,7 +3,7 @@ import { Text } from './common.ts';
 
 /**
  * Province overrides of the national working-day calendar
- * (`sites/_holidays.yaml`). The national table in `src/lib/working-days.ts`
+ * (`sites/_holidays.yaml`). The national table in `src/calendar/working-days.ts`
  * covers 2024–2030; this file records what only the yearly announcements
  * settle (a swapped working day, a different day next to Quốc khánh, a day of
  * national mourning) and extends the calendar past 2030.

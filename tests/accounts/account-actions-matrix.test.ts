@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/schema/roles.ts';
-import { ACCOUNT_ACTIONS, type AccountAction } from '../../server/lib/permissions.ts';
-import { principalOf } from '../../server/services/auth-service.ts';
-import { NO_REQUEST } from '../../server/services/principal.ts';
-import type { Storage } from '../../server/storage/repository.ts';
-import { openPostgresStorage } from '../../server/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '../../server/storage/postgres/test-database.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import type { Role } from '#src/schema/roles.ts';
+import { ACCOUNT_ACTIONS, type AccountAction } from '#server/accounts/permissions.ts';
+import { principalOf } from '#server/accounts/auth-service.ts';
+import { NO_REQUEST } from '#server/accounts/principal.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
+import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { createTestApp, type TestApp } from './support.ts';
 
 const ROLES: Role[] = ['admin', 'head', 'deputy', 'it-officer', 'editor', 'contributor'];

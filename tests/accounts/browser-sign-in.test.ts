@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import { type RunningServer, startServer } from '../../server/start-server.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { createApp } from '#server/platform/app.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { type RunningServer, startServer } from '#server/platform/start-server.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS } from './support.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

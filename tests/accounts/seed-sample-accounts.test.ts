@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, DEPARTMENTS } from './support.ts';
-import { seedSampleAccounts } from '../../server/services/seed-sample-accounts.ts';
+import { seedSampleAccounts } from '#server/accounts/seed-sample-accounts.ts';
 
 describe('seedSampleAccounts', () => {
   it('creates the admin and one account per board role in each department, once', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashSessionToken } from '../../server/lib/session-token.ts';
+import { hashSessionToken } from '#server/accounts/session-token.ts';
 import { Browser, createTestApp, type TestApp } from './support.ts';
 
 const MINUTE = 60_000;

@@ -1,12 +1,12 @@
-import type { Role } from '../../src/schema/roles.ts';
-import { createApp } from '../../server/app.ts';
-import { createPasswordHasher, type PasswordHasher } from '../../server/lib/password-hash.ts';
-import type { DepartmentRef } from '../../server/lib/site-for-host.ts';
-import type { NotifierOptions } from '../../server/services/case-notifier.ts';
-import { createServices, type Services } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import type { Storage } from '../../server/storage/repository.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import type { Role } from '#src/schema/roles.ts';
+import { createApp } from '#server/platform/app.ts';
+import { createPasswordHasher, type PasswordHasher } from '#server/accounts/password-hash.ts';
+import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { NotifierOptions } from '#server/citizen-services/case-notifier.ts';
+import { createServices, type Services } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 
 export const DEPARTMENTS: DepartmentRef[] = [
   { id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runUsersCli } from '../../scripts/users.ts';
-import type { Storage } from '../../server/storage/repository.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS } from './support.ts';
 
 describe('npm run users', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceGroups } from '../../scripts/lib/build-groups.ts';
+import { balanceGroups } from '#src/build/build-groups.ts';
 
 describe('sites are split between the two build workers by entry count', () => {
   it('balances the load', () => {

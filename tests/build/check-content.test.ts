@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContentProblem } from '../../src/content-source/problems.ts';
-import { checkContent } from '../../scripts/lib/content-checks.ts';
+import type { ContentProblem } from '#src/content-source/problems.ts';
+import { checkContent } from '#src/checks/content-checks.ts';
 
 const root = fileURLToPath(new URL('../fixtures/check-content/', import.meta.url));
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checkContent } from '../../scripts/lib/content-checks.ts';
-import { createSite, InvalidAbbreviationError, SiteExistsError } from '../../scripts/lib/new-site.ts';
+import { checkContent } from '#src/checks/content-checks.ts';
+import { createSite, InvalidAbbreviationError, SiteExistsError } from '#src/build/new-site.ts';
 
 const province = fileURLToPath(new URL('../../sites/_province.yaml', import.meta.url));
 let root: string;

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precompressTree } from '../../scripts/lib/precompress.ts';
+import { precompressTree } from '#src/build/precompress.ts';
 
 const page = (n: number) => `<!doctype html><html lang="vi"><body>${'<p>Thủ tục hành chính số ' + n + '</p>'.repeat(200)}</body></html>`;
 let work: string;

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stageSite, swapIn, writeBuildInfo } from '../../scripts/lib/publish-site.ts';
-import { staleSites } from '../../scripts/lib/site-freshness.ts';
+import { stageSite, swapIn, writeBuildInfo } from '#src/build/publish-site.ts';
+import { staleSites } from '#src/build/site-freshness.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntry } from '../../src/content-source/entries.ts';
-import { fromIndexText, foldQuery } from '../../src/lib/search-text.ts';
-import { searchRecord } from '../../scripts/lib/search-records.ts';
+import { parseEntry } from '#src/content-source/entries.ts';
+import { fromIndexText, foldQuery } from '#src/text/search-text.ts';
+import { searchRecord } from '#src/build/search-records.ts';
 
 const source = `---
 title: Hướng dẫn đăng ký khai sinh và giải quyết khiếu nại

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderSafeMdx } from '../../src/content-source/safe-mdx.ts';
+import { renderSafeMdx } from '#src/mdx/safe-mdx.ts';
 
 const hostileDir = path.join(import.meta.dirname, '../fixtures/hostile-mdx');
 const hostile = readdirSync(hostileDir).filter((f) => f.endsWith('.mdx'));

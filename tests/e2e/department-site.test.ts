@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSites, PROJECT_ROOT } from '../../scripts/lib/build-sites.ts';
-import { loadDepartments, loadProvince } from '../../src/content-source/departments.ts';
-import { SECTIONS } from '../../src/schema/sections.ts';
-import { createApp } from '../../server/app.ts';
-import { startServer, type RunningServer } from '../../server/start-server.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { loadDepartments, loadProvince } from '#src/content-source/departments.ts';
+import { SECTIONS } from '#src/schema/sections.ts';
+import { createApp } from '#server/platform/app.ts';
+import { startServer, type RunningServer } from '#server/platform/start-server.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { wcagViolations } from '../support/axe.ts';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeTcvn3 } from '../text/helpers/legacy-encoders.ts';
-import { PROXY_ACTIONS } from '../../server/lib/decap-proxy/payloads.ts';
-import { MAIN } from '../../server/content-repo/repository.ts';
+import { PROXY_ACTIONS } from '#server/editorial/decap-proxy/payloads.ts';
+import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from './support.ts';
 
 let h: Harness;

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { openContentRepository } from '../../server/content-repo/repository.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
-import type { Role } from '../../src/schema/roles.ts';
+import { createApp } from '#server/platform/app.ts';
+import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
+import type { Role } from '#src/schema/roles.ts';
 import { Browser, cheapHasher, DEPARTMENTS, errorCode, manualClock, type TestApp } from '../accounts/support.ts';
 import { newsEntry, SEED } from './support.ts';
 

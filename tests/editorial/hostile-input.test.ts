@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import git from 'isomorphic-git';
-import { MAIN } from '../../server/content-repo/repository.ts';
+import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from './support.ts';
 
 const hostileDir = path.join(import.meta.dirname, '../fixtures/hostile-mdx');

@@ -1,22 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadDepartments } from '../../src/content-source/departments.ts';
-import type { Role } from '../../src/schema/roles.ts';
-import { createApp } from '../../server/app.ts';
-import { ensureContentRepository } from '../../server/content-repo/ensure-content-repository.ts';
-import type { ContentRepository } from '../../server/content-repo/repository.ts';
-import { siteBuilder } from '../../server/lib/publish-queue-build.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import { startServer, type RunningServer } from '../../server/start-server.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
-import type { Storage } from '../../server/storage/repository.ts';
-import { PROJECT_ROOT } from '../../scripts/lib/build-sites.ts';
+import { loadDepartments } from '#src/content-source/departments.ts';
+import type { Role } from '#src/schema/roles.ts';
+import { createApp } from '#server/platform/app.ts';
+import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { startServer, type RunningServer } from '#server/platform/start-server.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { cheapHasher } from '../accounts/support.ts';
 
 /**
- * The real server as `server/main.ts` wires it — accounts, `/admin/` over a
+ * The real server as `server/platform/main.ts` wires it — accounts, `/admin/` over a
  * content repository, a rebuild of the site after each publication into a
  * `dist/` it serves — on a random port, in temporary folders, with one
  * department site already built. Only the password hash is made cheap.

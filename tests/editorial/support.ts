@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Actor } from '../../server/lib/editorial-workflow.ts';
-import { openContentRepository, type ContentRepository } from '../../server/content-repo/repository.ts';
-import { createDecapProxy, type ProxyDeps } from '../../server/lib/decap-proxy/handlers.ts';
-import { createPublicationGate } from '../../server/lib/publication-gate.ts';
-import { createPublishQueue, type Publication } from '../../server/lib/publish-queue.ts';
+import type { Actor } from '#server/editorial/editorial-workflow.ts';
+import { openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { createDecapProxy, type ProxyDeps } from '#server/editorial/decap-proxy/handlers.ts';
+import { createPublicationGate } from '#server/editorial/publication-gate.ts';
+import { createPublishQueue, type Publication } from '#server/editorial/publish-queue.ts';
 
 export type PublishedEvent = Publication;
 

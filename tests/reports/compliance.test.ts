@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endOfVietnamDay } from '../../src/lib/working-days.ts';
-import { commitMainChange, mergeChange, recordStep, saveOnBranch } from '../../server/content-repo/entry-store.ts';
-import { openContentRepository, type ContentRepository } from '../../server/content-repo/repository.ts';
-import { checkCompliance, type ComplianceReport } from '../../scripts/lib/compliance.ts';
+import { endOfVietnamDay } from '#src/calendar/working-days.ts';
+import { commitMainChange, mergeChange, recordStep, saveOnBranch } from '#server/editorial/content-repository/entry-store.ts';
+import { openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { complianceRecord } from '#server/editorial/compliance-record.ts';
+import { checkCompliance, type ComplianceReport } from '#src/checks/compliance.ts';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = path.join(PROJECT, 'tests/fixtures/compliance');
@@ -86,7 +87,7 @@ describe('compliance rules that read the workflow history in the content reposit
   });
 
   it('flags the entry waiting six working days for verification and the urgent item published after three hours', async () => {
-    const report = await checkCompliance({ root: repo.dir, asOf: AS_OF, newsDays: 3, repo });
+    const report = await checkCompliance({ root: repo.dir, asOf: AS_OF, newsDays: 3, workflow: complianceRecord(repo) });
     const site = report.sites.find((s) => s.site === 'sotinmuon')!;
     expect(rulesOf(report, 'sotinmuon')).toEqual(['news-late-day', 'stuck-in-review', 'unofficial-email', 'urgent-late']);
     // 20, 23, 24, 25, 26, 27 November.

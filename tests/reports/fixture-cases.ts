@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../server/lib/reports/case-record.ts';
+import type { CaseRecord } from '#server/reports/case-record.ts';
 
 /**
  * Hand-made cases for two departments, each placed to test one rule of the

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { appendBuildRecord, readBuildHistory } from '../../server/lib/reports/build-history.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { createApp } from '#server/platform/app.ts';
+import { appendBuildRecord, readBuildHistory } from '#src/build/build-history.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS } from '../accounts/support.ts';
 
 describe('/healthz and the build history (Điều 17.4)', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { inMemoryCaseSource } from '../../server/lib/reports/case-source.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { createApp } from '#server/platform/app.ts';
+import { inMemoryCaseSource } from '#server/reports/case-source.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS, manualClock } from '../accounts/support.ts';
-import type { CaseRecord } from '../../server/lib/reports/case-record.ts';
+import type { CaseRecord } from '#server/reports/case-record.ts';
 
 const vn = (local: string) => new Date(`${local}+07:00`).getTime();
 const question = (id: string, site: string, day: number): CaseRecord => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../../src/lib/working-days.ts';
-import { inMemoryCaseSource, listCasesForReport } from '../../server/lib/reports/case-source.ts';
-import { parsePeriod } from '../../server/lib/reports/period.ts';
-import { computeUsageReport, type UsageFigures, type UsageReport } from '../../server/lib/reports/usage-report.ts';
-import { parseUsageCsv, usageReportCsv } from '../../server/lib/reports/usage-csv.ts';
+import { addWorkingDays } from '#src/calendar/working-days.ts';
+import { inMemoryCaseSource, listCasesForReport } from '#server/reports/case-source.ts';
+import { parsePeriod } from '#server/reports/period.ts';
+import { computeUsageReport, type UsageFigures, type UsageReport } from '#server/reports/usage-report.ts';
+import { parseUsageCsv, usageReportCsv } from '#server/reports/usage-csv.ts';
 import { endOf, FIXTURE_CASES, SITES, vn } from './fixture-cases.ts';
 
 /** Figures in the column order of the report: received, accepted, resolved, on time, late, overdue, avg days, rated, avg rating, satisfied. */

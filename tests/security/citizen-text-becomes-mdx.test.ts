@@ -2,15 +2,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, PROJECT_ROOT } from '../../scripts/lib/build-sites.ts';
-import { checkContent } from '../../scripts/lib/content-checks.ts';
-import { searchRecord } from '../../scripts/lib/search-records.ts';
-import { answeredQuestionMdx } from '../../server/services/question-publisher.ts';
-import type { CaseRecord } from '../../server/storage/case-records.ts';
-import type { Entry } from '../../src/content-source/entries.ts';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { checkContent } from '#src/checks/content-checks.ts';
+import { searchRecord } from '#src/build/search-records.ts';
+import { answeredQuestionMdx } from '#server/citizen-services/question-publisher.ts';
+import type { CaseRecord } from '#server/platform/storage/case-records.ts';
+import type { Entry } from '#src/content-source/entries.ts';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
-import { fromIndexText } from '../../src/lib/search-text.ts';
+import { fromIndexText } from '#src/text/search-text.ts';
 
 /**
  * A citizen's question and the officer's answer reach the department site

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAttachmentStore } from '../../server/services/attachment-store.ts';
+import { createAttachmentStore } from '#server/citizen-services/attachment-store.ts';
 import { startServerProcess } from '../support/server-process.ts';
 
 /**

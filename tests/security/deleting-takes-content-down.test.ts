@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIN } from '../../server/content-repo/repository.ts';
+import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { openLiveSite, type LiveSite } from './editorial-support.ts';
 import { STORAGE_KINDS } from './support.ts';
 

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Role } from '../../src/schema/roles.ts';
-import { createApp } from '../../server/app.ts';
-import { openContentRepository, type ContentRepository } from '../../server/content-repo/repository.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import type { Storage } from '../../server/storage/repository.ts';
+import type { Role } from '#src/schema/roles.ts';
+import { createApp } from '#server/platform/app.ts';
+import { openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
 import { Browser, cheapHasher, DEPARTMENTS, manualClock, type TestApp } from '../accounts/support.ts';
 import { startLiveApp, type LiveApp } from '../editorial/live-app.ts';
 import { newsEntry, SEED } from '../editorial/support.ts';

@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../server/app.ts';
-import { ensureContentRepository } from '../../server/content-repo/ensure-content-repository.ts';
-import { createCaseServices, type CaseServices } from '../../server/services/create-case-services.ts';
-import { createServices } from '../../server/services/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
-import type { Storage } from '../../server/storage/repository.ts';
-import type { Role } from '../../src/schema/roles.ts';
+import { createApp } from '#server/platform/app.ts';
+import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { createCaseServices, type CaseServices } from '#server/citizen-services/create-case-services.ts';
+import { createServices } from '#server/platform/create-services.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import type { Role } from '#src/schema/roles.ts';
 import { Browser, cheapHasher, DEPARTMENTS, manualClock, type TestApp } from '../accounts/support.ts';
 import { SEED } from '../editorial/support.ts';
 import { COMPLAINT, CONTENT, fixture } from '../services/case-support.ts';
@@ -36,7 +36,7 @@ export interface FullApp extends TestApp {
 const PASSWORD = 'sông Hương chiều thu';
 
 /**
- * The server with every feature mounted, the way server/main.ts wires it:
+ * The server with every feature mounted, the way server/platform/main.ts wires it:
  * back office, the Decap proxy over a content repository (a build that does
  * nothing), citizen services with their guard, reports, the portal and a
  * built department site. Storage comes from the caller (STORAGE_KINDS).

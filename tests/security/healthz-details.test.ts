@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { createApp } from '#server/platform/app.ts';
 import { Browser, createTestApp, DEPARTMENTS, type TestApp } from '../accounts/support.ts';
 import { STORAGE_KINDS } from './support.ts';
 

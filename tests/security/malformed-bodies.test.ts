@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_ERROR_MESSAGE } from '../../server/errors/messages.ts';
+import { INTERNAL_ERROR_MESSAGE } from '#server/platform/errors/messages.ts';
 import { Browser, errorCode } from '../accounts/support.ts';
 import { createFullApp, DEPARTMENT_HOST, sendRaw, type FullApp } from './full-app.ts';
 import { STORAGE_KINDS } from './support.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/schema/roles.ts';
+import type { Role } from '#src/schema/roles.ts';
 import { runUsersCli } from '../../scripts/users.ts';
-import { NO_REQUEST, systemPrincipal } from '../../server/services/principal.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { Browser, cheapHasher, createTestApp, DEPARTMENTS, errorCode, type TestApp } from '../accounts/support.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { STORAGE_KINDS } from './support.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIN } from '../../server/content-repo/repository.ts';
+import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { Browser, type TestApp } from '../accounts/support.ts';
 import { newsEntry } from '../editorial/support.ts';
 import { openEditorialApp, type EditorialApp } from './editorial-support.ts';

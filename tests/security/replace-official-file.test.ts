@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { minimalPdf } from '../../scripts/make-sample-pdf.ts';
-import { MAIN } from '../../server/content-repo/repository.ts';
-import { createPublicationGate } from '../../server/lib/publication-gate.ts';
+import { minimalPdf } from '#src/build/sample-pdf.ts';
+import { MAIN } from '#server/editorial/content-repository/repository.ts';
+import { createPublicationGate } from '#server/editorial/publication-gate.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from '../editorial/support.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_ACTION_SLUGS } from '../../server/lib/back-office-paths.ts';
-import { PROXY_ACTIONS } from '../../server/lib/decap-proxy/payloads.ts';
-import { TRANSITION_SLUGS } from '../../server/views/case-labels.ts';
-import { SERVICE_IDS } from '../../src/schema/service-process.ts';
+import { ACCOUNT_ACTION_SLUGS } from '#server/platform/http/back-office-paths.ts';
+import { PROXY_ACTIONS } from '#server/editorial/decap-proxy/payloads.ts';
+import { TRANSITION_SLUGS } from '#server/citizen-services/http/case-labels.ts';
+import { SERVICE_IDS } from '#src/schema/service-process.ts';
 import { createFullApp, DEPARTMENT_HOST, PORTAL_HOST, type FullApp } from './full-app.ts';
 import { isSafeLocation, leaks } from './response-checks.ts';
 import { STORAGE_KINDS } from './support.ts';

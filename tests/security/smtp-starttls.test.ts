@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendMail } from '../../server/lib/smtp-client.ts';
+import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
 /**

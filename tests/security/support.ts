@@ -1,8 +1,8 @@
 import { afterAll } from 'vitest';
-import type { Storage } from '../../server/storage/repository.ts';
-import { openPostgresStorage } from '../../server/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '../../server/storage/postgres/test-database.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
+import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 
 /**
  * The security suite runs each storage-backed finding on both adapters: a

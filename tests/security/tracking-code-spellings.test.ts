@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSecret, generateTrackingCode, hashSecret } from '../../server/lib/tracking-code.ts';
-import type { CaseRecord } from '../../server/storage/case-records.ts';
+import { generateSecret, generateTrackingCode, hashSecret } from '#server/citizen-services/tracking-code.ts';
+import type { CaseRecord } from '#server/platform/storage/case-records.ts';
 import { Browser, errorCode } from '../accounts/support.ts';
 import { createFullApp, DEPARTMENT_HOST, type FullApp } from './full-app.ts';
 import { STORAGE_KINDS } from './support.ts';

@@ -2,11 +2,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../server/app-env.ts';
-import { buildHostIndex } from '../../server/lib/site-for-host.ts';
-import { resolveDepartment } from '../../server/middleware/resolve-department.ts';
-import { createPortalRoutes } from '../../server/routes/portal.ts';
-import { createStaticSitesRoutes } from '../../server/routes/static-sites.ts';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import { buildHostIndex } from '#server/sites/site-for-host.ts';
+import { resolveDepartment } from '#server/sites/http/resolve-department.ts';
+import { createPortalRoutes } from '#server/sites/http/portal.ts';
+import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
 
 const distDir = fileURLToPath(new URL('../fixtures/static-dist/', import.meta.url));
 const departments = [
@@ -14,7 +14,7 @@ const departments = [
   { id: 'soyte', name: 'Sở Y tế', domains: ['soyte.thuathienhue.gov.vn', 'syte.hue.gov.vn'] },
 ];
 
-/** The same composition as `server/app.ts`, without storage: host → site, portal, then the built sites. */
+/** The same composition as `server/platform/app.ts`, without storage: host → site, portal, then the built sites. */
 function app() {
   return new Hono<AppEnv>()
     .use('*', resolveDepartment(buildHostIndex(departments)))

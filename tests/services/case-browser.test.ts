@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser as Chromium, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/start-server.ts';
+import { startServer, type RunningServer } from '#server/platform/start-server.ts';
 import { wcagViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { Browser, COMPLAINT, createCaseTestApp, type CaseTestApp } from './case-support.ts';

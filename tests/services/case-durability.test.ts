@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { COMPLAINT, fixture } from './case-support.ts';
 
 /**
@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['server/main.ts'], {
+  const child = spawn(process.execPath, ['server/platform/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leadingZeroBits, workDigest } from '../../server/lib/proof-of-work.ts';
-import { openPostgresStorage } from '../../server/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '../../server/storage/postgres/test-database.ts';
-import { openSqliteStorage } from '../../server/storage/sqlite/sqlite-storage.ts';
-import type { Storage } from '../../server/storage/repository.ts';
+import { leadingZeroBits, workDigest } from '#server/citizen-services/proof-of-work.ts';
+import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
+import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
 import { errorCode } from '../accounts/support.ts';
 import { encodeTcvn3 } from '../text/helpers/legacy-encoders.ts';
 import {

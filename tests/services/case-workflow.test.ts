@@ -2,15 +2,15 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openContentRepository } from '../../server/content-repo/repository.ts';
-import { revealsIdentity, visiblePayload, WITHHELD } from '../../server/lib/case-confidentiality.ts';
-import { availableTransitions, checkTransition, relationsTo, TRANSITION_NAMES, WORKFLOWS, type CaseRelation } from '../../server/lib/case-workflow.ts';
-import { answeredQuestionMdx, createQuestionPublisher } from '../../server/services/question-publisher.ts';
-import { createPublicationGate } from '../../server/lib/publication-gate.ts';
-import { parseEntry } from '../../src/content-source/entries.ts';
-import { trackingPrefix } from '../../server/services/case-departments.ts';
-import { CASE_STATUSES, type CaseRecord } from '../../server/storage/case-records.ts';
-import { SERVICE_IDS } from '../../src/schema/service-process.ts';
+import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { revealsIdentity, visiblePayload, WITHHELD } from '#server/citizen-services/case-confidentiality.ts';
+import { availableTransitions, checkTransition, relationsTo, TRANSITION_NAMES, WORKFLOWS, type CaseRelation } from '#server/citizen-services/case-workflow.ts';
+import { answeredQuestionMdx, createQuestionPublisher } from '#server/citizen-services/question-publisher.ts';
+import { createPublicationGate } from '#server/editorial/publication-gate.ts';
+import { parseEntry } from '#src/content-source/entries.ts';
+import { trackingPrefix } from '#server/citizen-services/case-departments.ts';
+import { CASE_STATUSES, type CaseRecord } from '#server/platform/storage/case-records.ts';
+import { SERVICE_IDS } from '#src/schema/service-process.ts';
 
 const codeOf = (fn: () => unknown) => {
   try {

@@ -9,7 +9,7 @@ import {
   safeFileName,
   sniffFileKind,
   storageName,
-} from '../../server/lib/file-sniffing.ts';
+} from '#server/citizen-services/uploads.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)));
 

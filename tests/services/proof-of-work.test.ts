@@ -5,7 +5,7 @@ import {
   MemoryReplayStore,
   workDigest,
   type ReplayStore,
-} from '../../server/lib/proof-of-work.ts';
+} from '#server/citizen-services/proof-of-work.ts';
 
 const SECRET = 'k'.repeat(32);
 const SCOPE = 'sotuphap:khieu-nai-to-cao';

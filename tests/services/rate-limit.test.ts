@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket } from '../../server/lib/rate-limit.ts';
+import { addressKey, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket } from '#server/citizen-services/rate-limit.ts';
 
 const MINUTE = 60_000;
 

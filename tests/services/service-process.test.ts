@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitsFor, SERVICE_IDS, ServicesSchema, type ServicesInput } from '../../src/schema/service-process.ts';
+import { limitsFor, SERVICE_IDS, ServicesSchema, type ServicesInput } from '#src/schema/service-process.ts';
 
 const issues = (input: unknown) =>
   (ServicesSchema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));

@@ -8,7 +8,7 @@ import {
   QuestionSubmissionSchema,
   SUBMISSION_SCHEMAS,
   WebsiteFeedbackSubmissionSchema,
-} from '../../src/schema/submission/index.ts';
+} from '#src/schema/submission/index.ts';
 
 /** Vietnamese needs letters English never uses; zod's own English must never leak. */
 function expectVietnamese(message: string) {

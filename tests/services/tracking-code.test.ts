@@ -6,7 +6,7 @@ import {
   normaliseSecret,
   parseTrackingCode,
   verifySecret,
-} from '../../server/lib/tracking-code.ts';
+} from '#server/citizen-services/tracking-code.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

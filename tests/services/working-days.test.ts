@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HolidaysSchema, type HolidaysInput } from '../../src/schema/holidays.ts';
+import { HolidaysSchema, type HolidaysInput } from '#src/schema/holidays.ts';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -14,7 +14,7 @@ import {
   STATUTORY_DAYS_OFF_PER_YEAR,
   vietnamDate,
   workingDaysBetween,
-} from '../../src/lib/working-days.ts';
+} from '#src/calendar/working-days.ts';
 
 /** An instant given as Vietnam wall-clock time. */
 const vn = (local: string) => new Date(`${local}+07:00`);

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * `node server/main.ts` as an operator runs it, in a folder of the test's
+ * `node server/platform/main.ts` as an operator runs it, in a folder of the test's
  * own: its data, content repository and sample accounts land there.
  */
-const MAIN = path.resolve(import.meta.dirname, '../../server/main.ts');
+const MAIN = path.resolve(import.meta.dirname, '../../server/platform/main.ts');
 
 export interface StartedServer {
   output: string;

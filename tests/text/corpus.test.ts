@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   convertToUnicode, decodeTcvn3, decodeViqr, decodeVni, detectEncoding, LEGACY_ENCODINGS, type LegacyEncoding,
-} from '../../src/text/index.ts';
+} from '#src/text/index.ts';
 import { ENCODERS, legacyFixtureName, readFixture } from './helpers/fixtures.ts';
 
 /**

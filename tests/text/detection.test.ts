@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertToUnicode, detectEncoding, UnknownEncodingError } from '../../src/text/index.ts';
+import { convertToUnicode, detectEncoding, UnknownEncodingError } from '#src/text/index.ts';
 
 describe('samples officials paste', () => {
   it.each([

@@ -5,7 +5,7 @@
  * text looks like; corpus.test.ts fails when they drift from the encoders.
  */
 import { writeFileSync } from 'node:fs';
-import { LEGACY_ENCODINGS } from '../../src/text/index.ts';
+import { LEGACY_ENCODINGS } from '#src/text/index.ts';
 import { ENCODERS, fixturePath, legacyFixtureName, readFixture } from './helpers/fixtures.ts';
 
 const corpus = readFixture('corpus.unicode.txt');

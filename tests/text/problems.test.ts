@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextProblems } from '../../src/text/index.ts';
+import { findTextProblems } from '#src/text/index.ts';
 import { legacyFixtureName, readFixture } from './helpers/fixtures.ts';
 
 describe('findTextProblems', () => {

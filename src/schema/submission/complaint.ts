@@ -20,7 +20,7 @@ import {
  * reasons, request, supporting documents); a denunciation those of Luật Tố
  * cáo 2018 Điều 23.1 (name, address and contact of the denouncer, the
  * violation, the person denounced). Files are checked separately
- * (`server/lib/file-sniffing.ts`); the date is the server's receipt time.
+ * (`server/citizen-services/uploads.ts`); the date is the server's receipt time.
  */
 
 export const COMPLAINT_KIND_LABELS: Record<(typeof COMPLAINT_KINDS)[number], string> = {

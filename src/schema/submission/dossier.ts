@@ -18,7 +18,7 @@ import {
  * Hồ sơ thủ tục hành chính nộp trực tuyến (Điều 13.2, 13.4). The procedure
  * code is the one of the procedure entry (`code` in the thu-tuc-hanh-chinh
  * section), e.g. "1.001234" or "2.000123.000.00.00.H57". Files are checked
- * separately (`server/lib/file-sniffing.ts`).
+ * separately (`server/citizen-services/uploads.ts`).
  */
 const procedureCode = coded('Mã thủ tục hành chính', {
   normalise: (s) => s.trim(),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LegacyEncoding } from '../../../src/text/index.ts';
+import type { LegacyEncoding } from '#src/text/index.ts';
 import { encodeTcvn3, encodeViqr, encodeVni } from './legacy-encoders.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/text/', import.meta.url));

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createCalendar, type WorkingCalendar } from '#src/calendar/working-days.ts';
+import type { Clock } from '#server/platform/clock.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.ts';
+import { persistentSecret } from '#server/platform/private-files.ts';
+import { createProofOfWork } from './proof-of-work.ts';
+import type { RateLimitPolicy } from './rate-limit.ts';
+import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import { dataDirectory } from '#server/platform/storage/open-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { createAttachmentStore } from './attachment-store.ts';
+import { caseDepartments } from './case-departments.ts';
+import { createCaseNotifier, notifierOptionsFromEnv, type NotifierOptions } from './case-notifier.ts';
+import { createCaseOfficeService } from './case-office-service.ts';
+import { createCaseService } from './case-service.ts';
+import { createContentLookup, fixedContentLookup, type ContentLookup } from './content-lookup.ts';
+import type { QuestionPublisher } from './question-publisher.ts';
+import { createSubmissionGuard } from './submission-guard.ts';
+
+export interface CaseServiceOptions {
+  /** Outside the web root; `ATTACHMENTS_DIR`, default ./data/attachments. */
+  attachmentsDir?: string;
+  /** ≥ 32 bytes: signs proof-of-work challenges and derives retry secrets. Must survive restarts. */
+  secretKey?: string | Uint8Array;
+  /** null: no mail. */
+  mail?: NotifierOptions | null;
+  /** Where procedures and consultations are read (the content repository's folder). */
+  contentRoot?: string;
+  content?: ContentLookup;
+  calendar?: WorkingCalendar;
+  publisher?: QuestionPublisher | null;
+  powDifficulty?: number;
+  requireProofOfWork?: boolean;
+  rateLimits?: { submission?: RateLimitPolicy; lookup?: RateLimitPolicy; challenge?: RateLimitPolicy };
+  uploadLimits?: UploadLimits;
+  /** Closed cases and their files are deleted this many days after closing (`CASE_RETENTION_DAYS`, default 5 years). */
+  retentionDays?: number;
+}
+
+/**
+ * ATTACHMENTS_DIR, CASE_SECRET_KEY, SMTP_* (case-notifier), CASE_RETENTION_DAYS,
+ * POW_DIFFICULTY, and SUBMISSION_BURST / SUBMISSION_PER_MINUTE to change the
+ * per-address allowance (load tests, a department behind one NAT address).
+ */
+export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
+  const dataDir = dataDirectory(env);
+  return {
+    attachmentsDir: env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments'),
+    secretKey: env.CASE_SECRET_KEY ?? persistentSecret(path.join(dataDir, 'case-secret.key')),
+    mail: notifierOptionsFromEnv(env),
+    contentRoot: env.CONTENT_REPO_DIR ?? './data/content',
+    powDifficulty: env.POW_DIFFICULTY ? Number(env.POW_DIFFICULTY) : undefined,
+    retentionDays: env.CASE_RETENTION_DAYS ? Number(env.CASE_RETENTION_DAYS) : undefined,
+    rateLimits: env.SUBMISSION_BURST
+      ? { submission: { capacity: Number(env.SUBMISSION_BURST), refillPerMinute: Number(env.SUBMISSION_PER_MINUTE ?? env.SUBMISSION_BURST) } }
+      : undefined,
+  };
+}
+
+export function createCaseServices(storage: Storage, departments: readonly DepartmentRef[], clock: Clock, options: CaseServiceOptions) {
+  const secretKey = typeof options.secretKey === 'string' ? Buffer.from(options.secretKey, 'utf8') : Buffer.from(options.secretKey ?? randomBytes(32));
+  const calendar = options.calendar ?? createCalendar();
+  const byId = caseDepartments(departments);
+  const attachments = createAttachmentStore(options.attachmentsDir ?? './data/attachments');
+  const notifier = createCaseNotifier(options.mail ?? null);
+  const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  const content = options.content ?? (options.contentRoot ? createContentLookup(options.contentRoot) : fixedContentLookup({}, {}));
+  const common = { storage, clock, calendar, departments: byId, attachments, notifier, uploadLimits };
+  const retentionMs = (options.retentionDays ?? 5 * 365) * 86_400_000;
+  return {
+    citizen: createCaseService({ ...common, content, secretKey }),
+    office: createCaseOfficeService({ ...common, publisher: options.publisher ?? null }),
+    guard: createSubmissionGuard({
+      pow: createProofOfWork({ secret: secretKey, difficulty: options.powDifficulty, clock }),
+      replays: storage.replays,
+      clock,
+      requireProofOfWork: options.requireProofOfWork,
+      ...options.rateLimits,
+    }),
+    notifier,
+    attachments,
+    uploadLimits,
+    content,
+    calendar,
+    /** Deletes closed cases past the retention period and their files; spent challenges past expiry. */
+    async sweep(): Promise<number> {
+      const now = clock();
+      const files = await storage.cases.purgeClosedBefore(now - retentionMs);
+      await attachments.remove(files);
+      await storage.replays.deleteExpired(now);
+      return files.length;
+    },
+  };
+}
+
+export type CaseServices = ReturnType<typeof createCaseServices>;

@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context, type Next } from 'hono';
+import { raw } from 'hono/html';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import type { AppError } from '#server/platform/app-error.ts';
+import { describeError } from '#server/platform/errors/messages.ts';
+import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
+import { caseDeadlineStatus } from '../case-deadlines.ts';
+import type { ShellSource } from '#server/sites/site-shell.ts';
+import { checkOrigin } from '#server/platform/http/check-origin.ts';
+import { limitBody } from '#server/platform/http/limit-body.ts';
+import { noStore } from '#server/platform/http/no-store.ts';
+import { SERVICES_WITH_FILES } from '../case-service.ts';
+import type { CaseServices } from '../create-case-services.ts';
+import { DEADLINE_LABELS } from './case-labels.ts';
+import { CHALLENGE_PATH, LOOKUP_PATH, SCRIPT_PATH, STYLE_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
+import { confirmationMain, formMain, lookupFormMain, lookupResultMain, servicePage, type FieldError } from './service-pages.ts';
+import { readSubmission } from './read-submission.ts';
+import { SERVICE_SCRIPT, SERVICE_STYLE } from './assets.ts';
+
+/** Forms without files are a few kilobytes of text; 256 KB leaves room for a long complaint. */
+const MAX_TEXT_BODY = 256 * 1024;
+/** Multipart overhead over the files themselves. */
+const MULTIPART_SLACK = 512 * 1024;
+
+function departmentOf(c: Context<AppEnv>) {
+  const site = c.var.site;
+  if (site?.kind !== 'department') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+  return site.department;
+}
+
+function serviceParam(c: Context<AppEnv>): ServiceId {
+  const service = c.req.param('service');
+  if (!(SERVICE_IDS as readonly string[]).includes(service ?? '')) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+  return service as ServiceId;
+}
+
+const newIdempotencyKey = () => randomBytes(18).toString('base64url');
+
+function fieldErrors(error: AppError<object>): FieldError[] {
+  if (!(error instanceof ValidationError)) return [];
+  return error.data.issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? describeError(error) }));
+}
+
+/** Sets Retry-After on refusals for rate and lookup limits, which the shared error handler does not know. */
+function retryAfter() {
+  return async function retryAfter(c: Context<AppEnv>, next: Next) {
+    await next();
+    const error = c.error as AppError<{ retryAfterSeconds?: number }> | undefined;
+    if (error?.code === 'E_RATE_LIMITED' && error.data.retryAfterSeconds) c.res.headers.set('Retry-After', String(error.data.retryAfterSeconds));
+  };
+}
+
+/**
+ * The citizen side of the online services (Điều 13): the forms (plain HTML,
+ * enhanced by one script), the proof-of-work challenge, the look-up page and
+ * the dossier supplement. Thin: every decision is in services/.
+ */
+export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
+  const maxMultipart = cases.uploadLimits.maxTotalBytes + MULTIPART_SLACK;
+  const textLimit = limitBody(MAX_TEXT_BODY);
+  const multipartLimit = limitBody(maxMultipart);
+  async function bodyLimit(c: Context<AppEnv>, next: Next) {
+    const type = c.req.header('content-type') ?? '';
+    return (type.startsWith('multipart/') ? multipartLimit : textLimit)(c, next);
+  }
+
+  async function render(c: Context<AppEnv>, title: string, main: Parameters<typeof servicePage>[3]) {
+    const department = departmentOf(c);
+    return servicePage(await shells.read(department.id), department.name, title, main);
+  }
+
+  async function formContext(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>) {
+    const department = departmentOf(c);
+    const procedureCode = typeof values.procedureCode === 'string' ? values.procedureCode : undefined;
+    const consultationSlug = typeof values.consultation === 'string' ? values.consultation : undefined;
+    const lookup = cases.content;
+    return {
+      procedure: service === 'ho-so' && procedureCode ? await lookup.procedure(department.id, procedureCode) : null,
+      consultation: service === 'gop-y-du-thao' && consultationSlug ? await lookup.consultation(department.id, consultationSlug) : null,
+    };
+  }
+
+  async function formPage(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>, error?: AppError<object>) {
+    const department = departmentOf(c);
+    const errors = error ? fieldErrors(error) : [];
+    const formError = error && errors.length === 0 ? describeError(error) : undefined;
+    const key = typeof values['idempotency-key'] === 'string' && error?.code !== 'E_INVALID_IDEMPOTENCY_KEY' ? String(values['idempotency-key']) : newIdempotencyKey();
+    const main = formMain({
+      service,
+      siteName: department.name,
+      values,
+      errors,
+      formError,
+      // A refused form gets a fresh key when nothing was stored, so the corrected form is a new submission.
+      idempotencyKey: error ? newIdempotencyKey() : key,
+      withFiles: SERVICES_WITH_FILES.includes(service),
+      ...(await formContext(c, service, values)),
+    });
+    return render(c, (errors.length || formError ? 'Lỗi: ' : '') + 'Gửi trực tuyến', main);
+  }
+
+  return new Hono<AppEnv>()
+    .get(SCRIPT_PATH, (c) => c.body(SERVICE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+    .get(STYLE_PATH, (c) => c.body(SERVICE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+    .use('/dich-vu/*', retryAfter(), noStore(), checkOrigin())
+    .use('/tra-cuu/*', retryAfter(), noStore(), checkOrigin())
+    .use('/tra-cuu', retryAfter(), noStore(), checkOrigin())
+    .get(CHALLENGE_PATH, (c) => {
+      const department = departmentOf(c);
+      const service = (SERVICE_IDS as readonly string[]).includes(c.req.query('dich-vu') ?? '') ? (c.req.query('dich-vu') as ServiceId) : null;
+      if (!service) throw new ValidationError({ issues: [{ field: 'dich-vu', problem: 'not-allowed' }] });
+      return c.json(cases.guard.challenge(department.id, service, c.var.clientAddress));
+    })
+    .get('/dich-vu/:service', async (c) => {
+      const service = serviceParam(c);
+      departmentOf(c);
+      const values: Record<string, unknown> = {};
+      if (c.req.query('thu-tuc')) values.procedureCode = c.req.query('thu-tuc');
+      if (c.req.query('du-thao')) values.consultation = c.req.query('du-thao');
+      return c.html(await formPage(c, service, values));
+    })
+    .post('/dich-vu/:service', bodyLimit, async (c) => {
+      const service = serviceParam(c);
+      const department = departmentOf(c);
+      const submission = await readSubmission(c);
+      if (!submission.wantsJson) c.set('formErrorView', async (error) => raw(await formPage(c, service, submission.fields, error)));
+      await cases.guard.admit(department.id, service, c.var.clientAddress, submission.pow);
+      const receipt = await cases.citizen.submit(department.id, service, submission);
+      const body = {
+        trackingCode: receipt.record.trackingCode,
+        secret: receipt.secret,
+        status: receipt.record.status,
+        receivedAt: receipt.record.receivedAt,
+        acceptDueAt: receipt.record.acceptDueAt,
+        duplicate: !receipt.created,
+        conversions: receipt.conversions,
+      };
+      if (submission.wantsJson) return c.json(body, receipt.created ? 201 : 200);
+      const main = confirmationMain({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
+      return c.html(await render(c, 'Đã nhận', main), receipt.created ? 201 : 200);
+    })
+    .get('/tra-cuu', (c) => c.redirect(LOOKUP_PATH, 301))
+    .get(LOOKUP_PATH, async (c) => c.html(await render(c, 'Tra cứu', lookupFormMain({}))))
+    .post(LOOKUP_PATH, limitBody(8 * 1024), async (c) => {
+      departmentOf(c);
+      const submission = await readSubmission(c);
+      const code = String(submission.fields.code ?? '').slice(0, 40);
+      const secret = String(submission.fields.secret ?? '').slice(0, 40);
+      if (!submission.wantsJson) {
+        c.set('formErrorView', async (error) => raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: describeError(error) }))));
+      }
+      cases.guard.beforeLookup(c.var.clientAddress, code);
+      let view;
+      try {
+        view = await cases.citizen.lookup(code, secret);
+      } catch (error) {
+        cases.guard.failedLookup(c.var.clientAddress, code);
+        throw error;
+      }
+      const deadline = caseDeadlineStatus(view.record, Date.now(), cases.calendar);
+      if (submission.wantsJson) {
+        const { record } = view;
+        return c.json({
+          trackingCode: record.trackingCode,
+          service: record.service,
+          status: record.status,
+          receivedAt: record.receivedAt,
+          acceptDueAt: record.acceptDueAt,
+          resolveDueAt: record.resolveDueAt,
+          deadline,
+          events: view.events,
+          attachments: view.attachments,
+        });
+      }
+      return c.html(await render(c, `Hồ sơ ${view.record.trackingCode}`, lookupResultMain(view, secret, deadline ? DEADLINE_LABELS[deadline] : null)));
+    })
+    .post(SUPPLEMENT_PATH, bodyLimit, async (c) => {
+      departmentOf(c);
+      const submission = await readSubmission(c);
+      const code = String(submission.fields.code ?? '').slice(0, 40);
+      const secret = String(submission.fields.secret ?? '').slice(0, 40);
+      cases.guard.beforeLookup(c.var.clientAddress, code);
+      if (!submission.wantsJson) {
+        c.set('formErrorView', async (error) => {
+          try {
+            const view = await cases.citizen.lookup(code, secret);
+            return raw(await render(c, 'Lỗi: Bổ sung hồ sơ', lookupResultMain(view, secret, null, describeError(error))));
+          } catch {
+            return raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: describeError(error) })));
+          }
+        });
+      }
+      try {
+        await cases.citizen.supplement(code, secret, submission.files);
+      } catch (error) {
+        if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') cases.guard.failedLookup(c.var.clientAddress, code);
+        throw error;
+      }
+      const view = await cases.citizen.lookup(code, secret);
+      if (submission.wantsJson) return c.json({ trackingCode: view.record.trackingCode, status: view.record.status });
+      return c.html(await render(c, `Hồ sơ ${view.record.trackingCode}`, lookupResultMain(view, secret, null)));
+    })
+    .get('/dich-vu/gop-y-du-thao/tong-hop/:slug', async (c) => {
+      const department = departmentOf(c);
+      return c.json(await cases.citizen.consultationSummary(department.id, c.req.param('slug')));
+    });
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FileWrite } from './content-repository/repository.ts';
+
+/**
+ * What `main` would hold after a change, as a folder the build's checks can
+ * read, without touching the content repository: links to every file of the
+ * site's folder (and to `sites/`) plus the changed files written over them.
+ * The checks read this folder exactly as they read the real one (ADR 0045).
+ */
+export async function withOverlay<T>(root: string, site: string, files: readonly FileWrite[], task: (overlay: string) => Promise<T>): Promise<T> {
+  const overlay = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
+  try {
+    await symlink(path.join(root, 'sites'), path.join(overlay, 'sites'), 'dir');
+    const siteDir = `content/${site}`;
+    await mirror(path.join(root, siteDir), path.join(overlay, siteDir));
+    for (const file of files) {
+      // Paths were checked by the caller; this is only a guard against leaving the overlay.
+      if (!file.path.startsWith(`${siteDir}/`)) continue;
+      const target = path.join(overlay, file.path);
+      if (!target.startsWith(overlay + path.sep)) continue;
+      await rm(target, { force: true });
+      if (file.content === null) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+    }
+    return await task(overlay);
+  } finally {
+    await rm(overlay, { recursive: true, force: true });
+  }
+}
+
+async function mirror(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  let entries;
+  try {
+    entries = await readdir(from, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  await Promise.all(
+    entries.map(async (entry) => {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) await mirror(source, target);
+      else if (entry.isFile()) await symlink(source, target);
+    }),
+  );
+}

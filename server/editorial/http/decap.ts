@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import { stringify } from 'yaml';
+import { decapConfig } from '#src/cms/decap-config.ts';
+import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms/editor-components.ts';
+import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
+import { SECTION_IDS } from '#src/schema/sections.ts';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import { asAppError } from '#server/platform/app-error.ts';
+import { describeError } from '#server/platform/errors/messages.ts';
+import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { readJson } from '#server/platform/http/request-input.ts';
+import { checkOrigin } from '#server/platform/http/check-origin.ts';
+import { limitBody } from '#server/platform/http/limit-body.ts';
+import { loadSession } from '#server/accounts/http/load-session.ts';
+import { noStore } from '#server/platform/http/no-store.ts';
+import { requireJson } from '#server/platform/http/require-json.ts';
+import { requirePasswordChanged, requireSignedIn } from '#server/accounts/http/require-signed-in.ts';
+import { DEFAULT_LIMITS } from '../decap-proxy/handlers.ts';
+import { canPublish, maySectionBeEntered, type Actor } from '../editorial-workflow.ts';
+import { editorialRuntime, type Editorial, type EditorialOptions } from '../editorial-runtime.ts';
+import { entryHistoryRoutes } from './entry-history.ts';
+import type { AccountRecord } from '#server/platform/storage/records.ts';
+import type { Services } from '#server/platform/create-services.ts';
+
+/**
+ * `/admin/` on each department host: Decap CMS (bundle served from our own
+ * origin), its per-person config, and the proxy endpoint it talks to. Thin:
+ * sessions come from the accounts middleware, every decision from
+ * lib/editorial-workflow through lib/decap-proxy.
+ */
+
+export interface AdminRouteOptions {
+  editorial?: EditorialOptions;
+  /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
+  editorialRuntime?: () => Promise<Editorial>;
+}
+
+const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+/** The bundle and the chunks it loads by relative URL; nothing else from node_modules is reachable. */
+const BUNDLE_FILE = /^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]{20}\.wasm$/;
+/** Entries are at most 512 KB and attachments 20 MB, sent as base64 inside JSON. */
+const MAX_PROXY_BODY = Math.ceil(DEFAULT_LIMITS.mediaBytes * 1.4) + 1024 * 1024;
+
+/** The session user, seen as the workflow sees people; `linked` as ADR 0017 defines it. */
+export function actorOf(account: AccountRecord, linked: readonly string[] = []): Actor {
+  return {
+    username: account.username,
+    name: account.fullName,
+    site: account.departmentId,
+    role: account.role,
+    sections: account.sections,
+    delegations: account.delegations,
+    linked,
+  };
+}
+
+export function adminRoutes(services: Services, options: AdminRouteOptions = {}) {
+  const editorial = options.editorialRuntime ?? editorialRuntime(options.editorial);
+
+  const department = (c: Context<AppEnv>) => {
+    const site = c.var.site;
+    if (site?.kind !== 'department') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    return site.department;
+  };
+  const actor = async (c: Context<AppEnv>) => {
+    const account = c.var.session!.account;
+    return actorOf(account, await services.accounts.linkedUsernames(account.id));
+  };
+
+  const app = new Hono<AppEnv>();
+  // Decap reads `error` as a string: answer its endpoint in its own format, whatever refused the request.
+  app.onError((thrown, c) => {
+    if (!c.req.path.startsWith('/admin/api/')) throw thrown;
+    const error = asAppError(thrown);
+    if (error) return c.json({ error: describeError(error), code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
+    console.error(thrown);
+    return c.json({ error: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', code: 'E_INTERNAL' }, 500);
+  });
+
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  // A back-office page (behind the back office's session checks) that needs this content repository.
+  app.route('/', entryHistoryRoutes(editorial, actor));
+
+  // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
+  app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {
+    const file = c.req.param('file');
+    // Decap must not start before our editor components are registered; no inline script under the CSP.
+    if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    if (file === 'editor-components.js') {
+      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
+    if (!BUNDLE_FILE.test(file)) return next();
+    // A chunk name the installed Decap does not have (an old page, a guess) is simply not found.
+    const body = await readFile(path.join(DECAP_DIST, file)).catch(() => null);
+    if (!body) return next();
+    return c.body(body, 200, {
+      'content-type': file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+
+  app.use('/admin/*', noStore(), checkOrigin(), limitBody(MAX_PROXY_BODY), loadSession(services.auth));
+  app.use('/admin/*', requireSignedIn(), requirePasswordChanged());
+
+  app.get('/admin/', (c) => {
+    const d = department(c);
+    return c.html(html`<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <title>Biên tập nội dung — ${d.name}</title>
+    <script src="/admin/boot.js"></script>
+  </head>
+  <body>
+    <script src="/admin/decap-cms.js"></script>
+    <script src="/admin/editor-components.js"></script>
+  </body>
+</html>`);
+  });
+
+  app.get('/admin/config.yml', async (c) => {
+    const d = department(c);
+    const who = await actor(c);
+    const config = decapConfig({
+      site: { id: d.id, name: d.name, url: d.domains[0] ? `https://${d.domains[0]}` : undefined },
+      sections: SECTION_IDS.filter((s) => maySectionBeEntered(who, d.id, s)),
+      mayDeletePublished: canPublish(who),
+    });
+    return c.body(stringify(config), 200, { 'content-type': 'text/yaml; charset=utf-8' });
+  });
+
+  app.post('/admin/api/v1', requireJson(), async (c) => {
+    const d = department(c);
+    const { proxy } = await editorial();
+    const response = await proxy.handle({ actor: await actor(c), site: d.id, body: await readJson(c) });
+    return c.json(response.body as object, response.status);
+  });
+
+  return app;
+}

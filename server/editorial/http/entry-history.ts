@@ -1,0 +1,102 @@
+import { Hono, type Context } from 'hono';
+import { parseFrontmatter } from '#src/content-source/frontmatter.ts';
+import { SECTION_IDS, type SectionId } from '#src/schema/sections.ts';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import { entryFile, entryHistory, type EntryKey } from '../content-repository/entry-store.ts';
+import { MAIN } from '../content-repository/repository.ts';
+import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { PermissionDeniedError } from '#server/platform/errors/permission-denied-error.ts';
+import { readForm } from '#server/platform/http/request-input.ts';
+import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
+import { availableEvents, mayReadDraft, type Actor } from '../editorial-workflow.ts';
+import { entryHistoryPage, ENTRY_ACTION_SLUGS, type EntryAction } from './entry-history-page.ts';
+import type { Editorial } from '../editorial-runtime.ts';
+
+/** `/quan-tri/bai-viet/<section>/<slug>`: one entry's step history, for its department's board. */
+export const ENTRY_HISTORY_PATH = `${BACK_OFFICE_PREFIX}/bai-viet`;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function titleOf(raw: Uint8Array | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const title = parseFrontmatter(new TextDecoder().decode(raw)).data.title;
+    return typeof title === 'string' ? title : null;
+  } catch {
+    return null;
+  }
+}
+
+export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `${ENTRY_HISTORY_PATH}/${key.section}/${key.slug}`;
+
+/**
+ * Mounted after the back office, whose `/quan-tri/*` middleware (session,
+ * signed in, password changed) already ran: this route only decides who of
+ * the signed-in may read. Every member of the department's board may; the
+ * province admin, who has no editorial role (ADR 0013), may not. The steps
+ * Decap has no button for are here: taking an entry down, an urgent
+ * publication by the head (ADR 0044) and its review by a second person.
+ */
+export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf: (c: Context<AppEnv>) => Promise<Actor>) {
+  function keyOf(c: Context<AppEnv>): EntryKey {
+    const site = c.var.site;
+    const { section, slug } = c.req.param() as { section: string; slug: string };
+    if (site?.kind !== 'department' || !(SECTION_IDS as readonly string[]).includes(section) || !SLUG.test(slug)) {
+      throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    }
+    const account = c.var.session!.account;
+    if (account.departmentId !== site.department.id) {
+      throw new PermissionDeniedError({ action: 'read-entry-history', actorRole: account.role, targetRole: null });
+    }
+    return { site: site.department.id, section: section as SectionId, slug };
+  }
+
+  async function render(c: Context<AppEnv>, key: EntryKey, messages: { notice?: string; error?: string } = {}) {
+    const { repo, service } = await editorial();
+    const actor = await actorOf(c);
+    const [steps, { facts, unpublished, readFacts }, live, urgent] = await Promise.all([
+      entryHistory(repo, key),
+      service.factsOf(key),
+      repo.readFile(MAIN, entryFile(key)),
+      service.readUrgent(key),
+    ]);
+    if (steps.length === 0 && !unpublished && !live) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    // A state-secret draft's title is itself part of what is protected (Điều 4.2đ).
+    const readable = !unpublished || mayReadDraft(actor, readFacts);
+    const draft = unpublished && readable ? await repo.readFile(unpublished.head, entryFile(key)) : null;
+    const liveFacts = live ? { ...facts, state: 'published' as const, urgentBy: urgent?.by.username ?? null } : null;
+    const actions = new Set<EntryAction>([
+      ...(unpublished && readable ? availableEvents(actor, facts) : []),
+      ...(liveFacts ? availableEvents(actor, liveFacts) : []),
+    ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS));
+    return entryHistoryPage({
+        site: c.var.site,
+        actor: c.var.session!.account,
+        section: key.section,
+        slug: key.slug,
+        title: titleOf(draft?.bytes) ?? titleOf(live?.bytes),
+        state: unpublished ? unpublished.state : live ? 'published' : null,
+        steps,
+        urgent,
+        actions: [...actions],
+        ...messages,
+      });
+  }
+
+  const app = new Hono<AppEnv>().get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
+    c.html(await render(c, keyOf(c), { notice: c.req.query('thong-bao') })),
+  );
+  for (const [action, slug] of Object.entries(ENTRY_ACTION_SLUGS) as Array<[EntryAction, string]>) {
+    app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${slug}`, async (c) => {
+      const key = keyOf(c);
+      const { service } = await editorial();
+      const actor = await actorOf(c);
+      const form = await readForm(c);
+      c.set('formErrorView', (error) => render(c, key, { error: error.message }));
+      if (action === 'unpublish') await service.unpublish(actor, key);
+      else if (action === 'publish-urgently') await service.publishUrgently(actor, key, typeof form.reason === 'string' ? form.reason.slice(0, 2000) : '');
+      else await service.reviewUrgent(actor, key);
+      return c.redirect(`${entryPath(key)}?thong-bao=${slug}`, 303);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,101 @@
+import type { ContentProblem } from '#src/content-source/problems.ts';
+import { checkContent } from '#src/checks/content-checks.ts';
+import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
+import { MAIN, type ContentRepository } from './content-repository/repository.ts';
+import { systemClock, type Clock } from '#server/platform/clock.ts';
+import { withOverlay } from './content-overlay.ts';
+import { checkMainChange } from './media-rules.ts';
+import { PublicationRejectedError, SiteNotLiveError } from './publication-errors.ts';
+import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
+
+/**
+ * The one way to change `main` (ADR 0045): publish, unpublish, delete, files,
+ * answered questions and urgent publications all come here. Under the
+ * repository lock the change is checked exactly as the build checks the
+ * site; a change that would add a problem is refused and nothing is written.
+ * Then it is committed and the site's rebuild is queued, so what is on
+ * `main` is what goes live. Problems already on `main` do not block another
+ * entry's publication: the publication build leaves broken entries out and
+ * names them.
+ */
+
+/** Problems of one site as the build sees them, from a folder holding `sites/` and `content/`. */
+export type CheckSite = (root: string, site: string) => Promise<ContentProblem[]>;
+
+export const checkSiteAsBuild: CheckSite = async (root, site) => (await checkContent(root, [site])).problems;
+
+export interface PublicationGateOptions {
+  repo: ContentRepository;
+  /** The server's one rebuild queue; absent in tests that only look at git. */
+  queue?: PublishQueue;
+  check?: CheckSite;
+  clock?: Clock;
+}
+
+export interface Applied {
+  commit: string;
+  /** Resolves when the rebuild that includes this change has finished (or at once without a queue). */
+  live: Promise<PublishOutcome | null>;
+}
+
+/** Line numbers move when text above them changes; a problem is the same problem without them. */
+const problemKey = (p: ContentProblem) => `${p.file}|${p.kind ?? ''}|${p.field ?? ''}|${p.message}`;
+
+export function createPublicationGate(options: PublicationGateOptions) {
+  const { repo } = options;
+  const check = options.check ?? checkSiteAsBuild;
+  const clock = options.clock ?? systemClock;
+  // Problems of main as it stands, per site and commit: computed once, reused by the next publications.
+  const known = new Map<string, { commit: string; keys: Set<string> }>();
+
+  async function problemsOfMain(site: string): Promise<Set<string>> {
+    const commit = (await repo.resolve(MAIN)) ?? '';
+    const cached = known.get(site);
+    if (cached?.commit === commit) return cached.keys;
+    const keys = new Set((await check(repo.dir, site)).map(problemKey));
+    known.set(site, { commit, keys });
+    return keys;
+  }
+
+  return {
+    /** Checks and commits `change` to main, then queues the site's rebuild. Throws without writing anything if the check fails. */
+    async apply(change: MainChange): Promise<Applied> {
+      const commit = await repo.transaction(async () => {
+        // Files are data (ADR 0021): an allowed kind by their bytes, used by the entry, nobody else's.
+        await checkMainChange(repo, change);
+        const before = await problemsOfMain(change.site);
+        const after = await withOverlay(repo.dir, change.site, change.files, (overlay) => check(overlay, change.site));
+        const introduced = after.filter((p) => !before.has(problemKey(p)));
+        if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
+        return commitMainChange(repo, change);
+      });
+      const publishedAt = clock();
+      const live = options.queue
+        ? options.queue.enqueue({
+            site: change.site,
+            section: change.entry?.section ?? '',
+            slug: change.entry?.slug ?? '',
+            commit,
+            by: change.by,
+            publishedAt,
+          })
+        : Promise.resolve(null);
+      return { commit, live };
+    },
+  };
+}
+
+export type PublicationGate = ReturnType<typeof createPublicationGate>;
+
+/**
+ * Waits up to `ms` for the site to go live, so a failed rebuild reaches the
+ * person who published; after that the answer goes back anyway and the
+ * rebuild finishes on its own.
+ */
+export async function awaitLive(applied: Applied, site: string, ms: number): Promise<void> {
+  if (ms <= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([applied.live, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
+  clearTimeout(timer);
+  if (outcome && !outcome.ok) throw new SiteNotLiveError({ site, commit: applied.commit, code: outcome.error?.code ?? 'E_BUILD_FAILED' });
+}

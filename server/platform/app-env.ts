@@ -1,0 +1,20 @@
+import type { IncomingMessage } from 'node:http';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { AppError } from './app-error.ts';
+import type { Site } from '#server/sites/site-for-host.ts';
+import type { ActiveSession } from '#server/accounts/auth-service.ts';
+
+/** Re-renders the page a form came from, with the error shown beside the form. */
+export type FormErrorView = (error: AppError<object>) => HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export interface AppEnv {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    site: Site;
+    clientAddress: string | null;
+    /** Whether the browser reached us over https (directly or through a trusted proxy). */
+    secure: boolean;
+    session: ActiveSession | null;
+    formErrorView?: FormErrorView;
+  };
+}

@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.ts';
+import { handleError } from './http/error-response.ts';
+import { NotFoundError } from './errors/not-found-error.ts';
+import { connectionInfo } from './http/connection-info.ts';
+import { contentSecurityPolicy } from './http/content-security-policy.ts';
+import { resolveDepartment } from '#server/sites/http/resolve-department.ts';
+import { safeRedirects } from './http/safe-redirects.ts';
+import { backOfficeRoutes } from './back-office/routes.ts';
+import { adminRoutes, type AdminRouteOptions } from '#server/editorial/http/decap.ts';
+import { createPortalRoutes, type PortalOptions } from '#server/sites/http/portal.ts';
+import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
+import { createServices, type ServiceOptions, type Services } from './create-services.ts';
+import { caseOptionsFromEnv, createCaseServices, type CaseServiceOptions, type CaseServices } from '#server/citizen-services/create-case-services.ts';
+import { createQuestionPublisher } from '#server/citizen-services/question-publisher.ts';
+import { editorialRuntime } from '#server/editorial/editorial-runtime.ts';
+import { citizenServiceRoutes } from '#server/citizen-services/http/citizen.ts';
+import { shellFromDist } from '#server/sites/site-shell.ts';
+import type { CaseSource } from '#server/reports/case-record.ts';
+import { storageCaseSource } from '#server/reports/storage-case-source.ts';
+import { healthzRoutes } from '#server/reports/http/healthz.ts';
+import { complianceRoutes } from '#server/reports/http/compliance.ts';
+import { publicStatisticsRoutes } from '#server/reports/http/public-statistics.ts';
+import { reportRoutes } from '#server/reports/http/reports.ts';
+import { operationsRoutes } from '#server/reports/http/reports-operations.ts';
+
+export interface AppOptions extends ServiceOptions, AdminRouteOptions {
+  /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-*. */
+  trustProxy?: boolean;
+  /** Pre-built services (tests share them with the app); built from the options otherwise. */
+  services?: Services;
+  /** Built department sites, one folder per id (`dist/` by default). */
+  distDir?: string;
+  /** Names shown on the province portal (`sites/_province.yaml`). */
+  province?: PortalOptions['province'];
+  /** Cases for the usage reports (Điều 16); none until the citizen-services case storage is wired in. */
+  reportCases?: CaseSource;
+  /** Online public services (Issue 5); from the environment when absent. */
+  cases?: CaseServiceOptions;
+  /** Pre-built case services (tests share them with the app). */
+  caseServices?: CaseServices;
+}
+
+/**
+ * The whole server as a Hono app, with no socket: tests call `app.request()`.
+ * Route groups are mounted one per line below; the department sites and the
+ * province portal mount beside the back office the same way.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const services = options.services ?? createServices(options);
+  const editorial = options.editorialRuntime ?? editorialRuntime(options.editorial);
+  const cases =
+    options.caseServices ??
+    createCaseServices(options.storage, options.departments, services.deps.clock, {
+      ...caseOptionsFromEnv(process.env),
+      ...(options.editorial?.repoDir ? { contentRoot: options.editorial.repoDir } : {}),
+      ...(options.editorial?.repo ? { publisher: createQuestionPublisher(async () => (await editorial()).gate) } : {}),
+      ...options.cases,
+    });
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      // Content-Security-Policy differs by path (Decap, Pagefind): see contentSecurityPolicy below.
+      // Not hono's default "no-referrer": under it browsers send `Origin: null`
+      // on form posts, and checkOrigin could no longer tell our forms from forgeries.
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('*', contentSecurityPolicy());
+  app.use('*', safeRedirects());
+  app.use('*', connectionInfo({ trustProxy: options.trustProxy ?? false }));
+  app.use('*', resolveDepartment(services.deps.sites));
+
+  const distDir = options.distDir ?? 'dist';
+  const siteIds = options.departments.map((d) => d.id);
+  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
+  app.route('/', backOfficeRoutes(services, cases));
+  const shells = shellFromDist(distDir);
+  const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
+  app.route('/', citizenServiceRoutes(cases, shells));
+  app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
+  app.route('/', reportRoutes({ cases: reportCases, clock: services.deps.clock, departments: options.departments }));
+  app.route(
+    '/',
+    complianceRoutes({
+      contentRoot: options.editorial?.repoDir,
+      repo: options.editorial?.repo,
+      departments: options.departments,
+      clock: services.deps.clock,
+      distDir,
+      delegations: (d) => services.accounts.delegationGrants(d),
+      ...(options.editorial?.repo ? { editorial } : {}),
+    }),
+  );
+  app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
+  app.route('/', adminRoutes(services, { ...options, editorialRuntime: editorial }));
+  app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));
+  app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));
+
+  app.notFound((c) => handleError(new NotFoundError({ path: c.req.path.slice(0, 200) }), c));
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../app-env.ts';
+import { AppError, asAppError, isAppError } from '../app-error.ts';
+import { describeError, INTERNAL_ERROR_MESSAGE } from '../errors/messages.ts';
+import { PayloadTooLargeError } from '../errors/payload-too-large-error.ts';
+import { errorPage } from '../ui/error-page.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Chưa đăng nhập',
+  403: 'Không được phép',
+  404: 'Không tìm thấy',
+  409: 'Không thể thực hiện',
+  413: 'Dữ liệu quá lớn',
+  415: 'Định dạng không được hỗ trợ',
+  429: 'Tạm thời bị chặn',
+};
+
+class InternalError extends AppError<Record<string, never>> {
+  constructor() {
+    super('E_INTERNAL', 500, {}, 'internal error');
+  }
+}
+
+function toAppError(thrown: unknown): AppError<object> {
+  const error = asAppError(thrown);
+  if (error) return error;
+  if (thrown instanceof HTTPException && thrown.status === 413) return new PayloadTooLargeError({ maxBytes: 0 });
+  // Anything else is a bug: log it whole here, show nothing of it to the visitor.
+  console.error(thrown);
+  return new InternalError();
+}
+
+function wantsJson(c: Context<AppEnv>): boolean {
+  if (c.req.path.includes('/api/')) return true;
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * The one place errors become responses: JSON `{ error: { code, message, data } }`
+ * for API clients; for pages, the form the request came from re-rendered with
+ * the error (when the route registered one), else an error page.
+ */
+export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<Response> {
+  const error = toAppError(thrown);
+  const message = error.code === 'E_INTERNAL' ? INTERNAL_ERROR_MESSAGE : describeError(error);
+  if (error.code === 'E_THROTTLED') c.header('Retry-After', String((error.data as { retryAfterSeconds: number }).retryAfterSeconds));
+  // A server-side failure's data describes the server (folders, internals), not the request: the visitor gets the code only.
+  const data = error.status >= 500 ? {} : error.data;
+  if (wantsJson(c)) return c.json({ error: { code: error.code, message, data } }, error.status);
+  const form = c.var.formErrorView && error.status < 500 ? await formPage(c.var.formErrorView, error) : null;
+  if (form) return c.html(form, error.status);
+  const title = TITLES[error.status] ?? 'Lỗi hệ thống';
+  return c.html(await errorPage({ site: c.var.site ?? null, title, message, code: error.code }), error.status);
+}
+
+/** The form re-rendered with the error; null when that fails too (the plain error page then says what went wrong first). */
+async function formPage(view: NonNullable<AppEnv['Variables']['formErrorView']>, error: AppError<object>) {
+  try {
+    return await view(error);
+  } catch (secondary) {
+    // A refusal while re-rendering (the case is not this officer's to view) is expected; anything else is a bug to log.
+    if (!isAppError(secondary)) console.error(secondary);
+    return null;
+  }
+}

@@ -1,0 +1,111 @@
+import type { ThrottleDecision, ThrottleState, ThrottleStep } from '#server/accounts/throttle.ts';
+import type {
+  AccountPatch,
+  AccountRecord,
+  AuditEntry,
+  AuditQuery,
+  NewAuditEntry,
+  RoleLimit,
+  SessionRecord,
+} from './records.ts';
+import type {
+  AttachmentRecord,
+  CaseChange,
+  CaseEvent,
+  CaseQuery,
+  CaseRecord,
+  CreatedCase,
+  NewCase,
+  ServiceGrant,
+} from './case-records.ts';
+
+/**
+ * The one storage contract (docs/adr/0010-storage-adapters.md). Both adapters
+ * pass `storage-contract.ts`; services depend on this file only.
+ */
+export interface AccountRepository {
+  /** Throws UsernameTakenError, EmailTakenError, or BoardLimitError when `limit` would be exceeded. */
+  create(account: AccountRecord, limit?: RoleLimit): Promise<AccountRecord>;
+  /** Throws AccountNotFoundError, EmailTakenError, or BoardLimitError when `limit` would be exceeded. */
+  update(id: string, patch: AccountPatch, limit?: RoleLimit): Promise<AccountRecord>;
+  findById(id: string): Promise<AccountRecord | null>;
+  findByUsername(username: string): Promise<AccountRecord | null>;
+  /** undefined: all accounts; null: accounts outside any department (admins). Ordered by username. */
+  list(departmentId?: string | null): Promise<AccountRecord[]>;
+  /** `base` and `base` followed by digits, for picking a free username. */
+  usernamesLike(base: string): Promise<string[]>;
+  /** Accounts whose current credentials `accountId`'s holder saw (docs/adr/0017). Ordered by username. */
+  witnessedBy(accountId: string): Promise<AccountRecord[]>;
+}
+
+export interface SessionRepository {
+  create(session: SessionRecord): Promise<void>;
+  find(tokenHash: string): Promise<SessionRecord | null>;
+  touch(tokenHash: string, lastSeenAt: number): Promise<void>;
+  delete(tokenHash: string): Promise<void>;
+  /** Returns how many were ended. */
+  deleteForAccount(accountId: string, exceptTokenHash?: string): Promise<number>;
+  deleteExpired(now: number, idleMs: number, absoluteMs: number): Promise<number>;
+}
+
+export interface ThrottleRepository {
+  /** Runs `step` on the stored state and writes its result, atomically per key. */
+  apply(key: string, step: (current: ThrottleState | null) => ThrottleStep): Promise<ThrottleDecision>;
+  get(key: string): Promise<ThrottleState | null>;
+}
+
+export interface AuditRepository {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** Cases of the online public services (Điều 13–15); every write is one transaction. */
+export interface CaseRepository {
+  /**
+   * The case, its first event and its attachments' metadata, all or nothing.
+   * With an idempotency key already used in the department, writes nothing
+   * and returns the existing case. Throws TrackingCodeTakenError on the rare
+   * code collision (the service draws another).
+   */
+  create(input: NewCase): Promise<CreatedCase>;
+  findById(id: string): Promise<CaseRecord | null>;
+  findByTrackingCode(trackingCode: string): Promise<CaseRecord | null>;
+  /** Oldest received first. */
+  list(query: CaseQuery): Promise<CaseRecord[]>;
+  /** Patch, event and attachments, all or nothing. Throws CaseConflictError on a stale version, CaseNotFoundError when absent. */
+  update(change: CaseChange): Promise<CaseRecord>;
+  /** Oldest first. */
+  events(caseId: string): Promise<CaseEvent[]>;
+  attachments(caseId: string): Promise<AttachmentRecord[]>;
+  /** Closed cases older than the retention period: deleted with their events; returns the stored file names to remove. */
+  purgeClosedBefore(at: number): Promise<string[]>;
+}
+
+/** Spent proof-of-work challenges (docs/adr/0051), shared by every server process. */
+export interface ReplayRepository {
+  /** Atomic insert-if-absent: true the first time an id is spent. */
+  consume(id: string, expiresAt: number): Promise<boolean>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+/** Which officers handle which service, as the head decided (Điều 15). */
+export interface ServiceGrantRepository {
+  list(departmentId: string): Promise<ServiceGrant[]>;
+  /** Replaces the account's grants in the department. */
+  set(departmentId: string, accountId: string, services: readonly ServiceGrant['service'][]): Promise<void>;
+}
+
+export interface Storage {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly accounts: AccountRepository;
+  readonly sessions: SessionRepository;
+  readonly throttle: ThrottleRepository;
+  readonly audit: AuditRepository;
+  readonly cases: CaseRepository;
+  readonly replays: ReplayRepository;
+  readonly serviceGrants: ServiceGrantRepository;
+  /** Applies pending migrations; returns the versions it applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+import type { Site } from '#server/sites/site-for-host.ts';
+
+export const PORTAL_NAME = 'Cổng thông tin điện tử tỉnh Thừa Thiên Huế';
+
+export function siteName(site: Site): string {
+  return site.kind === 'department' ? site.department.name : PORTAL_NAME;
+}

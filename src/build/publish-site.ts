@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { mediaFileProblem } from '../files/media-policy.ts';
+
+/**
+ * Puts one freshly built site live. Everything is assembled in a temporary
+ * folder beside `dist/<site>` (same file system), then two renames swap it in:
+ * a failure at any point before the swap leaves the live site untouched.
+ */
+export interface SiteParts {
+  site: string;
+  /** Astro's output for this site: `<worker out>/<site>/`. Moved, not copied. */
+  pagesDir: string;
+  /** The worker's shared `_astro/` assets: copied, other sites need them too. */
+  assetsDir?: string;
+  /** The site's Pagefind bundle: moved to `pagefind/`. */
+  searchDir?: string;
+  /** `content/<site>/tep/`: its allowed files copied to `tep/`. */
+  mediaDir?: string;
+  /** Told of each file of `mediaDir` left out, with the rule it breaks; a warning on the console by default. */
+  onRefusedMedia?: (file: string, code: string) => void;
+}
+
+export interface BuildInfo {
+  site: string;
+  builtAt: string;
+  pages: number;
+  bytes: number;
+  durationMs: number;
+  entries: number;
+  commit?: string;
+}
+
+export const BUILD_INFO_FILE = 'build-info.json';
+
+/** A temporary folder of the site has a random tail; an old one is being replaced. */
+export const tempPrefix = (site: string) => `.tmp-${site}-`;
+export const oldPrefix = (site: string) => `.old-${site}-`;
+
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    // `.build/` and `--out` may sit on different file systems: fall back to a copy.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+/** Pages (HTML files) and bytes of a built site; precompressed copies are not counted. */
+export async function measureSite(dir: string): Promise<{ pages: number; bytes: number }> {
+  let pages = 0;
+  let bytes = 0;
+  for (const d of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile() || d.name.endsWith('.br') || d.name.endsWith('.gz')) continue;
+    if (d.name.endsWith('.html')) pages++;
+    bytes += (await stat(path.join(d.parentPath, d.name))).size;
+  }
+  return { pages, bytes };
+}
+
+function warnRefusedMedia(file: string, code: string): void {
+  console.warn(`⚠ Không đưa tệp "${file}" lên trang (${code}): chỉ tệp PDF, ảnh và văn bản văn phòng đúng loại mới được đăng (ADR 0021).`);
+}
+
+/**
+ * Copies only the files the media policy allows, checked by their bytes
+ * (docs/adr/0021-files-are-data.md): an HTML page, a script or a disguised
+ * file in `content/<site>/tep/` (even one committed before the policy)
+ * never reaches the built site.
+ */
+async function copyMedia(from: string, to: string, onRefused: (file: string, code: string) => void): Promise<void> {
+  for (const d of await readdir(from, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile()) continue;
+    const file = path.join(d.parentPath, d.name);
+    const rel = path.relative(from, file);
+    const problem = mediaFileProblem(rel, await readFile(file));
+    if (problem) {
+      onRefused(rel, problem);
+      continue;
+    }
+    await mkdir(path.dirname(path.join(to, rel)), { recursive: true });
+    await cp(file, path.join(to, rel));
+  }
+}
+
+/** Assembles the site in a temporary folder under `outDir`; returns its path. Removes it on failure. */
+export async function stageSite(outDir: string, parts: SiteParts): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
+  try {
+    await move(parts.pagesDir, staging);
+    if (parts.assetsDir && existsSync(parts.assetsDir)) await cp(parts.assetsDir, path.join(staging, '_astro'), { recursive: true });
+    if (parts.searchDir && existsSync(parts.searchDir)) await move(parts.searchDir, path.join(staging, 'pagefind'));
+    if (parts.mediaDir && existsSync(parts.mediaDir)) await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
+    return staging;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function writeBuildInfo(dir: string, info: BuildInfo): Promise<void> {
+  await writeFile(path.join(dir, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
+}
+
+/**
+ * rename(2) the live folder away, the staged one in, then delete the old.
+ * Between the two renames (microseconds) the folder is absent; the static
+ * server answers that moment like any missing page. If the second rename
+ * fails, the old folder is put back.
+ */
+export async function swapIn(outDir: string, site: string, staging: string): Promise<void> {
+  const live = path.join(outDir, site);
+  const old = path.join(outDir, `${oldPrefix(site)}${randomBytes(6).toString('hex')}`);
+  const hadLive = existsSync(live);
+  if (hadLive) await rename(live, old);
+  try {
+    await rename(staging, live);
+  } catch (error) {
+    if (hadLive) await rename(old, live);
+    throw error;
+  }
+  if (hadLive) await rm(old, { recursive: true, force: true });
+}
+
+/** Leftovers of an interrupted build of these sites (never another site's, which may be mid-publish). */
+export async function removeLeftovers(outDir: string, sites: string[]): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (sites.some((s) => name.startsWith(tempPrefix(s)) || name.startsWith(oldPrefix(s)))) {
+      await rm(path.join(outDir, name), { recursive: true, force: true });
+    }
+  }
+}

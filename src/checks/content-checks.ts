@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { readTextFiles } from '../content-source/read-files.ts';
+import path from 'node:path';
+import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
+import type { ContentProblem } from '../content-source/problems.ts';
+import type { Entry } from '../content-source/entries.ts';
+import { SECTION_IDS } from '../schema/sections.ts';
+import { ENTRY_SCHEMAS } from '../schema/content/index.ts';
+import { fileRefs } from '../content-source/referenced-files.ts';
+import { findFileTextProblems } from './text-problems.ts';
+
+/**
+ * Everything `npm run check` and the build verify, as a pipeline of small
+ * checks over the validated content: schemas, MDX safety and the eight
+ * sections (in `validateContent`), then text encoding, duplicate slugs and
+ * links. Each problem names its file (and line or field) and has a `kind`.
+ */
+export interface CheckContext {
+  root: string;
+  report: ValidationReport;
+  /** Site-relative paths of pages that are not entries (`/`, `/van-ban/`, `/tim-kiem/`). */
+  knownPages: Set<string>;
+}
+
+type Check = (ctx: CheckContext) => Promise<ContentProblem[]>;
+
+export async function checkContent(root: string, only?: string[]): Promise<ValidationReport> {
+  const report = await validateContent(root, only);
+  const ctx: CheckContext = { root, report, knownPages: await knownPages() };
+  const problems = [...report.problems];
+  for (const check of CHECKS) problems.push(...(await check(ctx)));
+  return { sites: report.sites, problems: dedupe(problems) };
+}
+
+function dedupe(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}|${p.line}|${p.field}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const PAGES_DIR = new URL('../pages/[site]/', import.meta.url);
+
+/**
+ * Pages of a department site besides the entries, read from `src/pages/[site]/`
+ * so a link to a page the page engineer adds is known without a list to keep.
+ */
+export async function knownPages(): Promise<Set<string>> {
+  const pages = new Set<string>(['/', ...SECTION_IDS.map((s) => `/${s}/`)]);
+  let files: string[] = [];
+  try {
+    files = (await readdir(PAGES_DIR, { recursive: true })).map(String);
+  } catch {
+    return pages;
+  }
+  for (const file of files) {
+    if (!/\.(astro|ts|js|md|mdx)$/.test(file) || file.includes('[')) continue;
+    const route = file.replace(/\.(astro|ts|js|md|mdx)$/, '').replace(/(^|\/)index$/, '');
+    pages.add(route ? `/${route}/` : '/');
+  }
+  return pages;
+}
+
+const CHECKS: Check[] = [textEncoding, duplicateSlugs, links];
+
+/** Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. */
+async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
+  const files = ['sites/_province.yaml', ...ctx.report.sites.map((s) => `sites/${s.department.id}.yaml`)];
+  for (const site of ctx.report.sites) {
+    for (const section of SECTION_IDS) {
+      const dir = `content/${site.department.id}/${section}`;
+      const names = await readdir(path.join(ctx.root, dir)).catch(() => [] as string[]);
+      files.push(...names.filter((n) => /\.mdx?$/.test(n)).sort().map((n) => `${dir}/${n}`));
+    }
+  }
+  const problems: ContentProblem[] = [];
+  const texts = await readTextFiles(ctx.root, files);
+  for (const [i, file] of files.entries()) {
+    const text = texts[i];
+    if (text === null || text === undefined) continue;
+    for (const p of findFileTextProblems(text)) problems.push({ file, line: p.line, message: p.message, kind: p.kind });
+  }
+  return problems;
+}
+
+/** `x.md` beside `x.mdx` would be two entries at one address. */
+async function duplicateSlugs(ctx: CheckContext): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  for (const site of ctx.report.sites) {
+    for (const section of SECTION_IDS) {
+      const dir = `content/${site.department.id}/${section}`;
+      const names = (await readdir(path.join(ctx.root, dir)).catch(() => [] as string[])).filter((n) => /\.mdx?$/.test(n)).sort();
+      const bySlug = new Map<string, string>();
+      for (const name of names) {
+        const slug = name.replace(/\.mdx?$/, '').toLowerCase();
+        const other = bySlug.get(slug);
+        if (other) {
+          problems.push({ file: `${dir}/${name}`, kind: 'duplicate-slug', message: `Trùng địa chỉ /${section}/${slug}/ với tệp ${other}; đổi tên một trong hai tệp.` });
+        } else bySlug.set(slug, name);
+      }
+    }
+  }
+  return problems;
+}
+
+const HREF = /\s(?:href|src)="([^"]*)"/g;
+
+function decodeAttr(value: string): string {
+  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/**
+ * Site-internal links of bodies and frontmatter must resolve: `/tep/...` to a
+ * file in `content/<site>/tep/`, other root-relative links to an entry or a
+ * known page. External addresses are not fetched.
+ */
+async function links(ctx: CheckContext): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  for (const site of ctx.report.sites) {
+    const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
+    const media = path.join(ctx.root, 'content', site.department.id, 'tep');
+    for (const entry of site.entries) {
+      const refs = new Map<string, string>();
+      fileRefs(ENTRY_SCHEMAS[entry.section], entry.data, '', refs);
+      for (const [field, ref] of refs) {
+        const problem = checkTarget(ref, entry, targets, media);
+        if (problem) problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });
+      }
+      let source: string[] | undefined;
+      for (const match of entry.html.matchAll(HREF)) {
+        const href = decodeAttr(match[1]!);
+        const problem = checkTarget(href, entry, targets, media);
+        if (!problem) continue;
+        source ??= await sourceLines(ctx.root, entry);
+        problems.push({ file: entry.file, line: lineOf(source, href), kind: problem.kind, message: problem.message });
+      }
+    }
+  }
+  return problems;
+}
+
+async function sourceLines(root: string, entry: Entry): Promise<string[]> {
+  return (await readFile(path.join(root, entry.file), 'utf8').catch(() => '')).split('\n');
+}
+
+function lineOf(lines: string[], needle: string): number | undefined {
+  const i = lines.findIndex((l) => l.includes(needle));
+  return i < 0 ? undefined : i + 1;
+}
+
+function checkTarget(href: string, entry: Entry, targets: Set<string>, media: string): { kind: string; message: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#') || href === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, `http://site.invalid/${entry.section}/${entry.slug}/`);
+  } catch {
+    return { kind: 'broken-link', message: `Liên kết không hợp lệ: "${href}".` };
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return { kind: 'broken-link', message: `Liên kết không hợp lệ: "${href}".` };
+  }
+  if (pathname.startsWith('/tep/')) {
+    const rel = pathname.slice('/tep/'.length);
+    if (rel.split('/').includes('..') || !existsSync(path.join(media, rel))) {
+      return { kind: 'missing-file', message: `Tệp "${pathname}" không có trong thư mục content/${entry.site}/tep/.` };
+    }
+    return undefined;
+  }
+  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (targets.has(withSlash)) return undefined;
+  return { kind: 'broken-link', message: `Liên kết "${href}" không trỏ tới bài hay trang nào của trang này.` };
+}
+
+export type { SiteContent };

@@ -1,0 +1,27 @@
+import { findTextProblems } from '../text/index.ts';
+
+/**
+ * Encoding problems of one file's text (Điều 8.2: Unicode TCVN 6909:2001):
+ * `findTextProblems` of `src/text/` finds text not in NFC and lines typed in
+ * TCVN3, VNI or VIQR; a file that was not UTF-8 at all shows up here as the
+ * replacement character, which neither of those looks for.
+ */
+export interface FileTextProblem {
+  line?: number;
+  kind: string;
+  message: string;
+}
+
+export function findFileTextProblems(text: string): FileTextProblem[] {
+  const problems: FileTextProblem[] = [];
+  const broken = text.indexOf('\uFFFD');
+  if (broken >= 0) {
+    problems.push({
+      line: text.slice(0, broken).split('\n').length,
+      kind: 'not-utf8',
+      message: 'Tệp không phải UTF-8 hợp lệ (có ký tự hỏng "�"); lưu lại tệp ở dạng UTF-8 rồi chạy `npm run convert` nếu cần.',
+    });
+  }
+  for (const p of findTextProblems(text)) problems.push({ line: p.line, kind: p.kind, message: p.message });
+  return problems;
+}
