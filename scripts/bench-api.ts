@@ -31,7 +31,7 @@ async function serve({ target, dir, databaseUrl }: { target: Target; dir: string
     return;
   }
   const { createApp } = await import('#server/platform/app.ts');
-  const { createServices } = await import('#server/platform/create-services.ts');
+  const { createServices } = await import('#server/accounts/create-services.ts');
   const { createCaseServices } = await import('#server/citizen-services/create-case-services.ts');
   const { openStorage } = await import('#server/platform/storage/open-storage.ts');
   let storage;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ContentInvalidError, formatProblems } from '#src/content-source/problems.ts';
-import { contentRepositoryDir, contentRepositoryExists } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { contentRepositoryDir, contentRepositoryExists } from '#server/editorial/index.ts';
 import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from '#src/build/build-sites.ts';
 import { parseBuildArgs } from './cli/args.ts';
 import { formatBytes, formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';

@@ -2,15 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDepartments } from '#src/content-source/departments.ts';
-import type { CaseRecord } from '#server/reports/case-record.ts';
-import { inMemoryCaseSource, listCasesForReport } from '#server/reports/case-source.ts';
-import { InvalidPeriodError, parsePeriod } from '#server/reports/period.ts';
-import { usageReportCsv } from '#server/reports/usage-csv.ts';
-import { computeUsageReport } from '#server/reports/usage-report.ts';
-import { reportDocument } from '#server/reports/http/report-page.ts';
+import type { CaseRecord } from '#server/reports/index.ts';
+import { inMemoryCaseSource, listCasesForReport } from '#server/reports/index.ts';
+import { InvalidPeriodError, parsePeriod } from '#server/reports/index.ts';
+import { usageReportCsv } from '#server/reports/index.ts';
+import { computeUsageReport } from '#server/reports/index.ts';
+import { reportDocument } from '#server/reports/index.ts';
 import { siteList } from './cli/args.ts';
 import { openStorage } from '#server/platform/storage/open-storage.ts';
-import { storageCaseSource } from '#server/reports/storage-case-source.ts';
+import { storageCaseSource } from '#server/reports/index.ts';
 
 /**
  * `npm run report -- --period 2026-W48|2026-11|2026-Q4|2026 [--site <id>]

@@ -4,7 +4,7 @@ import { ContentInvalidError, formatProblems } from '#src/content-source/problem
 import { buildSites, BuildFailedError, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { formatCount, formatSeconds } from '#src/text/table-format.ts';
 import { staleSites, templatesMtime } from '#src/build/site-freshness.ts';
-import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
 
 /**
  * `npm start`: builds the sites that are missing or out of date, then starts

@@ -15,13 +15,13 @@ import { BoardRoleSchema, ROLE_LABELS } from '#src/schema/roles.ts';
 import { isAppError } from '#server/platform/app-error.ts';
 import { describeError } from '#server/platform/errors/messages.ts';
 import { UnknownDepartmentError } from '#server/platform/errors/unknown-department-error.ts';
-import { SectionsInputSchema, UsernameInputSchema } from '#server/accounts/input-schemas.ts';
+import { SectionsInputSchema, UsernameInputSchema } from '#server/accounts/index.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
-import type { PasswordHasher } from '#server/accounts/password-hash.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
-import type { IssuedPassword } from '#server/accounts/account-service.ts';
-import { createServices } from '#server/platform/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import type { PasswordHasher } from '#server/accounts/index.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
+import type { IssuedPassword } from '#server/accounts/index.ts';
+import { createServices } from '#server/accounts/index.ts';
+import { NO_REQUEST, systemPrincipal } from '#server/accounts/index.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 
 const USAGE = `Cách dùng:

@@ -1,7 +1,7 @@
 import { REQUIRED_SECTIONS as SECTIONS } from '#src/schema/sections.ts';
 import { endOfVietnamDay } from '#src/calendar/working-days.ts';
-import { complianceRecord } from '#server/editorial/compliance-record.ts';
-import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { complianceRecord } from '#server/editorial/index.ts';
+import { openContentRepository } from '#server/editorial/index.ts';
 import { checkCompliance, type ComplianceReport } from '#src/checks/compliance.ts';
 import { formatCount } from '#src/text/table-format.ts';
 

@@ -23,7 +23,7 @@ import { baseUsername, firstFreeUsername } from './username.ts';
 import type { AccountRecord, AuditEntry, RoleLimit } from '#server/platform/storage/records.ts';
 import { type CredentialIssue, credentialIssues } from './credential-history.ts';
 import type { Principal, RequestMeta } from './principal.ts';
-import type { ServiceDeps } from '#server/platform/service-deps.ts';
+import type { ServiceDeps } from './service-deps.ts';
 
 export interface NewAccountInput {
   fullName: string;

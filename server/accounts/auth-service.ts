@@ -7,12 +7,12 @@ import { WrongSiteError } from '#server/platform/errors/wrong-site-error.ts';
 import { assertPasswordLengthBounded, checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 import { hashSessionToken, generateSessionToken, SESSION_TOKEN_PATTERN } from './session-token.ts';
 import { isSessionExpired, needsTouch } from './session-policy.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import { issueDeviceToken, verifyDeviceToken } from './device-token.ts';
 import { clearOnSuccess, refundOnSuccess, reserveAttempt, succeedAttempt, type ThrottlePolicy } from './throttle.ts';
 import type { AccountRecord, SessionRecord } from '#server/platform/storage/records.ts';
 import type { Principal, RequestMeta } from './principal.ts';
-import type { ServiceDeps } from '#server/platform/service-deps.ts';
+import type { ServiceDeps } from './service-deps.ts';
 
 export interface SignedIn {
   /** Goes into the cookie; only its hash is stored. */

@@ -1,7 +1,7 @@
 import { sendMail } from '#server/platform/mail/smtp-client.ts';
-import type { HostIndex } from '#server/sites/site-for-host.ts';
+import type { HostIndex } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
-import type { NotifierOptions } from '#server/citizen-services/case-notifier.ts';
+import type { MailOptions } from '#server/platform/mail/mail-options.ts';
 import { formatTime } from '#server/platform/ui/labels.ts';
 
 /**
@@ -13,7 +13,7 @@ export interface OneTimePasswordMailer {
   send(account: AccountRecord, oneTimePassword: string, why: 'created' | 'reset', issuedBy: string): Promise<void>;
 }
 
-export function createOneTimePasswordMailer(options: NotifierOptions, sites: HostIndex): OneTimePasswordMailer {
+export function createOneTimePasswordMailer(options: MailOptions, sites: HostIndex): OneTimePasswordMailer {
   return {
     async send(account, oneTimePassword, why, issuedBy) {
       const department = account.departmentId ? sites.byId.get(account.departmentId) : undefined;

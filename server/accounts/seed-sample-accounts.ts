@@ -1,5 +1,5 @@
 import type { DelegableRight, Role } from '#src/schema/roles.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { AccountService, IssuedPassword } from './account-service.ts';
 import { NO_REQUEST, systemPrincipal } from './principal.ts';
 

@@ -1,6 +1,6 @@
 import { ServicesSchema, type Services } from '#src/schema/service-process.ts';
 import { foldVietnamese } from '#src/text/fold.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 
 /** What the case services need of a department: its name, its tracking-code prefix, its declared processes. */
 export interface CaseDepartment {

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { SERVICE_LABELS } from '#src/schema/service-process.ts';
-import { sendMail, type SmtpOptions } from '#server/platform/mail/smtp-client.ts';
+import type { MailOptions } from '#server/platform/mail/mail-options.ts';
+import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-records.ts';
 import { STATUS_LABELS } from './http/case-labels.ts';
 
 /**
- * Mails the citizen at each status change (Issue 5.10) when they gave an
+ * Mails the citizen at each status change (Điều 13.1: tracked to the reply) when they gave an
  * address. Sent after the change is committed and never awaited by the
  * request: a slow relay must not slow the officer, and a failed mail does not
  * undo a decision. Messages go one at a time, in order. Failures are logged
@@ -17,12 +17,8 @@ export interface CaseNotifier {
   idle(): Promise<void>;
 }
 
-export interface NotifierOptions {
-  smtp: SmtpOptions;
-  from: string;
-}
 
-export function createCaseNotifier(options: NotifierOptions | null): CaseNotifier {
+export function createCaseNotifier(options: MailOptions | null): CaseNotifier {
   let chain: Promise<void> = Promise.resolve();
   return {
     notify(record, event, departmentName, secret) {
@@ -54,22 +50,3 @@ export function createCaseNotifier(options: NotifierOptions | null): CaseNotifie
   };
 }
 
-/**
- * SMTP_HOST, SMTP_PORT, SMTP_SECURE=1, SMTP_USER, SMTP_PASSWORD, SMTP_CA_FILE,
- * MAIL_FROM; no host, no mail. With SMTP_USER and without SMTP_SECURE the
- * relay must offer STARTTLS (see smtp-client.ts).
- */
-export function notifierOptionsFromEnv(env: NodeJS.ProcessEnv): NotifierOptions | null {
-  if (!env.SMTP_HOST) return null;
-  return {
-    smtp: {
-      host: env.SMTP_HOST,
-      port: Number(env.SMTP_PORT ?? (env.SMTP_SECURE === '1' ? 465 : 25)),
-      secure: env.SMTP_SECURE === '1',
-      user: env.SMTP_USER,
-      password: env.SMTP_PASSWORD,
-      ca: env.SMTP_CA_FILE ? readFileSync(env.SMTP_CA_FILE, 'utf8') : undefined,
-    },
-    from: env.MAIL_FROM ?? 'khong-tra-loi@thuathienhue.gov.vn',
-  };
-}

@@ -6,12 +6,13 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.ts';
 import { persistentSecret } from '#server/platform/private-files.ts';
 import { createProofOfWork } from './proof-of-work.ts';
 import type { RateLimitPolicy } from './rate-limit.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { dataDirectory } from '#server/platform/storage/open-storage.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { createAttachmentStore } from './attachment-store.ts';
 import { caseDepartments } from './case-departments.ts';
-import { createCaseNotifier, notifierOptionsFromEnv, type NotifierOptions } from './case-notifier.ts';
+import { mailOptionsFromEnv, type MailOptions } from '#server/platform/mail/mail-options.ts';
+import { createCaseNotifier } from './case-notifier.ts';
 import { createCaseOfficeService } from './case-office-service.ts';
 import { createCaseService } from './case-service.ts';
 import { createContentLookup, fixedContentLookup, type ContentLookup } from './content-lookup.ts';
@@ -24,7 +25,7 @@ export interface CaseServiceOptions {
   /** ≥ 32 bytes: signs proof-of-work challenges and derives retry secrets. Must survive restarts. */
   secretKey?: string | Uint8Array;
   /** null: no mail. */
-  mail?: NotifierOptions | null;
+  mail?: MailOptions | null;
   /** Where procedures and consultations are read (the content repository's folder). */
   contentRoot?: string;
   content?: ContentLookup;
@@ -48,7 +49,7 @@ export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
   return {
     attachmentsDir: env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments'),
     secretKey: env.CASE_SECRET_KEY ?? persistentSecret(path.join(dataDir, 'case-secret.key')),
-    mail: notifierOptionsFromEnv(env),
+    mail: mailOptionsFromEnv(env),
     contentRoot: env.CONTENT_REPO_DIR ?? './data/content',
     powDifficulty: env.POW_DIFFICULTY ? Number(env.POW_DIFFICULTY) : undefined,
     retentionDays: env.CASE_RETENTION_DAYS ? Number(env.CASE_RETENTION_DAYS) : undefined,

@@ -1,4 +1,4 @@
-import type { PublicationGate } from '#server/editorial/publication-gate.ts';
+import type { PublicationGate } from '#server/editorial/index.ts';
 import { stringifyFrontmatter } from '#src/content-source/frontmatter.ts';
 import { slugify } from '#src/text/fold.ts';
 import type { CaseRecord } from '#server/platform/storage/case-records.ts';

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppError } from './app-error.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
-import type { ActiveSession } from '#server/accounts/auth-service.ts';
+import type { Site } from './http/site-for-host.ts';
+import type { ActiveSession } from '#server/accounts/index.ts';
 
 /** Re-renders the page a form came from, with the error shown beside the form. */
 export type FormErrorView = (error: AppError<object>) => HtmlEscapedString | Promise<HtmlEscapedString>;

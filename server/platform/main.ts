@@ -3,17 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { loadDepartments, loadProvince } from '#src/content-source/departments.ts';
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
-import { createPublishQueue } from '#server/editorial/publish-queue.ts';
-import { createPublicationGate } from '#server/editorial/publication-gate.ts';
-import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/create-case-services.ts';
-import { createQuestionPublisher } from '#server/citizen-services/question-publisher.ts';
-import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
-import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#server/accounts/session-policy.ts';
-import { notifierOptionsFromEnv } from '#server/citizen-services/case-notifier.ts';
-import { createServices } from './create-services.ts';
-import { writeSampleAccountsFile } from '#server/accounts/sample-accounts-file.ts';
-import { seedSampleAccounts } from '#server/accounts/seed-sample-accounts.ts';
+import { createPublishQueue } from '#server/editorial/index.ts';
+import { createPublicationGate } from '#server/editorial/index.ts';
+import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/index.ts';
+import { createQuestionPublisher } from '#server/citizen-services/index.ts';
+import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
+import { siteBuilder } from '#server/editorial/index.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#server/accounts/index.ts';
+import { mailOptionsFromEnv } from './mail/mail-options.ts';
+import { createServices } from '#server/accounts/index.ts';
+import { writeSampleAccountsFile } from '#server/accounts/index.ts';
+import { seedSampleAccounts } from '#server/accounts/index.ts';
 import { startServer } from './start-server.ts';
 import { dataDirectory, openStorage } from './storage/open-storage.ts';
 
@@ -44,7 +44,7 @@ const services = createServices({
   storage,
   departments,
   deviceSecret: persistentSecret(path.join(dataDirectory(env), 'device-secret.key')),
-  mail: notifierOptionsFromEnv(env),
+  mail: mailOptionsFromEnv(env),
   portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
 });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import type { ContentRepository } from '#server/editorial/index.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 
 /**

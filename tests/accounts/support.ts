@@ -1,9 +1,9 @@
 import type { Role } from '#src/schema/roles.ts';
 import { createApp } from '#server/platform/app.ts';
 import { createPasswordHasher, type PasswordHasher } from '#server/accounts/password-hash.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
-import type { NotifierOptions } from '#server/citizen-services/case-notifier.ts';
-import { createServices, type Services } from '#server/platform/create-services.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
+import type { MailOptions } from '#server/platform/mail/mail-options.ts';
+import { createServices, type Services } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
@@ -56,7 +56,7 @@ export interface TestApp {
  * cost is checked in password-hash.test.ts, not paid in every test).
  */
 export async function createTestApp(
-  options: { storage?: Storage; departments?: DepartmentRef[]; hasher?: PasswordHasher; mail?: NotifierOptions | null } = {},
+  options: { storage?: Storage; departments?: DepartmentRef[]; hasher?: PasswordHasher; mail?: MailOptions | null } = {},
 ): Promise<TestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
   await storage.migrate();

@@ -7,7 +7,7 @@ import { SECTIONS } from '#src/schema/sections.ts';
 import { createApp, type AppOptions } from '#server/platform/app.ts';
 import { openContentRepository, MAIN, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
 import type { AdminRouteOptions } from '#server/editorial/http/decap.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { Browser, cheapHasher, DEPARTMENTS, manualClock, type TestApp } from '../accounts/support.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import type { Role } from '#src/schema/roles.ts';

@@ -7,7 +7,7 @@ import { createApp } from '#server/platform/app.ts';
 import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
 import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
 import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { startServer, type RunningServer } from '#server/platform/start-server.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';

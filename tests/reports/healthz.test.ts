@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { appendBuildRecord, readBuildHistory } from '#src/build/build-history.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS } from '../accounts/support.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { inMemoryCaseSource } from '#server/reports/case-source.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS, manualClock } from '../accounts/support.ts';
 import type { CaseRecord } from '#server/reports/case-record.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { inMemoryCaseSource } from '#server/reports/case-source.ts';
 import { parseUsageCsv } from '#server/reports/usage-csv.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { type RunningServer, startServer } from '#server/platform/start-server.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';

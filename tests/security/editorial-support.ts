@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Role } from '#src/schema/roles.ts';
 import { createApp } from '#server/platform/app.ts';
 import { openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { Browser, cheapHasher, DEPARTMENTS, manualClock, type TestApp } from '../accounts/support.ts';

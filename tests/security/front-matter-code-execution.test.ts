@@ -9,7 +9,7 @@ import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { createApp } from '#server/platform/app.ts';
 import { recordStep, saveOnBranch, type EntryKey } from '#server/editorial/content-repository/entry-store.ts';
 import { MAIN, openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import { parseFrontmatter } from '#src/content-source/frontmatter.ts';
 import { ContentInvalidError } from '#src/content-source/problems.ts';

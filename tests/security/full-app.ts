@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '#server/platform/app.ts';
 import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
 import { createCaseServices, type CaseServices } from '#server/citizen-services/create-case-services.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { Role } from '#src/schema/roles.ts';

@@ -7,7 +7,7 @@ import { decapConfig } from '#src/cms/decap-config.ts';
 import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { saveOnBranch } from '#server/editorial/content-repository/entry-store.ts';
 import { createApp } from '#server/platform/app.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { stageSite } from '#src/build/publish-site.ts';
 import { BOARD, harness, newsEntry, SITE, type Harness } from '../editorial/support.ts';

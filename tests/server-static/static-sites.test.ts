@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { buildHostIndex } from '#server/sites/site-for-host.ts';
-import { resolveDepartment } from '#server/sites/http/resolve-department.ts';
+import { buildHostIndex } from '#server/platform/http/site-for-host.ts';
+import { resolveDepartment } from '#server/platform/http/resolve-department.ts';
 import { createPortalRoutes } from '#server/sites/http/portal.ts';
 import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createApp } from '#server/platform/app.ts';
 import { leadingZeroBits, workDigest } from '#server/citizen-services/proof-of-work.ts';
 import { createCaseServices, type CaseServiceOptions } from '#server/citizen-services/create-case-services.ts';
-import { createServices } from '#server/platform/create-services.ts';
+import { createServices } from '#server/accounts/create-services.ts';
 import { fixedContentLookup } from '#server/citizen-services/content-lookup.ts';
 import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';

@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { BoardRoleSchema, DelegableRightSchema, ROLE_LABELS } from '#src/schema/roles.ts';
 import { accountPath, BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import { isAllowed } from '../permissions.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { CredentialIssue } from '../credential-history.ts';
 import { credentialHistory } from './credential-history.ts';

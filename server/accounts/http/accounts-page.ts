@@ -3,7 +3,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { BoardRoleSchema, ROLE_LABELS, type BoardRole } from '#src/schema/roles.ts';
 import { accountPath, BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import { type AccountAction, type Actor, isAllowed, SECTION_ROLES } from '../permissions.ts';
-import type { DepartmentRef, Site } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef, Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { errorSummary, field, type FormErrors, NO_ERRORS } from '#server/platform/ui/form-errors.ts';
 import { sectionCheckboxes, sectionLabels } from '#server/platform/ui/section-checkboxes.ts';

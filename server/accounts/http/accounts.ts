@@ -13,7 +13,7 @@ import {
 } from '../input-schemas.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import { principalOf } from '../auth-service.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { accountPage } from './account-page.ts';
 import { accountsPage } from './accounts-page.ts';

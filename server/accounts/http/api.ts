@@ -15,7 +15,7 @@ import {
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import { principalOf } from '../auth-service.ts';
 import type { IssuedPassword } from '../account-service.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 
 /** What an API client may see of an account: never the hash. */

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord, AuditEntry } from '#server/platform/storage/records.ts';
 import { AUDIT_ACTION_LABELS, formatTime } from '#server/platform/ui/labels.ts';
 import { layout } from '#server/platform/ui/layout.ts';

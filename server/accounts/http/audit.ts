@@ -4,7 +4,7 @@ import type { AppEnv } from '#server/platform/app-env.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import { principalOf } from '../auth-service.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import { auditPage } from './audit-page.ts';
 
 const PAGE_SIZE = 50;

@@ -6,7 +6,7 @@ import { writeSessionCookie } from './session-cookie.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import { ChangePasswordInputSchema } from '../input-schemas.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import { changePasswordPage } from './change-password-page.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { withNotice } from '#server/platform/back-office/notices.ts';

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import { ROLE_LABELS } from '#src/schema/roles.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { Delivery } from '../account-service.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { formatTime } from '#server/platform/ui/labels.ts';

@@ -6,7 +6,7 @@ import { readForm, requestMeta } from '#server/platform/http/request-input.ts';
 import { BACK_OFFICE_PATHS, safeReturnPath } from '#server/platform/http/back-office-paths.ts';
 import { SignInInputSchema } from '../input-schemas.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { signInPage } from './sign-in-page.ts';
 import { noticeFor } from '#server/platform/back-office/notices.ts';

@@ -3,7 +3,7 @@ import type { AppEnv } from '#server/platform/app-env.ts';
 import { requestMeta } from '#server/platform/http/request-input.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '../create-services.ts';
 import { withNotice } from '#server/platform/back-office/notices.ts';
 
 /** POST only: a GET link could sign people out from an <img> on any page. */

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { SERVICE_IDS, SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import { FINAL_STATUSES, type TransitionName } from '../case-workflow.ts';
 import type { OfficerCaseView } from '../case-office-service.ts';
 import { CASE_STATUSES, type CaseRecord } from '#server/platform/storage/case-records.ts';

@@ -8,7 +8,7 @@ import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
 import { ValidationError } from '#server/platform/errors/validation-error.ts';
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 import { caseDeadlineStatus } from '../case-deadlines.ts';
-import type { ShellSource } from '#server/sites/site-shell.ts';
+import type { ShellSource } from '#server/sites/index.ts';
 import { checkOrigin } from '#server/platform/http/check-origin.ts';
 import { limitBody } from '#server/platform/http/limit-body.ts';
 import { noStore } from '#server/platform/http/no-store.ts';

@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { vietnamDate } from '#src/calendar/working-days.ts';
-import { fillShell } from '#server/sites/site-shell.ts';
+import { fillShell } from '#server/sites/index.ts';
 import type { PublicCaseView } from '../case-service.ts';
 import type { ConsultationRef, ProcedureRef } from '../content-lookup.ts';
 import { EVENT_LABELS, STATUS_LABELS } from './case-labels.ts';

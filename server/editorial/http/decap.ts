@@ -15,16 +15,16 @@ import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
 import { readJson } from '#server/platform/http/request-input.ts';
 import { checkOrigin } from '#server/platform/http/check-origin.ts';
 import { limitBody } from '#server/platform/http/limit-body.ts';
-import { loadSession } from '#server/accounts/http/load-session.ts';
+import { loadSession } from '#server/accounts/index.ts';
 import { noStore } from '#server/platform/http/no-store.ts';
 import { requireJson } from '#server/platform/http/require-json.ts';
-import { requirePasswordChanged, requireSignedIn } from '#server/accounts/http/require-signed-in.ts';
+import { requirePasswordChanged, requireSignedIn } from '#server/accounts/index.ts';
 import { DEFAULT_LIMITS } from '../decap-proxy/handlers.ts';
 import { canPublish, maySectionBeEntered, type Actor } from '../editorial-workflow.ts';
 import { editorialRuntime, type Editorial, type EditorialOptions } from '../editorial-runtime.ts';
 import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
-import type { Services } from '#server/platform/create-services.ts';
+import type { Services } from '#server/accounts/index.ts';
 
 /**
  * `/admin/` on each department host: Decap CMS (bundle served from our own

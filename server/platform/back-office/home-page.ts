@@ -1,9 +1,9 @@
 import { html } from 'hono/html';
 import { ROLE_LABELS } from '#src/schema/roles.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
-import type { CredentialIssue } from '#server/accounts/credential-history.ts';
+import type { Site } from '../http/site-for-host.ts';
+import type { CredentialIssue } from '#server/accounts/index.ts';
 import type { AccountRecord } from '../storage/records.ts';
-import { credentialHistory } from '#server/accounts/http/credential-history.ts';
+import { credentialHistory } from '#server/accounts/index.ts';
 import { layout } from '../ui/layout.ts';
 import { sectionLabels } from '../ui/section-checkboxes.ts';
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { BACK_OFFICE_PATHS, BACK_OFFICE_PREFIX } from '../http/back-office-paths.ts';
-import { principalOf } from '#server/accounts/auth-service.ts';
-import type { Services } from '../create-services.ts';
+import { principalOf } from '#server/accounts/index.ts';
+import type { Services } from '#server/accounts/index.ts';
 import { homePage } from './home-page.ts';
 import { noticeFor } from './notices.ts';
 

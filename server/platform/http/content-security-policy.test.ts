@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { createServices } from '../create-services.ts';
+import { createServices } from '#server/accounts/index.ts';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.ts';
 import { CSP, policyFor } from './content-security-policy.ts';
 

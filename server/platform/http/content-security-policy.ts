@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from './site-for-host.ts';
 
 /**
  * Content-Security-Policy chosen per response, after the route ran, so every

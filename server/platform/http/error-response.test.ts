@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
-import { RepositoryUnavailableError } from '#server/editorial/content-repository/errors.ts';
+import { RepositoryUnavailableError } from '#server/editorial/index.ts';
 import { handleError } from './error-response.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';

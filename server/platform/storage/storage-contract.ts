@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
-import { ACCOUNT_THROTTLE, reserveAttempt } from '#server/accounts/throttle.ts';
+import { ACCOUNT_THROTTLE, reserveAttempt } from '#server/accounts/index.ts';
 import type { AccountRecord } from './records.ts';
 import type { Storage } from './repository.ts';
 

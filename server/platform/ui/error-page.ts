@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { BACK_OFFICE_PATHS } from '../http/back-office-paths.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '../http/site-for-host.ts';
 import { layout } from './layout.ts';
 
 /** A whole-page error, for failures that have no form to return to. */

@@ -2,10 +2,10 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ROLE_LABELS } from '#src/schema/roles.ts';
 import { BACK_OFFICE_PATHS } from '../http/back-office-paths.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '../http/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import { siteName } from './site-name.ts';
-import { mayReadReports } from '#server/reports/report-access.ts';
+import { mayReadReports } from '#server/reports/index.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

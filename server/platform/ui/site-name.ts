@@ -1,4 +1,4 @@
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '../http/site-for-host.ts';
 
 export const PORTAL_NAME = 'Cổng thông tin điện tử tỉnh Thừa Thiên Huế';
 

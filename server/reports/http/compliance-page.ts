@@ -1,11 +1,11 @@
 import { html } from 'hono/html';
 import type { ComplianceReport, SiteCompliance } from '#src/checks/compliance.ts';
 import { REQUIRED_SECTIONS } from '#src/schema/sections.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord, AuditEntry } from '#server/platform/storage/records.ts';
-import { delegationGrants } from '#server/accounts/http/delegation-grants.ts';
+import { delegationGrants } from '#server/accounts/index.ts';
 import { layout } from '#server/platform/ui/layout.ts';
-import { ENTRY_HISTORY_PATH } from '#server/editorial/http/entry-history.ts';
+import { ENTRY_HISTORY_PATH } from '#server/editorial/index.ts';
 
 export const COMPLIANCE_PATH = '/quan-tri/tuan-thu/';
 

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { complianceRecord } from '#server/editorial/compliance-record.ts';
+import { complianceRecord } from '#server/editorial/index.ts';
 import { checkCompliance } from '#src/checks/compliance.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import type { ContentRepository } from '#server/editorial/index.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { authorizeReportRead } from '../report-access.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { AuditEntry } from '#server/platform/storage/records.ts';
 import { COMPLIANCE_PATH, compliancePage, type PublicationWatch } from './compliance-page.ts';
 import { readBuildHistory } from '#src/build/build-history.ts';
-import type { Editorial } from '#server/editorial/editorial-runtime.ts';
+import type { Editorial } from '#server/editorial/index.ts';
 import { formatTime } from '#server/platform/ui/labels.ts';
 
 /** The newest rebuild that went live says which entries are left out now. */

@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { readSessionCookie } from '#server/accounts/http/session-cookie.ts';
+import { readSessionCookie } from '#server/accounts/index.ts';
 import { isLoopbackAddress } from '#server/platform/http/loopback.ts';
 import { checkHealth, type HealthDeps } from '../health.ts';
-import { SESSION_TOKEN_PATTERN } from '#server/accounts/session-token.ts';
-import type { AuthService } from '#server/accounts/auth-service.ts';
+import { SESSION_TOKEN_PATTERN } from '#server/accounts/index.ts';
+import type { AuthService } from '#server/accounts/index.ts';
 
 /**
  * `GET /healthz` on every host, without sign-in: 200 when the database, the

@@ -4,10 +4,10 @@ import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import type { CaseSource } from '../case-record.ts';
 import { computePublicStatistics, recentMonths } from '../public-statistics.ts';
-import type { ShellSource } from '#server/sites/site-shell.ts';
+import type { ShellSource } from '#server/sites/index.ts';
 import { formatDateShort } from '#src/text/format-date.ts';
 import { publicStatisticsMain } from './public-statistics-page.ts';
-import { servicePage } from '#server/citizen-services/http/service-pages.ts';
+import { servicePage } from '#server/citizen-services/index.ts';
 
 /**
  * `/thong-ke/` on each department site (Issue 6.4): computed at most once a

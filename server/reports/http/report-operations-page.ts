@@ -3,7 +3,7 @@ import type { ContentProblem } from '#src/content-source/problems.ts';
 import { formatNumber } from '#src/text/format-number.ts';
 import type { BuildRecord } from '#src/build/build-history.ts';
 import type { SiteBuildStatus } from '../health.ts';
-import type { DepartmentRef, Site } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef, Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { layout } from '#server/platform/ui/layout.ts';
 

@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import { formatNumber } from '#src/text/format-number.ts';
 import { barChartSvg, SERIES_COLORS } from '../svg-chart.ts';
 import type { UsageFigures, UsageReport } from '../usage-report.ts';
-import type { Site } from '#server/sites/site-for-host.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { layout } from '#server/platform/ui/layout.ts';
 

@@ -10,7 +10,7 @@ import { adjacentPeriod, InvalidPeriodError, parsePeriod, periodContaining, type
 import { authorizeReportRead } from '../report-access.ts';
 import { usageReportCsv } from '../usage-csv.ts';
 import { computeUsageReport } from '../usage-report.ts';
-import type { DepartmentRef } from '#server/sites/site-for-host.ts';
+import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { REPORT_PATH, reportPage } from './report-page.ts';
 
 export interface ReportRouteOptions {

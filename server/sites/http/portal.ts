@@ -1,7 +1,7 @@
 import { Hono, type Context, type Next } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { hostName, type DepartmentRef } from '../site-for-host.ts';
+import { hostName, type DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { portalStylesheet, PORTAL_STYLESHEET_PATH } from '../static-portal-style.ts';
 
 /** What the portal shows of a department; the full `Department` fits. */

@@ -1,11 +1,11 @@
-import type { Clock } from './clock.ts';
-import type { PasswordHasher } from '#server/accounts/password-hash.ts';
-import type { HostIndex } from '#server/sites/site-for-host.ts';
-import type { ThrottlePolicy } from '#server/accounts/throttle.ts';
-import type { UsernameRule } from '#server/accounts/username.ts';
-import type { Storage } from './storage/repository.ts';
-import type { AuditTrail } from '#server/accounts/audit-trail.ts';
-import type { OneTimePasswordMailer } from '#server/accounts/one-time-password-mailer.ts';
+import type { Clock } from '#server/platform/clock.ts';
+import type { PasswordHasher } from './password-hash.ts';
+import type { HostIndex } from '#server/platform/http/site-for-host.ts';
+import type { ThrottlePolicy } from './throttle.ts';
+import type { UsernameRule } from './username.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import type { AuditTrail } from './audit-trail.ts';
+import type { OneTimePasswordMailer } from './one-time-password-mailer.ts';
 
 /** Everything the services need, resolved once at start-up. */
 export interface ServiceDeps {

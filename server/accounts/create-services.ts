@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, systemClock } from './clock.ts';
-import { loadCommonPasswords } from '#server/accounts/common-passwords.ts';
-import { createPasswordHasher, type PasswordHasher } from '#server/accounts/password-hash.ts';
-import { buildHostIndex, type DepartmentRef } from '#server/sites/site-for-host.ts';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DEVICE_THROTTLE, type ThrottlePolicy } from '#server/accounts/throttle.ts';
-import { initialsThenGivenName, type UsernameRule } from '#server/accounts/username.ts';
-import type { Storage } from './storage/repository.ts';
-import { createAccountService } from '#server/accounts/account-service.ts';
-import { createAuditTrail } from '#server/accounts/audit-trail.ts';
-import { createAuthService } from '#server/accounts/auth-service.ts';
-import type { NotifierOptions } from '#server/citizen-services/case-notifier.ts';
-import { createOneTimePasswordMailer } from '#server/accounts/one-time-password-mailer.ts';
+import { type Clock, systemClock } from '#server/platform/clock.ts';
+import { loadCommonPasswords } from './common-passwords.ts';
+import { createPasswordHasher, type PasswordHasher } from './password-hash.ts';
+import { buildHostIndex, type DepartmentRef } from '#server/platform/http/site-for-host.ts';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DEVICE_THROTTLE, type ThrottlePolicy } from './throttle.ts';
+import { initialsThenGivenName, type UsernameRule } from './username.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import { createAccountService } from './account-service.ts';
+import { createAuditTrail } from './audit-trail.ts';
+import { createAuthService } from './auth-service.ts';
+import type { MailOptions } from '#server/platform/mail/mail-options.ts';
+import { createOneTimePasswordMailer } from './one-time-password-mailer.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface ServiceOptions {
@@ -28,7 +28,7 @@ export interface ServiceOptions {
   /** Signs "known device" cookies; keep it across restarts (main.ts reads it from the data folder). A random one otherwise. */
   deviceSecret?: Uint8Array;
   /** Mail relay for one-time passwords (SMTP_* as for case notices); none: shown once on screen instead. */
-  mail?: NotifierOptions | null;
+  mail?: MailOptions | null;
 }
 
 /** Resolves every option once, at start-up, as Hono resolves middleware options outside the request. */

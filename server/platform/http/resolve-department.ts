@@ -1,7 +1,7 @@
 import type { Context, Next } from 'hono';
-import type { AppEnv } from '#server/platform/app-env.ts';
-import { UnknownSiteError } from '#server/platform/errors/unknown-site-error.ts';
-import { type HostIndex, siteForHost } from '../site-for-host.ts';
+import type { AppEnv } from '../app-env.ts';
+import { UnknownSiteError } from '../errors/unknown-site-error.ts';
+import { type HostIndex, siteForHost } from './site-for-host.ts';
 
 /**
  * Which site a request is for, from its Host: `<id>.localhost[:port]` and

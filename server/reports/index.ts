@@ -1,0 +1,17 @@
+/**
+ * What other capabilities and the platform use of reports: its public face.
+ * Anything not exported here is this capability's own business (docs/adr/0080-code-layout.md).
+ */
+export { type CaseRecord, type CaseSource } from './case-record.ts';
+export { inMemoryCaseSource, listCasesForReport } from './case-source.ts';
+export { complianceRoutes } from './http/compliance.ts';
+export { healthzRoutes } from './http/healthz.ts';
+export { publicStatisticsRoutes } from './http/public-statistics.ts';
+export { reportDocument } from './http/report-page.ts';
+export { operationsRoutes } from './http/reports-operations.ts';
+export { reportRoutes } from './http/reports.ts';
+export { InvalidPeriodError, parsePeriod } from './period.ts';
+export { mayReadReports } from './report-access.ts';
+export { storageCaseSource } from './storage-case-source.ts';
+export { usageReportCsv } from './usage-csv.ts';
+export { computeUsageReport } from './usage-report.ts';
