@@ -31,8 +31,8 @@ async function serve({ target, dir, databaseUrl }: { target: Target; dir: string
     return;
   }
   const { createApp } = await import('#server/platform/app.ts');
-  const { createServices } = await import('#server/accounts/create-services.ts');
-  const { createCaseServices } = await import('#server/citizen-services/create-case-services.ts');
+  const { createServices } = await import('#server/accounts/index.ts');
+  const { createCaseServices } = await import('#server/citizen-services/index.ts');
   const { openStorage } = await import('#server/platform/storage/open-storage.ts');
   let storage;
   if (target === 'postgres') {

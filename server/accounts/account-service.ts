@@ -22,7 +22,8 @@ import { clearOnSuccess } from './throttle.ts';
 import { baseUsername, firstFreeUsername } from './username.ts';
 import type { AccountRecord, AuditEntry, RoleLimit } from '#server/platform/storage/records.ts';
 import { type CredentialIssue, credentialIssues } from './credential-history.ts';
-import type { Principal, RequestMeta } from './principal.ts';
+import type { Principal } from './principal.ts';
+import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface NewAccountInput {

@@ -1,7 +1,8 @@
 import type { Clock } from '#server/platform/clock.ts';
 import type { AccountRecord, AuditAction } from '#server/platform/storage/records.ts';
 import type { AuditRepository } from '#server/platform/storage/repository.ts';
-import type { Principal, RequestMeta } from './principal.ts';
+import type { Principal } from './principal.ts';
+import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 
 export interface AuditEvent {
   action: AuditAction;

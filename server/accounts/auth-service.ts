@@ -1,3 +1,4 @@
+import type { ActiveSession } from '#server/platform/app-env.ts';
 import { AccountDisabledError } from '#server/platform/errors/account-disabled-error.ts';
 import { InitialPasswordExpiredError } from '#server/platform/errors/initial-password-expired-error.ts';
 import { InvalidCredentialsError } from '#server/platform/errors/invalid-credentials-error.ts';
@@ -11,7 +12,8 @@ import type { Site } from '#server/platform/http/site-for-host.ts';
 import { issueDeviceToken, verifyDeviceToken } from './device-token.ts';
 import { clearOnSuccess, refundOnSuccess, reserveAttempt, succeedAttempt, type ThrottlePolicy } from './throttle.ts';
 import type { AccountRecord, SessionRecord } from '#server/platform/storage/records.ts';
-import type { Principal, RequestMeta } from './principal.ts';
+import type { Principal } from './principal.ts';
+import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 export interface SignedIn {
@@ -23,11 +25,6 @@ export interface SignedIn {
   deviceToken?: string;
 }
 
-export interface ActiveSession {
-  tokenHash: string;
-  session: SessionRecord;
-  account: AccountRecord;
-}
 
 export function principalOf(account: AccountRecord): Principal {
   return { id: account.id, username: account.username, role: account.role, departmentId: account.departmentId };

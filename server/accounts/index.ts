@@ -2,9 +2,8 @@
  * What other capabilities and the platform use of accounts: its public face.
  * Anything not exported here is this capability's own business (docs/adr/0080-code-layout.md).
  */
-export { EmailTakenError } from './account-credentials-errors.ts';
 export { type IssuedPassword } from './account-service.ts';
-export { type ActiveSession, type AuthService, principalOf } from './auth-service.ts';
+export { type AuthService, principalOf } from './auth-service.ts';
 export { createServices, type ServiceOptions, type Services } from './create-services.ts';
 export { type CredentialIssue } from './credential-history.ts';
 export { accountsRoutes } from './http/accounts.ts';
@@ -20,9 +19,10 @@ export { signInRoutes } from './http/sign-in.ts';
 export { signOutRoutes } from './http/sign-out.ts';
 export { SectionsInputSchema, UsernameInputSchema } from './input-schemas.ts';
 export { type PasswordHasher } from './password-hash.ts';
-export { NO_REQUEST, type RequestMeta, systemPrincipal } from './principal.ts';
+export { systemPrincipal } from './principal.ts';
 export { writeSampleAccountsFile } from './sample-accounts-file.ts';
 export { seedSampleAccounts } from './seed-sample-accounts.ts';
 export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-policy.ts';
 export { SESSION_TOKEN_PATTERN } from './session-token.ts';
-export { ACCOUNT_THROTTLE, reserveAttempt, type ThrottleDecision, type ThrottleState, type ThrottleStep } from './throttle.ts';
+export { ACCOUNT_THROTTLE, reserveAttempt } from './throttle.ts';
+export { runUsersCommand, type UsersCommandContext } from './users-command.ts';

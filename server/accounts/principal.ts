@@ -17,10 +17,3 @@ export type OperatorPrincipal = Principal & { system: true };
 export function systemPrincipal(name: string): OperatorPrincipal {
   return { id: `system:${name}`, username: `system:${name}`, role: 'admin', departmentId: null, system: true };
 }
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export const NO_REQUEST: RequestMeta = { ip: null, userAgent: null };

@@ -1,7 +1,8 @@
 import type { DelegableRight, Role } from '#src/schema/roles.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { AccountService, IssuedPassword } from './account-service.ts';
-import { NO_REQUEST, systemPrincipal } from './principal.ts';
+import { systemPrincipal } from './principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 
 export interface SeededAccount {
   departmentId: string | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_THROTTLE, reserveAttempt, succeedAttempt, type ThrottleState } from './throttle.ts';
+import type { ThrottleState } from '#server/platform/storage/records.ts';
+import { ACCOUNT_THROTTLE, reserveAttempt, succeedAttempt } from './throttle.ts';
 
 const MINUTE = 60_000;
 

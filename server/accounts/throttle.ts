@@ -1,3 +1,5 @@
+import type { ThrottleDecision, ThrottleState, ThrottleStep } from '#server/platform/storage/records.ts';
+
 /**
  * Sign-in throttling (Điều 11.3), as pure state transitions so the storage
  * adapters can apply them atomically and tests can move a fake clock.
@@ -14,17 +16,6 @@
  * has a bucket of its own (see auth-service), so nobody else's failures keep
  * the holder out.
  */
-export interface ThrottleState {
-  key: string;
-  /** Failures since the last success; drives the delays. */
-  failures: number;
-  windowStart: number;
-  /** Attempts reserved in the current window: the hard cap. */
-  windowCount: number;
-  /** Only in rows written before ADR 0018 (temporary locks); honoured until it passes, never set again. */
-  lockedUntil: number | null;
-  nextAttemptAt: number;
-}
 
 export interface ThrottlePolicy {
   /** Failures allowed without any delay. */
@@ -77,12 +68,6 @@ export const DEVICE_THROTTLE: ThrottlePolicy = {
 };
 
 /** `capped`: the window's cap is reached, so only waiting for the next window (or another bucket) helps. */
-export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number; capped: boolean };
-
-export interface ThrottleStep {
-  next: ThrottleState | null;
-  decision: ThrottleDecision;
-}
 
 function fresh(key: string, now: number): ThrottleState {
   return { key, failures: 0, windowStart: now, windowCount: 0, lockedUntil: null, nextAttemptAt: now };

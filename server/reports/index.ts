@@ -11,7 +11,6 @@ export { reportDocument } from './http/report-page.ts';
 export { operationsRoutes } from './http/reports-operations.ts';
 export { reportRoutes } from './http/reports.ts';
 export { InvalidPeriodError, parsePeriod } from './period.ts';
-export { mayReadReports } from './report-access.ts';
 export { storageCaseSource } from './storage-case-source.ts';
 export { usageReportCsv } from './usage-csv.ts';
 export { computeUsageReport } from './usage-report.ts';

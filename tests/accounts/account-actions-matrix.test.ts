@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
 import { ACCOUNT_ACTIONS, type AccountAction } from '#server/accounts/permissions.ts';
 import { principalOf } from '#server/accounts/auth-service.ts';
-import { NO_REQUEST } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
 import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import { Browser, createTestApp, errorCode, type TestApp } from './support.ts';
 
 /** Everything the store holds, to prove a refused request wrote nothing. */

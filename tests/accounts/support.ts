@@ -4,7 +4,8 @@ import { createPasswordHasher, type PasswordHasher } from '#server/accounts/pass
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { MailOptions } from '#server/platform/mail/mail-options.ts';
 import { createServices, type Services } from '#server/accounts/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 

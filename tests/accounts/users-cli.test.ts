@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runUsersCli } from '../../scripts/users.ts';
+import { runUsersCommand } from '#server/accounts/index.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher, DEPARTMENTS } from './support.ts';
@@ -9,7 +9,7 @@ describe('npm run users', () => {
   let out: string[];
   let err: string[];
   const run = (...argv: string[]) =>
-    runUsersCli(argv, { storage, departments: DEPARTMENTS, hasher: cheapHasher(), out: (l) => out.push(l), err: (l) => err.push(l) });
+    runUsersCommand(argv, { storage, departments: DEPARTMENTS, hasher: cheapHasher(), out: (l) => out.push(l), err: (l) => err.push(l) });
 
   beforeEach(async () => {
     storage = openSqliteStorage({ path: ':memory:' });

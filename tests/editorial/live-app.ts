@@ -8,7 +8,8 @@ import { ensureContentRepository } from '#server/editorial/content-repository/en
 import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
 import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
 import { createServices } from '#server/accounts/create-services.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import { startServer, type RunningServer } from '#server/platform/start-server.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';

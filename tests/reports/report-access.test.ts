@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeReportRead } from '#server/reports/report-access.ts';
+import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 
 const codeOf = (fn: () => void) => {
   try {

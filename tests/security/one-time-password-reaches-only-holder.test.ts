@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
-import { runUsersCli } from '../../scripts/users.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { runUsersCommand } from '#server/accounts/index.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import { Browser, cheapHasher, createTestApp, DEPARTMENTS, errorCode, type TestApp } from '../accounts/support.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { STORAGE_KINDS } from './support.ts';
@@ -165,7 +166,7 @@ describe.each(STORAGE_KINDS)('one-time passwords reach only their holder ($name)
       expect(await t.services.accounts.linkedUsernames(people.it.id)).toContain(people.editor.username);
 
       const out: string[] = [];
-      const code = await runUsersCli(['reset', people.editor.username], { storage: t.storage, departments: DEPARTMENTS, out: (l) => out.push(l), err: (l) => out.push(l), hasher: cheapHasher() });
+      const code = await runUsersCommand(['reset', people.editor.username], { storage: t.storage, departments: DEPARTMENTS, out: (l) => out.push(l), err: (l) => out.push(l), hasher: cheapHasher() });
       expect(code).toBe(0);
       expect(out.join('\n')).toMatch(OTP);
       expect(await t.services.accounts.linkedUsernames(people.editor.id)).toEqual([]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN } from '#server/editorial/content-repository/repository.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import { newsEntry } from '../editorial/support.ts';
 import { openEditorialApp, type EditorialApp } from './editorial-support.ts';
 import { STORAGE_KINDS } from './support.ts';

@@ -7,7 +7,8 @@ import { leadingZeroBits, workDigest } from '#server/citizen-services/proof-of-w
 import { createCaseServices, type CaseServiceOptions } from '#server/citizen-services/create-case-services.ts';
 import { createServices } from '#server/accounts/create-services.ts';
 import { fixedContentLookup } from '#server/citizen-services/content-lookup.ts';
-import { NO_REQUEST, systemPrincipal } from '#server/accounts/principal.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import type { Role } from '#src/schema/roles.ts';

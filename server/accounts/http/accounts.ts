@@ -19,7 +19,7 @@ import { accountPage } from './account-page.ts';
 import { accountsPage } from './accounts-page.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { oneTimePasswordPage } from './one-time-password-page.ts';
-import { noticeFor, withNotice } from '#server/platform/back-office/notices.ts';
+import { noticeFor, withNotice } from '#server/platform/ui/notices.ts';
 
 const CREATE_LABELS = { fullName: 'Họ và tên', email: 'Hộp thư công vụ', role: 'Vai trò', departmentId: 'Đơn vị', sections: 'Chuyên mục' };
 const CREATE_FIELD_FOR_CODE: Record<string, string> = {

@@ -9,7 +9,7 @@ import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { Services } from '../create-services.ts';
 import { changePasswordPage } from './change-password-page.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
-import { withNotice } from '#server/platform/back-office/notices.ts';
+import { withNotice } from '#server/platform/ui/notices.ts';
 
 const LABELS = { currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới', confirmation: 'Nhập lại mật khẩu mới' };
 

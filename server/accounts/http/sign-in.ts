@@ -9,7 +9,7 @@ import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { Services } from '../create-services.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { signInPage } from './sign-in-page.ts';
-import { noticeFor } from '#server/platform/back-office/notices.ts';
+import { noticeFor } from '#server/platform/ui/notices.ts';
 
 const LABELS = { username: 'Tên đăng nhập', password: 'Mật khẩu' };
 

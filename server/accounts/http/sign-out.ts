@@ -4,7 +4,7 @@ import { requestMeta } from '#server/platform/http/request-input.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import type { Services } from '../create-services.ts';
-import { withNotice } from '#server/platform/back-office/notices.ts';
+import { withNotice } from '#server/platform/ui/notices.ts';
 
 /** POST only: a GET link could sign people out from an <img> on any page. */
 export function signOutRoutes(services: Services) {

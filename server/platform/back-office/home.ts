@@ -4,7 +4,7 @@ import { BACK_OFFICE_PATHS, BACK_OFFICE_PREFIX } from '../http/back-office-paths
 import { principalOf } from '#server/accounts/index.ts';
 import type { Services } from '#server/accounts/index.ts';
 import { homePage } from './home-page.ts';
-import { noticeFor } from './notices.ts';
+import { noticeFor } from '../ui/notices.ts';
 
 export function homeRoutes(services: Services) {
   return new Hono<AppEnv>()

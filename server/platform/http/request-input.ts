@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
 import { isAppError } from '../app-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
-import type { RequestMeta } from '#server/accounts/index.ts';
+import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return { ip: c.var.clientAddress, userAgent: c.req.header('user-agent') ?? null };

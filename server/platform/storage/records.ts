@@ -105,3 +105,26 @@ export interface AuditQuery {
   /** Newest first unless told otherwise. */
   order?: 'newest-first' | 'oldest-first';
 }
+
+/**
+ * A sign-in throttle bucket (docs/adr/0018), stored per key; the storage
+ * applies a step to it atomically, the accounts capability decides the steps.
+ */
+export interface ThrottleState {
+  key: string;
+  /** Failures since the last success; drives the delays. */
+  failures: number;
+  windowStart: number;
+  /** Attempts reserved in the current window: the hard cap. */
+  windowCount: number;
+  /** Only in rows written before ADR 0018 (temporary locks); honoured until it passes, never set again. */
+  lockedUntil: number | null;
+  nextAttemptAt: number;
+}
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterMs: number; capped: boolean };
+
+export interface ThrottleStep {
+  next: ThrottleState | null;
+  decision: ThrottleDecision;
+}

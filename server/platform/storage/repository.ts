@@ -1,4 +1,4 @@
-import type { ThrottleDecision, ThrottleState, ThrottleStep } from '#server/accounts/index.ts';
+import type { ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
 import type {
   AccountPatch,
   AccountRecord,

@@ -1,5 +1,5 @@
 import type { DelegableRight, Role } from '#src/schema/roles.ts';
-import type { ThrottleState } from '#server/accounts/index.ts';
+import type { ThrottleState } from './records.ts';
 import type { AccountRecord, AccountStatus, AuditAction, AuditEntry, AuditQuery, SessionRecord } from './records.ts';
 
 /** Rows as both drivers return them once BIGINT is read as a number; JSON may arrive parsed (jsonb) or as text. */

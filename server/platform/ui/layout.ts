@@ -5,7 +5,7 @@ import { BACK_OFFICE_PATHS } from '../http/back-office-paths.ts';
 import type { Site } from '../http/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import { siteName } from './site-name.ts';
-import { mayReadReports } from '#server/reports/index.ts';
+import { mayReadReports } from '../http/report-access.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

@@ -4,7 +4,7 @@ import { checkCompliance } from '#src/checks/compliance.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import type { ContentRepository } from '#server/editorial/index.ts';
 import type { Clock } from '#server/platform/clock.ts';
-import { authorizeReportRead } from '../report-access.ts';
+import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { AuditEntry } from '#server/platform/storage/records.ts';
 import { COMPLIANCE_PATH, compliancePage, type PublicationWatch } from './compliance-page.ts';

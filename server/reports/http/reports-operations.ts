@@ -6,7 +6,7 @@ import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import { readBuildHistory } from '#src/build/build-history.ts';
 import { readBuildInfo } from '../health.ts';
-import { authorizeReportRead } from '../report-access.ts';
+import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { OPERATIONS_PATH, operationsPage, type SiteOperations } from './report-operations-page.ts';
 

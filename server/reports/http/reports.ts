@@ -7,7 +7,7 @@ import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { CaseSource } from '../case-record.ts';
 import { listCasesForReport } from '../case-source.ts';
 import { adjacentPeriod, InvalidPeriodError, parsePeriod, periodContaining, type Period } from '../period.ts';
-import { authorizeReportRead } from '../report-access.ts';
+import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import { usageReportCsv } from '../usage-csv.ts';
 import { computeUsageReport } from '../usage-report.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';

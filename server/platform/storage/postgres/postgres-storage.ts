@@ -2,7 +2,7 @@ import pg from 'pg';
 import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
 import { BoardLimitError } from '../../errors/board-limit-error.ts';
 import { UsernameTakenError } from '../../errors/username-taken-error.ts';
-import { EmailTakenError } from '#server/accounts/index.ts';
+import { EmailTakenError } from '../../errors/email-taken-error.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
