@@ -14,6 +14,7 @@ import { mailOptionsFromEnv } from './mail/mail-options.ts';
 import { createServices } from '#server/accounts/index.ts';
 import { writeSampleAccountsFile } from '#server/accounts/index.ts';
 import { seedSampleAccounts } from '#server/accounts/index.ts';
+import { createScheduler, every } from './scheduler.ts';
 import { startServer } from './start-server.ts';
 import { dataDirectory, openStorage } from './storage/open-storage.ts';
 
@@ -90,21 +91,17 @@ if (firstStart) {
 }
 console.log(`congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`);
 
+// The server's own scheduler (server/platform/scheduler.ts): housekeeping now, pages on time and reminders as they come.
+const scheduler = createScheduler();
 // Expired sessions are refused anyway; this only keeps the table small.
-const sweep = setInterval(() => {
-  storage.sessions.deleteExpired(Date.now(), SESSION_IDLE_MS, SESSION_ABSOLUTE_MS).catch((error) => console.error(error));
-}, 10 * 60_000);
-sweep.unref();
+scheduler.add({ name: 'expired-sessions', nextDue: every(10 * 60_000), run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)) });
 // Closed cases and their files are kept for the retention period only (CASE_RETENTION_DAYS).
-const retention = setInterval(() => {
-  caseServices.sweep().catch((error) => console.error(error));
-}, 6 * 3600_000);
-retention.unref();
+scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => caseServices.sweep().then(() => undefined) });
+scheduler.start();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    clearInterval(sweep);
-    clearInterval(retention);
+    await scheduler.stop();
     await server.close();
     await storage.close();
     process.exit(0);
