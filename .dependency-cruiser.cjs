@@ -2,7 +2,7 @@
  * The import rules of the layout (docs/adr/0080-code-layout.md), checked by
  * `npm run lint`: src/ builds the sites and knows no server, scripts/ are
  * command lines that nothing imports, and a capability of the server uses
- * another only through its index.ts.
+ * another only through its index.ts (and its errors.ts, docs/adr/0081).
  */
 const CAPABILITIES = '(accounts|editorial|citizen-services|reports|sites)';
 
@@ -24,10 +24,17 @@ module.exports = {
     },
     {
       name: 'capabilities-meet-through-index',
-      comment: 'A capability uses another only through its index.ts: export what is needed there, or ask whether it belongs to the platform.',
+      comment: 'A capability uses another only through its index.ts (and its errors.ts, to throw or catch its refusals): export what is needed there, or ask whether it belongs to the platform.',
       severity: 'error',
       from: { path: '^server/([^/]+)/' },
-      to: { path: `^server/${CAPABILITIES}/`, pathNot: ['^server/$1/', `^server/${CAPABILITIES}/index\\.ts$`] },
+      to: { path: `^server/${CAPABILITIES}/`, pathNot: ['^server/$1/', `^server/${CAPABILITIES}/(index|errors)\\.ts$`] },
+    },
+    {
+      name: 'errors-are-leaves',
+      comment: 'A capability\'s errors.ts holds its refusals only (docs/adr/0081): it builds on AppError and its own capability\'s words, so anyone may import it without a cycle.',
+      severity: 'error',
+      from: { path: '^server/([^/]+)/errors\\.ts$' },
+      to: { path: '^server/', pathNot: ['^server/platform/app-error\\.ts$', '^server/$1/'] },
     },
     {
       name: 'command-lines-use-the-index',

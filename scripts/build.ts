@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { ContentInvalidError, formatProblems } from '#src/content-source/problems.ts';
 import { contentRepositoryDir, contentRepositoryExists } from '#server/editorial/index.ts';
-import { buildSites, BuildFailedError, type BuildProgress, type BuildSitesResult } from '#src/build/build-sites.ts';
+import { buildSites, type BuildProgress, type BuildSitesResult } from '#src/build/build-sites.ts';
+import { isDomainError } from '#src/errors.ts';
 import { parseBuildArgs } from './cli/args.ts';
+import { exitOnRefusal } from './cli/exit-on-refusal.ts';
 import { formatBytes, formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
 
 /**
@@ -11,6 +13,7 @@ import { formatBytes, formatCount, formatSeconds, formatTable } from '#src/text/
  * `dist/<site>/` only when it built completely.
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+exitOnRefusal();
 
 function progress(event: BuildProgress): void {
   switch (event.type) {
@@ -55,7 +58,7 @@ try {
     console.error(`✗ ${error.data.problems.length} lỗi trong nội dung, chưa dựng trang nào; các trang đang chạy giữ nguyên:\n${formatProblems(error.data.problems)}`);
     process.exit(1);
   }
-  if (error instanceof BuildFailedError) {
+  if (isDomainError(error)) {
     console.error(`✗ ${error.message}\nCác trang đang chạy giữ nguyên.`);
     process.exit(1);
   }

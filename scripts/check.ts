@@ -4,6 +4,7 @@ import { formatProblems } from '#src/content-source/problems.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
 import { runComplianceCheck } from './cli/compliance-report.ts';
 import { siteList } from './cli/args.ts';
+import { exitOnRefusal } from './cli/exit-on-refusal.ts';
 import { formatCount } from '#src/text/table-format.ts';
 
 /**
@@ -13,6 +14,7 @@ import { formatCount } from '#src/text/table-format.ts';
  * `--compliance [--as-of YYYY-MM-DD] [--news-days 30] [--news-every-day] [--repo data/content]`
  * checks the editorial board's duties instead (Điều 7, 9, 18e; docs/adr/0061-compliance-rules.md).
  */
+exitOnRefusal();
 const { values } = parseArgs({
   options: {
     site: { type: 'string', multiple: true },

@@ -5,6 +5,7 @@ import {
   convertToUnicode, ENCODING_LABELS, formatNumber, isConversionSource, UnknownEncodingError,
   type ConversionSource, type TextEncoding,
 } from '#src/text/index.ts';
+import { DomainError, isDomainError } from '#src/errors.ts';
 
 /**
  * `npm run convert -- [--from tcvn3|vni|viqr|auto] [--out <folder>] <file|folder>`
@@ -19,28 +20,18 @@ const USAGE = 'Cách dùng: npm run convert -- [--from tcvn3|vni|viqr|auto] [--o
 const EXTENSIONS = new Set(['.md', '.mdx', '.txt', '.yaml', '.yml', '.csv', '.html']);
 
 /** The command line asks for something that cannot be done; exit code 2. */
-class ConvertUsageError extends Error {
+class ConvertUsageError extends DomainError<{ argv: string[] }> {
   static readonly code = 'CONVERT_USAGE';
-  readonly code = ConvertUsageError.code;
-  readonly data: { argv: string[] };
-
   constructor(message: string, argv: string[]) {
-    super(`${message}\n${USAGE}`);
-    this.name = 'ConvertUsageError';
-    this.data = { argv };
+    super(ConvertUsageError.code, { argv }, `${message}\n${USAGE}`);
   }
 }
 
 /** The file or folder to convert does not exist; exit code 1. */
-class ConvertPathNotFoundError extends Error {
+class ConvertPathNotFoundError extends DomainError<{ path: string }> {
   static readonly code = 'CONVERT_PATH_NOT_FOUND';
-  readonly code = ConvertPathNotFoundError.code;
-  readonly data: { path: string };
-
   constructor(target: string) {
-    super(`Không tìm thấy tệp hoặc thư mục “${target}”.`);
-    this.name = 'ConvertPathNotFoundError';
-    this.data = { path: target };
+    super(ConvertPathNotFoundError.code, { path: target }, `Không tìm thấy tệp hoặc thư mục “${target}”.`);
   }
 }
 
@@ -166,7 +157,7 @@ try {
   if (error instanceof ConvertUsageError || error instanceof UnknownEncodingError) {
     console.error(`✗ ${error.message}${error instanceof UnknownEncodingError ? `\n${USAGE}` : ''}`);
     process.exitCode = 2;
-  } else if (error instanceof ConvertPathNotFoundError) {
+  } else if (isDomainError(error)) {
     console.error(`✗ ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSite, InvalidAbbreviationError, SiteExistsError } from '#src/build/new-site.ts';
+import { createSite } from '#src/build/new-site.ts';
+import { isDomainError } from '#src/errors.ts';
 
 /** `npm run new-site -- --name "Sở Công Thương" [--abbr congthuong] [--content-root <dir>]`. */
 const { values } = parseArgs({ options: { name: { type: 'string' }, abbr: { type: 'string' }, 'content-root': { type: 'string' } } });
@@ -24,7 +25,7 @@ try {
     ].join('\n'),
   );
 } catch (error) {
-  if (error instanceof SiteExistsError || error instanceof InvalidAbbreviationError) {
+  if (isDomainError(error)) {
     console.error(`✗ ${error.message}`);
     process.exit(1);
   }

@@ -9,6 +9,7 @@ import { usageReportCsv } from '#server/reports/index.ts';
 import { computeUsageReport } from '#server/reports/index.ts';
 import { reportDocument } from '#server/reports/index.ts';
 import { siteList } from './cli/args.ts';
+import { exitOnRefusal } from './cli/exit-on-refusal.ts';
 import { openStorage } from '#server/platform/storage/open-storage.ts';
 import { storageCaseSource } from '#server/reports/index.ts';
 
@@ -20,6 +21,7 @@ import { storageCaseSource } from '#server/reports/index.ts';
  * DATABASE_URL), or from `--cases` (a JSON array of report records).
  * `--now` fixes "overdue now" for reproducible reports.
  */
+exitOnRefusal();
 const USAGE = 'Cách dùng: npm run report -- --period 2026-11 [--site sotuphap] --format html|csv|json [--out tệp] [--cases cases.json]';
 const { values } = parseArgs({
   options: {
@@ -44,7 +46,7 @@ let period;
 try {
   period = parsePeriod(values.period);
 } catch (error) {
-  if (error instanceof InvalidPeriodError) fail(`Kỳ báo cáo "${values.period}" không hợp lệ (${error.data.reason}).`);
+  if (error instanceof InvalidPeriodError) fail(error.message);
   throw error;
 }
 const root = path.resolve(values['content-root'] ?? process.env.CONGSO_CONTENT_ROOT ?? process.cwd());

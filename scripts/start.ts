@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadDepartments } from '#src/content-source/departments.ts';
 import { ContentInvalidError, formatProblems } from '#src/content-source/problems.ts';
-import { buildSites, BuildFailedError, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { isDomainError } from '#src/errors.ts';
 import { formatCount, formatSeconds } from '#src/text/table-format.ts';
 import { staleSites, templatesMtime } from '#src/build/site-freshness.ts';
 import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
@@ -35,7 +36,7 @@ if (stale.length) {
   } catch (error) {
     if (error instanceof ContentInvalidError) {
       console.error(`✗ Nội dung có lỗi, các trang giữ bản dựng trước (nếu có):\n${formatProblems(error.data.problems)}`);
-    } else if (error instanceof BuildFailedError) {
+    } else if (isDomainError(error)) {
       console.error(`✗ ${error.message}`);
     } else throw error;
   }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DelegableRight, Role } from '#src/schema/roles.ts';
-import { AccountNotFoundError } from '#server/platform/errors/account-not-found-error.ts';
+import { AccountNotFoundError, NotApplicableError, OneTimePasswordNotSentError, UsernameTakenError } from './errors.ts';
+import { UnknownDepartmentError } from '#server/platform/errors.ts';
 import { isAppError } from '#server/platform/app-error.ts';
-import { NotApplicableError } from '#server/platform/errors/not-applicable-error.ts';
-import { UnknownDepartmentError } from '#server/platform/errors/unknown-department-error.ts';
-import { UsernameTakenError } from '#server/platform/errors/username-taken-error.ts';
 import { normalizeFullName } from './full-name.ts';
 import { generateOneTimePassword, ONE_TIME_PASSWORD_LIFETIME_MS } from './one-time-password.ts';
 import {
@@ -15,7 +13,6 @@ import {
   BOARD_LIMITS,
   SECTION_ROLES,
 } from './permissions.ts';
-import { OneTimePasswordNotSentError } from './account-credentials-errors.ts';
 import { linkedUsernames } from './credential-witness.ts';
 import { maskEmail, normalizeOfficialEmail } from './official-email.ts';
 import { clearOnSuccess } from './throttle.ts';

@@ -1,10 +1,12 @@
 import type { ActiveSession } from '#server/platform/app-env.ts';
-import { AccountDisabledError } from '#server/platform/errors/account-disabled-error.ts';
-import { InitialPasswordExpiredError } from '#server/platform/errors/initial-password-expired-error.ts';
-import { InvalidCredentialsError } from '#server/platform/errors/invalid-credentials-error.ts';
-import { ThrottledError } from '#server/platform/errors/throttled-error.ts';
-import { WeakPasswordError } from '#server/platform/errors/weak-password-error.ts';
-import { WrongSiteError } from '#server/platform/errors/wrong-site-error.ts';
+import {
+  AccountDisabledError,
+  InitialPasswordExpiredError,
+  InvalidCredentialsError,
+  ThrottledError,
+  WeakPasswordError,
+  WrongSiteError,
+} from './errors.ts';
 import { assertPasswordLengthBounded, checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 import { hashSessionToken, generateSessionToken, SESSION_TOKEN_PATTERN } from './session-token.ts';
 import { isSessionExpired, needsTouch } from './session-policy.ts';

@@ -1,4 +1,4 @@
-import { InvalidNameError } from '#server/platform/errors/invalid-name-error.ts';
+import { InvalidNameError } from './errors.ts';
 
 export const MAX_FULL_NAME_LENGTH = 100;
 

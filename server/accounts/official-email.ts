@@ -1,4 +1,4 @@
-import { UnofficialEmailError } from './account-credentials-errors.ts';
+import { UnofficialEmailError } from './errors.ts';
 
 /**
  * An official e-mail address (docs/adr/0017): one mailbox, lower case, in a

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '#src/text/fold.ts';
-import { WeakPasswordError, type WeakPasswordErrorData, type WeakPasswordReason } from '#server/platform/errors/weak-password-error.ts';
+import { WeakPasswordError, type WeakPasswordErrorData, type WeakPasswordReason } from './errors.ts';
 import { estimateStrength, nameRunTogether, personalWords } from './password-strength.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,9 +1,6 @@
 import type { BoardRole, Role } from '#src/schema/roles.ts';
-import { NotApplicableError } from '#server/platform/errors/not-applicable-error.ts';
-import { OutsideDepartmentError } from '#server/platform/errors/outside-department-error.ts';
-import { PermissionDeniedError } from '#server/platform/errors/permission-denied-error.ts';
-import { RankNotLowerError } from '#server/platform/errors/rank-not-lower-error.ts';
-import { SelfActionError } from '#server/platform/errors/self-action-error.ts';
+import { NotApplicableError, RankNotLowerError, SelfActionError } from './errors.ts';
+import { OutsideDepartmentError, PermissionDeniedError } from '#server/platform/errors.ts';
 
 /**
  * Who may do what to whose account (Điều 11.4, 17). The whole policy is the

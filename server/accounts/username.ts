@@ -1,5 +1,5 @@
 import { foldVietnamese } from '#src/text/fold.ts';
-import { InvalidNameError } from '#server/platform/errors/invalid-name-error.ts';
+import { InvalidNameError } from './errors.ts';
 import { MAX_FULL_NAME_LENGTH, normalizeFullName } from './full-name.ts';
 
 /** Usernames are ASCII so they can be typed on any keyboard (Điều 11.1a: "không dấu"). */

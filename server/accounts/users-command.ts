@@ -13,9 +13,9 @@
  */
 import { parseArgs } from 'node:util';
 import { BoardRoleSchema, ROLE_LABELS } from '#src/schema/roles.ts';
-import { isAppError } from '#server/platform/app-error.ts';
-import { describeError } from '#server/platform/errors/messages.ts';
-import { UnknownDepartmentError } from '#server/platform/errors/unknown-department-error.ts';
+import { isDomainError } from '#src/errors.ts';
+import { UnknownDepartmentError } from '#server/platform/errors.ts';
+import { UsersCommandUsageError } from './errors.ts';
 import { SectionsInputSchema, UsernameInputSchema } from './input-schemas.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { PasswordHasher } from './password-hash.ts';
@@ -42,10 +42,8 @@ export interface UsersCommandContext {
   hasher?: PasswordHasher;
 }
 
-class UsageError extends Error {}
-
 function required(value: string | undefined, option: string): string {
-  if (!value) throw new UsageError(`Thiếu ${option}.`);
+  if (!value) throw new UsersCommandUsageError({ reason: 'missing-option', value: option });
   return value;
 }
 
@@ -79,7 +77,7 @@ export async function runUsersCommand(argv: readonly string[], context: UsersCom
         const site = required(values.site, '--site');
         if (!departments.some((d) => d.id === site)) throw new UnknownDepartmentError({ departmentId: site });
         const role = BoardRoleSchema.safeParse(values.role);
-        if (!role.success) throw new UsageError(`Vai trò không hợp lệ: ${values.role ?? '(trống)'}.`);
+        if (!role.success) throw new UsersCommandUsageError({ reason: 'invalid-role', value: values.role ?? null });
         const sections = values.sections === undefined ? undefined : parseInput(SectionsInputSchema, values.sections);
         printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: role.data, departmentId: site, sections, email: values.email }, NO_REQUEST));
         return 0;
@@ -104,11 +102,11 @@ export async function runUsersCommand(argv: readonly string[], context: UsersCom
         printIssued(await accounts.resetPassword(cli, parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')), NO_REQUEST));
         return 0;
       default:
-        throw new UsageError(command ? `Lệnh không rõ: ${command}.` : 'Thiếu lệnh.');
+        throw new UsersCommandUsageError({ reason: 'unknown-command', value: command ?? null });
     }
   } catch (error) {
-    if (isAppError(error)) err(`Lỗi: ${describeError(error)} (${error.code})`);
-    else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) err(`${(error as Error).message}\n${USAGE}`);
+    if (error instanceof UsersCommandUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) err(`${(error as Error).message}\n${USAGE}`);
+    else if (isDomainError(error)) err(`Lỗi: ${error.message} (${error.code})`);
     else throw error;
     return 1;
   }

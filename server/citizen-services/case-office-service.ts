@@ -1,9 +1,8 @@
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 import type { WorkingCalendar } from '#src/calendar/working-days.ts';
-import { AccountNotFoundError } from '#server/platform/errors/account-not-found-error.ts';
-import { CaseNotFoundError } from '#server/platform/errors/case-not-found-error.ts';
-import { CasePermissionError } from '#server/platform/errors/case-permission-error.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { AccountNotFoundError } from '#server/accounts/errors.ts';
+import { CaseNotFoundError, CasePermissionError } from './errors.ts';
+import { ValidationError } from '#server/platform/errors.ts';
 import { visiblePayload } from './case-confidentiality.ts';
 import { caseDeadlineStatus, resolveDueAt } from './case-deadlines.ts';
 import {

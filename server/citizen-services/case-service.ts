@@ -4,20 +4,21 @@ import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { normaliseSubmittedFields } from '#src/text/submitted-text.ts';
 import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES, fieldIssues, HONEYPOT_FIELD, SUBMISSION_SCHEMAS } from '#src/schema/submission/index.ts';
 import { vietnamDate, type WorkingCalendar } from '#src/calendar/working-days.ts';
-import { CaseNotFoundError } from '#server/platform/errors/case-not-found-error.ts';
-import { ConsultationClosedError } from '#server/platform/errors/consultation-closed-error.ts';
-import { InvalidIdempotencyKeyError } from '#server/platform/errors/invalid-idempotency-key-error.ts';
-import { ServiceDisabledError } from '#server/platform/errors/service-disabled-error.ts';
-import { SpamSuspectedError } from '#server/platform/errors/spam-suspected-error.ts';
-import { TrackingCodeTakenError } from '#server/platform/errors/tracking-code-taken-error.ts';
-import { UnknownDepartmentError } from '#server/platform/errors/unknown-department-error.ts';
-import { UnknownProcedureError } from '#server/platform/errors/unknown-procedure-error.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import {
+  CaseNotFoundError,
+  ConsultationClosedError,
+  IdempotencyKeyReusedError,
+  InvalidIdempotencyKeyError,
+  ServiceDisabledError,
+  SpamSuspectedError,
+  TrackingCodeTakenError,
+  UnknownProcedureError,
+} from './errors.ts';
+import { UnknownDepartmentError, ValidationError } from '#server/platform/errors.ts';
 import { acceptDueAt } from './case-deadlines.ts';
 import { checkTransition, COUNTED_COMMENT_STATUSES } from './case-workflow.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
-import { IdempotencyKeyReusedError } from './citizen-services-errors.ts';
 import { submissionDigest } from './submission-digest.ts';
 import { generateSecret, generateTrackingCode, hashSecret, parseTrackingCode, verifySecret } from './tracking-code.ts';
 import type { AttachmentRecord, CaseEvent, CaseRecord, NewAttachment } from '#server/platform/storage/case-records.ts';

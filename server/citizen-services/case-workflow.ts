@@ -1,7 +1,5 @@
 import type { ServiceId } from '#src/schema/service-process.ts';
-import { CasePermissionError } from '#server/platform/errors/case-permission-error.ts';
-import { ReasonRequiredError } from '#server/platform/errors/reason-required-error.ts';
-import { TransitionNotAllowedError } from '#server/platform/errors/transition-not-allowed-error.ts';
+import { CasePermissionError, ReasonRequiredError, TransitionNotAllowedError } from './errors.ts';
 import type { CaseStatus } from '#server/platform/storage/case-records.ts';
 
 /**

@@ -1,10 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ProofOfWorkExpiredError } from '#server/platform/errors/proof-of-work-expired-error.ts';
-import { ProofOfWorkInvalidError } from '#server/platform/errors/proof-of-work-invalid-error.ts';
-import { ProofOfWorkReplayedError } from '#server/platform/errors/proof-of-work-replayed-error.ts';
-
-/** Kept importable from here for existing callers; the classes live in server/platform/errors/. */
-export { ProofOfWorkExpiredError, ProofOfWorkInvalidError, ProofOfWorkReplayedError };
+import { ProofOfWorkExpiredError, ProofOfWorkInvalidError, ProofOfWorkReplayedError } from './errors.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
 
 /**

@@ -1,8 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { RateLimitedError } from '#server/platform/errors/rate-limited-error.ts';
-
-/** Kept importable from here for existing callers; the class lives in server/platform/errors/. */
-export { RateLimitedError };
+import { RateLimitedError } from './errors.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
 
 /**

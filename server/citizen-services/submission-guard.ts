@@ -1,8 +1,7 @@
 import type { ServiceId } from '#src/schema/service-process.ts';
-import { ProofOfWorkRequiredError } from '#server/platform/errors/proof-of-work-required-error.ts';
+import { ProofOfWorkRequiredError, RateLimitedError } from './errors.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
-import { RateLimitedError } from '#server/platform/errors/rate-limited-error.ts';
 import { canonicalTrackingCode } from './tracking-code.ts';
 import { addressKey, CHALLENGE_LIMIT, LOOKUP_LIMIT, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket, type RateLimitPolicy } from './rate-limit.ts';
 import type { ReplayRepository } from '#server/platform/storage/repository.ts';

@@ -1,8 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { InvalidTrackingCodeError } from '#server/platform/errors/invalid-tracking-code-error.ts';
-
-/** Kept importable from here for existing callers; the class lives in server/platform/errors/. */
-export { InvalidTrackingCodeError };
+import { InvalidTrackingCodeError } from './errors.ts';
 
 /**
  * What a citizen gets on submitting (Điều 13.1: follow the case "from receipt
@@ -22,8 +19,6 @@ const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 const BODY_LENGTH = 5;
 /** 16 characters, 80 bits: beyond guessing even with the look-up page wide open. */
 const SECRET_LENGTH = 16;
-
-export type { InvalidTrackingCodeErrorData as InvalidTrackingCodeData } from '#server/platform/errors/invalid-tracking-code-error.ts';
 
 export interface TrackingCode {
   /** The department's initials: "STP" for Sở Tư pháp. */

@@ -1,11 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AttachmentsTooLargeError } from '#server/platform/errors/attachments-too-large-error.ts';
-import { FileTooLargeError } from '#server/platform/errors/file-too-large-error.ts';
-import { FileTypeMismatchError } from '#server/platform/errors/file-type-mismatch-error.ts';
-import { UnsupportedFileError } from '#server/platform/errors/unsupported-file-error.ts';
-
-/** Kept importable from here for existing callers; the classes live in server/platform/errors/. */
-export { AttachmentsTooLargeError, FileTooLargeError, FileTypeMismatchError, UnsupportedFileError };
+import { AttachmentsTooLargeError, FileTooLargeError, FileTypeMismatchError, UnsupportedFileError } from './errors.ts';
 import { foldVietnamese } from '#src/text/fold.ts';
 import { isJpeg, isPdf, isPng, odfMimetype, startsWith, ZIP_LOCAL, zipEntryNames } from '#src/files/bytes.ts';
 

@@ -21,7 +21,7 @@ import {
   type MainChange,
   type UnpublishedEntry,
 } from './content-repository/entry-store.ts';
-import { EntryBranchNotFoundError } from './content-repository/errors.ts';
+import { EntryBranchNotFoundError } from './errors.ts';
 import { MAIN, type ContentRepository, type FileWrite } from './content-repository/repository.ts';
 import { parsePersonTrailer, parseTrailers, stepTrailers, TRAILER, type Person } from './content-repository/workflow-record.ts';
 import { awaitLive, type PublicationGate } from './publication-gate.ts';

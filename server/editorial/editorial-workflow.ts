@@ -12,11 +12,10 @@ import {
   StateSecretError,
   UrgentReasonRequiredError,
   UrgentReviewerError,
-  type EventName,
-  type WorkflowState,
-} from './editorial-workflow-errors.ts';
+} from './errors.ts';
+import type { EventName, WorkflowState } from './workflow-labels.ts';
 
-export { EVENT_LABELS, STATE_LABELS, type EventName, type WorkflowState } from './editorial-workflow-errors.ts';
+export { EVENT_LABELS, STATE_LABELS, type EventName, type WorkflowState } from './workflow-labels.ts';
 
 /**
  * The three steps of Điều 19 as one state machine: nhập mới (draft) → chờ

@@ -4,7 +4,7 @@
  */
 export { complianceRecord } from './compliance-record.ts';
 export { contentRepositoryDir, contentRepositoryExists, ensureContentRepository } from './content-repository/ensure-content-repository.ts';
-export { RepositoryUnavailableError } from './content-repository/errors.ts';
+export { RepositoryUnavailableError } from './errors.ts';
 export { type ContentRepository, openContentRepository } from './content-repository/repository.ts';
 export { createDecapProxy } from './decap-proxy/handlers.ts';
 export { type Editorial, editorialRuntime } from './editorial-runtime.ts';

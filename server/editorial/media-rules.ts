@@ -5,7 +5,7 @@ import { MAIN, type ContentRepository, type FileWrite } from './content-reposito
 import { entryFile, type EntryKey, type MainChange } from './content-repository/entry-store.ts';
 import { checkMediaFile, entryMediaFolder, entryOfMediaPath, mediaUrlOf } from '#src/files/media-policy.ts';
 import { MediaNotReferencedError, MediaOutsideEntryFolderError } from '#src/files/media-policy-errors.ts';
-import { MediaOwnedByAnotherEntryError } from './publication-errors.ts';
+import { MediaOwnedByAnotherEntryError } from './errors.ts';
 
 /**
  * Where a file may be written in the content repository, and by whom

@@ -5,7 +5,7 @@ import { MAIN, type ContentRepository } from './content-repository/repository.ts
 import { systemClock, type Clock } from '#server/platform/clock.ts';
 import { withOverlay } from './content-overlay.ts';
 import { checkMainChange } from './media-rules.ts';
-import { PublicationRejectedError, SiteNotLiveError } from './publication-errors.ts';
+import { PublicationRejectedError, SiteNotLiveError } from './errors.ts';
 import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
 
 /**

@@ -1,11 +1,14 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CalendarOutOfRangeError, IncompleteHolidayYearError } from '#src/calendar/working-days.ts';
 import { DomainError, isDomainError } from '#src/errors.ts';
+import { InvalidFormatInputError } from '#src/text/errors.ts';
 
 /**
  * A refusal the server answers: a `DomainError` (code, typed data, the
  * Vietnamese sentence) with the HTTP status it is answered with, and, for
  * refusals that pass with time, how long to wait (`Retry-After`, set in one
- * place: the error response).
+ * place: the error response). Refusals live in their capability's
+ * `errors.ts` (docs/adr/0081-one-error-shape.md).
  */
 export class AppError<TData extends object = Record<string, never>> extends DomainError<TData> {
   readonly status: ContentfulStatusCode;
@@ -25,9 +28,19 @@ class UnprocessableError extends AppError<object> {
   }
 }
 
+/**
+ * Errors of pure code that blame the platform's own data, not the request:
+ * a holiday table that ends too early (forgetting to extend it must be loud,
+ * docs/adr/0050), a stored value the server cannot format. Met while
+ * answering a request, they are the server's failure: logged, and answered
+ * 500 with the generic sentence (docs/adr/0081-one-error-shape.md).
+ */
+const PLATFORM_FAILURES = [CalendarOutOfRangeError, IncompleteHolidayYearError, InvalidFormatInputError];
+
 /** The error as the server answers it, or null for anything that is not a refusal (a bug). */
 export function asAppError(value: unknown): AppError<object> | null {
   if (value instanceof AppError) return value;
+  if (PLATFORM_FAILURES.some((type) => value instanceof type)) return null;
   if (isDomainError(value)) return new UnprocessableError(value);
   return null;
 }

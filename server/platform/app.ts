@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { handleError } from './http/error-response.ts';
-import { NotFoundError } from './errors/not-found-error.ts';
+import { NotFoundError } from './errors.ts';
 import { connectionInfo } from './http/connection-info.ts';
 import { contentSecurityPolicy } from './http/content-security-policy.ts';
 import { resolveDepartment } from './http/resolve-department.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '#server/platform/app-error.ts';
+import { CsvParseError } from './errors.ts';
 
 /**
  * RFC 4180 CSV: CRLF between records, fields quoted when they hold a comma,
@@ -7,15 +7,6 @@ import { AppError } from '#server/platform/app-error.ts';
  * without one in the machine's legacy code page and garbles Vietnamese.
  */
 export const BOM = '\uFEFF';
-
-export type CsvErrorData = { line: number; reason: 'unterminated-quote' | 'text-after-quote' };
-
-export class CsvParseError extends AppError<CsvErrorData> {
-  static readonly code = 'E_CSV_PARSE';
-  constructor(data: CsvErrorData) {
-    super(CsvParseError.code, 400, data, `CSV parse error on line ${data.line}: ${data.reason}`);
-  }
-}
 
 function field(value: string | number | null): string {
   const text = value === null ? '' : String(value);

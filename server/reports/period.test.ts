@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentPeriod, inPeriod, InvalidPeriodError, isoWeeksInYear, parsePeriod, periodContaining } from './period.ts';
+import { InvalidPeriodError } from './errors.ts';
+import { adjacentPeriod, inPeriod, isoWeeksInYear, parsePeriod, periodContaining } from './period.ts';
 
 const vn = (local: string) => new Date(`${local}+07:00`).getTime();
 

@@ -1,4 +1,4 @@
-import { AppError } from '#server/platform/app-error.ts';
+import { InvalidPeriodError } from './errors.ts';
 
 /**
  * Reporting periods of Điều 16: officers report weekly to their leaders,
@@ -27,15 +27,6 @@ export interface Period {
   lastDay: string;
   /** "Tháng 11/2026", "Quý IV/2026", "Tuần 48/2026 (23/11–29/11/2026)". */
   label: string;
-}
-
-export type InvalidPeriodErrorData = { input: string; reason: 'format' | 'no-such-week' | 'out-of-range' };
-
-export class InvalidPeriodError extends AppError<InvalidPeriodErrorData> {
-  static readonly code = 'E_INVALID_PERIOD';
-  constructor(data: InvalidPeriodErrorData) {
-    super(InvalidPeriodError.code, 400, data, `invalid report period "${data.input}" (${data.reason})`);
-  }
 }
 
 const DAY_MS = 86_400_000;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDepartments } from '../content-source/departments.ts';
 import { ContentInvalidError, type ContentProblem } from '../content-source/problems.ts';
+import { DomainError } from '../errors.ts';
 import { SECTION_IDS } from '../schema/sections.ts';
 import { buildScopeToEnv } from './build-scope.ts';
 import { balanceGroups } from './build-groups.ts';
@@ -77,15 +78,12 @@ export interface BuildSitesResult {
   phases: { checkSeconds: number; renderSeconds: number; publishSeconds: number };
 }
 
+export type BuildFailedErrorData = { sites: string[]; detail: string };
 /** A worker crashed or Astro failed after the content was valid. */
-export class BuildFailedError extends Error {
+export class BuildFailedError extends DomainError<BuildFailedErrorData> {
   static readonly code = 'BUILD_FAILED';
-  readonly code = BuildFailedError.code;
-  readonly data: { sites: string[]; detail: string };
   constructor(sites: string[], detail: string) {
-    super(`Dựng trang thất bại (${sites.join(', ')}):\n${detail}`);
-    this.name = 'BuildFailedError';
-    this.data = { sites, detail };
+    super(BuildFailedError.code, { sites, detail }, `Dựng trang thất bại (${sites.join(', ')}):\n${detail}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadProvince } from '../content-source/departments.ts';
+import { DomainError } from '../errors.ts';
 import { deriveAbbreviation, deriveDomains, deriveSiteId, shortNameOf } from '../schema/department-address.ts';
 import { minimalPdf } from './sample-pdf.ts';
 
@@ -9,25 +10,17 @@ import { minimalPdf } from './sample-pdf.ts';
  * `npm run new-site`: a new department site that passes `npm run check` at
  * once, with placeholders the editors replace. The address follows Điều 3.
  */
-export class SiteExistsError extends Error {
+export class SiteExistsError extends DomainError<{ id: string; file: string }> {
   static readonly code = 'SITE_EXISTS';
-  readonly code = SiteExistsError.code;
-  readonly data: { id: string; file: string };
   constructor(id: string, file: string) {
-    super(`Trang "${id}" đã có (${file}); chọn tên viết tắt khác bằng --abbr.`);
-    this.name = 'SiteExistsError';
-    this.data = { id, file };
+    super(SiteExistsError.code, { id, file }, `Trang "${id}" đã có (${file}); chọn tên viết tắt khác bằng --abbr.`);
   }
 }
 
-export class InvalidAbbreviationError extends Error {
+export class InvalidAbbreviationError extends DomainError<{ abbr: string }> {
   static readonly code = 'INVALID_ABBREVIATION';
-  readonly code = InvalidAbbreviationError.code;
-  readonly data: { abbr: string };
   constructor(abbr: string) {
-    super(`Tên viết tắt "${abbr}" không hợp lệ: chỉ gồm chữ thường không dấu và chữ số, 2–30 ký tự (Điều 3).`);
-    this.name = 'InvalidAbbreviationError';
-    this.data = { abbr };
+    super(InvalidAbbreviationError.code, { abbr }, `Tên viết tắt "${abbr}" không hợp lệ: chỉ gồm chữ thường không dấu và chữ số, 2–30 ký tự (Điều 3).`);
   }
 }
 

@@ -2,16 +2,14 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Entry } from '../content-source/entries.ts';
+import { DomainError } from '../errors.ts';
 import { searchRecord } from './search-records.ts';
 
-export class SearchIndexError extends Error {
+export type SearchIndexErrorData = { site: string; errors: string[] };
+export class SearchIndexError extends DomainError<SearchIndexErrorData> {
   static readonly code = 'SEARCH_INDEX_FAILED';
-  readonly code = SearchIndexError.code;
-  readonly data: { site: string; errors: string[] };
   constructor(site: string, errors: string[]) {
-    super(`Không tạo được chỉ mục tìm kiếm cho trang ${site}: ${errors.join('; ')}`);
-    this.name = 'SearchIndexError';
-    this.data = { site, errors };
+    super(SearchIndexError.code, { site, errors }, `Không tạo được chỉ mục tìm kiếm cho trang ${site}: ${errors.join('; ')}`);
   }
 }
 

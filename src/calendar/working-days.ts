@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.ts';
 import type { Holidays } from '../schema/holidays.ts';
 
 /**
@@ -24,27 +25,29 @@ export interface TimeLimit {
 
 export type DeadlineStatus = 'on-time' | 'due-soon' | 'overdue';
 
-export class CalendarOutOfRangeError extends Error {
+export type CalendarOutOfRangeErrorData = { date: IsoDate; firstYear: number; lastYear: number };
+/** A date outside the years the holiday table covers: counting working days there would be a guess. */
+export class CalendarOutOfRangeError extends DomainError<CalendarOutOfRangeErrorData> {
   static readonly code = 'E_CALENDAR_OUT_OF_RANGE';
-  readonly code = CalendarOutOfRangeError.code;
-  readonly data: { date: IsoDate; firstYear: number; lastYear: number };
-
-  constructor(data: { date: IsoDate; firstYear: number; lastYear: number }) {
-    super(`no holiday table for ${data.date} (covered: ${data.firstYear}–${data.lastYear})`);
-    this.name = 'CalendarOutOfRangeError';
-    this.data = data;
+  constructor(data: CalendarOutOfRangeErrorData) {
+    super(
+      CalendarOutOfRangeError.code,
+      data,
+      `Chưa có lịch ngày nghỉ cho ngày ${data.date} (lịch hiện có từ năm ${data.firstYear} đến năm ${data.lastYear}) nên chưa tính được ngày làm việc.`,
+    );
   }
 }
 
-export class IncompleteHolidayYearError extends Error {
+export type IncompleteHolidayYearErrorData = { year: number; daysOff: number; required: number };
+/** A year the province added has fewer weekday days off than the law grants: some holidays are missing. */
+export class IncompleteHolidayYearError extends DomainError<IncompleteHolidayYearErrorData> {
   static readonly code = 'E_HOLIDAY_YEAR_INCOMPLETE';
-  readonly code = IncompleteHolidayYearError.code;
-  readonly data: { year: number; daysOff: number; required: number };
-
-  constructor(data: { year: number; daysOff: number; required: number }) {
-    super(`holiday list for ${data.year} has ${data.daysOff} weekday days off, at least ${data.required} expected`);
-    this.name = 'IncompleteHolidayYearError';
-    this.data = data;
+  constructor(data: IncompleteHolidayYearErrorData) {
+    super(
+      IncompleteHolidayYearError.code,
+      data,
+      `Danh sách ngày nghỉ năm ${data.year} trong sites/_holidays.yaml mới có ${data.daysOff} ngày nghỉ rơi vào ngày làm việc, cần ít nhất ${data.required}: hãy bổ sung các ngày nghỉ lễ, Tết còn thiếu.`,
+    );
   }
 }
 

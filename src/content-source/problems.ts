@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DomainError } from '../errors.ts';
 
 /** One thing wrong with the content, said so an editor can find and fix it. */
 export interface ContentProblem {
@@ -12,15 +13,12 @@ export interface ContentProblem {
   kind?: string;
 }
 
+export type ContentInvalidErrorData = { problems: ContentProblem[] };
 /** Thrown when content cannot be built; carries every problem found, not just the first. */
-export class ContentInvalidError extends Error {
+export class ContentInvalidError extends DomainError<ContentInvalidErrorData> {
   static readonly code = 'CONTENT_INVALID';
-  readonly code = ContentInvalidError.code;
-  readonly data: { problems: ContentProblem[] };
   constructor(problems: ContentProblem[]) {
-    super(`Nội dung không hợp lệ:\n${formatProblems(problems)}`);
-    this.name = 'ContentInvalidError';
-    this.data = { problems };
+    super(ContentInvalidError.code, { problems }, `Nội dung không hợp lệ:\n${formatProblems(problems)}`);
   }
 }
 

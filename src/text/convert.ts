@@ -1,6 +1,6 @@
 import { isTextEncoding, type ConversionResult, type TextEncoding } from './encoding.ts';
 import { joinPlan, planConversion, type ConversionSource } from './plan.ts';
-import { UnknownEncodingError } from './unknown-encoding-error.ts';
+import { UnknownEncodingError } from './errors.ts';
 
 export interface ConvertOptions {
   /** The encoding the text is known to be in; `auto` (the default) detects it. */

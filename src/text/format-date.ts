@@ -1,4 +1,4 @@
-import { InvalidFormatInputError } from './invalid-format-input-error.ts';
+import { InvalidFormatInputError } from './errors.ts';
 
 /** Dates are shown as the province lives them, whatever time zone the server runs in. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';

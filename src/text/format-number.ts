@@ -1,4 +1,4 @@
-import { InvalidFormatInputError } from './invalid-format-input-error.ts';
+import { InvalidFormatInputError } from './errors.ts';
 
 const NUMBER = new Intl.NumberFormat('vi-VN');
 

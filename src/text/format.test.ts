@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateLong, formatDateShort } from './format-date.ts';
 import { formatNumber, formatVnd } from './format-number.ts';
-import { InvalidFormatInputError } from './invalid-format-input-error.ts';
+import { InvalidFormatInputError } from './errors.ts';
 
 describe('dates', () => {
   it('writes the date line of a document', () => {

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RightNotGrantedError } from '#server/editorial/editorial-workflow-errors.ts';
+import { RightNotGrantedError } from '#server/editorial/errors.ts';
 import { MAIN } from '#server/editorial/content-repository/repository.ts';
 import { entryHistory } from '#server/editorial/content-repository/entry-store.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_ERROR_MESSAGE } from '#server/platform/errors/messages.ts';
+import { InternalError } from '#server/platform/errors.ts';
 import { Browser, errorCode } from '../accounts/support.ts';
 import { createFullApp, DEPARTMENT_HOST, sendRaw, type FullApp } from './full-app.ts';
 import { STORAGE_KINDS } from './support.ts';
@@ -70,7 +70,7 @@ describe.each(STORAGE_KINDS)('malformed bodies are refused as input errors ($nam
     const answer = (await response.json()) as { code: string; error: string };
     expect(answer.code).toBe('E_INVALID_INPUT');
     expect(answer.error).toEqual(expect.any(String));
-    expect(answer.error).not.toBe(INTERNAL_ERROR_MESSAGE);
+    expect(answer.error).not.toBe(new InternalError().message);
   });
 
   it('answers a Decap chunk that does not exist with "not found", or sign-in to a visitor', async () => {

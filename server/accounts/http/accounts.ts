@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { ValidationError } from '#server/platform/errors.ts';
 import { readForm, requestMeta } from '#server/platform/http/request-input.ts';
 import { accountPath, ACCOUNT_ACTION_SLUGS, BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import {

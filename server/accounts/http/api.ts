@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { ValidationError } from '#server/platform/errors.ts';
 import { readJson, requestMeta } from '#server/platform/http/request-input.ts';
 import { ACCOUNT_ACTION_SLUGS, BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 import {

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { MalformedSessionError } from '#server/platform/errors/malformed-session-error.ts';
+import { MalformedSessionError } from '../errors.ts';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
 import { SESSION_TOKEN_PATTERN } from '../session-token.ts';
 import type { AuthService } from '../auth-service.ts';

@@ -1,7 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { NotAuthenticatedError } from '#server/platform/errors/not-authenticated-error.ts';
-import { PasswordChangeRequiredError } from '#server/platform/errors/password-change-required-error.ts';
+import { NotAuthenticatedError, PasswordChangeRequiredError } from '../errors.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
 
 function wantsPage(c: Context<AppEnv>): boolean {

@@ -2,10 +2,8 @@ import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { describeError } from '#server/platform/errors/messages.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { NotFoundError, ValidationError } from '#server/platform/errors.ts';
 import { parseFormBody } from '#server/platform/http/request-input.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 import { TRANSITION_NAMES, type TransitionName } from '../case-workflow.ts';
 import { contentDisposition, type FileKind } from '../uploads.ts';
@@ -87,7 +85,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
       if (!input.wantsJson) {
         c.set('formErrorView', async (error) => {
           const view = await office.view(account(c), id);
-          return raw(await casePage({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: describeError(error) }));
+          return raw(await casePage({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: error.message }));
         });
       }
       const version = Number(input.fields.version);

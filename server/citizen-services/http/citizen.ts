@@ -3,9 +3,7 @@ import { Hono, type Context, type Next } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import type { AppError } from '#server/platform/app-error.ts';
-import { describeError } from '#server/platform/errors/messages.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { NotFoundError, ValidationError } from '#server/platform/errors.ts';
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 import { caseDeadlineStatus } from '../case-deadlines.ts';
 import type { ShellSource } from '#server/sites/index.ts';
@@ -41,16 +39,7 @@ const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 
 function fieldErrors(error: AppError<object>): FieldError[] {
   if (!(error instanceof ValidationError)) return [];
-  return error.data.issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? describeError(error) }));
-}
-
-/** Sets Retry-After on refusals for rate and lookup limits, which the shared error handler does not know. */
-function retryAfter() {
-  return async function retryAfter(c: Context<AppEnv>, next: Next) {
-    await next();
-    const error = c.error as AppError<{ retryAfterSeconds?: number }> | undefined;
-    if (error?.code === 'E_RATE_LIMITED' && error.data.retryAfterSeconds) c.res.headers.set('Retry-After', String(error.data.retryAfterSeconds));
-  };
+  return error.data.issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? error.message }));
 }
 
 /**
@@ -86,7 +75,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
   async function formPage(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>, error?: AppError<object>) {
     const department = departmentOf(c);
     const errors = error ? fieldErrors(error) : [];
-    const formError = error && errors.length === 0 ? describeError(error) : undefined;
+    const formError = error && errors.length === 0 ? error.message : undefined;
     const key = typeof values['idempotency-key'] === 'string' && error?.code !== 'E_INVALID_IDEMPOTENCY_KEY' ? String(values['idempotency-key']) : newIdempotencyKey();
     const main = formMain({
       service,
@@ -105,9 +94,9 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
   return new Hono<AppEnv>()
     .get(SCRIPT_PATH, (c) => c.body(SERVICE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
     .get(STYLE_PATH, (c) => c.body(SERVICE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }))
-    .use('/dich-vu/*', retryAfter(), noStore(), checkOrigin())
-    .use('/tra-cuu/*', retryAfter(), noStore(), checkOrigin())
-    .use('/tra-cuu', retryAfter(), noStore(), checkOrigin())
+    .use('/dich-vu/*', noStore(), checkOrigin())
+    .use('/tra-cuu/*', noStore(), checkOrigin())
+    .use('/tra-cuu', noStore(), checkOrigin())
     .get(CHALLENGE_PATH, (c) => {
       const department = departmentOf(c);
       const service = (SERVICE_IDS as readonly string[]).includes(c.req.query('dich-vu') ?? '') ? (c.req.query('dich-vu') as ServiceId) : null;
@@ -150,7 +139,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       const code = String(submission.fields.code ?? '').slice(0, 40);
       const secret = String(submission.fields.secret ?? '').slice(0, 40);
       if (!submission.wantsJson) {
-        c.set('formErrorView', async (error) => raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: describeError(error) }))));
+        c.set('formErrorView', async (error) => raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: error.message }))));
       }
       cases.guard.beforeLookup(c.var.clientAddress, code);
       let view;
@@ -187,9 +176,9 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         c.set('formErrorView', async (error) => {
           try {
             const view = await cases.citizen.lookup(code, secret);
-            return raw(await render(c, 'Lỗi: Bổ sung hồ sơ', lookupResultMain(view, secret, null, describeError(error))));
+            return raw(await render(c, 'Lỗi: Bổ sung hồ sơ', lookupResultMain(view, secret, null, error.message)));
           } catch {
-            return raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: describeError(error) })));
+            return raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: error.message })));
           }
         });
       }

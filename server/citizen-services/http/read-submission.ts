@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { parseFormBody } from '#server/platform/http/request-input.ts';
-import { UnsafeFileNameError } from '#server/platform/errors/unsafe-file-name-error.ts';
-import { ValidationError } from '#server/platform/errors/validation-error.ts';
+import { UnsafeFileNameError } from '../errors.ts';
+import { ValidationError } from '#server/platform/errors.ts';
 import type { ProofOfWorkAnswer } from '../submission-guard.ts';
 import type { UploadedFile } from '../case-service.ts';
 

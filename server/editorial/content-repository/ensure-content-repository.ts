@@ -4,7 +4,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { Clock } from '#server/platform/clock.ts';
 import { PRIVATE_DIR_MODE } from '#server/platform/private-files.ts';
-import { RepositoryUnavailableError } from './errors.ts';
+import { RepositoryUnavailableError } from '../errors.ts';
 import { DEFAULT_CONTENT_DIR, MAIN, openContentRepository, type ContentRepository } from './repository.ts';
 
 /**

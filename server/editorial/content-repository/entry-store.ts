@@ -1,7 +1,7 @@
 import git from 'isomorphic-git';
 import type { SectionId } from '#src/schema/sections.ts';
 import type { EntryEvent, WorkflowState } from '../editorial-workflow.ts';
-import { EntryBranchNotFoundError } from './errors.ts';
+import { EntryBranchNotFoundError } from '../errors.ts';
 import { MAIN, type ContentRepository, type FileWrite } from './repository.ts';
 import type { TreeDiff } from './trees.ts';
 import {

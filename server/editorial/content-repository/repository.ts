@@ -4,7 +4,7 @@ import git from 'isomorphic-git';
 import type { CommitObject } from 'isomorphic-git';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
 import { createAsyncLock } from './async-lock.ts';
-import { RefConflictError, RepositoryUnavailableError } from './errors.ts';
+import { RefConflictError, RepositoryUnavailableError } from '../errors.ts';
 import { gitStore, type GitStore } from './git-store.ts';
 import { blobAt, diffTrees, editTree, treeAt, type TreeChange, type TreeDiff } from './trees.ts';
 import type { Person } from './workflow-record.ts';

@@ -15,7 +15,6 @@ import {
   type EntryFacts,
   type WorkflowState,
 } from '../editorial-workflow.ts';
-import { NotOnBoardError } from '../editorial-workflow-errors.ts';
 import { MAIN, type ContentRepository, type FileWrite } from '../content-repository/repository.ts';
 import {
   discardEntry,
@@ -26,19 +25,20 @@ import {
   saveOnBranch,
   type EntryKey,
 } from '../content-repository/entry-store.ts';
-import { EntryBranchNotFoundError } from '../content-repository/errors.ts';
 import { type Trailers } from '../content-repository/workflow-record.ts';
 import { createEditorialService, person, type EditorialService } from '../editorial-service.ts';
 import type { PublicationGate } from '../publication-gate.ts';
 import {
   ContentRejectedError,
-  FileTooLargeError,
+  EntryBranchNotFoundError,
   MediaNotFoundError,
+  MediaTooLargeError,
+  NotOnBoardError,
   PathNotAllowedError,
   ProxyBadRequestError,
   UnknownActionError,
   WorkflowRequiredError,
-} from './errors.ts';
+} from '../errors.ts';
 import { textForEditor } from './editor-text.ts';
 import { checkEntryAssets } from '../media-rules.ts';
 import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
@@ -116,7 +116,7 @@ export function createDecapProxy(deps: ProxyDeps) {
 
   function validate(path: string, raw: string, key: EntryKey, ignoreSecret: boolean) {
     const bytes = Buffer.byteLength(raw, 'utf8');
-    if (bytes > limits.entryBytes) throw new FileTooLargeError({ path, bytes, limit: limits.entryBytes });
+    if (bytes > limits.entryBytes) throw new MediaTooLargeError({ path, bytes, limit: limits.entryBytes });
     const { problems } = parseEntry(key.site, key.section, path, raw);
     // A secret entry may be kept and worked on; the state machine stops it at publication.
     const blocking = ignoreSecret ? problems.filter((p) => p.field !== 'stateSecret') : problems;
@@ -126,7 +126,7 @@ export function createDecapProxy(deps: ProxyDeps) {
   function decodeAsset(site: string, asset: { path: string; content: string }): FileWrite {
     checkMediaPath(site, asset.path);
     const bytes = Buffer.from(asset.content, 'base64');
-    if (bytes.length > limits.mediaBytes) throw new FileTooLargeError({ path: asset.path, bytes: bytes.length, limit: limits.mediaBytes });
+    if (bytes.length > limits.mediaBytes) throw new MediaTooLargeError({ path: asset.path, bytes: bytes.length, limit: limits.mediaBytes });
     return { path: asset.path, content: bytes };
   }
 

@@ -1,5 +1,5 @@
 import { SECTION_IDS, type SectionId } from '#src/schema/sections.ts';
-import { PathNotAllowedError } from './errors.ts';
+import { PathNotAllowedError } from '../errors.ts';
 
 /**
  * The only paths the proxy reads or writes. Every path Decap sends is

@@ -10,8 +10,7 @@ import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { asAppError } from '#server/platform/app-error.ts';
-import { describeError } from '#server/platform/errors/messages.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { InternalError, NotFoundError } from '#server/platform/errors.ts';
 import { readJson } from '#server/platform/http/request-input.ts';
 import { checkOrigin } from '#server/platform/http/check-origin.ts';
 import { limitBody } from '#server/platform/http/limit-body.ts';
@@ -76,9 +75,10 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.onError((thrown, c) => {
     if (!c.req.path.startsWith('/admin/api/')) throw thrown;
     const error = asAppError(thrown);
-    if (error) return c.json({ error: describeError(error), code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
+    if (error) return c.json({ error: error.message, code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
     console.error(thrown);
-    return c.json({ error: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', code: 'E_INTERNAL' }, 500);
+    const internal = new InternalError();
+    return c.json({ error: internal.message, code: internal.code }, internal.status);
   });
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import { sectionInfo, type SectionId } from '#src/schema/sections.ts';
 import type { WorkflowStep } from '../content-repository/workflow-record.ts';
-import { EVENT_LABELS, STATE_LABELS, type WorkflowState } from '../editorial-workflow-errors.ts';
+import { EVENT_LABELS, STATE_LABELS, type WorkflowState } from '../workflow-labels.ts';
 import type { Site } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { formatTime } from '#server/platform/ui/labels.ts';

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { CrossOriginError } from '../errors/cross-origin-error.ts';
+import { CrossOriginError } from '../errors.ts';
 import { changesState, isSameOrigin } from './same-origin.ts';
 
 /**

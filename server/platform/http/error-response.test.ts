@@ -3,9 +3,11 @@ import { html } from 'hono/html';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../app-env.ts';
 import { RepositoryUnavailableError } from '#server/editorial/index.ts';
+import { ThrottledError } from '#server/accounts/errors.ts';
+import { RateLimitedError } from '#server/citizen-services/errors.ts';
+import { CalendarOutOfRangeError } from '#src/calendar/working-days.ts';
 import { handleError } from './error-response.ts';
-import { NotFoundError } from '../errors/not-found-error.ts';
-import { ValidationError } from '../errors/validation-error.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 
 /** A route that fails the way a bug or a refusal does, behind the one error handler. */
 function appThrowing(error: unknown, formView?: () => never) {
@@ -42,6 +44,24 @@ describe('handleError', () => {
     const body = (await response.json()) as { error: { code: string; data: object } };
     expect(body.error.code).toBe('E_REPO_UNAVAILABLE');
     expect(body.error.data).toEqual({});
+  });
+
+  it('says when to come back on every refusal that passes with time, whichever capability refused', async () => {
+    for (const refusal of [new ThrottledError({ retryAfterSeconds: 30, capped: false }), new RateLimitedError({ retryAfterSeconds: 120 })]) {
+      for (const init of [asPage, asJson]) {
+        const response = await appThrowing(refusal).request('/x', init);
+        expect(response.status, refusal.code).toBe(429);
+        expect(response.headers.get('retry-after'), refusal.code).toBe(String(refusal.data.retryAfterSeconds));
+      }
+    }
+  });
+
+  it("answers a holiday table that ends too early as the server's failure, and logs it", async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await appThrowing(new CalendarOutOfRangeError({ date: '2031-01-02', firstYear: 2024, lastYear: 2030 })).request('/x', asJson);
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('E_INTERNAL');
+    expect(log).toHaveBeenCalled();
   });
 
   it('answers with the plain error page when the form cannot be re-rendered', async () => {

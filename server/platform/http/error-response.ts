@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
-import { AppError, asAppError, isAppError } from '../app-error.ts';
-import { describeError, INTERNAL_ERROR_MESSAGE } from '../errors/messages.ts';
-import { PayloadTooLargeError } from '../errors/payload-too-large-error.ts';
+import { type AppError, asAppError, isAppError } from '../app-error.ts';
+import { InternalError, PayloadTooLargeError } from '../errors.ts';
 import { errorPage } from '../ui/error-page.ts';
 
 const TITLES: Record<number, string> = {
@@ -16,12 +15,6 @@ const TITLES: Record<number, string> = {
   415: 'Định dạng không được hỗ trợ',
   429: 'Tạm thời bị chặn',
 };
-
-class InternalError extends AppError<Record<string, never>> {
-  constructor() {
-    super('E_INTERNAL', 500, {}, 'internal error');
-  }
-}
 
 function toAppError(thrown: unknown): AppError<object> {
   const error = asAppError(thrown);
@@ -45,8 +38,9 @@ function wantsJson(c: Context<AppEnv>): boolean {
  */
 export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<Response> {
   const error = toAppError(thrown);
-  const message = error.code === 'E_INTERNAL' ? INTERNAL_ERROR_MESSAGE : describeError(error);
-  if (error.code === 'E_THROTTLED') c.header('Retry-After', String((error.data as { retryAfterSeconds: number }).retryAfterSeconds));
+  const message = error.message;
+  // A refusal that passes with time says when to come back (RFC 9110 §10.2.3), whichever capability refused.
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   // A server-side failure's data describes the server (folders, internals), not the request: the visitor gets the code only.
   const data = error.status >= 500 ? {} : error.data;
   if (wantsJson(c)) return c.json({ error: { code: error.code, message, data } }, error.status);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError } from '../errors/validation-error.ts';
+import { ValidationError } from '../errors.ts';
 
 const PROBLEM_BY_ZOD_CODE: Record<string, string> = {
   too_big: 'too-long',

@@ -1,6 +1,5 @@
 import type { Role } from '#src/schema/roles.ts';
-import { OutsideDepartmentError } from '../errors/outside-department-error.ts';
-import { PermissionDeniedError } from '../errors/permission-denied-error.ts';
+import { OutsideDepartmentError, PermissionDeniedError } from '../errors.ts';
 
 /**
  * Who reads the usage reports (Điều 16) and the operations pages: the

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
 import { isAppError } from '../app-error.ts';
-import { ValidationError } from '../errors/validation-error.ts';
+import { ValidationError } from '../errors.ts';
 import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { UnsupportedContentTypeError } from '../errors/unsupported-content-type-error.ts';
+import { UnsupportedContentTypeError } from '../errors.ts';
 import { changesState } from './same-origin.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { UnknownSiteError } from '../errors/unknown-site-error.ts';
+import { UnknownSiteError } from '../errors.ts';
 import { type HostIndex, siteForHost } from './site-for-host.ts';
 
 /**

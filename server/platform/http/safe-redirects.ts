@@ -1,7 +1,7 @@
 import type { Context, Next } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { handleError } from './error-response.ts';
-import { NotFoundError } from '../errors/not-found-error.ts';
+import { NotFoundError } from '../errors.ts';
 import { isSameSiteLocation } from './safe-location.ts';
 
 /**

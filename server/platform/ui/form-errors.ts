@@ -1,9 +1,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppError } from '../app-error.ts';
-import { describeFieldProblem } from '../errors/field-messages.ts';
-import { describeError } from '../errors/messages.ts';
-import type { ValidationError } from '../errors/validation-error.ts';
+import { describeFieldProblem, type ValidationError } from '../errors.ts';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -34,7 +32,7 @@ export function formErrorsFrom(
     });
     return { summary, byField };
   }
-  const message = describeError(error);
+  const message = error.message;
   const fieldId = fieldFor(error);
   return { summary: [{ fieldId, message }], byField: fieldId ? { [fieldId]: message } : {} };
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { NotFoundError } from '#server/platform/errors.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import type { CaseSource } from '../case-record.ts';
 import { computePublicStatistics, recentMonths } from '../public-statistics.ts';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { checkContent } from '#src/checks/content-checks.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { NotFoundError } from '#server/platform/errors.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import { readBuildHistory } from '#src/build/build-history.ts';
 import { readBuildInfo } from '../health.ts';

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { NotFoundError } from '#server/platform/errors/not-found-error.ts';
+import { NotFoundError } from '#server/platform/errors.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { CaseSource } from '../case-record.ts';
 import { listCasesForReport } from '../case-source.ts';
-import { adjacentPeriod, InvalidPeriodError, parsePeriod, periodContaining, type Period } from '../period.ts';
+import { InvalidPeriodError } from '../errors.ts';
+import { adjacentPeriod, parsePeriod, periodContaining, type Period } from '../period.ts';
 import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import { usageReportCsv } from '../usage-csv.ts';
 import { computeUsageReport } from '../usage-report.ts';
@@ -49,9 +50,8 @@ export function reportRoutes(options: ReportRouteOptions) {
       period = parsePeriod(periodInput);
     } catch (error) {
       if (!(error instanceof InvalidPeriodError)) throw error;
-      const message = `"${periodInput}" không phải kỳ báo cáo hợp lệ. Hãy nhập tuần (2026-W48), tháng (2026-11), quý (2026-Q4) hoặc năm (2026).`;
       if (query['dinh-dang'] === 'json' || query['dinh-dang'] === 'csv') throw error;
-      return c.html(reportPage({ site: c.var.site, actor, periodInput, siteFilter, departments, error: message }), 400);
+      return c.html(reportPage({ site: c.var.site, actor, periodInput, siteFilter, departments, error: error.message }), 400);
     }
 
     const sites = departmentId ? [{ id: departmentId, name: names.get(departmentId)! }] : departments;

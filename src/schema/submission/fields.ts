@@ -14,7 +14,7 @@ import { z } from 'zod';
 
 /**
  * Stable names of what is wrong with a field, the `problem` of a
- * `ValidationError` issue (`server/platform/errors/field-messages.ts`); tests and
+ * `ValidationError` issue (`server/platform/errors.ts`); tests and
  * clients rely on these, never on the wording.
  */
 export type FieldProblem =

@@ -1,8 +1,5 @@
 import pg from 'pg';
-import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
-import { BoardLimitError } from '../../errors/board-limit-error.ts';
-import { UsernameTakenError } from '../../errors/username-taken-error.ts';
-import { EmailTakenError } from '../../errors/email-taken-error.ts';
+import { AccountNotFoundError, BoardLimitError, EmailTakenError, UsernameTakenError } from '#server/accounts/errors.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';

@@ -1,7 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { CaseConflictError } from '../../errors/case-conflict-error.ts';
-import { CaseNotFoundError } from '../../errors/case-not-found-error.ts';
-import { TrackingCodeTakenError } from '../../errors/tracking-code-taken-error.ts';
+import { CaseConflictError, CaseNotFoundError, TrackingCodeTakenError } from '#server/citizen-services/errors.ts';
 import type { CreatedCase, NewCase } from '../case-records.ts';
 import {
   ATTACHMENT_COLUMNS,

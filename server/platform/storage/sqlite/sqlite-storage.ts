@@ -1,8 +1,5 @@
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { AccountNotFoundError } from '../../errors/account-not-found-error.ts';
-import { BoardLimitError } from '../../errors/board-limit-error.ts';
-import { UsernameTakenError } from '../../errors/username-taken-error.ts';
-import { EmailTakenError } from '../../errors/email-taken-error.ts';
+import { AccountNotFoundError, BoardLimitError, EmailTakenError, UsernameTakenError } from '#server/accounts/errors.ts';
 import { ensurePrivateFile } from '../../private-files.ts';
 import type { ThrottleState, ThrottleStep } from '../records.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
