@@ -11,7 +11,8 @@ import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import { usageReportCsv } from '../usage-csv.ts';
 import { computeUsageReport } from '../usage-report.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
-import { REPORT_PATH, reportPage } from './report-page.ts';
+import { reportPage } from './report-page.ts';
+import { REPORT_PATH, reportPageView } from './report-page-view.ts';
 
 export interface ReportRouteOptions {
   cases: CaseSource;
@@ -49,9 +50,8 @@ export function reportRoutes(options: ReportRouteOptions) {
       period = parsePeriod(periodInput);
     } catch (error) {
       if (!(error instanceof InvalidPeriodError)) throw error;
-      const message = `"${periodInput}" không phải kỳ báo cáo hợp lệ. Hãy nhập tuần (2026-W48), tháng (2026-11), quý (2026-Q4) hoặc năm (2026).`;
       if (query['dinh-dang'] === 'json' || query['dinh-dang'] === 'csv') throw error;
-      return c.html(reportPage({ site: c.var.site, actor, periodInput, siteFilter, departments, error: message }), 400);
+      return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput, siteFilter, departments, invalidPeriod: true })), 400);
     }
 
     const sites = departmentId ? [{ id: departmentId, name: names.get(departmentId)! }] : departments;
@@ -70,6 +70,6 @@ export function reportRoutes(options: ReportRouteOptions) {
     }
     const previous = adjacentPeriod(period, -1).id;
     const next = period.to.getTime() <= now.getTime() ? adjacentPeriod(period, 1).id : undefined;
-    return c.html(reportPage({ site: c.var.site, actor, periodInput: period.id, siteFilter, departments, report, previous, next }));
+    return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput: period.id, siteFilter, departments, report, previous, next })));
   });
 }
