@@ -7,7 +7,7 @@ import { inMemoryCaseSource, listCasesForReport } from '#server/reports/index.ts
 import { InvalidPeriodError, parsePeriod } from '#server/reports/index.ts';
 import { usageReportCsv } from '#server/reports/index.ts';
 import { computeUsageReport } from '#server/reports/index.ts';
-import { reportDocument } from '#server/reports/index.ts';
+import { reportDocument, reportFiguresView } from '#server/reports/index.ts';
 import { siteList } from './cli/args.ts';
 import { exitOnRefusal } from './cli/exit-on-refusal.ts';
 import { openStorage } from '#server/platform/storage/open-storage.ts';
@@ -67,7 +67,7 @@ if (Number.isNaN(now.getTime())) fail(`--now "${values.now}" không phải thờ
 const report = computeUsageReport({ period, sites, scope: only.length === 0 ? 'province' : 'department', cases, now });
 
 const output =
-  values.format === 'csv' ? usageReportCsv(report) : values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : String(await reportDocument(report));
+  values.format === 'csv' ? usageReportCsv(report) : values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : String(await reportDocument(reportFiguresView(report)));
 if (values.out) {
   await writeFile(values.out, output);
   console.error(`✓ Đã ghi báo cáo ${report.period.label} vào ${values.out}.`);

@@ -2,7 +2,7 @@ import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import type { HostIndex } from '#server/platform/http/site-for-host.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { MailOptions } from '#server/platform/mail/mail-options.ts';
-import { formatTime } from '#server/platform/ui/labels.ts';
+import { formatDateTime } from '#src/text/format-date.ts';
 
 /**
  * Sends a one-time password to the holder's official address, so that
@@ -27,7 +27,7 @@ export function createOneTimePasswordMailer(options: MailOptions, sites: HostInd
         '',
         `Tên đăng nhập: ${account.username}`,
         `Mật khẩu dùng một lần: ${oneTimePassword}`,
-        `Hết hạn lúc: ${account.passwordExpiresAt ? formatTime(account.passwordExpiresAt) : ''}`,
+        `Hết hạn lúc: ${account.passwordExpiresAt ? formatDateTime(account.passwordExpiresAt, { seconds: true }) : ''}`,
         '',
         `Đăng nhập tại ${where} và đặt mật khẩu mới ngay (Điều 11, khoản 2). Mật khẩu này chỉ gửi tới Ông/Bà; không ai khác trong cơ quan nhìn thấy nó. Không chuyển thư này cho người khác.`,
         'Nếu Ông/Bà không đề nghị việc này, hãy báo ngay cho Trưởng Ban Biên tập.',

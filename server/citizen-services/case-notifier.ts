@@ -2,7 +2,7 @@ import { SERVICE_LABELS } from '#src/schema/service-process.ts';
 import type { MailOptions } from '#server/platform/mail/mail-options.ts';
 import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-records.ts';
-import { STATUS_LABELS } from './http/case-labels.ts';
+import { t } from '#server/platform/ui/vi.ts';
 
 /**
  * Mails the citizen at each status change (Điều 13.1: tracked to the reply) when they gave an
@@ -28,7 +28,7 @@ export function createCaseNotifier(options: MailOptions | null): CaseNotifier {
         `Kính gửi Ông/Bà,`,
         '',
         `${departmentName} thông báo về ${SERVICE_LABELS[record.service].toLowerCase()} có mã ${record.trackingCode}:`,
-        `Trạng thái: ${STATUS_LABELS[event.status]}.`,
+        `Trạng thái: ${t(`case.status.${event.status}`)}.`,
         ...(event.publicText ? ['', event.publicText] : []),
         ...(secret
           ? ['', `Mã bí mật để tra cứu: ${secret}`, 'Vui lòng giữ kín mã bí mật; cơ quan không bao giờ hỏi lại mã này.']
@@ -37,7 +37,7 @@ export function createCaseNotifier(options: MailOptions | null): CaseNotifier {
         'Ông/Bà có thể theo dõi hồ sơ tại trang Tra cứu của cơ quan bằng mã hồ sơ và mã bí mật.',
         'Thư này được gửi tự động, vui lòng không trả lời.',
       ];
-      const message = { from: options.from, to, subject: `[${record.trackingCode}] ${STATUS_LABELS[event.status]}`, text: lines.join('\n') };
+      const message = { from: options.from, to, subject: `[${record.trackingCode}] ${t(`case.status.${event.status}`)}`, text: lines.join('\n') };
       chain = chain.then(() =>
         sendMail(options.smtp, message).catch((error: unknown) => {
           console.error(`congso: không gửi được thư thông báo cho hồ sơ ${record.trackingCode}: ${(error as Error).message}`);

@@ -5,5 +5,5 @@
 export { caseOptionsFromEnv, type CaseServiceOptions, type CaseServices, createCaseServices } from './create-case-services.ts';
 export { caseOfficeRoutes } from './http/case-office.ts';
 export { citizenServiceRoutes } from './http/citizen.ts';
-export { servicePage } from './http/service-pages.ts';
+export { servicePage } from './http/service-layout.ts';
 export { createQuestionPublisher } from './question-publisher.ts';

@@ -37,3 +37,24 @@ export function formatDateShort(input: DateInput): string {
   const { day, month, year } = calendarDate(input);
   return `${pad(day)}/${pad(month)}/${year}`;
 }
+
+const CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * "29/11/2026 10:40", or "29/11/2026 10:40:05" with seconds (for logs, where
+ * the order of two events within a minute matters), in Vietnam's time zone.
+ */
+export function formatDateTime(input: DateInput, options: { seconds?: boolean } = {}): string {
+  const date = input instanceof Date ? input : new Date(input);
+  const day = formatDateShort(date);
+  const parts = CLOCK.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
+  const clock = `${part('hour')}:${part('minute')}${options.seconds ? `:${part('second')}` : ''}`;
+  return `${day} ${clock}`;
+}

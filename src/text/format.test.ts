@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateLong, formatDateShort } from './format-date.ts';
+import { formatDateLong, formatDateShort, formatDateTime } from './format-date.ts';
 import { formatNumber, formatVnd } from './format-number.ts';
 import { InvalidFormatInputError } from './errors.ts';
 
@@ -30,6 +30,14 @@ describe('dates', () => {
   it('accepts timestamps and ISO strings', () => {
     expect(formatDateShort(Date.UTC(2007, 10, 16))).toBe('16/11/2007');
     expect(formatDateShort('2007-11-16T08:30:00+07:00')).toBe('16/11/2007');
+  });
+
+  it('writes a moment as date and clock time in Vietnam, seconds only when asked', () => {
+    // 03:40:05 UTC is 10:40:05 in Huế; 17:05 UTC on the 28th is already the 29th there.
+    expect(formatDateTime(new Date('2026-11-29T03:40:05Z'))).toBe('29/11/2026 10:40');
+    expect(formatDateTime(Date.parse('2026-11-29T03:40:05Z'), { seconds: true })).toBe('29/11/2026 10:40:05');
+    expect(formatDateTime('2026-11-28T17:05:00Z')).toBe('29/11/2026 00:05');
+    expect(() => formatDateTime('hôm qua')).toThrow(InvalidFormatInputError);
   });
 
   it('refuses an invalid date', () => {

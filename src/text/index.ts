@@ -17,7 +17,7 @@ export type { ConversionSource } from './plan.ts';
 export { findTextProblems, type TextProblem } from './problems.ts';
 export { ENCODING_LABELS, conversionMessage } from './messages.ts';
 export { UnknownEncodingError } from './errors.ts';
-export { formatDateLong, formatDateShort, VIETNAM_TIME_ZONE, type DateInput } from './format-date.ts';
+export { formatDateLong, formatDateShort, formatDateTime, VIETNAM_TIME_ZONE, type DateInput } from './format-date.ts';
 export { formatNumber, formatVnd } from './format-number.ts';
 export { viCollator, sortByVietnamese } from './collate.ts';
 export { InvalidFormatInputError } from './errors.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_ACTION_SLUGS } from '#server/platform/http/back-office-paths.ts';
 import { PROXY_ACTIONS } from '#server/editorial/decap-proxy/payloads.ts';
-import { TRANSITION_SLUGS } from '#server/citizen-services/http/case-labels.ts';
+import { TRANSITION_SLUGS } from '#server/citizen-services/http/case-paths.ts';
 import { SERVICE_IDS } from '#src/schema/service-process.ts';
 import { createFullApp, DEPARTMENT_HOST, PORTAL_HOST, type FullApp } from './full-app.ts';
 import { isSafeLocation, leaks } from './response-checks.ts';

@@ -16,12 +16,16 @@ import { principalOf } from '../auth-service.ts';
 import type { Services } from '../create-services.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import { accountPage } from './account-page.ts';
+import { accountPageView } from './account-page-view.ts';
 import { accountsPage } from './accounts-page.ts';
+import { accountsPageView } from './accounts-page-view.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { oneTimePasswordPage } from './one-time-password-page.ts';
+import { oneTimePasswordPageView } from './one-time-password-page-view.ts';
 import { noticeFor, withNotice } from '#server/platform/ui/notices.ts';
+import { t } from '#server/platform/ui/vi.ts';
 
-const CREATE_LABELS = { fullName: 'Họ và tên', email: 'Hộp thư công vụ', role: 'Vai trò', departmentId: 'Đơn vị', sections: 'Chuyên mục' };
+const CREATE_LABELS = { fullName: t('field.fullName'), email: t('field.officialEmail'), role: t('field.role'), departmentId: t('field.department'), sections: t('field.sections') };
 const CREATE_FIELD_FOR_CODE: Record<string, string> = {
   E_INVALID_NAME: 'fullName',
   E_UNOFFICIAL_EMAIL: 'email',
@@ -50,7 +54,7 @@ export function accountsRoutes(services: Services) {
     .get(BACK_OFFICE_PATHS.accounts, async (c) => {
       const list = await accounts.list(actorOf(c), scopeOf(c));
       const notice = noticeFor(c.req.query('thong-bao'), c.req.query('tk'));
-      return c.html(accountsPage({ site: c.var.site, actor: c.var.session!.account, accounts: list, departments, notice }));
+      return c.html(accountsPage(accountsPageView({ site: c.var.site, actor: c.var.session!.account, accounts: list, departments, notice })));
     })
     .post(BACK_OFFICE_PATHS.accounts, async (c) => {
       const actor = c.var.session!.account;
@@ -66,33 +70,37 @@ export function accountsRoutes(services: Services) {
       // Listing first also checks the actor may manage accounts here at all.
       const list = await accounts.list(actorOf(c), scopeOf(c));
       c.set('formErrorView', (error) =>
-        accountsPage({
-          site: c.var.site,
-          actor,
-          accounts: list,
-          departments,
-          values,
-          errors: formErrorsFrom(error, (e) => CREATE_FIELD_FOR_CODE[e.code], CREATE_LABELS),
-        }),
+        accountsPage(
+          accountsPageView({
+            site: c.var.site,
+            actor,
+            accounts: list,
+            departments,
+            values,
+            errors: formErrorsFrom(error, (e) => CREATE_FIELD_FOR_CODE[e.code], CREATE_LABELS),
+          }),
+        ),
       );
       const input = parseInput(CreateAccountInputSchema, body);
       // A head or IT officer always creates in their own department, whatever the form says.
       const departmentId = actor.role === 'admin' ? (input.departmentId ?? null) : actor.departmentId;
       if (actor.role === 'admin' && departmentId === null) throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
       const issued = await accounts.create(actorOf(c), { ...input, departmentId }, requestMeta(c));
-      return c.html(oneTimePasswordPage({ site: c.var.site, actor, ...issued, created: true }), 201);
+      return c.html(oneTimePasswordPage(oneTimePasswordPageView({ site: c.var.site, actor, ...issued, created: true })), 201);
     })
     .get(`${BACK_OFFICE_PATHS.accounts}/:username`, async (c) => {
       const account = await accounts.get(actorOf(c), usernameParam(c));
       const notice = noticeFor(c.req.query('thong-bao'), account.username);
-      return c.html(accountPage({ site: c.var.site, actor: c.var.session!.account, account, notice, ...(await credentialsView(c, account)) }));
+      return c.html(accountPage(accountPageView({ site: c.var.site, actor: c.var.session!.account, account, notice, ...(await credentialsView(c, account)) })));
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['set-email']}`, async (c) => {
       const username = usernameParam(c);
       const current = await accounts.get(actorOf(c), username);
       const view = await credentialsView(c, current);
       c.set('formErrorView', (error) =>
-        accountPage({ site: c.var.site, actor: c.var.session!.account, account: current, ...view, errors: formErrorsFrom(error, () => 'email', { email: 'Hộp thư công vụ' }) }),
+        accountPage(
+          accountPageView({ site: c.var.site, actor: c.var.session!.account, account: current, ...view, errors: formErrorsFrom(error, () => 'email', { email: t('field.officialEmail') }) }),
+        ),
       );
       const { email } = parseInput(SetEmailInputSchema, await readForm(c));
       await accounts.setEmail(actorOf(c), username, email, requestMeta(c));
@@ -108,7 +116,7 @@ export function accountsRoutes(services: Services) {
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['reset-password']}`, async (c) => {
       const issued = await accounts.resetPassword(actorOf(c), usernameParam(c), requestMeta(c));
-      return c.html(oneTimePasswordPage({ site: c.var.site, actor: c.var.session!.account, ...issued, created: false }));
+      return c.html(oneTimePasswordPage(oneTimePasswordPageView({ site: c.var.site, actor: c.var.session!.account, ...issued, created: false })));
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['change-role']}`, async (c) => {
       const { role } = parseInput(ChangeRoleInputSchema, await readForm(c));
@@ -119,7 +127,9 @@ export function accountsRoutes(services: Services) {
       const username = usernameParam(c);
       const current = await accounts.get(actorOf(c), username);
       c.set('formErrorView', (error) =>
-        accountPage({ site: c.var.site, actor: c.var.session!.account, account: current, errors: formErrorsFrom(error, () => 'sections', { sections: 'Chuyên mục' }) }),
+        accountPage(
+          accountPageView({ site: c.var.site, actor: c.var.session!.account, account: current, errors: formErrorsFrom(error, () => 'sections', { sections: t('field.sections') }) }),
+        ),
       );
       const { sections } = parseInput(AssignSectionsInputSchema, await readForm(c));
       await accounts.assignSections(actorOf(c), username, sections, requestMeta(c));

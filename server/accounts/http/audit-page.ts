@@ -1,47 +1,22 @@
 import { html } from 'hono/html';
-import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
-import type { Site } from '#server/platform/http/site-for-host.ts';
-import type { AccountRecord, AuditEntry } from '#server/platform/storage/records.ts';
-import { AUDIT_ACTION_LABELS, formatTime } from '#server/platform/ui/labels.ts';
-import { layout } from '#server/platform/ui/layout.ts';
+import { dataTable } from '#server/platform/ui/components/data-table.ts';
+import { layout } from '#server/platform/ui/components/layout.ts';
+import { t } from '#server/platform/ui/vi.ts';
+import type { AuditPageView } from './audit-page-view.ts';
 
-function details(entry: AuditEntry): string {
-  const { userAgent: _ignored, ...rest } = entry.details;
-  const parts = Object.entries(rest).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
-  return parts.join('; ');
-}
+const COLUMNS = ['audit.at', 'audit.actor', 'audit.action', 'audit.target', 'audit.ip', 'audit.details'] as const;
 
-export function auditPage(props: { site: Site; actor: AccountRecord; entries: AuditEntry[]; nextBeforeId: number | null }) {
-  const { site, actor, entries, nextBeforeId } = props;
+export function auditPage(view: AuditPageView) {
   return layout(
-    { title: 'Nhật ký', site, account: actor },
-    html`<h1>Nhật ký tài khoản</h1>
-      <p class="hint">Mọi thay đổi tài khoản và mọi lần đăng nhập không thành công (Điều 11, khoản 3 và 4).</p>
-      <table>
-        <caption class="visually-hidden">Nhật ký, mới nhất trước</caption>
-        <thead>
-          <tr>
-            <th scope="col">Thời gian</th>
-            <th scope="col">Người thực hiện</th>
-            <th scope="col">Thao tác</th>
-            <th scope="col">Tài khoản</th>
-            <th scope="col">Địa chỉ IP</th>
-            <th scope="col">Chi tiết</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${entries.map(
-            (entry) => html`<tr>
-              <td>${formatTime(entry.at)}</td>
-              <td>${entry.actorUsername ?? '—'}</td>
-              <td>${AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</td>
-              <td>${entry.targetUsername ?? '—'}</td>
-              <td>${entry.ip ?? '—'}</td>
-              <td>${details(entry)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${nextBeforeId !== null ? html`<p><a href="${BACK_OFFICE_PATHS.audit}?truoc=${nextBeforeId}">Xem các mục cũ hơn</a></p>` : ''}`,
+    view.frame,
+    html`<h1>${t('audit.heading')}</h1>
+      <p class="hint">${t('audit.hint')}</p>
+      ${dataTable({
+        caption: t('audit.caption'),
+        captionHidden: true,
+        headers: COLUMNS.map((key) => t(key)),
+        rows: view.rows.map((r) => [r.at, r.actor, r.action, r.target, r.ip, r.details]),
+      })}
+      ${view.olderHref ? html`<p><a href="${view.olderHref}">${t('audit.older')}</a></p>` : ''}`,
   );
 }

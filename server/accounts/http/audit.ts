@@ -6,6 +6,7 @@ import { parseInput } from '#server/platform/http/parse-input.ts';
 import { principalOf } from '../auth-service.ts';
 import type { Services } from '../create-services.ts';
 import { auditPage } from './audit-page.ts';
+import { auditPageView } from './audit-page-view.ts';
 
 const PAGE_SIZE = 50;
 const AuditQuerySchema = z.object({
@@ -21,6 +22,6 @@ export function auditRoutes(services: Services) {
     const departmentId = actor.role === 'admin' ? query['don-vi'] : actor.departmentId;
     const entries = await services.accounts.readAudit(principalOf(actor), { departmentId, limit: PAGE_SIZE, beforeId: query.truoc });
     const nextBeforeId = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;
-    return c.html(auditPage({ site: c.var.site, actor, entries, nextBeforeId }));
+    return c.html(auditPage(auditPageView({ site: c.var.site, actor, entries, nextBeforeId })));
   });
 }

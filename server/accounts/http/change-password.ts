@@ -8,18 +8,20 @@ import { ChangePasswordInputSchema } from '../input-schemas.ts';
 import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { Services } from '../create-services.ts';
 import { changePasswordPage } from './change-password-page.ts';
+import { changePasswordPageView } from './change-password-page-view.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { withNotice } from '#server/platform/ui/notices.ts';
+import { t } from '#server/platform/ui/vi.ts';
 
-const LABELS = { currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới', confirmation: 'Nhập lại mật khẩu mới' };
+const LABELS = { currentPassword: t('field.currentPassword'), newPassword: t('field.newPassword'), confirmation: t('field.confirmation') };
 
 export function changePasswordRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .get(BACK_OFFICE_PATHS.changePassword, (c) => c.html(changePasswordPage({ site: c.var.site, account: c.var.session!.account })))
+    .get(BACK_OFFICE_PATHS.changePassword, (c) => c.html(changePasswordPage(changePasswordPageView({ site: c.var.site, account: c.var.session!.account }))))
     .post(BACK_OFFICE_PATHS.changePassword, async (c) => {
       const session = c.var.session!;
       c.set('formErrorView', (error) =>
-        changePasswordPage({
+        changePasswordPage(changePasswordPageView({
           site: c.var.site,
           account: session.account,
           errors: formErrorsFrom(
@@ -31,7 +33,7 @@ export function changePasswordRoutes(services: Services) {
             },
             LABELS,
           ),
-        }),
+        })),
       );
       const input = parseInput(ChangePasswordInputSchema, await readForm(c));
       const renewed = await services.auth.changePassword(session, input, requestMeta(c));

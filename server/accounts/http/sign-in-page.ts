@@ -1,35 +1,22 @@
 import { html } from 'hono/html';
-import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
-import type { Site } from '#server/platform/http/site-for-host.ts';
-import { errorSummary, field, type FormErrors, NO_ERRORS } from '#server/platform/ui/form-errors.ts';
-import { layout } from '#server/platform/ui/layout.ts';
+import { errorSummary } from '#server/platform/ui/components/error-summary.ts';
+import { field } from '#server/platform/ui/components/field.ts';
+import { layout } from '#server/platform/ui/components/layout.ts';
+import { notice } from '#server/platform/ui/components/notice.ts';
+import { BACK_OFFICE_FIELD } from '#server/platform/ui/field-styles.ts';
+import { t } from '#server/platform/ui/vi.ts';
+import type { SignInPageView } from './sign-in-page-view.ts';
 
-export interface SignInPageProps {
-  site: Site;
-  username?: string;
-  returnTo?: string;
-  notice?: string;
-  errors?: FormErrors;
-}
-
-export function signInPage({ site, username, returnTo, notice, errors = NO_ERRORS }: SignInPageProps) {
+export function signInPage(view: SignInPageView) {
   return layout(
-    { title: 'Đăng nhập', site },
-    html`<h1>Đăng nhập</h1>
-      ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''} ${errorSummary(errors)}
-      <form method="post" action="${BACK_OFFICE_PATHS.signIn}${returnTo ? `?tiep=${encodeURIComponent(returnTo)}` : ''}" novalidate>
-        ${field({
-          id: 'username',
-          label: 'Tên đăng nhập',
-          hint: 'Viết tắt họ và chữ đệm, rồi tên đầy đủ, không dấu. Ví dụ: Nguyễn Văn An → nvan.',
-          value: username,
-          autocomplete: 'username',
-          required: true,
-          errors,
-        })}
-        ${field({ id: 'password', label: 'Mật khẩu', type: 'password', autocomplete: 'current-password', required: true, errors })}
-        <button type="submit">Đăng nhập</button>
+    view.frame,
+    html`<h1>${t('signIn.title')}</h1>
+      ${notice(view.notice)} ${errorSummary(view.errors)}
+      <form method="post" action="${view.action}" novalidate>
+        ${field(view.username, BACK_OFFICE_FIELD)}
+        ${field(view.password, BACK_OFFICE_FIELD)}
+        <button type="submit">${t('signIn.submit')}</button>
       </form>
-      <p class="hint">Lần đầu đăng nhập, hãy dùng mật khẩu dùng một lần do người quản lý cấp; bạn sẽ được yêu cầu đặt mật khẩu mới.</p>`,
+      <p class="hint">${t('signIn.firstTime')}</p>`,
   );
 }

@@ -9,9 +9,11 @@ import { parseInput } from '#server/platform/http/parse-input.ts';
 import type { Services } from '../create-services.ts';
 import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { signInPage } from './sign-in-page.ts';
+import { signInPageView } from './sign-in-page-view.ts';
 import { noticeFor } from '#server/platform/ui/notices.ts';
+import { t } from '#server/platform/ui/vi.ts';
 
-const LABELS = { username: 'Tên đăng nhập', password: 'Mật khẩu' };
+const LABELS = { username: t('field.username'), password: t('field.password') };
 
 export function signInRoutes(services: Services) {
   return new Hono<AppEnv>()
@@ -19,19 +21,21 @@ export function signInRoutes(services: Services) {
       const session = c.var.session;
       if (session) return c.redirect(session.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : BACK_OFFICE_PATHS.home, 303);
       const returnTo = c.req.query('tiep');
-      return c.html(signInPage({ site: c.var.site, returnTo: returnTo && safeReturnPath(returnTo), notice: noticeFor(c.req.query('thong-bao'), undefined) }));
+      return c.html(signInPage(signInPageView({ site: c.var.site, returnTo: returnTo && safeReturnPath(returnTo), notice: noticeFor(c.req.query('thong-bao'), undefined) })));
     })
     .post(BACK_OFFICE_PATHS.signIn, async (c) => {
       const returnTo = safeReturnPath(c.req.query('tiep'));
       const body = await readForm(c);
       const typed = typeof body.username === 'string' ? body.username.slice(0, 64) : '';
       c.set('formErrorView', (error) =>
-        signInPage({
-          site: c.var.site,
-          username: typed,
-          returnTo,
-          errors: formErrorsFrom(error, (e) => (e.code === 'E_INVALID_CREDENTIALS' ? 'username' : undefined), LABELS),
-        }),
+        signInPage(
+          signInPageView({
+            site: c.var.site,
+            username: typed,
+            returnTo,
+            errors: formErrorsFrom(error, (e) => (e.code === 'E_INVALID_CREDENTIALS' ? 'username' : undefined), LABELS),
+          }),
+        ),
       );
       const input = parseInput(SignInInputSchema, body);
       const signedIn = await services.auth.signIn(

@@ -10,8 +10,13 @@ import { contentDisposition, type FileKind } from '../uploads.ts';
 import { limitBody } from '#server/platform/http/limit-body.ts';
 import type { CaseServices } from '../create-case-services.ts';
 import { CASE_STATUSES, type CaseStatus } from '#server/platform/storage/case-records.ts';
-import { TRANSITION_SLUGS } from './case-labels.ts';
-import { casePage, CASES_PATH, casePath, grantsPage, queuePage } from './case-pages.ts';
+import { CASES_PATH, casePath, TRANSITION_SLUGS } from './case-paths.ts';
+import { casePage } from './case-page.ts';
+import { casePageView } from './case-page-view.ts';
+import { queuePage } from './queue-page.ts';
+import { queuePageView } from './queue-page-view.ts';
+import { serviceGrantsPage } from './service-grants-page.ts';
+import { serviceGrantsPageView } from './service-grants-page-view.ts';
 import { readSubmission } from './read-submission.ts';
 
 const TRANSITION_BY_SLUG = new Map(TRANSITION_NAMES.map((name) => [TRANSITION_SLUGS[name], name] as const));
@@ -33,7 +38,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
 
   async function officersFor(c: Context<AppEnv>) {
     if (account(c).role !== 'head') return [];
-    return (await office.officers(account(c))).map((o) => ({ id: o.account.id, name: `${o.account.fullName} (${o.account.username})` }));
+    return (await office.officers(account(c))).map((o) => o.account);
   }
 
   async function queue(c: Context<AppEnv>, overdue: boolean) {
@@ -46,14 +51,14 @@ export function caseOfficeRoutes(cases: CaseServices) {
       page: Math.min(MAX_PAGE, Math.max(0, Math.trunc(Number(c.req.query('trang'))) || 0)),
     };
     const { cases: rows } = await office.queue(me, filters);
-    return c.html(queuePage({ site: c.var.site, account: me, title: overdue ? 'Hồ sơ quá hạn' : 'Hồ sơ dịch vụ công trực tuyến', rows, filters, isHead: me.role === 'head' }));
+    return c.html(queuePage(queuePageView({ site: c.var.site, account: me, overdue, rows, filters })));
   }
 
   return new Hono<AppEnv>()
     .get(CASES_PATH, (c) => c.redirect(`${CASES_PATH}/`, 301))
     .get(`${CASES_PATH}/`, (c) => queue(c, false))
     .get(`${CASES_PATH}/qua-han`, (c) => queue(c, true))
-    .get(`${CASES_PATH}/phan-quyen`, async (c) => c.html(grantsPage({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) })))
+    .get(`${CASES_PATH}/phan-quyen`, async (c) => c.html(serviceGrantsPage(serviceGrantsPageView({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) }))))
     .post(`${CASES_PATH}/phan-quyen/:accountId`, async (c) => {
       const body = await parseFormBody(c);
       const services = ([] as unknown[]).concat(body.services ?? []).filter((s): s is string => typeof s === 'string');
@@ -62,7 +67,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
     })
     .get(`${CASES_PATH}/:id`, async (c) => {
       const view = await office.view(account(c), c.req.param('id')!);
-      return c.html(casePage({ site: c.var.site, account: account(c), view, officers: await officersFor(c) }));
+      return c.html(casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c) })));
     })
     .get(`${CASES_PATH}/:id/tep/:attachmentId`, async (c) => {
       const { attachment, stream } = await office.attachment(account(c), c.req.param('id')!, c.req.param('attachmentId')!);
@@ -85,7 +90,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
       if (!input.wantsJson) {
         c.set('formErrorView', async (error) => {
           const view = await office.view(account(c), id);
-          return raw(await casePage({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: error.message }));
+          return raw(await casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: error.message })));
         });
       }
       const version = Number(input.fields.version);

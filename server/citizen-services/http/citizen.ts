@@ -12,9 +12,16 @@ import { limitBody } from '#server/platform/http/limit-body.ts';
 import { noStore } from '#server/platform/http/no-store.ts';
 import { SERVICES_WITH_FILES } from '../case-service.ts';
 import type { CaseServices } from '../create-case-services.ts';
-import { DEADLINE_LABELS } from './case-labels.ts';
 import { CHALLENGE_PATH, LOOKUP_PATH, SCRIPT_PATH, STYLE_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
-import { confirmationMain, formMain, lookupFormMain, lookupResultMain, servicePage, type FieldError } from './service-pages.ts';
+import { lookupPage } from './lookup-page.ts';
+import { lookupFormView } from './lookup-page-view.ts';
+import { lookupResultPage } from './lookup-result-page.ts';
+import { lookupResultView } from './lookup-result-page-view.ts';
+import { receiptPage } from './receipt-page.ts';
+import { receiptView } from './receipt-page-view.ts';
+import { serviceFormPage } from './service-form-page.ts';
+import { type FieldError, serviceFormView } from './service-form-page-view.ts';
+import { servicePage } from './service-layout.ts';
 import { readSubmission } from './read-submission.ts';
 import { SERVICE_SCRIPT, SERVICE_STYLE } from './assets.ts';
 
@@ -61,6 +68,16 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     return servicePage(await shells.read(department.id), department.name, title, main);
   }
 
+  async function lookupForm(c: Context<AppEnv>, props: Parameters<typeof lookupFormView>[0]) {
+    const view = lookupFormView(props);
+    return render(c, view.title, lookupPage(view));
+  }
+
+  async function lookupResult(c: Context<AppEnv>, props: Parameters<typeof lookupResultView>[0]) {
+    const view = lookupResultView(props);
+    return render(c, view.title, lookupResultPage(view));
+  }
+
   async function formContext(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>) {
     const department = departmentOf(c);
     const procedureCode = typeof values.procedureCode === 'string' ? values.procedureCode : undefined;
@@ -73,22 +90,20 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
   }
 
   async function formPage(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>, error?: AppError<object>) {
-    const department = departmentOf(c);
     const errors = error ? fieldErrors(error) : [];
     const formError = error && errors.length === 0 ? error.message : undefined;
     const key = typeof values['idempotency-key'] === 'string' && error?.code !== 'E_INVALID_IDEMPOTENCY_KEY' ? String(values['idempotency-key']) : newIdempotencyKey();
-    const main = formMain({
+    const view = serviceFormView({
       service,
-      siteName: department.name,
       values,
       errors,
       formError,
       // A refused form gets a fresh key when nothing was stored, so the corrected form is a new submission.
       idempotencyKey: error ? newIdempotencyKey() : key,
-      withFiles: SERVICES_WITH_FILES.includes(service),
+      uploadLimits: SERVICES_WITH_FILES.includes(service) ? cases.uploadLimits : null,
       ...(await formContext(c, service, values)),
     });
-    return render(c, (errors.length || formError ? 'Lỗi: ' : '') + 'Gửi trực tuyến', main);
+    return render(c, view.title, serviceFormPage(view));
   }
 
   return new Hono<AppEnv>()
@@ -128,18 +143,18 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         conversions: receipt.conversions,
       };
       if (submission.wantsJson) return c.json(body, receipt.created ? 201 : 200);
-      const main = confirmationMain({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
-      return c.html(await render(c, 'Đã nhận', main), receipt.created ? 201 : 200);
+      const view = receiptView({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
+      return c.html(await render(c, view.title, receiptPage(view)), receipt.created ? 201 : 200);
     })
     .get('/tra-cuu', (c) => c.redirect(LOOKUP_PATH, 301))
-    .get(LOOKUP_PATH, async (c) => c.html(await render(c, 'Tra cứu', lookupFormMain({}))))
+    .get(LOOKUP_PATH, async (c) => c.html(await lookupForm(c, {})))
     .post(LOOKUP_PATH, limitBody(8 * 1024), async (c) => {
       departmentOf(c);
       const submission = await readSubmission(c);
       const code = String(submission.fields.code ?? '').slice(0, 40);
       const secret = String(submission.fields.secret ?? '').slice(0, 40);
       if (!submission.wantsJson) {
-        c.set('formErrorView', async (error) => raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: error.message }))));
+        c.set('formErrorView', async (error) => raw(await lookupForm(c, { code, error: error.message })));
       }
       cases.guard.beforeLookup(c.var.clientAddress, code);
       let view;
@@ -164,7 +179,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
           attachments: view.attachments,
         });
       }
-      return c.html(await render(c, `Hồ sơ ${view.record.trackingCode}`, lookupResultMain(view, secret, deadline ? DEADLINE_LABELS[deadline] : null)));
+      return c.html(await lookupResult(c, { view, secret, deadline }));
     })
     .post(SUPPLEMENT_PATH, bodyLimit, async (c) => {
       departmentOf(c);
@@ -176,9 +191,9 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         c.set('formErrorView', async (error) => {
           try {
             const view = await cases.citizen.lookup(code, secret);
-            return raw(await render(c, 'Lỗi: Bổ sung hồ sơ', lookupResultMain(view, secret, null, error.message)));
+            return raw(await lookupResult(c, { view, secret, deadline: null, supplementError: error.message }));
           } catch {
-            return raw(await render(c, 'Lỗi: Tra cứu', lookupFormMain({ code, error: error.message })));
+            return raw(await lookupForm(c, { code, error: error.message }));
           }
         });
       }
@@ -190,7 +205,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       }
       const view = await cases.citizen.lookup(code, secret);
       if (submission.wantsJson) return c.json({ trackingCode: view.record.trackingCode, status: view.record.status });
-      return c.html(await render(c, `Hồ sơ ${view.record.trackingCode}`, lookupResultMain(view, secret, null)));
+      return c.html(await lookupResult(c, { view, secret, deadline: null }));
     })
     .get('/dich-vu/gop-y-du-thao/tong-hop/:slug', async (c) => {
       const department = departmentOf(c);

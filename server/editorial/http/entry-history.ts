@@ -8,7 +8,8 @@ import { NotFoundError, PermissionDeniedError } from '#server/platform/errors.ts
 import { readForm } from '#server/platform/http/request-input.ts';
 import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
 import { availableEvents, mayReadDraft, type Actor } from '../editorial-workflow.ts';
-import { entryHistoryPage, ENTRY_ACTION_SLUGS, type EntryAction } from './entry-history-page.ts';
+import { entryHistoryPage } from './entry-history-page.ts';
+import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
 import type { Editorial } from '../editorial-runtime.ts';
 
 /** `/quan-tri/bai-viet/<section>/<slug>`: one entry's step history, for its department's board. */
@@ -67,7 +68,8 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
       ...(unpublished && readable ? availableEvents(actor, facts) : []),
       ...(liveFacts ? availableEvents(actor, liveFacts) : []),
     ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS));
-    return entryHistoryPage({
+    return entryHistoryPage(
+      entryHistoryPageView({
         site: c.var.site,
         actor: c.var.session!.account,
         section: key.section,
@@ -78,7 +80,8 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
         urgent,
         actions: [...actions],
         ...messages,
-      });
+      }),
+    );
   }
 
   const app = new Hono<AppEnv>().get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
@@ -92,7 +95,7 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
       const form = await readForm(c);
       c.set('formErrorView', (error) => render(c, key, { error: error.message }));
       if (action === 'unpublish') await service.unpublish(actor, key);
-      else if (action === 'publish-urgently') await service.publishUrgently(actor, key, typeof form.reason === 'string' ? form.reason.slice(0, 2000) : '');
+      else if (action === 'publish-urgently') await service.publishUrgently(actor, key, typeof form.reason === 'string' ? form.reason.slice(0, URGENT_REASON_MAX_LENGTH) : '');
       else await service.reviewUrgent(actor, key);
       return c.redirect(`${entryPath(key)}?thong-bao=${slug}`, 303);
     });

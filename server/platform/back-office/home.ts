@@ -4,6 +4,7 @@ import { BACK_OFFICE_PATHS, BACK_OFFICE_PREFIX } from '../http/back-office-paths
 import { principalOf } from '#server/accounts/index.ts';
 import type { Services } from '#server/accounts/index.ts';
 import { homePage } from './home-page.ts';
+import { homePageView } from './home-page-view.ts';
 import { noticeFor } from '../ui/notices.ts';
 
 export function homeRoutes(services: Services) {
@@ -17,6 +18,6 @@ export function homeRoutes(services: Services) {
         services.accounts.credentialHistory(actor, account),
         services.accounts.boardCredentialHistory(actor),
       ]);
-      return c.html(homePage({ site: c.var.site, account, notice: noticeFor(c.req.query('thong-bao'), undefined), ownHistory: ownHistory ?? [], boardHistory }));
+      return c.html(homePage(homePageView({ site: c.var.site, account, notice: noticeFor(c.req.query('thong-bao'), undefined), ownHistory: ownHistory ?? [], boardHistory })));
     });
 }

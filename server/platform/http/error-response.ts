@@ -4,17 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { type AppError, asAppError, isAppError } from '../app-error.ts';
 import { InternalError, PayloadTooLargeError } from '../errors.ts';
 import { errorPage } from '../ui/error-page.ts';
-
-const TITLES: Record<number, string> = {
-  400: 'Yêu cầu không hợp lệ',
-  401: 'Chưa đăng nhập',
-  403: 'Không được phép',
-  404: 'Không tìm thấy',
-  409: 'Không thể thực hiện',
-  413: 'Dữ liệu quá lớn',
-  415: 'Định dạng không được hỗ trợ',
-  429: 'Tạm thời bị chặn',
-};
+import { errorPageView } from '../ui/error-page-view.ts';
 
 function toAppError(thrown: unknown): AppError<object> {
   const error = asAppError(thrown);
@@ -46,8 +36,7 @@ export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<
   if (wantsJson(c)) return c.json({ error: { code: error.code, message, data } }, error.status);
   const form = c.var.formErrorView && error.status < 500 ? await formPage(c.var.formErrorView, error) : null;
   if (form) return c.html(form, error.status);
-  const title = TITLES[error.status] ?? 'Lỗi hệ thống';
-  return c.html(await errorPage({ site: c.var.site ?? null, title, message, code: error.code }), error.status);
+  return c.html(await errorPage(errorPageView({ site: c.var.site ?? null, status: error.status, message, code: error.code })), error.status);
 }
 
 /** The form re-rendered with the error; null when that fails too (the plain error page then says what went wrong first). */

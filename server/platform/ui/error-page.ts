@@ -1,18 +1,16 @@
 import { html } from 'hono/html';
 import { BACK_OFFICE_PATHS } from '../http/back-office-paths.ts';
-import type { Site } from '../http/site-for-host.ts';
-import { layout } from './layout.ts';
+import { errorSummary } from './components/error-summary.ts';
+import { layout } from './components/layout.ts';
+import type { ErrorPageView } from './error-page-view.ts';
+import { t } from './vi.ts';
 
 /** A whole-page error, for failures that have no form to return to. */
-export function errorPage(props: { site: Site | null; title: string; message: string; code: string }) {
-  const site = props.site ?? { kind: 'portal' as const };
+export function errorPage(view: ErrorPageView) {
   return layout(
-    { title: props.title, site },
-    html`<h1>${props.title}</h1>
-      <div class="error-summary" role="alert">
-        <p>${props.message}</p>
-        <p class="hint">Mã lỗi: <code>${props.code}</code></p>
-      </div>
-      <p><a href="${BACK_OFFICE_PATHS.home}">Về trang quản trị</a></p>`,
+    view.frame,
+    html`<h1>${view.title}</h1>
+      ${errorSummary({ message: view.message, code: { label: t('errorPage.code'), value: view.code } })}
+      <p><a href="${BACK_OFFICE_PATHS.home}">${t('errorPage.back')}</a></p>`,
   );
 }

@@ -1,7 +1,6 @@
 import type { Site } from '../http/site-for-host.ts';
-
-export const PORTAL_NAME = 'Cổng thông tin điện tử tỉnh Thừa Thiên Huế';
+import { t } from './vi.ts';
 
 export function siteName(site: Site): string {
-  return site.kind === 'department' ? site.department.name : PORTAL_NAME;
+  return site.kind === 'department' ? site.department.name : t('frame.portal');
 }

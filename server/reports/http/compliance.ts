@@ -7,10 +7,10 @@ import type { Clock } from '#server/platform/clock.ts';
 import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import type { AuditEntry } from '#server/platform/storage/records.ts';
-import { COMPLIANCE_PATH, compliancePage, type PublicationWatch } from './compliance-page.ts';
+import { compliancePage } from './compliance-page.ts';
+import { COMPLIANCE_PATH, compliancePageView, type PublicationWatch } from './compliance-page-view.ts';
 import { readBuildHistory } from '#src/build/build-history.ts';
 import type { Editorial } from '#server/editorial/index.ts';
-import { formatTime } from '#server/platform/ui/labels.ts';
 
 /** The newest rebuild that went live says which entries are left out now. */
 async function publicationWatch(options: ComplianceRouteOptions, site: string): Promise<PublicationWatch> {
@@ -22,7 +22,7 @@ async function publicationWatch(options: ComplianceRouteOptions, site: string): 
     urgent: urgent.map((u) => ({
       entry: `${u.key.section}/${u.key.slug}`,
       by: `${u.by.name} (${u.by.username})`,
-      at: formatTime(Date.parse(u.at)),
+      at: u.at,
       reason: u.reason,
     })),
   };
@@ -61,6 +61,6 @@ export function complianceRoutes(options: ComplianceRouteOptions) {
     const watch: Record<string, PublicationWatch> = {};
     for (const site of report.sites.map((s) => s.site)) watch[site] = await publicationWatch(options, site);
     const delegations = await options.delegations?.(chosen ?? undefined);
-    return c.html(compliancePage({ site: c.var.site, actor, report, watch, delegations }));
+    return c.html(compliancePage(compliancePageView({ site: c.var.site, actor, report, watch, delegations })));
   });
 }

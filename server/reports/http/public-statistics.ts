@@ -5,8 +5,8 @@ import type { Clock } from '#server/platform/clock.ts';
 import type { CaseSource } from '../case-record.ts';
 import { computePublicStatistics, recentMonths } from '../public-statistics.ts';
 import type { ShellSource } from '#server/sites/index.ts';
-import { formatDateShort } from '#src/text/format-date.ts';
-import { publicStatisticsMain } from './public-statistics-page.ts';
+import { publicStatisticsPage } from './public-statistics-page.ts';
+import { publicStatisticsView } from './public-statistics-page-view.ts';
 import { servicePage } from '#server/citizen-services/index.ts';
 
 /**
@@ -36,7 +36,8 @@ export function publicStatisticsRoutes(options: PublicStatisticsOptions) {
     const periods = recentMonths(new Date(now), months);
     const cases = await options.cases.listCasesForReport({ sites: [site.department.id], from: periods[0]!.from, to: new Date(now) });
     const stats = computePublicStatistics(cases, new Date(now), months);
-    const html = await servicePage(await options.shells.read(site.department.id), site.department.name, 'Thống kê dịch vụ công', publicStatisticsMain(stats, formatDateShort(new Date(now))));
+    const view = publicStatisticsView(stats, now);
+    const html = await servicePage(await options.shells.read(site.department.id), site.department.name, view.title, publicStatisticsPage(view));
     made.set(site.department.id, { at: now, html });
     return html;
   }

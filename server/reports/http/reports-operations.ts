@@ -8,7 +8,8 @@ import { readBuildHistory } from '#src/build/build-history.ts';
 import { readBuildInfo } from '../health.ts';
 import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
-import { OPERATIONS_PATH, operationsPage, type SiteOperations } from './report-operations-page.ts';
+import { operationsPage } from './report-operations-page.ts';
+import { OPERATIONS_PATH, operationsPageView, type SiteOperations } from './report-operations-page-view.ts';
 
 export interface OperationsRouteOptions {
   distDir: string;
@@ -43,6 +44,6 @@ export function operationsRoutes(options: OperationsRouteOptions) {
         brokenLinks: links ? links.problems.filter((p) => p.kind !== undefined && LINK_KINDS.has(p.kind)) : null,
       })),
     );
-    return c.html(operationsPage({ site: c.var.site, actor, sites, departments: [...byId.values()], chosen }));
+    return c.html(operationsPage(operationsPageView({ site: c.var.site, actor, sites, departments: [...byId.values()] })));
   });
 }

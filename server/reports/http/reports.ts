@@ -12,7 +12,8 @@ import { authorizeReportRead } from '#server/platform/http/report-access.ts';
 import { usageReportCsv } from '../usage-csv.ts';
 import { computeUsageReport } from '../usage-report.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
-import { REPORT_PATH, reportPage } from './report-page.ts';
+import { reportPage } from './report-page.ts';
+import { REPORT_PATH, reportPageView } from './report-page-view.ts';
 
 export interface ReportRouteOptions {
   cases: CaseSource;
@@ -51,7 +52,7 @@ export function reportRoutes(options: ReportRouteOptions) {
     } catch (error) {
       if (!(error instanceof InvalidPeriodError)) throw error;
       if (query['dinh-dang'] === 'json' || query['dinh-dang'] === 'csv') throw error;
-      return c.html(reportPage({ site: c.var.site, actor, periodInput, siteFilter, departments, error: error.message }), 400);
+      return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput, siteFilter, departments, invalidPeriod: true })), 400);
     }
 
     const sites = departmentId ? [{ id: departmentId, name: names.get(departmentId)! }] : departments;
@@ -70,6 +71,6 @@ export function reportRoutes(options: ReportRouteOptions) {
     }
     const previous = adjacentPeriod(period, -1).id;
     const next = period.to.getTime() <= now.getTime() ? adjacentPeriod(period, 1).id : undefined;
-    return c.html(reportPage({ site: c.var.site, actor, periodInput: period.id, siteFilter, departments, report, previous, next }));
+    return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput: period.id, siteFilter, departments, report, previous, next })));
   });
 }

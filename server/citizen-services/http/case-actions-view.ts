@@ -1,0 +1,59 @@
+import type { FieldView } from '#server/platform/ui/components/field.ts';
+import { t } from '#server/platform/ui/vi.ts';
+import type { TransitionName } from '../case-workflow.ts';
+import { casePath, TRANSITION_SLUGS } from './case-paths.ts';
+
+export interface CaseActionForm {
+  name: TransitionName;
+  action: string;
+  title: string;
+  /** The case's version the officer saw: a concurrent change is refused, not lost. */
+  version: number;
+  multipart: boolean;
+  fields: FieldView[];
+}
+
+/** A refusal, a request for more documents or an answer reaches the citizen only with its reason (Điều 14). */
+const NEEDS_PUBLIC_TEXT: readonly TransitionName[] = ['reject', 'requestSupplement', 'resolve', 'answer', 'returnResult'];
+/** Steps that may carry the result as files. */
+const WITH_FILES: readonly TransitionName[] = ['returnResult', 'resolve'];
+
+function fieldsOf(name: TransitionName, officers: ReadonlyArray<{ id: string; name: string }>): FieldView[] {
+  const id = (s: string) => `${name}-${s}`;
+  const fields: FieldView[] = [];
+  if (name === 'assign') {
+    fields.push({ id: id('can-bo'), name: 'assigneeId', label: t('casePage.officer'), control: 'select', required: true, options: officers.map((o) => ({ value: o.id, label: o.name })) });
+  }
+  if (name !== 'note' && name !== 'assign') {
+    const required = NEEDS_PUBLIC_TEXT.includes(name);
+    const label = t(required ? 'casePage.publicTextRequired' : 'casePage.publicTextOptional');
+    fields.push({ id: id('tra-loi'), name: 'publicText', label, control: 'textarea', rows: 4, required });
+  }
+  if (WITH_FILES.includes(name)) fields.push({ id: id('tep'), name: 'files', label: t('casePage.resultFiles'), type: 'file', multiple: true });
+  fields.push({
+    id: id('ghi-chu'),
+    name: 'internalNote',
+    label: t(name === 'note' ? 'casePage.noteRequired' : 'casePage.noteOptional'),
+    control: 'textarea',
+    rows: 2,
+    required: name === 'note',
+  });
+  return fields;
+}
+
+/** One form per step the officer may take now (the workflow table decides which: case-workflow.ts). */
+export function caseActionForms(
+  caseId: string,
+  version: number,
+  transitions: readonly TransitionName[],
+  officers: ReadonlyArray<{ id: string; name: string }>,
+): CaseActionForm[] {
+  return transitions.map((name) => ({
+    name,
+    action: `${casePath(caseId)}/${TRANSITION_SLUGS[name]}`,
+    title: t(`case.transition.${name}`),
+    version,
+    multipart: WITH_FILES.includes(name),
+    fields: fieldsOf(name, officers),
+  }));
+}

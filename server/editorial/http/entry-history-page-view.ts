@@ -1,0 +1,101 @@
+import { sectionInfo, type SectionId } from '#src/schema/sections.ts';
+import { formatDateTime } from '#src/text/format-date.ts';
+import type { Site } from '#server/platform/http/site-for-host.ts';
+import type { AccountRecord } from '#server/platform/storage/records.ts';
+import type { ErrorSummaryView } from '#server/platform/ui/components/error-summary.ts';
+import type { FieldView } from '#server/platform/ui/components/field.ts';
+import type { NoticeView } from '#server/platform/ui/components/notice.ts';
+import { type FrameView, frameView } from '#server/platform/ui/frame-view.ts';
+import { t } from '#server/platform/ui/vi.ts';
+import type { WorkflowStep } from '../content-repository/workflow-record.ts';
+import { EVENT_LABELS, STATE_LABELS, URGENT_REASON_MIN_LENGTH, type WorkflowState } from '../editorial-workflow.ts';
+
+/** The steps this page offers as buttons, with the slug of the address each posts to. */
+export const ENTRY_ACTION_SLUGS = {
+  unpublish: 'go-bai',
+  'publish-urgently': 'dang-khan',
+  'review-urgent': 'ra-soat-dang-khan',
+} as const;
+export type EntryAction = keyof typeof ENTRY_ACTION_SLUGS;
+
+/** Longer reasons are cut there by the route; the form says so before the person types it. */
+export const URGENT_REASON_MAX_LENGTH = 2000;
+
+export interface EntryHistoryProps {
+  site: Site;
+  actor: AccountRecord;
+  section: SectionId;
+  slug: string;
+  title: string | null;
+  /** null: neither live nor being worked on (deleted or discarded). */
+  state: WorkflowState | null;
+  steps: readonly WorkflowStep[];
+  /** An urgent publication of this entry still waiting for its review. */
+  urgent?: { by: { name: string; username: string }; reason: string; at: string } | null;
+  actions?: readonly EntryAction[];
+  /** A slug of ENTRY_ACTION_SLUGS (from the query string, after that step) or nothing. */
+  notice?: string;
+  error?: string;
+}
+
+/** A moment shown to people and kept for machines in `<time datetime>`. */
+export interface Moment {
+  datetime: string;
+  text: string;
+}
+
+export interface EntryHistoryPageView {
+  frame: FrameView;
+  heading: string;
+  notice: NoticeView | null;
+  error: ErrorSummaryView | null;
+  section: string;
+  state: string;
+  lastUpdate: { at: Moment; by: string } | null;
+  urgent: { by: string; at: Moment; reason: string } | null;
+  actions: Array<{ action: string; text: string; button: string; reason: FieldView | null }>;
+  steps: Array<{ at: Moment; step: string; by: string; state: string }>;
+}
+
+const moment = (iso: string): Moment => ({ datetime: iso, text: formatDateTime(iso, { seconds: true }) });
+const person = (step: WorkflowStep) => (step.by.username ? t('common.person', { name: step.by.name, username: step.by.username }) : step.by.name || t('common.none'));
+const NOTICE_SLUGS: readonly string[] = Object.values(ENTRY_ACTION_SLUGS);
+
+function actionForm(action: EntryAction, base: string): EntryHistoryPageView['actions'][number] {
+  const href = `${base}/${ENTRY_ACTION_SLUGS[action]}`;
+  if (action === 'unpublish') return { action: href, text: t('entry.unpublishText'), button: t('entry.unpublish'), reason: null };
+  if (action === 'review-urgent') return { action: href, text: t('entry.reviewText'), button: t('entry.review'), reason: null };
+  const reason: FieldView = { id: 'reason', label: t('entry.urgentLabel'), control: 'textarea', rows: 3, required: true, minLength: URGENT_REASON_MIN_LENGTH, maxLength: URGENT_REASON_MAX_LENGTH };
+  return { action: href, text: t('entry.urgentText'), button: t('entry.publishUrgently'), reason };
+}
+
+/**
+ * Who did each Điều 19 step of one entry, and when: read from the content
+ * repository's commit trailers (ADR 0040), oldest first, so the page reads
+ * in the order the work was done; the steps Decap has no button for.
+ */
+export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPageView {
+  const last = props.steps.at(-1);
+  const heading = t('entry.title', { title: props.title ?? props.slug });
+  const base = `/quan-tri/bai-viet/${props.section}/${props.slug}`;
+  const notice = props.notice && NOTICE_SLUGS.includes(props.notice) ? t(`entry.notice.${props.notice as (typeof ENTRY_ACTION_SLUGS)[EntryAction]}`) : null;
+  return {
+    frame: frameView({ title: heading, site: props.site, account: props.actor }),
+    heading,
+    notice: notice ? { text: notice } : null,
+    error: props.error ? { message: props.error } : null,
+    section: sectionInfo(props.section).label,
+    state: props.state ? STATE_LABELS[props.state] : t('entry.gone'),
+    lastUpdate: last ? { at: moment(last.at), by: person(last) } : null,
+    urgent: props.urgent
+      ? { by: t('common.person', { name: props.urgent.by.name, username: props.urgent.by.username }), at: moment(props.urgent.at), reason: props.urgent.reason }
+      : null,
+    actions: (['unpublish', 'publish-urgently', 'review-urgent'] as const).filter((a) => props.actions?.includes(a)).map((a) => actionForm(a, base)),
+    steps: props.steps.map((step) => ({
+      at: moment(step.at),
+      step: (EVENT_LABELS as Record<string, string>)[step.event] ?? step.event,
+      by: person(step),
+      state: step.state ? STATE_LABELS[step.state] : t('common.none'),
+    })),
+  };
+}
