@@ -1,12 +1,8 @@
 import { AppError } from '#server/platform/app-error.ts';
+import { BOM } from '#src/text/csv.ts';
 
-/**
- * RFC 4180 CSV: CRLF between records, fields quoted when they hold a comma,
- * a quote or a line break, quotes doubled. Written with a UTF-8 byte order
- * mark because Excel, which most offices open reports in, reads a CSV
- * without one in the machine's legacy code page and garbles Vietnamese.
- */
-export const BOM = '\uFEFF';
+/** The writer is shared with the sites' open data (src/text/csv.ts); reading back is the reports' own. */
+export { BOM, formatCsv } from '#src/text/csv.ts';
 
 export type CsvErrorData = { line: number; reason: 'unterminated-quote' | 'text-after-quote' };
 
@@ -15,15 +11,6 @@ export class CsvParseError extends AppError<CsvErrorData> {
   constructor(data: CsvErrorData) {
     super(CsvParseError.code, 400, data, `CSV parse error on line ${data.line}: ${data.reason}`);
   }
-}
-
-function field(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return BOM + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The records of a CSV text (BOM, CRLF or LF accepted), each as its fields. */
