@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
+import { PRIVACY_NOTICE_PATH } from '#src/site-paths.ts';
 import { vietnamDate } from '#src/calendar/working-days.ts';
 import { fillShell } from '#server/sites/index.ts';
 import type { PublicCaseView } from '../case-service.ts';
@@ -131,6 +132,7 @@ export function formMain(input: FormPageInput): Html {
         <p>Thông tin Ông/Bà cung cấp chỉ được dùng để tiếp nhận, giải quyết và trả lời yêu cầu này (Nghị định 13/2023/NĐ-CP),
           chỉ cán bộ được phân công xử lý xem được, không công bố trên trang thông tin điện tử, và được lưu trữ trong thời hạn
           quy định rồi xoá. Thông tin của người tố cáo được giữ bí mật theo Luật Tố cáo 2018.</p>
+        <p><a href="${PRIVACY_NOTICE_PATH}">Đọc đầy đủ thông báo về xử lý dữ liệu cá nhân</a> (bên kiểm soát dữ liệu, mục đích, thời hạn lưu, quyền của Ông/Bà và cách thực hiện).</p>
       </section>
       ${fieldInput({ name: 'consent', label: 'Tôi đã đọc và đồng ý với thông báo về xử lý dữ liệu cá nhân', type: 'checkbox', required: true }, input.values.consent, byField.get('consent'))}
       <p class="dv-hint">Trang dùng JavaScript để xác minh trình duyệt thay cho mã captcha; nếu trình duyệt tắt JavaScript, biểu mẫu vẫn gửi được.
