@@ -7,7 +7,7 @@ import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './schema/content/legal-docume
 import { ONLINE_LEVELS } from './schema/content/procedure.ts';
 import type { Department } from './schema/department.ts';
 import type { Province } from './schema/province.ts';
-import { SECTION_IDS, type SectionId } from './schema/sections.ts';
+import { SECTION_IDS, VIETNAMESE_SECTIONS, type SectionId } from './schema/sections.ts';
 import { slugify } from './text/fold.ts';
 import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
 
@@ -152,7 +152,7 @@ type Compare<S extends SectionId> = (a: SiteEntry<S>, b: SiteEntry<S>) => number
 
 const byTitle = (a: SiteEntry, b: SiteEntry) => viCollator.compare(a.data.title, b.data.title);
 const byDateDesc = (a: SiteEntry, b: SiteEntry) => b.data.date.getTime() - a.data.date.getTime() || byTitle(a, b);
-const byOrderThenTitle = (a: SiteEntry<'gioi-thieu' | 'danh-ba'>, b: SiteEntry<'gioi-thieu' | 'danh-ba'>) =>
+const byOrderThenTitle = (a: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>, b: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>) =>
   a.data.order - b.data.order || byTitle(a, b);
 
 const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
@@ -174,6 +174,7 @@ const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
   'gop-y': (a, b) =>
     CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
   'hoi-dap': byDateDesc,
+  en: byOrderThenTitle,
 };
 
 const latest = (entries: SiteEntry[]): Date | undefined =>
@@ -343,6 +344,36 @@ export function registerView(site: string, filter: ListQuery['filter'], sort: Re
   return registerViews(`${site}|${filter ? `${filter.group}/${filter.key}` : ''}|${sort}`);
 }
 
+/* ---------- every pre-rendered view: what the routes build and the sitemap lists ---------- */
+
+export interface RegisterViewQuery {
+  filter?: ListQuery['filter'];
+  sort: RegisterSort;
+  page: number;
+}
+
+/** Each filter × sort × page of the register (docs/adr/0020); one document has one order, so its view gets no sort variants. */
+export async function registerViewsOf(site: string): Promise<RegisterViewQuery[]> {
+  const views: RegisterViewQuery[] = [];
+  const facets = await documentFacets(site);
+  for (const { filter, total } of facetViews(facets, (await getSectionEntries(site, 'van-ban')).length)) {
+    for (const sort of total > 1 ? REGISTER_SORTS : REGISTER_SORTS.slice(0, 1)) {
+      for (let page = 1; page <= pageCount(total); page++) views.push({ filter, sort, page });
+    }
+  }
+  return views;
+}
+
+/** Each filter × page of the procedures (docs/adr/0020). */
+export async function procedureViewsOf(site: string): Promise<Array<{ filter?: ListQuery['filter']; page: number }>> {
+  const views: Array<{ filter?: ListQuery['filter']; page: number }> = [];
+  const facets = await procedureFacets(site);
+  for (const { filter, total } of facetViews(facets, (await getSectionEntries(site, 'thu-tuc-hanh-chinh')).length)) {
+    for (let page = 1; page <= pageCount(total); page++) views.push({ filter, page });
+  }
+  return views;
+}
+
 /* ---------- home page and search page ---------- */
 
 export interface HomeContent {
@@ -380,7 +411,7 @@ export async function getSearchOptions(site: string): Promise<SearchOptions> {
   const docs = await documentFacets(site);
   const fields = new Set<string>();
   const years = new Set<string>();
-  for (const section of SECTION_IDS) {
+  for (const { id: section } of VIETNAMESE_SECTIONS) {
     for (const entry of sections[section] as SiteEntry[]) {
       const data = entry.data as { field?: string; issued?: Date; date: Date };
       if (data.field) fields.add(data.field);
@@ -392,4 +423,47 @@ export async function getSearchOptions(site: string): Promise<SearchOptions> {
     fields: [...fields].sort(viCollator.compare),
     years: [...years].sort().reverse(),
   };
+}
+
+/* ---------- the English pages and their Vietnamese originals (docs/adr/0023) ---------- */
+
+export const ENGLISH_HOME = '/en/';
+export const ENGLISH_SEARCH = '/en/search/';
+export const SEARCH_PAGE = '/tim-kiem/';
+
+/** The two addresses of one page, root-relative; absent when the page has no translation. */
+export interface Alternates {
+  vi: string;
+  en: string;
+}
+
+/** Vietnamese path → English entry translating it, and the reverse: both directions of `hreflang`. */
+const translationIndex = memoBy(async (site: string) => {
+  const english = await getSectionEntries(site, 'en');
+  const byVietnamese = new Map<string, Alternates>();
+  const byEnglish = new Map<string, Alternates>();
+  const add = (pair: Alternates) => {
+    if (!byVietnamese.has(pair.vi)) byVietnamese.set(pair.vi, pair);
+    byEnglish.set(pair.en, pair);
+  };
+  if (english.length) {
+    add({ vi: '/', en: ENGLISH_HOME });
+    add({ vi: SEARCH_PAGE, en: ENGLISH_SEARCH });
+  }
+  for (const entry of english) add({ vi: entry.data.translationOf, en: entry.url });
+  return { byVietnamese, byEnglish };
+});
+
+/** The page in the other language, if there is one: what the `hreflang` links and the language switch point to. */
+export async function alternatesOf(site: string, path: string): Promise<Alternates | undefined> {
+  const index = await translationIndex(site);
+  return index.byEnglish.get(path) ?? index.byVietnamese.get(path);
+}
+
+/** Where the link to the other language goes: the translation when there is one, else the other language's home. */
+export async function languageSwitchOf(site: string, path: string, lang: 'vi' | 'en'): Promise<string | undefined> {
+  const pair = await alternatesOf(site, path);
+  if (pair) return lang === 'vi' ? pair.en : pair.vi;
+  if (lang === 'en') return '/';
+  return (await translationIndex(site)).byEnglish.has(ENGLISH_HOME) ? ENGLISH_HOME : undefined;
 }

@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
   app.route('/', adminRoutes(services, { ...options, editorialRuntime: editorial }));
-  app.route('/', createPortalRoutes({ departments: options.departments, province: options.province }));
+  app.route('/', createPortalRoutes({ departments: options.departments, province: options.province, distDir }));
   app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));
 
   app.notFound((c) => handleError(new NotFoundError({ path: c.req.path.slice(0, 200) }), c));

@@ -20,10 +20,3 @@ export class InvalidPeriodError extends AppError<InvalidPeriodErrorData> {
   }
 }
 
-export type CsvParseErrorData = { line: number; reason: 'unterminated-quote' | 'text-after-quote' };
-export class CsvParseError extends AppError<CsvParseErrorData> {
-  static readonly code = 'E_CSV_PARSE';
-  constructor(data: CsvParseErrorData) {
-    super(CsvParseError.code, 400, data, `Tệp CSV bị lỗi ở dòng ${data.line}.`);
-  }
-}

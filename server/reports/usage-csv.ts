@@ -1,5 +1,5 @@
 import type { UsageFigures, UsageReport } from './usage-report.ts';
-import { formatCsv, parseCsv } from './csv.ts';
+import { formatCsv } from '#src/text/csv.ts';
 
 /**
  * The usage report as one flat table: a row per department and service, a
@@ -47,19 +47,4 @@ export function usageReportCsv(report: UsageReport): string {
   for (const s of report.sites) block(s.site.id, s.site.name, s.services, s.totals);
   if (report.scope === 'province') block(PROVINCE_SITE_ID, 'Toàn tỉnh', report.services, report.totals);
   return formatCsv(rows);
-}
-
-/** Reads a usage CSV back into figures; the inverse of usageReportCsv. */
-export function parseUsageCsv(text: string): UsageCsvRow[] {
-  const [header, ...records] = parseCsv(text);
-  if (!header || header.join('\u0000') !== CSV_HEADER.join('\u0000')) throw new RangeError('not a usage report CSV');
-  return records.map((cells) => {
-    const figures = Object.fromEntries(
-      FIGURE_COLUMNS.map(([key], i) => {
-        const cell = cells[5 + i] ?? '';
-        return [key, cell === '' ? null : Number(cell)];
-      }),
-    ) as unknown as UsageFigures;
-    return { period: cells[0]!, site: cells[1]!, siteName: cells[2]!, service: cells[3]!, serviceName: cells[4]!, figures };
-  });
 }

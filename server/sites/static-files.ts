@@ -12,6 +12,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8; header=present',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
   '.ico': 'image/x-icon',

@@ -30,11 +30,12 @@ const UNUSED_BUNDLE_FILES = [
 
 /**
  * Writes the Pagefind bundle of one site into `outputPath` (its `pagefind/`).
- * `forceLanguage` keeps every record in one `vi` index whatever Pagefind would
- * guess from the text.
+ * Each record names its language: the Vietnamese entries make the `vi` index,
+ * the English pages the `en` one, and the search page loads the index of its
+ * `<html lang>` (docs/adr/0023-english-pages.md).
  */
 export async function writeSearchIndex(site: string, entries: Entry[], outputPath: string): Promise<{ records: number }> {
-  const created = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const created = await pagefind.createIndex({});
   if (!created.index) throw new SearchIndexError(site, created.errors);
   const index = created.index;
   try {

@@ -1,6 +1,7 @@
 import type { Entry } from '../content-source/entries.ts';
 import { sectionInfo } from '../schema/sections.ts';
 import { DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
+import { ENGLISH_TOPIC_NAMES } from '../schema/content/english-page.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../schema/content/online-activity.ts';
 import { PROCUREMENT_KINDS } from '../schema/content/procurement.ts';
 import { toIndexText } from '../text/search-text.ts';
@@ -10,12 +11,13 @@ import { toIndexText } from '../text/search-text.ts';
  * crawling HTML: the index then holds what a citizen searches for (title,
  * trích yếu, document number, body) and none of the menus and footers.
  * Text goes through `toIndexText` so "dang ky" finds "đăng ký"; see
- * docs/adr/0030-search-index-folding.md.
+ * docs/adr/0030-search-index-folding.md. The English pages are indexed as
+ * English, in their own index, which `/en/search/` loads (docs/adr/0023).
  */
 export interface SearchRecord {
   url: string;
   content: string;
-  language: 'vi';
+  language: 'vi' | 'en';
   meta: { title: string };
   filters: Record<string, string[]>;
 }
@@ -51,6 +53,8 @@ function keyMetadata(entry: Entry): string[] {
       return [ONLINE_ACTIVITY_KINDS[d.kind as keyof typeof ONLINE_ACTIVITY_KINDS] as string | undefined].filter((s): s is string => !!s);
     case 'gop-y':
       return [str(d.drafter)].filter((s): s is string => !!s);
+    case 'en':
+      return people(d.leaders).filter((s): s is string => !!s);
     default:
       return [];
   }
@@ -60,7 +64,10 @@ export function searchRecord(entry: Entry): SearchRecord {
   const d = entry.data as AnyData;
   const title = String(d.title);
   const content = [title, str(d.summary), ...keyMetadata(entry), entry.text].filter(Boolean).join('\n');
-  const filters: Record<string, string[]> = { section: [sectionInfo(entry.section).label] };
+  const english = entry.section === 'en';
+  // An English result names its topic in English: "Leadership and contacts", not "Tiếng Anh".
+  const sectionLabel = english ? ENGLISH_TOPIC_NAMES[d.topic as keyof typeof ENGLISH_TOPIC_NAMES] : sectionInfo(entry.section).label;
+  const filters: Record<string, string[]> = { section: [sectionLabel] };
   if (entry.section === 'van-ban') filters.loai = [DOCUMENT_TYPES[d.documentType as keyof typeof DOCUMENT_TYPES]];
   if (str(d.field)) filters['linh-vuc'] = [String(d.field)];
   const when = (d.issued ?? d.date) as Date | undefined;
@@ -68,7 +75,7 @@ export function searchRecord(entry: Entry): SearchRecord {
   return {
     url: `/${entry.section}/${entry.slug}/`,
     content: toIndexText(content),
-    language: 'vi',
+    language: english ? 'en' : 'vi',
     meta: { title: toIndexText(title) },
     filters,
   };

@@ -9,6 +9,7 @@ import { SECTION_IDS } from '../schema/sections.ts';
 import { ENTRY_SCHEMAS } from '../schema/content/index.ts';
 import { fileRefs } from '../content-source/referenced-files.ts';
 import { findFileTextProblems } from './text-problems.ts';
+import { translationTargetProblems } from './english-pages.ts';
 
 /**
  * Everything `npm run check` and the build verify, as a pipeline of small
@@ -65,7 +66,7 @@ export async function knownPages(): Promise<Set<string>> {
   return pages;
 }
 
-const CHECKS: Check[] = [textEncoding, duplicateSlugs, links];
+const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, async (ctx) => translationTargetProblems(ctx.report.sites)];
 
 /** Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. */
 async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {

@@ -88,7 +88,7 @@ export function decapConfig(options: ConfigOptions): DecapConfig {
       name: s.id,
       label: s.label,
       label_singular: `bài ${s.label.toLowerCase()}`,
-      description: `${s.title} (Điều 7, khoản ${s.clause}).`,
+      description: s.clause === null ? `${s.title}.` : `${s.title} (Điều 7, khoản ${s.clause}).`,
       folder: `content/${site.id}/${s.id}`,
       // ADR 0021: an entry's files live in its own folder. Decap fills {{slug}} from the title, as it
       // does the address of a new entry, so the two agree until the title is changed.

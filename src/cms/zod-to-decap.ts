@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FileRef } from '../schema/common.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
+import { ENGLISH_TOPICS } from '../schema/content/english-page.ts';
 import { NEWS_CATEGORIES } from '../schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../schema/content/online-activity.ts';
 import { ORGANISATION_TOPICS } from '../schema/content/organisation.ts';
@@ -40,6 +41,7 @@ const ENUM_LABEL_MAPS: ReadonlyArray<Record<string, string>> = [
   NEWS_CATEGORIES,
   ONLINE_ACTIVITY_KINDS,
   ORGANISATION_TOPICS,
+  ENGLISH_TOPICS,
   PROCEDURE_LEVELS,
   ONLINE_LEVELS,
   TIME_UNITS,

@@ -47,6 +47,14 @@ const VI = {
   'footer.owner': 'Cơ quan chủ quản',
   'footer.operator': 'Đơn vị vận hành',
   'footer.legal': 'Trang thông tin điện tử theo Quyết định 2567/2007/QĐ-UBND của UBND tỉnh Thừa Thiên Huế.',
+  'footer.about': 'Về trang này',
+  'footer.accessibility': 'Tuyên bố về khả năng tiếp cận',
+  'footer.privacy': 'Thông báo xử lý dữ liệu cá nhân',
+  'footer.openData': 'Dữ liệu mở',
+  'footer.feeds': 'Tin mới qua Atom',
+
+  // The link to the other language is written in that language, for those who read only it.
+  'lang.switch': 'English',
 
   'page.updated': 'Cập nhật',
   'page.empty': 'Chưa có thông tin trong mục này.',
@@ -184,7 +192,11 @@ const VI = {
 export type UiKey = keyof typeof VI;
 
 export function t(key: UiKey, vars?: Record<string, string | number>): string {
-  const template: string = VI[key];
+  return fill(VI[key], vars);
+}
+
+/** `{name}` placeholders of a template filled from `vars`; unknown ones are left as written. */
+export function fill(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

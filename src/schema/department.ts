@@ -32,6 +32,13 @@ export const DepartmentSchema = z
     /** Host names; derived from the province's domain patterns when absent. */
     domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Tên miền không hợp lệ.')).optional(),
     description: Text(500).optional(),
+    /** The name and description on the English pages (Nghị định 42/2022/NĐ-CP): "Department of Justice". */
+    english: z
+      .strictObject({
+        name: Text(200),
+        description: Text(500).optional(),
+      })
+      .optional(),
     contact: z.strictObject({
       address: Text(300),
       phone: Phone,

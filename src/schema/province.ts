@@ -15,6 +15,8 @@ export const DomainPatternSchema = z.strictObject({
 
 export const ProvinceSchema = z.strictObject({
   name: Text(120).default('Thừa Thiên Huế'),
+  /** The province as the English pages write it. */
+  englishName: Text(120).default('Thua Thien Hue'),
   /** Who runs the platform (Điều 5.2), shown in the portal footer. */
   operator: Text(200).default('Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế'),
   portalTitle: Text(200).default('Cổng thông tin các Sở, Ban, Ngành tỉnh Thừa Thiên Huế'),

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /**
  * The eight kinds of information every department site must carry (Điều 7),
  * then the answered questions of the Q&A service (Điều 13.3), which a site
- * may have none of. The id is the URL segment and the folder name under
- * `content/<site>/`.
+ * may have none of, then the basic information in English that Nghị định
+ * 42/2022/NĐ-CP asks of agency portals (docs/adr/0023-english-pages.md):
+ * entered, verified and published like any section, shown under `/en/`.
+ * The id is the URL segment and the folder name under `content/<site>/`.
  */
 export const SECTIONS = [
   { id: 'gioi-thieu', clause: 1, label: 'Giới thiệu', title: 'Tổ chức, chức năng, nhiệm vụ, quyền hạn' },
@@ -16,6 +18,7 @@ export const SECTIONS = [
   { id: 'hoat-dong-truc-tuyen', clause: 7, label: 'Hoạt động trực tuyến', title: 'Hoạt động trên môi trường mạng' },
   { id: 'gop-y', clause: 8, label: 'Góp ý', title: 'Lấy ý kiến góp ý của tổ chức, cá nhân' },
   { id: 'hoi-dap', clause: null, label: 'Hỏi đáp', title: 'Hỏi đáp chính sách, pháp luật (Điều 13.3)' },
+  { id: 'en', clause: null, label: 'Tiếng Anh', title: 'Thông tin cơ bản bằng tiếng Anh (Nghị định 42/2022/NĐ-CP)' },
 ] as const;
 
 export type SectionInfo = (typeof SECTIONS)[number];
@@ -23,6 +26,11 @@ export type SectionInfo = (typeof SECTIONS)[number];
 export type RequiredSectionInfo = Extract<SectionInfo, { clause: number }>;
 export const REQUIRED_SECTIONS = SECTIONS.filter((s): s is RequiredSectionInfo => s.clause !== null);
 export type SectionId = SectionInfo['id'];
+
+/** The section of the English pages, published under `/en/`. */
+export const ENGLISH_SECTION = 'en' satisfies SectionId;
+/** The sections of the Vietnamese site, the reference (menus, home page, search filters): all but the English pages. */
+export const VIETNAMESE_SECTIONS = SECTIONS.filter((s): s is Exclude<SectionInfo, { id: typeof ENGLISH_SECTION }> => s.id !== ENGLISH_SECTION);
 
 export const SECTION_IDS = SECTIONS.map((s) => s.id) as [SectionId, ...SectionId[]];
 export const SectionIdSchema = z.enum(SECTION_IDS);

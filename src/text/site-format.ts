@@ -59,6 +59,14 @@ export function isoDate(date: Date): string {
   return `${d.year}-${d.month}-${d.day}`;
 }
 
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "15 October 2026" on the English pages, the calendar date in Vietnam. */
+export function formatDateEnglish(date: Date): string {
+  const d = vn(date);
+  return `${Number(d.day)} ${ENGLISH_MONTHS[Number(d.month) - 1]} ${d.year}`;
+}
+
 export function yearOf(date: Date): string {
   return vn(date).year;
 }

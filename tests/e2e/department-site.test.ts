@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { loadDepartments, loadProvince } from '#src/content-source/departments.ts';
-import { SECTIONS } from '#src/schema/sections.ts';
+import { VIETNAMESE_SECTIONS } from '#src/schema/sections.ts';
+import { SERVICE_IDS } from '#src/schema/service-process.ts';
+import { ACCESSIBILITY_PATH, OPEN_DATA_PATH, PRIVACY_NOTICE_PATH } from '#src/site-paths.ts';
 import { createApp } from '#server/platform/app.ts';
 import { startServer, type RunningServer } from '#server/platform/start-server.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
@@ -15,7 +17,8 @@ import { wcagViolations } from '../support/axe.ts';
 /**
  * A citizen's visit to a real department site built from the sample content:
  * every Điều 7 section, a detail page in each, the search typed without
- * diacritics, the 404 page and the province portal, each checked with axe.
+ * diacritics, the English pages and their search, the statements and the
+ * open data, the 404 page and the province portal, each checked with axe.
  */
 const SITE = 'sotuphap';
 let work: string;
@@ -59,7 +62,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await expectAccessible('home');
-    for (const section of SECTIONS) {
+    for (const section of VIETNAMESE_SECTIONS) {
       await page.goto(`${origin}/`);
       await page.locator(`nav a[href="/${section.id}/"]`).first().click();
       expect(new URL(page.url()).pathname).toBe(`/${section.id}/`);
@@ -96,6 +99,63 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     await expectAccessible(`service ${href}`);
   });
 
+  it('switches to the English pages and back, each page accessible and in English', async () => {
+    await page.goto(`${origin}/gioi-thieu/lanh-dao/`);
+    await page.locator('header a.lang-switch').click();
+    expect(new URL(page.url()).pathname).toBe('/en/leadership-and-contacts/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible('English leadership');
+    await page.goto(`${origin}/en/`);
+    await expectAccessible('English home');
+    const pages = await page.locator('main .card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(pages).toHaveLength(4);
+    for (const href of pages) {
+      const response = await page.goto(`${origin}${href}`);
+      expect(response?.status()).toBe(200);
+      await expectAccessible(`English ${href}`);
+    }
+    await page.locator('header a.lang-switch').click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
+  it('finds the English pages in English from /en/, and keeps them out of the Vietnamese search', async () => {
+    await page.goto(`${origin}/en/`);
+    await page.locator('header input[type="search"]').fill('duties');
+    await page.locator('header form button').click();
+    expect(new URL(page.url()).pathname).toBe('/en/search/');
+    const results = page.locator('#search-list a');
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs).toContain('/en/functions-and-duties/');
+    expect(hrefs.every((h) => h.startsWith('/en/'))).toBe(true);
+    await expectAccessible('English search');
+    await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent('Department of Justice')}`);
+    await page.locator('#search-status').filter({ hasText: /\S/ }).waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => !/Đang tìm/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const vietnamese = await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(vietnamese.filter((h) => h.startsWith('/en/'))).toEqual([]);
+  });
+
+  it.each([ACCESSIBILITY_PATH, PRIVACY_NOTICE_PATH, OPEN_DATA_PATH])('reaches %s from the footer of the home page', async (href) => {
+    await page.goto(`${origin}/`);
+    await page.locator(`footer a[href="${href}"]`).click();
+    expect(new URL(page.url()).pathname).toBe(href);
+    await expectAccessible(href);
+  });
+
+  it.each(SERVICE_IDS)('links the full personal-data notice from the form of %s, and from its footer', async (service) => {
+    await page.goto(`${origin}/dich-vu/${service}`);
+    expect(await page.locator(`form a[href="${PRIVACY_NOTICE_PATH}"], .dv-privacy a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`footer a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBe(1);
+  });
+
+  it('opens a website-feedback form on accessibility when a barrier is reported from the statement', async () => {
+    await page.goto(`${origin}${ACCESSIBILITY_PATH}`);
+    await page.locator('main a[href^="/dich-vu/phan-hoi-website"]').click();
+    expect(new URL(page.url()).pathname).toBe('/dich-vu/phan-hoi-website');
+    expect(await page.locator('select[name="category"]').inputValue()).toBe('tiep-can');
+  });
+
   it('answers an unknown address with the 404 page', async () => {
     const response = await page.goto(`${origin}/khong-ton-tai/`);
     expect(response?.status()).toBe(404);
@@ -112,5 +172,17 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
       for (const domain of d.domains) expect(text).toContain(domain);
     }
     await expectAccessible('portal');
+  });
+
+  it('serves the province-wide register on the portal, the records of the built sites together', async () => {
+    await page.goto(`${portal}/`);
+    await page.locator('main a[href="/du-lieu/van-ban.json"]').waitFor();
+    const json = (await (await page.request.get(`${portal}/du-lieu/van-ban.json`)).json()) as { records: Array<{ url: string }> };
+    await page.goto(`${origin}/du-lieu/`);
+    // Fetched by the browser, which resolves <site>.localhost; the test runner's own requests do not.
+    const site = (await page.evaluate(`fetch('/du-lieu/van-ban.json').then((r) => r.json())`)) as { records: Array<{ url: string }> };
+    expect(json.records.map((r) => r.url)).toEqual(site.records.map((r) => r.url));
+    const csv = await page.request.get(`${portal}/du-lieu/van-ban.csv`);
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
   });
 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { inMemoryCaseSource } from '#server/reports/case-source.ts';
-import { parseUsageCsv } from '#server/reports/usage-csv.ts';
+import { parseUsageCsv } from '../support/usage-csv.ts';
 import { createServices } from '#server/accounts/create-services.ts';
 import { systemPrincipal } from '#server/accounts/principal.ts';
 import { NO_REQUEST } from '#server/platform/http/request-meta.ts';

@@ -3,7 +3,8 @@ import { addWorkingDays } from '#src/calendar/working-days.ts';
 import { inMemoryCaseSource, listCasesForReport } from '#server/reports/case-source.ts';
 import { parsePeriod } from '#server/reports/period.ts';
 import { computeUsageReport, type UsageFigures, type UsageReport } from '#server/reports/usage-report.ts';
-import { parseUsageCsv, usageReportCsv } from '#server/reports/usage-csv.ts';
+import { usageReportCsv } from '#server/reports/usage-csv.ts';
+import { parseUsageCsv } from '../support/usage-csv.ts';
 import { endOf, FIXTURE_CASES, SITES, vn } from './fixture-cases.ts';
 
 /** Figures in the column order of the report: received, accepted, resolved, on time, late, overdue, avg days, rated, avg rating, satisfied. */

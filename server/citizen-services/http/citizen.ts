@@ -124,6 +124,8 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       const values: Record<string, unknown> = {};
       if (c.req.query('thu-tuc')) values.procedureCode = c.req.query('thu-tuc');
       if (c.req.query('du-thao')) values.consultation = c.req.query('du-thao');
+      // The accessibility statement's "report a barrier" opens the feedback form on its category (docs/adr/0026).
+      if (service === 'phan-hoi-website' && c.req.query('loai')) values.category = c.req.query('loai');
       return c.html(await formPage(c, service, values));
     })
     .post('/dich-vu/:service', bodyLimit, async (c) => {

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_PATH } from '#src/site-paths.ts';
 import { html } from 'hono/html';
 import { errorSummary } from '#server/platform/ui/components/error-summary.ts';
 import { field } from '#server/platform/ui/components/field.ts';
@@ -35,6 +36,7 @@ export function serviceFormPage(view: ServiceFormView): Html {
       <section class="dv-privacy" aria-labelledby="bao-mat">
         <h2 id="bao-mat">${t('form.privacy')}</h2>
         <p>${t('form.privacyText')}</p>
+        <p><a href="${PRIVACY_NOTICE_PATH}">${t('form.privacyLink')}</a> ${t('form.privacyLinkHint')}</p>
       </section>
       ${field(view.consent, CITIZEN_FIELD)}
       <p class="dv-hint">${t('form.scriptNote')}</p>

@@ -32,11 +32,11 @@ describe('policyFor', () => {
     expect(policyFor({ kind: 'portal' }, '/admin/')).toBe(CSP.strict);
   });
 
-  it("allows WebAssembly only on the search page and Pagefind's scripts (its worker)", () => {
-    for (const path of ['/tim-kiem/', '/tim-kiem/index.html', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js']) {
+  it("allows WebAssembly only on the search pages and Pagefind's scripts (its worker)", () => {
+    for (const path of ['/tim-kiem/', '/tim-kiem/index.html', '/en/search/', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js']) {
       expect(directive(policyFor(department, path), 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
     }
-    for (const path of ['/tim-kiem/x/', '/pagefind/index/abc.pf_index', '/van-ban/']) expect(policyFor(department, path)).toBe(CSP.strict);
+    for (const path of ['/tim-kiem/x/', '/pagefind/index/abc.pf_index', '/van-ban/', '/en/', '/en/search/x/']) expect(policyFor(department, path)).toBe(CSP.strict);
   });
 
   it("sandboxes the site's files under /tep/: no script, no request, an origin of their own (ADR 0021)", () => {

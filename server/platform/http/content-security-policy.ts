@@ -22,7 +22,8 @@ import type { Site } from './site-for-host.ts';
  *   script, the boot flag is a file), connections only to our own proxy.
  *   Only `/admin/` on a department host gets this; the back office and the
  *   department pages of the same host keep the strict one.
- * - Pagefind, on the search page only (`/tim-kiem/`), compiles its WebAssembly
+ * - Pagefind, on the search pages only (`/tim-kiem/`, and `/en/search/` for the
+ *   English pages, docs/adr/0023), compiles its WebAssembly
  *   search engine: `'wasm-unsafe-eval'` allows WebAssembly compilation and
  *   nothing else (no `eval`, no `new Function`). It does so inside a Web Worker
  *   (`/pagefind/pagefind-worker.js`), and a worker obeys the policy sent with
@@ -73,7 +74,7 @@ export const CSP = { strict: serialise(STRICT), decap: serialise(DECAP), search:
 /** The Decap page and everything under it (its config, its API answers). */
 const DECAP_PATH = /^\/admin(?:\/|$)/;
 /** The department site's search page, the only page that runs Pagefind, and Pagefind's scripts (its worker). */
-const SEARCH_PATH = /^\/tim-kiem\/(?:index\.html)?$|^\/pagefind\/[a-z0-9._-]+\.js$/;
+const SEARCH_PATH = /^\/(?:tim-kiem|en\/search)\/(?:index\.html)?$|^\/pagefind\/[a-z0-9._-]+\.js$/;
 /** The site's media folder: the static route serves only allowed kinds there. */
 const FILE_PATH = /^\/tep\//;
 

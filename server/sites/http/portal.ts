@@ -3,6 +3,8 @@ import { html } from 'hono/html';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { hostName, type DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { portalStylesheet, PORTAL_STYLESHEET_PATH } from '../static-portal-style.ts';
+import { DATASET_IDS, DATASETS, datasetPath, LICENCE } from '#src/outputs/open-data.ts';
+import { provinceOpenDataRoutes } from './province-open-data.ts';
 
 /** What the portal shows of a department; the full `Department` fits. */
 export interface PortalDepartment extends DepartmentRef {
@@ -13,6 +15,8 @@ export interface PortalDepartment extends DepartmentRef {
 export interface PortalOptions {
   departments: readonly PortalDepartment[];
   province?: { name?: string; portalTitle?: string; operator?: string };
+  /** The built sites, whose open data the portal puts together (docs/adr/0025); none when absent. */
+  distDir?: string;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -37,6 +41,7 @@ export function createPortalRoutes(options: PortalOptions) {
       return handler(c);
     };
   return new Hono<AppEnv>()
+    .route('/', provinceOpenDataRoutes({ distDir: options.distDir ?? 'dist', siteIds: departments.map((d) => d.id), publisher: `Ủy ban nhân dân tỉnh ${province.name}` }))
     .get(
       PORTAL_STYLESHEET_PATH,
       onPortal((c) => c.body(portalStylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' })),
@@ -111,6 +116,14 @@ function portalPage(
           )}
         </tbody>
       </table>
+      <h2 id="du-lieu-mo">Dữ liệu mở toàn tỉnh</h2>
+      <p>Danh mục của mọi cơ quan gộp lại, cùng cấu trúc với dữ liệu mở của từng trang. Giấy phép: <a href="${LICENCE.url}">${LICENCE.name}</a>.</p>
+      <ul aria-labelledby="du-lieu-mo">
+        ${DATASET_IDS.map(
+          (id) => html`<li>${DATASETS[id].title}: <a href="${datasetPath(id, 'json')}" type="application/json">JSON</a>,
+            <a href="${datasetPath(id, 'csv')}" type="text/csv">CSV</a></li>`,
+        )}
+      </ul>
     </main>
     <footer class="portal-footer">
       <p>Đơn vị quản lý kỹ thuật: ${province.operator}.</p>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SectionId } from '../sections.ts';
 import { ConsultationEntrySchema } from './consultation.ts';
 import { DirectoryEntrySchema } from './directory.ts';
+import { EnglishPageEntrySchema } from './english-page.ts';
 import { LegalDocumentEntrySchema } from './legal-document.ts';
 import { NewsEntrySchema } from './news.ts';
 import { OnlineActivityEntrySchema } from './online-activity.ts';
@@ -21,6 +22,7 @@ export const ENTRY_SCHEMAS = {
   'hoat-dong-truc-tuyen': OnlineActivityEntrySchema,
   'gop-y': ConsultationEntrySchema,
   'hoi-dap': QuestionAnswerEntrySchema,
+  en: EnglishPageEntrySchema,
 } as const satisfies Record<SectionId, z.ZodType>;
 
 export type EntryData<S extends SectionId> = z.infer<(typeof ENTRY_SCHEMAS)[S]>;

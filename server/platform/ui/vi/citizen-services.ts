@@ -20,6 +20,8 @@ export const CITIZEN_SERVICES_TEXT = {
   'form.or': 'hoặc',
   'form.honeypot': 'Không điền vào ô này',
   'form.privacy': 'Thông báo về xử lý dữ liệu cá nhân',
+  'form.privacyLink': 'Đọc đầy đủ thông báo về xử lý dữ liệu cá nhân',
+  'form.privacyLinkHint': '(bên kiểm soát dữ liệu, mục đích, thời hạn lưu, quyền của Ông/Bà và cách thực hiện).',
   'form.privacyText': 'Thông tin Ông/Bà cung cấp chỉ được dùng để tiếp nhận, giải quyết và trả lời yêu cầu này (Nghị định 13/2023/NĐ-CP), chỉ cán bộ được phân công xử lý xem được, không công bố trên trang thông tin điện tử, và được lưu trữ trong thời hạn quy định rồi xoá. Thông tin của người tố cáo được giữ bí mật theo Luật Tố cáo 2018.',
   'form.consent': 'Tôi đã đọc và đồng ý với thông báo về xử lý dữ liệu cá nhân',
   'form.scriptNote': 'Trang dùng JavaScript để xác minh trình duyệt thay cho mã captcha; nếu trình duyệt tắt JavaScript, biểu mẫu vẫn gửi được. Ông/Bà cũng có thể gửi qua đường bưu điện hoặc trực tiếp tại trụ sở cơ quan.',

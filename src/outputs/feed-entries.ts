@@ -1,0 +1,58 @@
+import type { SiteContent, SiteEntry } from '../content.ts';
+import { DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
+import { NEWS_CATEGORIES } from '../schema/content/news.ts';
+import { VIETNAMESE_SECTIONS, sectionInfo, type SectionId } from '../schema/sections.ts';
+import { atomXml, type AtomEntry } from './atom.ts';
+import { feedPath, type FeedSection } from './feed-links.ts';
+import { SITE_FEED_PATH } from '../site-paths.ts';
+
+/**
+ * The feeds of one department site (docs/adr/0024-feeds-sitemap-robots.md):
+ * the latest changes of a section, or of the whole Vietnamese site. A feed
+ * carries the most recently changed entries only; the pages hold the rest.
+ */
+export const FEED_SIZE = 50;
+
+function atomEntry(entry: SiteEntry, siteUrl: string): AtomEntry {
+  const d = entry.data as { title: string; summary?: string; date: Date; number?: string; documentType?: keyof typeof DOCUMENT_TYPES; category?: keyof typeof NEWS_CATEGORIES };
+  const categories: string[] = [sectionInfo(entry.section).label];
+  if (d.documentType) categories.push(DOCUMENT_TYPES[d.documentType]);
+  if (entry.section === 'tin-tuc' && d.category) categories.push(NEWS_CATEGORIES[d.category]);
+  const summary = d.summary ?? (entry.text.length > 300 ? `${entry.text.slice(0, 299)}…` : entry.text);
+  return {
+    url: `${siteUrl}${entry.url}`,
+    title: d.number ? `${d.number}: ${d.title}` : d.title,
+    updated: entry.updated,
+    published: d.date,
+    summary: summary || undefined,
+    categories,
+  };
+}
+
+const latestFirst = (a: SiteEntry, b: SiteEntry) => b.updated.getTime() - a.updated.getTime() || a.url.localeCompare(b.url);
+
+function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePath: string, title: string): string {
+  const { department } = content;
+  const site = department.url;
+  return atomXml({
+    selfUrl: `${site}${path}`,
+    pageUrl: `${site}${pagePath}`,
+    title: `${title} — ${department.name}`,
+    lang: 'vi',
+    author: { name: department.name, email: department.contact.email, uri: `${site}/` },
+    // An empty feed is as new as the site; `atomXml` moves it to its latest entry otherwise.
+    updated: entries.length ? new Date(0) : (content.updated ?? new Date(0)),
+    entries: [...entries].sort(latestFirst).slice(0, FEED_SIZE).map((e) => atomEntry(e, site)),
+  });
+}
+
+export function sectionFeed(content: SiteContent, section: FeedSection): string {
+  const info = sectionInfo(section);
+  return feedOf(content, content.sections[section] as SiteEntry[], feedPath(section), `/${section}/`, info.label);
+}
+
+/** Every Vietnamese section: the reference site (the English pages are translations of entries already here). */
+export function siteFeed(content: SiteContent): string {
+  const entries = VIETNAMESE_SECTIONS.flatMap((s) => content.sections[s.id as SectionId] as SiteEntry[]);
+  return feedOf(content, entries, SITE_FEED_PATH, '/', 'Thông tin mới');
+}
