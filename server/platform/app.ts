@@ -36,7 +36,7 @@ export interface AppOptions extends ServiceOptions, AdminRouteOptions {
   province?: PortalOptions['province'];
   /** Cases for the usage reports (Điều 16); none until the citizen-services case storage is wired in. */
   reportCases?: CaseSource;
-  /** Online public services (Issue 5); from the environment when absent. */
+  /** Online public services (Điều 13–15); from the environment when absent. */
   cases?: CaseServiceOptions;
   /** Pre-built case services (tests share them with the app). */
   caseServices?: CaseServices;

@@ -5,7 +5,7 @@ import { adjacentPeriod, periodContaining, type Period } from './period.ts';
 import { computeFigures } from './usage-report.ts';
 
 /**
- * The figures a department site shows the public (Issue 6.4): per service and
+ * The figures a department site shows the public (Điều 16, docs/adr/0063): per service and
  * month, requests received and resolved on time. A count from 1 to 4 could
  * point at a person in a small department, so it is shown as "fewer than 5";
  * zero is shown, since it identifies nobody.

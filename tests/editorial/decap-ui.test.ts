@@ -10,7 +10,7 @@ import { decapBrowser, type DecapBrowser } from './decap-browser.ts';
 import { LIVE_SITE, startLiveApp, type LiveApp } from './live-app.ts';
 
 /**
- * Issue 4 end to end, through the real Decap CMS in Chromium (Điều 19): a
+ * The three steps end to end, through the real Decap CMS in Chromium (Điều 19): a
  * contributor enters a news item citing its source and sends it for
  * verification, a deputy verifies it, the contributor's own attempt to
  * publish is refused with the Vietnamese sentence in Decap's toast, the head

@@ -12,7 +12,7 @@ const question = (id: string, site: string, day: number): CaseRecord => ({
   resolvedAt: vn(`2026-11-${String(day + 1).padStart(2, '0')}T09:00`), dueAt: vn('2026-11-30T23:59'), status: 'resolved',
 });
 
-describe('public statistics page on a department site (Issue 6.4)', () => {
+describe('public statistics page on a department site (Điều 16)', () => {
   it('shows this department’s monthly counts, hides small ones, and is the same all day', async () => {
     const storage = openSqliteStorage({ path: ':memory:' });
     await storage.migrate();

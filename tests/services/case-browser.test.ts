@@ -6,7 +6,7 @@ import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { Browser, COMPLAINT, createCaseTestApp, type CaseTestApp } from './case-support.ts';
 
 /**
- * Issue 5, end to end in Chromium: a citizen files a complaint with JavaScript
+ * The online services (Điều 13), end to end in Chromium: a citizen files a complaint with JavaScript
  * off and another with it on (proof of work solved in the page, under the
  * strict CSP), looks one up, an officer accepts and answers it in the back
  * office, and the citizen reads the answer.

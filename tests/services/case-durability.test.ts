@@ -10,7 +10,7 @@ import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storag
 import { COMPLAINT, fixture } from './case-support.ts';
 
 /**
- * Issue 5.8: a submission is acknowledged only once it is durable. Many
+ * A submission is acknowledged only once it is durable. Many
  * citizens file at once, the server dies with SIGKILL (no shutdown code
  * runs), and after a restart every submission that was answered with a
  * tracking code is there, intact, with its files.

@@ -1,4 +1,4 @@
-// Enhancement of the citizen forms (Issue 5.1, docs/adr/0051). Without this
+// Enhancement of the citizen forms (Điều 13, docs/adr/0051). Without this
 // script the forms still post and the server answers with a page; with it the
 // browser first solves the proof-of-work challenge, then submits in place and
 // shows the receipt without leaving the page. Server text is inserted with

@@ -34,7 +34,7 @@ export interface CaseRecord {
   /** The procedure code of a dossier, the consultation slug of a comment. */
   subjectRef: string | null;
   payload: Record<string, unknown>;
-  /** Where status changes are mailed (Issue 5.10); null when the citizen gave none. */
+  /** Where status changes are mailed (Điều 13.1: tracked to the reply); null when the citizen gave none. */
   contactEmail: string | null;
   assignedTo: string | null;
   /** Declared complex: the longer resolve limit applies (Luật Khiếu nại 2011 Điều 28). */

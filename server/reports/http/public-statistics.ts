@@ -10,7 +10,7 @@ import { publicStatisticsView } from './public-statistics-page-view.ts';
 import { servicePage } from '#server/citizen-services/index.ts';
 
 /**
- * `/thong-ke/` on each department site (Issue 6.4): computed at most once a
+ * `/thong-ke/` on each department site (Điều 16, docs/adr/0063): computed at most once a
  * day per site and kept, so the page costs the database nothing per visit
  * and changes like a page rebuilt daily.
  */
