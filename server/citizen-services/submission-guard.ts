@@ -10,8 +10,8 @@ import type { ReplayRepository } from '#server/platform/storage/repository.ts';
  * The layers in front of the citizen forms (docs/adr/0051): per-address token
  * buckets, the proof of work, and the look-up page's throttle.
  *
- * Without JavaScript nobody can solve the proof of work, and the forms must
- * every form to work without it. Such a submission is accepted but costs
+ * Without JavaScript nobody can solve the proof of work, and every form must
+ * work without it. Such a submission is accepted but costs
  * `noScriptCost` tokens of the address's allowance instead of one (by default
  * two at once, then one every twelve minutes), so a script that skips the
  * work gets a fraction of the rate. `requireProofOfWork` turns that door off.
