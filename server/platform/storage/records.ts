@@ -128,3 +128,18 @@ export interface ThrottleStep {
   next: ThrottleState | null;
   decision: ThrottleDecision;
 }
+
+/**
+ * A token bucket of the citizen forms (docs/adr/0051), stored per key so
+ * every server process draws from the same one (docs/adr/0102); the storage
+ * applies a step atomically, citizen services decide the steps.
+ */
+export interface RateBucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export interface RateBucketStep<D> {
+  next: RateBucket;
+  decision: D;
+}
