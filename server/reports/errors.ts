@@ -27,3 +27,15 @@ export class CsvParseError extends AppError<CsvParseErrorData> {
     super(CsvParseError.code, 400, data, `Tệp CSV bị lỗi ở dòng ${data.line}.`);
   }
 }
+
+/**
+ * `/metrics` describes the whole province's servers: only the machine
+ * itself (Prometheus on loopback) and the province administrator read it
+ * (docs/adr/0105).
+ */
+export class MetricsForbiddenError extends AppError {
+  static readonly code = 'E_METRICS_FORBIDDEN';
+  constructor() {
+    super(MetricsForbiddenError.code, 403, {}, 'Số liệu vận hành chỉ dành cho máy chủ và quản trị viên cấp tỉnh.');
+  }
+}
