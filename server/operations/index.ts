@@ -1,0 +1,8 @@
+/**
+ * What the platform and the command lines use of operations: backups and
+ * restores (docs/adr/0100), departments (docs/adr/0104). Anything not
+ * exported here is this capability's own business (docs/adr/0080-code-layout.md).
+ */
+export { createBackup, pruneBackups, type Backup } from './backup/create-backup.ts';
+export { restoreBackup, type Restored } from './backup/restore-backup.ts';
+export { installationFromEnv, type Installation } from './installation.ts';
