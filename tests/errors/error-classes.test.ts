@@ -87,6 +87,7 @@ const SAMPLE = {
   procedureCode: '1.001234',
   reason: 'format',
   received: 'text/plain',
+  remote: 'https://git.thuathienhue.gov.vn/congso/noi-dung.git',
   ref: 'refs/heads/main',
   retryAfterSeconds: 90,
   right: 'publish',
