@@ -66,3 +66,21 @@ export class OperationToolFailedError extends AppError<OperationToolFailedErrorD
     super(OperationToolFailedError.code, 500, data, `Lệnh ${data.tool} thất bại: ${data.detail.slice(0, 500)}`);
   }
 }
+
+export type DepartmentNameInvalidErrorData = { maxLength: number };
+/** A department's official name: the one on its decision of establishment, in Vietnamese. */
+export class DepartmentNameInvalidError extends AppError<DepartmentNameInvalidErrorData> {
+  static readonly code = 'E_DEPARTMENT_NAME';
+  constructor(data: DepartmentNameInvalidErrorData) {
+    super(DepartmentNameInvalidError.code, 400, data, `Tên đơn vị là tên chính thức, có chữ cái, dài tối đa ${data.maxLength} ký tự (ví dụ: Sở Công Thương).`);
+  }
+}
+
+export type DepartmentConfirmationErrorData = { departmentId: string };
+/** Removing a department takes its site down: the operator types its id to confirm. */
+export class DepartmentConfirmationError extends AppError<DepartmentConfirmationErrorData> {
+  static readonly code = 'E_DEPARTMENT_CONFIRMATION';
+  constructor(data: DepartmentConfirmationErrorData) {
+    super(DepartmentConfirmationError.code, 400, data, `Để gỡ trang, hãy gõ đúng mã đơn vị "${data.departmentId}" vào ô xác nhận.`);
+  }
+}

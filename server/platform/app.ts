@@ -22,6 +22,7 @@ import { storageCaseSource } from '#server/reports/index.ts';
 import { healthzRoutes } from '#server/reports/index.ts';
 import { metricsRoutes } from '#server/reports/index.ts';
 import type { Logger } from './observability/log.ts';
+import { departmentRoutes, type DepartmentService } from '#server/operations/index.ts';
 import { requestLog } from './observability/request-log.ts';
 import type { ServerMetrics } from './observability/server-metrics.ts';
 import { complianceRoutes } from '#server/reports/index.ts';
@@ -48,6 +49,8 @@ export interface AppOptions extends ServiceOptions, AdminRouteOptions {
   requestLog?: Logger;
   /** Counted per request and served at `/metrics` (docs/adr/0105). */
   metrics?: ServerMetrics;
+  /** The province administrator's page of departments (docs/adr/0104); absent without a content repository. */
+  departmentService?: DepartmentService;
 }
 
 /**
@@ -88,6 +91,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
   if (options.metrics) app.route('/', metricsRoutes(options.metrics.render, services.auth));
   app.route('/', backOfficeRoutes(services, cases));
+  if (options.departmentService) app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
   app.route('/', citizenServiceRoutes(cases, shells));

@@ -70,6 +70,9 @@ export const AUDIT_ACTIONS = [
   'rights-delegated',
   'email-changed',
   'action-refused',
+  'department-created',
+  'department-renamed',
+  'department-removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

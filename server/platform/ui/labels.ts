@@ -20,6 +20,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'rights-delegated': 'Ủy quyền',
   'email-changed': 'Đổi hộp thư công vụ',
   'action-refused': 'Thao tác bị từ chối',
+  'department-created': 'Lập trang đơn vị',
+  'department-renamed': 'Đổi tên đơn vị',
+  'department-removed': 'Gỡ trang đơn vị',
 };
 
 export const DELEGATION_LABELS = { verify: 'Xác thực tin (bước 2)', publish: 'Đăng tải tin (bước 3)' } as const;

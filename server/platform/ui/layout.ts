@@ -33,6 +33,7 @@ function nav(account: AccountRecord): Html {
       ${readsReports ? html`<li><a href="/quan-tri/tuan-thu/">Giám sát nội dung</a></li>` : ''}
       ${readsReports ? html`<li><a href="/quan-tri/van-hanh/">Vận hành</a></li>` : ''}
       ${manages ? html`<li><a href="${BACK_OFFICE_PATHS.accounts}">Tài khoản</a></li>` : ''}
+      ${account.role === 'admin' ? html`<li><a href="/quan-tri/don-vi/">Đơn vị</a></li>` : ''}
       ${readsAudit ? html`<li><a href="${BACK_OFFICE_PATHS.audit}">Nhật ký</a></li>` : ''}
       <li><a href="${BACK_OFFICE_PATHS.changePassword}">Đổi mật khẩu</a></li>
     </ul>
