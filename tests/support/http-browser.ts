@@ -13,16 +13,22 @@ export interface HttpAnswer {
 }
 
 export class HttpBrowser {
-  readonly cookies = new Map<string, string>();
+  readonly cookies: Map<string, string>;
   readonly origin: string;
   readonly #url: URL;
   readonly #connectTo: { host: string; port: number };
 
   /** `origin` as the visitor types it; `connectTo` where it really is (nginx or the server). */
-  constructor(origin: string, connectTo?: { host?: string; port: number }) {
+  constructor(origin: string, connectTo?: { host?: string; port: number }, cookies = new Map<string, string>()) {
     this.origin = origin;
+    this.cookies = cookies;
     this.#url = new URL(origin);
     this.#connectTo = { host: connectTo?.host ?? '127.0.0.1', port: connectTo?.port ?? Number(this.#url.port || 80) };
+  }
+
+  /** The same visitor, cookies and all, reaching another server behind the same name (another instance). */
+  via(port: number): HttpBrowser {
+    return new HttpBrowser(this.origin, { host: this.#connectTo.host, port }, this.cookies);
   }
 
   request(path: string, init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
