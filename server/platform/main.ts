@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,9 +73,10 @@ const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
 
 const metrics = createServerMetrics({ cases: () => storage.cases.countByStatus(), queueDepth: () => publishQueue.waiting() });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
+// A scratch folder per process: another instance, or `npm run build`, may be building beside it.
+const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
 const publishQueue = createPublishQueue({
-  // A scratch folder per process: another instance, or `npm run build`, may be building beside it.
-  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`) }),
+  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir }),
   siteLock: (site, build) => storage.locks.withLock(`build:${site}`, build),
   onOutcome: (outcome) => {
     const seconds = outcome.publishToLiveMs / 1000;
@@ -181,6 +183,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await scheduler.stop();
     mirror?.stop();
     await server.close();
+    await publishQueue.idle();
+    await rm(buildWorkDir, { recursive: true, force: true });
     await storage.close();
     process.exit(0);
   });

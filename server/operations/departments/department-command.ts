@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
@@ -50,8 +51,12 @@ export async function openDepartmentCommand(env: NodeJS.ProcessEnv) {
 /** Builds one department's site into dist/ as a publication would; returns its page count. */
 export async function buildDepartmentSite(contentDir: string, distDir: string, id: string): Promise<number> {
   const workDir = path.join(PROJECT_ROOT, '.build', `site-${process.pid}`);
-  const result = await buildSites({ contentRoot: contentDir, outDir: distDir, sites: [id], workers: 1, workDir, triggeredBy: 'cli:new-site' });
-  return result.sites[0]?.pages ?? 0;
+  try {
+    const result = await buildSites({ contentRoot: contentDir, outDir: distDir, sites: [id], workers: 1, workDir, triggeredBy: 'cli:new-site' });
+    return result.sites[0]?.pages ?? 0;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** Whether a congso server answers on this machine's port: the steps printed differ. */
