@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -160,6 +160,11 @@ describe.each(KINDS)('restore drill on $name', (kind) => {
     expect(stdout).toContain('✓');
     const [name] = await readdir(path.join(work, 'sao-luu'));
     backupDir = path.join(work, 'sao-luu', name!);
+    // Citizens' files and the server's keys: readable by the server's user only.
+    expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
+    for (const file of ['manifest.json', 'content.bundle', `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`]) {
+      expect((await stat(path.join(backupDir, file))).mode & 0o777, file).toBe(0o600);
+    }
     const manifest = JSON.parse(await readFile(path.join(backupDir, 'manifest.json'), 'utf8'));
     expect(manifest.counts).toEqual({ accounts: 3, cases: 2, attachments: 2, refs: before.refs.length });
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['content.bundle', `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`]));

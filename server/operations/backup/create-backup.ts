@@ -84,7 +84,9 @@ export async function createBackup(options: BackupOptions): Promise<Backup> {
     }
 
     const refs = await bundleRepository(installation.contentDir, path.join(staging, 'content.bundle'));
-    await chmod(path.join(staging, 'content.bundle'), PRIVATE_FILE_MODE);
+    // What the database tools and git wrote took the umask's mode: private like the rest.
+    const files = await filesUnder(staging);
+    for (const file of files) await chmod(path.join(staging, file), PRIVATE_FILE_MODE);
 
     const manifest: Manifest = {
       format: FORMAT,
@@ -92,7 +94,7 @@ export async function createBackup(options: BackupOptions): Promise<Backup> {
       seconds: (clock() - started) / 1000,
       database: { dialect: dialectOf(installation), file: database },
       counts: { accounts, cases, attachments: stored.length, refs },
-      files: await describeFiles(staging, await filesUnder(staging)),
+      files: await describeFiles(staging, files),
     };
     await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     const dir = await freeName(to, backupName(started));
