@@ -4,7 +4,7 @@
  * command lines that nothing imports, and a capability of the server uses
  * another only through its index.ts (and its errors.ts, docs/adr/0081).
  */
-const CAPABILITIES = '(accounts|editorial|citizen-services|reports|sites)';
+const CAPABILITIES = '(accounts|editorial|citizen-services|reports|sites|operations)';
 
 module.exports = {
   forbidden: [

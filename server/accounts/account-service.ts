@@ -22,6 +22,7 @@ import { type CredentialIssue, credentialIssues } from './credential-history.ts'
 import type { Principal } from './principal.ts';
 import type { RequestMeta } from '#server/platform/http/request-meta.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { log } from '#server/platform/observability/log.ts';
 
 export interface NewAccountInput {
   fullName: string;
@@ -126,7 +127,7 @@ export function createAccountService(deps: ServiceDeps) {
     try {
       await deps.mailer!.send(account, oneTimePassword, why, actor.username);
     } catch (error) {
-      console.error(`congso: không gửi được mật khẩu dùng một lần cho ${account.username}: ${(error as Error).message}`);
+      log.error('one-time-password-mail-failed', { username: account.username, reason: (error as { code?: string }).code ?? (error as Error).name });
       throw new OneTimePasswordNotSentError({ username: account.username, accountCreated: why === 'created' });
     }
     return { channel: 'email', maskedAddress: maskEmail(account.email!) };

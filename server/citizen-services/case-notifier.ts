@@ -3,6 +3,7 @@ import type { MailOptions } from '#server/platform/mail/mail-options.ts';
 import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-records.ts';
 import { t } from '#server/platform/ui/vi.ts';
+import { log } from '#server/platform/observability/log.ts';
 
 /**
  * Mails the citizen at each status change (Điều 13.1: tracked to the reply) when they gave an
@@ -40,7 +41,8 @@ export function createCaseNotifier(options: MailOptions | null): CaseNotifier {
       const message = { from: options.from, to, subject: `[${record.trackingCode}] ${t(`case.status.${event.status}`)}`, text: lines.join('\n') };
       chain = chain.then(() =>
         sendMail(options.smtp, message).catch((error: unknown) => {
-          console.error(`congso: không gửi được thư thông báo cho hồ sơ ${record.trackingCode}: ${(error as Error).message}`);
+          // The relay's sentence may quote the citizen's address: the log keeps its code only (docs/adr/0105).
+          log.error('case-mail-failed', { trackingCode: record.trackingCode, reason: (error as { code?: string }).code ?? (error as Error).name });
         }),
       );
     },

@@ -5,7 +5,7 @@ import type { Clock } from '#server/platform/clock.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.ts';
 import { persistentSecret } from '#server/platform/private-files.ts';
 import { createProofOfWork } from './proof-of-work.ts';
-import type { RateLimitPolicy } from './rate-limit.ts';
+import type { BucketStore, RateLimitPolicy } from './rate-limit.ts';
 import type { DepartmentRef } from '#server/platform/http/site-for-host.ts';
 import { dataDirectory } from '#server/platform/storage/open-storage.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
@@ -34,6 +34,8 @@ export interface CaseServiceOptions {
   powDifficulty?: number;
   requireProofOfWork?: boolean;
   rateLimits?: { submission?: RateLimitPolicy; lookup?: RateLimitPolicy; challenge?: RateLimitPolicy };
+  /** Where the rate limits keep their buckets: the shared storage with several server processes (docs/adr/0102), memory otherwise. */
+  buckets?: BucketStore;
   uploadLimits?: UploadLimits;
   /** Closed cases and their files are deleted this many days after closing (`CASE_RETENTION_DAYS`, default 5 years). */
   retentionDays?: number;
@@ -47,7 +49,7 @@ export interface CaseServiceOptions {
 export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
   const dataDir = dataDirectory(env);
   return {
-    attachmentsDir: env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments'),
+    attachmentsDir: attachmentsDirectory(env),
     secretKey: env.CASE_SECRET_KEY ?? persistentSecret(path.join(dataDir, 'case-secret.key')),
     mail: mailOptionsFromEnv(env),
     contentRoot: env.CONTENT_REPO_DIR ?? './data/content',
@@ -57,6 +59,11 @@ export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
       ? { submission: { capacity: Number(env.SUBMISSION_BURST), refillPerMinute: Number(env.SUBMISSION_PER_MINUTE ?? env.SUBMISSION_BURST) } }
       : undefined,
   };
+}
+
+/** Where citizens' files are kept: ATTACHMENTS_DIR, else `attachments/` in the data folder. */
+export function attachmentsDirectory(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDirectory(env), 'attachments'));
 }
 
 export function createCaseServices(storage: Storage, departments: readonly DepartmentRef[], clock: Clock, options: CaseServiceOptions) {
@@ -77,6 +84,7 @@ export function createCaseServices(storage: Storage, departments: readonly Depar
       replays: storage.replays,
       clock,
       requireProofOfWork: options.requireProofOfWork,
+      buckets: options.buckets,
       ...options.rateLimits,
     }),
     notifier,
@@ -84,12 +92,14 @@ export function createCaseServices(storage: Storage, departments: readonly Depar
     uploadLimits,
     content,
     calendar,
-    /** Deletes closed cases past the retention period and their files; spent challenges past expiry. */
+    /** Deletes closed cases past the retention period and their files; spent challenges past expiry; idle shared buckets. */
     async sweep(): Promise<number> {
       const now = clock();
       const files = await storage.cases.purgeClosedBefore(now - retentionMs);
       await attachments.remove(files);
       await storage.replays.deleteExpired(now);
+      // A bucket untouched for an hour is full again under every limit: forgetting it changes nothing.
+      await storage.rateBuckets.deleteIdle(now - 3_600_000);
       return files.length;
     },
   };

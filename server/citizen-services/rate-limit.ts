@@ -9,8 +9,8 @@ import { systemClock, type Clock } from '#server/platform/clock.ts';
  * three complaints from one phone), a steady flood is not.
  *
  * `takeToken` is a pure transition, so a shared storage can apply it
- * atomically for a cluster; `MemoryRateLimiter` keeps the buckets in one
- * process, bounded in memory.
+ * atomically for a cluster (`SharedRateLimiter`, docs/adr/0102);
+ * `MemoryRateLimiter` keeps the buckets in one process, bounded in memory.
  */
 
 
@@ -135,5 +135,45 @@ export class MemoryRateLimiter {
       if (this.#buckets.size <= target) break;
       this.#buckets.delete(key);
     }
+  }
+}
+
+/** Where buckets live when several server processes share them: the storage's `rateBuckets`. */
+export interface BucketStore {
+  apply<D>(key: string, step: (current: Bucket | null) => { next: Bucket; decision: D }): Promise<D>;
+}
+
+/** What the guard asks of a limiter, in memory or shared. */
+export interface RateLimiter {
+  take(key: string, cost?: number): RateDecision | Promise<RateDecision>;
+}
+
+/** Throws `RateLimitedError` when the limiter refuses. */
+export async function consumeToken(limiter: RateLimiter, key: string, cost = 1): Promise<void> {
+  const decision = await limiter.take(key, cost);
+  if (!decision.allowed) throw new RateLimitedError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
+}
+
+/**
+ * Buckets in the shared storage (docs/adr/0102): with several server
+ * processes behind one address, a client gets one allowance, not one per
+ * process. `purpose` keeps the buckets of different limits apart.
+ */
+export class SharedRateLimiter implements RateLimiter {
+  readonly #store: BucketStore;
+  readonly #policy: RateLimitPolicy;
+  readonly #clock: Clock;
+  readonly #purpose: string;
+
+  constructor({ store, policy, purpose, clock = systemClock }: { store: BucketStore; policy: RateLimitPolicy; purpose: string; clock?: Clock }) {
+    this.#store = store;
+    this.#policy = policy;
+    this.#clock = clock;
+    this.#purpose = purpose;
+  }
+
+  take(key: string, cost = 1): Promise<RateDecision> {
+    const now = this.#clock();
+    return this.#store.apply(`${this.#purpose}:${key}`, (bucket) => takeToken(bucket, now, this.#policy, cost));
   }
 }

@@ -3,7 +3,20 @@ import { ProofOfWorkRequiredError, RateLimitedError } from './errors.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 import { canonicalTrackingCode } from './tracking-code.ts';
-import { addressKey, CHALLENGE_LIMIT, LOOKUP_LIMIT, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket, type RateLimitPolicy } from './rate-limit.ts';
+import {
+  addressKey,
+  CHALLENGE_LIMIT,
+  consumeToken,
+  LOOKUP_LIMIT,
+  MemoryRateLimiter,
+  SharedRateLimiter,
+  SUBMISSION_LIMIT,
+  takeToken,
+  type Bucket,
+  type BucketStore,
+  type RateLimiter,
+  type RateLimitPolicy,
+} from './rate-limit.ts';
 import type { ReplayRepository } from '#server/platform/storage/repository.ts';
 
 /**
@@ -32,6 +45,8 @@ export interface GuardOptions {
   noScriptCost?: number;
   failedLookupCost?: number;
   requireProofOfWork?: boolean;
+  /** Buckets shared by every server process (docs/adr/0102); kept in this process's memory when absent. */
+  buckets?: BucketStore;
 }
 
 export interface ProofOfWorkAnswer {
@@ -42,20 +57,63 @@ export interface ProofOfWorkAnswer {
 /** Ten wrong secrets per code, then one a minute: 80-bit secrets stay out of reach. */
 const CODE_FAILURES: RateLimitPolicy = { capacity: 10, refillPerMinute: 1 };
 
+/** Per code, only failures draw tokens; a look-up is refused while the bucket could not pay for one more failure. */
+interface CodeFailures {
+  check(code: string): Promise<void>;
+  fail(code: string): Promise<void>;
+}
+
+function refuseUnless(decision: ReturnType<typeof takeToken>['decision']): void {
+  if (!decision.allowed) throw new RateLimitedError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
+}
+
+function memoryCodeFailures(clock: Clock): CodeFailures {
+  const buckets = new Map<string, Bucket>();
+  return {
+    async check(code) {
+      refuseUnless(takeToken(buckets.get(code) ?? null, clock(), CODE_FAILURES).decision);
+    },
+    async fail(code) {
+      const { next } = takeToken(buckets.get(code) ?? null, clock(), CODE_FAILURES);
+      // Re-inserted last: the case being guessed at is the last one a flood of made-up codes could push out.
+      buckets.delete(code);
+      buckets.set(code, next);
+      // Bounded: a flood of made-up codes must not grow memory without end.
+      if (buckets.size > 100_000) buckets.delete(buckets.keys().next().value!);
+    },
+  };
+}
+
+function sharedCodeFailures(store: BucketStore, clock: Clock): CodeFailures {
+  const key = (code: string) => `lookup-code:${code}`;
+  return {
+    async check(code) {
+      const now = clock();
+      // Looking costs nothing: the bucket is written back as it was.
+      refuseUnless(await store.apply(key(code), (bucket) => ({ next: bucket ?? { tokens: CODE_FAILURES.capacity, updatedAt: now }, decision: takeToken(bucket, now, CODE_FAILURES).decision })));
+    },
+    async fail(code) {
+      const now = clock();
+      await store.apply(key(code), (bucket) => takeToken(bucket, now, CODE_FAILURES));
+    },
+  };
+}
+
 export function createSubmissionGuard(options: GuardOptions) {
-  const submissions = new MemoryRateLimiter({ policy: options.submission ?? SUBMISSION_LIMIT, clock: options.clock });
-  const lookups = new MemoryRateLimiter({ policy: options.lookup ?? LOOKUP_LIMIT, clock: options.clock });
-  const challenges = new MemoryRateLimiter({ policy: options.challenge ?? CHALLENGE_LIMIT, clock: options.clock });
-  // Per code, only failures draw tokens; a lookup is refused while the bucket could not pay for one more failure.
-  const codeFailures = new Map<string, Bucket>();
+  const limiter = (policy: RateLimitPolicy, purpose: string): RateLimiter =>
+    options.buckets ? new SharedRateLimiter({ store: options.buckets, policy, purpose, clock: options.clock }) : new MemoryRateLimiter({ policy, clock: options.clock });
+  const submissions = limiter(options.submission ?? SUBMISSION_LIMIT, 'submission');
+  const lookups = limiter(options.lookup ?? LOOKUP_LIMIT, 'lookup');
+  const challenges = limiter(options.challenge ?? CHALLENGE_LIMIT, 'challenge');
+  const codeFailures = options.buckets ? sharedCodeFailures(options.buckets, options.clock) : memoryCodeFailures(options.clock);
   const noScriptCost = options.noScriptCost ?? 2.5;
   const failedLookupCost = options.failedLookupCost ?? 4;
   const scope = (departmentId: string, service: ServiceId) => `${departmentId}:${service}`;
   const key = (address: string | null) => addressKey(address ?? 'unknown');
 
   return {
-    challenge(departmentId: string, service: ServiceId, address: string | null) {
-      challenges.consume(key(address));
+    async challenge(departmentId: string, service: ServiceId, address: string | null) {
+      await consumeToken(challenges, key(address));
       return options.pow.issue(scope(departmentId, service));
     },
 
@@ -63,32 +121,24 @@ export function createSubmissionGuard(options: GuardOptions) {
     async admit(departmentId: string, service: ServiceId, address: string | null, answer: ProofOfWorkAnswer | null): Promise<void> {
       if (!answer) {
         if (options.requireProofOfWork) throw new ProofOfWorkRequiredError({});
-        submissions.consume(key(address), noScriptCost);
+        await consumeToken(submissions, key(address), noScriptCost);
         return;
       }
-      submissions.consume(key(address));
+      await consumeToken(submissions, key(address));
       await options.pow.verify(scope(departmentId, service), answer.challenge, answer.nonce, options.replays);
     },
 
-    beforeLookup(address: string | null, trackingCode: string): void {
-      lookups.consume(key(address));
+    async beforeLookup(address: string | null, trackingCode: string): Promise<void> {
+      await consumeToken(lookups, key(address));
       // Not a code at all: no case to protect, the look-up refuses it, the address has paid.
       const code = canonicalTrackingCode(trackingCode);
-      if (code === null) return;
-      const { decision } = takeToken(codeFailures.get(code) ?? null, options.clock(), CODE_FAILURES);
-      if (!decision.allowed) throw new RateLimitedError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
+      if (code !== null) await codeFailures.check(code);
     },
 
-    failedLookup(address: string | null, trackingCode: string): void {
-      lookups.take(key(address), failedLookupCost);
+    async failedLookup(address: string | null, trackingCode: string): Promise<void> {
+      await lookups.take(key(address), failedLookupCost);
       const code = canonicalTrackingCode(trackingCode);
-      if (code === null) return;
-      const { next } = takeToken(codeFailures.get(code) ?? null, options.clock(), CODE_FAILURES);
-      // Re-inserted last: the case being guessed at is the last one a flood of made-up codes could push out.
-      codeFailures.delete(code);
-      codeFailures.set(code, next);
-      // Bounded: a flood of made-up codes must not grow memory without end.
-      if (codeFailures.size > 100_000) codeFailures.delete(codeFailures.keys().next().value!);
+      if (code !== null) await codeFailures.fail(code);
     },
   };
 }

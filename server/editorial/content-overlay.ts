@@ -7,18 +7,19 @@ import type { FileWrite } from './content-repository/repository.ts';
 /**
  * What `main` would hold after a change, as a folder the build's checks can
  * read, without touching the content repository: links to every file of the
- * site's folder (and to `sites/`) plus the changed files written over them.
+ * site's folder and of `sites/`, plus the changed files written over them.
  * The checks read this folder exactly as they read the real one (ADR 0045).
  */
 export async function withOverlay<T>(root: string, site: string, files: readonly FileWrite[], task: (overlay: string) => Promise<T>): Promise<T> {
   const overlay = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
   try {
-    await symlink(path.join(root, 'sites'), path.join(overlay, 'sites'), 'dir');
+    // File by file, like the site's folder: a change may write the site's own YAML (a new department, docs/adr/0104).
+    await mirror(path.join(root, 'sites'), path.join(overlay, 'sites'));
     const siteDir = `content/${site}`;
     await mirror(path.join(root, siteDir), path.join(overlay, siteDir));
     for (const file of files) {
       // Paths were checked by the caller; this is only a guard against leaving the overlay.
-      if (!file.path.startsWith(`${siteDir}/`)) continue;
+      if (!file.path.startsWith(`${siteDir}/`) && file.path !== `sites/${site}.yaml`) continue;
       const target = path.join(overlay, file.path);
       if (!target.startsWith(overlay + path.sep)) continue;
       await rm(target, { force: true });

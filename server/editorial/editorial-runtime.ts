@@ -4,6 +4,7 @@ import { createDecapProxy, type DecapProxy } from './decap-proxy/handlers.ts';
 import { createPublicationGate, type PublicationGate } from './publication-gate.ts';
 import { createPublishQueue, type BuildOneSite, type PublishQueue } from './publish-queue.ts';
 import { createEditorialService, type EditorialService } from './editorial-service.ts';
+import { log } from '#server/platform/observability/log.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -41,7 +42,7 @@ export function editorialRuntime(settings: EditorialOptions = {}): () => Promise
         settings.queue ??
         createPublishQueue({
           build: settings.build ?? (async () => undefined),
-          onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
+          onFailure: (outcomes) => log.error('publication-build-failed', { site: outcomes[0]?.publication.site, error: outcomes[0]?.error }),
         });
       const gate = settings.gate ?? createPublicationGate({ repo, queue });
       const service = createEditorialService({ repo, gate, liveWaitMs: settings.liveWaitMs ?? 20_000 });

@@ -229,6 +229,24 @@ export class RepositoryUnavailableError extends AppError<RepositoryUnavailableEr
   }
 }
 
+export type MirrorUnreachableErrorData = { remote: string; reason: string };
+/**
+ * A fresh installation must start from its mirror (docs/adr/0101), and the
+ * mirror does not answer: starting from the sample instead would overwrite
+ * the real content at the first push.
+ */
+export class MirrorUnreachableError extends AppError<MirrorUnreachableErrorData> {
+  static readonly code = 'E_MIRROR_UNREACHABLE';
+  constructor(data: MirrorUnreachableErrorData) {
+    super(
+      MirrorUnreachableError.code,
+      503,
+      data,
+      `Không kết nối được kho nội dung dự phòng ${data.remote} (${data.reason}) để lấy nội dung về máy mới; kiểm tra CONTENT_REMOTE_URL và máy chủ git rồi khởi động lại.`,
+    );
+  }
+}
+
 // The Decap endpoint (docs/adr/0041)
 
 export type ProxyBadRequestErrorData = { action: string; issues: string[] };

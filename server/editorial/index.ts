@@ -6,6 +6,7 @@ export { complianceRecord } from './compliance-record.ts';
 export { contentRepositoryDir, contentRepositoryExists, ensureContentRepository } from './content-repository/ensure-content-repository.ts';
 export { RepositoryUnavailableError } from './errors.ts';
 export { type ContentRepository, openContentRepository } from './content-repository/repository.ts';
+export { cloneFromMirror, type ContentMirror, createContentMirror, mirrorRemote } from './content-repository/mirror.ts';
 export { createDecapProxy } from './decap-proxy/handlers.ts';
 export { type Editorial, editorialRuntime } from './editorial-runtime.ts';
 export { type Actor } from './editorial-workflow.ts';

@@ -63,14 +63,16 @@ export function createPublicationGate(options: PublicationGateOptions) {
       const commit = await repo.transaction(async () => {
         // Files are data (ADR 0021): an allowed kind by their bytes, used by the entry, nobody else's.
         await checkMainChange(repo, change);
-        const before = await problemsOfMain(change.site);
-        const after = await withOverlay(repo.dir, change.site, change.files, (overlay) => check(overlay, change.site));
-        const introduced = after.filter((p) => !before.has(problemKey(p)));
-        if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
+        if (!change.retiresSite) {
+          const before = await problemsOfMain(change.site);
+          const after = await withOverlay(repo.dir, change.site, change.files, (overlay) => check(overlay, change.site));
+          const introduced = after.filter((p) => !before.has(problemKey(p)));
+          if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
+        }
         return commitMainChange(repo, change);
       });
       const publishedAt = clock();
-      const live = options.queue
+      const live = options.queue && !change.retiresSite
         ? options.queue.enqueue({
             site: change.site,
             section: change.entry?.section ?? '',

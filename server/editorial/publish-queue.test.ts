@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { createPublishQueue, type Publication, type PublishOutcome } from './publish-queue.ts';
 
 const pub = (site: string, slug: string, publishedAt = 0): Publication => ({
@@ -82,5 +83,31 @@ describe('the publish queue', () => {
     expect(failures).toHaveLength(1);
     fail = false;
     expect((await queue.enqueue(pub('sotuphap', 'b'))).ok).toBe(true);
+  });
+
+  it('never builds one site in two processes at once when they share its lock, and serves every publication', async () => {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    await storage.migrate();
+    let building = 0;
+    let overlapped = false;
+    const build = async () => {
+      building += 1;
+      overlapped ||= building > 1;
+      await new Promise((r) => setTimeout(r, 20));
+      building -= 1;
+    };
+    const outcomes: PublishOutcome[] = [];
+    const siteLock = <T,>(site: string, task: () => Promise<T>) => storage.locks.withLock(`build:${site}`, task);
+    const [a, b] = [1, 2].map(() => createPublishQueue({ build, siteLock, onOutcome: (o) => void outcomes.push(o) }));
+    const first = [a!.enqueue(pub('sotuphap', 'a')), b!.enqueue(pub('sotuphap', 'b'))];
+    await tick();
+    expect({ ...a!.waiting(), ...b!.waiting() }).toEqual({});
+    const more = [a!.enqueue(pub('sotuphap', 'c')), b!.enqueue(pub('sotuphap', 'd'))];
+    expect([a!.waiting(), b!.waiting()]).toEqual([{ sotuphap: 1 }, { sotuphap: 1 }]);
+    const done = await Promise.all([...first, ...more]);
+    expect(overlapped).toBe(false);
+    expect(done.every((o) => o.ok)).toBe(true);
+    expect(outcomes.map((o) => o.publication.slug).sort()).toEqual(['a', 'b', 'c', 'd']);
+    await storage.close();
   });
 });

@@ -51,6 +51,15 @@ export interface PublishQueueOptions {
   onExcluded?: (site: string, excluded: BuildReport['excluded']) => void;
   /** Outcomes kept per site for the back-office. */
   keep?: number;
+  /**
+   * Held around each build of a site: with several server processes, the
+   * storage's named lock `build:<site>`, so two never build one site at once
+   * (docs/adr/0102). A build that waited still includes every publication
+   * it was asked for: it reads `main` when it starts.
+   */
+  siteLock?: <T>(site: string, build: () => Promise<T>) => Promise<T>;
+  /** Called with every outcome, as it is known: the publication log line and the metrics (docs/adr/0105). */
+  onOutcome?: (outcome: PublishOutcome) => void;
 }
 
 export interface PublishQueue {
@@ -61,6 +70,8 @@ export interface PublishQueue {
   isBuilding(site: string): boolean;
   /** Resolves when no site is building or waiting. */
   idle(): Promise<void>;
+  /** Publications waiting for a build, per site with any. */
+  waiting(): Record<string, number>;
 }
 
 interface SiteLane {
@@ -90,7 +101,8 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
       let error: unknown = null;
       let excluded: BuildReport['excluded'] = [];
       try {
-        excluded = (await options.build(site, `publish:${batch.map((b) => b.publication.by.username).join(',')}`))?.excluded ?? [];
+        const build = () => options.build(site, `publish:${batch.map((b) => b.publication.by.username).join(',')}`);
+        excluded = (await (options.siteLock ? options.siteLock(site, build) : build()))?.excluded ?? [];
       } catch (e) {
         error = e ?? new Error('build failed');
       }
@@ -119,6 +131,13 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
           // A failing notifier must not stop later builds.
         }
       }
+      for (const outcome of outcomes) {
+        try {
+          options.onOutcome?.(outcome);
+        } catch {
+          // A failing log line must not stop later builds.
+        }
+      }
       batch.forEach(({ resolve }, i) => resolve(outcomes[i]));
     }
   }
@@ -141,6 +160,7 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
     },
     recent: (site) => [...(lanes.get(site)?.recent ?? [])],
     isBuilding: (site) => lanes.get(site)?.running != null,
+    waiting: () => Object.fromEntries([...lanes].filter(([, l]) => l.waiting.length > 0).map(([site, l]) => [site, l.waiting.length])),
     async idle() {
       for (;;) {
         const running = [...lanes.values()].map((l) => l.running).filter((p): p is Promise<void> => p !== null);

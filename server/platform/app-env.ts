@@ -22,6 +22,8 @@ export interface AppEnv {
     /** Whether the browser reached us over https (directly or through a trusted proxy). */
     secure: boolean;
     session: ActiveSession | null;
+    /** Names the request in the log and in `X-Request-Id` (docs/adr/0105). */
+    requestId?: string;
     formErrorView?: FormErrorView;
   };
 }

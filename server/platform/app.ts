@@ -20,6 +20,11 @@ import { shellFromDist } from '#server/sites/index.ts';
 import type { CaseSource } from '#server/reports/index.ts';
 import { storageCaseSource } from '#server/reports/index.ts';
 import { healthzRoutes } from '#server/reports/index.ts';
+import { metricsRoutes } from '#server/reports/index.ts';
+import type { Logger } from './observability/log.ts';
+import { departmentRoutes, type DepartmentService } from '#server/operations/index.ts';
+import { requestLog } from './observability/request-log.ts';
+import type { ServerMetrics } from './observability/server-metrics.ts';
 import { complianceRoutes } from '#server/reports/index.ts';
 import { publicStatisticsRoutes } from '#server/reports/index.ts';
 import { reportRoutes } from '#server/reports/index.ts';
@@ -40,6 +45,12 @@ export interface AppOptions extends ServiceOptions, AdminRouteOptions {
   cases?: CaseServiceOptions;
   /** Pre-built case services (tests share them with the app). */
   caseServices?: CaseServices;
+  /** One JSON line per request (docs/adr/0105); none when absent (tests). */
+  requestLog?: Logger;
+  /** Counted per request and served at `/metrics` (docs/adr/0105). */
+  metrics?: ServerMetrics;
+  /** The province administrator's page of departments (docs/adr/0104); absent without a content repository. */
+  departmentService?: DepartmentService;
 }
 
 /**
@@ -60,6 +71,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   const app = new Hono<AppEnv>();
 
+  if (options.requestLog) app.use('*', requestLog({ log: options.requestLog, metrics: options.metrics, trustProxy: options.trustProxy ?? false }));
   app.use(
     '*',
     secureHeaders({
@@ -77,7 +89,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const distDir = options.distDir ?? 'dist';
   const siteIds = options.departments.map((d) => d.id);
   app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
+  if (options.metrics) app.route('/', metricsRoutes(options.metrics.render, services.auth));
   app.route('/', backOfficeRoutes(services, cases));
+  if (options.departmentService) app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
   app.route('/', citizenServiceRoutes(cases, shells));

@@ -1,108 +1,190 @@
+import { rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDepartments, loadProvince } from '#src/content-source/departments.ts';
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
-import { createPublishQueue } from '#server/editorial/index.ts';
+import { cloneFromMirror, createContentMirror, createPublishQueue, mirrorRemote, type ContentMirror } from '#server/editorial/index.ts';
 import { createPublicationGate } from '#server/editorial/index.ts';
 import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/index.ts';
 import { createQuestionPublisher } from '#server/citizen-services/index.ts';
 import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
 import { siteBuilder } from '#server/editorial/index.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#server/accounts/index.ts';
+import { createBackup, createDepartmentService, installationFromEnv, pruneBackups } from '#server/operations/index.ts';
 import { mailOptionsFromEnv } from './mail/mail-options.ts';
 import { createServices } from '#server/accounts/index.ts';
 import { writeSampleAccountsFile } from '#server/accounts/index.ts';
 import { seedSampleAccounts } from '#server/accounts/index.ts';
-import { createScheduler, every } from './scheduler.ts';
+import { systemClock } from './clock.ts';
+import { storageJobClaim } from './job-claims.ts';
+import { liveDepartments, type Loaded } from './live-departments.ts';
+import { log } from './observability/log.ts';
+import { createServerMetrics } from './observability/server-metrics.ts';
+import { createScheduler, dailyAt, every } from './scheduler.ts';
 import { startServer } from './start-server.ts';
 import { dataDirectory, openStorage } from './storage/open-storage.ts';
 
 /**
  * `node server/platform/main.ts` (or `npm start`, which builds stale sites first).
- * Environment: PORT (4321), DATABASE_URL (PostgreSQL; else SQLITE_PATH or
- * ./data/congso.sqlite), CONTENT_REPO_DIR (the content repository,
- * ./data/content, created from the project's sites/ and content/ on first
- * start), CONGSO_DIST (built sites, ./dist), PORTAL_HOSTS (extra portal
- * domains, comma-separated), TRUST_PROXY=1 behind a reverse proxy,
- * SEED_SAMPLE_ACCOUNTS=0 to start without the sample accounts.
+ * Environment (README, Configuration and Operating congso): PORT (4321),
+ * DATABASE_URL (PostgreSQL; else SQLITE_PATH or ./data/congso.sqlite),
+ * CONTENT_REPO_DIR (the content repository, ./data/content, created from the
+ * project's sites/ and content/ on first start, or cloned from
+ * CONTENT_REMOTE_URL), CONGSO_DIST (built sites, ./dist), PORTAL_HOSTS
+ * (extra portal domains, comma-separated), TRUST_PROXY=1 behind a reverse
+ * proxy, SEED_SAMPLE_ACCOUNTS=0 to start without the sample accounts,
+ * BACKUP_DIR / BACKUP_KEEP / BACKUP_HOUR for nightly backups.
+ *
+ * Several instances may run on one PostgreSQL database and one content
+ * repository folder (docs/adr/0102): everything they must agree on goes
+ * through the storage — the repository's and each build's locks, the
+ * rate-limit buckets, the claim of each scheduled job.
  */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const env = process.env;
+const instance = `${hostname()}:${process.pid}`;
+const clock = systemClock;
 
 const storage = await openStorage(env);
 const applied = await storage.migrate();
-if (applied.length > 0) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
+if (applied.length > 0) log.info('migrations-applied', { versions: applied, message: `Đã áp dụng migration: ${applied.join(', ')}` });
 
 // Everything editors publish lands in this repository; the sites are built from its folder, never from the project's content/.
-const content = await ensureContentRepository({ dir: contentRepositoryDir(env), seedFrom: PROJECT_ROOT });
-if (content.created) console.log(`Đã tạo kho nội dung ${content.dir} từ dữ liệu mẫu.`);
-const departments = await loadDepartments(content.dir);
-const province = await loadProvince(content.dir);
+const remote = env.CONTENT_REMOTE_URL ? mirrorRemote(env.CONTENT_REMOTE_URL) : null;
+let mirror: ContentMirror | null = null;
+const content = await ensureContentRepository({
+  dir: contentRepositoryDir(env),
+  seedFrom: PROJECT_ROOT,
+  exclusive: (task) => storage.locks.withLock('content-repository', task),
+  onChange: () => mirror?.request(),
+  ...(remote ? { cloneInto: cloneFromMirror(remote) } : {}),
+});
+if (content.created) {
+  const from = content.cloned ? `kho dự phòng ${remote!.url}` : 'dữ liệu mẫu';
+  log.info('content-repository-created', { dir: content.dir, cloned: content.cloned, message: `Đã tạo kho nội dung ${content.dir} từ ${from}.` });
+}
+if (remote) {
+  mirror = createContentMirror({ repo: content.repo, remote, exclusive: (task) => storage.locks.withLock('content-mirror', task) });
+  mirror.request();
+}
 const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
 
-const services = createServices({
-  storage,
-  departments,
-  deviceSecret: persistentSecret(path.join(dataDirectory(env), 'device-secret.key')),
-  mail: mailOptionsFromEnv(env),
-  portalHosts: env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
-});
+const metrics = createServerMetrics({ cases: () => storage.cases.countByStatus(), queueDepth: () => publishQueue.waiting() });
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
+// A scratch folder per process: another instance, or `npm run build`, may be building beside it.
+const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
 const publishQueue = createPublishQueue({
-  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: path.join(PROJECT_ROOT, '.build', 'publish') }),
-  onFailure: (outcomes) => console.error('congso: dựng lại trang sau khi đăng tải thất bại', outcomes),
+  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir }),
+  siteLock: (site, build) => storage.locks.withLock(`build:${site}`, build),
+  onOutcome: (outcome) => {
+    const seconds = outcome.publishToLiveMs / 1000;
+    const { site, section, slug, commit, by } = outcome.publication;
+    log.info('publication', { site, entry: slug ? `${section}/${slug}` : null, commit, by: by.username, live: outcome.ok, seconds, coalesced: outcome.coalesced, excluded: outcome.excluded.length });
+    metrics.publication(site, outcome.ok, seconds);
+  },
+  onFailure: (outcomes) => {
+    const site = outcomes[0]!.publication.site;
+    log.error('publication-build-failed', { site, error: outcomes[0]!.error });
+    metrics.buildFailed(site);
+  },
 });
-// The one way to change main (ADR 0045): CMS publications, files and answered questions all pass its check.
+// The one way to change main (ADR 0045): CMS publications, files, answered questions and departments all pass its check.
 const publicationGate = createPublicationGate({ repo: content.repo, queue: publishQueue });
-const caseServices = createCaseServices(storage, departments, services.deps.clock, {
-  ...caseOptionsFromEnv(env),
-  contentRoot: content.dir,
-  publisher: createQuestionPublisher(publicationGate),
-});
-const app = createApp({
+
+const deviceSecret = persistentSecret(path.join(dataDirectory(env), 'device-secret.key'));
+const mail = mailOptionsFromEnv(env);
+const portalHosts = env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean);
+// In the storage, not in memory: shared by every instance and kept when the departments are reloaded (docs/adr/0102).
+const caseOptions = { ...caseOptionsFromEnv(env), contentRoot: content.dir, publisher: createQuestionPublisher(publicationGate), buckets: storage.rateBuckets };
+
+const departmentService = createDepartmentService({
+  repo: content.repo,
+  gate: publicationGate,
   storage,
-  departments,
-  services,
-  caseServices,
   distDir,
-  province,
-  trustProxy: env.TRUST_PROXY === '1',
-  editorial: {
-    repo: content.repo,
-    repoDir: content.dir,
-    // Its own scratch folder, so a publication never shares Astro's work folder with `npm run build` running beside it.
-    queue: publishQueue,
-    gate: publicationGate,
+  accountsAfterChange: async () => {
+    await live.reload();
+    return live.current().services.accounts;
   },
 });
 
-// Decided before listening: nobody can have created an account yet, so "empty" means a first start.
-const firstStart = env.SEED_SAMPLE_ACCOUNTS !== '0' && (await storage.accounts.list()).length === 0;
-const server = await startServer(app, { port: Number(env.PORT ?? 4321) });
-// Only into an empty storage: a later start, or a server whose accounts were all removed on purpose, never gets new ones behind its back.
-if (firstStart) {
-  const seeded = await seedSampleAccounts(services.accounts, departments);
-  if (seeded.length > 0) {
-    const file = path.resolve('data', 'sample-accounts.txt');
-    const text = writeSampleAccountsFile(seeded, file, server.port);
-    console.log(`${text}(Đã lưu vào ${file}, chỉ người chạy máy chủ đọc được.)`);
-  }
-}
-console.log(`congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`);
+const live = await liveDepartments({
+  load: async (): Promise<Loaded> => ({ departments: await loadDepartments(content.dir), province: await loadProvince(content.dir) }),
+  log,
+  assemble: ({ departments, province }) => {
+    const services = createServices({ storage, departments, deviceSecret, mail, portalHosts });
+    const caseServices = createCaseServices(storage, departments, services.deps.clock, caseOptions);
+    const app = createApp({
+      storage,
+      departments,
+      services,
+      caseServices,
+      distDir,
+      province,
+      trustProxy: env.TRUST_PROXY === '1',
+      editorial: { repo: content.repo, repoDir: content.dir, queue: publishQueue, gate: publicationGate },
+      requestLog: log,
+      metrics,
+      departmentService,
+    });
+    return { services, caseServices, app };
+  },
+});
 
-// The server's own scheduler (server/platform/scheduler.ts): housekeeping now, pages on time and reminders as they come.
-const scheduler = createScheduler();
+// Decided before listening, under a lock: with several instances starting at once, one seeds and the others find it done.
+const seeded =
+  env.SEED_SAMPLE_ACCOUNTS === '0'
+    ? []
+    : await storage.locks.withLock('first-start', async () =>
+        (await storage.accounts.list()).length === 0 ? seedSampleAccounts(live.current().services.accounts, live.loaded().departments) : [],
+      );
+const server = await startServer({ fetch: (request, bindings) => live.current().app.fetch(request, bindings) }, { port: Number(env.PORT ?? 4321) });
+if (seeded.length > 0) {
+  const file = path.resolve('data', 'sample-accounts.txt');
+  const text = writeSampleAccountsFile(seeded, file, server.port);
+  // A table for the person starting the server, not a log line.
+  console.log(`${text}(Đã lưu vào ${file}, chỉ người chạy máy chủ đọc được.)`);
+}
+log.info('listening', {
+  port: server.port,
+  instance,
+  message: `congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`,
+});
+
+// The server's own scheduler (server/platform/scheduler.ts): each occurrence runs in one instance only.
+const scheduler = createScheduler({ clock, claim: storageJobClaim(storage.jobClaims, instance, clock) });
+// Every instance: a department added, renamed or removed elsewhere is served here within this delay.
+scheduler.add({ name: 'departments', perInstance: true, nextDue: every(Number(env.DEPARTMENTS_RELOAD_SECONDS ?? 30) * 1000), run: () => live.reload().then(() => undefined) });
 // Expired sessions are refused anyway; this only keeps the table small.
 scheduler.add({ name: 'expired-sessions', nextDue: every(10 * 60_000), run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)) });
 // Closed cases and their files are kept for the retention period only (CASE_RETENTION_DAYS).
-scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => caseServices.sweep().then(() => undefined) });
+scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => live.current().caseServices.sweep().then(() => undefined) });
+// A change the mirror missed (an instance stopped mid-retry) is caught up here.
+if (mirror) scheduler.add({ name: 'content-mirror', nextDue: every(5 * 60_000), run: async () => mirror!.request() });
+if (env.BACKUP_DIR) {
+  const backupDir = env.BACKUP_DIR;
+  const keep = Number(env.BACKUP_KEEP ?? 7);
+  scheduler.add({
+    name: 'nightly-backup',
+    nextDue: dailyAt(Number(env.BACKUP_HOUR ?? 2)),
+    run: async () => {
+      const backup = await createBackup({ installation: installationFromEnv(env), storage, to: backupDir });
+      const removed = await pruneBackups(backupDir, keep);
+      log.info('backup', { dir: backup.dir, seconds: backup.manifest.seconds, counts: backup.manifest.counts, removed });
+    },
+  });
+}
 scheduler.start();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await scheduler.stop();
+    mirror?.stop();
     await server.close();
+    await publishQueue.idle();
+    await rm(buildWorkDir, { recursive: true, force: true });
     await storage.close();
     process.exit(0);
   });

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from './clock.ts';
+import { log } from './observability/log.ts';
 
 /**
  * The server's own scheduler: jobs that must happen at a time, not when
@@ -16,6 +17,8 @@ export interface ScheduledJob {
   /** When the job is next due after a run that started at `lastRun` (ms; null before the first run). */
   nextDue(lastRun: number | null, now: number): number;
   run(now: number): Promise<void>;
+  /** Runs in every instance, unclaimed: work on the process's own state (reloading the departments). */
+  perInstance?: boolean;
 }
 
 export interface JobClaim {
@@ -57,9 +60,9 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       slot.lastRun = now;
       slot.due = slot.job.nextDue(now, now);
       try {
-        if (await claim.claim(slot.job.name, due)) await slot.job.run(now);
+        if (slot.job.perInstance || (await claim.claim(slot.job.name, due))) await slot.job.run(now);
       } catch (error) {
-        (options.onError ?? ((job, e) => console.error(`congso: việc định kỳ "${job}" lỗi`, e)))(slot.job.name, error);
+        (options.onError ?? ((job, e) => log.error('scheduled-job-failed', { job, error: e })))(slot.job.name, error);
       }
     }
   }
@@ -87,7 +90,26 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   };
 }
 
-/** Due every `ms`, the first time at once. */
+/**
+ * Due every `ms`, the first time at once, then on multiples of `ms` since
+ * the epoch: instances started at different times agree on each occurrence,
+ * so the claim lets only one of them run it.
+ */
 export function every(ms: number): ScheduledJob['nextDue'] {
-  return (lastRun, now) => (lastRun === null ? now : lastRun + ms);
+  return (lastRun, now) => (lastRun === null ? now : (Math.floor(lastRun / ms) + 1) * ms);
+}
+
+/** Vietnam keeps +07:00 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Due once a day at `hour`:`minute` Vietnam time (the nightly backup), never at start-up. */
+export function dailyAt(hour: number, minute = 0): ScheduledJob['nextDue'] {
+  const at = (hour * 60 + minute) * 60_000;
+  return (lastRun, now) => {
+    const from = lastRun ?? now;
+    const dayStart = Math.floor((from + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
+    const today = dayStart + at;
+    return today > from ? today : today + DAY_MS;
+  };
 }

@@ -20,3 +20,14 @@ export class InvalidPeriodError extends AppError<InvalidPeriodErrorData> {
   }
 }
 
+/**
+ * `/metrics` describes the whole province's servers: only the machine
+ * itself (Prometheus on loopback) and the province administrator read it
+ * (docs/adr/0105).
+ */
+export class MetricsForbiddenError extends AppError {
+  static readonly code = 'E_METRICS_FORBIDDEN';
+  constructor() {
+    super(MetricsForbiddenError.code, 403, {}, 'Số liệu vận hành chỉ dành cho máy chủ và quản trị viên cấp tỉnh.');
+  }
+}

@@ -6,6 +6,7 @@ export { type CaseRecord, type CaseSource } from './case-record.ts';
 export { inMemoryCaseSource, listCasesForReport } from './case-source.ts';
 export { complianceRoutes } from './http/compliance.ts';
 export { healthzRoutes } from './http/healthz.ts';
+export { metricsRoutes } from './http/metrics.ts';
 export { publicStatisticsRoutes } from './http/public-statistics.ts';
 export { reportDocument } from './http/report-figures.ts';
 export { reportFiguresView } from './http/report-figures-view.ts';

@@ -42,9 +42,32 @@ export interface NewSiteResult {
   files: string[];
 }
 
+export interface PlannedSite {
+  id: string;
+  abbr: string;
+  domains: string[];
+  /** Path relative to the root → content: the site's YAML, a starter entry per section, the sample draft's file. */
+  files: Map<string, string | Uint8Array>;
+}
+
 const ABBR = /^[a-z0-9]{2,30}$/;
 
+/** Writes the planned site into a folder holding `sites/` and `content/` (a copy of the content for trying it out). */
 export async function createSite(options: NewSiteOptions): Promise<NewSiteResult> {
+  const site = await planSite(options);
+  for (const [rel, data] of site.files) {
+    await mkdir(path.dirname(path.join(options.root, rel)), { recursive: true });
+    await writeFile(path.join(options.root, rel), data, { flag: 'wx' });
+  }
+  return { id: site.id, abbr: site.abbr, domains: site.domains, files: [...site.files.keys()] };
+}
+
+/**
+ * A new department's files, checked against `root` (the content repository's
+ * folder, which is `main`): the address of Điều 3, and an id no site has.
+ * The server commits them through the publication gate (docs/adr/0104).
+ */
+export async function planSite(options: NewSiteOptions): Promise<PlannedSite> {
   const name = options.name.normalize('NFC').trim();
   const province = await loadProvince(options.root);
   const derived = deriveAbbreviation(name);
@@ -56,17 +79,13 @@ export async function createSite(options: NewSiteOptions): Promise<NewSiteResult
     if (existsSync(path.join(options.root, taken))) throw new SiteExistsError(id, taken);
   }
   const day = (options.today ?? new Date()).toISOString().slice(0, 10);
-  const files = new Map<string, string | Buffer>();
+  const files = new Map<string, string | Uint8Array>();
   files.set(`sites/${id}.yaml`, siteYaml(name, abbr === derived ? undefined : abbr, abbr, domains, province.domains[0]!.suffix));
   for (const [section, entry] of Object.entries(starterEntries(name, abbr, day, province.domains[0]!.suffix, domains[0]!))) {
     files.set(`content/${id}/${section}/${entry.slug}.mdx`, entry.source);
   }
   files.set(`content/${id}/tep/mau/du-thao-mau.pdf`, minimalPdf([`Du thao mau - ${name}`, 'Thay bang tep du thao that truoc khi lay y kien.']));
-  for (const [rel, data] of files) {
-    await mkdir(path.dirname(path.join(options.root, rel)), { recursive: true });
-    await writeFile(path.join(options.root, rel), data, { flag: 'wx' });
-  }
-  return { id, abbr, domains, files: [...files.keys()] };
+  return { id, abbr, domains, files };
 }
 
 const q = (s: string) => JSON.stringify(s);

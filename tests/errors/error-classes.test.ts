@@ -47,13 +47,16 @@ const SAMPLE = {
   actorRole: 'editor',
   actorSite: 'sotuphap',
   authors: ['nvan'],
+  backup: 'sqlite',
   bytes: 30 * 1024 * 1024,
   capped: false,
   caseId: '6f1c2a3e-0000-4000-8000-000000000000',
   code: 'BUILD_FAILED',
   commit: '0123456789abcdef',
   consultation: 'du-thao-quy-che',
+  damaged: ['attachments/0b8f9a3e-0000-4000-8000-000000000000.bin'],
   departmentId: 'sotuphap',
+  detail: 'could not connect to server: Connection refused',
   detected: 'pdf',
   dir: '/srv/congso/data/content',
   email: 'nvan@sotuphap.thuathienhue.gov.vn',
@@ -63,10 +66,12 @@ const SAMPLE = {
   extension: 'docx',
   field: 'publicText',
   fileName: 'don-khieu-nai.pdf',
+  found: ['cơ sở dữ liệu có 3 tài khoản, 2 hồ sơ'],
   files: 11,
   from: 'draft',
   host: 'khong-co.localhost',
   input: '2026-13',
+  installation: 'postgres',
   issues: [{ field: 'fullName', problem: 'required' }],
   limit: 20 * 1024 * 1024,
   line: 3,
@@ -82,6 +87,7 @@ const SAMPLE = {
   procedureCode: '1.001234',
   reason: 'format',
   received: 'text/plain',
+  remote: 'https://git.thuathienhue.gov.vn/congso/noi-dung.git',
   ref: 'refs/heads/main',
   retryAfterSeconds: 90,
   right: 'publish',
@@ -94,6 +100,7 @@ const SAMPLE = {
   state: 'da-ket-thuc',
   targetRole: 'head',
   to: 'ready',
+  tool: 'pg_dump',
   totalBytes: 30 * 1024 * 1024,
   trackingCode: 'STP-2026-7KQ4-M9',
   transition: 'reject',
@@ -115,7 +122,7 @@ describe('every refusal of the server', async () => {
 
   it('is found in the errors.ts of each capability and of the platform', () => {
     const files = new Set(classes.map((c) => c.file));
-    for (const capability of ['accounts', 'citizen-services', 'editorial', 'reports', 'platform']) {
+    for (const capability of ['accounts', 'citizen-services', 'editorial', 'reports', 'operations', 'platform']) {
       expect(files, capability).toContain(`server/${capability}/errors.ts`);
     }
   });

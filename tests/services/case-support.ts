@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp } from '#server/platform/app.ts';
+import { createApp, type AppOptions } from '#server/platform/app.ts';
 import { leadingZeroBits, workDigest } from '#server/citizen-services/proof-of-work.ts';
 import { createCaseServices, type CaseServiceOptions } from '#server/citizen-services/create-case-services.ts';
 import { createServices } from '#server/accounts/create-services.ts';
@@ -43,7 +43,7 @@ export interface CaseTestApp extends TestApp {
 }
 
 /** The app with its case services on a temp attachment folder, an easy proof of work and the fixture content. */
-export async function createCaseTestApp(options: { storage?: Storage; cases?: CaseServiceOptions } = {}): Promise<CaseTestApp> {
+export async function createCaseTestApp(options: { storage?: Storage; cases?: CaseServiceOptions; app?: Partial<AppOptions> } = {}): Promise<CaseTestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   const clock = manualClock();
@@ -56,7 +56,7 @@ export async function createCaseTestApp(options: { storage?: Storage; cases?: Ca
     powDifficulty: 4,
     ...options.cases,
   });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, caseServices: cases, distDir: path.join(attachmentsDir, 'no-dist') });
+  const app = createApp({ storage, departments: DEPARTMENTS, services, caseServices: cases, distDir: path.join(attachmentsDir, 'no-dist'), ...options.app });
   return {
     app,
     services,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket } from '#server/citizen-services/rate-limit.ts';
+import { createSubmissionGuard } from '#server/citizen-services/submission-guard.ts';
+import { createProofOfWork } from '#server/citizen-services/proof-of-work.ts';
+import { generateTrackingCode } from '#server/citizen-services/tracking-code.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 
 const MINUTE = 60_000;
 
@@ -82,6 +86,30 @@ describe('token bucket', () => {
     for (let i = 99; i < 150; i += 1) rl.take(`visitor-${i}`);
     expect(rl.size).toBeLessThanOrEqual(100);
     expect(rl.take('busy')).toEqual({ allowed: true, remaining: 0 });
+  });
+});
+
+describe('limits shared by several server processes (docs/adr/0102)', () => {
+  it('gives a client one allowance across processes, and one set of wrong guesses per case', async () => {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    await storage.migrate();
+    const now = () => 1_000_000;
+    // Two processes: each its own guard, both on the same storage.
+    const [a, b] = [1, 2].map(() =>
+      createSubmissionGuard({ pow: createProofOfWork({ secret: 'k'.repeat(32), clock: now }), replays: storage.replays, clock: now, buckets: storage.rateBuckets, submission: { capacity: 3, refillPerMinute: 1 } }),
+    );
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+    const address = '203.113.1.5';
+    // A form sent without the proof of work costs 2.5 of the 3 tokens: the second, through the other process, finds the bucket spent.
+    expect(await codeOf(a!.admit('sotuphap', 'hoi-dap', address, null))).toBe('ok');
+    expect(await codeOf(b!.admit('sotuphap', 'hoi-dap', address, null))).toBe('E_RATE_LIMITED');
+    expect(await codeOf(b!.admit('sotuphap', 'hoi-dap', '203.113.1.6', null))).toBe('ok');
+
+    const code = generateTrackingCode('STP', 2026).text;
+    for (let i = 0; i < 10; i += 1) await (i % 2 ? a! : b!).failedLookup(`198.51.100.${i}`, code);
+    expect(await codeOf(b!.beforeLookup('198.51.100.99', code))).toBe('E_RATE_LIMITED');
+    expect(await codeOf(a!.beforeLookup('198.51.100.99', code))).toBe('E_RATE_LIMITED');
+    await storage.close();
   });
 });
 

@@ -112,11 +112,11 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     .use('/dich-vu/*', noStore(), checkOrigin())
     .use('/tra-cuu/*', noStore(), checkOrigin())
     .use('/tra-cuu', noStore(), checkOrigin())
-    .get(CHALLENGE_PATH, (c) => {
+    .get(CHALLENGE_PATH, async (c) => {
       const department = departmentOf(c);
       const service = (SERVICE_IDS as readonly string[]).includes(c.req.query('dich-vu') ?? '') ? (c.req.query('dich-vu') as ServiceId) : null;
       if (!service) throw new ValidationError({ issues: [{ field: 'dich-vu', problem: 'not-allowed' }] });
-      return c.json(cases.guard.challenge(department.id, service, c.var.clientAddress));
+      return c.json(await cases.guard.challenge(department.id, service, c.var.clientAddress));
     })
     .get('/dich-vu/:service', async (c) => {
       const service = serviceParam(c);
@@ -158,12 +158,12 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       if (!submission.wantsJson) {
         c.set('formErrorView', async (error) => raw(await lookupForm(c, { code, error: error.message })));
       }
-      cases.guard.beforeLookup(c.var.clientAddress, code);
+      await cases.guard.beforeLookup(c.var.clientAddress, code);
       let view;
       try {
         view = await cases.citizen.lookup(code, secret);
       } catch (error) {
-        cases.guard.failedLookup(c.var.clientAddress, code);
+        await cases.guard.failedLookup(c.var.clientAddress, code);
         throw error;
       }
       const deadline = caseDeadlineStatus(view.record, Date.now(), cases.calendar);
@@ -188,7 +188,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       const submission = await readSubmission(c);
       const code = String(submission.fields.code ?? '').slice(0, 40);
       const secret = String(submission.fields.secret ?? '').slice(0, 40);
-      cases.guard.beforeLookup(c.var.clientAddress, code);
+      await cases.guard.beforeLookup(c.var.clientAddress, code);
       if (!submission.wantsJson) {
         c.set('formErrorView', async (error) => {
           try {
@@ -202,7 +202,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       try {
         await cases.citizen.supplement(code, secret, submission.files);
       } catch (error) {
-        if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') cases.guard.failedLookup(c.var.clientAddress, code);
+        if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') await cases.guard.failedLookup(c.var.clientAddress, code);
         throw error;
       }
       const view = await cases.citizen.lookup(code, secret);

@@ -5,6 +5,7 @@ import git from 'isomorphic-git';
 import type { Clock } from '#server/platform/clock.ts';
 import { PRIVATE_DIR_MODE } from '#server/platform/private-files.ts';
 import { RepositoryUnavailableError } from '../errors.ts';
+import type { Exclusive } from './async-lock.ts';
 import { DEFAULT_CONTENT_DIR, MAIN, openContentRepository, type ContentRepository } from './repository.ts';
 
 /**
@@ -26,6 +27,16 @@ export interface EnsureOptions {
   /** Folder whose `sites/` and `content/` seed a new repository: the project itself. */
   seedFrom: string;
   clock?: Clock;
+  /** Keeps other processes out while one writes, and while one creates it (docs/adr/0102). */
+  exclusive?: Exclusive;
+  /** Called after each change: the mirror's push (docs/adr/0101). */
+  onChange?: () => void;
+  /**
+   * Fills a new repository's folder from elsewhere instead of the sample:
+   * a clone of the mirror (docs/adr/0101). Resolves false when there is
+   * nothing to clone (an empty mirror), and the sample is used.
+   */
+  cloneInto?: (dir: string) => Promise<boolean>;
 }
 
 export interface EnsuredRepository {
@@ -33,6 +44,8 @@ export interface EnsuredRepository {
   dir: string;
   /** Whether this call created it (first start). */
   created: boolean;
+  /** Whether it was created as a clone of the mirror rather than from the sample. */
+  cloned: boolean;
   /** Opened once here: a second `openContentRepository` on the same folder would have its own lock. */
   repo: ContentRepository;
 }
@@ -56,14 +69,23 @@ async function exists(p: string): Promise<boolean> {
 
 export async function ensureContentRepository(options: EnsureOptions): Promise<EnsuredRepository> {
   const dir = path.resolve(options.dir);
-  if (await exists(path.join(dir, '.git'))) {
-    const repo = await openContentRepository({ dir, clock: options.clock });
-    if (!(await repo.resolve(MAIN))) throw new RepositoryUnavailableError({ dir, reason: `no ${MAIN} branch` });
-    // Writes only the files whose content differs from main's (isomorphic-git compares with the index first).
-    await git.checkout({ ...repo.store, ref: MAIN, force: true });
-    return { dir, created: false, repo };
-  }
+  const opened = () => openContentRepository({ dir, clock: options.clock, exclusive: options.exclusive, onChange: options.onChange });
+  // Two instances starting together: one creates, the other finds it made.
+  const exclusive = options.exclusive ?? ((task) => task());
+  const made = await exclusive(async () => {
+    if (await exists(path.join(dir, '.git'))) {
+      const repo = await opened();
+      if (!(await repo.resolve(MAIN))) throw new RepositoryUnavailableError({ dir, reason: `no ${MAIN} branch` });
+      // Writes only the files whose content differs from main's (isomorphic-git compares with the index first).
+      await git.checkout({ ...repo.store, ref: MAIN, force: true });
+      return null;
+    }
+    return create(dir, options);
+  });
+  return { dir, created: made !== null, cloned: made === 'cloned', repo: await opened() };
+}
 
+async function create(dir: string, options: EnsureOptions): Promise<'cloned' | 'seeded'> {
   if (await exists(dir)) {
     // An empty folder (made by hand) is fine; anything else is not ours to overwrite.
     if ((await readdir(dir)).length > 0) throw new RepositoryUnavailableError({ dir, reason: 'folder is not empty and not a repository' });
@@ -73,11 +95,12 @@ export async function ensureContentRepository(options: EnsureOptions): Promise<E
   await mkdir(path.dirname(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
   const staging = await mkdtemp(path.join(path.dirname(dir), `.${path.basename(dir)}-seed-`));
   try {
-    await openContentRepository({ dir: staging, seedFrom: options.seedFrom, clock: options.clock });
+    const cloned = (await options.cloneInto?.(staging)) ?? false;
+    if (!cloned) await openContentRepository({ dir: staging, seedFrom: options.seedFrom, clock: options.clock });
     await rename(staging, dir);
+    return cloned ? 'cloned' : 'seeded';
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { dir, created: true, repo: await openContentRepository({ dir, clock: options.clock }) };
 }

@@ -185,6 +185,11 @@ export interface MainChange {
   mergeParents?: string[];
   /** Runs after the commit inside the same transaction, e.g. to remove the merged branch. */
   afterCommit?: (commit: string) => Promise<void>;
+  /**
+   * The change removes the whole department (docs/adr/0104): there is no
+   * site left to check or to rebuild.
+   */
+  retiresSite?: true;
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { CommitObject } from 'isomorphic-git';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
-import { createAsyncLock } from './async-lock.ts';
+import { createAsyncLock, type Exclusive } from './async-lock.ts';
 import { RefConflictError, RepositoryUnavailableError } from '../errors.ts';
 import { gitStore, type GitStore } from './git-store.ts';
 import { blobAt, diffTrees, editTree, treeAt, type TreeChange, type TreeDiff } from './trees.ts';
@@ -71,6 +71,10 @@ export interface OpenOptions {
   clock?: Clock;
   /** Committer of the initial commit. */
   seedAuthor?: Person;
+  /** Keeps other processes out while this one writes (docs/adr/0102): the storage's named lock. */
+  exclusive?: Exclusive;
+  /** Called after each transaction, once the lock is released: the mirror pushes what changed (docs/adr/0101). */
+  onChange?: () => void;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -108,7 +112,14 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
     if (!options.seedFrom) throw new RepositoryUnavailableError({ dir, reason: 'no repository and no seed' });
     await seed(store, options.seedFrom, options.seedAuthor ?? { username: 'congso', name: 'Hệ thống congso' }, clock);
   }
-  const lock = createAsyncLock();
+  const exclusive = options.exclusive ?? ((task) => task());
+  const lock = createAsyncLock(async (task) => {
+    try {
+      return await exclusive(task);
+    } finally {
+      options.onChange?.();
+    }
+  });
 
   const resolve = async (branch: string): Promise<string | null> => {
     try {

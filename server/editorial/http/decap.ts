@@ -24,6 +24,7 @@ import { editorialRuntime, type Editorial, type EditorialOptions } from '../edit
 import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Services } from '#server/accounts/index.ts';
+import { log } from '#server/platform/observability/log.ts';
 
 /**
  * `/admin/` on each department host: Decap CMS (bundle served from our own
@@ -76,7 +77,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     if (!c.req.path.startsWith('/admin/api/')) throw thrown;
     const error = asAppError(thrown);
     if (error) return c.json({ error: error.message, code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
-    console.error(thrown);
+    log.error('bug', { requestId: c.var.requestId, error: thrown });
     const internal = new InternalError();
     return c.json({ error: internal.message, code: internal.code }, internal.status);
   });

@@ -5,13 +5,14 @@ import { type AppError, asAppError, isAppError } from '../app-error.ts';
 import { InternalError, PayloadTooLargeError } from '../errors.ts';
 import { errorPage } from '../ui/error-page.ts';
 import { errorPageView } from '../ui/error-page-view.ts';
+import { log } from '../observability/log.ts';
 
-function toAppError(thrown: unknown): AppError<object> {
+function toAppError(thrown: unknown, requestId: string | undefined): AppError<object> {
   const error = asAppError(thrown);
   if (error) return error;
   if (thrown instanceof HTTPException && thrown.status === 413) return new PayloadTooLargeError({ maxBytes: 0 });
-  // Anything else is a bug: log it whole here, show nothing of it to the visitor.
-  console.error(thrown);
+  // Anything else is a bug: log it whole here, with the request's id, and show nothing of it to the visitor.
+  log.error('bug', { requestId, error: thrown });
   return new InternalError();
 }
 
@@ -27,7 +28,7 @@ function wantsJson(c: Context<AppEnv>): boolean {
  * the error (when the route registered one), else an error page.
  */
 export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<Response> {
-  const error = toAppError(thrown);
+  const error = toAppError(thrown, c.var.requestId);
   const message = error.message;
   // A refusal that passes with time says when to come back (RFC 9110 §10.2.3), whichever capability refused.
   if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
@@ -45,7 +46,7 @@ async function formPage(view: NonNullable<AppEnv['Variables']['formErrorView']>,
     return await view(error);
   } catch (secondary) {
     // A refusal while re-rendering (the case is not this officer's to view) is expected; anything else is a bug to log.
-    if (!isAppError(secondary)) console.error(secondary);
+    if (!isAppError(secondary)) log.error('bug', { error: secondary });
     return null;
   }
 }

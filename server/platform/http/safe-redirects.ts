@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import { handleError } from './error-response.ts';
 import { NotFoundError } from '../errors.ts';
 import { isSameSiteLocation } from './safe-location.ts';
+import { log } from '../observability/log.ts';
 
 /**
  * The last check on every redirect the server sends (docs/adr/0053). Routes
@@ -15,7 +16,7 @@ export function safeRedirects() {
     await next();
     const location = c.res.headers.get('location');
     if (location === null || isSameSiteLocation(location)) return;
-    console.error(`congso: chuyển hướng ra ngoài trang bị chặn: ${JSON.stringify(location.slice(0, 200))} (${c.req.method} ${c.req.path.slice(0, 200)})`);
+    log.error('redirect-off-site-refused', { requestId: c.var.requestId, location: location.slice(0, 200), method: c.req.method, path: c.req.path.slice(0, 200) });
     const answer = await handleError(new NotFoundError({ path: c.req.path.slice(0, 200) }), c);
     // The answer is built on the context, which still holds the redirect's headers.
     answer.headers.delete('location');

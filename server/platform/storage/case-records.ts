@@ -141,3 +141,11 @@ export interface ServiceGrant {
   accountId: string;
   service: ServiceId;
 }
+
+/** How many cases a department has in one state of one service: the operator's gauge (docs/adr/0105). */
+export interface CaseCount {
+  departmentId: string;
+  service: ServiceId;
+  status: CaseStatus;
+  count: number;
+}

@@ -1,5 +1,5 @@
 import type { ServiceId } from '#src/schema/service-process.ts';
-import type { AttachmentRecord, CaseEvent, CaseQuery, CaseRecord, CaseStatus, CreatedCase, NewAttachment, NewCase, NewCaseEvent } from './case-records.ts';
+import type { AttachmentRecord, CaseCount, CaseEvent, CaseQuery, CaseRecord, CaseStatus, CreatedCase, NewAttachment, NewCase, NewCaseEvent } from './case-records.ts';
 
 /** Rows of the case tables as both drivers return them (BIGINT as number; JSON as text or parsed). */
 type Row = Record<string, unknown>;
@@ -61,6 +61,10 @@ export function toAttachment(row: Row): AttachmentRecord {
     source: row.source as AttachmentRecord['source'],
     addedAt: Number(row.added_at),
   };
+}
+
+export function toCaseCount(row: Row): CaseCount {
+  return { departmentId: String(row.department_id), service: row.service as ServiceId, status: row.status as CaseStatus, count: Number(row.n) };
 }
 
 /** Column lists and values in one order, so both adapters insert the same way. */

@@ -204,6 +204,20 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
       expect(await storage.cases.findById(open.record.id)).not.toBeNull();
     });
 
+    it('counts cases per department, service and state', async () => {
+      const dept = `count-${counter}`;
+      await storage.cases.create(newCase({ departmentId: dept }));
+      await storage.cases.create(newCase({ departmentId: dept }));
+      await storage.cases.create(newCase({ departmentId: dept, status: 'resolved', closedAt: T0, dueAt: null }));
+      await storage.cases.create(newCase({ departmentId: dept, service: 'hoi-dap', kind: null }));
+      const mine = (await storage.cases.countByStatus()).filter((c) => c.departmentId === dept);
+      expect(mine).toEqual([
+        { departmentId: dept, service: 'hoi-dap', status: 'submitted', count: 1 },
+        { departmentId: dept, service: 'khieu-nai-to-cao', status: 'resolved', count: 1 },
+        { departmentId: dept, service: 'khieu-nai-to-cao', status: 'submitted', count: 2 },
+      ]);
+    });
+
     it('spends a proof-of-work challenge once, even when raced', async () => {
       const id = randomUUID();
       const results = await Promise.all(Array.from({ length: 6 }, () => storage.replays.consume(id, T0 + 1000)));

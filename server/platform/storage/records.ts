@@ -70,6 +70,9 @@ export const AUDIT_ACTIONS = [
   'rights-delegated',
   'email-changed',
   'action-refused',
+  'department-created',
+  'department-renamed',
+  'department-removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -127,4 +130,19 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterM
 export interface ThrottleStep {
   next: ThrottleState | null;
   decision: ThrottleDecision;
+}
+
+/**
+ * A token bucket of the citizen forms (docs/adr/0051), stored per key so
+ * every server process draws from the same one (docs/adr/0102); the storage
+ * applies a step atomically, citizen services decide the steps.
+ */
+export interface RateBucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export interface RateBucketStep<D> {
+  next: RateBucket;
+  decision: D;
 }

@@ -1,4 +1,4 @@
-import type { ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
+import type { RateBucket, RateBucketStep, ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
 import type {
   AccountPatch,
   AccountRecord,
@@ -11,6 +11,7 @@ import type {
 import type {
   AttachmentRecord,
   CaseChange,
+  CaseCount,
   CaseEvent,
   CaseQuery,
   CaseRecord,
@@ -80,6 +81,8 @@ export interface CaseRepository {
   attachments(caseId: string): Promise<AttachmentRecord[]>;
   /** Closed cases older than the retention period: deleted with their events; returns the stored file names to remove. */
   purgeClosedBefore(at: number): Promise<string[]>;
+  /** Cases per department, service and state, for the metrics (docs/adr/0105); only non-zero counts. */
+  countByStatus(): Promise<CaseCount[]>;
 }
 
 /** Spent proof-of-work challenges (docs/adr/0051), shared by every server process. */
@@ -96,6 +99,32 @@ export interface ServiceGrantRepository {
   set(departmentId: string, accountId: string, services: readonly ServiceGrant['service'][]): Promise<void>;
 }
 
+/**
+ * Mutual exclusion between the processes of one installation
+ * (docs/adr/0102): PostgreSQL advisory locks held by a session, a renewed
+ * lease row in SQLite. Not re-entrant: callers take it once, outermost.
+ */
+export interface LockRepository {
+  /** Runs `task` once no other holder of `name`, in this process or another, is running; waits its turn. */
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** Which instance runs an occurrence of a scheduled job (server/platform/scheduler.ts). */
+export interface JobClaimRepository {
+  /** Atomic insert-if-absent: true for the one instance that claims this occurrence first. */
+  claim(job: string, due: number, instance: string, now: number): Promise<boolean>;
+  /** Forgets claims of occurrences due before `due`; returns how many. */
+  deleteBefore(due: number): Promise<number>;
+}
+
+/** Token buckets shared by every server process (docs/adr/0051, 0102). */
+export interface RateBucketRepository {
+  /** Runs `step` on the stored bucket and writes its result, atomically per key. */
+  apply<D>(key: string, step: (current: RateBucket | null) => RateBucketStep<D>): Promise<D>;
+  /** Forgets buckets untouched since `before` (full again by then); returns how many. */
+  deleteIdle(before: number): Promise<number>;
+}
+
 export interface Storage {
   readonly dialect: 'sqlite' | 'postgres';
   readonly accounts: AccountRepository;
@@ -105,6 +134,9 @@ export interface Storage {
   readonly cases: CaseRepository;
   readonly replays: ReplayRepository;
   readonly serviceGrants: ServiceGrantRepository;
+  readonly locks: LockRepository;
+  readonly jobClaims: JobClaimRepository;
+  readonly rateBuckets: RateBucketRepository;
   /** Applies pending migrations; returns the versions it applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
 import { ACCOUNT_THROTTLE, reserveAttempt } from '#server/accounts/index.ts';
-import type { AccountRecord } from './records.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AccountRecord, RateBucket } from './records.ts';
 import type { Storage } from './repository.ts';
 
 /**
@@ -269,6 +270,54 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         expect(await storage.audit.list({ targetId: target, actions: ['sign-in'], afterId: reset.id, beforeId: first.id, limit: 5 })).toEqual([]);
         expect(await storage.audit.list({ departmentId: 'store-audit-target', actions: ['password-reset'], limit: 5 })).toEqual([reset]);
         expect(await storage.audit.list({ targetId: target, actions: [], limit: 5 })).toEqual([]);
+      });
+    });
+
+    describe('instance coordination (docs/adr/0102)', () => {
+      it('runs the holders of one lock one at a time, each to its end, and other locks freely', async () => {
+        const name = `lock-${randomUUID()}`;
+        const events: string[] = [];
+        const hold = (who: string, ms: number) =>
+          storage.locks.withLock(name, async () => {
+            events.push(`${who}+`);
+            await sleep(ms);
+            events.push(`${who}-`);
+            return who;
+          });
+        const other = storage.locks.withLock(`other-${name}`, async () => (events.push('other'), 'other'));
+        expect(await Promise.all([hold('a', 60), hold('b', 5), hold('c', 5), other])).toEqual(['a', 'b', 'c', 'other']);
+        // "other" did not wait for "a" to finish.
+        expect(events.indexOf('other')).toBeLessThan(events.indexOf('a-'));
+        const held = events.filter((e) => e !== 'other');
+        for (let i = 0; i < held.length; i += 2) expect(held[i + 1]).toBe(held[i]!.replace('+', '-'));
+      });
+
+      it('frees a lock whose task failed', async () => {
+        const name = `lock-${randomUUID()}`;
+        await expect(storage.locks.withLock(name, async () => Promise.reject(new Error('hỏng')))).rejects.toThrow('hỏng');
+        expect(await storage.locks.withLock(name, async () => 'sau')).toBe('sau');
+      });
+
+      it('lets exactly one instance claim an occurrence of a scheduled job', async () => {
+        const job = `job-${randomUUID()}`;
+        const claims = await Promise.all(['a', 'b', 'c', 'd'].map((instance) => storage.jobClaims.claim(job, T0, instance, T0)));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await storage.jobClaims.claim(job, T0 + 60_000, 'b', T0 + 60_000)).toBe(true);
+        expect(await storage.jobClaims.deleteBefore(T0 + 1)).toBeGreaterThanOrEqual(1);
+        expect(await storage.jobClaims.claim(job, T0 + 60_000, 'c', T0 + 60_000)).toBe(false);
+      });
+
+      it('applies token-bucket steps atomically per key, even when raced', async () => {
+        const key = `bucket:${randomUUID()}`;
+        const take = (current: RateBucket | null) =>
+          current && current.tokens < 1
+            ? { next: current, decision: false }
+            : { next: { tokens: (current?.tokens ?? 5) - 1, updatedAt: T0 + 1 }, decision: true };
+        const decisions = await Promise.all(Array.from({ length: 12 }, () => storage.rateBuckets.apply(key, take)));
+        expect(decisions.filter(Boolean)).toHaveLength(5);
+        expect(await storage.rateBuckets.apply(key, (current) => ({ next: current!, decision: current }))).toEqual({ tokens: 0, updatedAt: T0 + 1 });
+        expect(await storage.rateBuckets.deleteIdle(T0 + 2)).toBeGreaterThanOrEqual(1);
+        expect(await storage.rateBuckets.apply(key, (current) => ({ next: { tokens: 1, updatedAt: T0 }, decision: current }))).toBeNull();
       });
     });
   });

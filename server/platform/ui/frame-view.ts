@@ -42,6 +42,7 @@ function navFor(account: AccountRecord): NavLink[] {
     [readsReports, '/quan-tri/tuan-thu/', t('nav.compliance')],
     [readsReports, '/quan-tri/van-hanh/', t('nav.operations')],
     [manages, BACK_OFFICE_PATHS.accounts, t('nav.accounts')],
+    [account.role === 'admin', '/quan-tri/don-vi/', t('nav.departments')],
     [readsAudit, BACK_OFFICE_PATHS.audit, t('nav.audit')],
     [true, BACK_OFFICE_PATHS.changePassword, t('nav.changePassword')],
   ];

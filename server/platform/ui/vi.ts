@@ -5,6 +5,7 @@ import { CASES_TEXT } from './vi/cases.ts';
 import { CITIZEN_SERVICES_TEXT } from './vi/citizen-services.ts';
 import { EDITORIAL_TEXT } from './vi/editorial.ts';
 import { FRAME_TEXT } from './vi/frame.ts';
+import { OPERATIONS_TEXT } from './vi/operations.ts';
 import { REPORTS_TEXT } from './vi/reports.ts';
 
 /**
@@ -23,6 +24,7 @@ const VI = {
   ...CITIZEN_SERVICES_TEXT,
   ...REPORTS_TEXT,
   ...EDITORIAL_TEXT,
+  ...OPERATIONS_TEXT,
 } as const;
 
 export type ServerTextKey = keyof typeof VI;

@@ -10,6 +10,7 @@ import {
   eventValues,
   patchAssignments,
   toAttachment,
+  toCaseCount,
   toCase,
   toCaseEvent,
   toExistingCase,
@@ -112,6 +113,9 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
         await client.query('DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < $1', [at]);
         return files.map((row) => String(row.stored_name));
       });
+    },
+    async countByStatus() {
+      return (await rows(pool, 'SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3')).map(toCaseCount);
     },
   };
 

@@ -4,6 +4,7 @@ import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createPostgresCases } from './postgres-cases.ts';
+import { createPostgresCoordination } from './postgres-coordination.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface PostgresOptions {
@@ -35,6 +36,9 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
   });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
+  // Connections that hold a named lock for a task (docs/adr/0102), apart so waiting never starves queries.
+  const lockPool = new pg.Pool({ connectionString, max: 20 });
+  lockPool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
   const rows = async (db: Queryable, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Row[];
@@ -82,12 +86,16 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
   }
 
   const { cases, replays, serviceGrants } = createPostgresCases(pool, transaction);
+  const { locks, jobClaims, rateBuckets } = createPostgresCoordination(pool, lockPool, transaction, schema ?? 'public');
 
   return {
     dialect: 'postgres',
     cases,
     replays,
     serviceGrants,
+    locks,
+    jobClaims,
+    rateBuckets,
 
     accounts: {
       async create(account: AccountRecord, limit) {
@@ -290,7 +298,7 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     },
 
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), lockPool.end()]);
     },
   };
 }

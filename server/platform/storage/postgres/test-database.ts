@@ -37,3 +37,36 @@ export async function dropSchemas(schemas: readonly string[]): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A database of its own, for what works on a whole database rather than a
+ * schema (pg_dump and pg_restore in the restore drill, several server
+ * processes on one DATABASE_URL). Dropped, connections and all, by `drop`.
+ */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void>; recreate(): Promise<void> }> {
+  const name = `congso_${randomBytes(6).toString('hex')}`;
+  const creator = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await creator.connect();
+  try {
+    await creator.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await creator.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const admin = async (...statements: string[]) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      for (const sql of statements) await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    /** Empty again, under the same address: the database server of a machine that was lost. */
+    recreate: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`),
+  };
+}

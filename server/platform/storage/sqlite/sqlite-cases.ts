@@ -11,6 +11,7 @@ import {
   eventValues,
   patchAssignments,
   toAttachment,
+  toCaseCount,
   toCase,
   toCaseEvent,
   toExistingCase,
@@ -173,6 +174,9 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
         run('DELETE FROM cases WHERE closed_at IS NOT NULL AND closed_at < ?', at);
         return files;
       });
+    },
+    async countByStatus() {
+      return all('SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3').map(toCaseCount);
     },
   };
 

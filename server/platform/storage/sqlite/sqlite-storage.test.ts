@@ -28,3 +28,28 @@ describe('SQLite file settings', () => {
     db.close();
   });
 });
+
+describe('SQLite locks between processes (docs/adr/0102)', () => {
+  it('makes a second connection to the file wait for the holder, and takes over a lease its holder stopped renewing', async () => {
+    const path = join(dir, 'locks.sqlite');
+    const server = openSqliteStorage({ path });
+    await server.migrate();
+    const cli = openSqliteStorage({ path });
+    const events: string[] = [];
+    let release!: () => void;
+    const held = server.locks.withLock('content-repository', () => new Promise<void>((resolve) => ((release = resolve), events.push('server'))));
+    const waiting = cli.locks.withLock('content-repository', async () => void events.push('cli'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events).toEqual(['server']);
+    release();
+    await Promise.all([held, waiting]);
+    expect(events).toEqual(['server', 'cli']);
+
+    // A process that died mid-task left its lease; once expired, the next holder does not wait for it.
+    const raw = new DatabaseSync(path);
+    raw.prepare('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)').run('build:sotuphap', 'dead-process', Date.now() - 1);
+    raw.close();
+    expect(await cli.locks.withLock('build:sotuphap', async () => 'taken over')).toBe('taken over');
+    await Promise.all([server.close(), cli.close()]);
+  });
+});

@@ -6,6 +6,7 @@ import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
+import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
@@ -101,12 +102,16 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
   };
 
   const { cases, replays, serviceGrants } = createSqliteCases(db, transaction);
+  const { locks, jobClaims, rateBuckets } = createSqliteCoordination(db, transaction);
 
   return {
     dialect: 'sqlite',
     cases,
     replays,
     serviceGrants,
+    locks,
+    jobClaims,
+    rateBuckets,
 
     accounts: {
       async create(account, limit) {

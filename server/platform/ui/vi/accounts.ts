@@ -17,6 +17,9 @@ export const ACCOUNTS_TEXT = {
   'audit.action.rights-delegated': 'Ủy quyền',
   'audit.action.email-changed': 'Đổi hộp thư công vụ',
   'audit.action.action-refused': 'Thao tác bị từ chối',
+  'audit.action.department-created': 'Lập trang đơn vị',
+  'audit.action.department-renamed': 'Đổi tên đơn vị',
+  'audit.action.department-removed': 'Gỡ trang đơn vị',
 
   'delegation.verify': 'Xác thực tin (bước 2)',
   'delegation.publish': 'Đăng tải tin (bước 3)',

@@ -16,6 +16,7 @@ export const FRAME_TEXT = {
   'nav.compliance': 'Giám sát nội dung',
   'nav.operations': 'Vận hành',
   'nav.accounts': 'Tài khoản',
+  'nav.departments': 'Đơn vị',
   'nav.audit': 'Nhật ký',
   'nav.changePassword': 'Đổi mật khẩu',
 
