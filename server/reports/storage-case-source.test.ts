@@ -12,7 +12,7 @@ function stored(overrides: Partial<StoredCase>): StoredCase {
     id: randomUUID(), departmentId: 'sotuphap', service: 'khieu-nai-to-cao', kind: 'khieu-nai',
     trackingCode: `STP-2026-${randomUUID().slice(0, 6).toUpperCase()}`, secretHash: 'v1$x', status: 'submitted',
     subject: 'Khiếu nại', subjectRef: null, payload: { fullName: 'Tôn Nữ Thị Hà' }, contactEmail: null, assignedTo: null,
-    complex: false, receivedAt: NOV_1 + DAY, acceptDueAt: NOV_1 + 15 * DAY, resolveDueAt: null, dueAt: NOV_1 + 15 * DAY,
+    complex: false, signedLetterAt: null, remoteArea: false, extensions: 0, suspendedAt: null, receivedAt: NOV_1 + DAY, acceptDueAt: NOV_1 + 15 * DAY, resolveDueAt: null, dueAt: NOV_1 + 15 * DAY,
     closedAt: null, version: 1, updatedAt: NOV_1, ...overrides,
   };
 }

@@ -53,6 +53,7 @@ const SAMPLE = {
   code: 'BUILD_FAILED',
   commit: '0123456789abcdef',
   consultation: 'du-thao-quy-che',
+  days: 30,
   departmentId: 'sotuphap',
   detected: 'pdf',
   dir: '/srv/congso/data/content',
@@ -63,6 +64,8 @@ const SAMPLE = {
   extension: 'docx',
   field: 'publicText',
   fileName: 'don-khieu-nai.pdf',
+  id: '6f1c2a3e-0000-4000-8000-000000000001',
+  kind: 'to-cao',
   files: 11,
   from: 'draft',
   host: 'khong-co.localhost',
@@ -70,6 +73,7 @@ const SAMPLE = {
   issues: [{ field: 'fullName', problem: 'required' }],
   limit: 20 * 1024 * 1024,
   line: 3,
+  max: 2,
   maxBytes: 10 * 1024 * 1024,
   maxFiles: 10,
   maxLength: 64,
@@ -106,6 +110,8 @@ const SAMPLE = {
 const SAMPLE_FOR: Record<string, object> = {
   E_PROXY_BAD_REQUEST: { ...SAMPLE, issues: ['branch: phải là main'] },
   E_USERS_COMMAND_USAGE: { reason: 'missing-option', value: '--site' },
+  E_EXTENSION_NOT_ALLOWED: { transition: 'extend', reason: 'limit-reached', max: 2 },
+  E_RATING_NOT_OPEN: { reason: 'window-closed', days: 30 },
 };
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;

@@ -70,6 +70,10 @@ export const AUDIT_ACTIONS = [
   'rights-delegated',
   'email-changed',
   'action-refused',
+  // A denouncer's identity, words or files shown to an officer (Luật Tố cáo 2018 Điều 47, docs/adr/0059).
+  'case-protected-viewed',
+  // Closed cases past retention destroyed on the head's decision (docs/adr/0059).
+  'case-disposal-approved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

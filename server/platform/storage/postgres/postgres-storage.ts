@@ -4,6 +4,7 @@ import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createPostgresCases } from './postgres-cases.ts';
+import { createPostgresCaseKeeping } from './postgres-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface PostgresOptions {
@@ -82,12 +83,15 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
   }
 
   const { cases, replays, serviceGrants } = createPostgresCases(pool, transaction);
+  const { caseRatings, caseDisposals } = createPostgresCaseKeeping(pool, transaction);
 
   return {
     dialect: 'postgres',
     cases,
     replays,
     serviceGrants,
+    caseRatings,
+    caseDisposals,
 
     accounts: {
       async create(account: AccountRecord, limit) {

@@ -6,6 +6,7 @@ import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
+import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
@@ -101,12 +102,15 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
   };
 
   const { cases, replays, serviceGrants } = createSqliteCases(db, transaction);
+  const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
   return {
     dialect: 'sqlite',
     cases,
     replays,
     serviceGrants,
+    caseRatings,
+    caseDisposals,
 
     accounts: {
       async create(account, limit) {

@@ -17,6 +17,8 @@ export const ACCOUNTS_TEXT = {
   'audit.action.rights-delegated': 'Ủy quyền',
   'audit.action.email-changed': 'Đổi hộp thư công vụ',
   'audit.action.action-refused': 'Thao tác bị từ chối',
+  'audit.action.case-protected-viewed': 'Xem thông tin được giữ bí mật của người tố cáo',
+  'audit.action.case-disposal-approved': 'Phê duyệt huỷ hồ sơ hết thời hạn lưu',
 
   'delegation.verify': 'Xác thực tin (bước 2)',
   'delegation.publish': 'Đăng tải tin (bước 3)',
