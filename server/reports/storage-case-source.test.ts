@@ -28,6 +28,7 @@ describe('reports read the case storage', () => {
     await storage.cases.create({ record: resolved, event: event(resolved.receivedAt, 'submit', 'submitted'), attachments: [], idempotencyKeyHash: null });
     await storage.cases.update({ id: resolved.id, expectedVersion: 1, patch: { status: 'accepted', resolveDueAt: NOV_1 + 40 * DAY, updatedAt: NOV_1 + 3 * DAY }, event: event(NOV_1 + 3 * DAY, 'accept', 'accepted') });
     await storage.cases.update({ id: resolved.id, expectedVersion: 2, patch: { status: 'resolved', closedAt: NOV_1 + 20 * DAY, dueAt: null, updatedAt: NOV_1 + 20 * DAY }, event: event(NOV_1 + 20 * DAY, 'resolve', 'resolved') });
+    await storage.caseRatings.add({ caseId: resolved.id, departmentId: 'sotuphap', service: 'khieu-nai-to-cao', score: 4, comment: 'Cảm ơn chị Tôn Nữ Thị Hà ở bộ phận một cửa.', channel: 'lookup', ratedAt: NOV_1 + 21 * DAY });
     const refused = stored({ status: 'rejected', closedAt: NOV_1 + 5 * DAY, dueAt: null });
     await storage.cases.create({ record: refused, event: event(refused.receivedAt, 'submit', 'submitted'), attachments: [], idempotencyKeyHash: null });
     const december = stored({ receivedAt: Date.parse('2026-12-01T00:00:00+07:00') });
@@ -38,8 +39,9 @@ describe('reports read the case storage', () => {
 
     expect(cases.map((c) => c.id).sort()).toEqual([resolved.id, refused.id].sort());
     const r = cases.find((c) => c.id === resolved.id)!;
-    expect(r).toMatchObject({ site: 'sotuphap', status: 'resolved', acceptedAt: NOV_1 + 3 * DAY, resolvedAt: NOV_1 + 20 * DAY, dueAt: NOV_1 + 40 * DAY });
+    expect(r).toMatchObject({ site: 'sotuphap', status: 'resolved', acceptedAt: NOV_1 + 3 * DAY, resolvedAt: NOV_1 + 20 * DAY, dueAt: NOV_1 + 40 * DAY, rating: 4 });
     expect(cases.find((c) => c.id === refused.id)!.status).toBe('refused');
+    expect(cases.find((c) => c.id === refused.id)!.rating).toBeUndefined();
     expect(JSON.stringify(cases)).not.toContain('Tôn Nữ');
     await storage.close();
   });
