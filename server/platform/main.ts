@@ -58,6 +58,8 @@ const publicationGate = createPublicationGate({ repo: content.repo, queue: publi
 const caseServices = createCaseServices(storage, departments, services.deps.clock, {
   ...caseOptionsFromEnv(env),
   contentRoot: content.dir,
+  // How this province counts the "ngày" of the complaint laws (docs/adr/0056).
+  legalReading: province.legalReading,
   publisher: createQuestionPublisher(publicationGate),
 });
 const app = createApp({
@@ -95,8 +97,10 @@ console.log(`congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), 
 const scheduler = createScheduler();
 // Expired sessions are refused anyway; this only keeps the table small.
 scheduler.add({ name: 'expired-sessions', nextDue: every(10 * 60_000), run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)) });
-// Closed cases and their files are kept for the retention period only (CASE_RETENTION_DAYS).
+// Closed cases past the retention period (CASE_RETENTION_DAYS) go on a disposal list for the head; nothing is destroyed without the head's approval (docs/adr/0059).
 scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => caseServices.sweep().then(() => undefined) });
+// Every working morning at 07:00 in Vietnam: each officer's cases due within three working days or overdue, and the head's escalations (docs/adr/0056).
+scheduler.add({ name: 'case-digest', nextDue: caseServices.reminders.nextDue, run: (now) => caseServices.reminders.sendDigests(now).then(() => undefined) });
 scheduler.start();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -61,6 +61,12 @@ export const ACCOUNTS_TEXT = {
   'home.ownHistory': 'Các lần cấp mật khẩu cho tài khoản của bạn',
   'home.boardPasswords': 'Cấp mật khẩu trong Ban Biên tập',
   'home.boardHistory': 'Các lần cấp mật khẩu gần đây',
+  'home.escalated': 'Hồ sơ quá hạn cần Thủ trưởng chỉ đạo',
+  'home.escalatedHint': 'Hồ sơ dịch vụ công trực tuyến của đơn vị đã quá hạn từ số ngày làm việc được cấu hình trở lên, quá hạn lâu nhất trước.',
+  'home.escalatedCaption': '{count} hồ sơ quá hạn',
+  'home.lateBy': 'Quá hạn',
+  'home.workingDays': '{days} ngày làm việc',
+  'home.disposalWaiting': 'Có danh sách {count} hồ sơ hết thời hạn lưu chờ Thủ trưởng phê duyệt huỷ.',
 
   'credentials.empty': '{caption}: chưa có.',
   'credentials.account': 'Tài khoản',
