@@ -9,6 +9,8 @@ export interface CaseDepartment {
   /** "STP" for Sở Tư pháp: the initials of the name, without "và". */
   prefix: string;
   services: Services;
+  /** `https://` and the first official domain: where links in mails point; null for a department without one. */
+  origin: string | null;
 }
 
 const MINOR_WORDS = new Set(['va']);
@@ -31,7 +33,8 @@ export function caseDepartments(departments: readonly DepartmentRef[]): Map<stri
   return new Map(
     departments.map((d) => {
       const declared = (d as DepartmentRef & { services?: Services }).services;
-      return [d.id, { id: d.id, name: d.name, prefix: trackingPrefix(d.name), services: declared ?? ServicesSchema.parse({}) }];
+      const origin = d.domains[0] ? `https://${d.domains[0]}` : null;
+      return [d.id, { id: d.id, name: d.name, prefix: trackingPrefix(d.name), services: declared ?? ServicesSchema.parse({}), origin }];
     }),
   );
 }

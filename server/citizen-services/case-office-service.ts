@@ -1,22 +1,27 @@
+import type { KeyObject } from 'node:crypto';
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
+import type { LegalReading } from '#src/schema/legal-deadlines.ts';
 import type { WorkingCalendar } from '#src/calendar/working-days.ts';
 import { AccountNotFoundError } from '#server/accounts/errors.ts';
 import { CaseNotFoundError, CasePermissionError } from './errors.ts';
 import { ValidationError } from '#server/platform/errors.ts';
-import { visiblePayload } from './case-confidentiality.ts';
-import { caseDeadlineStatus, resolveDueAt } from './case-deadlines.ts';
+import { isProtected, protectedFieldsShown, revealsIdentity, visiblePayload } from './case-confidentiality.ts';
+import { caseDeadlineStatus, caseLimits, deadlineEffects, type CaseLimits, type DeadlineRules } from './case-deadlines.ts';
+import { RATED_SERVICES, ratingLinkPath, type CaseRatings } from './case-rating.ts';
 import {
   availableTransitions,
   canView,
   checkTransition,
   isFinal,
   relationsTo,
+  tellsCitizen,
   type CaseRelation,
   type TransitionName,
 } from './case-workflow.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
-import type { AttachmentRecord, CaseEvent, CasePatch, CaseQuery, CaseRecord, CaseStatus } from '#server/platform/storage/case-records.ts';
+import type { RequestMeta } from '#server/platform/http/request-meta.ts';
+import type { AttachmentRecord, CaseEvent, CasePatch, CaseQuery, CaseRating, CaseRecord, CaseStatus } from '#server/platform/storage/case-records.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -40,6 +45,11 @@ export interface OfficeDeps {
   notifier: CaseNotifier;
   publisher: QuestionPublisher | null;
   uploadLimits: UploadLimits;
+  /** How the province reads "ngày" of the complaint laws (docs/adr/0056). */
+  reading: LegalReading;
+  ratings: CaseRatings;
+  /** Signs the rating link of a closing e-mail (docs/adr/0058). */
+  ratingKey: KeyObject;
 }
 
 export interface QueueFilters {
@@ -58,9 +68,18 @@ export interface OfficerCaseView {
   relations: ReadonlySet<CaseRelation>;
   transitions: TransitionName[];
   events: CaseEvent[];
+  /** Empty when withheld from this viewer; `withheldAttachments` says how many there are. */
   attachments: AttachmentRecord[];
+  withheldAttachments: number;
   deadline: ReturnType<typeof caseDeadlineStatus>;
+  /** The limits in force and the articles they come from. */
+  limits: CaseLimits;
+  rating: CaseRating | null;
 }
+
+/** How the signed letter came: its scan uploaded online, or the paper letter handed in or posted (docs/adr/0057). */
+export const LETTER_VIA = ['ban-chup', 'ban-giay'] as const;
+export type LetterVia = (typeof LETTER_VIA)[number];
 
 export interface ActionInput {
   expectedVersion: number;
@@ -68,12 +87,16 @@ export interface ActionInput {
   internalNote?: string | null;
   assigneeId?: string | null;
   files?: UploadedFile[];
+  /** On acceptance of a complaint: "vùng sâu, vùng xa đi lại khó khăn" (Luật Khiếu nại 2011 Điều 28, 37). */
+  remoteArea?: boolean;
+  /** On recording the signed letter. */
+  letterVia?: LetterVia | null;
 }
 
 export const PAGE_SIZE = 50;
 
-/** Case and account ids: `randomUUID()`. */
-const SERVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Case, account and disposal-list ids: `randomUUID()`. */
+export const SERVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createCaseOfficeService(deps: OfficeDeps) {
   const { storage, clock, calendar } = deps;
@@ -98,22 +121,37 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     return deps.departments.get(record.departmentId)!;
   }
 
-  /** Deadline and closing effects of reaching `status` by `name`. */
-  async function deadlinePatch(record: CaseRecord, name: TransitionName, status: CaseStatus, now: number): Promise<Partial<CasePatch>> {
-    const services = departmentOf(record).services;
-    if (isFinal(status) || (record.service === 'gop-y-du-thao' && status === 'accepted')) return { closedAt: now, dueAt: null };
-    if (name === 'accept') {
-      const due = resolveDueAt(services, record.service, record.kind, now, record.complex, calendar);
-      return { resolveDueAt: due, dueAt: due };
-    }
-    if (name === 'declareComplex') {
-      const accepted = (await storage.cases.events(record.id)).findLast((e) => e.action === 'accept');
-      const due = resolveDueAt(services, record.service, record.kind, accepted?.at ?? now, true, calendar);
-      return { complex: true, resolveDueAt: due, dueAt: due };
-    }
-    // The department waits for the citizen: the clock stops until the supplement arrives.
-    if (name === 'requestSupplement') return { dueAt: null };
-    return {};
+  function rulesOf(record: CaseRecord): DeadlineRules {
+    return { services: departmentOf(record).services, calendar, reading: deps.reading };
+  }
+
+  /** The facts a deadline step needs beyond the record: when it was accepted, when the signed letter came. */
+  async function stepFacts(record: CaseRecord, name: TransitionName, input: ActionInput, now: number) {
+    if (name !== 'declareComplex' && name !== 'receiveSignedLetter') return { remoteArea: input.remoteArea };
+    const events = await storage.cases.events(record.id);
+    if (name === 'declareComplex') return { acceptedAt: events.findLast((e) => e.action === 'accept')?.at ?? null };
+    // A scan counts from when it was uploaded: the one sent from the look-up page, else the one sent with the form.
+    const letterAt = input.letterVia === 'ban-chup' ? (events.findLast((e) => e.action === 'sendSignedLetter')?.at ?? record.receivedAt) : now;
+    return { letterAt };
+  }
+
+  /**
+   * Luật Tố cáo 2018 Điều 47: each time a denouncer's identity, words or
+   * files are shown, who saw them is logged, before they are shown. Only
+   * that they were seen: never what they say (docs/adr/0059).
+   */
+  async function auditProtectedView(account: AccountRecord, record: CaseRecord, meta: RequestMeta, details: Record<string, unknown>) {
+    await storage.audit.append({
+      at: clock(),
+      actorId: account.id,
+      actorUsername: account.username,
+      action: 'case-protected-viewed',
+      departmentId: record.departmentId,
+      targetId: null,
+      targetUsername: null,
+      ip: meta.ip,
+      details: { trackingCode: record.trackingCode, ...details, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
+    });
   }
 
   async function checkAssignee(record: CaseRecord, assigneeId: string): Promise<AccountRecord> {
@@ -149,17 +187,24 @@ export function createCaseOfficeService(deps: OfficeDeps) {
       return { cases: cases.map((record) => ({ record, deadline: caseDeadlineStatus(record, now, calendar) })), now };
     },
 
-    async view(account: AccountRecord, caseId: string): Promise<OfficerCaseView> {
+    async view(account: AccountRecord, caseId: string, meta: RequestMeta): Promise<OfficerCaseView> {
       const { record, relations } = await openCase(account, caseId);
-      const [events, attachments] = await Promise.all([storage.cases.events(record.id), storage.cases.attachments(record.id)]);
+      const [events, attachments, rating] = await Promise.all([storage.cases.events(record.id), storage.cases.attachments(record.id), deps.ratings.rating(record.id)]);
+      const reveals = revealsIdentity(record.kind, relations);
+      const fields = protectedFieldsShown(record.payload, record.kind, relations);
+      const files = isProtected(record.kind) && reveals ? attachments.length : 0;
+      if (fields.length > 0 || files > 0) await auditProtectedView(account, record, meta, { fields, attachments: files });
       return {
         record,
         payload: visiblePayload(record.payload, record.kind, relations),
         relations,
-        transitions: availableTransitions(record.service, record.status, relations),
+        transitions: availableTransitions(record, relations),
         events,
-        attachments,
+        attachments: reveals ? attachments : [],
+        withheldAttachments: reveals ? 0 : attachments.length,
         deadline: caseDeadlineStatus(record, clock(), calendar),
+        limits: caseLimits(rulesOf(record), record),
+        rating,
       };
     },
 
@@ -168,11 +213,15 @@ export function createCaseOfficeService(deps: OfficeDeps) {
       const { record, relations } = await openCase(account, caseId);
       const publicText = input.publicText?.normalize('NFC').trim() || null;
       const internalNote = input.internalNote?.normalize('NFC').trim() || null;
-      const status = checkTransition(record.service, name, record.status, relations, { publicText, assigneeId: input.assigneeId });
+      const status = checkTransition(record, name, relations, { publicText, assigneeId: input.assigneeId });
       if (name === 'note' && !internalNote) throw new ValidationError({ issues: [{ field: 'internalNote', problem: 'required' }] });
       const now = clock();
-      const patch: CasePatch = { status, updatedAt: now, ...(await deadlinePatch(record, name, status, now)) };
-      const details: Record<string, unknown> = {};
+      const deadlines = deadlineEffects(rulesOf(record), record, name, status, now, await stepFacts(record, name, input, now));
+      const patch: CasePatch = { status, updatedAt: now, ...deadlines };
+      // The deadline a step set travels with it: the citizen's timeline shows each new date (docs/adr/0056).
+      const details: Record<string, unknown> = typeof deadlines.dueAt === 'number' ? { dueAt: deadlines.dueAt } : {};
+      if (name === 'receiveSignedLetter') details.via = input.letterVia ?? 'ban-giay';
+      if (deadlines.remoteArea) details.remoteArea = true;
       if (name === 'assign') {
         const assignee = await checkAssignee(record, input.assigneeId!);
         patch.assignedTo = assignee.id;
@@ -198,7 +247,12 @@ export function createCaseOfficeService(deps: OfficeDeps) {
         throw error;
       }
       const dept = departmentOf(record);
-      if (status !== record.status) deps.notifier.notify(updated, { action: name, status, publicText }, dept.name);
+      if (tellsCitizen(record, name, status !== record.status)) {
+        // The closing mail carries the one-time rating link (docs/adr/0058).
+        const rated = isFinal(status) && RATED_SERVICES.includes(record.service) && dept.origin !== null;
+        const ratingLink = rated ? `${dept.origin}${ratingLinkPath(deps.ratingKey, updated)}` : undefined;
+        deps.notifier.notify(updated, { action: name, status, publicText }, dept.name, { ratingLink });
+      }
       if (name === 'approve' && record.service === 'hoi-dap' && record.payload.allowPublication === true && deps.publisher) {
         const answer = (await storage.cases.events(record.id)).findLast((e) => e.action === 'answer')?.publicText ?? '';
         await deps.publisher.publishAnsweredQuestionAsMdx({ record: updated, answer, approvedBy: { username: account.username, name: account.fullName }, now });
@@ -207,10 +261,12 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     },
 
     /** A file of a case the officer may open; the caller streams it as a download. */
-    async attachment(account: AccountRecord, caseId: string, attachmentId: string) {
-      const { record } = await openCase(account, caseId);
-      const found = (await storage.cases.attachments(record.id)).find((a) => a.id === attachmentId);
+    async attachment(account: AccountRecord, caseId: string, attachmentId: string, meta: RequestMeta) {
+      const { record, relations } = await openCase(account, caseId);
+      // A denunciation's files are for the head and the assignee: anyone else is answered as if there were none.
+      const found = revealsIdentity(record.kind, relations) ? (await storage.cases.attachments(record.id)).find((a) => a.id === attachmentId) : undefined;
       if (!found) throw new CaseNotFoundError({});
+      if (isProtected(record.kind)) await auditProtectedView(account, record, meta, { attachment: found.id });
       return { attachment: found, stream: deps.attachments.open(found.storedName) };
     },
 

@@ -4,6 +4,7 @@ import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { normaliseSubmittedFields } from '#src/text/submitted-text.ts';
 import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES, fieldIssues, HONEYPOT_FIELD, SUBMISSION_SCHEMAS } from '#src/schema/submission/index.ts';
 import { vietnamDate, type WorkingCalendar } from '#src/calendar/working-days.ts';
+import type { LegalReading } from '#src/schema/legal-deadlines.ts';
 import {
   CaseNotFoundError,
   ConsultationClosedError,
@@ -15,13 +16,14 @@ import {
   UnknownProcedureError,
 } from './errors.ts';
 import { UnknownDepartmentError, ValidationError } from '#server/platform/errors.ts';
-import { acceptDueAt } from './case-deadlines.ts';
-import { checkTransition, COUNTED_COMMENT_STATUSES } from './case-workflow.ts';
+import { deadlineEffects, deadlinesOnSubmit, type DeadlineRules } from './case-deadlines.ts';
+import type { CaseRatings } from './case-rating.ts';
+import { checkTransition, COUNTED_COMMENT_STATUSES, type TransitionName } from './case-workflow.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
 import { submissionDigest } from './submission-digest.ts';
 import { generateSecret, generateTrackingCode, hashSecret, parseTrackingCode, verifySecret } from './tracking-code.ts';
-import type { AttachmentRecord, CaseEvent, CaseRecord, NewAttachment } from '#server/platform/storage/case-records.ts';
+import type { AttachmentRecord, CaseEvent, CaseRating, CaseRecord, NewAttachment } from '#server/platform/storage/case-records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { CaseDepartment } from './case-departments.ts';
@@ -51,11 +53,15 @@ export interface SubmissionReceipt {
   conversions: Array<{ field: string; message: string }>;
 }
 
+/** A step of the case as its citizen sees it, with the deadline it set, if any. */
+export type PublicCaseEvent = Pick<CaseEvent, 'at' | 'action' | 'status' | 'publicText'> & { dueAt: number | null };
+
 /** What the citizen's look-up page shows: no internal notes, no officer names, no notes' existence. */
 export interface PublicCaseView {
   record: CaseRecord;
-  events: Array<Pick<CaseEvent, 'at' | 'action' | 'status' | 'publicText'>>;
+  events: PublicCaseEvent[];
   attachments: Array<Pick<AttachmentRecord, 'displayName' | 'size' | 'source' | 'addedAt'>>;
+  rating: Pick<CaseRating, 'score' | 'comment' | 'ratedAt'> | null;
 }
 
 export interface CaseServiceDeps {
@@ -69,6 +75,9 @@ export interface CaseServiceDeps {
   /** ≥ 32 bytes; derives a retry's secret from its idempotency key. */
   secretKey: Uint8Array;
   uploadLimits: UploadLimits;
+  /** How the province reads "ngày" of the complaint laws (docs/adr/0056). */
+  reading: LegalReading;
+  ratings: CaseRatings;
 }
 
 /** 128 bits or more of the client's randomness: a key nobody else can guess. */
@@ -84,6 +93,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     const found = deps.departments.get(id);
     if (!found) throw new UnknownDepartmentError({ departmentId: id });
     return found;
+  }
+
+  function rulesOf(dept: CaseDepartment): DeadlineRules {
+    return { services: dept.services, calendar, reading: deps.reading };
   }
 
   /**
@@ -148,6 +161,60 @@ export function createCaseService(deps: CaseServiceDeps) {
     return record;
   }
 
+  /** The case as its citizen sees it: no internal notes, no officer names, no notes' existence. */
+  async function publicView(record: CaseRecord): Promise<PublicCaseView> {
+    const [events, attachments, rating] = await Promise.all([
+      storage.cases.events(record.id),
+      storage.cases.attachments(record.id),
+      deps.ratings.rating(record.id),
+    ]);
+    // A drafted answer to a question is the head's to approve: the citizen reads it once approved.
+    const draftHidden = record.service === 'hoi-dap' && record.status !== 'resolved';
+    return {
+      record,
+      events: events
+        .filter((e) => e.action !== 'note')
+        .map(({ at, action, status, publicText, details }) => ({
+          at,
+          action,
+          status,
+          publicText: draftHidden && action === 'answer' ? null : publicText,
+          dueAt: typeof details.dueAt === 'number' ? details.dueAt : null,
+        })),
+      attachments: attachments.map(({ displayName, size, source, addedAt }) => ({ displayName, size, source, addedAt })),
+      rating: rating ? { score: rating.score, comment: rating.comment, ratedAt: rating.ratedAt } : null,
+    };
+  }
+
+  /** Files the citizen adds from the look-up page, as one step of the table: a supplement, or the signed letter's scan. */
+  async function citizenUpload(codeText: string, secret: string, name: TransitionName & ('supplement' | 'sendSignedLetter'), files: UploadedFile[]): Promise<CaseRecord> {
+    const record = await findWithSecret(codeText, secret);
+    const status = checkTransition(record, name, new Set(['citizen']));
+    if (files.length === 0) throw new ValidationError({ issues: [{ field: 'files', problem: 'required' }] });
+    const uploads = checkUploads(record.service, files);
+    const now = clock();
+    const dept = department(record.departmentId);
+    const attachments = await deps.attachments.save(uploads, 'citizen', now);
+    try {
+      const patch = { status, updatedAt: now, ...deadlineEffects(rulesOf(dept), record, name, status, now) };
+      const updated = await storage.cases.update({
+        id: record.id,
+        expectedVersion: record.version,
+        patch,
+        event: {
+          at: now, actorId: null, actorName: null, action: name, status, publicText: null, internalNote: null,
+          details: { files: attachments.length, ...(patch.dueAt ? { dueAt: patch.dueAt } : {}) },
+        },
+        attachments,
+      });
+      if (status !== record.status) deps.notifier.notify(updated, { action: name, status, publicText: null }, dept.name);
+      return updated;
+    } catch (error) {
+      await deps.attachments.remove(attachments.map((a) => a.storedName)).catch(() => undefined);
+      throw error;
+    }
+  }
+
   return {
     department,
 
@@ -168,8 +235,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       const attachments: NewAttachment[] = await deps.attachments.save(uploads, 'citizen', now);
       const digest = key ? submissionDigest(hmacKey, service, data, attachments) : null;
       const year = Number(vietnamDate(new Date(now)).slice(0, 4));
-      const acceptDue = acceptDueAt(dept.services, service, kind, now, calendar);
       const payload = { ...data, consentedAt: now };
+      const deadlines = deadlinesOnSubmit(rulesOf(dept), { service, kind, payload, remoteArea: false }, now);
       try {
         for (let attempt = 1; ; attempt += 1) {
           const code = generateTrackingCode(dept.prefix, year);
@@ -187,10 +254,13 @@ export function createCaseService(deps: CaseServiceDeps) {
             contactEmail: typeof data.email === 'string' ? data.email : null,
             assignedTo: null,
             complex: false,
+            signedLetterAt: null,
+            remoteArea: false,
+            extensions: 0,
+            suspendedAt: null,
             receivedAt: now,
-            acceptDueAt: acceptDue,
+            ...deadlines,
             resolveDueAt: null,
-            dueAt: acceptDue,
             closedAt: null,
             version: 1,
             updatedAt: now,
@@ -214,7 +284,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               if (result.submissionDigest === null || result.submissionDigest !== digest) throw new IdempotencyKeyReusedError({ service });
               return { record: result.record, secret, created: false, conversions: told };
             }
-            deps.notifier.notify(record, { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` }, dept.name, secret);
+            deps.notifier.notify(record, { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` }, dept.name, { secret });
             return { record, secret, created: true, conversions: told };
           } catch (error) {
             if (error instanceof TrackingCodeTakenError && attempt < CODE_ATTEMPTS) continue;
@@ -230,16 +300,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** The look-up page (Điều 13.1): throttling is the caller's, before and after. */
     async lookup(codeText: string, secret: string): Promise<PublicCaseView> {
       const record = await findWithSecret(codeText, secret);
-      const [events, attachments] = await Promise.all([storage.cases.events(record.id), storage.cases.attachments(record.id)]);
-      // A drafted answer to a question is the head's to approve: the citizen reads it once approved.
-      const draftHidden = record.service === 'hoi-dap' && record.status !== 'resolved';
-      return {
-        record,
-        events: events
-          .filter((e) => e.action !== 'note')
-          .map(({ at, action, status, publicText }) => ({ at, action, status, publicText: draftHidden && action === 'answer' ? null : publicText })),
-        attachments: attachments.map(({ displayName, size, source, addedAt }) => ({ displayName, size, source, addedAt })),
-      };
+      return publicView(record);
     },
 
     /**
@@ -267,30 +328,19 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** A dossier's missing documents, added from the look-up page while the department asks for them. */
-    async supplement(codeText: string, secret: string, files: UploadedFile[]): Promise<CaseRecord> {
+    supplement(codeText: string, secret: string, files: UploadedFile[]): Promise<CaseRecord> {
+      return citizenUpload(codeText, secret, 'supplement', files);
+    },
+
+    /** The scan of the signed letter (docs/adr/0057), for the officer to record as received. */
+    sendSignedLetter(codeText: string, secret: string, files: UploadedFile[]): Promise<CaseRecord> {
+      return citizenUpload(codeText, secret, 'sendSignedLetter', files);
+    },
+
+    /** The rating form of the look-up page: the code and secret prove it is the citizen's case. */
+    async rate(codeText: string, secret: string, fields: Record<string, unknown>): Promise<CaseRating> {
       const record = await findWithSecret(codeText, secret);
-      const status = checkTransition(record.service, 'supplement', record.status, new Set(['citizen']));
-      if (files.length === 0) throw new ValidationError({ issues: [{ field: 'files', problem: 'required' }] });
-      const uploads = checkUploads(record.service, files);
-      const now = clock();
-      const dept = department(record.departmentId);
-      const attachments = await deps.attachments.save(uploads, 'citizen', now);
-      try {
-        // The acceptance clock restarts from the day the dossier is complete again.
-        const due = acceptDueAt(dept.services, record.service, record.kind, now, calendar);
-        const updated = await storage.cases.update({
-          id: record.id,
-          expectedVersion: record.version,
-          patch: { status, dueAt: due, updatedAt: now },
-          event: { at: now, actorId: null, actorName: null, action: 'supplement', status, publicText: null, internalNote: null, details: { files: attachments.length } },
-          attachments,
-        });
-        deps.notifier.notify(updated, { action: 'supplement', status, publicText: null }, dept.name);
-        return updated;
-      } catch (error) {
-        await deps.attachments.remove(attachments.map((a) => a.storedName)).catch(() => undefined);
-        throw error;
-      }
+      return deps.ratings.rate(record, fields, 'lookup');
     },
   };
 }

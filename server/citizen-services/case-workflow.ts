@@ -30,6 +30,12 @@ export const TRANSITION_NAMES = [
   'resolve',
   'returnResult',
   'note',
+  'receiveSignedLetter',
+  'sendSignedLetter',
+  'extendAcceptance',
+  'extend',
+  'suspend',
+  'resume',
 ] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
@@ -40,11 +46,15 @@ export interface TransitionRule {
   by: readonly CaseRelation[];
   /** A reason or answer the citizen reads, or the officer to assign. */
   needs?: 'publicText' | 'assignee';
+  /** A decision the citizen is told of although the status stays (an extension, the signed letter received). */
+  tellsCitizen?: true;
 }
+
+type Rules = Partial<Record<TransitionName, TransitionRule>>;
 
 /** States in which nothing more happens but notes. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved'];
-const OPEN: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'accepted', 'in-progress', 'awaiting-approval'];
+const OPEN: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'accepted', 'in-progress', 'awaiting-approval', 'suspended'];
 const ANY: readonly CaseStatus[] = [...OPEN, ...FINAL_STATUSES];
 const STAFF: readonly CaseRelation[] = ['head', 'assignee', 'reception'];
 
@@ -53,14 +63,18 @@ const common = {
   note: { from: ANY, to: 'same', by: STAFF },
 } as const satisfies Partial<Record<TransitionName, TransitionRule>>;
 
-export const WORKFLOWS: Record<ServiceId, Partial<Record<TransitionName, TransitionRule>>> = {
-  // Luật Khiếu nại 2011 Điều 27–31, Luật Tố cáo 2018 Điều 24–35: accept or refuse with reasons, verify, conclude.
+export const WORKFLOWS: Record<ServiceId, Rules> = {
+  // Luật Khiếu nại 2011 Điều 27–31, 36–40: accept or refuse with reasons, verify, conclude.
   'khieu-nai-to-cao': {
     ...common,
+    // Điều 8: the complaint is the letter the complainant signed or finger-printed; the acceptance clock starts when it arrives (docs/adr/0057).
+    receiveSignedLetter: { from: ['submitted'], to: 'same', by: STAFF, tellsCitizen: true },
+    sendSignedLetter: { from: ['submitted'], to: 'same', by: ['citizen'] },
     accept: { from: ['submitted'], to: 'accepted', by: ['head', 'reception'] },
     reject: { from: ['submitted'], to: 'rejected', by: ['head', 'reception'], needs: 'publicText' },
     startVerification: { from: ['accepted'], to: 'in-progress', by: ['head', 'assignee'] },
-    declareComplex: { from: ['accepted', 'in-progress'], to: 'same', by: ['head'] },
+    // Điều 28, 37: a complex case gets the longer limit, by the head's decision with its reason, told to the complainant.
+    declareComplex: { from: ['accepted', 'in-progress'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
     resolve: { from: ['accepted', 'in-progress'], to: 'resolved', by: ['head', 'assignee'], needs: 'publicText' },
   },
   // Điều 13.3: moderated, answered by an officer, published once the head approves.
@@ -96,6 +110,38 @@ export const WORKFLOWS: Record<ServiceId, Partial<Record<TransitionName, Transit
   },
 };
 
+/**
+ * Where a kind of letter has its own steps, they replace the service's; null
+ * removes a step. Luật Tố cáo 2018: the denouncer's letter, text and files are
+ * for the head and the assigned officer only (Điều 47, docs/adr/0059), so
+ * they decide acceptance; the limits grow by extension decisions (Điều 24,
+ * 30), not by declaring complexity, and the resolution may be suspended
+ * (Điều 34). Feedback and petitions need no signed letter.
+ */
+export const KIND_WORKFLOWS: Partial<Record<string, Partial<Record<TransitionName, TransitionRule | null>>>> = {
+  'to-cao': {
+    accept: { from: ['submitted'], to: 'accepted', by: ['head', 'assignee'] },
+    reject: { from: ['submitted'], to: 'rejected', by: ['head', 'assignee'], needs: 'publicText' },
+    // Điều 24.1: up to 10 working days instead of 7 when the facts must be checked in several places.
+    extendAcceptance: { from: ['submitted'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
+    declareComplex: null,
+    // Điều 30.1: once for a complex case, twice for a particularly complex one; a written decision told to the denouncer.
+    extend: { from: ['accepted', 'in-progress'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
+    // Điều 34: waiting for another body's result or an expert's; the time suspended does not count.
+    suspend: { from: ['accepted', 'in-progress'], to: 'suspended', by: ['head'], needs: 'publicText' },
+    resume: { from: ['suspended'], to: 'in-progress', by: ['head'], needs: 'publicText' },
+  },
+  'phan-anh': { receiveSignedLetter: null, sendSignedLetter: null },
+  'kien-nghi': { receiveSignedLetter: null, sendSignedLetter: null },
+};
+
+/** The rule of a step for this case: the kind's own, else the service's. */
+export function ruleFor(service: ServiceId, kind: string | null, name: TransitionName): TransitionRule | undefined {
+  const own = service === 'khieu-nai-to-cao' && kind ? KIND_WORKFLOWS[kind] : undefined;
+  if (own && name in own) return own[name] ?? undefined;
+  return WORKFLOWS[service][name];
+}
+
 /** Statuses after which a comment on a draft counts as received and kept. */
 export const COUNTED_COMMENT_STATUSES: readonly CaseStatus[] = ['accepted'];
 
@@ -104,20 +150,30 @@ export interface TransitionInput {
   assigneeId?: string | null;
 }
 
+/** The case as the table reads it: its service, its kind of letter (`to-cao`…) and its status. */
+export interface WorkflowTarget {
+  service: ServiceId;
+  kind: string | null;
+  status: CaseStatus;
+}
+
 /**
  * Throws the readable refusal, or returns the status after the transition.
- * Order: does the service know the verb, is the actor allowed, is the case in
- * a state for it, is the required reason there.
+ * Order: does the service (and the kind of letter) know the verb, is the
+ * actor allowed, is the case in a state for it, is the required reason there.
  */
 export function checkTransition(
-  service: ServiceId,
+  target: WorkflowTarget,
   name: TransitionName,
-  status: CaseStatus,
   relations: ReadonlySet<CaseRelation>,
   input: TransitionInput = {},
 ): CaseStatus {
-  const rule = WORKFLOWS[service][name];
-  if (!rule) throw new TransitionNotAllowedError({ transition: name, from: status, reason: 'not-this-service' });
+  const { service, kind, status } = target;
+  const rule = ruleFor(service, kind, name);
+  if (!rule) {
+    const reason = WORKFLOWS[service][name] || (kind && KIND_WORKFLOWS[kind]?.[name]) ? 'not-this-kind' : 'not-this-service';
+    throw new TransitionNotAllowedError({ transition: name, from: status, reason });
+  }
   if (!rule.by.some((relation) => relations.has(relation))) throw new CasePermissionError({ action: name });
   if (!rule.from.includes(status)) throw new TransitionNotAllowedError({ transition: name, from: status, reason: 'wrong-state' });
   if (rule.needs === 'publicText' && !input.publicText?.trim()) throw new ReasonRequiredError({ transition: name, field: 'publicText' });
@@ -126,11 +182,16 @@ export function checkTransition(
 }
 
 /** The transitions an actor could fire now: the buttons of the case page. */
-export function availableTransitions(service: ServiceId, status: CaseStatus, relations: ReadonlySet<CaseRelation>): TransitionName[] {
+export function availableTransitions(target: WorkflowTarget, relations: ReadonlySet<CaseRelation>): TransitionName[] {
   return TRANSITION_NAMES.filter((name) => {
-    const rule = WORKFLOWS[service][name];
-    return rule !== undefined && rule.from.includes(status) && rule.by.some((r) => r !== 'citizen' && relations.has(r));
+    const rule = ruleFor(target.service, target.kind, name);
+    return rule !== undefined && rule.from.includes(target.status) && rule.by.some((r) => r !== 'citizen' && relations.has(r));
   });
+}
+
+/** Whether the citizen is told of this step: every change of status, and the decisions the table marks. */
+export function tellsCitizen(target: Pick<WorkflowTarget, 'service' | 'kind'>, name: TransitionName, statusChanged: boolean): boolean {
+  return statusChanged || ruleFor(target.service, target.kind, name)?.tellsCitizen === true;
 }
 
 export interface CaseActor {

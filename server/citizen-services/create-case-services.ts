@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createCalendar, type WorkingCalendar } from '#src/calendar/working-days.ts';
+import { DEFAULT_LEGAL_READING, type LegalReading } from '#src/schema/legal-deadlines.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.ts';
 import { persistentSecret } from '#server/platform/private-files.ts';
@@ -14,6 +15,9 @@ import { caseDepartments } from './case-departments.ts';
 import { mailOptionsFromEnv, type MailOptions } from '#server/platform/mail/mail-options.ts';
 import { createCaseNotifier } from './case-notifier.ts';
 import { createCaseOfficeService } from './case-office-service.ts';
+import { createCaseDisposals } from './case-disposal.ts';
+import { createCaseRatings } from './case-rating.ts';
+import { createCaseReminders, DEFAULT_ESCALATION_WORKING_DAYS } from './case-reminders.ts';
 import { createCaseService } from './case-service.ts';
 import { createContentLookup, fixedContentLookup, type ContentLookup } from './content-lookup.ts';
 import type { QuestionPublisher } from './question-publisher.ts';
@@ -37,12 +41,16 @@ export interface CaseServiceOptions {
   /** Where the rate limits keep their buckets: the shared storage with several server processes (docs/adr/0102), memory otherwise. */
   buckets?: BucketStore;
   uploadLimits?: UploadLimits;
-  /** Closed cases and their files are deleted this many days after closing (`CASE_RETENTION_DAYS`, default 5 years). */
+  /** Closed cases and their files are proposed for disposal this many days after closing (`CASE_RETENTION_DAYS`, default 5 years). */
   retentionDays?: number;
+  /** The province's reading of "ngày" in the complaint laws (`legalReading` of `sites/_province.yaml`, docs/adr/0056). */
+  legalReading?: LegalReading;
+  /** Overdue by this many working days, a case is shown to the head (`CASE_ESCALATION_DAYS`, default 3). */
+  escalationWorkingDays?: number;
 }
 
 /**
- * ATTACHMENTS_DIR, CASE_SECRET_KEY, SMTP_* (case-notifier), CASE_RETENTION_DAYS,
+ * ATTACHMENTS_DIR, CASE_SECRET_KEY, SMTP_* (case-notifier), CASE_RETENTION_DAYS, CASE_ESCALATION_DAYS,
  * POW_DIFFICULTY, and SUBMISSION_BURST / SUBMISSION_PER_MINUTE to change the
  * per-address allowance (load tests, a department behind one NAT address).
  */
@@ -55,6 +63,7 @@ export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
     contentRoot: env.CONTENT_REPO_DIR ?? './data/content',
     powDifficulty: env.POW_DIFFICULTY ? Number(env.POW_DIFFICULTY) : undefined,
     retentionDays: env.CASE_RETENTION_DAYS ? Number(env.CASE_RETENTION_DAYS) : undefined,
+    escalationWorkingDays: env.CASE_ESCALATION_DAYS ? Number(env.CASE_ESCALATION_DAYS) : undefined,
     rateLimits: env.SUBMISSION_BURST
       ? { submission: { capacity: Number(env.SUBMISSION_BURST), refillPerMinute: Number(env.SUBMISSION_PER_MINUTE ?? env.SUBMISSION_BURST) } }
       : undefined,
@@ -74,11 +83,25 @@ export function createCaseServices(storage: Storage, departments: readonly Depar
   const notifier = createCaseNotifier(options.mail ?? null);
   const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
   const content = options.content ?? (options.contentRoot ? createContentLookup(options.contentRoot) : fixedContentLookup({}, {}));
-  const common = { storage, clock, calendar, departments: byId, attachments, notifier, uploadLimits };
+  const reading = options.legalReading ?? DEFAULT_LEGAL_READING;
+  // Its own key, derived from the case key: a rating link proves nothing else (docs/adr/0058).
+  const ratingKey = createSecretKey(createHmac('sha256', secretKey).update('congso rating links').digest());
+  const ratings = createCaseRatings({ storage, clock, key: ratingKey });
+  const common = { storage, clock, calendar, departments: byId, attachments, notifier, uploadLimits, reading, ratings };
   const retentionMs = (options.retentionDays ?? 5 * 365) * 86_400_000;
+  const disposals = createCaseDisposals({ storage, clock, attachments, departments: byId, retentionMs });
   return {
     citizen: createCaseService({ ...common, content, secretKey }),
-    office: createCaseOfficeService({ ...common, publisher: options.publisher ?? null }),
+    office: createCaseOfficeService({ ...common, publisher: options.publisher ?? null, ratingKey }),
+    ratings,
+    disposals,
+    reminders: createCaseReminders({
+      storage,
+      calendar,
+      departments: byId,
+      mail: options.mail ?? null,
+      escalationWorkingDays: options.escalationWorkingDays ?? DEFAULT_ESCALATION_WORKING_DAYS,
+    }),
     guard: createSubmissionGuard({
       pow: createProofOfWork({ secret: secretKey, difficulty: options.powDifficulty, clock }),
       replays: storage.replays,
@@ -92,15 +115,19 @@ export function createCaseServices(storage: Storage, departments: readonly Depar
     uploadLimits,
     content,
     calendar,
-    /** Deletes closed cases past the retention period and their files; spent challenges past expiry; idle shared buckets. */
+    clock,
+    /**
+     * Proposes the closed cases past retention for the head's disposal
+     * decision (docs/adr/0059): nothing is destroyed here. Spent
+     * challenges past expiry and idle shared buckets are dropped.
+     */
     async sweep(): Promise<number> {
+      const lists = await disposals.propose();
       const now = clock();
-      const files = await storage.cases.purgeClosedBefore(now - retentionMs);
-      await attachments.remove(files);
       await storage.replays.deleteExpired(now);
       // A bucket untouched for an hour is full again under every limit: forgetting it changes nothing.
       await storage.rateBuckets.deleteIdle(now - 3_600_000);
-      return files.length;
+      return lists.length;
     },
   };
 }

@@ -204,7 +204,7 @@ export class CaseNotFoundError extends AppError<CaseNotFoundErrorData> {
   }
 }
 
-export type TransitionNotAllowedErrorData = { transition: string; from: string; reason: 'wrong-state' | 'not-this-service' };
+export type TransitionNotAllowedErrorData = { transition: string; from: string; reason: 'wrong-state' | 'not-this-service' | 'not-this-kind' };
 export class TransitionNotAllowedError extends AppError<TransitionNotAllowedErrorData> {
   static readonly code = 'E_TRANSITION_NOT_ALLOWED';
   constructor(data: TransitionNotAllowedErrorData) {
@@ -239,5 +239,93 @@ export class ReasonRequiredError extends AppError<ReasonRequiredErrorData> {
       data,
       data.field === 'assignee' ? 'Vui lòng chọn cán bộ được phân công.' : 'Vui lòng nhập lý do hoặc nội dung trả lời gửi công dân.',
     );
+  }
+}
+
+// Deadlines as the law writes them (docs/adr/0056) and signed letters (0057)
+
+export type SignedLetterRequiredErrorData = { kind: string };
+/**
+ * A complaint or denunciation is accepted only once the letter signed or
+ * finger-printed by its sender has reached the department (Luật Khiếu nại
+ * 2011 Điều 8, Luật Tố cáo 2018 Điều 23): record it first.
+ */
+export class SignedLetterRequiredError extends AppError<SignedLetterRequiredErrorData> {
+  static readonly code = 'E_SIGNED_LETTER_REQUIRED';
+  constructor(data: SignedLetterRequiredErrorData) {
+    super(
+      SignedLetterRequiredError.code,
+      409,
+      data,
+      `Chưa nhận được đơn ${data.kind === 'to-cao' ? 'tố cáo' : 'khiếu nại'} có chữ ký hoặc điểm chỉ của người gửi: hãy ghi nhận đơn đã ký trước khi thụ lý.`,
+    );
+  }
+}
+
+export type ExtensionNotAllowedErrorData = { transition: string; reason: 'limit-reached' | 'not-in-law'; max: number };
+/** The law allows this extension a set number of times (Luật Tố cáo 2018 Điều 24, 30), or not at all for this case. */
+export class ExtensionNotAllowedError extends AppError<ExtensionNotAllowedErrorData> {
+  static readonly code = 'E_EXTENSION_NOT_ALLOWED';
+  constructor(data: ExtensionNotAllowedErrorData) {
+    super(
+      ExtensionNotAllowedError.code,
+      409,
+      data,
+      data.reason === 'limit-reached'
+        ? `Thời hạn này chỉ được gia hạn tối đa ${data.max} lần theo quy định của pháp luật; hồ sơ đã gia hạn đủ số lần.`
+        : 'Pháp luật không quy định việc gia hạn này đối với hồ sơ.',
+    );
+  }
+}
+
+// The citizen's rating of a closed case (docs/adr/0058)
+
+export type RatingNotOpenErrorData = { reason: 'not-closed' | 'not-rated-service' | 'window-closed'; days: number };
+export class RatingNotOpenError extends AppError<RatingNotOpenErrorData> {
+  static readonly code = 'E_RATING_NOT_OPEN';
+  constructor(data: RatingNotOpenErrorData) {
+    const sentence =
+      data.reason === 'window-closed'
+        ? `Đã quá ${data.days} ngày kể từ khi hồ sơ kết thúc nên không còn nhận đánh giá.`
+        : data.reason === 'not-closed'
+          ? 'Hồ sơ chưa kết thúc; Ông/Bà đánh giá được sau khi cơ quan trả lời.'
+          : 'Dịch vụ này không lấy đánh giá mức độ hài lòng.';
+    super(RatingNotOpenError.code, 409, data, sentence);
+  }
+}
+
+export type AlreadyRatedErrorData = Record<string, never>;
+/** Once per case: the national satisfaction index counts a case once. */
+export class AlreadyRatedError extends AppError<AlreadyRatedErrorData> {
+  static readonly code = 'E_ALREADY_RATED';
+  constructor(data: AlreadyRatedErrorData) {
+    super(AlreadyRatedError.code, 409, data, 'Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà.');
+  }
+}
+
+export type RatingLinkInvalidErrorData = Record<string, never>;
+/** A rating link that was not made by the server for this case: answered like an unknown one. */
+export class RatingLinkInvalidError extends AppError<RatingLinkInvalidErrorData> {
+  static readonly code = 'E_RATING_LINK_INVALID';
+  constructor(data: RatingLinkInvalidErrorData) {
+    super(RatingLinkInvalidError.code, 404, data, 'Đường dẫn đánh giá không đúng. Vui lòng mở lại đường dẫn trong thư hoặc đánh giá tại trang Tra cứu.');
+  }
+}
+
+// Disposal of closed cases past retention (docs/adr/0059)
+
+export type DisposalNotFoundErrorData = Record<string, never>;
+export class DisposalNotFoundError extends AppError<DisposalNotFoundErrorData> {
+  static readonly code = 'E_DISPOSAL_NOT_FOUND';
+  constructor(data: DisposalNotFoundErrorData) {
+    super(DisposalNotFoundError.code, 404, data, 'Không tìm thấy danh sách hồ sơ đề nghị huỷ.');
+  }
+}
+
+export type DisposalDecidedErrorData = { id: string };
+export class DisposalDecidedError extends AppError<DisposalDecidedErrorData> {
+  static readonly code = 'E_DISPOSAL_DECIDED';
+  constructor(data: DisposalDecidedErrorData) {
+    super(DisposalDecidedError.code, 409, data, 'Danh sách này đã được phê duyệt trước đó; không có gì thay đổi.');
   }
 }

@@ -7,3 +7,6 @@ export { caseOfficeRoutes } from './http/case-office.ts';
 export { citizenServiceRoutes } from './http/citizen.ts';
 export { servicePage } from './http/service-layout.ts';
 export { createQuestionPublisher } from './question-publisher.ts';
+export { RATED_SERVICES } from './case-rating.ts';
+export { type DigestLine } from './case-reminders.ts';
+export { casePath, DISPOSALS_PATH } from './http/case-paths.ts';

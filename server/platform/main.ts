@@ -115,7 +115,8 @@ const live = await liveDepartments({
   log,
   assemble: ({ departments, province }) => {
     const services = createServices({ storage, departments, deviceSecret, mail, portalHosts });
-    const caseServices = createCaseServices(storage, departments, services.deps.clock, caseOptions);
+    // How this province counts the "ngày" of the complaint laws (docs/adr/0056).
+    const caseServices = createCaseServices(storage, departments, services.deps.clock, { ...caseOptions, legalReading: province.legalReading });
     const app = createApp({
       storage,
       departments,
@@ -159,8 +160,14 @@ const scheduler = createScheduler({ clock, claim: storageJobClaim(storage.jobCla
 scheduler.add({ name: 'departments', perInstance: true, nextDue: every(Number(env.DEPARTMENTS_RELOAD_SECONDS ?? 30) * 1000), run: () => live.reload().then(() => undefined) });
 // Expired sessions are refused anyway; this only keeps the table small.
 scheduler.add({ name: 'expired-sessions', nextDue: every(10 * 60_000), run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)) });
-// Closed cases and their files are kept for the retention period only (CASE_RETENTION_DAYS).
+// Closed cases past the retention period (CASE_RETENTION_DAYS) go on a disposal list for the head; nothing is destroyed without the head's approval (docs/adr/0059).
 scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => live.current().caseServices.sweep().then(() => undefined) });
+// Every working morning at 07:00 in Vietnam: each officer's cases due within three working days or overdue, and the head's escalations (docs/adr/0056).
+scheduler.add({
+  name: 'case-digest',
+  nextDue: (last, now) => live.current().caseServices.reminders.nextDue(last, now),
+  run: (now) => live.current().caseServices.reminders.sendDigests(now).then(() => undefined),
+});
 // A change the mirror missed (an instance stopped mid-retry) is caught up here.
 if (mirror) scheduler.add({ name: 'content-mirror', nextDue: every(5 * 60_000), run: async () => mirror!.request() });
 if (env.BACKUP_DIR) {

@@ -27,4 +27,15 @@ describe('public statistics on a department site', () => {
     ]);
     expect(stats.rows.find((r) => r.service === 'hoi-dap')!.cells.every((c) => c.received === 0)).toBe(true);
   });
+
+  it('gives the ratings of the window per service, hiding counts under five and the rate below five ratings', () => {
+    const rated = november.map((c, i) => ({ ...c, rating: i < 5 ? 5 : 2 }));
+    const withRatings = computePublicStatistics([...rated, { ...october[0]!, rating: 1 }], new Date(vn('2026-11-29T12:00')), 3);
+    const complaints = withRatings.satisfaction.rows.find((r) => r.label.startsWith('Khiếu nại'))!;
+    // Seven closed in the window (six in November, one in October), all rated: 5 × 5, 1 × 2, 1 × 1.
+    expect(complaints).toMatchObject({ rateable: 7, rated: 7, responseRate: 100, ratings: ['suppressed', 'suppressed', 0, 0, 5] });
+    expect(withRatings.satisfaction.total).toMatchObject({ rateable: 7, rated: 7 });
+    const few = computePublicStatistics([{ ...october[0]!, rating: 4 }], new Date(vn('2026-11-29T12:00')), 3);
+    expect(few.satisfaction.total).toMatchObject({ rateable: 'suppressed', rated: 'suppressed', responseRate: 'suppressed' });
+  });
 });

@@ -12,7 +12,7 @@ function stored(overrides: Partial<StoredCase>): StoredCase {
     id: randomUUID(), departmentId: 'sotuphap', service: 'khieu-nai-to-cao', kind: 'khieu-nai',
     trackingCode: `STP-2026-${randomUUID().slice(0, 6).toUpperCase()}`, secretHash: 'v1$x', status: 'submitted',
     subject: 'Khiếu nại', subjectRef: null, payload: { fullName: 'Tôn Nữ Thị Hà' }, contactEmail: null, assignedTo: null,
-    complex: false, receivedAt: NOV_1 + DAY, acceptDueAt: NOV_1 + 15 * DAY, resolveDueAt: null, dueAt: NOV_1 + 15 * DAY,
+    complex: false, signedLetterAt: null, remoteArea: false, extensions: 0, suspendedAt: null, receivedAt: NOV_1 + DAY, acceptDueAt: NOV_1 + 15 * DAY, resolveDueAt: null, dueAt: NOV_1 + 15 * DAY,
     closedAt: null, version: 1, updatedAt: NOV_1, ...overrides,
   };
 }
@@ -28,6 +28,7 @@ describe('reports read the case storage', () => {
     await storage.cases.create({ record: resolved, event: event(resolved.receivedAt, 'submit', 'submitted'), attachments: [], idempotencyKeyHash: null });
     await storage.cases.update({ id: resolved.id, expectedVersion: 1, patch: { status: 'accepted', resolveDueAt: NOV_1 + 40 * DAY, updatedAt: NOV_1 + 3 * DAY }, event: event(NOV_1 + 3 * DAY, 'accept', 'accepted') });
     await storage.cases.update({ id: resolved.id, expectedVersion: 2, patch: { status: 'resolved', closedAt: NOV_1 + 20 * DAY, dueAt: null, updatedAt: NOV_1 + 20 * DAY }, event: event(NOV_1 + 20 * DAY, 'resolve', 'resolved') });
+    await storage.caseRatings.add({ caseId: resolved.id, departmentId: 'sotuphap', service: 'khieu-nai-to-cao', score: 4, comment: 'Cảm ơn chị Tôn Nữ Thị Hà ở bộ phận một cửa.', channel: 'lookup', ratedAt: NOV_1 + 21 * DAY });
     const refused = stored({ status: 'rejected', closedAt: NOV_1 + 5 * DAY, dueAt: null });
     await storage.cases.create({ record: refused, event: event(refused.receivedAt, 'submit', 'submitted'), attachments: [], idempotencyKeyHash: null });
     const december = stored({ receivedAt: Date.parse('2026-12-01T00:00:00+07:00') });
@@ -38,8 +39,9 @@ describe('reports read the case storage', () => {
 
     expect(cases.map((c) => c.id).sort()).toEqual([resolved.id, refused.id].sort());
     const r = cases.find((c) => c.id === resolved.id)!;
-    expect(r).toMatchObject({ site: 'sotuphap', status: 'resolved', acceptedAt: NOV_1 + 3 * DAY, resolvedAt: NOV_1 + 20 * DAY, dueAt: NOV_1 + 40 * DAY });
+    expect(r).toMatchObject({ site: 'sotuphap', status: 'resolved', acceptedAt: NOV_1 + 3 * DAY, resolvedAt: NOV_1 + 20 * DAY, dueAt: NOV_1 + 40 * DAY, rating: 4 });
     expect(cases.find((c) => c.id === refused.id)!.status).toBe('refused');
+    expect(cases.find((c) => c.id === refused.id)!.rating).toBeUndefined();
     expect(JSON.stringify(cases)).not.toContain('Tôn Nữ');
     await storage.close();
   });

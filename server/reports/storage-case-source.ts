@@ -11,7 +11,7 @@ import { relevantToPeriod } from './case-source.ts';
  */
 const PAGE = 500;
 
-export function storageCaseSource(storage: Pick<Storage, 'cases'>, allSites: readonly string[]): CaseSource {
+export function storageCaseSource(storage: Pick<Storage, 'cases' | 'caseRatings'>, allSites: readonly string[]): CaseSource {
   return {
     async listCasesForReport({ sites, from, to }) {
       const wanted = sites.length ? sites : allSites;
@@ -22,7 +22,10 @@ export function storageCaseSource(storage: Pick<Storage, 'cases'>, allSites: rea
           for (const stored of page) {
             if (stored.receivedAt >= to.getTime()) continue;
             const record = toReportRecord(stored, await storage.cases.events(stored.id));
-            if (relevantToPeriod(record, from.getTime(), to.getTime())) out.push(record);
+            if (!relevantToPeriod(record, from.getTime(), to.getTime())) continue;
+            // The score only: the comment stays with the case (docs/adr/0058).
+            const rating = stored.closedAt !== null ? await storage.caseRatings.find(stored.id) : null;
+            out.push(rating ? { ...record, rating: rating.score } : record);
           }
           if (page.length < PAGE) break;
         }
@@ -49,7 +52,7 @@ export function toReportRecord(stored: StoredCase, events: readonly CaseEvent[])
     receivedAt: stored.receivedAt,
     ...(acceptedAt !== undefined ? { acceptedAt } : {}),
     ...(closed ? { resolvedAt: stored.closedAt! } : {}),
-    // Once closed the running deadline is cleared; the report judges against the last one in force.
+    // Once closed the running deadline is cleared; the report judges against the last one in force, extensions included.
     dueAt: stored.resolveDueAt ?? stored.acceptDueAt,
     status,
     complex: stored.complex,

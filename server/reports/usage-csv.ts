@@ -15,12 +15,17 @@ export const FIGURE_COLUMNS: ReadonlyArray<[keyof UsageFigures, string]> = [
   ['resolvedLate', 'Giải quyết trễ hạn'],
   ['overdueNow', 'Đang quá hạn'],
   ['averageHandlingDays', 'Số ngày làm việc xử lý bình quân'],
+  ['rateable', 'Hồ sơ kết thúc được mời đánh giá'],
   ['rated', 'Số lượt đánh giá'],
+  ['responseRate', 'Tỷ lệ đánh giá (%)'],
   ['averageRating', 'Điểm hài lòng bình quân (1–5)'],
   ['satisfied', 'Số lượt hài lòng (4–5 điểm)'],
 ];
 
-export const CSV_HEADER = ['Kỳ báo cáo', 'Mã đơn vị', 'Đơn vị', 'Mã dịch vụ', 'Dịch vụ', ...FIGURE_COLUMNS.map(([, h]) => h)];
+/** The distribution of ratings, one column per score (docs/adr/0058). */
+const RATING_COLUMNS = [1, 2, 3, 4, 5].map((score) => `Số lượt ${score} điểm`);
+
+export const CSV_HEADER = ['Kỳ báo cáo', 'Mã đơn vị', 'Đơn vị', 'Mã dịch vụ', 'Dịch vụ', ...FIGURE_COLUMNS.map(([, h]) => h), ...RATING_COLUMNS];
 export const TOTAL_SERVICE_ID = 'tong-cong';
 export const PROVINCE_SITE_ID = 'toan-tinh';
 
@@ -34,7 +39,7 @@ export interface UsageCsvRow {
 }
 
 function figureCells(f: UsageFigures): Array<number | null> {
-  return FIGURE_COLUMNS.map(([key]) => f[key]);
+  return [...FIGURE_COLUMNS.map(([key]) => f[key] as number | null), ...f.ratings];
 }
 
 export function usageReportCsv(report: UsageReport): string {

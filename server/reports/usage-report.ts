@@ -1,5 +1,6 @@
 import { SERVICE_IDS, SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { NATIONAL_CALENDAR, workingDaysBetween, type WorkingCalendar } from '#src/calendar/working-days.ts';
+import { RATED_SERVICES } from '#server/citizen-services/index.ts';
 import type { CaseRecord } from './case-record.ts';
 import { inPeriod, type Period } from './period.ts';
 
@@ -24,12 +25,18 @@ export interface UsageFigures {
   overdueNow: number;
   /** Working days from receipt to resolution, averaged over the resolved; null when none. */
   averageHandlingDays: number | null;
-  /** Resolved in the period and rated by the citizen. */
+  /** Closed in the period (resolved or refused) in a service whose citizens are asked to rate it (docs/adr/0058). */
+  rateable: number;
+  /** Of those, rated by the citizen. */
   rated: number;
+  /** rated / rateable in per cent, one decimal; null when nothing was rateable. */
+  responseRate: number | null;
   /** Mean rating (1–5) of those; null when none. */
   averageRating: number | null;
   /** Ratings of 4 or 5. */
   satisfied: number;
+  /** How many rated 1, 2, 3, 4 and 5. */
+  ratings: [number, number, number, number, number];
 }
 
 export interface ServiceRow extends UsageFigures {
@@ -87,9 +94,11 @@ export function computeFigures(cases: readonly CaseRecord[], period: Period, asO
   let resolvedOnTime = 0;
   let overdueNow = 0;
   let handlingDays = 0;
+  let rateable = 0;
   let rated = 0;
   let ratingSum = 0;
   let satisfied = 0;
+  const ratings: UsageFigures['ratings'] = [0, 0, 0, 0, 0];
   for (const c of cases) {
     if (inPeriod(period, c.receivedAt)) received += 1;
     if (inPeriod(period, c.acceptedAt)) accepted += 1;
@@ -97,9 +106,15 @@ export function computeFigures(cases: readonly CaseRecord[], period: Period, asO
       resolved += 1;
       if (c.resolvedAt <= c.dueAt) resolvedOnTime += 1;
       handlingDays += workingDaysBetween(new Date(c.receivedAt), new Date(c.resolvedAt), calendar);
+    }
+    // Every closed case is asked for a rating, answered or refused: the national satisfaction index counts both.
+    const closedInPeriod = (c.status === 'resolved' || c.status === 'refused') && c.resolvedAt !== undefined && inPeriod(period, c.resolvedAt);
+    if (closedInPeriod && RATED_SERVICES.includes(c.service)) {
+      rateable += 1;
       if (c.rating !== undefined) {
         rated += 1;
         ratingSum += c.rating;
+        ratings[c.rating - 1] = (ratings[c.rating - 1] ?? 0) + 1;
         if (c.rating >= 4) satisfied += 1;
       }
     }
@@ -114,9 +129,12 @@ export function computeFigures(cases: readonly CaseRecord[], period: Period, asO
     resolvedLate: resolved - resolvedOnTime,
     overdueNow,
     averageHandlingDays: resolved > 0 ? oneDecimal(handlingDays / resolved) : null,
+    rateable,
     rated,
+    responseRate: rateable > 0 ? oneDecimal((100 * rated) / rateable) : null,
     averageRating: rated > 0 ? oneDecimal(ratingSum / rated) : null,
     satisfied,
+    ratings,
   };
 }
 

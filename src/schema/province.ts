@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Text } from './common.ts';
+import { LegalReadingSchema } from './legal-deadlines.ts';
 
 /**
  * Province-wide configuration (`sites/_province.yaml`). The two domain
@@ -28,5 +29,11 @@ export const ProvinceSchema = z.strictObject({
       { prefix: 'so', suffix: 'thuathienhue.gov.vn' },
       { prefix: 's', suffix: 'hue.gov.vn' },
     ]),
+  /**
+   * How the province counts a plain "ngày" of Luật Khiếu nại 2011 and Luật Tố
+   * cáo 2018 Điều 30: `ngay-lam-viec` or `ngay` (docs/adr/0056). A legal
+   * officer who reads the law otherwise changes it here, not in code.
+   */
+  legalReading: LegalReadingSchema.prefault({}),
 });
 export type Province = z.infer<typeof ProvinceSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Text } from './common.ts';
 import { TIME_UNITS } from './content/procedure.ts';
+import { DEFAULT_LEGAL_READING, type LegalReading } from './legal-deadlines.ts';
 
 /**
  * The online public services a department declares (Điều 13, 14 Quy chế
@@ -177,7 +178,13 @@ const LimitsShape = {
 export const COMPLAINT_KINDS = ['khieu-nai', 'to-cao', 'phan-anh', 'kien-nghi'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
-/** Per-kind limits where the law differs; a department may shorten them, never lengthen. */
+/**
+ * Per-kind ceilings of a first-instance case where the law differs; a
+ * department may shorten them, never lengthen. The units here are the
+ * default reading; `limitsFor` applies the province's, and the other tiers
+ * (second instance, remote areas, extensions) are in `legal-deadlines.ts`.
+ * A denunciation's `complexResolve` is its limit after one extension.
+ */
 export const KIND_LIMITS: Record<ComplaintKind, { accept: ServiceTimeLimit; resolve: ServiceTimeLimit; complexResolve: ServiceTimeLimit }> = {
   'khieu-nai': { accept: workingDays(10), resolve: workingDays(30), complexResolve: workingDays(45) },
   'to-cao': { accept: workingDays(7), resolve: workingDays(30), complexResolve: workingDays(60) },
@@ -304,19 +311,33 @@ export interface ServiceLimits {
   complexResolve: ServiceTimeLimit;
 }
 
+/** The law's per-kind limits in the units the province reads them (docs/adr/0056). */
+function legalKindLimits(kind: ComplaintKind, reading: LegalReading): ServiceLimits {
+  const legal = KIND_LIMITS[kind];
+  if (kind === 'khieu-nai') {
+    const unit = reading['khieu-nai'];
+    return { accept: { ...legal.accept, unit }, resolve: { ...legal.resolve, unit }, complexResolve: { ...legal.complexResolve, unit } };
+  }
+  // Luật Tố cáo 2018 Điều 24 counts acceptance in working days itself; Điều 30 writes "ngày".
+  if (kind === 'to-cao') return { ...legal, resolve: { ...legal.resolve, unit: reading['to-cao'] }, complexResolve: { ...legal.complexResolve, unit: reading['to-cao'] } };
+  return legal;
+}
+
 /**
  * The limits that apply to one case: the department's own per-kind values,
  * else the stricter of its service values and the law's per-kind values (a
- * denunciation is accepted within 7 working days even when the service says 10).
+ * denunciation is accepted within 7 working days even when the service says
+ * 10). A service value in another unit than the law's reading cannot be
+ * compared without a date, so the law's applies.
  */
-export function limitsFor(services: Services, id: ServiceId, kind?: ComplaintKind): ServiceLimits {
+export function limitsFor(services: Services, id: ServiceId, kind?: ComplaintKind, reading: LegalReading = DEFAULT_LEGAL_READING): ServiceLimits {
   const service = services[id];
   const base: ServiceLimits = { accept: service.acceptLimit, resolve: service.resolveLimit, complexResolve: service.complexResolveLimit };
   if (id !== 'khieu-nai-to-cao' || !kind) return base;
   const own = service.kinds?.[kind];
-  const legal = KIND_LIMITS[kind];
+  const legal = legalKindLimits(kind, reading);
   const pick = (declared: ServiceTimeLimit | undefined, serviceValue: ServiceTimeLimit, cap: ServiceTimeLimit) =>
-    declared ?? (workingDayCeiling(serviceValue) > cap.value ? cap : serviceValue);
+    declared ?? (serviceValue.unit !== cap.unit || workingDayCeiling(serviceValue) > cap.value ? cap : serviceValue);
   return {
     accept: pick(own?.acceptLimit, base.accept, legal.accept),
     resolve: pick(own?.resolveLimit, base.resolve, legal.resolve),

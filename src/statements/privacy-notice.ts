@@ -15,7 +15,7 @@ export const PRIVACY_NOTICE_TITLE = 'Thông báo về xử lý dữ liệu cá n
 /** When the text was last reviewed against the law: the page's "Cập nhật" and its sitemap date. */
 export const PRIVACY_NOTICE_REVIEWED = new Date('2026-01-01T00:00:00+07:00');
 
-/** The default of `CASE_RETENTION_DAYS`: closed cases and their files are deleted after this. */
+/** The default of `CASE_RETENTION_DAYS`: closed cases and their files are proposed for disposal after this. */
 export const CASE_RETENTION_YEARS = 5;
 
 export function privacyNotice(ctx: StatementContext): StatementPart[] {
@@ -60,7 +60,7 @@ export function privacyNotice(ctx: StatementContext): StatementPart[] {
       items: [
         'Những gì Ông/Bà điền vào biểu mẫu (họ tên, địa chỉ, số điện thoại, thư điện tử, nội dung) và các tệp đính kèm.',
         'Mã hồ sơ, thời điểm gửi và quá trình giải quyết; mã bí mật chỉ được lưu dưới dạng đã băm, cơ quan không đọc được.',
-        `Hồ sơ đã kết thúc và các tệp của nó được xoá sau ${CASE_RETENTION_YEARS} năm, trừ khi pháp luật về lưu trữ buộc giữ lâu hơn.`,
+        `Hồ sơ đã kết thúc và các tệp của nó được lưu ${CASE_RETENTION_YEARS} năm, trừ khi pháp luật về lưu trữ buộc giữ lâu hơn; sau đó chỉ bị huỷ theo danh sách được Thủ trưởng cơ quan phê duyệt, và danh sách mã hồ sơ đã huỷ được giữ lại.`,
         'Câu trả lời hỏi đáp được Trưởng Ban Biên tập duyệt đăng công khai (Điều 13.3) không kèm tên, địa chỉ hay thông tin liên hệ của người hỏi.',
       ],
     },

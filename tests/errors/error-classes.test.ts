@@ -55,6 +55,7 @@ const SAMPLE = {
   commit: '0123456789abcdef',
   consultation: 'du-thao-quy-che',
   damaged: ['attachments/0b8f9a3e-0000-4000-8000-000000000000.bin'],
+  days: 30,
   departmentId: 'sotuphap',
   detail: 'could not connect to server: Connection refused',
   detected: 'pdf',
@@ -67,6 +68,8 @@ const SAMPLE = {
   field: 'publicText',
   fileName: 'don-khieu-nai.pdf',
   found: ['cơ sở dữ liệu có 3 tài khoản, 2 hồ sơ'],
+  id: '6f1c2a3e-0000-4000-8000-000000000001',
+  kind: 'to-cao',
   files: 11,
   from: 'draft',
   host: 'khong-co.localhost',
@@ -75,6 +78,7 @@ const SAMPLE = {
   issues: [{ field: 'fullName', problem: 'required' }],
   limit: 20 * 1024 * 1024,
   line: 3,
+  max: 2,
   maxBytes: 10 * 1024 * 1024,
   maxFiles: 10,
   maxLength: 64,
@@ -113,6 +117,8 @@ const SAMPLE = {
 const SAMPLE_FOR: Record<string, object> = {
   E_PROXY_BAD_REQUEST: { ...SAMPLE, issues: ['branch: phải là main'] },
   E_USERS_COMMAND_USAGE: { reason: 'missing-option', value: '--site' },
+  E_EXTENSION_NOT_ALLOWED: { transition: 'extend', reason: 'limit-reached', max: 2 },
+  E_RATING_NOT_OPEN: { reason: 'window-closed', days: 30 },
 };
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;

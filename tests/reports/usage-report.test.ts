@@ -5,6 +5,7 @@ import { parsePeriod } from '#server/reports/period.ts';
 import { computeUsageReport, type UsageFigures, type UsageReport } from '#server/reports/usage-report.ts';
 import { usageReportCsv } from '#server/reports/usage-csv.ts';
 import { parseUsageCsv } from '../support/usage-csv.ts';
+import type { CaseRecord } from '#server/reports/case-record.ts';
 import { endOf, FIXTURE_CASES, SITES, vn } from './fixture-cases.ts';
 
 /** Figures in the column order of the report: received, accepted, resolved, on time, late, overdue, avg days, rated, avg rating, satisfied. */
@@ -128,7 +129,7 @@ describe('CSV and JSON', () => {
     const csv = usageReportCsv(await report('2026-11', '2026-12-05T10:00'));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFKỳ báo cáo,Mã đơn vị,Đơn vị,Mã dịch vụ,Dịch vụ,Tiếp nhận,Đã thụ lý,Đã giải quyết,Giải quyết đúng hạn,Giải quyết trễ hạn,Đang quá hạn,Số ngày làm việc xử lý bình quân,Số lượt đánh giá,Điểm hài lòng bình quân (1–5),Số lượt hài lòng (4–5 điểm)',
+      '\uFEFFKỳ báo cáo,Mã đơn vị,Đơn vị,Mã dịch vụ,Dịch vụ,Tiếp nhận,Đã thụ lý,Đã giải quyết,Giải quyết đúng hạn,Giải quyết trễ hạn,Đang quá hạn,Số ngày làm việc xử lý bình quân,Hồ sơ kết thúc được mời đánh giá,Số lượt đánh giá,Tỷ lệ đánh giá (%),Điểm hài lòng bình quân (1–5),Số lượt hài lòng (4–5 điểm),Số lượt 1 điểm,Số lượt 2 điểm,Số lượt 3 điểm,Số lượt 4 điểm,Số lượt 5 điểm',
     );
     // A service label with a comma is quoted.
     expect(csv).toContain('"Khiếu nại, tố cáo, phản ánh, kiến nghị"');
@@ -155,5 +156,44 @@ describe('CSV and JSON', () => {
   it('JSON round-trips to the same report', async () => {
     const r = await report('2026-11', '2026-12-05T10:00');
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
+
+describe('satisfaction of closed cases (docs/adr/0058)', () => {
+  // Six cases closed in November 2026 at Sở Tư pháp, one in December.
+  const closed = (id: string, service: CaseRecord['service'], status: CaseRecord['status'], rating?: number, day = '2026-11-20'): CaseRecord => ({
+    id, site: 'sotuphap', service, receivedAt: vn('2026-11-02T09:00'), resolvedAt: vn(`${day}T10:00`), dueAt: endOf('2026-12-31'), status, ...(rating ? { rating } : {}),
+  });
+  const cases = [
+    closed('r1', 'khieu-nai-to-cao', 'resolved', 5),
+    closed('r2', 'khieu-nai-to-cao', 'resolved', 4),
+    // A refused complaint is asked too, and its rating counts: the index rates the handling, not the outcome.
+    closed('r3', 'khieu-nai-to-cao', 'refused', 1),
+    closed('r4', 'khieu-nai-to-cao', 'resolved'),
+    closed('r5', 'hoi-dap', 'resolved', 4),
+    // A comment on a draft is counted, not answered: never asked for a rating.
+    closed('r6', 'gop-y-du-thao', 'resolved'),
+    // Closed in December: not November's.
+    closed('r7', 'khieu-nai-to-cao', 'resolved', 2, '2026-12-02'),
+  ];
+  const november = () => computeUsageReport({ period: parsePeriod('2026-11'), sites: SITES, scope: 'province', cases, now: new Date(vn('2026-12-05T10:00')) });
+
+  it('gives per service the closed cases asked, the rated, the response rate and the count of each score', () => {
+    const complaints = november().services.find((s) => s.service === 'khieu-nai-to-cao')!;
+    expect(complaints).toMatchObject({ rateable: 4, rated: 3, responseRate: 75, averageRating: 3.3, satisfied: 2, ratings: [1, 0, 0, 1, 1] });
+    expect(november().services.find((s) => s.service === 'gop-y-du-thao')).toMatchObject({ rateable: 0, rated: 0, responseRate: null });
+  });
+
+  it('totals per department and for the province over all the cases', () => {
+    const r = november();
+    expect(bySite(r, 'sotuphap').totals).toMatchObject({ rateable: 5, rated: 4, responseRate: 80, ratings: [1, 0, 0, 2, 1] });
+    expect(bySite(r, 'soyte').totals).toMatchObject({ rateable: 0, rated: 0, responseRate: null, ratings: [0, 0, 0, 0, 0] });
+    expect(r.totals).toMatchObject({ rateable: 5, rated: 4, averageRating: 3.5 });
+  });
+
+  it('writes the distribution into the CSV, one column per score', () => {
+    const rows = usageReportCsv(november()).split('\r\n');
+    const complaints = rows.find((row) => row.includes('sotuphap,Sở Tư pháp,khieu-nai-to-cao'))!;
+    expect(complaints.split(',').slice(-5)).toEqual(['1', '0', '0', '1', '1']);
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser as Chromium, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '#server/platform/start-server.ts';
+import type { RunningServer } from '#server/platform/start-server.ts';
 import { wcagViolations } from '../support/axe.ts';
-import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
-import { Browser, COMPLAINT, createCaseTestApp, type CaseTestApp } from './case-support.ts';
+import { chromiumAvailable } from '../support/chromium.ts';
+import { fillComplaint as fill, headPage, lookUp, serveToChromium, type ServedApp } from './case-browser-support.ts';
+import { createCaseTestApp, type CaseTestApp } from './case-support.ts';
 
 /**
  * The online services (Điều 13), end to end in Chromium: a citizen files a complaint with JavaScript
@@ -13,31 +14,23 @@ import { Browser, COMPLAINT, createCaseTestApp, type CaseTestApp } from './case-
  */
 describe.skipIf(!chromiumAvailable)('a citizen and an officer in Chromium', () => {
   let t: CaseTestApp;
+  let served: ServedApp;
   let server: RunningServer;
   let chromium: Chromium;
   let origin: string;
 
   beforeAll(async () => {
     t = await createCaseTestApp({ cases: { powDifficulty: 8 } });
-    server = await startServer(t.app, { port: 0, hostname: '127.0.0.1' });
-    origin = `http://sotuphap.localhost:${server.port}`;
-    chromium = await launchChromium();
+    served = await serveToChromium(t);
+    ({ server, chromium, origin } = served);
   });
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await served?.close();
     await t?.storage.close();
   });
 
-  async function fillComplaint(page: Page, content: string) {
-    await page.goto(`${origin}/dich-vu/khieu-nai-to-cao`);
-    await page.selectOption('#truong-kind', 'khieu-nai');
-    for (const field of ['fullName', 'address', 'idNumber', 'phone', 'respondentName', 'respondentAddress', 'reasons', 'request'] as const) {
-      await page.fill(`#truong-${field}`, COMPLAINT[field]);
-    }
-    await page.fill('#truong-content', content);
-    await page.check('#truong-consent');
-  }
+  const fillComplaint = (page: Page, content: string) =>
+    fill(page, origin, 'khieu-nai', ['fullName', 'address', 'idNumber', 'phone', 'respondentName', 'respondentAddress', 'reasons', 'request', 'content'], { content });
 
   it('files without JavaScript, files with it, looks up, and reads the officer’s answer', async () => {
     const noScript = await chromium.newContext({ javaScriptEnabled: false });
@@ -66,34 +59,26 @@ describe.skipIf(!chromiumAvailable)('a citizen and an officer in Chromium', () =
     expect(record).not.toBeNull();
     expect(await t.storage.cases.findByTrackingCode(firstCode)).not.toBeNull();
 
-    await page.goto(`${origin}/tra-cuu/`);
-    await page.fill('#ma-ho-so', code);
-    await page.fill('#ma-bi-mat', secret);
-    await page.click('button[type=submit]');
+    await lookUp(page, origin, code, secret);
     expect(await page.textContent('[data-trang-thai]')).toContain('Đã nhận đơn');
 
     // The officer (the head) works in the back office with a session cookie from the sign-in flow.
-    const head = await t.addAccount('Nguyễn Văn An', 'head');
-    const session = new Browser(t, `sotuphap.localhost:${server.port}`, '192.0.2.80');
-    await session.signInFully(head.username, head.password);
-    const office = await chromium.newContext();
-    await office.addCookies([...session.cookies].map(([name, value]) => ({ name, value, url: origin })));
-    const officer = await office.newPage();
+    const officer = await headPage(chromium, t, origin, server.port);
     await officer.goto(`${origin}/quan-tri/ho-so/`);
     await officer.click(`a:text("${code}")`);
+    // The signed letter came by post (Luật Khiếu nại 2011 Điều 8, docs/adr/0057).
+    await officer.selectOption('#receiveSignedLetter-qua', 'ban-giay');
+    await Promise.all([officer.waitForNavigation(), officer.click('button[data-hanh-dong="receiveSignedLetter"]')]);
     await officer.click('button[data-hanh-dong="accept"]');
     await officer.waitForSelector('[data-trang-thai="accepted"]');
     await officer.fill('#resolve-tra-loi', 'Cơ quan đã xem xét và huỷ quyết định xử phạt bị khiếu nại.');
     await officer.click('button[data-hanh-dong="resolve"]');
     await officer.waitForSelector('[data-trang-thai="resolved"]');
 
-    await page.goto(`${origin}/tra-cuu/`);
-    await page.fill('#ma-ho-so', code);
-    await page.fill('#ma-bi-mat', secret);
-    await page.click('button[type=submit]');
+    await lookUp(page, origin, code, secret);
     expect(await page.textContent('#tra-loi + p')).toContain('huỷ quyết định xử phạt');
     await scripted.close();
-    await office.close();
+    await officer.context().close();
   });
 
   it('has no WCAG 2.1 AA violations on the form, the form with errors and the look-up page', async () => {

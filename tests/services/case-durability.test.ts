@@ -6,14 +6,20 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { generateSecret, generateTrackingCode, hashSecret } from '#server/citizen-services/tracking-code.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
+import { cheapHasher } from '../accounts/support.ts';
+import { aCase, anAccount } from '../support/records.ts';
 import { COMPLAINT, fixture } from './case-support.ts';
 
 /**
- * A submission is acknowledged only once it is durable. Many
- * citizens file at once, the server dies with SIGKILL (no shutdown code
- * runs), and after a restart every submission that was answered with a
- * tracking code is there, intact, with its files.
+ * A write is acknowledged only once it is durable. Many citizens file at
+ * once, or rate their closed cases while the head records extension
+ * decisions (docs/adr/0056, 0058); the server dies with SIGKILL (no
+ * shutdown code runs), and after a restart every submission answered with a
+ * tracking code is there, intact, with its files, every acknowledged rating
+ * and decision is there, and nothing is half-written.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'congso-ben-vung-'));
@@ -29,13 +35,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number): Promise<ChildProcess> {
+function startServer(port: number, sqlite = 'congso.sqlite'): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['server/platform/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(port),
-      SQLITE_PATH: path.join(dir, 'congso.sqlite'),
+      SQLITE_PATH: path.join(dir, sqlite),
+      // Each citizen below comes from an address of their own, as behind the province's proxy.
+      TRUST_PROXY: '1',
       DATABASE_URL: '',
       CONTENT_REPO_DIR: path.join(dir, 'content'),
       CONGSO_DIST: path.join(dir, 'dist'),
@@ -114,31 +122,69 @@ function submit(port: number, key: string, withFile: boolean): Promise<Sent> {
   });
 }
 
+interface Answer {
+  status: number | null;
+  text: string;
+  setCookie: string[];
+}
+
+/** One request to the server, answered or not (a killed server answers nothing). */
+function send(port: number, method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: pathname,
+        headers: { host: `sotuphap.localhost:${port}`, origin: `http://sotuphap.localhost:${port}`, 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? null, text, setCookie: res.headers['set-cookie'] ?? [] }));
+        res.on('error', () => resolve({ status: null, text: '', setCookie: [] }));
+      },
+    );
+    req.on('error', () => resolve({ status: null, text: '', setCookie: [] }));
+    req.end(body);
+  });
+}
+
+/** Fires the requests, kills the server with SIGKILL once a quarter of them are answered, and waits for every answer or failure. */
+async function killMidway<T>(server: ChildProcess, requests: Array<() => Promise<T>>): Promise<T[]> {
+  let answered = 0;
+  let killed = false;
+  const all: Promise<T>[] = [];
+  for (const [i, fire] of requests.entries()) {
+    all.push(
+      fire().then((answer) => {
+        answered += 1;
+        // Killed in the middle of the burst: some are committed, some in flight, some never read.
+        if (!killed && answered >= requests.length / 4) {
+          killed = true;
+          server.kill('SIGKILL');
+        }
+        return answer;
+      }),
+    );
+    if (i % 20 === 19) await new Promise((r) => setTimeout(r, 5));
+  }
+  const answers = await Promise.all(all);
+  await new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r)));
+  expect(server.signalCode).toBe('SIGKILL');
+  return answers;
+}
+
 describe('durability under SIGKILL', () => {
   it('keeps every acknowledged submission, intact and with its files, across a kill -9 and a restart', async () => {
     const port = await freePort();
     let server = await startServer(port);
     const total = 400;
-    const sends: Promise<Sent>[] = [];
-    let answered = 0;
-    let killed = false;
-    for (let i = 0; i < total; i += 1) {
-      const key = `durable${String(i).padStart(5, '0')}${'x'.repeat(16)}`;
-      const sent = submit(port, key, i % 3 === 0).then((result) => {
-        answered += 1;
-        // Killed in the middle of the burst: some are committed, some in flight, some never read.
-        if (!killed && answered >= total / 4) {
-          killed = true;
-          server.kill('SIGKILL');
-        }
-        return result;
-      });
-      sends.push(sent);
-      if (i % 20 === 19) await new Promise((r) => setTimeout(r, 5));
-    }
-    const results = await Promise.all(sends);
-    await new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(null) : server.once('exit', r)));
-    expect(server.signalCode).toBe('SIGKILL');
+    const results = await killMidway(
+      server,
+      Array.from({ length: total }, (_, i) => () => submit(port, `durable${String(i).padStart(5, '0')}${'x'.repeat(16)}`, i % 3 === 0)),
+    );
     const acknowledged = results.filter((r) => r.status === 201 && r.trackingCode);
     expect(acknowledged.length).toBeGreaterThan(50);
     expect(acknowledged.length).toBeLessThan(total);
@@ -165,6 +211,75 @@ describe('durability under SIGKILL', () => {
       const again = await submit(port, acknowledged[0]!.key, acknowledged[0]!.withFile);
       expect(again).toMatchObject({ status: 200, trackingCode: acknowledged[0]!.trackingCode, secret: acknowledged[0]!.secret });
       await storage.close();
+    } finally {
+      server.kill('SIGKILL');
+    }
+  });
+
+  it('keeps every acknowledged rating and extension decision, whole, across a kill -9 and a restart', async () => {
+    const sqlite = 'decisions.sqlite';
+    const storage = openSqliteStorage({ path: path.join(dir, sqlite) });
+    await storage.migrate();
+    const password = 'sông Hương chiều thu mưa bay';
+    const head = await storage.accounts.create(
+      anAccount({ id: randomUUID(), username: 'truongban', role: 'head', passwordHash: await cheapHasher().hash(password), mustChangePassword: false, passwordExpiresAt: null }),
+    );
+    const now = Date.now();
+    const secret = generateSecret();
+    const rated: Array<{ id: string; code: string; score: number }> = [];
+    const extended: string[] = [];
+    for (let i = 0; i < 150; i += 1) {
+      const code = generateTrackingCode('STP', 2026);
+      const record = aCase({ id: randomUUID(), kind: 'phan-anh', trackingCode: code.text, secretHash: hashSecret(code, secret), status: 'resolved', closedAt: now - 86_400_000, dueAt: null });
+      await storage.cases.create({ record, event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+      rated.push({ id: record.id, code: code.text, score: (i % 5) + 1 });
+      const denunciation = aCase({
+        id: randomUUID(), kind: 'to-cao', trackingCode: generateTrackingCode('STP', 2026).text, status: 'accepted', signedLetterAt: now - 20 * 86_400_000,
+        resolveDueAt: now + 20 * 86_400_000, dueAt: now + 20 * 86_400_000,
+      });
+      await storage.cases.create({ record: denunciation, event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+      extended.push(denunciation.id);
+    }
+    await storage.close();
+
+    const port = await freePort();
+    let server = await startServer(port, sqlite);
+    const signIn = await send(port, 'POST', '/quan-tri/dang-nhap', { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.1' }, new URLSearchParams({ username: head.username, password }).toString());
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.setCookie.map((c) => c.split(';')[0]).join('; ');
+    const json = { accept: 'application/json', 'content-type': 'application/json' };
+    const requests = rated.flatMap((r, i) => [
+      () => send(port, 'POST', '/tra-cuu/danh-gia', { ...json, 'x-forwarded-for': `10.1.${i >> 8}.${i & 255}` }, JSON.stringify({ code: r.code, secret, score: String(r.score), comment: `Ý kiến số ${i}.` })),
+      () => send(port, 'POST', `/quan-tri/ho-so/${extended[i]}/gia-han`, { ...json, cookie, 'x-forwarded-for': '192.0.2.1' }, JSON.stringify({ version: '1', publicText: `Gia hạn lần thứ nhất, vụ việc số ${i}.` })),
+    ]);
+    const answers = await killMidway(server, requests);
+    const ratingsAcknowledged = rated.filter((_, i) => answers[2 * i]!.status === 200);
+    const extensionsAcknowledged = extended.filter((_, i) => answers[2 * i + 1]!.status === 200);
+    expect(ratingsAcknowledged.length).toBeGreaterThan(10);
+    expect(extensionsAcknowledged.length).toBeGreaterThan(10);
+    expect(ratingsAcknowledged.length + extensionsAcknowledged.length).toBeLessThan(requests.length);
+
+    server = await startServer(port, sqlite);
+    try {
+      const after = openSqliteStorage({ path: path.join(dir, sqlite) });
+      for (const r of ratingsAcknowledged) {
+        expect(await after.caseRatings.find(r.id), r.code).toMatchObject({ score: r.score, channel: 'lookup', comment: expect.stringMatching(/^Ý kiến số \d+\.$/) });
+      }
+      for (const id of extended) {
+        const record = (await after.cases.findById(id))!;
+        const decisions = (await after.cases.events(id)).filter((e) => e.action === 'extend');
+        // Whole or not at all: the new date, the count and the decision with its reason go together.
+        expect(decisions.length, id).toBe(record.extensions);
+        if (extensionsAcknowledged.includes(id)) {
+          expect(record).toMatchObject({ extensions: 1, version: 2 });
+          expect(record.resolveDueAt).toBeGreaterThan(now + 20 * 86_400_000);
+          expect(decisions[0]!.publicText).toMatch(/^Gia hạn lần thứ nhất/);
+        }
+      }
+      await after.close();
+      // Through the restarted server, an acknowledged rating is still there: a second one is refused.
+      const again = await send(port, 'POST', '/tra-cuu/danh-gia', { ...json, 'x-forwarded-for': '10.9.9.9' }, JSON.stringify({ code: ratingsAcknowledged[0]!.code, secret, score: '1' }));
+      expect(JSON.parse(again.text).error.code).toBe('E_ALREADY_RATED');
     } finally {
       server.kill('SIGKILL');
     }

@@ -304,6 +304,9 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const handler = await officer('editor', 'Lê Quang Minh', ['khieu-nai-to-cao']);
       const { body } = await file(COMPLAINT);
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
+      // Luật Khiếu nại 2011 Điều 8: accepted only once the signed letter has come (docs/adr/0057).
+      expect(await errorCode(await head.browser.request(`/quan-tri/ho-so/${record.id}/thu-ly`, { form: { version: '1' }, headers: { accept: 'application/json' } }))).toBe('E_SIGNED_LETTER_REQUIRED');
+      expect((await act(head.browser, record.id, 'nhan-don-ky', { letterVia: 'ban-giay' })).status).toBe(303);
       expect((await act(head.browser, record.id, 'thu-ly')).status).toBe(303);
       expect((await t.storage.cases.findById(record.id))!.resolveDueAt).toBeGreaterThan(record.acceptDueAt);
       expect((await act(head.browser, record.id, 'phan-cong', { assigneeId: handler.id })).status).toBe(303);
@@ -333,9 +336,10 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       expect(await errorCode(await json(reception.browser, 'phan-cong', { version: '1', assigneeId: reception.id }))).toBe('E_CASE_PERMISSION');
       expect(await errorCode(await json(reception.browser, 'tu-choi', { version: '1' }))).toBe('E_REASON_REQUIRED');
       expect(await errorCode(await json(head.browser, 'duyet', { version: '1' }))).toBe('E_TRANSITION_NOT_ALLOWED');
-      expect((await json(reception.browser, 'thu-ly', { version: '1' })).status).toBe(200);
-      expect(await errorCode(await json(head.browser, 'ghi-chu', { version: '1', internalNote: 'cũ' }))).toBe('E_CASE_CONFLICT');
-      expect(await errorCode(await json(head.browser, 'thu-ly', { version: '2' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+      expect((await json(reception.browser, 'nhan-don-ky', { version: '1', letterVia: 'ban-giay' })).status).toBe(200);
+      expect((await json(reception.browser, 'thu-ly', { version: '2' })).status).toBe(200);
+      expect(await errorCode(await json(head.browser, 'ghi-chu', { version: '2', internalNote: 'cũ' }))).toBe('E_CASE_CONFLICT');
+      expect(await errorCode(await json(head.browser, 'thu-ly', { version: '3' }))).toBe('E_TRANSITION_NOT_ALLOWED');
     });
 
     it("never shows an officer another officer's case or another department's, whatever the id", async () => {

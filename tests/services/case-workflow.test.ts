@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
 import { revealsIdentity, visiblePayload, WITHHELD } from '#server/citizen-services/case-confidentiality.ts';
-import { availableTransitions, checkTransition, relationsTo, TRANSITION_NAMES, WORKFLOWS, type CaseRelation } from '#server/citizen-services/case-workflow.ts';
+import { availableTransitions, checkTransition, relationsTo, ruleFor, tellsCitizen, TRANSITION_NAMES, type CaseRelation } from '#server/citizen-services/case-workflow.ts';
 import { answeredQuestionMdx, createQuestionPublisher } from '#server/citizen-services/question-publisher.ts';
 import { createPublicationGate } from '#server/editorial/publication-gate.ts';
 import { parseEntry } from '#src/content-source/entries.ts';
 import { trackingPrefix } from '#server/citizen-services/case-departments.ts';
 import { CASE_STATUSES, type CaseRecord } from '#server/platform/storage/case-records.ts';
-import { SERVICE_IDS } from '#src/schema/service-process.ts';
+import { COMPLAINT_KINDS, SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -23,20 +23,25 @@ const codeOf = (fn: () => unknown) => {
 const ALL_RELATIONS: CaseRelation[] = ['head', 'assignee', 'reception', 'citizen'];
 
 describe('case workflow: each transition, from where, and who may fire it', () => {
-  for (const service of SERVICE_IDS) {
+  // Complaints, denunciations, feedback and petitions share a service but not every step (Luật Tố cáo 2018).
+  const targets = SERVICE_IDS.flatMap((service): Array<{ service: ServiceId; kind: string | null }> =>
+    service === 'khieu-nai-to-cao' ? COMPLAINT_KINDS.map((kind) => ({ service, kind })) : [{ service, kind: null }],
+  );
+  for (const { service, kind } of targets) {
+    const label = kind ? `${service} (${kind})` : service;
     for (const name of TRANSITION_NAMES) {
-      const rule = WORKFLOWS[service][name];
+      const rule = ruleFor(service, kind, name);
       if (!rule) {
-        it(`${service}: ${name} does not exist for this service`, () => {
-          expect(codeOf(() => checkTransition(service, name, 'submitted', new Set(ALL_RELATIONS), { publicText: 'x', assigneeId: 'a' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+        it(`${label}: ${name} does not exist here`, () => {
+          expect(codeOf(() => checkTransition({ service, kind, status: 'submitted' }, name, new Set(ALL_RELATIONS), { publicText: 'x', assigneeId: 'a' }))).toBe('E_TRANSITION_NOT_ALLOWED');
         });
         continue;
       }
-      it(`${service}: ${name} by ${rule.by.join('/')} from ${rule.from.join('/')}`, () => {
+      it(`${label}: ${name} by ${rule.by.join('/')} from ${rule.from.join('/')}`, () => {
         const input = { publicText: 'Lý do gửi công dân', assigneeId: 'officer-1' };
         for (const relation of ALL_RELATIONS) {
           for (const status of CASE_STATUSES) {
-            const code = codeOf(() => checkTransition(service, name, status, new Set([relation]), input));
+            const code = codeOf(() => checkTransition({ service, kind, status }, name, new Set([relation]), input));
             if (!rule.by.includes(relation)) expect(code, `${relation} from ${status}`).toBe('E_CASE_PERMISSION');
             else if (!rule.from.includes(status)) expect(code, `${relation} from ${status}`).toBe('E_TRANSITION_NOT_ALLOWED');
             else expect(code, `${relation} from ${status}`).toBeUndefined();
@@ -44,17 +49,40 @@ describe('case workflow: each transition, from where, and who may fire it', () =
         }
         if (rule.needs) {
           const allowed = new Set([rule.by[0]!]);
-          expect(codeOf(() => checkTransition(service, name, rule.from[0]!, allowed, {}))).toBe('E_REASON_REQUIRED');
+          expect(codeOf(() => checkTransition({ service, kind, status: rule.from[0]! }, name, allowed, {}))).toBe('E_REASON_REQUIRED');
         }
       });
     }
   }
 
   it('offers an officer only the buttons the table allows them now', () => {
-    expect(availableTransitions('khieu-nai-to-cao', 'submitted', new Set(['reception']))).toEqual(['accept', 'reject', 'note']);
-    expect(availableTransitions('khieu-nai-to-cao', 'accepted', new Set(['head']))).toEqual(['assign', 'startVerification', 'declareComplex', 'resolve', 'note']);
-    expect(availableTransitions('ho-so', 'supplement-requested', new Set(['head']))).not.toContain('supplement');
-    expect(availableTransitions('hoi-dap', 'awaiting-approval', new Set(['assignee']))).toEqual(['note']);
+    const complaint = (status: CaseRecord['status']) => ({ service: 'khieu-nai-to-cao' as const, kind: 'khieu-nai', status });
+    expect(availableTransitions(complaint('submitted'), new Set(['reception']))).toEqual(['accept', 'reject', 'note', 'receiveSignedLetter']);
+    expect(availableTransitions(complaint('accepted'), new Set(['head']))).toEqual(['assign', 'startVerification', 'declareComplex', 'resolve', 'note']);
+    expect(availableTransitions({ service: 'ho-so', kind: 'ca-nhan', status: 'supplement-requested' }, new Set(['head']))).not.toContain('supplement');
+    expect(availableTransitions({ service: 'hoi-dap', kind: null, status: 'awaiting-approval' }, new Set(['assignee']))).toEqual(['note']);
+  });
+
+  it('gives a denunciation its own steps: extensions and suspension by the head, acceptance by the head or assignee only (Luật Tố cáo 2018 Điều 24, 30, 34)', () => {
+    const denunciation = (status: CaseRecord['status']) => ({ service: 'khieu-nai-to-cao' as const, kind: 'to-cao', status });
+    expect(availableTransitions(denunciation('submitted'), new Set(['reception']))).toEqual(['note', 'receiveSignedLetter']);
+    expect(availableTransitions(denunciation('submitted'), new Set(['head']))).toEqual(['accept', 'reject', 'assign', 'note', 'receiveSignedLetter', 'extendAcceptance']);
+    expect(availableTransitions(denunciation('in-progress'), new Set(['head']))).toEqual(['assign', 'resolve', 'note', 'extend', 'suspend']);
+    expect(availableTransitions(denunciation('suspended'), new Set(['head']))).toEqual(['assign', 'note', 'resume']);
+    expect(codeOf(() => checkTransition(denunciation('accepted'), 'declareComplex', new Set(['head']), { publicText: 'x' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+    expect(codeOf(() => checkTransition({ service: 'khieu-nai-to-cao', kind: 'khieu-nai', status: 'accepted' }, 'extend', new Set(['head']), { publicText: 'x' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+    expect(availableTransitions({ service: 'khieu-nai-to-cao', kind: 'phan-anh', status: 'submitted' }, new Set(['head']))).not.toContain('receiveSignedLetter');
+  });
+
+  it('tells the citizen of every change of status and of each decision on their deadlines, not of notes or assignments', () => {
+    const denunciation = { service: 'khieu-nai-to-cao' as const, kind: 'to-cao' };
+    expect(tellsCitizen(denunciation, 'extend', false)).toBe(true);
+    expect(tellsCitizen(denunciation, 'extendAcceptance', false)).toBe(true);
+    expect(tellsCitizen({ ...denunciation, kind: 'khieu-nai' }, 'declareComplex', false)).toBe(true);
+    expect(tellsCitizen({ ...denunciation, kind: 'khieu-nai' }, 'receiveSignedLetter', false)).toBe(true);
+    expect(tellsCitizen(denunciation, 'note', false)).toBe(false);
+    expect(tellsCitizen(denunciation, 'assign', false)).toBe(false);
+    expect(tellsCitizen(denunciation, 'suspend', true)).toBe(true);
   });
 
   it('derives relations from department, role, assignment and grants, never for another department or the admin', () => {
@@ -69,10 +97,12 @@ describe('case workflow: each transition, from where, and who may fire it', () =
 });
 
 describe('confidentiality of denouncers (Luật Tố cáo 2018 Điều 9.1b)', () => {
-  const payload = { fullName: 'Người Tố Cáo', address: 'Huế', idNumber: '046190001234', phone: '0912345678', email: 'a@b.vn', content: 'Nội dung' };
-  it('withholds identity from reception for a denunciation, shows it to head and assignee', () => {
+  const payload = { kind: 'to-cao', fullName: 'Người Tố Cáo', address: 'Huế', idNumber: '046190001234', phone: '0912345678', email: 'a@b.vn', respondentName: 'Ông B', content: 'Nội dung', reasons: 'Tôi, Người Tố Cáo, chứng kiến' };
+  it('withholds identity and free text from reception for a denunciation, shows them to head and assignee', () => {
     expect(revealsIdentity('to-cao', new Set(['reception']))).toBe(false);
-    expect(visiblePayload(payload, 'to-cao', new Set(['reception']))).toEqual({ fullName: WITHHELD, address: WITHHELD, idNumber: WITHHELD, phone: WITHHELD, email: WITHHELD, content: 'Nội dung' });
+    expect(visiblePayload(payload, 'to-cao', new Set(['reception']))).toEqual({
+      kind: 'to-cao', fullName: WITHHELD, address: WITHHELD, idNumber: WITHHELD, phone: WITHHELD, email: WITHHELD, respondentName: 'Ông B', content: WITHHELD, reasons: WITHHELD,
+    });
     expect(visiblePayload(payload, 'to-cao', new Set(['head']))).toBe(payload);
     expect(visiblePayload(payload, 'to-cao', new Set(['assignee']))).toBe(payload);
     expect(visiblePayload(payload, 'khieu-nai', new Set(['reception']))).toBe(payload);

@@ -79,6 +79,13 @@
     const link = element('p');
     link.append(element('a', 'Tra cứu tình trạng giải quyết', { href: '/tra-cuu/' }));
     box.append(heading, element('p', 'Vui lòng ghi lại hai mã dưới đây.'), codes, warning);
+    // What the law still asks before the case can be handled (the signed letter, docs/adr/0057), in the server's words.
+    if (receipt.stillToDo && receipt.stillToDo.length) {
+      const todo = element('section', undefined, { class: 'dv-notice', role: 'note', 'data-can-don-ky': '' });
+      todo.append(element('h2', 'Cần gửi đơn có chữ ký'));
+      for (const line of receipt.stillToDo) todo.append(element('p', line));
+      box.append(todo);
+    }
     // Text pasted in an old 8-bit Vietnamese encoding was converted (Điều 8): say so, as the server-rendered page does.
     for (const conversion of receipt.conversions || []) {
       const label = form.querySelector(`label[for="truong-${conversion.field}"]`);

@@ -1,5 +1,6 @@
 import type { FieldView } from '#server/platform/ui/components/field.ts';
 import { t } from '#server/platform/ui/vi.ts';
+import { LETTER_VIA } from '../case-office-service.ts';
 import type { TransitionName } from '../case-workflow.ts';
 import { casePath, TRANSITION_SLUGS } from './case-paths.ts';
 
@@ -13,14 +14,48 @@ export interface CaseActionForm {
   fields: FieldView[];
 }
 
-/** A refusal, a request for more documents or an answer reaches the citizen only with its reason (Điều 14). */
-const NEEDS_PUBLIC_TEXT: readonly TransitionName[] = ['reject', 'requestSupplement', 'resolve', 'answer', 'returnResult'];
+/**
+ * A refusal, a request for more documents or an answer reaches the citizen
+ * only with its reason (Điều 14); so does every extension and suspension,
+ * each a written decision (Luật Khiếu nại 2011 Điều 28, Luật Tố cáo 2018 Điều 30, 34).
+ */
+const NEEDS_PUBLIC_TEXT: readonly TransitionName[] = [
+  'reject',
+  'requestSupplement',
+  'resolve',
+  'answer',
+  'returnResult',
+  'declareComplex',
+  'extendAcceptance',
+  'extend',
+  'suspend',
+  'resume',
+];
+
+/** What a form needs to know of the case beyond the step. */
+export interface ActionContext {
+  /** Complaint kind: only a complaint knows the remote-area limits (Luật Khiếu nại 2011 Điều 28, 37). */
+  kind: string | null;
+}
 /** Steps that may carry the result as files. */
 const WITH_FILES: readonly TransitionName[] = ['returnResult', 'resolve'];
 
-function fieldsOf(name: TransitionName, officers: ReadonlyArray<{ id: string; name: string }>): FieldView[] {
+function fieldsOf(name: TransitionName, officers: ReadonlyArray<{ id: string; name: string }>, context: ActionContext): FieldView[] {
   const id = (s: string) => `${name}-${s}`;
   const fields: FieldView[] = [];
+  if (name === 'receiveSignedLetter') {
+    fields.push({
+      id: id('qua'),
+      name: 'letterVia',
+      label: t('casePage.letterVia'),
+      control: 'select',
+      required: true,
+      options: LETTER_VIA.map((via) => ({ value: via, label: t(`casePage.letterVia.${via}`) })),
+    });
+  }
+  if (name === 'accept' && context.kind === 'khieu-nai') {
+    fields.push({ id: id('vung-sau'), name: 'remoteArea', label: t('casePage.remoteArea'), control: 'checkbox' });
+  }
   if (name === 'assign') {
     fields.push({ id: id('can-bo'), name: 'assigneeId', label: t('casePage.officer'), control: 'select', required: true, options: officers.map((o) => ({ value: o.id, label: o.name })) });
   }
@@ -47,6 +82,7 @@ export function caseActionForms(
   version: number,
   transitions: readonly TransitionName[],
   officers: ReadonlyArray<{ id: string; name: string }>,
+  context: ActionContext,
 ): CaseActionForm[] {
   return transitions.map((name) => ({
     name,
@@ -54,6 +90,6 @@ export function caseActionForms(
     title: t(`case.transition.${name}`),
     version,
     multipart: WITH_FILES.includes(name),
-    fields: fieldsOf(name, officers),
+    fields: fieldsOf(name, officers, context),
   }));
 }

@@ -3,14 +3,17 @@ import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { NotFoundError, ValidationError } from '#server/platform/errors.ts';
-import { parseFormBody } from '#server/platform/http/request-input.ts';
+import { parseFormBody, requestMeta } from '#server/platform/http/request-input.ts';
 import { SERVICE_IDS, type ServiceId } from '#src/schema/service-process.ts';
 import { TRANSITION_NAMES, type TransitionName } from '../case-workflow.ts';
 import { contentDisposition, type FileKind } from '../uploads.ts';
 import { limitBody } from '#server/platform/http/limit-body.ts';
 import type { CaseServices } from '../create-case-services.ts';
 import { CASE_STATUSES, type CaseStatus } from '#server/platform/storage/case-records.ts';
-import { CASES_PATH, casePath, TRANSITION_SLUGS } from './case-paths.ts';
+import { LETTER_VIA, type LetterVia } from '../case-office-service.ts';
+import { CASES_PATH, casePath, DISPOSALS_PATH, TRANSITION_SLUGS } from './case-paths.ts';
+import { disposalsPage } from './disposals-page.ts';
+import { disposalsPageView } from './disposals-page-view.ts';
 import { casePage } from './case-page.ts';
 import { casePageView } from './case-page-view.ts';
 import { queuePage } from './queue-page.ts';
@@ -65,12 +68,21 @@ export function caseOfficeRoutes(cases: CaseServices) {
       await office.setGrants(account(c), c.req.param('accountId')!, services);
       return c.redirect(`${CASES_PATH}/phan-quyen`, 303);
     })
+    .get(DISPOSALS_PATH, async (c) => {
+      const lists = await cases.disposals.lists(account(c));
+      return c.html(disposalsPage(disposalsPageView({ site: c.var.site, account: account(c), lists, notice: c.req.query('thong-bao') === 'da-huy' })));
+    })
+    .post(`${DISPOSALS_PATH}/:listId`, async (c) => {
+      await parseFormBody(c);
+      await cases.disposals.approve(account(c), c.req.param('listId')!, requestMeta(c));
+      return c.redirect(`${DISPOSALS_PATH}?thong-bao=da-huy`, 303);
+    })
     .get(`${CASES_PATH}/:id`, async (c) => {
-      const view = await office.view(account(c), c.req.param('id')!);
+      const view = await office.view(account(c), c.req.param('id')!, requestMeta(c));
       return c.html(casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c) })));
     })
     .get(`${CASES_PATH}/:id/tep/:attachmentId`, async (c) => {
-      const { attachment, stream } = await office.attachment(account(c), c.req.param('id')!, c.req.param('attachmentId')!);
+      const { attachment, stream } = await office.attachment(account(c), c.req.param('id')!, c.req.param('attachmentId')!, requestMeta(c));
       // Always a download, never rendered: a file is whatever its bytes are, and the browser must not guess otherwise.
       return new Response(Readable.toWeb(stream) as ReadableStream, {
         headers: {
@@ -89,7 +101,7 @@ export function caseOfficeRoutes(cases: CaseServices) {
       const input = await readSubmission(c);
       if (!input.wantsJson) {
         c.set('formErrorView', async (error) => {
-          const view = await office.view(account(c), id);
+          const view = await office.view(account(c), id, requestMeta(c));
           return raw(await casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: error.message })));
         });
       }
@@ -102,6 +114,8 @@ export function caseOfficeRoutes(cases: CaseServices) {
         internalNote: text(input.fields.internalNote),
         assigneeId: text(input.fields.assigneeId),
         files: input.files,
+        remoteArea: input.fields.remoteArea === 'on' || input.fields.remoteArea === true,
+        letterVia: oneOf<LetterVia>(LETTER_VIA, text(input.fields.letterVia) ?? undefined) ?? null,
       });
       if (input.wantsJson) return c.json({ id: updated.id, status: updated.status, version: updated.version });
       return c.redirect(casePath(id), 303);

@@ -20,4 +20,13 @@ export const TRANSITION_SLUGS: Record<TransitionName, string> = {
   resolve: 'giai-quyet',
   returnResult: 'tra-ket-qua',
   note: 'ghi-chu',
+  receiveSignedLetter: 'nhan-don-ky',
+  sendSignedLetter: 'gui-don-ky',
+  extendAcceptance: 'gia-han-thu-ly',
+  extend: 'gia-han',
+  suspend: 'tam-dinh-chi',
+  resume: 'tiep-tuc',
 };
+
+/** The head's disposal lists of closed cases past retention (docs/adr/0059). */
+export const DISPOSALS_PATH = `${CASES_PATH}/huy`;

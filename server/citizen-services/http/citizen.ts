@@ -12,11 +12,17 @@ import { limitBody } from '#server/platform/http/limit-body.ts';
 import { noStore } from '#server/platform/http/no-store.ts';
 import { SERVICES_WITH_FILES } from '../case-service.ts';
 import type { CaseServices } from '../create-case-services.ts';
-import { CHALLENGE_PATH, LOOKUP_PATH, SCRIPT_PATH, STYLE_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
+import { CHALLENGE_PATH, LOOKUP_PATH, LOOKUP_RATING_PATH, SCRIPT_PATH, SIGNED_LETTER_PATH, STYLE_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
+import { needsSignedLetter } from '../case-deadlines.ts';
+import { RATING_PATH } from '../case-rating.ts';
+import type { PublicCaseView } from '../case-service.ts';
+import { signedLetterGuidance } from '../signed-letter.ts';
+import { ratingPage } from './rating-page.ts';
+import { ratingPageView } from './rating-page-view.ts';
 import { lookupPage } from './lookup-page.ts';
 import { lookupFormView } from './lookup-page-view.ts';
 import { lookupResultPage } from './lookup-result-page.ts';
-import { lookupResultView } from './lookup-result-page-view.ts';
+import { type LookupForm, lookupResultView, nextStep } from './lookup-result-page-view.ts';
 import { receiptPage } from './receipt-page.ts';
 import { receiptView } from './receipt-page-view.ts';
 import { serviceFormPage } from './service-form-page.ts';
@@ -73,9 +79,95 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     return render(c, view.title, lookupPage(view));
   }
 
-  async function lookupResult(c: Context<AppEnv>, props: Parameters<typeof lookupResultView>[0]) {
-    const view = lookupResultView(props);
+  async function lookupResult(c: Context<AppEnv>, props: Omit<Parameters<typeof lookupResultView>[0], 'now' | 'deadline'>) {
+    const now = cases.clock();
+    const view = lookupResultView({ ...props, now, deadline: caseDeadlineStatus(props.view.record, now, cases.calendar) });
     return render(c, view.title, lookupResultPage(view));
+  }
+
+  /** What the look-up answers as JSON: the same facts as the page, no internal notes. */
+  function lookupJson(view: PublicCaseView) {
+    const { record } = view;
+    return {
+      trackingCode: record.trackingCode,
+      service: record.service,
+      status: record.status,
+      receivedAt: record.receivedAt,
+      acceptDueAt: record.acceptDueAt,
+      resolveDueAt: record.resolveDueAt,
+      closedAt: record.closedAt,
+      deadline: caseDeadlineStatus(record, cases.clock(), cases.calendar),
+      signedLetterRequired: needsSignedLetter(record) && record.signedLetterAt === null,
+      next: nextStep(record),
+      events: view.events,
+      attachments: view.attachments,
+      rating: view.rating,
+    };
+  }
+
+  /**
+   * A form of the look-up page (a supplement, the signed letter's scan, a
+   * rating): the code and secret prove the case is the citizen's, under the
+   * same throttle as the look-up (docs/adr/0052); a refusal shows the case
+   * again with the error above that form.
+   */
+  async function lookupAction(c: Context<AppEnv>, form: LookupForm, act: (code: string, secret: string, submission: Awaited<ReturnType<typeof readSubmission>>) => Promise<unknown>) {
+    departmentOf(c);
+    const submission = await readSubmission(c);
+    const code = String(submission.fields.code ?? '').slice(0, 40);
+    const secret = String(submission.fields.secret ?? '').slice(0, 40);
+    await cases.guard.beforeLookup(c.var.clientAddress, code);
+    if (!submission.wantsJson) {
+      const ratingValues = { score: String(submission.fields.score ?? ''), comment: String(submission.fields.comment ?? '') };
+      c.set('formErrorView', async (error) => {
+        try {
+          const view = await cases.citizen.lookup(code, secret);
+          return raw(await lookupResult(c, { view, secret, formError: { form, message: error.message }, ratingValues }));
+        } catch {
+          return raw(await lookupForm(c, { code, error: error.message }));
+        }
+      });
+    }
+    try {
+      await act(code, secret, submission);
+    } catch (error) {
+      if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') await cases.guard.failedLookup(c.var.clientAddress, code);
+      throw error;
+    }
+    const view = await cases.citizen.lookup(code, secret);
+    if (submission.wantsJson) return c.json(lookupJson(view));
+    return c.html(await lookupResult(c, { view, secret }));
+  }
+
+  /** A look-up under the throttle of docs/adr/0052: a failure counts against the address and the case. */
+  async function throttled<T>(c: Context<AppEnv>, code: string, find: () => Promise<T>): Promise<T> {
+    await cases.guard.beforeLookup(c.var.clientAddress, code);
+    try {
+      return await find();
+    } catch (error) {
+      await cases.guard.failedLookup(c.var.clientAddress, code);
+      throw error;
+    }
+  }
+
+  /** The one-time link of the closing mail (docs/adr/0058): the code and the server's token, no secret, no sign-in. */
+  async function ratingByLink(c: Context<AppEnv>, rate: boolean) {
+    departmentOf(c);
+    const code = c.req.param('code')!.slice(0, 40);
+    const token = c.req.param('token')!.slice(0, 40);
+    const record = await throttled(c, code, () => cases.ratings.caseOfLink(code, token));
+    const action = `${RATING_PATH}/${encodeURIComponent(code)}/${token}`;
+    const page = async (props: Partial<Parameters<typeof ratingPageView>[0]>) => {
+      const view = ratingPageView({ record, rating: await cases.ratings.rating(record.id), now: cases.clock(), action, ...props });
+      return render(c, view.title, ratingPage(view));
+    };
+    if (!rate) return c.html(await page({}));
+    const submission = await readSubmission(c);
+    const values = { score: String(submission.fields.score ?? ''), comment: String(submission.fields.comment ?? '') };
+    if (!submission.wantsJson) c.set('formErrorView', async (error) => raw(await page({ error: error.message, values })));
+    const rating = await cases.ratings.rate(record, submission.fields, 'mail-link');
+    if (submission.wantsJson) return c.json({ trackingCode: record.trackingCode, score: rating.score }, 201);
+    return c.html(await page({ thanks: true }), 201);
   }
 
   async function formContext(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>) {
@@ -135,6 +227,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       if (!submission.wantsJson) c.set('formErrorView', async (error) => raw(await formPage(c, service, submission.fields, error)));
       await cases.guard.admit(department.id, service, c.var.clientAddress, submission.pow);
       const receipt = await cases.citizen.submit(department.id, service, submission);
+      const letterNeeded = needsSignedLetter(receipt.record);
       const body = {
         trackingCode: receipt.record.trackingCode,
         secret: receipt.secret,
@@ -143,9 +236,12 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         acceptDueAt: receipt.record.acceptDueAt,
         duplicate: !receipt.created,
         conversions: receipt.conversions,
+        // What the law still asks before the case can be handled (docs/adr/0057), for the in-page receipt to say.
+        signedLetterRequired: letterNeeded,
+        stillToDo: letterNeeded ? signedLetterGuidance(receipt.record.kind) : [],
       };
       if (submission.wantsJson) return c.json(body, receipt.created ? 201 : 200);
-      const view = receiptView({ service, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
+      const view = receiptView({ service, kind: receipt.record.kind, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
       return c.html(await render(c, view.title, receiptPage(view)), receipt.created ? 201 : 200);
     })
     .get('/tra-cuu', (c) => c.redirect(LOOKUP_PATH, 301))
@@ -158,57 +254,16 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       if (!submission.wantsJson) {
         c.set('formErrorView', async (error) => raw(await lookupForm(c, { code, error: error.message })));
       }
-      await cases.guard.beforeLookup(c.var.clientAddress, code);
-      let view;
-      try {
-        view = await cases.citizen.lookup(code, secret);
-      } catch (error) {
-        await cases.guard.failedLookup(c.var.clientAddress, code);
-        throw error;
-      }
-      const deadline = caseDeadlineStatus(view.record, Date.now(), cases.calendar);
-      if (submission.wantsJson) {
-        const { record } = view;
-        return c.json({
-          trackingCode: record.trackingCode,
-          service: record.service,
-          status: record.status,
-          receivedAt: record.receivedAt,
-          acceptDueAt: record.acceptDueAt,
-          resolveDueAt: record.resolveDueAt,
-          deadline,
-          events: view.events,
-          attachments: view.attachments,
-        });
-      }
-      return c.html(await lookupResult(c, { view, secret, deadline }));
+      const view = await throttled(c, code, () => cases.citizen.lookup(code, secret));
+      if (submission.wantsJson) return c.json(lookupJson(view));
+      return c.html(await lookupResult(c, { view, secret }));
     })
-    .post(SUPPLEMENT_PATH, bodyLimit, async (c) => {
-      departmentOf(c);
-      const submission = await readSubmission(c);
-      const code = String(submission.fields.code ?? '').slice(0, 40);
-      const secret = String(submission.fields.secret ?? '').slice(0, 40);
-      await cases.guard.beforeLookup(c.var.clientAddress, code);
-      if (!submission.wantsJson) {
-        c.set('formErrorView', async (error) => {
-          try {
-            const view = await cases.citizen.lookup(code, secret);
-            return raw(await lookupResult(c, { view, secret, deadline: null, supplementError: error.message }));
-          } catch {
-            return raw(await lookupForm(c, { code, error: error.message }));
-          }
-        });
-      }
-      try {
-        await cases.citizen.supplement(code, secret, submission.files);
-      } catch (error) {
-        if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') await cases.guard.failedLookup(c.var.clientAddress, code);
-        throw error;
-      }
-      const view = await cases.citizen.lookup(code, secret);
-      if (submission.wantsJson) return c.json({ trackingCode: view.record.trackingCode, status: view.record.status });
-      return c.html(await lookupResult(c, { view, secret, deadline: null }));
-    })
+    .post(SUPPLEMENT_PATH, bodyLimit, (c) => lookupAction(c, 'supplement', (code, secret, s) => cases.citizen.supplement(code, secret, s.files)))
+    .post(SIGNED_LETTER_PATH, bodyLimit, (c) => lookupAction(c, 'signed-letter', (code, secret, s) => cases.citizen.sendSignedLetter(code, secret, s.files)))
+    .post(LOOKUP_RATING_PATH, limitBody(16 * 1024), (c) => lookupAction(c, 'rating', (code, secret, s) => cases.citizen.rate(code, secret, s.fields)))
+    .use(`${RATING_PATH}/*`, noStore(), checkOrigin())
+    .get(`${RATING_PATH}/:code/:token`, (c) => ratingByLink(c, false))
+    .post(`${RATING_PATH}/:code/:token`, limitBody(16 * 1024), (c) => ratingByLink(c, true))
     .get('/dich-vu/gop-y-du-thao/tong-hop/:slug', async (c) => {
       const department = departmentOf(c);
       return c.json(await cases.citizen.consultationSummary(department.id, c.req.param('slug')));

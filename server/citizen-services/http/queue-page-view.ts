@@ -7,7 +7,7 @@ import type { FieldView } from '#server/platform/ui/components/field.ts';
 import { type FrameView, frameView, type NavLink } from '#server/platform/ui/frame-view.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import type { DeadlineStatus } from '#src/calendar/working-days.ts';
-import { CASES_PATH, casePath } from './case-paths.ts';
+import { CASES_PATH, casePath, DISPOSALS_PATH } from './case-paths.ts';
 
 export interface QueuePageProps {
   site: Site;
@@ -45,7 +45,9 @@ export function queuePageView(props: QueuePageProps): QueuePageView {
     { href: `${CASES_PATH}/qua-han`, text: t('queue.overdue') },
     { href: `${CASES_PATH}/?cua-toi=1`, text: t('queue.mine') },
   ];
-  if (props.account.role === 'head') links.push({ href: `${CASES_PATH}/phan-quyen`, text: t('queue.grants') });
+  if (props.account.role === 'head') {
+    links.push({ href: `${CASES_PATH}/phan-quyen`, text: t('queue.grants') }, { href: DISPOSALS_PATH, text: t('queue.disposals') });
+  }
   return {
     frame: frameView({ title, site: props.site, account: props.account }),
     title,

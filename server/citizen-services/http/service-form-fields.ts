@@ -1,4 +1,5 @@
 import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES } from '#src/schema/submission/index.ts';
+import { COMPLAINT_INSTANCE_LABELS } from '#src/schema/legal-deadlines.ts';
 import type { ServiceId } from '#src/schema/service-process.ts';
 
 /**
@@ -24,6 +25,7 @@ const contact: FieldSpec[] = [
 export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
   'khieu-nai-to-cao': [
     { name: 'kind', label: 'Loại đơn', type: 'select', required: true, options: COMPLAINT_KIND_LABELS },
+    { name: 'instance', label: 'Khiếu nại lần đầu hay lần hai', type: 'select', options: COMPLAINT_INSTANCE_LABELS, hint: 'Chỉ với đơn khiếu nại; để trống là khiếu nại lần đầu.' },
     { name: 'fullName', label: 'Họ và tên', type: 'text', required: true, autocomplete: 'name' },
     { name: 'address', label: 'Địa chỉ', type: 'text', required: true, autocomplete: 'street-address' },
     { name: 'idNumber', label: 'Số định danh cá nhân (số căn cước)', type: 'text', hint: 'Bắt buộc với đơn khiếu nại và tố cáo: 12 chữ số.' },
@@ -77,6 +79,10 @@ export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
 export const SERVICE_PATH = (service: ServiceId) => `/dich-vu/${service}`;
 export const LOOKUP_PATH = '/tra-cuu/';
 export const SUPPLEMENT_PATH = '/tra-cuu/bo-sung';
+/** The scan of the signed letter (docs/adr/0057). */
+export const SIGNED_LETTER_PATH = '/tra-cuu/don-ky';
+/** The rating form of the look-up page (docs/adr/0058). */
+export const LOOKUP_RATING_PATH = '/tra-cuu/danh-gia';
 export const CHALLENGE_PATH = '/dich-vu/thu-thach';
 export const SCRIPT_PATH = '/dich-vu/tai-nguyen/bieu-mau.js';
 export const STYLE_PATH = '/dich-vu/tai-nguyen/dich-vu.css';

@@ -1,5 +1,6 @@
 import { PRIVACY_NOTICE_PATH } from '#src/site-paths.ts';
 import { html } from 'hono/html';
+import { FORM_PRIVACY_NOTICE } from '../privacy-notice.ts';
 import { errorSummary } from '#server/platform/ui/components/error-summary.ts';
 import { field } from '#server/platform/ui/components/field.ts';
 import type { Html } from '#server/platform/ui/components/html.ts';
@@ -35,7 +36,7 @@ export function serviceFormPage(view: ServiceFormView): Html {
       </div>
       <section class="dv-privacy" aria-labelledby="bao-mat">
         <h2 id="bao-mat">${t('form.privacy')}</h2>
-        <p>${t('form.privacyText')}</p>
+        ${FORM_PRIVACY_NOTICE.map((paragraph) => html`<p>${paragraph}</p>`)}
         <p><a href="${PRIVACY_NOTICE_PATH}">${t('form.privacyLink')}</a> ${t('form.privacyLinkHint')}</p>
       </section>
       ${field(view.consent, CITIZEN_FIELD)}

@@ -1,5 +1,10 @@
 import { ROLE_LABELS } from '#src/schema/roles.ts';
 import { type CredentialHistoryView, type CredentialIssue, credentialHistoryView } from '#server/accounts/index.ts';
+import { casePath, DISPOSALS_PATH, type DigestLine } from '#server/citizen-services/index.ts';
+import { SERVICE_LABELS } from '#src/schema/service-process.ts';
+import { formatDateShort } from '#src/text/format-date.ts';
+import type { DisposalList } from '../storage/case-records.ts';
+import type { DataTableView } from '../ui/components/data-table.ts';
 import type { Site } from '../http/site-for-host.ts';
 import type { AccountRecord } from '../storage/records.ts';
 import type { Fact } from '../ui/components/facts-table.ts';
@@ -16,6 +21,10 @@ export interface HomePageProps {
   ownHistory?: readonly CredentialIssue[];
   /** The same for the head's whole board; null for anyone else. */
   boardHistory?: readonly CredentialIssue[] | null;
+  /** For the head: cases overdue by the configured margin or more (docs/adr/0056). */
+  escalated?: readonly DigestLine[];
+  /** For the head: a disposal list waiting for the decision (docs/adr/0059). */
+  disposal?: DisposalList | null;
 }
 
 export interface HomePageView {
@@ -26,6 +35,9 @@ export interface HomePageView {
   facts: Fact[];
   ownHistory: CredentialHistoryView;
   boardHistory: CredentialHistoryView | null;
+  /** The head's list of cases late by the margin or more, worst first; null for anyone else or when there are none. */
+  escalated: DataTableView | null;
+  disposal: { text: string; href: string } | null;
 }
 
 export function homePageView(props: HomePageProps): HomePageView {
@@ -44,5 +56,19 @@ export function homePageView(props: HomePageProps): HomePageView {
     facts,
     ownHistory: credentialHistoryView(props.ownHistory ?? [], t('home.ownHistory')),
     boardHistory: props.boardHistory ? credentialHistoryView(props.boardHistory, t('home.boardHistory'), true) : null,
+    escalated: props.escalated?.length
+      ? {
+          caption: t('home.escalatedCaption', { count: props.escalated.length }),
+          headers: [t('queue.code'), t('queue.filterService'), t('case.subject'), t('queue.due'), t('home.lateBy')],
+          rowHeaders: true,
+          rows: [...props.escalated]
+            .sort((a, b) => b.workingDays - a.workingDays)
+            .map((line) => ({
+              cells: [line.record.trackingCode, SERVICE_LABELS[line.record.service], line.record.subject, formatDateShort(line.record.dueAt!), t('home.workingDays', { days: line.workingDays })],
+              data: { href: casePath(line.record.id) },
+            })),
+        }
+      : null,
+    disposal: props.disposal ? { text: t('home.disposalWaiting', { count: props.disposal.entries.length }), href: DISPOSALS_PATH } : null,
   };
 }

@@ -1,16 +1,32 @@
 import { html } from 'hono/html';
 import { credentialHistory } from '#server/accounts/index.ts';
+import { type DataTableView, dataTable } from '../ui/components/data-table.ts';
 import { factsTable } from '../ui/components/facts-table.ts';
 import { layout } from '../ui/components/layout.ts';
 import { notice } from '../ui/components/notice.ts';
 import { t } from '../ui/vi.ts';
 import type { HomePageView } from './home-page-view.ts';
 
+/** The case's code links to its page. */
+function linkedRow(row: DataTableView['rows'][number]) {
+  if (!('cells' in row) || !row.data?.href) return row;
+  const [code, ...rest] = row.cells;
+  return { cells: [html`<a href="${row.data.href}">${code}</a>`, ...rest] };
+}
+
 export function homePage(view: HomePageView) {
   return layout(
     view.frame,
     html`<h1>${view.greeting}</h1>
       ${notice(view.notice)}
+      ${view.escalated
+        ? html`<section aria-labelledby="qua-han-can-chi-dao">
+            <h2 id="qua-han-can-chi-dao">${t('home.escalated')}</h2>
+            <p class="hint">${t('home.escalatedHint')}</p>
+            ${dataTable({ ...view.escalated, rows: view.escalated.rows.map((row) => linkedRow(row)) })}
+          </section>`
+        : ''}
+      ${view.disposal ? html`<p class="notice" role="note"><a href="${view.disposal.href}">${view.disposal.text}</a></p>` : ''}
       ${factsTable(view.facts, 'summary-list')}
       <section aria-labelledby="cap-mat-khau">
         <h2 id="cap-mat-khau">${t('home.passwords')}</h2>

@@ -3,21 +3,27 @@ import type { AppEnv } from '../app-env.ts';
 import { BACK_OFFICE_PATHS, BACK_OFFICE_PREFIX } from '../http/back-office-paths.ts';
 import { principalOf } from '#server/accounts/index.ts';
 import type { Services } from '#server/accounts/index.ts';
+import type { CaseServices } from '#server/citizen-services/index.ts';
 import { homePage } from './home-page.ts';
 import { homePageView } from './home-page-view.ts';
 import { noticeFor } from '../ui/notices.ts';
 
-export function homeRoutes(services: Services) {
+export function homeRoutes(services: Services, cases?: CaseServices) {
   return new Hono<AppEnv>()
     .get(BACK_OFFICE_PREFIX, (c) => c.redirect(BACK_OFFICE_PATHS.home, 301))
     .get(BACK_OFFICE_PATHS.home, async (c) => {
       const account = c.var.session!.account;
       const actor = principalOf(account);
       // The holder sees every password given to them and the first sign-in after it; the head, the same for the board (docs/adr/0017).
-      const [ownHistory, boardHistory] = await Promise.all([
+      // The head sees what is late beyond the margin, and a disposal list waiting (docs/adr/0056, 0059).
+      const head = account.role === 'head' && account.departmentId && cases ? { departmentId: account.departmentId, cases } : null;
+      const [ownHistory, boardHistory, escalated, disposal] = await Promise.all([
         services.accounts.credentialHistory(actor, account),
         services.accounts.boardCredentialHistory(actor),
+        head ? head.cases.reminders.escalated(head.departmentId, services.deps.clock()) : [],
+        head ? head.cases.disposals.waiting(account) : null,
       ]);
-      return c.html(homePage(homePageView({ site: c.var.site, account, notice: noticeFor(c.req.query('thong-bao'), undefined), ownHistory: ownHistory ?? [], boardHistory })));
+      const notice = noticeFor(c.req.query('thong-bao'), undefined);
+      return c.html(homePage(homePageView({ site: c.var.site, account, notice, ownHistory: ownHistory ?? [], boardHistory, escalated, disposal })));
     });
 }

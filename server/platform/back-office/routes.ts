@@ -37,7 +37,7 @@ export function backOfficeRoutes(services: Services, cases?: CaseServices) {
     .route('/', changePasswordRoutes(services))
     .route('/', signOutRoutes(services))
     .use(all, requirePasswordChanged())
-    .route('/', homeRoutes(services))
+    .route('/', homeRoutes(services, cases))
     .route('/', accountsRoutes(services))
     .route('/', auditRoutes(services))
     .route('/', apiRoutes(services))

@@ -15,6 +15,8 @@ export const CASE_STATUSES = [
   'in-progress',
   'awaiting-approval',
   'resolved',
+  // Luật Tố cáo 2018 Điều 34: resolution suspended by a decision; the clock stands still.
+  'suspended',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -39,6 +41,18 @@ export interface CaseRecord {
   assignedTo: string | null;
   /** Declared complex: the longer resolve limit applies (Luật Khiếu nại 2011 Điều 28). */
   complex: boolean;
+  /**
+   * When the letter signed or finger-printed by the sender reached the
+   * department (Luật Khiếu nại 2011 Điều 8, Luật Tố cáo 2018 Điều 23): the
+   * acceptance clock starts then. Null before, and for kinds that need none.
+   */
+  signedLetterAt: number | null;
+  /** "Vùng sâu, vùng xa đi lại khó khăn", decided on acceptance: the longer limits of Luật Khiếu nại 2011 Điều 28, 37. */
+  remoteArea: boolean;
+  /** Extension decisions taken so far (Luật Tố cáo 2018 Điều 30: at most two). */
+  extensions: number;
+  /** Since when the resolution is suspended (status `suspended`); null otherwise. */
+  suspendedAt: number | null;
   receivedAt: number;
   acceptDueAt: number;
   resolveDueAt: number | null;
@@ -106,7 +120,21 @@ export interface CreatedCase {
 }
 
 export type CasePatch = Partial<
-  Pick<CaseRecord, 'status' | 'assignedTo' | 'complex' | 'resolveDueAt' | 'dueAt' | 'closedAt' | 'payload'>
+  Pick<
+    CaseRecord,
+    | 'status'
+    | 'assignedTo'
+    | 'complex'
+    | 'acceptDueAt'
+    | 'resolveDueAt'
+    | 'dueAt'
+    | 'closedAt'
+    | 'payload'
+    | 'signedLetterAt'
+    | 'remoteArea'
+    | 'extensions'
+    | 'suspendedAt'
+  >
 > & { updatedAt: number };
 
 export interface CaseChange {
@@ -148,4 +176,45 @@ export interface CaseCount {
   service: ServiceId;
   status: CaseStatus;
   count: number;
+}
+
+/** The citizen's satisfaction with a closed case (docs/adr/0058): once per case. */
+export interface CaseRating {
+  caseId: string;
+  departmentId: string;
+  service: ServiceId;
+  /** 1 (very dissatisfied) to 5 (very satisfied). */
+  score: number;
+  comment: string | null;
+  /** From the look-up page or the one-time link of the closing e-mail. */
+  channel: 'lookup' | 'mail-link';
+  ratedAt: number;
+}
+
+/** A case on a disposal list: what the record of the decision keeps of it once it is gone. */
+export interface DisposalEntry {
+  caseId: string;
+  trackingCode: string;
+  service: ServiceId;
+  closedAt: number;
+}
+
+/**
+ * The cases of a department past their retention period, proposed for
+ * disposal and destroyed only once the head approves (docs/adr/0059). The
+ * list outlives the cases: it is the record of what was destroyed, by whose
+ * decision, when.
+ */
+export interface DisposalList {
+  id: string;
+  departmentId: string;
+  proposedAt: number;
+  /** Cases closed before this instant were past retention when the list was made. */
+  closedBefore: number;
+  entries: DisposalEntry[];
+  status: 'proposed' | 'approved';
+  approvedBy: string | null;
+  /** Kept as text, like the case timeline. */
+  approvedByName: string | null;
+  approvedAt: number | null;
 }

@@ -1,5 +1,18 @@
 import type { ServiceId } from '#src/schema/service-process.ts';
-import type { AttachmentRecord, CaseCount, CaseEvent, CaseQuery, CaseRecord, CaseStatus, CreatedCase, NewAttachment, NewCase, NewCaseEvent } from './case-records.ts';
+import type {
+  AttachmentRecord,
+  CaseCount,
+  CaseEvent,
+  CaseQuery,
+  CaseRating,
+  CaseRecord,
+  CaseStatus,
+  CreatedCase,
+  DisposalList,
+  NewAttachment,
+  NewCase,
+  NewCaseEvent,
+} from './case-records.ts';
 
 /** Rows of the case tables as both drivers return them (BIGINT as number; JSON as text or parsed). */
 type Row = Record<string, unknown>;
@@ -23,6 +36,10 @@ export function toCase(row: Row): CaseRecord {
     contactEmail: nullableString(row.contact_email),
     assignedTo: nullableString(row.assigned_to),
     complex: row.complex === true || row.complex === 1,
+    signedLetterAt: nullableNumber(row.signed_letter_at),
+    remoteArea: row.remote_area === true || row.remote_area === 1,
+    extensions: Number(row.extensions ?? 0),
+    suspendedAt: nullableNumber(row.suspended_at),
     receivedAt: Number(row.received_at),
     acceptDueAt: Number(row.accept_due_at),
     resolveDueAt: nullableNumber(row.resolve_due_at),
@@ -67,11 +84,43 @@ export function toCaseCount(row: Row): CaseCount {
   return { departmentId: String(row.department_id), service: row.service as ServiceId, status: row.status as CaseStatus, count: Number(row.n) };
 }
 
+export function toRating(row: Row): CaseRating {
+  return {
+    caseId: String(row.case_id),
+    departmentId: String(row.department_id),
+    service: row.service as ServiceId,
+    score: Number(row.score),
+    comment: nullableString(row.comment),
+    channel: row.channel as CaseRating['channel'],
+    ratedAt: Number(row.rated_at),
+  };
+}
+
+export const RATING_COLUMNS = ['case_id', 'department_id', 'service', 'score', 'comment', 'channel', 'rated_at'] as const;
+
+export function ratingValues(r: CaseRating): unknown[] {
+  return [r.caseId, r.departmentId, r.service, r.score, r.comment, r.channel, r.ratedAt];
+}
+
+export function toDisposalList(row: Row): DisposalList {
+  return {
+    id: String(row.id),
+    departmentId: String(row.department_id),
+    proposedAt: Number(row.proposed_at),
+    closedBefore: Number(row.closed_before),
+    entries: json<DisposalList['entries']>(row.entries),
+    status: row.status as DisposalList['status'],
+    approvedBy: nullableString(row.approved_by),
+    approvedByName: nullableString(row.approved_by_name),
+    approvedAt: nullableNumber(row.approved_at),
+  };
+}
+
 /** Column lists and values in one order, so both adapters insert the same way. */
 export const CASE_COLUMNS = [
   'id', 'department_id', 'service', 'kind', 'tracking_code', 'secret_hash', 'status', 'subject', 'subject_ref', 'payload',
   'contact_email', 'assigned_to', 'complex', 'received_at', 'accept_due_at', 'resolve_due_at', 'due_at', 'closed_at',
-  'idempotency_key_hash', 'version', 'updated_at', 'submission_digest',
+  'idempotency_key_hash', 'version', 'updated_at', 'submission_digest', 'signed_letter_at', 'remote_area', 'extensions', 'suspended_at',
 ] as const;
 
 export function caseValues({ record, idempotencyKeyHash, submissionDigest }: NewCase, booleans: 'integer' | 'boolean'): unknown[] {
@@ -80,6 +129,7 @@ export function caseValues({ record, idempotencyKeyHash, submissionDigest }: New
     record.subject, record.subjectRef, JSON.stringify(record.payload), record.contactEmail, record.assignedTo,
     booleans === 'integer' ? (record.complex ? 1 : 0) : record.complex, record.receivedAt, record.acceptDueAt,
     record.resolveDueAt, record.dueAt, record.closedAt, idempotencyKeyHash, record.version, record.updatedAt, submissionDigest ?? null,
+    record.signedLetterAt, booleans === 'integer' ? (record.remoteArea ? 1 : 0) : record.remoteArea, record.extensions, record.suspendedAt,
   ];
 }
 
@@ -105,19 +155,26 @@ export const PATCH_COLUMNS: Record<string, string> = {
   status: 'status',
   assignedTo: 'assigned_to',
   complex: 'complex',
+  acceptDueAt: 'accept_due_at',
   resolveDueAt: 'resolve_due_at',
   dueAt: 'due_at',
   closedAt: 'closed_at',
   payload: 'payload',
   updatedAt: 'updated_at',
+  signedLetterAt: 'signed_letter_at',
+  remoteArea: 'remote_area',
+  extensions: 'extensions',
+  suspendedAt: 'suspended_at',
 };
+
+const BOOLEAN_COLUMNS = new Set(['complex', 'remoteArea']);
 
 export function patchAssignments(patch: Record<string, unknown>, booleans: 'integer' | 'boolean'): Array<[string, unknown]> {
   return Object.entries(patch)
     .filter(([key, value]) => value !== undefined && key in PATCH_COLUMNS)
     .map(([key, value]) => {
       if (key === 'payload') return [PATCH_COLUMNS[key]!, JSON.stringify(value)];
-      if (key === 'complex' && booleans === 'integer') return [PATCH_COLUMNS[key]!, value ? 1 : 0];
+      if (BOOLEAN_COLUMNS.has(key) && booleans === 'integer') return [PATCH_COLUMNS[key]!, value ? 1 : 0];
       return [PATCH_COLUMNS[key]!, value];
     });
 }

@@ -52,6 +52,10 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
         contactEmail: 'ha@example.com',
         assignedTo: null,
         complex: false,
+        signedLetterAt: null,
+        remoteArea: false,
+        extensions: 0,
+        suspendedAt: null,
         receivedAt: T0 + counter,
         acceptDueAt: T0 + 7 * 86_400_000,
         resolveDueAt: null,
@@ -216,6 +220,75 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
         { departmentId: dept, service: 'khieu-nai-to-cao', status: 'resolved', count: 1 },
         { departmentId: dept, service: 'khieu-nai-to-cao', status: 'submitted', count: 2 },
       ]);
+    });
+
+    it('stores and patches the deadline facts: signed letter, remote area, extensions, suspension', async () => {
+      const input = newCase({ departmentId: 'deadlines', signedLetterAt: T0 + 7, remoteArea: true, extensions: 1, suspendedAt: T0 + 9, status: 'suspended' });
+      await storage.cases.create(input);
+      expect(await storage.cases.findById(input.record.id)).toEqual(input.record);
+      const event = { at: T0 + 10, actorId: null, actorName: null, action: 'resume', status: 'in-progress' as const, publicText: 'Tiếp tục', internalNote: null, details: {} };
+      const updated = await storage.cases.update({
+        id: input.record.id,
+        expectedVersion: 1,
+        patch: { status: 'in-progress', suspendedAt: null, remoteArea: false, extensions: 2, acceptDueAt: T0 + 11, signedLetterAt: null, updatedAt: T0 + 10 },
+        event,
+      });
+      expect(updated).toMatchObject({ status: 'in-progress', suspendedAt: null, remoteArea: false, extensions: 2, acceptDueAt: T0 + 11, signedLetterAt: null, version: 2 });
+      expect(await storage.cases.findById(input.record.id)).toEqual(updated);
+    });
+
+    it('keeps one rating per case, even when raced, and reads it back', async () => {
+      const { record } = await storage.cases.create(newCase({ departmentId: 'rating', status: 'resolved', closedAt: T0, dueAt: null }));
+      const rating = (score: number) => ({ caseId: record.id, departmentId: 'rating', service: record.service, score, comment: score === 4 ? 'Cán bộ trả lời rõ ràng.' : null, channel: 'lookup' as const, ratedAt: T0 + score });
+      const results = await Promise.all([4, 1, 5, 2].map((score) => storage.caseRatings.add(rating(score))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const stored = await storage.caseRatings.find(record.id);
+      expect(stored).toEqual(rating(stored!.score));
+      expect(await storage.caseRatings.find(randomUUID())).toBeNull();
+    });
+
+    it('proposes the closed cases past retention as one list, and destroys them only when it is approved', async () => {
+      const dept = `disposal-${counter}`;
+      const old = [newCase({ departmentId: dept, status: 'resolved', closedAt: T0 - 20, dueAt: null }), newCase({ departmentId: dept, status: 'rejected', closedAt: T0 - 10, dueAt: null })];
+      for (const c of old) await storage.cases.create(c);
+      const recent = await storage.cases.create(newCase({ departmentId: dept, status: 'resolved', closedAt: T0 + 10, dueAt: null }));
+      const open = await storage.cases.create(newCase({ departmentId: dept }));
+      await storage.caseRatings.add({ caseId: old[0]!.record.id, departmentId: dept, service: 'khieu-nai-to-cao', score: 5, comment: null, channel: 'lookup', ratedAt: T0 });
+      expect(await storage.caseDisposals.propose({ id: randomUUID(), departmentId: `${dept}-none`, closedBefore: T0, proposedAt: T0, max: 100 })).toBeNull();
+      const list = await storage.caseDisposals.propose({ id: randomUUID(), departmentId: dept, closedBefore: T0, proposedAt: T0 + 1, max: 100 });
+      expect(list).toMatchObject({ departmentId: dept, status: 'proposed', closedBefore: T0, approvedBy: null });
+      expect(list!.entries).toEqual(old.map((c) => ({ caseId: c.record.id, trackingCode: c.record.trackingCode, service: 'khieu-nai-to-cao', closedAt: c.record.closedAt })));
+      // Nothing is destroyed by proposing, and a second proposal returns the list already waiting.
+      expect(await storage.cases.findById(old[0]!.record.id)).not.toBeNull();
+      const again = await storage.caseDisposals.propose({ id: randomUUID(), departmentId: dept, closedBefore: T0 + 100, proposedAt: T0 + 2, max: 100 });
+      expect(again!.id).toBe(list!.id);
+      expect(again!.entries).toHaveLength(2);
+
+      const files = await storage.caseDisposals.approve({ id: list!.id, approvedBy: officer.id, approvedByName: 'Lê Quang Minh', approvedAt: T0 + 3 });
+      expect(files.sort()).toEqual(old.map((c) => c.attachments[0]!.storedName).sort());
+      for (const c of old) {
+        expect(await storage.cases.findById(c.record.id)).toBeNull();
+        expect(await storage.cases.events(c.record.id)).toEqual([]);
+        expect(await storage.caseRatings.find(c.record.id)).toBeNull();
+      }
+      expect(await storage.cases.findById(recent.record.id)).not.toBeNull();
+      expect(await storage.cases.findById(open.record.id)).not.toBeNull();
+      const kept = await storage.caseDisposals.find(list!.id);
+      expect(kept).toMatchObject({ status: 'approved', approvedBy: officer.id, approvedByName: 'Lê Quang Minh', approvedAt: T0 + 3 });
+      expect(kept!.entries.map((e) => e.trackingCode)).toEqual(old.map((c) => c.record.trackingCode));
+      expect(await codeOf(storage.caseDisposals.approve({ id: list!.id, approvedBy: officer.id, approvedByName: 'x', approvedAt: T0 + 4 }))).toBe('E_DISPOSAL_DECIDED');
+      expect((await storage.caseDisposals.list(dept, 10)).map((l) => l.id)).toEqual([list!.id]);
+    });
+
+    it('caps a disposal list, leaving the rest for the next one', async () => {
+      const dept = `disposal-cap-${counter}`;
+      for (let i = 0; i < 3; i += 1) await storage.cases.create(newCase({ departmentId: dept, status: 'resolved', closedAt: T0 - 100 + i, dueAt: null }));
+      const first = await storage.caseDisposals.propose({ id: randomUUID(), departmentId: dept, closedBefore: T0, proposedAt: T0, max: 2 });
+      expect(first!.entries).toHaveLength(2);
+      await storage.caseDisposals.approve({ id: first!.id, approvedBy: officer.id, approvedByName: 'Lê Quang Minh', approvedAt: T0 + 1 });
+      const second = await storage.caseDisposals.propose({ id: randomUUID(), departmentId: dept, closedBefore: T0, proposedAt: T0 + 2, max: 2 });
+      expect(second!.entries).toHaveLength(1);
+      expect((await storage.caseDisposals.list(dept, 10)).map((l) => l.id)).toEqual([second!.id, first!.id]);
     });
 
     it('spends a proof-of-work challenge once, even when raced', async () => {

@@ -73,6 +73,10 @@ export const AUDIT_ACTIONS = [
   'department-created',
   'department-renamed',
   'department-removed',
+  // A denouncer's identity, words or files shown to an officer (Luật Tố cáo 2018 Điều 47, docs/adr/0059).
+  'case-protected-viewed',
+  // Closed cases past retention destroyed on the head's decision (docs/adr/0059).
+  'case-disposal-approved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

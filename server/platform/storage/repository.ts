@@ -15,7 +15,9 @@ import type {
   CaseEvent,
   CaseQuery,
   CaseRecord,
+  CaseRating,
   CreatedCase,
+  DisposalList,
   NewCase,
   ServiceGrant,
 } from './case-records.ts';
@@ -85,6 +87,42 @@ export interface CaseRepository {
   countByStatus(): Promise<CaseCount[]>;
 }
 
+/** The citizens' ratings of closed cases (docs/adr/0058). */
+export interface CaseRatingRepository {
+  /** Stores the rating, durably; false, writing nothing, when the case already has one. */
+  add(rating: CaseRating): Promise<boolean>;
+  find(caseId: string): Promise<CaseRating | null>;
+}
+
+export interface DisposalProposal {
+  id: string;
+  departmentId: string;
+  closedBefore: number;
+  proposedAt: number;
+  /** The longest list the head is asked to read at once; the rest waits for the next list. */
+  max: number;
+}
+
+/** Lists of closed cases past retention, destroyed only on the head's approval (docs/adr/0059). */
+export interface CaseDisposalRepository {
+  /**
+   * The department's cases closed before `closedBefore`, oldest first, as a
+   * new proposed list; the list already waiting when there is one; null
+   * when nothing is past retention.
+   */
+  propose(proposal: DisposalProposal): Promise<DisposalList | null>;
+  /** Newest first. */
+  list(departmentId: string, limit: number): Promise<DisposalList[]>;
+  find(id: string): Promise<DisposalList | null>;
+  /**
+   * Records the approval and destroys the listed cases with their events,
+   * attachments' metadata and ratings, in one transaction; returns the
+   * stored file names to remove. Throws DisposalDecidedError when the list
+   * is not waiting any more.
+   */
+  approve(decision: { id: string; approvedBy: string; approvedByName: string; approvedAt: number }): Promise<string[]>;
+}
+
 /** Spent proof-of-work challenges (docs/adr/0051), shared by every server process. */
 export interface ReplayRepository {
   /** Atomic insert-if-absent: true the first time an id is spent. */
@@ -137,6 +175,8 @@ export interface Storage {
   readonly locks: LockRepository;
   readonly jobClaims: JobClaimRepository;
   readonly rateBuckets: RateBucketRepository;
+  readonly caseRatings: CaseRatingRepository;
+  readonly caseDisposals: CaseDisposalRepository;
   /** Applies pending migrations; returns the versions it applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;

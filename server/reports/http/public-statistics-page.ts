@@ -4,6 +4,8 @@ import type { Html } from '#server/platform/ui/components/html.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import type { PublicStatisticsView } from './public-statistics-page-view.ts';
 
+const SATISFACTION_HEADERS = ['report.col.rateable', 'report.col.rated', 'report.col.responseRate', 'report.col.score1', 'report.col.score2', 'report.col.score3', 'report.col.score4', 'report.col.score5'] as const;
+
 /** One small table per service, a month per row: readable on a phone and by a screen reader. */
 export function publicStatisticsPage(view: PublicStatisticsView): Html {
   return html`<article class="dv-statistics">
@@ -19,5 +21,15 @@ export function publicStatisticsPage(view: PublicStatisticsView): Html {
         rowHeaders: true,
       }),
     )}
+    <h2 id="muc-do-hai-long">${t('statistics.satisfaction')}</h2>
+    <p>${t('statistics.satisfactionIntro')}</p>
+    ${dataTable({
+      className: 'dv-table',
+      caption: view.satisfaction.caption,
+      headers: [t('report.service'), ...SATISFACTION_HEADERS.map((key) => t(key))],
+      rows: view.satisfaction.rows,
+      rowHeaders: true,
+      footer: view.satisfaction.total,
+    })}
   </article>`;
 }

@@ -26,10 +26,20 @@ describe('reportFiguresView', () => {
 
   it('writes numbers the Vietnamese way, a dash where there is no figure, and the rating with its count', () => {
     const base = report('department');
-    const totals: UsageFigures = { ...base.totals, received: 1234, averageHandlingDays: null, rated: 3, averageRating: 4.5, satisfied: 2 };
+    const totals: UsageFigures = { ...base.totals, received: 1234, averageHandlingDays: null, rateable: 8, rated: 3, responseRate: 37.5, averageRating: 4.5, satisfied: 2, ratings: [0, 0, 1, 0, 2] };
     const view = reportFiguresView({ ...base, totals });
     expect(view.byService.table.totals).toEqual(['1.234', '0', '0', '0', '0', '0', '—', '4,5 (3 lượt)']);
-    expect(view.summary.at(-1)).toEqual({ term: 'Mức hài lòng', detail: '4,5/5 (2/3 lượt hài lòng)' });
-    expect(reportFiguresView(base).summary.at(-1)!.detail).toBe('Chưa có lượt đánh giá');
+    expect(view.summary.find((s) => s.term === 'Mức hài lòng')).toEqual({ term: 'Mức hài lòng', detail: '4,5/5 (2/3 lượt hài lòng)' });
+    expect(reportFiguresView(base).summary.find((s) => s.term === 'Mức hài lòng')!.detail).toBe('Chưa có lượt đánh giá');
+  });
+
+  it('gives the response rate and the distribution of ratings per service (docs/adr/0058)', () => {
+    const base = report('department');
+    const totals: UsageFigures = { ...base.totals, rateable: 8, rated: 3, responseRate: 37.5, averageRating: 4.3, satisfied: 2, ratings: [0, 0, 1, 0, 2] };
+    const view = reportFiguresView({ ...base, totals });
+    expect(view.summary.at(-1)).toEqual({ term: 'Tỷ lệ đánh giá', detail: '3/8 hồ sơ kết thúc được đánh giá (37,5%)' });
+    expect(view.satisfaction.byService.totals).toEqual(['8', '3', '37,5%', '0', '0', '1', '0', '2', '4,3']);
+    expect(view.satisfaction.byDepartment).toBeNull();
+    expect(reportFiguresView(report('province')).satisfaction.byDepartment).not.toBeNull();
   });
 });

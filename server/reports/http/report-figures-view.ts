@@ -20,6 +20,8 @@ export interface ReportFiguresView {
   byService: { chart: BarChartInput; table: FiguresTable };
   /** Only when the report covers the province. */
   byDepartment: { chart: BarChartInput; table: FiguresTable } | null;
+  /** Response rate and distribution of ratings per service and, province-wide, per department (docs/adr/0058). */
+  satisfaction: { byService: FiguresTable; byDepartment: FiguresTable | null };
 }
 
 const num = (n: number | null) => (n === null ? t('common.none') : formatNumber(n));
@@ -27,6 +29,16 @@ const num = (n: number | null) => (n === null ? t('common.none') : formatNumber(
 function cells(f: UsageFigures): string[] {
   const rating = f.rated > 0 ? t('report.ratedCount', { average: num(f.averageRating), rated: num(f.rated) }) : num(f.averageRating);
   return [num(f.received), num(f.accepted), num(f.resolved), num(f.resolvedOnTime), num(f.resolvedLate), num(f.overdueNow), num(f.averageHandlingDays), rating];
+}
+
+const percent = (n: number | null) => (n === null ? t('common.none') : t('report.percent', { value: formatNumber(n) }));
+
+function satisfactionCells(f: UsageFigures): string[] {
+  return [num(f.rateable), num(f.rated), percent(f.responseRate), ...f.ratings.map(num), num(f.averageRating)];
+}
+
+function satisfactionTable(caption: string, firstHeader: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>, totals: UsageFigures): FiguresTable {
+  return { caption, firstHeader, rows: rows.map((r) => ({ label: r.label, cells: satisfactionCells(r.f) })), totals: satisfactionCells(totals) };
 }
 
 function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>): BarChartInput {
@@ -70,7 +82,12 @@ export function reportFiguresView(report: UsageReport): ReportFiguresView {
         term: t('report.satisfaction'),
         detail: f.rated > 0 ? t('report.rating', { average: num(f.averageRating), satisfied: num(f.satisfied), rated: num(f.rated) }) : t('report.notRated'),
       },
+      { term: t('report.responseRate'), detail: t('report.responseRateDetail', { rated: num(f.rated), rateable: num(f.rateable), rate: percent(f.responseRate) }) },
     ],
+    satisfaction: {
+      byService: satisfactionTable(t('report.tableSatisfactionService', p), t('report.service'), serviceRows, f),
+      byDepartment: report.scope === 'province' ? satisfactionTable(t('report.tableSatisfactionDepartment', p), t('report.department'), siteRows, f) : null,
+    },
     byService: { chart: chart('bieu-do-dich-vu', t('report.chartService', p), serviceRows), table: table(t('report.tableService', p), t('report.service'), serviceRows, f) },
     byDepartment:
       report.scope === 'province'

@@ -7,6 +7,18 @@ import type { FiguresTable, ReportFiguresView } from './report-figures-view.ts';
 
 const COLUMNS = ['report.col.received', 'report.col.accepted', 'report.col.resolved', 'report.col.onTime', 'report.col.late', 'report.col.overdue', 'report.col.days', 'report.col.rating'] as const;
 
+const SATISFACTION_COLUMNS = ['report.col.rateable', 'report.col.rated', 'report.col.responseRate', 'report.col.score1', 'report.col.score2', 'report.col.score3', 'report.col.score4', 'report.col.score5', 'report.col.rating'] as const;
+
+function satisfactionTable(table: FiguresTable) {
+  return dataTable({
+    caption: table.caption,
+    headers: [table.firstHeader, ...SATISFACTION_COLUMNS.map((key) => t(key))],
+    rows: table.rows.map((r) => [r.label, ...r.cells]),
+    rowHeaders: true,
+    footer: [t('report.total'), ...table.totals],
+  });
+}
+
 function chartAndTable(block: { chart: BarChartInput; table: FiguresTable }) {
   const { table } = block;
   return html`<figure class="report-chart">${raw(barChartSvg(block.chart))}</figure>
@@ -27,6 +39,9 @@ export function reportFigures(view: ReportFiguresView) {
     <h2 id="theo-dich-vu">${t('report.byService')}</h2>
     ${chartAndTable(view.byService)}
     ${view.byDepartment ? html`<h2 id="theo-don-vi">${t('report.byDepartment')}</h2>${chartAndTable(view.byDepartment)}` : ''}
+    <h2 id="muc-do-hai-long">${t('report.bySatisfaction')}</h2>
+    ${satisfactionTable(view.satisfaction.byService)}
+    ${view.satisfaction.byDepartment ? satisfactionTable(view.satisfaction.byDepartment) : ''}
     <p class="hint">${t('report.footnote')}</p>`;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { COMPLAINT_INSTANCES } from '../legal-deadlines.ts';
 import { COMPLAINT_KINDS } from '../service-process.ts';
 import {
+  blankToUndefined,
   Consent,
   contactRequired,
   Honeypot,
@@ -43,6 +45,11 @@ const content = (label: string) => text(label, { min: 20, max: 10_000, multiline
 
 const KhieuNaiSchema = z.object({
   kind: z.literal('khieu-nai'),
+  /** First or second complaint about the same decision (Điều 7): the second has longer limits (Điều 36, 37). */
+  instance: z.preprocess(
+    blankToUndefined,
+    z.enum(COMPLAINT_INSTANCES, { error: 'Vui lòng chọn khiếu nại lần đầu hoặc lần hai.' }).default('lan-dau'),
+  ),
   ...sender,
   idNumber: idNumber(),
   /** Cơ quan, tổ chức, cá nhân bị khiếu nại. */

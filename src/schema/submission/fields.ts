@@ -191,7 +191,7 @@ function checkboxValue(value: unknown): unknown {
   return value;
 }
 
-/** Consent to the privacy notice (Nghị định 13/2023/NĐ-CP): without it nothing is stored. */
+/** Consent to the privacy notice (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): without it nothing is stored. */
 export const Consent = z
   .preprocess(
     checkboxValue,

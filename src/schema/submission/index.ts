@@ -11,6 +11,7 @@ export { DraftCommentSubmissionSchema, type DraftCommentSubmission } from './dra
 export { QuestionSubmissionSchema, type QuestionSubmission } from './question.ts';
 export { FEEDBACK_CATEGORIES, WebsiteFeedbackSubmissionSchema, type WebsiteFeedbackSubmission } from './website-feedback.ts';
 export { fieldIssues, HONEYPOT_FIELD } from './fields.ts';
+export { RATING_LABELS, RATING_SCORES, RatingSubmissionSchema, type RatingSubmission } from './rating.ts';
 
 /** The form of each service: what a route validates a submission with. */
 export const SUBMISSION_SCHEMAS = {

@@ -5,6 +5,7 @@ import type { AccountRecord, RoleLimit } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createPostgresCases } from './postgres-cases.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
+import { createPostgresCaseKeeping } from './postgres-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface PostgresOptions {
@@ -87,6 +88,7 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
 
   const { cases, replays, serviceGrants } = createPostgresCases(pool, transaction);
   const { locks, jobClaims, rateBuckets } = createPostgresCoordination(pool, lockPool, transaction, schema ?? 'public');
+  const { caseRatings, caseDisposals } = createPostgresCaseKeeping(pool, transaction);
 
   return {
     dialect: 'postgres',
@@ -96,6 +98,8 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     locks,
     jobClaims,
     rateBuckets,
+    caseRatings,
+    caseDisposals,
 
     accounts: {
       async create(account: AccountRecord, limit) {

@@ -7,6 +7,7 @@ import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit,
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteCoordination } from './sqlite-coordination.ts';
+import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
@@ -103,6 +104,7 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
 
   const { cases, replays, serviceGrants } = createSqliteCases(db, transaction);
   const { locks, jobClaims, rateBuckets } = createSqliteCoordination(db, transaction);
+  const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
   return {
     dialect: 'sqlite',
@@ -112,6 +114,8 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     locks,
     jobClaims,
     rateBuckets,
+    caseRatings,
+    caseDisposals,
 
     accounts: {
       async create(account, limit) {

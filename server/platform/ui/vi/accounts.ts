@@ -20,6 +20,8 @@ export const ACCOUNTS_TEXT = {
   'audit.action.department-created': 'Lập trang đơn vị',
   'audit.action.department-renamed': 'Đổi tên đơn vị',
   'audit.action.department-removed': 'Gỡ trang đơn vị',
+  'audit.action.case-protected-viewed': 'Xem thông tin được giữ bí mật của người tố cáo',
+  'audit.action.case-disposal-approved': 'Phê duyệt huỷ hồ sơ hết thời hạn lưu',
 
   'delegation.verify': 'Xác thực tin (bước 2)',
   'delegation.publish': 'Đăng tải tin (bước 3)',
@@ -62,6 +64,12 @@ export const ACCOUNTS_TEXT = {
   'home.ownHistory': 'Các lần cấp mật khẩu cho tài khoản của bạn',
   'home.boardPasswords': 'Cấp mật khẩu trong Ban Biên tập',
   'home.boardHistory': 'Các lần cấp mật khẩu gần đây',
+  'home.escalated': 'Hồ sơ quá hạn cần Thủ trưởng chỉ đạo',
+  'home.escalatedHint': 'Hồ sơ dịch vụ công trực tuyến của đơn vị đã quá hạn từ số ngày làm việc được cấu hình trở lên, quá hạn lâu nhất trước.',
+  'home.escalatedCaption': '{count} hồ sơ quá hạn',
+  'home.lateBy': 'Quá hạn',
+  'home.workingDays': '{days} ngày làm việc',
+  'home.disposalWaiting': 'Có danh sách {count} hồ sơ hết thời hạn lưu chờ Thủ trưởng phê duyệt huỷ.',
 
   'credentials.empty': '{caption}: chưa có.',
   'credentials.account': 'Tài khoản',

@@ -8,6 +8,7 @@ export const CASES_TEXT = {
   'case.status.in-progress': 'Đang xác minh, xử lý',
   'case.status.awaiting-approval': 'Đã soạn trả lời, chờ lãnh đạo duyệt',
   'case.status.resolved': 'Đã giải quyết, có trả lời',
+  'case.status.suspended': 'Tạm đình chỉ giải quyết',
 
   // Lines of the citizen's timeline (received, accepted or not, assigned, verifying, resolved, answer).
   'case.event.submit': 'Đã nhận đơn trực tuyến',
@@ -25,6 +26,12 @@ export const CASES_TEXT = {
   'case.event.resolve': 'Đã giải quyết, có trả lời',
   'case.event.returnResult': 'Đã trả kết quả',
   'case.event.note': 'Ghi chú nội bộ',
+  'case.event.receiveSignedLetter': 'Cơ quan đã nhận đơn có chữ ký',
+  'case.event.sendSignedLetter': 'Công dân đã gửi bản chụp đơn có chữ ký',
+  'case.event.extendAcceptance': 'Gia hạn thời hạn thụ lý',
+  'case.event.extend': 'Gia hạn thời hạn giải quyết',
+  'case.event.suspend': 'Tạm đình chỉ giải quyết',
+  'case.event.resume': 'Tiếp tục giải quyết',
 
   'case.transition.receive': 'Tiếp nhận hồ sơ',
   'case.transition.requestSupplement': 'Yêu cầu bổ sung',
@@ -33,13 +40,19 @@ export const CASES_TEXT = {
   'case.transition.reject': 'Không thụ lý / từ chối (nêu lý do)',
   'case.transition.assign': 'Phân công',
   'case.transition.startVerification': 'Bắt đầu xác minh',
-  'case.transition.declareComplex': 'Xác định vụ việc phức tạp (gia hạn)',
+  'case.transition.declareComplex': 'Gia hạn: vụ việc phức tạp',
   'case.transition.answer': 'Gửi câu trả lời để lãnh đạo duyệt',
   'case.transition.approve': 'Duyệt và công bố',
   'case.transition.sendBack': 'Trả lại để chỉnh sửa',
   'case.transition.resolve': 'Giải quyết và trả lời',
   'case.transition.returnResult': 'Trả kết quả',
   'case.transition.note': 'Thêm ghi chú nội bộ',
+  'case.transition.receiveSignedLetter': 'Ghi nhận đã nhận đơn có chữ ký',
+  'case.transition.sendSignedLetter': 'Gửi bản chụp đơn có chữ ký',
+  'case.transition.extendAcceptance': 'Gia hạn thụ lý (xác minh ở nhiều nơi)',
+  'case.transition.extend': 'Gia hạn giải quyết',
+  'case.transition.suspend': 'Tạm đình chỉ giải quyết',
+  'case.transition.resume': 'Tiếp tục giải quyết',
 
   'case.deadline.on-time': 'Trong hạn',
   'case.deadline.due-soon': 'Sắp đến hạn',
@@ -54,4 +67,25 @@ export const CASES_TEXT = {
   'case.resolveDue': 'Hạn giải quyết',
   'case.complex': '{due} (vụ việc phức tạp)',
   'case.attachmentDetail': '({size}, {source})',
+  'case.extended': '{due} (đã gia hạn {count} lần)',
+  'case.extensions': 'Gia hạn',
+  'case.noClock': 'Chưa tính: chờ đơn có chữ ký',
+  'case.suspendedClock': 'Tạm dừng từ {date} (thời gian tạm đình chỉ không tính vào thời hạn)',
+
+  // What the citizen is told while the department waits for the signed letter (docs/adr/0057).
+  'signedLetter.heading': 'Cần gửi đơn có chữ ký',
+  'signedLetter.lawComplaint': 'Luật Khiếu nại năm 2011 (Điều 8)',
+  'signedLetter.lawDenunciation': 'Luật Tố cáo năm 2018 (Điều 23)',
+  'signedLetter.why': 'Đơn gửi qua trang này chưa có chữ ký của Ông/Bà. Theo {law}, đơn phải do người gửi ký tên hoặc điểm chỉ thì cơ quan mới xem xét thụ lý.',
+  'signedLetter.how': 'Vui lòng ký tên hoặc điểm chỉ vào đơn (in ra hoặc viết tay, ghi mã hồ sơ), rồi gửi bản chụp (ảnh hoặc PDF) tại trang Tra cứu bằng mã hồ sơ và mã bí mật; hoặc nộp trực tiếp, gửi qua bưu điện đến trụ sở cơ quan.',
+  'signedLetter.clock': 'Thời hạn thụ lý được tính từ ngày cơ quan nhận được đơn có chữ ký.',
+  'signedLetter.received': 'Cơ quan đã nhận đơn có chữ ký ngày {date}.',
+  'signedLetter.sent': 'Ông/Bà đã gửi bản chụp đơn có chữ ký; cơ quan sẽ kiểm tra và báo lại.',
+  'signedLetter.upload': 'Gửi bản chụp đơn đã ký',
+  'signedLetter.files': 'Bản chụp đơn đã ký tên hoặc điểm chỉ',
+  'signedLetter.send': 'Gửi bản chụp',
+
+  // The mails to the citizen (case-notifier.ts).
+  'notice.dueAt': 'Thời hạn đang tính: đến hết ngày {date}.',
+  'notice.rate': 'Mời Ông/Bà đánh giá mức độ hài lòng với việc giải quyết (một lần, trong vòng 30 ngày) tại đường dẫn:',
 } as const;

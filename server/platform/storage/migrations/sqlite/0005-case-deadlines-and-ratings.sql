@@ -1,0 +1,19 @@
+-- Deadlines as the law writes them (docs/adr/0056), signed letters (0057)
+-- and the citizens' ratings of closed cases (0058).
+ALTER TABLE cases ADD COLUMN signed_letter_at INTEGER;
+ALTER TABLE cases ADD COLUMN remote_area INTEGER NOT NULL DEFAULT 0 CHECK (remote_area IN (0, 1));
+ALTER TABLE cases ADD COLUMN extensions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN suspended_at INTEGER;
+
+-- One rating per case: the primary key is the rule, whatever raced to write it.
+CREATE TABLE case_ratings (
+  case_id TEXT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+  department_id TEXT NOT NULL,
+  service TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  comment TEXT,
+  channel TEXT NOT NULL CHECK (channel IN ('lookup', 'mail-link')),
+  rated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX case_ratings_by_department ON case_ratings (department_id, rated_at);
