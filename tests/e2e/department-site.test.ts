@@ -65,7 +65,8 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     for (const section of VIETNAMESE_SECTIONS) {
       await page.goto(`${origin}/`);
       await page.locator(`nav a[href="/${section.id}/"]`).first().click();
-      expect(new URL(page.url()).pathname).toBe(`/${section.id}/`);
+      // A click starts the navigation; under load the new page may not have arrived yet.
+      await page.waitForURL((url) => url.pathname === `/${section.id}/`);
       await expectAccessible(`list ${section.id}`);
       const entryLinks = page.locator(`main a[href^="/${section.id}/"]:not([href="/${section.id}/"])`);
       const hrefs = (await entryLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter(
@@ -94,7 +95,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
   it.each(['/dich-vu/khieu-nai-to-cao', '/tra-cuu/', '/thong-ke/'])('reaches the online service page %s from the home page, in the site’s own look', async (href) => {
     await page.goto(`${origin}/`);
     await page.locator(`main a[href="${href}"]`).first().click();
-    expect(new URL(page.url()).pathname).toBe(href);
+    await page.waitForURL((url) => url.pathname === href);
     expect(await page.locator('header').first().innerText()).toContain('SỞ TƯ PHÁP');
     await expectAccessible(`service ${href}`);
   });
@@ -102,7 +103,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
   it('switches to the English pages and back, each page accessible and in English', async () => {
     await page.goto(`${origin}/gioi-thieu/lanh-dao/`);
     await page.locator('header a.lang-switch').click();
-    expect(new URL(page.url()).pathname).toBe('/en/leadership-and-contacts/');
+    await page.waitForURL((url) => url.pathname === '/en/leadership-and-contacts/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible('English leadership');
     await page.goto(`${origin}/en/`);
@@ -115,6 +116,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
       await expectAccessible(`English ${href}`);
     }
     await page.locator('header a.lang-switch').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/en/'));
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
   });
 
@@ -122,7 +124,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     await page.goto(`${origin}/en/`);
     await page.locator('header input[type="search"]').fill('duties');
     await page.locator('header form button').click();
-    expect(new URL(page.url()).pathname).toBe('/en/search/');
+    await page.waitForURL((url) => url.pathname === '/en/search/');
     const results = page.locator('#search-list a');
     await results.first().waitFor({ timeout: 15_000 });
     const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -139,7 +141,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
   it.each([ACCESSIBILITY_PATH, PRIVACY_NOTICE_PATH, OPEN_DATA_PATH])('reaches %s from the footer of the home page', async (href) => {
     await page.goto(`${origin}/`);
     await page.locator(`footer a[href="${href}"]`).click();
-    expect(new URL(page.url()).pathname).toBe(href);
+    await page.waitForURL((url) => url.pathname === href);
     await expectAccessible(href);
   });
 
@@ -152,7 +154,7 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
   it('opens a website-feedback form on accessibility when a barrier is reported from the statement', async () => {
     await page.goto(`${origin}${ACCESSIBILITY_PATH}`);
     await page.locator('main a[href^="/dich-vu/phan-hoi-website"]').click();
-    expect(new URL(page.url()).pathname).toBe('/dich-vu/phan-hoi-website');
+    await page.waitForURL((url) => url.pathname === '/dich-vu/phan-hoi-website');
     expect(await page.locator('select[name="category"]').inputValue()).toBe('tiep-can');
   });
 
