@@ -19,7 +19,6 @@ export { requirePasswordChanged, requireSignedIn } from './http/require-signed-i
 export { readSessionCookie } from './http/session-cookie.ts';
 export { signInRoutes } from './http/sign-in.ts';
 export { signOutRoutes } from './http/sign-out.ts';
-export { SectionsInputSchema, UsernameInputSchema } from './input-schemas.ts';
 export { type PasswordHasher } from './password-hash.ts';
 export { systemPrincipal } from './principal.ts';
 export { writeSampleAccountsFile } from './sample-accounts-file.ts';

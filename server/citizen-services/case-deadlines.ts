@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { HolidaysSchema } from '#src/schema/holidays.ts';
 import { type ComplaintInstance, type LegalLimit, type LegalReading, legalTierLimits } from '#src/schema/legal-deadlines.ts';
 import { COMPLAINT_KINDS, limitsFor, type ComplaintKind, type ServiceId, type Services } from '#src/schema/service-process.ts';
 import {
   addCalendarDays,
   addWorkingDays,
-  createCalendar,
   deadlineStatus,
   dueDate,
   type DeadlineStatus,
@@ -202,15 +197,4 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
 /** The flag shown beside a case in queues and on the look-up page; null once closed or while no clock runs. */
 export function caseDeadlineStatus(record: Pick<CaseRecord, 'dueAt'>, now: number, calendar: WorkingCalendar): DeadlineStatus | null {
   return record.dueAt === null ? null : deadlineStatus(new Date(record.dueAt), new Date(now), calendar);
-}
-
-/** The national calendar with the province's announced changes (`sites/_holidays.yaml`), when the file exists. */
-export async function loadCalendar(contentRoot: string): Promise<WorkingCalendar> {
-  try {
-    const text = await readFile(path.join(contentRoot, 'sites', '_holidays.yaml'), 'utf8');
-    return createCalendar(HolidaysSchema.parse(parse(text) ?? {}));
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return createCalendar();
-    throw error;
-  }
 }

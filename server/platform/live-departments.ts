@@ -1,4 +1,5 @@
 import type { Department } from '#src/schema/department.ts';
+import type { Holidays } from '#src/schema/holidays.ts';
 import type { Province } from '#src/schema/province.ts';
 import type { Logger } from './observability/log.ts';
 
@@ -15,6 +16,8 @@ import type { Logger } from './observability/log.ts';
 export interface Loaded {
   departments: Department[];
   province: Province;
+  /** `sites/_holidays.yaml`: a changed day off changes every deadline computed after it. */
+  holidays: Holidays;
 }
 
 export interface LiveDepartments<T> {

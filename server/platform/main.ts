@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDepartments, loadProvince } from '#src/content-source/departments.ts';
+import { loadDepartments, loadHolidays, loadProvince } from '#src/content-source/departments.ts';
+import { createCalendar } from '#src/calendar/working-days.ts';
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
 import { cloneFromMirror, createContentMirror, createPublishQueue, mirrorRemote, type ContentMirror } from '#server/editorial/index.ts';
@@ -111,12 +112,20 @@ const departmentService = createDepartmentService({
 });
 
 const live = await liveDepartments({
-  load: async (): Promise<Loaded> => ({ departments: await loadDepartments(content.dir), province: await loadProvince(content.dir) }),
+  load: async (): Promise<Loaded> => ({
+    departments: await loadDepartments(content.dir),
+    province: await loadProvince(content.dir),
+    holidays: await loadHolidays(content.dir),
+  }),
   log,
-  assemble: ({ departments, province }) => {
+  assemble: ({ departments, province, holidays }) => {
     const services = createServices({ storage, departments, deviceSecret, mail, portalHosts });
     // How this province counts the "ngày" of the complaint laws (docs/adr/0056).
-    const caseServices = createCaseServices(storage, departments, services.deps.clock, { ...caseOptions, legalReading: province.legalReading });
+    const caseServices = createCaseServices(storage, departments, services.deps.clock, {
+      ...caseOptions,
+      legalReading: province.legalReading,
+      calendar: createCalendar(holidays),
+    });
     const app = createApp({
       storage,
       departments,

@@ -2,11 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DepartmentSchema, type Department } from '../schema/department.ts';
+import { HolidaysSchema, type Holidays } from '../schema/holidays.ts';
 import { ProvinceSchema, type Province } from '../schema/province.ts';
 import { deriveAbbreviation, deriveDomains, shortNameOf } from '../schema/department-address.ts';
 import { ContentInvalidError, problemsFromZod, type ContentProblem } from './problems.ts';
 
 export const PROVINCE_FILE = 'sites/_province.yaml';
+export const HOLIDAYS_FILE = 'sites/_holidays.yaml';
 const SITE_ID = /^[a-z0-9]{2,40}$/;
 
 async function readYaml(root: string, rel: string, problems: ContentProblem[]): Promise<unknown> {
@@ -25,6 +27,20 @@ export async function loadProvince(root: string): Promise<Province> {
   const raw = (await readYaml(root, PROVINCE_FILE, problems)) ?? {};
   const parsed = ProvinceSchema.safeParse(raw);
   if (!parsed.success) problems.push(...problemsFromZod(PROVINCE_FILE, parsed.error));
+  if (problems.length) throw new ContentInvalidError(problems);
+  return parsed.data!;
+}
+
+/**
+ * The province's announced changes to the national holiday table (days off
+ * added, Saturdays worked), read by the case deadlines (Điều 14,
+ * docs/adr/0050). No file means the national table alone.
+ */
+export async function loadHolidays(root: string): Promise<Holidays> {
+  const problems: ContentProblem[] = [];
+  const raw = (await readYaml(root, HOLIDAYS_FILE, problems)) ?? {};
+  const parsed = HolidaysSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...problemsFromZod(HOLIDAYS_FILE, parsed.error));
   if (problems.length) throw new ContentInvalidError(problems);
   return parsed.data!;
 }

@@ -20,7 +20,7 @@ import { hiddenContent, MEDIA_KINDS, sniffMediaKind, type MediaKind } from './me
  *   entry that uses them: `content/<site>/tep/<section>/<slug>/<name>`.
  */
 
-export { MEDIA_KINDS, type MediaKind } from './media-sniffing.ts';
+export type { MediaKind } from './media-sniffing.ts';
 
 const BY_EXTENSION: ReadonlyMap<string, MediaKind> = new Map(
   (Object.entries(MEDIA_KINDS) as Array<[MediaKind, (typeof MEDIA_KINDS)[MediaKind]]>).flatMap(([kind, info]) => info.extensions.map((e) => [e, kind] as const)),

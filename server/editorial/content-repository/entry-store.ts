@@ -118,7 +118,7 @@ export async function readUnpublished(repo: ContentRepository, key: EntryKey): P
   };
 }
 
-export async function isPublished(repo: ContentRepository, key: EntryKey): Promise<boolean> {
+async function isPublished(repo: ContentRepository, key: EntryKey): Promise<boolean> {
   return (await repo.readFile(MAIN, entryFile(key))) !== null;
 }
 
