@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSafeMdx } from '#src/mdx/safe-mdx.ts';
 
-const hostileDir = path.join(import.meta.dirname, '../fixtures/hostile-mdx');
+const hostileDir = path.join(import.meta.dirname, '../../tests/fixtures/hostile-mdx');
 const hostile = readdirSync(hostileDir).filter((f) => f.endsWith('.mdx'));
 
 describe('MDX entries never become code', () => {

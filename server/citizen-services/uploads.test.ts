@@ -11,7 +11,7 @@ import {
   storageName,
 } from '#server/citizen-services/uploads.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)));
+const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
 
 function errorOf(fn: () => unknown): { code?: string; data?: Record<string, unknown> } {
   try {
