@@ -1,5 +1,5 @@
-import { AppError } from '#server/platform/app-error.ts';
-import { DomainError } from '#src/errors.ts';
+import { appError } from '#server/platform/app-error.ts';
+import { domainError } from '#src/errors.ts';
 import { ROLE_LABELS, type Role } from '#src/schema/roles.ts';
 import { passwordAdvice } from './password-advice.ts';
 
@@ -17,73 +17,56 @@ function roleLabel(role: string): string {
 
 // Signing in and sessions
 
-export class NotAuthenticatedError extends AppError {
-  static readonly code = 'E_NOT_AUTHENTICATED';
-  constructor() {
-    super(NotAuthenticatedError.code, 401, {}, 'Vui lòng đăng nhập để tiếp tục.');
-  }
-}
+export const NotAuthenticatedError = appError('E_NOT_AUTHENTICATED', 401, () => 'Vui lòng đăng nhập để tiếp tục.');
 
-export class InvalidCredentialsError extends AppError {
-  static readonly code = 'E_INVALID_CREDENTIALS';
-  constructor() {
-    super(InvalidCredentialsError.code, 401, {}, 'Tên đăng nhập hoặc mật khẩu không đúng.');
-  }
-}
+export const InvalidCredentialsError = appError(
+  'E_INVALID_CREDENTIALS',
+  401,
+  () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
+);
 
 /** `capped`: the hourly cap of the bucket is reached (docs/adr/0018); otherwise a growing delay. */
-export type ThrottledErrorData = { retryAfterSeconds: number; capped: boolean };
-export class ThrottledError extends AppError<ThrottledErrorData> {
-  static readonly code = 'E_THROTTLED';
-  constructor(data: ThrottledErrorData) {
+export const ThrottledError = appError<{ retryAfterSeconds: number; capped: boolean }>(
+  'E_THROTTLED',
+  429,
+  (data) => {
     const minutes = Math.max(1, Math.ceil(data.retryAfterSeconds / 60));
-    super(
-      ThrottledError.code,
-      429,
-      data,
-      data.capped
-        ? `Đã có quá nhiều lần đăng nhập sai vào tài khoản này trong một giờ qua. Từ máy này, vui lòng thử lại sau ${minutes} phút; trên máy bạn đã từng đăng nhập, bạn vẫn đăng nhập được ngay.`
-        : `Đăng nhập sai nhiều lần. Vui lòng chờ ${data.retryAfterSeconds} giây rồi thử lại.`,
-      { retryAfterSeconds: data.retryAfterSeconds },
-    );
-  }
-}
+    return data.capped
+      ? `Đã có quá nhiều lần đăng nhập sai vào tài khoản này trong một giờ qua. Từ máy này, vui lòng thử lại sau ${minutes} phút; trên máy bạn đã từng đăng nhập, bạn vẫn đăng nhập được ngay.`
+      : `Đăng nhập sai nhiều lần. Vui lòng chờ ${data.retryAfterSeconds} giây rồi thử lại.`;
+  },
+  { retryAfterSeconds: (data) => data.retryAfterSeconds },
+);
 
-export class AccountDisabledError extends AppError {
-  static readonly code = 'E_ACCOUNT_DISABLED';
-  constructor() {
-    super(AccountDisabledError.code, 403, {}, 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ Trưởng Ban Biên tập.');
-  }
-}
+export const AccountDisabledError = appError(
+  'E_ACCOUNT_DISABLED',
+  403,
+  () => 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ Trưởng Ban Biên tập.',
+);
 
-export class InitialPasswordExpiredError extends AppError {
-  static readonly code = 'E_INITIAL_PASSWORD_EXPIRED';
-  constructor() {
-    super(InitialPasswordExpiredError.code, 401, {}, 'Mật khẩu dùng một lần đã hết hạn (72 giờ). Vui lòng đề nghị người quản lý cấp lại mật khẩu.');
-  }
-}
+export const InitialPasswordExpiredError = appError(
+  'E_INITIAL_PASSWORD_EXPIRED',
+  401,
+  () => 'Mật khẩu dùng một lần đã hết hạn (72 giờ). Vui lòng đề nghị người quản lý cấp lại mật khẩu.',
+);
 
-export class PasswordChangeRequiredError extends AppError {
-  static readonly code = 'E_PASSWORD_CHANGE_REQUIRED';
-  constructor() {
-    super(PasswordChangeRequiredError.code, 403, {}, 'Bạn phải đổi mật khẩu trước khi sử dụng hệ thống.');
-  }
-}
+export const PasswordChangeRequiredError = appError(
+  'E_PASSWORD_CHANGE_REQUIRED',
+  403,
+  () => 'Bạn phải đổi mật khẩu trước khi sử dụng hệ thống.',
+);
 
-export type WrongSiteErrorData = { accountDepartmentId: string | null };
-export class WrongSiteError extends AppError<WrongSiteErrorData> {
-  static readonly code = 'E_WRONG_SITE';
-  constructor(data: WrongSiteErrorData) {
-    super(WrongSiteError.code, 403, data, 'Tài khoản này không thuộc trang quản trị của đơn vị này.');
-  }
-}
+export const WrongSiteError = appError<{ accountDepartmentId: string | null }>(
+  'E_WRONG_SITE',
+  403,
+  () => 'Tài khoản này không thuộc trang quản trị của đơn vị này.',
+);
 
-export class MalformedSessionError extends AppError {
-  static readonly code = 'E_MALFORMED_SESSION';
-  constructor() {
-    super(MalformedSessionError.code, 400, {}, 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.');
-  }
-}
+export const MalformedSessionError = appError(
+  'E_MALFORMED_SESSION',
+  400,
+  () => 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
+);
 
 // Passwords and names (docs/adr/0016, 0019)
 
@@ -117,7 +100,8 @@ const WEAK_PASSWORD: Record<WeakPasswordReason, (data: WeakPasswordErrorData) =>
   'whitespace-only': () => 'Mật khẩu không được chỉ gồm dấu cách.',
   common: () => 'Mật khẩu này quá phổ biến, dễ bị dò ra. Hãy chọn một cụm từ khác.',
   'contains-username': () => 'Mật khẩu không được chứa tên đăng nhập.',
-  'contains-name': () => 'Mật khẩu không được chứa họ tên của bạn (kể cả khi viết không dấu): đó là điều người dò mật khẩu thử đầu tiên.',
+  'contains-name': () =>
+    'Mật khẩu không được chứa họ tên của bạn (kể cả khi viết không dấu): đó là điều người dò mật khẩu thử đầu tiên.',
   repeated: () => 'Mật khẩu lặp lại một ký tự hoặc một đoạn (như "aaaa", "abcabc"), rất dễ đoán.',
   sequence: () => 'Mật khẩu là một dãy liên tiếp (như "abcdef", "123456"), rất dễ đoán.',
   'keyboard-pattern': () => 'Mật khẩu là một đường gõ trên bàn phím (như "qwerty", "1qaz2wsx"), rất dễ đoán.',
@@ -128,15 +112,15 @@ const WEAK_PASSWORD: Record<WeakPasswordReason, (data: WeakPasswordErrorData) =>
   mismatch: () => 'Hai lần nhập mật khẩu mới không khớp nhau.',
 };
 
-export class WeakPasswordError extends AppError<WeakPasswordErrorData> {
-  static readonly code = 'E_WEAK_PASSWORD';
-  constructor(data: WeakPasswordErrorData) {
-    const reason = WEAK_PASSWORD[data.reason]?.(data) ?? 'Mật khẩu mới không hợp lệ.';
-    super(WeakPasswordError.code, 400, data, `${reason}${passwordAdvice(data.suggestions)}`);
-  }
-}
+export const WeakPasswordError = appError<WeakPasswordErrorData>('E_WEAK_PASSWORD', 400, (data) => {
+  const reason = WEAK_PASSWORD[data.reason]?.(data) ?? 'Mật khẩu mới không hợp lệ.';
+  return `${reason}${passwordAdvice(data.suggestions)}`;
+});
 
-export type InvalidNameErrorData = { reason: 'empty' | 'no-letters' | 'control-characters' | 'too-long' | 'username-too-long'; maxLength: number };
+export type InvalidNameErrorData = {
+  reason: 'empty' | 'no-letters' | 'control-characters' | 'too-long' | 'username-too-long';
+  maxLength: number;
+};
 
 const INVALID_NAME: Record<InvalidNameErrorData['reason'], (data: InvalidNameErrorData) => string> = {
   empty: () => 'Vui lòng nhập họ và tên.',
@@ -147,117 +131,88 @@ const INVALID_NAME: Record<InvalidNameErrorData['reason'], (data: InvalidNameErr
 };
 
 /** The full name cannot make a username (docs/adr/0012). */
-export class InvalidNameError extends AppError<InvalidNameErrorData> {
-  static readonly code = 'E_INVALID_NAME';
-  constructor(data: InvalidNameErrorData) {
-    super(InvalidNameError.code, 400, data, INVALID_NAME[data.reason]?.(data) ?? 'Họ và tên không hợp lệ.');
-  }
-}
+export const InvalidNameError = appError<InvalidNameErrorData>(
+  'E_INVALID_NAME',
+  400,
+  (data) => INVALID_NAME[data.reason]?.(data) ?? 'Họ và tên không hợp lệ.',
+);
 
 // The account policy (docs/adr/0013)
+export const RankNotLowerError = appError<{ action: string; actorRole: string; targetRole: string }>(
+  'E_RANK_NOT_LOWER',
+  403,
+  (data) => `Bạn không được thay đổi tài khoản có vai trò ${roleLabel(data.targetRole)}.`,
+);
 
-export type RankNotLowerErrorData = { action: string; actorRole: string; targetRole: string };
-export class RankNotLowerError extends AppError<RankNotLowerErrorData> {
-  static readonly code = 'E_RANK_NOT_LOWER';
-  constructor(data: RankNotLowerErrorData) {
-    super(RankNotLowerError.code, 403, data, `Bạn không được thay đổi tài khoản có vai trò ${roleLabel(data.targetRole)}.`);
-  }
-}
+export const SelfActionError = appError<{ action: string }>(
+  'E_SELF_ACTION',
+  403,
+  () => 'Bạn không được tự thay đổi tài khoản của chính mình (trừ đổi mật khẩu).',
+);
 
-export type SelfActionErrorData = { action: string };
-export class SelfActionError extends AppError<SelfActionErrorData> {
-  static readonly code = 'E_SELF_ACTION';
-  constructor(data: SelfActionErrorData) {
-    super(SelfActionError.code, 403, data, 'Bạn không được tự thay đổi tài khoản của chính mình (trừ đổi mật khẩu).');
-  }
-}
+export const BoardLimitError = appError<{ role: string; limit: number }>(
+  'E_BOARD_LIMIT',
+  409,
+  (data) => `Ban Biên tập chỉ được có tối đa ${data.limit} ${roleLabel(data.role)}.`,
+);
 
-export type BoardLimitErrorData = { role: string; limit: number };
-export class BoardLimitError extends AppError<BoardLimitErrorData> {
-  static readonly code = 'E_BOARD_LIMIT';
-  constructor(data: BoardLimitErrorData) {
-    super(BoardLimitError.code, 409, data, `Ban Biên tập chỉ được có tối đa ${data.limit} ${roleLabel(data.role)}.`);
-  }
-}
+export const NotApplicableError = appError<{ what: 'sections' | 'delegation'; role: string }>(
+  'E_NOT_APPLICABLE',
+  400,
+  (data) =>
+    data.what === 'sections'
+      ? `Vai trò ${roleLabel(data.role)} không được phân công chuyên mục.`
+      : `Không thể ủy quyền cho vai trò ${roleLabel(data.role)}.`,
+);
 
-export type NotApplicableErrorData = { what: 'sections' | 'delegation'; role: string };
-export class NotApplicableError extends AppError<NotApplicableErrorData> {
-  static readonly code = 'E_NOT_APPLICABLE';
-  constructor(data: NotApplicableErrorData) {
-    super(
-      NotApplicableError.code,
-      400,
-      data,
-      data.what === 'sections' ? `Vai trò ${roleLabel(data.role)} không được phân công chuyên mục.` : `Không thể ủy quyền cho vai trò ${roleLabel(data.role)}.`,
-    );
-  }
-}
+export const AccountNotFoundError = appError<{ username: string }>(
+  'E_ACCOUNT_NOT_FOUND',
+  404,
+  () => 'Không tìm thấy tài khoản.',
+);
 
-export type AccountNotFoundErrorData = { username: string };
-export class AccountNotFoundError extends AppError<AccountNotFoundErrorData> {
-  static readonly code = 'E_ACCOUNT_NOT_FOUND';
-  constructor(data: AccountNotFoundErrorData) {
-    super(AccountNotFoundError.code, 404, data, 'Không tìm thấy tài khoản.');
-  }
-}
+export const UsernameTakenError = appError<{ username: string }>(
+  'E_USERNAME_TAKEN',
+  409,
+  (data) => `Tên đăng nhập ${data.username} đã tồn tại.`,
+);
 
-export type UsernameTakenErrorData = { username: string };
-export class UsernameTakenError extends AppError<UsernameTakenErrorData> {
-  static readonly code = 'E_USERNAME_TAKEN';
-  constructor(data: UsernameTakenErrorData) {
-    super(UsernameTakenError.code, 409, data, `Tên đăng nhập ${data.username} đã tồn tại.`);
-  }
-}
-
-// Official e-mail addresses and one-time passwords (docs/adr/0017)
-
-export type EmailTakenErrorData = { email: string };
 /** An official address belongs to one person: two accounts never share it. */
-export class EmailTakenError extends AppError<EmailTakenErrorData> {
-  static readonly code = 'E_EMAIL_TAKEN';
-  constructor(data: EmailTakenErrorData) {
-    super(EmailTakenError.code, 409, data, 'Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác; mỗi người một hộp thư công vụ riêng.');
-  }
-}
+export const EmailTakenError = appError<{ email: string }>(
+  'E_EMAIL_TAKEN',
+  409,
+  () => 'Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác; mỗi người một hộp thư công vụ riêng.',
+);
 
-export type UnofficialEmailErrorData = { email: string; reason: 'invalid' | 'not-official' };
 /** One-time passwords go only to an official mailbox of a state body (Chỉ thị 34/2008/CT-TTg): `…gov.vn`. */
-export class UnofficialEmailError extends AppError<UnofficialEmailErrorData> {
-  static readonly code = 'E_UNOFFICIAL_EMAIL';
-  constructor(data: UnofficialEmailErrorData) {
-    super(
-      UnofficialEmailError.code,
-      400,
-      data,
-      data.reason === 'invalid'
-        ? 'Địa chỉ thư điện tử không đúng dạng (ví dụ: nvan@sotuphap.thuathienhue.gov.vn).'
-        : 'Chỉ dùng hộp thư công vụ có đuôi .gov.vn: mật khẩu dùng một lần được gửi tới địa chỉ này.',
-    );
-  }
-}
+export const UnofficialEmailError = appError<{ email: string; reason: 'invalid' | 'not-official' }>(
+  'E_UNOFFICIAL_EMAIL',
+  400,
+  (data) =>
+    data.reason === 'invalid'
+      ? 'Địa chỉ thư điện tử không đúng dạng (ví dụ: nvan@sotuphap.thuathienhue.gov.vn).'
+      : 'Chỉ dùng hộp thư công vụ có đuôi .gov.vn: mật khẩu dùng một lần được gửi tới địa chỉ này.',
+);
 
-export type OneTimePasswordNotSentErrorData = { username: string; accountCreated: boolean };
 /**
  * The relay refused or could not be reached. A reset changes nothing then;
  * a new account exists but its one-time password reached nobody.
  */
-export class OneTimePasswordNotSentError extends AppError<OneTimePasswordNotSentErrorData> {
-  static readonly code = 'E_ONE_TIME_PASSWORD_NOT_SENT';
-  constructor(data: OneTimePasswordNotSentErrorData) {
-    super(
-      OneTimePasswordNotSentError.code,
-      503,
-      data,
-      data.accountCreated
-        ? `Đã tạo tài khoản ${data.username} nhưng chưa gửi được thư chứa mật khẩu dùng một lần. Khi hệ thống thư hoạt động lại, hãy dùng "Cấp lại mật khẩu".`
-        : 'Chưa gửi được thư chứa mật khẩu dùng một lần nên mật khẩu chưa được cấp lại. Vui lòng thử lại sau hoặc báo Cán bộ chuyên trách CNTT.',
-    );
-  }
-}
+export const OneTimePasswordNotSentError = appError<{ username: string; accountCreated: boolean }>(
+  'E_ONE_TIME_PASSWORD_NOT_SENT',
+  503,
+  (data) =>
+    data.accountCreated
+      ? `Đã tạo tài khoản ${data.username} nhưng chưa gửi được thư chứa mật khẩu dùng một lần. Khi hệ thống thư hoạt động lại, hãy dùng "Cấp lại mật khẩu".`
+      : 'Chưa gửi được thư chứa mật khẩu dùng một lần nên mật khẩu chưa được cấp lại. Vui lòng thử lại sau hoặc báo Cán bộ chuyên trách CNTT.',
+);
 
 // The operator's command line (`npm run users`)
 
-export type UsersCommandUsageErrorData = { reason: 'missing-option' | 'invalid-role' | 'unknown-command'; value: string | null };
+export type UsersCommandUsageErrorData = {
+  reason: 'missing-option' | 'invalid-role' | 'unknown-command';
+  value: string | null;
+};
 const USAGE_PROBLEMS: Record<UsersCommandUsageErrorData['reason'], (value: string | null) => string> = {
   'missing-option': (option) => `Thiếu ${option}.`,
   'invalid-role': (role) => `Vai trò không hợp lệ: ${role ?? '(trống)'}.`,
@@ -265,9 +220,6 @@ const USAGE_PROBLEMS: Record<UsersCommandUsageErrorData['reason'], (value: strin
 };
 
 /** The command line is incomplete or unknown: printed with the usage, it never reaches HTTP. */
-export class UsersCommandUsageError extends DomainError<UsersCommandUsageErrorData> {
-  static readonly code = 'E_USERS_COMMAND_USAGE';
-  constructor(data: UsersCommandUsageErrorData) {
-    super(UsersCommandUsageError.code, data, USAGE_PROBLEMS[data.reason](data.value));
-  }
-}
+export const UsersCommandUsageError = domainError<UsersCommandUsageErrorData>('E_USERS_COMMAND_USAGE', (data) =>
+  USAGE_PROBLEMS[data.reason](data.value),
+);

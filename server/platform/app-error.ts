@@ -14,11 +14,48 @@ export class AppError<TData extends object = Record<string, never>> extends Doma
   readonly status: ContentfulStatusCode;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: string, status: ContentfulStatusCode, data: TData, message: string, options: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: string,
+    status: ContentfulStatusCode,
+    data: TData,
+    message: string,
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(code, data, message);
     this.status = status;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
+}
+
+/** A refusal class of the server: `new X(data)`, with its code readable as `X.code`. */
+export interface AppErrorClass<TData extends object> {
+  readonly code: string;
+  new (...data: Record<string, never> extends TData ? [data?: TData] : [data: TData]): AppError<TData>;
+  readonly prototype: AppError<TData>;
+}
+
+/**
+ * Declares one refusal: its stable code, the HTTP status it is answered
+ * with, the Vietnamese sentence built from its data and, for refusals that
+ * pass with time, how long to wait — together, in the capability's
+ * `errors.ts` (docs/adr/0081-one-error-shape.md). The code is also the
+ * error's name, as logs show it.
+ */
+export function appError<TData extends object = Record<string, never>>(
+  code: string,
+  status: ContentfulStatusCode,
+  sentence: (data: TData) => string,
+  options: { retryAfterSeconds?: (data: TData) => number } = {},
+): AppErrorClass<TData> {
+  const Refusal = class extends AppError<TData> {
+    static readonly code = code;
+    constructor(data: TData = {} as TData) {
+      const retryAfterSeconds = options.retryAfterSeconds?.(data);
+      super(code, status, data, sentence(data), retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+    }
+  };
+  Object.defineProperty(Refusal, 'name', { value: code });
+  return Refusal as unknown as AppErrorClass<TData>;
 }
 
 /** A pure library's refusal of its input, as the server answers it. */

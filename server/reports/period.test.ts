@@ -8,7 +8,7 @@ function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (error) {
-    return (error as InvalidPeriodError).code;
+    return (error as InstanceType<typeof InvalidPeriodError>).code;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.ts';
+import { domainError } from '../errors.ts';
 import { MEDIA_KINDS, type HiddenContent, type MediaKind } from './media-sniffing.ts';
 
 /**
@@ -14,31 +14,22 @@ const ALLOWED = Object.values(MEDIA_KINDS)
   .map((k) => k.label)
   .join(', ');
 
-export type MediaTypeNotAllowedErrorData = { path: string; extension: string };
-export class MediaTypeNotAllowedError extends DomainError<MediaTypeNotAllowedErrorData> {
-  static readonly code = 'E_MEDIA_TYPE_NOT_ALLOWED';
-  constructor(data: MediaTypeNotAllowedErrorData) {
-    super(
-      MediaTypeNotAllowedError.code,
-      data,
-      `Không đăng được tệp "${nameOf(data.path)}": trang chỉ đăng các loại tệp ${ALLOWED}. Trang web, mã lệnh, ảnh SVG, tệp XML, tệp nén và tệp chạy được đều không được đăng.`,
-    );
-  }
-}
+export const MediaTypeNotAllowedError = domainError<{ path: string; extension: string }>(
+  'E_MEDIA_TYPE_NOT_ALLOWED',
+  (data) =>
+    `Không đăng được tệp "${nameOf(data.path)}": trang chỉ đăng các loại tệp ${ALLOWED}. Trang web, mã lệnh, ảnh SVG, tệp XML, tệp nén và tệp chạy được đều không được đăng.`,
+);
 
-export type MediaContentMismatchErrorData = { path: string; extension: string; detected: MediaKind | null };
 /** The bytes are not what the name says: an HTML page named `.pdf`, a PNG named `.pdf`, a broken file. */
-export class MediaContentMismatchError extends DomainError<MediaContentMismatchErrorData> {
-  static readonly code = 'E_MEDIA_CONTENT_MISMATCH';
-  constructor(data: MediaContentMismatchErrorData) {
-    const actual = data.detected ? `thực chất là ${MEDIA_KINDS[data.detected].label}` : 'không phải là một tệp thuộc loại được đăng, hoặc đã bị hỏng';
-    super(
-      MediaContentMismatchError.code,
-      data,
-      `Tệp "${nameOf(data.path)}" mang đuôi .${data.extension} nhưng nội dung ${actual}. Hãy xuất lại tệp từ phần mềm soạn thảo (hoặc đổi đuôi cho đúng) rồi đính kèm lại.`,
-    );
-  }
-}
+export const MediaContentMismatchError = domainError<{ path: string; extension: string; detected: MediaKind | null }>(
+  'E_MEDIA_CONTENT_MISMATCH',
+  (data) => {
+    const actual = data.detected
+      ? `thực chất là ${MEDIA_KINDS[data.detected].label}`
+      : 'không phải là một tệp thuộc loại được đăng, hoặc đã bị hỏng';
+    return `Tệp "${nameOf(data.path)}" mang đuôi .${data.extension} nhưng nội dung ${actual}. Hãy xuất lại tệp từ phần mềm soạn thảo (hoặc đổi đuôi cho đúng) rồi đính kèm lại.`;
+  },
+);
 
 const HIDDEN: Record<HiddenContent, string> = {
   markup: 'có chèn mã trang web (HTML, script)',
@@ -48,52 +39,28 @@ const HIDDEN: Record<HiddenContent, string> = {
   'pdf-script': 'có mã lệnh (JavaScript) hoặc lệnh mở chương trình khác',
 };
 
-export type MediaHiddenContentErrorData = { path: string; kind: MediaKind; reason: HiddenContent };
 /** A real file of an allowed kind that is also something else: a polyglot, macros, script in a PDF. */
-export class MediaHiddenContentError extends DomainError<MediaHiddenContentErrorData> {
-  static readonly code = 'E_MEDIA_HIDDEN_CONTENT';
-  constructor(data: MediaHiddenContentErrorData) {
-    super(
-      MediaHiddenContentError.code,
-      data,
-      `Tệp "${nameOf(data.path)}" ${HIDDEN[data.reason]} nên không được đăng lên trang. Hãy lưu lại tệp dưới dạng ${MEDIA_KINDS[data.kind].label} thông thường (không macro, không mã lệnh) rồi đính kèm lại.`,
-    );
-  }
-}
+export const MediaHiddenContentError = domainError<{ path: string; kind: MediaKind; reason: HiddenContent }>(
+  'E_MEDIA_HIDDEN_CONTENT',
+  (data) =>
+    `Tệp "${nameOf(data.path)}" ${HIDDEN[data.reason]} nên không được đăng lên trang. Hãy lưu lại tệp dưới dạng ${MEDIA_KINDS[data.kind].label} thông thường (không macro, không mã lệnh) rồi đính kèm lại.`,
+);
 
-export type MediaNameNotSafeErrorData = { path: string; suggestion: string };
-export class MediaNameNotSafeError extends DomainError<MediaNameNotSafeErrorData> {
-  static readonly code = 'E_MEDIA_NAME_NOT_SAFE';
-  constructor(data: MediaNameNotSafeErrorData) {
-    super(
-      MediaNameNotSafeError.code,
-      data,
-      `Tên tệp "${nameOf(data.path)}" chưa hợp lệ: tên tệp chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, rồi đến đuôi tệp (ví dụ "${data.suggestion}"). Hãy đổi tên tệp rồi đính kèm lại.`,
-    );
-  }
-}
+export const MediaNameNotSafeError = domainError<{ path: string; suggestion: string }>(
+  'E_MEDIA_NAME_NOT_SAFE',
+  (data) =>
+    `Tên tệp "${nameOf(data.path)}" chưa hợp lệ: tên tệp chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, rồi đến đuôi tệp (ví dụ "${data.suggestion}"). Hãy đổi tên tệp rồi đính kèm lại.`,
+);
 
-export type MediaOutsideEntryFolderErrorData = { path: string; folder: string };
 /** New files of an entry live in its own folder, so no entry can write where another one keeps its files. */
-export class MediaOutsideEntryFolderError extends DomainError<MediaOutsideEntryFolderErrorData> {
-  static readonly code = 'E_MEDIA_OUTSIDE_ENTRY_FOLDER';
-  constructor(data: MediaOutsideEntryFolderErrorData) {
-    super(
-      MediaOutsideEntryFolderError.code,
-      data,
-      `Tệp "${nameOf(data.path)}" phải được lưu trong thư mục riêng của bài (${data.folder}/), đặt theo địa chỉ của bài. Hãy nhập tiêu đề bài trước khi đính kèm tệp; nếu đã đổi tiêu đề sau khi tạo bài, hãy đặt lại tiêu đề cũ rồi đính kèm.`,
-    );
-  }
-}
+export const MediaOutsideEntryFolderError = domainError<{ path: string; folder: string }>(
+  'E_MEDIA_OUTSIDE_ENTRY_FOLDER',
+  (data) =>
+    `Tệp "${nameOf(data.path)}" phải được lưu trong thư mục riêng của bài (${data.folder}/), đặt theo địa chỉ của bài. Hãy nhập tiêu đề bài trước khi đính kèm tệp; nếu đã đổi tiêu đề sau khi tạo bài, hãy đặt lại tiêu đề cũ rồi đính kèm.`,
+);
 
-export type MediaNotReferencedErrorData = { path: string; url: string };
-export class MediaNotReferencedError extends DomainError<MediaNotReferencedErrorData> {
-  static readonly code = 'E_MEDIA_NOT_REFERENCED';
-  constructor(data: MediaNotReferencedErrorData) {
-    super(
-      MediaNotReferencedError.code,
-      data,
-      `Tệp "${nameOf(data.path)}" được gửi kèm nhưng bài không dùng đến (không có liên kết, "Tệp đính kèm" hay "Hình ảnh" nào trỏ tới ${data.url}). Hãy chèn tệp vào bài, hoặc xoá tệp khỏi thư viện tệp của bài, rồi lưu lại.`,
-    );
-  }
-}
+export const MediaNotReferencedError = domainError<{ path: string; url: string }>(
+  'E_MEDIA_NOT_REFERENCED',
+  (data) =>
+    `Tệp "${nameOf(data.path)}" được gửi kèm nhưng bài không dùng đến (không có liên kết, "Tệp đính kèm" hay "Hình ảnh" nào trỏ tới ${data.url}). Hãy chèn tệp vào bài, hoặc xoá tệp khỏi thư viện tệp của bài, rồi lưu lại.`,
+);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import type { WeakPasswordError } from '../errors.ts';
+import { WeakPasswordError } from '../errors.ts';
 import { readForm, requestMeta } from '#server/platform/http/request-input.ts';
 import { writeSessionCookie } from './session-cookie.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';
@@ -28,7 +28,7 @@ export function changePasswordRoutes(services: Services) {
             error,
             (e) => {
               if (e.code === 'E_INVALID_CREDENTIALS') return 'currentPassword';
-              if (e.code === 'E_WEAK_PASSWORD') return (e as WeakPasswordError).data.reason === 'mismatch' ? 'confirmation' : 'newPassword';
+              if (e.code === 'E_WEAK_PASSWORD') return (e as InstanceType<typeof WeakPasswordError>).data.reason === 'mismatch' ? 'confirmation' : 'newPassword';
               return undefined;
             },
             LABELS,

@@ -52,7 +52,8 @@ const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 
 function fieldErrors(error: AppError<object>): FieldError[] {
   if (!(error instanceof ValidationError)) return [];
-  return error.data.issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? error.message }));
+  const { issues } = (error as InstanceType<typeof ValidationError>).data;
+  return issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? error.message }));
 }
 
 /**

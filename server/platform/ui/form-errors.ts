@@ -19,7 +19,7 @@ export function formErrorsFrom(
   labels: Record<string, string> = {},
 ): FormErrors {
   if (error.code === 'E_INVALID_INPUT') {
-    const { issues } = (error as ValidationError).data;
+    const { issues } = (error as InstanceType<typeof ValidationError>).data;
     const byField: Record<string, string> = {};
     const summary = issues.map(({ field, problem }) => {
       const message = `${labels[field] ?? 'Dữ liệu'}: ${describeFieldProblem(problem)}`;
