@@ -147,7 +147,9 @@ describe('every refusal of the server', async () => {
     for (const file of await sourceFiles('server')) {
       if (['errors.ts', 'app-error.ts'].includes(path.basename(file))) continue;
       const text = await readFile(path.join(ROOT, file), 'utf8');
-      for (const match of text.matchAll(/class (\w+) extends \w*Error\b/g)) strays.push(`${file}: ${match[1]}`);
+      for (const match of text.matchAll(/class (\w+) extends \w*Error\b|const (\w+) = (?:appError|domainError)\b/g)) {
+        strays.push(`${file}: ${match[1] ?? match[2]}`);
+      }
     }
     expect(strays).toEqual([]);
   });
