@@ -108,3 +108,17 @@ export class InternalError extends AppError {
     super(InternalError.code, 500, {}, 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.');
   }
 }
+
+/**
+ * The storage thread stopped (docs/adr/0054): what was waiting for it is
+ * answered at once instead of hanging, and nothing was acknowledged that is
+ * not committed. The server is restarted by its supervisor meanwhile.
+ */
+export class StorageUnavailableError extends AppError {
+  static readonly code = 'E_STORAGE_UNAVAILABLE';
+  constructor() {
+    super(StorageUnavailableError.code, 503, {}, 'Hệ thống tạm thời không lưu được dữ liệu. Yêu cầu của bạn chưa được ghi nhận, vui lòng gửi lại sau ít phút.', {
+      retryAfterSeconds: 30,
+    });
+  }
+}

@@ -207,5 +207,11 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
     },
   };
 
-  return { cases, replays, serviceGrants };
+  /** Writes the waiting batch now (closing): nobody who submitted is left without an answer. */
+  const flushCases = () => {
+    if (timer) clearTimeout(timer);
+    flush();
+  };
+
+  return { cases, replays, serviceGrants, flushCases };
 }

@@ -1,0 +1,184 @@
+import { Worker } from 'node:worker_threads';
+import { StorageUnavailableError } from '../../errors.ts';
+import type { RateBucket, ThrottleState } from '../records.ts';
+import type { Storage } from '../repository.ts';
+import { leaseLock } from './sqlite-coordination.ts';
+import type { SqliteOptions } from './sqlite-storage.ts';
+import { type Answer, type Call, type Opened, rebuildError } from './sqlite-thread-messages.ts';
+
+export interface SqliteThreadOptions extends SqliteOptions {
+  /** Called once if the thread dies (a crash, not `close()`): the server logs it and stops, its supervisor restarts it. */
+  onFailure?: (error: Error) => void;
+}
+
+export interface SqliteThreadStorage extends Storage {
+  /** The storage thread: for the server's health and for the tests that stop it. */
+  readonly thread: Worker;
+}
+
+/**
+ * The SQLite adapter on its own thread (docs/adr/0054). node:sqlite is
+ * synchronous: on the server's thread every COMMIT (synchronous = FULL, one
+ * fsync) stopped every request for as long as the disk took. Here the
+ * server's thread only posts calls and receives answers; the adapter is the
+ * same code, passes the same contract suite, and acknowledges a write only
+ * once it is committed.
+ *
+ * Three methods take a function, which cannot cross a thread: `apply` runs
+ * the step here and asks the thread to write its result only if the state
+ * is still the one the step saw (compare-and-swap, retried, one key at a
+ * time in this process); `withLock` polls, renews and releases the same
+ * lease rows through the thread.
+ *
+ * If the thread dies, every waiting call and every later one is refused at
+ * once with `StorageUnavailableError` (503) and `onFailure` is told: a
+ * request never hangs on a thread that is gone. `close()` lets the thread
+ * write what is waiting for its group commit, answers it, closes the file
+ * and ends the thread.
+ */
+export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadOptions): Promise<SqliteThreadStorage> {
+  const thread = new Worker(new URL('./sqlite-thread-worker.ts', import.meta.url), { workerData: { path } });
+  // Idle, the thread does not keep the process alive (a command line that is done exits); a call in flight does.
+  thread.unref();
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  let lastId = 0;
+  let state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
+
+  let opened!: { resolve: (shape: Record<string, string[]>) => void; reject: (error: Error) => void };
+  const shape = new Promise<Record<string, string[]>>((resolve, reject) => (opened = { resolve, reject }));
+
+  thread.on('message', (message: Answer | Opened) => {
+    if ('opened' in message) {
+      if (message.opened) opened.resolve(message.shape);
+      else {
+        // Told to the caller of open, not to `onFailure`: the thread then ends on its own.
+        state = 'failed';
+        opened.reject(rebuildError(message.error));
+      }
+      return;
+    }
+    const call = waiting.get(message.id);
+    if (!call) return;
+    waiting.delete(message.id);
+    if (waiting.size === 0) thread.unref();
+    if (message.ok) call.resolve(message.value);
+    else call.reject(rebuildError(message.error));
+  });
+
+  function fail(error: Error): void {
+    opened.reject(error);
+    if (state === 'failed' || state === 'closed') return;
+    const wasClosing = state === 'closing';
+    state = 'failed';
+    for (const call of waiting.values()) call.reject(new StorageUnavailableError());
+    waiting.clear();
+    if (!wasClosing) onFailure?.(error);
+  }
+  thread.on('error', fail);
+  thread.on('messageerror', fail);
+  thread.on('exit', (code) => {
+    if (state === 'closing') state = 'closed';
+    for (const call of waiting.values()) call.reject(new StorageUnavailableError());
+    waiting.clear();
+    if (state !== 'closed') fail(new Error(`Luồng lưu trữ SQLite đã dừng (mã thoát ${code}).`));
+  });
+
+  function post<T>(repo: string, method: string, args: unknown[]): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const id = ++lastId;
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (waiting.size === 1) thread.ref();
+      try {
+        thread.postMessage({ id, repo, method, args } satisfies Call);
+      } catch (error) {
+        // An argument that cannot be copied (a function): a bug of the caller, answered at once.
+        waiting.delete(id);
+        if (waiting.size === 0) thread.unref();
+        reject(error);
+      }
+    });
+  }
+  const call = <T>(repo: string, method: string, ...args: unknown[]): Promise<T> =>
+    state === 'open' ? post<T>(repo, method, args) : Promise.reject(new StorageUnavailableError());
+
+  /** One `apply` at a time per key in this process, so that racing steps take turns instead of retrying each other. */
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const result = (turns.get(key) ?? Promise.resolve()).then(work);
+    const settled = result.catch(() => undefined);
+    turns.set(key, settled);
+    void settled.then(() => turns.get(key) === settled && turns.delete(key));
+    return result;
+  }
+  async function compareAndSwap<S, N, D>(
+    read: () => Promise<S>,
+    swap: (expected: S, next: N) => Promise<boolean>,
+    step: (current: S) => { next: N; decision: D },
+  ): Promise<D> {
+    // Another process (a command line) may write the row between the two calls: then the step runs again on what it wrote.
+    for (;;) {
+      const current = await read();
+      const { next, decision } = step(current);
+      if (await swap(current, next)) return decision;
+    }
+  }
+
+  const repositories = Object.fromEntries(
+    Object.entries(await shape).map(([repo, methods]) => [
+      repo,
+      Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => call(repo, method, ...args)])),
+    ]),
+  );
+
+  // The thread listed the adapter's repositories and methods: a repository added to the adapter is carried without a change here.
+  const storage = {
+    ...repositories,
+    dialect: 'sqlite',
+    thread,
+    throttle: {
+      ...repositories.throttle,
+      apply: (
+        key: string,
+        step: (current: ThrottleState | null) => { next: ThrottleState | null; decision: unknown },
+      ) =>
+        inTurn(`throttle:${key}`, () =>
+          compareAndSwap(
+            () => call<ThrottleState | null>('throttle', 'get', key),
+            (expected, next: ThrottleState | null) => call<boolean>('primitives', 'swapThrottle', key, expected, next),
+            step,
+          ),
+        ),
+    },
+    rateBuckets: {
+      ...repositories.rateBuckets,
+      apply: (key: string, step: (current: RateBucket | null) => { next: RateBucket; decision: unknown }) =>
+        inTurn(`bucket:${key}`, () =>
+          compareAndSwap(
+            () => call<RateBucket | null>('primitives', 'readBucket', key),
+            (expected, next: RateBucket) => call<boolean>('primitives', 'swapBucket', key, expected, next),
+            step,
+          ),
+        ),
+    },
+    locks: leaseLock({
+      take: (name, holder, now) => call<boolean>('leases', 'take', name, holder, now),
+      renew: (name, holder) => call<void>('leases', 'renew', name, holder),
+      release: (name, holder) => call<void>('leases', 'release', name, holder),
+    }),
+    migrate: () => call<string[]>('', 'migrate'),
+    async close() {
+      if (state !== 'open') {
+        if (state === 'failed') await thread.terminate();
+        return;
+      }
+      state = 'closing';
+      const exited = new Promise((resolve) => thread.once('exit', resolve));
+      try {
+        await post('', 'close', []);
+      } finally {
+        await exited;
+      }
+    },
+  };
+  return storage as unknown as SqliteThreadStorage;
+}

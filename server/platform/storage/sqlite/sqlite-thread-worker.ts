@@ -1,0 +1,75 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteConnection } from './sqlite-storage.ts';
+import { type Answer, type Call, describeError, type Opened } from './sqlite-thread-messages.ts';
+
+/**
+ * The storage thread (docs/adr/0054): the SQLite adapter, unchanged, on a
+ * thread of its own, so that a COMMIT waiting for the disk (synchronous =
+ * FULL) blocks this thread and not the server's event loop. Calls are
+ * answered in the order they arrive; the adapter's group commit gathers the
+ * submissions that arrive while the previous COMMIT waits.
+ */
+const port = parentPort!;
+const { path } = workerData as { path: string };
+
+function send(message: Answer | Opened): void {
+  try {
+    port.postMessage(message);
+  } catch {
+    // Data that cannot be copied (an error's data holding a function): the refusal crosses without it.
+    if ('error' in message) port.postMessage({ ...message, error: { ...message.error, data: undefined } });
+    else throw new Error('Giá trị trả về của kho dữ liệu không sao chép được sang luồng máy chủ.');
+  }
+}
+
+let opened: ReturnType<typeof openSqliteConnection> | undefined;
+try {
+  opened = openSqliteConnection({ path });
+} catch (error) {
+  send({ opened: false, error: describeError(error) });
+  port.close();
+}
+
+if (opened) {
+  const { storage, primitives } = opened;
+  const targets: Record<string, object> = { ...storage, primitives, leases: primitives.leases };
+  const shape = Object.fromEntries(
+    Object.entries(storage)
+      .filter(([, value]) => typeof value === 'object' && value !== null)
+      .map(([name, repo]) => [
+        name,
+        Object.keys(repo).filter((key) => typeof (repo as Record<string, unknown>)[key] === 'function'),
+      ]),
+  );
+  send({ opened: true, shape });
+
+  port.on('message', ({ id, repo, method, args }: Call) => {
+    if (repo === '' && method === 'close') {
+      // The waiting group commit is written first (the adapter's close), then every answer it produced leaves before the port closes.
+      const last = (answer: Answer) =>
+        setImmediate(() => {
+          send(answer);
+          port.close();
+        });
+      void storage.close().then(
+        () => last({ id, ok: true, value: undefined }),
+        (error: unknown) => last({ id, ok: false, error: describeError(error) }),
+      );
+      return;
+    }
+    const ok = (value: unknown) => send({ id, ok: true, value });
+    const failed = (error: unknown) => send({ id, ok: false, error: describeError(error) });
+    try {
+      const target = (repo === '' ? storage : targets[repo]) as
+        | Record<string, (...a: unknown[]) => unknown>
+        | undefined;
+      const fn = target?.[method];
+      if (typeof fn !== 'function') throw new Error(`Kho dữ liệu không có thao tác ${repo}.${method}.`);
+      const result = fn.apply(target, args);
+      if (result instanceof Promise) result.then(ok, failed);
+      else ok(result);
+    } catch (error) {
+      failed(error);
+    }
+  });
+}
