@@ -17,6 +17,7 @@ import {
   toExistingCase,
 } from '../case-row-mapping.ts';
 import type { CaseRepository, ReplayRepository, ServiceGrantRepository } from '../repository.ts';
+import { withoutWaitingForDisk } from './sqlite-coordination.ts';
 
 type Row = Record<string, unknown>;
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
@@ -182,7 +183,8 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
 
   const replays: ReplayRepository = {
     async consume(id, expiresAt) {
-      return Number(run('INSERT INTO pow_replays (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', id, expiresAt).changes) === 1;
+      // A challenge spent again after a power cut costs its sender another proof of work, nothing more (docs/adr/0051, 0054).
+      return withoutWaitingForDisk(db, () => Number(run('INSERT INTO pow_replays (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', id, expiresAt).changes) === 1);
     },
     async deleteExpired(now) {
       return Number(run('DELETE FROM pow_replays WHERE expires_at <= ?', now).changes);

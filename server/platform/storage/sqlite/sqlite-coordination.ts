@@ -11,6 +11,28 @@ const LONGEST_POLL_MS = 250;
 
 type Transaction = <T>(work: () => T) => T;
 
+/**
+ * Runs `work` with commits that do not wait for the disk (synchronous =
+ * NORMAL in WAL mode): atomic and consistent, kept across a crash of the
+ * process, and written to disk with the next durable commit; only a power
+ * cut in between can undo them. For writes whose loss forgives a client a
+ * few requests and never loses a citizen's case or an officer's decision:
+ * the rate-limit buckets and spent challenges (docs/adr/0054). Each
+ * durable commit would cost one fsync per submission on the one thread
+ * that writes.
+ */
+export function withoutWaitingForDisk<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return work();
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
+}
+
+/** What a compare-and-swap answers: done, or the state the caller's step must run on instead. */
+export type Swapped<S> = { swapped: true } | { swapped: false; current: S | null };
+
 /** Two states read from rows by the same mapping: equal when every field is. */
 export const sameState = (a: object | null, b: object | null) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -118,11 +140,13 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
 
   const rateBuckets: RateBucketRepository = {
     async apply(key, step) {
-      return transaction(() => {
-        const { next, decision } = step(readBucket(key));
-        writeBucket(key, next);
-        return decision;
-      });
+      return withoutWaitingForDisk(db, () =>
+        transaction(() => {
+          const { next, decision } = step(readBucket(key));
+          writeBucket(key, next);
+          return decision;
+        }),
+      );
     },
     async deleteIdle(before) {
       return Number(run('DELETE FROM rate_buckets WHERE updated_at < ?', before).changes);
@@ -130,21 +154,19 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
   };
 
   /**
-   * `apply` in two halves, for a step that runs on another thread
-   * (docs/adr/0054): read the bucket, then write the step's result only if
-   * the bucket is still what the step saw; false sends the caller round again.
+   * `apply` for a step that runs on another thread (docs/adr/0054): writes
+   * the step's result only if the bucket is still what the step saw, else
+   * answers what it is now, and the caller runs the step again on that.
    */
-  const bucketRows = {
-    read: readBucket,
-    swap(key: string, expected: RateBucket | null, next: RateBucket): boolean {
-      return transaction(() => {
+  const swapBucket = (key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket> =>
+    withoutWaitingForDisk(db, () =>
+      transaction(() => {
         const current = readBucket(key);
-        if (!sameState(current, expected)) return false;
+        if (!sameState(current, expected)) return { swapped: false, current };
         if (!sameState(current, next)) writeBucket(key, next);
-        return true;
-      });
-    },
-  };
+        return { swapped: true };
+      }),
+    );
 
-  return { locks, leases, jobClaims, rateBuckets, bucketRows };
+  return { locks, leases, jobClaims, rateBuckets, swapBucket };
 }

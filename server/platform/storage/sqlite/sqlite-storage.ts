@@ -6,7 +6,7 @@ import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
-import { createSqliteCoordination, type LeaseRows, sameState } from './sqlite-coordination.ts';
+import { createSqliteCoordination, type LeaseRows, sameState, type Swapped } from './sqlite-coordination.ts';
 import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
@@ -37,9 +37,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
  */
 export interface SqlitePrimitives {
   leases: LeaseRows;
-  swapThrottle(key: string, expected: ThrottleState | null, next: ThrottleState | null): boolean;
-  readBucket(key: string): RateBucket | null;
-  swapBucket(key: string, expected: RateBucket | null, next: RateBucket): boolean;
+  swapThrottle(key: string, expected: ThrottleState | null, next: ThrottleState | null): Swapped<ThrottleState>;
+  swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
 }
 
 export function openSqliteConnection({ path }: SqliteOptions): { storage: Storage; primitives: SqlitePrimitives } {
@@ -142,7 +141,7 @@ export function openSqliteConnection({ path }: SqliteOptions): { storage: Storag
   };
 
   const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction);
-  const { locks, leases, jobClaims, rateBuckets, bucketRows } = createSqliteCoordination(db, transaction);
+  const { locks, leases, jobClaims, rateBuckets, swapBucket } = createSqliteCoordination(db, transaction);
   const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
   const primitives: SqlitePrimitives = {
@@ -150,13 +149,12 @@ export function openSqliteConnection({ path }: SqliteOptions): { storage: Storag
     swapThrottle(key, expected, next) {
       return transaction(() => {
         const current = readThrottle(key);
-        if (!sameState(current, expected)) return false;
+        if (!sameState(current, expected)) return { swapped: false, current };
         if (!sameState(current, next)) writeThrottle(key, next);
-        return true;
+        return { swapped: true };
       });
     },
-    readBucket: bucketRows.read,
-    swapBucket: bucketRows.swap,
+    swapBucket,
   };
 
   const storage: Storage = {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { StorageUnavailableError } from '../../errors.ts';
 import type { RateBucket, ThrottleState } from '../records.ts';
 import type { Storage } from '../repository.ts';
-import { leaseLock } from './sqlite-coordination.ts';
+import { leaseLock, type Swapped } from './sqlite-coordination.ts';
 import type { SqliteOptions } from './sqlite-storage.ts';
 import { type Answer, type Call, type Opened, rebuildError } from './sqlite-thread-messages.ts';
 
@@ -26,9 +26,11 @@ export interface SqliteThreadStorage extends Storage {
  *
  * Three methods take a function, which cannot cross a thread: `apply` runs
  * the step here and asks the thread to write its result only if the state
- * is still the one the step saw (compare-and-swap, retried, one key at a
- * time in this process); `withLock` polls, renews and releases the same
- * lease rows through the thread.
+ * is still the one the step saw (compare-and-swap, one key at a time in
+ * this process; the step may run again on the state the thread answers, so
+ * it must be a pure function of the state, as every caller's is);
+ * `withLock` polls, renews and releases the same lease rows through the
+ * thread.
  *
  * If the thread dies, every waiting call and every later one is refused at
  * once with `StorageUnavailableError` (503) and `onFailure` is told: a
@@ -47,7 +49,11 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
   let opened!: { resolve: (shape: Record<string, string[]>) => void; reject: (error: Error) => void };
   const shape = new Promise<Record<string, string[]>>((resolve, reject) => (opened = { resolve, reject }));
 
-  thread.on('message', (message: Answer | Opened) => {
+  thread.on('message', (message: Answer[] | Opened) => {
+    if (Array.isArray(message)) {
+      for (const answer of message) settle(answer);
+      return;
+    }
     if ('opened' in message) {
       if (message.opened) opened.resolve(message.shape);
       else {
@@ -55,15 +61,16 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
         state = 'failed';
         opened.reject(rebuildError(message.error));
       }
-      return;
     }
-    const call = waiting.get(message.id);
-    if (!call) return;
-    waiting.delete(message.id);
-    if (waiting.size === 0) thread.unref();
-    if (message.ok) call.resolve(message.value);
-    else call.reject(rebuildError(message.error));
   });
+  function settle(answer: Answer): void {
+    const call = waiting.get(answer.id);
+    if (!call) return;
+    waiting.delete(answer.id);
+    if (waiting.size === 0) thread.unref();
+    if (answer.ok) call.resolve(answer.value);
+    else call.reject(rebuildError(answer.error));
+  }
 
   function fail(error: Error): void {
     opened.reject(error);
@@ -83,19 +90,38 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     if (state !== 'closed') fail(new Error(`Luồng lưu trữ SQLite đã dừng (mã thoát ${code}).`));
   });
 
+  /**
+   * Calls made in one turn of the event loop leave together, in one
+   * message: waking the other thread costs more than copying a call, and
+   * under load many requests reach the storage in the same turn.
+   */
+  let outbox: Call[] = [];
+  function send(): void {
+    const calls = outbox;
+    outbox = [];
+    try {
+      thread.postMessage(calls);
+    } catch {
+      // An argument that cannot be copied (a function): a bug of its caller, answered at once; the others leave one by one.
+      for (const one of calls) {
+        try {
+          thread.postMessage([one]);
+        } catch (error) {
+          const call = waiting.get(one.id);
+          waiting.delete(one.id);
+          if (waiting.size === 0) thread.unref();
+          call?.reject(error);
+        }
+      }
+    }
+  }
   function post<T>(repo: string, method: string, args: unknown[]): Promise<T> {
     return new Promise((resolve, reject) => {
       const id = ++lastId;
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       if (waiting.size === 1) thread.ref();
-      try {
-        thread.postMessage({ id, repo, method, args } satisfies Call);
-      } catch (error) {
-        // An argument that cannot be copied (a function): a bug of the caller, answered at once.
-        waiting.delete(id);
-        if (waiting.size === 0) thread.unref();
-        reject(error);
-      }
+      outbox.push({ id, repo, method, args });
+      if (outbox.length === 1) setImmediate(send);
     });
   }
   const call = <T>(repo: string, method: string, ...args: unknown[]): Promise<T> =>
@@ -110,17 +136,37 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     void settled.then(() => turns.get(key) === settled && turns.delete(key));
     return result;
   }
-  async function compareAndSwap<S, N, D>(
-    read: () => Promise<S>,
-    swap: (expected: S, next: N) => Promise<boolean>,
-    step: (current: S) => { next: N; decision: D },
+
+  /**
+   * The state each key had after this process last wrote it: SQLite has one
+   * server process (docs/adr/0102), so the step can run on it and the
+   * thread only has to confirm it, one round trip. A guess that is wrong
+   * (a command line wrote, the key was forgotten) costs one more.
+   */
+  const known = new Map<string, unknown>();
+  const KNOWN_KEYS = 10_000;
+  function remember(key: string, state: unknown): void {
+    known.delete(key);
+    known.set(key, state);
+    if (known.size > KNOWN_KEYS) known.delete(known.keys().next().value as string);
+  }
+  function compareAndSwap<S, N extends S | null, D>(
+    key: string,
+    swap: (expected: S | null, next: N) => Promise<Swapped<S>>,
+    step: (current: S | null) => { next: N; decision: D },
   ): Promise<D> {
-    // Another process (a command line) may write the row between the two calls: then the step runs again on what it wrote.
-    for (;;) {
-      const current = await read();
-      const { next, decision } = step(current);
-      if (await swap(current, next)) return decision;
-    }
+    return inTurn(key, async () => {
+      let current = (known.get(key) ?? null) as S | null;
+      for (;;) {
+        const { next, decision } = step(current);
+        const outcome = await swap(current, next);
+        if (outcome.swapped) {
+          remember(key, next);
+          return decision;
+        }
+        current = outcome.current;
+      }
+    });
   }
 
   const repositories = Object.fromEntries(
@@ -137,27 +183,20 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     thread,
     throttle: {
       ...repositories.throttle,
-      apply: (
-        key: string,
-        step: (current: ThrottleState | null) => { next: ThrottleState | null; decision: unknown },
-      ) =>
-        inTurn(`throttle:${key}`, () =>
-          compareAndSwap(
-            () => call<ThrottleState | null>('throttle', 'get', key),
-            (expected, next: ThrottleState | null) => call<boolean>('primitives', 'swapThrottle', key, expected, next),
-            step,
-          ),
+      apply: <D>(key: string, step: (current: ThrottleState | null) => { next: ThrottleState | null; decision: D }) =>
+        compareAndSwap(
+          `throttle:${key}`,
+          (expected, next) => call<Swapped<ThrottleState>>('primitives', 'swapThrottle', key, expected, next),
+          step,
         ),
     },
     rateBuckets: {
       ...repositories.rateBuckets,
-      apply: (key: string, step: (current: RateBucket | null) => { next: RateBucket; decision: unknown }) =>
-        inTurn(`bucket:${key}`, () =>
-          compareAndSwap(
-            () => call<RateBucket | null>('primitives', 'readBucket', key),
-            (expected, next: RateBucket) => call<boolean>('primitives', 'swapBucket', key, expected, next),
-            step,
-          ),
+      apply: <D>(key: string, step: (current: RateBucket | null) => { next: RateBucket; decision: D }) =>
+        compareAndSwap(
+          `bucket:${key}`,
+          (expected, next) => call<Swapped<RateBucket>>('primitives', 'swapBucket', key, expected, next),
+          step,
         ),
     },
     locks: leaseLock({

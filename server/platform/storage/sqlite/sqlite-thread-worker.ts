@@ -12,13 +12,19 @@ import { type Answer, type Call, describeError, type Opened } from './sqlite-thr
 const port = parentPort!;
 const { path } = workerData as { path: string };
 
-function send(message: Answer | Opened): void {
+function send(message: Opened): void {
+  port.postMessage(message);
+}
+
+/** One answer alone, when the batch it was in could not be copied: a refusal whose data cannot be copied crosses without it. */
+function sendAlone(message: Answer): void {
   try {
-    port.postMessage(message);
+    port.postMessage([message]);
   } catch {
-    // Data that cannot be copied (an error's data holding a function): the refusal crosses without it.
-    if ('error' in message) port.postMessage({ ...message, error: { ...message.error, data: undefined } });
-    else throw new Error('Giá trị trả về của kho dữ liệu không sao chép được sang luồng máy chủ.');
+    const error = message.ok
+      ? describeError(new Error('Giá trị trả về của kho dữ liệu không sao chép được sang luồng máy chủ.'))
+      : { ...message.error, data: undefined };
+    port.postMessage([{ id: message.id, ok: false, error }]);
   }
 }
 
@@ -43,12 +49,33 @@ if (opened) {
   );
   send({ opened: true, shape });
 
-  port.on('message', ({ id, repo, method, args }: Call) => {
+  /** Answers produced in one turn leave together, as the calls came (see the server's side). */
+  let outbox: Answer[] = [];
+  const answer = (message: Answer) => {
+    outbox.push(message);
+    if (outbox.length === 1) queueMicrotask(flushAnswers);
+  };
+  function flushAnswers(): void {
+    const answers = outbox;
+    outbox = [];
+    try {
+      port.postMessage(answers);
+    } catch {
+      for (const one of answers) sendAlone(one);
+    }
+  }
+
+  port.on('message', (calls: Call[]) => {
+    for (const call of calls) handle(call);
+  });
+
+  function handle({ id, repo, method, args }: Call): void {
     if (repo === '' && method === 'close') {
       // The waiting group commit is written first (the adapter's close), then every answer it produced leaves before the port closes.
-      const last = (answer: Answer) =>
+      const last = (message: Answer) =>
         setImmediate(() => {
-          send(answer);
+          flushAnswers();
+          sendAlone(message);
           port.close();
         });
       void storage.close().then(
@@ -57,8 +84,8 @@ if (opened) {
       );
       return;
     }
-    const ok = (value: unknown) => send({ id, ok: true, value });
-    const failed = (error: unknown) => send({ id, ok: false, error: describeError(error) });
+    const ok = (value: unknown) => answer({ id, ok: true, value });
+    const failed = (error: unknown) => answer({ id, ok: false, error: describeError(error) });
     try {
       const target = (repo === '' ? storage : targets[repo]) as
         | Record<string, (...a: unknown[]) => unknown>
@@ -71,5 +98,5 @@ if (opened) {
     } catch (error) {
       failed(error);
     }
-  });
+  }
 }
