@@ -13,6 +13,8 @@ import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSes
 export interface SqliteOptions {
   /** A file path, or ":memory:" for throw-away databases. */
   path: string;
+  /** How long a submission waits for others to share its commit (`sqlite-cases.ts`). */
+  groupCommitWaitMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -41,7 +43,7 @@ export interface SqlitePrimitives {
   swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
 }
 
-export function openSqliteConnection({ path }: SqliteOptions): { storage: Storage; primitives: SqlitePrimitives } {
+export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): { storage: Storage; primitives: SqlitePrimitives } {
   // Created private before SQLite opens it: its -wal and -shm files then take the same mode.
   if (path !== ':memory:') ensurePrivateFile(path);
   const db = new DatabaseSync(path);
@@ -140,7 +142,7 @@ export function openSqliteConnection({ path }: SqliteOptions): { storage: Storag
     }
   };
 
-  const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction);
+  const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction, groupCommitWaitMs);
   const { locks, leases, jobClaims, rateBuckets, swapBucket } = createSqliteCoordination(db, transaction);
   const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
