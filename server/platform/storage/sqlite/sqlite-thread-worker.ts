@@ -48,7 +48,7 @@ try {
 
 if (opened) {
   const { storage, primitives } = opened;
-  const targets: Record<string, object> = { ...storage, primitives, leases: primitives.leases };
+  const targets: Record<string, unknown> = { ...storage, primitives, leases: primitives.leases };
   const shape = Object.fromEntries(
     Object.entries(storage)
       .filter(([, value]) => typeof value === 'object' && value !== null)
