@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsernameTakenError } from '#server/accounts/errors.ts';
 import { CaseConflictError } from '#server/citizen-services/errors.ts';
@@ -18,6 +20,7 @@ import { openSqliteThreadStorage } from './sqlite-thread-storage.ts';
  * the thread, a dead thread that answers every waiting request, and a
  * shutdown that writes what was waiting before it closes.
  */
+const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'congso-sqlite-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -130,6 +133,23 @@ describe('SQLite on its own thread', () => {
     for (const answer of answers)
       expect((await reopened.cases.findById(answer.record.id))?.trackingCode).toBe(answer.record.trackingCode);
     await reopened.close();
+  });
+
+  it('lets a command line finish: close() completes with nothing else to do, and an idle thread does not hold the process', async () => {
+    const module = new URL('./sqlite-thread-storage.ts', import.meta.url).href;
+    const script = (close: boolean) => `
+      const { openSqliteThreadStorage } = await import(${JSON.stringify(module)});
+      const storage = await openSqliteThreadStorage({ path: ${JSON.stringify(join(dir, 'cli.sqlite'))} });
+      await storage.migrate();
+      console.log((await storage.accounts.list()).length);
+      ${close ? 'await storage.close(); console.log("closed");' : ''}`;
+    for (const close of [true, false]) {
+      const file = join(dir, `cli-${close}.mjs`);
+      writeFileSync(file, script(close));
+      const { stdout, stderr } = await run(process.execPath, [file], { timeout: 20_000 });
+      expect(stderr).not.toMatch(/unsettled/);
+      expect(stdout.trim().split('\n')).toEqual(close ? ['0', 'closed'] : ['0']);
+    }
   });
 
   it('answers the caller of open, not a hung promise, when the file cannot be opened', async () => {

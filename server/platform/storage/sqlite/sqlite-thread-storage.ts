@@ -215,6 +215,8 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
       try {
         await post('', 'close', []);
       } finally {
+        // Held until the thread has ended: a command line whose last act is close() must not exit before it.
+        thread.ref();
         await exited;
       }
     },
