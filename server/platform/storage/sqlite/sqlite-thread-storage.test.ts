@@ -95,6 +95,36 @@ describe('SQLite on its own thread', () => {
     await storage.close();
   });
 
+  it('runs a step again on the row as another process left it, and never on a stale guess', async () => {
+    const path = join(dir, 'buckets.sqlite');
+    const server = await openSqliteThreadStorage({ path });
+    await server.migrate();
+    const cli = openSqliteStorage({ path });
+    const take = (current: { tokens: number; updatedAt: number } | null) =>
+      (current?.tokens ?? 3) >= 1
+        ? { next: { tokens: (current?.tokens ?? 3) - 1, updatedAt: 1 }, decision: true }
+        : { next: current!, decision: false };
+    expect(await Promise.all([1, 2].map(() => server.rateBuckets.apply('dia-chi', take)))).toEqual([true, true]);
+    // Another process refills the bucket behind the server's back, then drains it.
+    await cli.rateBuckets.apply('dia-chi', () => ({ next: { tokens: 5, updatedAt: 2 }, decision: null }));
+    expect(await Promise.all(Array.from({ length: 7 }, () => server.rateBuckets.apply('dia-chi', take)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    await cli.rateBuckets.apply('dia-chi', () => ({ next: { tokens: 1, updatedAt: 3 }, decision: null }));
+    expect(await server.rateBuckets.apply('dia-chi', take)).toBe(true);
+    expect(await cli.rateBuckets.apply('dia-chi', (current) => ({ next: current!, decision: current }))).toEqual({
+      tokens: 0,
+      updatedAt: 1,
+    });
+    await Promise.all([server.close(), cli.close()]);
+  });
+
   it('refuses every waiting and later call with E_STORAGE_UNAVAILABLE when the thread dies, and reports the death once', async () => {
     const failures: Error[] = [];
     const storage = await openSqliteThreadStorage({

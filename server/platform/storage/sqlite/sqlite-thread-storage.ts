@@ -127,7 +127,7 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
   const call = <T>(repo: string, method: string, ...args: unknown[]): Promise<T> =>
     state === 'open' ? post<T>(repo, method, args) : Promise.reject(new StorageUnavailableError());
 
-  /** One `apply` at a time per key in this process, so that racing steps take turns instead of retrying each other. */
+  /** After a lost compare-and-swap, one `apply` at a time per key, so that racing steps take turns instead of retrying each other. */
   const turns = new Map<string, Promise<unknown>>();
   function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
     const result = (turns.get(key) ?? Promise.resolve()).then(work);
@@ -138,10 +138,14 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
   }
 
   /**
-   * The state each key had after this process last wrote it: SQLite has one
-   * server process (docs/adr/0102), so the step can run on it and the
-   * thread only has to confirm it, one round trip. A guess that is wrong
-   * (a command line wrote, the key was forgotten) costs one more.
+   * The state each key will have once this process's writes in flight are
+   * done. SQLite has one server process (docs/adr/0102), so a step runs at
+   * once on it and the thread only confirms: applies to one key (every
+   * submission of an office behind one address) follow each other in the
+   * thread's queue, one round trip each, without waiting for one another. A
+   * guess that is wrong (a command line wrote, the key was forgotten) is
+   * refused by the thread with the row as it is, and that apply runs again
+   * on it, in turn.
    */
   const known = new Map<string, unknown>();
   const KNOWN_KEYS = 10_000;
@@ -150,21 +154,26 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     known.set(key, state);
     if (known.size > KNOWN_KEYS) known.delete(known.keys().next().value as string);
   }
-  function compareAndSwap<S, N extends S | null, D>(
+  async function compareAndSwap<S, N extends S | null, D>(
     key: string,
     swap: (expected: S | null, next: N) => Promise<Swapped<S>>,
     step: (current: S | null) => { next: N; decision: D },
   ): Promise<D> {
+    const guess = (known.get(key) ?? null) as S | null;
+    const first = step(guess);
+    remember(key, first.next);
+    const outcome = await swap(guess, first.next);
+    if (outcome.swapped) return first.decision;
     return inTurn(key, async () => {
-      let current = (known.get(key) ?? null) as S | null;
+      let current = outcome.current;
       for (;;) {
         const { next, decision } = step(current);
-        const outcome = await swap(current, next);
-        if (outcome.swapped) {
+        const retried = await swap(current, next);
+        if (retried.swapped) {
           remember(key, next);
           return decision;
         }
-        current = outcome.current;
+        current = retried.current;
       }
     });
   }
