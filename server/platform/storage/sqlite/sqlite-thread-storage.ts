@@ -110,7 +110,14 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
           const call = waiting.get(one.id);
           waiting.delete(one.id);
           if (waiting.size === 0) thread.unref();
-          call?.reject(error);
+          call?.reject(
+            new Error(
+              `${one.repo}.${one.method}: its arguments cannot be copied to the storage thread; a method that takes a function needs its two halves (docs/adr/0054)`,
+              {
+                cause: error,
+              },
+            ),
+          );
         }
       }
     }

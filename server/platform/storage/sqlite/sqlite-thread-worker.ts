@@ -22,7 +22,7 @@ function sendAlone(message: Answer): void {
     port.postMessage([message]);
   } catch {
     const error = message.ok
-      ? describeError(new Error('Giá trị trả về của kho dữ liệu không sao chép được sang luồng máy chủ.'))
+      ? describeError(new Error('The storage answered a value that cannot be copied to the server thread.'))
       : { ...message.error, data: undefined };
     port.postMessage([{ id: message.id, ok: false, error }]);
   }
@@ -101,7 +101,7 @@ if (opened) {
         | Record<string, (...a: unknown[]) => unknown>
         | undefined;
       const fn = target?.[method];
-      if (typeof fn !== 'function') throw new Error(`Kho dữ liệu không có thao tác ${repo}.${method}.`);
+      if (typeof fn !== 'function') throw new Error(`The storage has no ${repo}.${method}.`);
       const result = fn.apply(target, args);
       if (result instanceof Promise) result.then(ok, failed);
       else ok(result);
