@@ -40,8 +40,6 @@ export interface SqliteThreadStorage extends Storage {
  */
 export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadOptions): Promise<SqliteThreadStorage> {
   const thread = new Worker(new URL('./sqlite-thread-worker.ts', import.meta.url), { workerData: { path } });
-  // Idle, the thread does not keep the process alive (a command line that is done exits); a call in flight does.
-  thread.unref();
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let lastId = 0;
   let state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
@@ -185,8 +183,11 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     });
   }
 
+  const listed = await shape;
+  // Idle, the thread does not keep the process alive (a command line that is done exits); a call in flight does.
+  if (waiting.size === 0) thread.unref();
   const repositories = Object.fromEntries(
-    Object.entries(await shape).map(([repo, methods]) => [
+    Object.entries(listed).map(([repo, methods]) => [
       repo,
       Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => call(repo, method, ...args)])),
     ]),
