@@ -32,6 +32,8 @@ const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
  */
 const GROUP_COMMIT_WAIT_MS = 2;
 const MAX_BATCH = 512;
+/** How often a gathering group looks whether more submissions came. */
+const GATHER_TICK_MS = 1;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const INSERT_CASE = `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${placeholders(CASE_COLUMNS.length)})`;
@@ -65,6 +67,23 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
   let queue: Pending[] = [];
   let scheduled = false;
   let timer: NodeJS.Timeout | null = null;
+  let firstAt = 0;
+  let seen = 0;
+
+  /**
+   * The group waits while submissions keep arriving, up to
+   * `groupCommitWaitMs` from the first: a lone citizen, or a few who all
+   * wait for this commit, are not kept waiting for others who are not
+   * coming; a stream of them shares one fsync.
+   */
+  function gather(): void {
+    if (queue.length > seen && performance.now() - firstAt + GATHER_TICK_MS <= groupCommitWaitMs) {
+      seen = queue.length;
+      timer = setTimeout(gather, GATHER_TICK_MS);
+      return;
+    }
+    flush();
+  }
 
   function writeOne(input: NewCase): CreatedCase {
     const { record, event, attachments, idempotencyKeyHash } = input;
@@ -130,7 +149,9 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
           flush();
         } else if (!scheduled) {
           scheduled = true;
-          timer = setTimeout(flush, groupCommitWaitMs);
+          firstAt = performance.now();
+          seen = queue.length;
+          timer = setTimeout(gather, GATHER_TICK_MS);
         }
       });
     },

@@ -33,8 +33,9 @@ function sendAlone(message: Answer): void {
  * few submissions costs as much as one of many: on the server's thread,
  * requests piled up while the loop was blocked, and groups averaged 24
  * submissions in the bench; here, with a 2 ms wait, 3, and the fsyncs cost
- * CPU the requests needed. 8 ms gathers 10–20 at 1,000 submissions/s and is
- * a sixth of the latency budget (docs/adr/0054, 0055).
+ * CPU the requests needed. A group gathers while submissions keep coming,
+ * up to 8 ms: 10–20 at 1,000 submissions/s, a sixth of the latency budget
+ * (docs/adr/0054, 0055).
  */
 const GROUP_COMMIT_WAIT_ON_THREAD_MS = 8;
 
