@@ -26,11 +26,10 @@ export interface SqliteThreadStorage extends Storage {
  *
  * Three methods take a function, which cannot cross a thread: `apply` runs
  * the step here and asks the thread to write its result only if the state
- * is still the one the step saw (compare-and-swap, one key at a time in
- * this process; the step may run again on the state the thread answers, so
- * it must be a pure function of the state, as every caller's is);
- * `withLock` polls, renews and releases the same lease rows through the
- * thread.
+ * is still the one the step saw (compare-and-swap; the step may run again
+ * on the state the thread answers, so it must be a pure function of the
+ * state, as every caller's is); `withLock` polls, renews and releases the
+ * same lease rows through the thread.
  *
  * If the thread dies, every waiting call and every later one is refused at
  * once with `StorageUnavailableError` (503) and `onFailure` is told: a
@@ -183,6 +182,7 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     });
   }
 
+  let closing: Promise<void> | undefined;
   const listed = await shape;
   // Idle, the thread does not keep the process alive (a command line that is done exits); a call in flight does.
   if (waiting.size === 0) thread.unref();
@@ -222,20 +222,23 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
       release: (name, holder) => call<void>('leases', 'release', name, holder),
     }),
     migrate: () => call<string[]>('', 'migrate'),
-    async close() {
-      if (state !== 'open') {
-        if (state === 'failed') await thread.terminate();
-        return;
-      }
-      state = 'closing';
-      const exited = new Promise((resolve) => thread.once('exit', resolve));
-      try {
-        await post('', 'close', []);
-      } finally {
-        // Held until the thread has ended: a command line whose last act is close() must not exit before it.
-        thread.ref();
-        await exited;
-      }
+    close() {
+      closing ??= (async () => {
+        if (state !== 'open') {
+          if (state === 'failed') await thread.terminate();
+          return;
+        }
+        state = 'closing';
+        const exited = new Promise((resolve) => thread.once('exit', resolve));
+        try {
+          await post('', 'close', []);
+        } finally {
+          // Held until the thread has ended: a command line whose last act is close() must not exit before it.
+          thread.ref();
+          await exited;
+        }
+      })();
+      return closing;
     },
   };
   return storage as unknown as SqliteThreadStorage;
