@@ -155,8 +155,10 @@ describe('SQLite on its own thread', () => {
     storage.thread.once('exit', (code) => (endedWith = code));
     const waiting = Array.from({ length: 50 }, (_, i) => storage.cases.create(submission(200 + i)));
     // Twice, as a signal handler and the code it interrupts may both do: each returns once the thread has ended.
-    await Promise.all([storage.close(), storage.close()]);
+    const first = storage.close();
+    await storage.close();
     expect(endedWith).toBe(0);
+    await first;
     const answers = await Promise.all(waiting);
     expect(answers.every((a) => a.created)).toBe(true);
     expect(await codeOf(storage.cases.findById(answers[0]!.record.id))).toBe('E_STORAGE_UNAVAILABLE');
