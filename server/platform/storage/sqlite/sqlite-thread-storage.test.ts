@@ -180,11 +180,11 @@ describe('SQLite on its own thread', () => {
     for (const close of [true, false]) {
       const file = join(dir, `cli-${close}.mjs`);
       writeFileSync(file, script(close));
-      const { stdout, stderr } = await run(process.execPath, [file], { timeout: 20_000 });
+      const { stdout, stderr } = await run(process.execPath, [file], { timeout: 25_000 });
       expect(stderr).not.toMatch(/unsettled/);
       expect(stdout.trim().split('\n')).toEqual(close ? ['0', 'closed'] : ['0']);
     }
-  });
+  }, 60_000);
 
   it('answers the caller of open, not a hung promise, when the file cannot be opened', async () => {
     writeFileSync(join(dir, 'not-a-folder'), 'một tệp, không phải thư mục');
