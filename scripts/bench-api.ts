@@ -13,7 +13,7 @@ import { formatTable } from '#src/text/table-format.ts';
  * concurrent clients filing complaints over HTTP (JSON, one idempotency key
  * each, acknowledged only after the durable commit) against SQLite (file,
  * WAL, synchronous=FULL) on its own thread as the server runs it, the same
- * adapter on the server's thread (the way it ran before docs/adr/0054), and
+ * adapter on the server's thread (where it ran before docs/adr/0054), and
  * PostgreSQL (`--postgres`, DATABASE_URL or TEST_DATABASE_URL, when
  * reachable), beside a bare Hono endpoint on the same HTTP stack as the
  * ceiling. The server is built as `server/platform/main.ts` builds it (the
