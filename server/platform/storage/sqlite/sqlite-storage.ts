@@ -35,7 +35,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 /**
  * What the storage thread needs beyond the contract (docs/adr/0054): the
  * steps of `apply` and `withLock` run where the caller's function is, so
- * the thread offers their halves: read, compare-and-swap, lease rows.
+ * the thread offers their halves: compare-and-swap, lease rows.
  */
 export interface SqlitePrimitives {
   leases: LeaseRows;
