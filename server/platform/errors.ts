@@ -80,3 +80,15 @@ export const OutsideDepartmentError = appError<{ action: string }>(
  * empty; the error handler logs the real exception (docs/adr/0053).
  */
 export const InternalError = appError('E_INTERNAL', 500, () => 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.');
+
+/**
+ * The storage thread stopped (docs/adr/0054): what was waiting for it is
+ * answered at once instead of hanging, and nothing was acknowledged that is
+ * not committed. The server is restarted by its supervisor meanwhile.
+ */
+export const StorageUnavailableError = appError(
+  'E_STORAGE_UNAVAILABLE',
+  503,
+  () => 'Hệ thống tạm thời không lưu được dữ liệu. Yêu cầu của bạn chưa được ghi nhận, vui lòng gửi lại sau ít phút.',
+  { retryAfterSeconds: () => 30 },
+);

@@ -48,7 +48,13 @@ const env = process.env;
 const instance = `${hostname()}:${process.pid}`;
 const clock = systemClock;
 
-const storage = await openStorage(env);
+// A dead storage thread refuses every request (docs/adr/0054): stop, and let the supervisor start a fresh process.
+const storage = await openStorage(env, {
+  onFailure: (error) => {
+    log.error('storage-failed', { error, message: 'Luồng lưu trữ SQLite đã dừng; máy chủ dừng để được khởi động lại.' });
+    process.exit(1);
+  },
+});
 const applied = await storage.migrate();
 if (applied.length > 0) log.info('migrations-applied', { versions: applied, message: `Đã áp dụng migration: ${applied.join(', ')}` });
 

@@ -86,28 +86,8 @@ export async function solvedPow(browser: Browser, service: string): Promise<Reco
   return { 'pow-challenge': challenge, 'pow-nonce': solve(challenge, difficulty) };
 }
 
-export const COMPLAINT = {
-  kind: 'khieu-nai',
-  fullName: 'Tôn Nữ Thị Hà',
-  address: '12 Lê Lợi, phường Phú Hội, thành phố Huế',
-  idNumber: '046190001234',
-  phone: '0912 345 678',
-  email: 'ha@example.com',
-  respondentName: 'Ủy ban nhân dân phường Phú Hội',
-  respondentAddress: '5 Nguyễn Huệ, thành phố Huế',
-  content: 'Tôi khiếu nại quyết định xử phạt vi phạm hành chính không đúng quy định của pháp luật.',
-  reasons: 'Quyết định được ban hành khi chưa xác minh đầy đủ.',
-  request: 'Đề nghị huỷ quyết định.',
-  consent: 'on',
-};
-
-export const DENUNCIATION = {
-  ...COMPLAINT,
-  kind: 'to-cao',
-  fullName: 'Người Tố Cáo Bí Mật',
-  respondentName: 'Ông Nguyễn Văn B, cán bộ địa chính',
-  content: 'Cán bộ địa chính nhận tiền để làm nhanh thủ tục cấp giấy chứng nhận quyền sử dụng đất.',
-};
+// One place for the sample complaint, shared with `npm run bench:api`.
+export { COMPLAINT, DENUNCIATION } from '#src/schema/submission/samples.ts';
 
 /** A multipart request as a browser builds it. */
 export function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Uint8Array; type?: string }>): FormData {

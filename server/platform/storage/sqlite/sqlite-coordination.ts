@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { RateBucket } from '../records.ts';
 import type { JobClaimRepository, LockRepository, RateBucketRepository } from '../repository.ts';
 
 /** How long a lease lasts without renewal: a process that died frees its locks after this. */
@@ -9,6 +10,70 @@ const FIRST_POLL_MS = 10;
 const LONGEST_POLL_MS = 250;
 
 type Transaction = <T>(work: () => T) => T;
+
+/**
+ * Runs `work` with commits that do not wait for the disk (synchronous =
+ * NORMAL in WAL mode): atomic and consistent, kept across a crash of the
+ * process, and written to disk with the next durable commit; only a power
+ * cut in between can undo them. For writes whose loss forgives a client a
+ * few requests and never loses a citizen's case or an officer's decision:
+ * the rate-limit buckets and spent challenges (docs/adr/0054). Each
+ * durable commit would cost one fsync per submission on the one thread
+ * that writes.
+ */
+export function withoutWaitingForDisk<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return work();
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
+}
+
+/** What a compare-and-swap answers: done, or the state the caller's step must run on instead. */
+export type Swapped<S> = { swapped: true } | { swapped: false; current: S | null };
+
+/** Two states read from rows by the same mapping: equal when every field is. */
+export const sameState = (a: object | null, b: object | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Take, renew and release one lease row; synchronous on the connection, asynchronous across the storage thread (docs/adr/0054). */
+export interface LeaseRows {
+  take(name: string, holder: string, now: number): boolean | Promise<boolean>;
+  renew(name: string, holder: string): void | Promise<void>;
+  release(name: string, holder: string): void | Promise<void>;
+}
+
+/**
+ * A lock over lease rows: wait by polling (SQLite cannot wake another
+ * process), renew while the task runs, release when it ends. A renewal or
+ * release that fails is ignored: the lease then expires on its own.
+ */
+export function leaseLock(leases: LeaseRows): LockRepository {
+  const quietly = (work: () => void | Promise<void>) => {
+    try {
+      void Promise.resolve(work()).catch(() => undefined);
+    } catch {
+      // The lease expires on its own.
+    }
+  };
+  return {
+    async withLock(name, task) {
+      const holder = randomUUID();
+      for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, LONGEST_POLL_MS)) {
+        if (await leases.take(name, holder, Date.now())) break;
+        await sleep(wait);
+      }
+      const renew = setInterval(() => quietly(() => leases.renew(name, holder)), LEASE_MS / 3);
+      renew.unref();
+      try {
+        return await task();
+      } finally {
+        clearInterval(renew);
+        quietly(() => leases.release(name, holder));
+      }
+    },
+  };
+}
 
 /**
  * Coordination of the processes beside one SQLite file (docs/adr/0102): the
@@ -29,32 +94,27 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
     }
   };
 
-  const locks: LockRepository = {
-    async withLock(name, task) {
-      const holder = randomUUID();
-      for (let wait = FIRST_POLL_MS; ; wait = Math.min(wait * 2, LONGEST_POLL_MS)) {
-        const now = Date.now();
-        const taken = run(
-          `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at WHERE leases.expires_at <= ?`,
-          name,
-          holder,
-          now + LEASE_MS,
-          now,
-        );
-        if (Number(taken.changes) === 1) break;
-        await sleep(wait);
-      }
-      const renew = setInterval(() => quietly(() => run('UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?', Date.now() + LEASE_MS, name, holder)), LEASE_MS / 3);
-      renew.unref();
-      try {
-        return await task();
-      } finally {
-        clearInterval(renew);
-        quietly(() => run('DELETE FROM leases WHERE name = ? AND holder = ?', name, holder));
-      }
+  /** The lease rows themselves; `leaseLock` waits, renews and releases with them. */
+  const leases: LeaseRows = {
+    take(name, holder, now) {
+      const taken = run(
+        `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at WHERE leases.expires_at <= ?`,
+        name,
+        holder,
+        now + LEASE_MS,
+        now,
+      );
+      return Number(taken.changes) === 1;
+    },
+    renew(name, holder) {
+      quietly(() => run('UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?', Date.now() + LEASE_MS, name, holder));
+    },
+    release(name, holder) {
+      quietly(() => run('DELETE FROM leases WHERE name = ? AND holder = ?', name, holder));
     },
   };
+  const locks = leaseLock(leases);
 
   const jobClaims: JobClaimRepository = {
     async claim(job, due, instance, now) {
@@ -66,24 +126,47 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
     },
   };
 
+  const readBucket = (key: string): RateBucket | null => {
+    const row = one('SELECT tokens, updated_at FROM rate_buckets WHERE key = ?', key);
+    return row ? { tokens: Number(row.tokens), updatedAt: Number(row.updated_at) } : null;
+  };
+  const writeBucket = (key: string, next: RateBucket) =>
+    run(
+      'INSERT INTO rate_buckets (key, tokens, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at',
+      key,
+      next.tokens,
+      next.updatedAt,
+    );
+
   const rateBuckets: RateBucketRepository = {
     async apply(key, step) {
-      return transaction(() => {
-        const row = one('SELECT tokens, updated_at FROM rate_buckets WHERE key = ?', key);
-        const { next, decision } = step(row ? { tokens: Number(row.tokens), updatedAt: Number(row.updated_at) } : null);
-        run(
-          'INSERT INTO rate_buckets (key, tokens, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at',
-          key,
-          next.tokens,
-          next.updatedAt,
-        );
-        return decision;
-      });
+      return withoutWaitingForDisk(db, () =>
+        transaction(() => {
+          const { next, decision } = step(readBucket(key));
+          writeBucket(key, next);
+          return decision;
+        }),
+      );
     },
     async deleteIdle(before) {
       return Number(run('DELETE FROM rate_buckets WHERE updated_at < ?', before).changes);
     },
   };
 
-  return { locks, jobClaims, rateBuckets };
+  /**
+   * `apply` for a step that runs on another thread (docs/adr/0054): writes
+   * the step's result only if the bucket is still what the step saw, else
+   * answers what it is now, and the caller runs the step again on that.
+   */
+  const swapBucket = (key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket> =>
+    withoutWaitingForDisk(db, () =>
+      transaction(() => {
+        const current = readBucket(key);
+        if (!sameState(current, expected)) return { swapped: false, current };
+        if (!sameState(current, next)) writeBucket(key, next);
+        return { swapped: true };
+      }),
+    );
+
+  return { locks, leases, jobClaims, rateBuckets, swapBucket };
 }

@@ -1,18 +1,20 @@
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { AccountNotFoundError, BoardLimitError, EmailTakenError, UsernameTakenError } from '#server/accounts/errors.ts';
 import { ensurePrivateFile } from '../../private-files.ts';
-import type { ThrottleState, ThrottleStep } from '../records.ts';
+import type { RateBucket, ThrottleState, ThrottleStep } from '../records.ts';
 import { pendingMigrations, readMigrations } from '../migrations.ts';
 import type { AccountPatch, AccountRecord, AuditQuery, NewAuditEntry, RoleLimit, SessionRecord } from '../records.ts';
 import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
-import { createSqliteCoordination } from './sqlite-coordination.ts';
+import { createSqliteCoordination, type LeaseRows, sameState, type Swapped } from './sqlite-coordination.ts';
 import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for throw-away databases. */
   path: string;
+  /** How long a submission waits for others to share its commit (`sqlite-cases.ts`). */
+  groupCommitWaitMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -23,9 +25,25 @@ const SQLITE_CONSTRAINT_UNIQUE = 2067;
  * The embedded default (docs/adr/0010-storage-adapters.md). node:sqlite is
  * synchronous, so each method below runs to completion without yielding:
  * a read-modify-write inside one method cannot interleave with another
- * request, and BEGIN IMMEDIATE covers other processes (the CLI).
+ * request, and BEGIN IMMEDIATE covers other processes (the CLI). The server
+ * runs it on its own thread (`sqlite-thread-storage.ts`, docs/adr/0054).
  */
-export function openSqliteStorage({ path }: SqliteOptions): Storage {
+export function openSqliteStorage(options: SqliteOptions): Storage {
+  return openSqliteConnection(options).storage;
+}
+
+/**
+ * What the storage thread needs beyond the contract (docs/adr/0054): the
+ * steps of `apply` and `withLock` run where the caller's function is, so
+ * the thread offers their halves: compare-and-swap, lease rows.
+ */
+export interface SqlitePrimitives {
+  leases: LeaseRows;
+  swapThrottle(key: string, expected: ThrottleState | null, next: ThrottleState | null): Swapped<ThrottleState>;
+  swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
+}
+
+export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): { storage: Storage; primitives: SqlitePrimitives } {
   // Created private before SQLite opens it: its -wal and -shm files then take the same mode.
   if (path !== ':memory:') ensurePrivateFile(path);
   const db = new DatabaseSync(path);
@@ -102,11 +120,46 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     return row ? toAccount(row) : null;
   };
 
-  const { cases, replays, serviceGrants } = createSqliteCases(db, transaction);
-  const { locks, jobClaims, rateBuckets } = createSqliteCoordination(db, transaction);
+  const readThrottle = (key: string) => {
+    const row = one('SELECT * FROM login_throttle WHERE key = ?', key);
+    return row ? toThrottleState(row) : null;
+  };
+  const writeThrottle = (key: string, next: ThrottleState | null) => {
+    if (next === null) run('DELETE FROM login_throttle WHERE key = ?', key);
+    else {
+      run(
+        `INSERT INTO login_throttle (key, failures, window_start, window_count, locked_until, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start,
+           window_count = excluded.window_count, locked_until = excluded.locked_until, next_attempt_at = excluded.next_attempt_at`,
+        key,
+        next.failures,
+        next.windowStart,
+        next.windowCount,
+        next.lockedUntil,
+        next.nextAttemptAt,
+      );
+    }
+  };
+
+  const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction, groupCommitWaitMs);
+  const { locks, leases, jobClaims, rateBuckets, swapBucket } = createSqliteCoordination(db, transaction);
   const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
-  return {
+  const primitives: SqlitePrimitives = {
+    leases,
+    swapThrottle(key, expected, next) {
+      return transaction(() => {
+        const current = readThrottle(key);
+        if (!sameState(current, expected)) return { swapped: false, current };
+        if (!sameState(current, next)) writeThrottle(key, next);
+        return { swapped: true };
+      });
+    },
+    swapBucket,
+  };
+
+  const storage: Storage = {
     dialect: 'sqlite',
     cases,
     replays,
@@ -212,29 +265,13 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     throttle: {
       async apply(key, step: (current: ThrottleState | null) => ThrottleStep) {
         return transaction(() => {
-          const row = one('SELECT * FROM login_throttle WHERE key = ?', key);
-          const { next, decision } = step(row ? toThrottleState(row) : null);
-          if (next === null) run('DELETE FROM login_throttle WHERE key = ?', key);
-          else {
-            run(
-              `INSERT INTO login_throttle (key, failures, window_start, window_count, locked_until, next_attempt_at)
-               VALUES (?, ?, ?, ?, ?, ?)
-               ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start,
-                 window_count = excluded.window_count, locked_until = excluded.locked_until, next_attempt_at = excluded.next_attempt_at`,
-              key,
-              next.failures,
-              next.windowStart,
-              next.windowCount,
-              next.lockedUntil,
-              next.nextAttemptAt,
-            );
-          }
+          const { next, decision } = step(readThrottle(key));
+          writeThrottle(key, next);
           return decision;
         });
       },
       async get(key) {
-        const row = one('SELECT * FROM login_throttle WHERE key = ?', key);
-        return row ? toThrottleState(row) : null;
+        return readThrottle(key);
       },
     },
 
@@ -278,7 +315,11 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     },
 
     async close() {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      // Submissions waiting for their group commit are written, not dropped: whoever sent them gets an answer.
+      flushCases();
+      db.close();
     },
   };
+  return { storage, primitives };
 }

@@ -1,0 +1,113 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteConnection } from './sqlite-storage.ts';
+import { type Answer, type Call, describeError, type Opened } from './sqlite-thread-messages.ts';
+
+/**
+ * The storage thread (docs/adr/0054): the SQLite adapter, unchanged, on a
+ * thread of its own, so that a COMMIT waiting for the disk (synchronous =
+ * FULL) blocks this thread and not the server's event loop. Calls are
+ * answered in the order they arrive; the adapter's group commit gathers the
+ * submissions that arrive while the previous COMMIT waits.
+ */
+const port = parentPort!;
+const { path } = workerData as { path: string };
+
+function send(message: Opened): void {
+  port.postMessage(message);
+}
+
+/** One answer alone, when the batch it was in could not be copied: a refusal whose data cannot be copied crosses without it. */
+function sendAlone(message: Answer): void {
+  try {
+    port.postMessage([message]);
+  } catch {
+    const error = message.ok
+      ? describeError(new Error('The storage answered a value that cannot be copied to the server thread.'))
+      : { ...message.error, data: undefined };
+    port.postMessage([{ id: message.id, ok: false, error }]);
+  }
+}
+
+/**
+ * Here the wait for a group commit blocks no request, and a commit of a
+ * few submissions costs as much as one of many: on the server's thread,
+ * requests piled up while the loop was blocked, and groups averaged 24
+ * submissions in the bench; here, with a 2 ms wait, 3, and the fsyncs cost
+ * CPU the requests needed. A group gathers while submissions keep coming,
+ * up to 8 ms: 10–20 at 1,000 submissions/s, a sixth of the latency budget
+ * (docs/adr/0054, 0055).
+ */
+const GROUP_COMMIT_WAIT_ON_THREAD_MS = 8;
+
+let opened: ReturnType<typeof openSqliteConnection> | undefined;
+try {
+  opened = openSqliteConnection({ path, groupCommitWaitMs: GROUP_COMMIT_WAIT_ON_THREAD_MS });
+} catch (error) {
+  send({ opened: false, error: describeError(error) });
+  port.close();
+}
+
+if (opened) {
+  const { storage, primitives } = opened;
+  const targets: Record<string, unknown> = { ...storage, primitives, leases: primitives.leases };
+  const shape = Object.fromEntries(
+    Object.entries(storage)
+      .filter(([, value]) => typeof value === 'object' && value !== null)
+      .map(([name, repo]) => [
+        name,
+        Object.keys(repo).filter((key) => typeof (repo as Record<string, unknown>)[key] === 'function'),
+      ]),
+  );
+  send({ opened: true, shape });
+
+  /** Answers produced in one turn leave together, as the calls came (see the server's side). */
+  let outbox: Answer[] = [];
+  const answer = (message: Answer) => {
+    outbox.push(message);
+    if (outbox.length === 1) queueMicrotask(flushAnswers);
+  };
+  function flushAnswers(): void {
+    const answers = outbox;
+    outbox = [];
+    try {
+      port.postMessage(answers);
+    } catch {
+      for (const one of answers) sendAlone(one);
+    }
+  }
+
+  port.on('message', (calls: Call[]) => {
+    for (const call of calls) handle(call);
+  });
+
+  function handle({ id, repo, method, args }: Call): void {
+    if (repo === '' && method === 'close') {
+      // The waiting group commit is written first (the adapter's close), then every answer it produced leaves before the port closes.
+      const last = (message: Answer) =>
+        setImmediate(() => {
+          flushAnswers();
+          sendAlone(message);
+          port.close();
+        });
+      void storage.close().then(
+        () => last({ id, ok: true, value: undefined }),
+        (error: unknown) => last({ id, ok: false, error: describeError(error) }),
+      );
+      return;
+    }
+    const ok = (value: unknown) => answer({ id, ok: true, value });
+    const failed = (error: unknown) => answer({ id, ok: false, error: describeError(error) });
+    try {
+      const target = (repo === '' ? storage : targets[repo]) as
+        | Record<string, (...a: unknown[]) => unknown>
+        | undefined;
+      const fn = target?.[method];
+      if (typeof fn !== 'function') throw new Error(`The storage has no ${repo}.${method}.`);
+      const result = fn.apply(target, args);
+      if (result instanceof Promise) result.then(ok, failed);
+      else ok(result);
+    } catch (error) {
+      failed(error);
+    }
+  }
+}
