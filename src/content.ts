@@ -174,6 +174,7 @@ const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
   'gop-y': (a, b) =>
     CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
   'hoi-dap': byDateDesc,
+  'tiep-can-thong-tin': byTitle,
   en: byOrderThenTitle,
 };
 

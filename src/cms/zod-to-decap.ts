@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FileRef } from '../schema/common.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
 import { ENGLISH_TOPICS } from '../schema/content/english-page.ts';
+import { INFORMATION_ACCESS_KINDS } from '../schema/content/information-list.ts';
 import { NEWS_CATEGORIES } from '../schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../schema/content/online-activity.ts';
 import { ORGANISATION_TOPICS } from '../schema/content/organisation.ts';
@@ -47,6 +48,7 @@ const ENUM_LABEL_MAPS: ReadonlyArray<Record<string, string>> = [
   TIME_UNITS,
   PROCUREMENT_KINDS,
   PROCUREMENT_STATUSES,
+  INFORMATION_ACCESS_KINDS,
 ];
 
 type AnySchema = z.core.$ZodType;
