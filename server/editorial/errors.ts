@@ -41,12 +41,13 @@ export class SectionNotAssignedError extends AppError<SectionNotAssignedErrorDat
   }
 }
 
-export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent'; role: Role };
+export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent' | 'system'; role: Role };
 const WHO_HAS: Record<RightNotGrantedErrorData['right'], string> = {
   verify: 'Phó Trưởng Ban Biên tập, Trưởng Ban hoặc người được uỷ quyền xác thực, đăng tải (Điều 19, bước 2)',
   publish: 'Trưởng Ban Biên tập hoặc người được uỷ quyền đăng tải (Điều 19, bước 3)',
   own: 'người nhập bài, Phó Trưởng Ban hoặc người được uỷ quyền xác thực',
   urgent: 'Trưởng Ban Biên tập, với lý do ghi rõ (Điều 9, tin khẩn)',
+  system: 'hệ thống, đúng thời điểm đã ghi trong bài; không ai làm thay được'
 };
 export class RightNotGrantedError extends AppError<RightNotGrantedErrorData> {
   static readonly code = 'E_WORKFLOW_RIGHT_NOT_GRANTED';

@@ -6,7 +6,7 @@ import { loadDepartments, loadProvince } from '#src/content-source/departments.t
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
 import { cloneFromMirror, createContentMirror, createPublishQueue, mirrorRemote, type ContentMirror } from '#server/editorial/index.ts';
-import { createPublicationGate } from '#server/editorial/index.ts';
+import { createPublicationGate, createTimedPublication } from '#server/editorial/index.ts';
 import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/index.ts';
 import { createQuestionPublisher } from '#server/citizen-services/index.ts';
 import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
@@ -168,6 +168,9 @@ scheduler.add({
   nextDue: (last, now) => live.current().caseServices.reminders.nextDue(last, now),
   run: (now) => live.current().caseServices.reminders.sendDigests(now).then(() => undefined),
 });
+// Pages that change on time (docs/adr/0049): at each moment an entry carries, its site is rebuilt and the step is the system's.
+const timedPublication = createTimedPublication({ repo: content.repo, gate: publicationGate });
+scheduler.add({ name: 'publish-on-time', nextDue: every(30_000), run: async (now) => void (await timedPublication.run(now)) });
 // A change the mirror missed (an instance stopped mid-retry) is caught up here.
 if (mirror) scheduler.add({ name: 'content-mirror', nextDue: every(5 * 60_000), run: async () => mirror!.request() });
 if (env.BACKUP_DIR) {
