@@ -70,7 +70,19 @@ export async function knownPages(): Promise<Set<string>> {
   return pages;
 }
 
-const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, async (ctx) => translationTargetProblems(ctx.report.sites)];
+const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, timedWindow, async (ctx) => translationTargetProblems(ctx.report.sites)];
+
+/** An entry that leaves the site before it arrives would never be shown (docs/adr/0049): the board meant something else. */
+async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
+  return ctx.report.sites.flatMap((site) =>
+    site.entries
+      .filter((e) => {
+        const { publishAt, expireAt } = e.data as { publishAt?: Date; expireAt?: Date };
+        return publishAt && expireAt && expireAt <= publishAt;
+      })
+      .map((e) => ({ file: e.file, field: 'expireAt', kind: 'timed-window', message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.' })),
+  );
+}
 
 /** Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. */
 async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {

@@ -73,18 +73,19 @@ beforeAll(async () => {
   distDir = path.join(work, 'dist');
 
   let clock: () => number = () => 0;
-  t = await createCaseTestApp({ cases: { content: createContentLookup(repo.dir, () => clock()) }, app: { distDir } });
-  clock = t.clock;
-  // Two minutes before the end of the last day.
-  t.clock.advance(CLOSES - 2 * 60_000 - t.clock());
+  const now = () => clock();
   // The build shows the site as of the server's clock, which is the test's (CONGSO_BUILD_AT, docs/adr/0049).
   const build = siteBuilder({ contentRoot: repo.dir, outDir: distDir, workDir });
   const buildAtClock: typeof build = (site, by) => {
-    process.env.CONGSO_BUILD_AT = String(t.clock());
+    process.env.CONGSO_BUILD_AT = String(now());
     return build(site, by);
   };
-  queue = createPublishQueue({ build: buildAtClock, clock: t.clock });
-  const gate = createPublicationGate({ repo, queue, clock: t.clock });
+  queue = createPublishQueue({ build: buildAtClock, clock: now });
+  const gate = createPublicationGate({ repo, queue, clock: now });
+  t = await createCaseTestApp({ cases: { content: createContentLookup(repo.dir, now) }, app: { distDir, editorial: { repo, queue, gate } } });
+  clock = t.clock;
+  // Two minutes before the end of the last day.
+  t.clock.advance(CLOSES - 2 * 60_000 - t.clock());
   const timed = createTimedPublication({ repo, gate });
   scheduler = createScheduler({ clock: t.clock, onError: (job, error) => console.error(job, error) });
   scheduler.add({ name: 'publish-on-time', nextDue: every(30_000), run: async (now) => void (await timed.run(now)) });
@@ -135,5 +136,15 @@ describe('a consultation whose last day ends while the server runs', () => {
     expect(system).toHaveLength(1);
     expect(system[0]).toMatchObject({ state: 'published', by: { username: 'he-thong', name: 'Hệ thống' } });
     expect(queue.recent(SITE)).toHaveLength(1);
+
+    // The board reads it on the entry's history page.
+    const head = await t.addAccount('Nguyễn Văn An', 'head');
+    const browser = new Browser(t, `${SITE}.localhost`, '192.0.2.1');
+    await browser.signInFully(head.username, head.password, 'sông Hương chiều thu');
+    const history = await browser.request(`/quan-tri/bai-viet/gop-y/${SLUG}`);
+    expect(history.status).toBe(200);
+    const text = (await history.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Hệ thống');
+    expect(text).toContain('cập nhật trang đúng thời điểm đã định');
   });
 });
