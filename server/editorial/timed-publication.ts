@@ -110,5 +110,3 @@ export function createTimedPublication({ repo, gate }: TimedPublicationOptions) 
     },
   };
 }
-
-export type TimedPublication = ReturnType<typeof createTimedPublication>;

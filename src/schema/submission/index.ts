@@ -9,7 +9,7 @@ import { WebsiteFeedbackSubmissionSchema } from './website-feedback.ts';
 export { COMPLAINT_KIND_LABELS, ComplaintSubmissionSchema, type ComplaintSubmission } from './complaint.ts';
 export { DossierSubmissionSchema, type DossierSubmission } from './dossier.ts';
 export { DraftCommentSubmissionSchema, type DraftCommentSubmission } from './draft-comment.ts';
-export { INFORMATION_DELIVERY, InformationRequestSubmissionSchema, type InformationRequestSubmission } from './information-request.ts';
+export { INFORMATION_DELIVERY } from './information-request.ts';
 export { QuestionSubmissionSchema, type QuestionSubmission } from './question.ts';
 export { FEEDBACK_CATEGORIES, WebsiteFeedbackSubmissionSchema, type WebsiteFeedbackSubmission } from './website-feedback.ts';
 export { fieldIssues, HONEYPOT_FIELD } from './fields.ts';

@@ -45,4 +45,3 @@ export const InformationRequestSubmissionSchema = contactRequired(
   ),
   'Vui lòng nhập số điện thoại hoặc thư điện tử để cơ quan trả lời.',
 );
-export type InformationRequestSubmission = z.infer<typeof InformationRequestSubmissionSchema>;
