@@ -39,6 +39,20 @@ closes: 2026-12-05
 
 Sở Tư pháp lấy ý kiến góp ý của tổ chức, cá nhân đối với dự thảo.
 `;
+// An announcement prepared in advance: published by the board, shown from 00:05 on Sunday 6/12.
+const NEWS_SLUG = 'thong-bao-lich-tiep-cong-dan';
+const NEWS_AT = CLOSES + 5 * 60_000;
+const NEWS = `---
+title: Thông báo lịch tiếp công dân tháng 12/2026
+summary: Lãnh đạo Sở tiếp công dân định kỳ vào ngày 15 hằng tháng tại trụ sở Sở Tư pháp.
+date: 2026-12-04
+publishAt: ${new Date(NEWS_AT).toISOString()}
+category: thong-bao
+source: { kind: original }
+---
+
+Lãnh đạo Sở Tư pháp tiếp công dân định kỳ vào ngày 15 hằng tháng.
+`;
 const COMMENT = {
   consultation: SLUG,
   fullName: 'Trần Văn Hùng',
@@ -69,6 +83,7 @@ beforeAll(async () => {
   const seed = path.join(work, 'seed');
   await cp(LIVE_SEED, seed, { recursive: true });
   await writeFile(path.join(seed, 'content', SITE, 'gop-y', `${SLUG}.mdx`), CONSULTATION);
+  await writeFile(path.join(seed, 'content', SITE, 'tin-tuc', `${NEWS_SLUG}.mdx`), NEWS);
   ({ repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: seed }));
   distDir = path.join(work, 'dist');
 
@@ -102,7 +117,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('a consultation whose last day ends while the server runs', () => {
+describe('pages that change on time while the server runs: a consultation ends, an announcement appears', () => {
   it('is open and takes comments before the end of its last day, and nothing is rebuilt', async () => {
     expect(await stateOnPage()).toBe('dang-lay-y-kien');
     expect((await comment()).status).toBe(201);
@@ -147,4 +162,17 @@ describe('a consultation whose last day ends while the server runs', () => {
     expect(text).toContain('Hệ thống');
     expect(text).toContain('cập nhật trang đúng thời điểm đã định');
   });
+
+  it('shows an announcement published in advance at its publish-at moment, not before (docs/adr/0049)', async () => {
+    const news = () => readFile(path.join(distDir, SITE, 'tin-tuc', NEWS_SLUG, 'index.html'), 'utf8');
+    const listed = async () => (await readFile(path.join(distDir, SITE, 'tin-tuc', 'index.html'), 'utf8')).includes(`/tin-tuc/${NEWS_SLUG}/`);
+    await expect(news()).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await listed()).toBe(false);
+    t.clock.advance(NEWS_AT + 20_000 - t.clock());
+    await scheduler.tick();
+    await queue.idle();
+    expect(queue.recent(SITE)[0]).toMatchObject({ ok: true, publication: { section: 'tin-tuc', slug: NEWS_SLUG, by: { name: 'Hệ thống' } } });
+    expect(await news()).toContain('Thông báo lịch tiếp công dân tháng 12/2026');
+    expect(await listed()).toBe(true);
+  }, 120_000);
 });
