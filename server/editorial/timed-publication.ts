@@ -11,7 +11,7 @@ import type { PublicationGate } from './publication-gate.ts';
  * Pages that change on time (docs/adr/0049). Each run looks for the moments
  * of the published entries (`timedMoments`: publishAt, expireAt, a
  * consultation's opening and closing, a procurement notice's closing) that
- * fell since the last look, and for each one records the system's step
+ * fell since the live site was built (or since the last look), and for each one records the system's step
  * `change-on-time` on `main` through the publication gate, which queues the
  * site's rebuild: nobody presses "Công bố", and the entry's history says the
  * system did it. A moment already recorded is never recorded twice, so a
@@ -43,9 +43,16 @@ export interface DueChange {
 export interface TimedPublicationOptions {
   repo: ContentRepository;
   gate: PublicationGate;
+  /**
+   * When the live site was built (its `build-info.json`), null when unknown.
+   * A moment after it is due whatever its age: a server stopped overnight
+   * still closes the consultation that ended meanwhile. Without it, moments
+   * of the last 15 minutes and since the previous run are due.
+   */
+  builtAt?: (site: string) => Promise<number | null>;
 }
 
-export function createTimedPublication({ repo, gate }: TimedPublicationOptions) {
+export function createTimedPublication({ repo, gate, builtAt }: TimedPublicationOptions) {
   let cached: { commit: string; moments: DueChange[] } | null = null;
   let lastRun: number | null = null;
 
@@ -82,9 +89,16 @@ export function createTimedPublication({ repo, gate }: TimedPublicationOptions) 
   }
 
   return {
-    /** The moments that fell in (since, now], not yet recorded. */
+    /** The moments that fell in (since, now], per site, not yet recorded. */
     async due(now: number, since: number): Promise<DueChange[]> {
-      const moments = (await momentsOfMain()).filter((m) => m.at > since && m.at <= now);
+      const moments: DueChange[] = [];
+      const sinceOf = new Map<string, number>();
+      for (const moment of await momentsOfMain()) {
+        if (moment.at > now) continue;
+        let from = sinceOf.get(moment.key.site);
+        if (from === undefined) sinceOf.set(moment.key.site, (from = (await builtAt?.(moment.key.site)) ?? since));
+        if (moment.at > from) moments.push(moment);
+      }
       if (moments.length === 0) return [];
       const done = await recorded();
       return moments.filter((m) => !done.has(`${entryId(m.key)}|${new Date(m.at).toISOString()}`)).sort((a, b) => a.at - b.at);
