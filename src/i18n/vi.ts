@@ -200,7 +200,7 @@ const VI = {
   'information.contact.hours': 'Thời gian tiếp nhận',
   'information.request': 'Yêu cầu cung cấp thông tin',
   'information.requestText':
-    'Thông tin có sẵn được cung cấp chậm nhất trong 03 ngày làm việc; thông tin khác chậm nhất trong 10 ngày làm việc kể từ ngày nhận yêu cầu hợp lệ, có thể gia hạn một lần không quá 10 ngày làm việc và được thông báo cho người yêu cầu. Trường hợp từ chối, cơ quan trả lời bằng văn bản và nêu rõ lý do.',
+    'Thông tin có sẵn được cung cấp chậm nhất trong {available} ngày làm việc; thông tin khác chậm nhất trong {answer} ngày làm việc kể từ ngày nhận yêu cầu hợp lệ, có thể gia hạn một lần không quá {extension} ngày làm việc và được thông báo cho người yêu cầu. Trường hợp từ chối, cơ quan trả lời bằng văn bản và nêu rõ lý do.',
   'information.requestLink': 'Gửi yêu cầu cung cấp thông tin trực tuyến',
   'information.requestOffline': 'Gửi phiếu yêu cầu đến đầu mối cung cấp thông tin nêu trên.',
   'information.legalBasis': 'Căn cứ',

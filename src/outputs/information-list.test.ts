@@ -50,6 +50,13 @@ describe('the access-to-information page (docs/adr/0048)', () => {
     });
   });
 
+  it('states the department’s own limits, the law’s when it declared none', () => {
+    const dept = byId('soyte');
+    expect(informationPageView(dept, {}, []).limits).toEqual({ available: '03', answer: '10', extension: '10' });
+    const shorter = { ...dept, services: { ...dept.services, 'tiep-can-thong-tin': { ...dept.services['tiep-can-thong-tin'], acceptLimit: { value: 2, unit: 'ngay-lam-viec' as const }, resolveLimit: { value: 7, unit: 'ngay-lam-viec' as const } } } };
+    expect(informationPageView(shorter, {}, []).limits).toEqual({ available: '02', answer: '07', extension: '10' });
+  });
+
   it('links the online request form only when the department runs the service', () => {
     const dept = byId('soyte');
     expect(informationPageView(dept, {}, [])).toMatchObject({ requestOnline: true, requestHref: '/dich-vu/tiep-can-thong-tin' });

@@ -1,6 +1,7 @@
 import type { Department } from '../schema/department.ts';
 import { INFORMATION_ACCESS_KINDS, type InformationListEntry } from '../schema/content/information-list.ts';
 import { type SectionId, VIETNAMESE_SECTIONS } from '../schema/sections.ts';
+import { INFORMATION_REQUEST_LIMITS } from '../schema/service-process.ts';
 import { formatDateShort } from '../text/format-date.ts';
 
 /**
@@ -45,6 +46,8 @@ export interface InformationPageView {
   requestHref: string;
   /** Whether the department runs the request form; when not, the contact point alone. */
   requestOnline: boolean;
+  /** The department's declared limits in working days (the law's at most, docs/adr/0048), written as on official letters: "03". */
+  limits: { available: string; answer: string; extension: string };
 }
 
 export const INFORMATION_SECTION = 'tiep-can-thong-tin' satisfies SectionId;
@@ -73,6 +76,8 @@ export function informationPageView(
     href: url,
   }));
   const declared = department.informationContact;
+  const service = department.services['tiep-can-thong-tin'];
+  const days = (n: number) => String(n).padStart(2, '0');
   return {
     published,
     offline,
@@ -85,6 +90,12 @@ export function informationPageView(
       hours: declared?.hours ?? null,
     },
     requestHref: INFORMATION_REQUEST_PATH,
-    requestOnline: department.services['tiep-can-thong-tin'].enabled,
+    requestOnline: service.enabled,
+    limits: {
+      available: days(service.acceptLimit.value),
+      answer: days(service.resolveLimit.value),
+      // The one extension brings the whole to at most the law's 20 working days, never more than 10.
+      extension: days(Math.min(10, INFORMATION_REQUEST_LIMITS.complexResolve.value - service.resolveLimit.value)),
+    },
   };
 }
