@@ -176,9 +176,10 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
       return { acceptDueAt, dueAt: acceptDueAt };
     }
     case 'accept': {
-      // Luật Tiếp cận thông tin 2016: the 10 working days run from the receipt of the valid request, not from this notice.
+      // Luật Tiếp cận thông tin 2016: the 10 working days run from the receipt of the valid request, not from this
+      // notice; an extension already decided keeps its date.
       if (record.service === 'tiep-can-thong-tin') {
-        const resolveDueAt = due(record.receivedAt, limits.resolve, calendar);
+        const resolveDueAt = record.resolveDueAt ?? due(record.receivedAt, limits.resolve, calendar);
         return { resolveDueAt, dueAt: resolveDueAt };
       }
       if (needsSignedLetter(record) && record.signedLetterAt === null) throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
