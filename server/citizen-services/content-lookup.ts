@@ -35,7 +35,7 @@ const TTL_MS = 60_000;
 export function createContentLookup(contentRoot: string, now: () => number = Date.now): ContentLookup {
   type Windowed<T> = { ref: T; window: { publishAt?: Date; expireAt?: Date } };
   const cache = new Map<string, { at: number; value: Promise<Array<Windowed<unknown>>> }>();
-  function section<T>(site: string, name: 'thu-tuc-hanh-chinh' | 'gop-y', map: (entry: { slug: string; data: unknown }) => T): Promise<T[]> {
+  async function section<T>(site: string, name: 'thu-tuc-hanh-chinh' | 'gop-y', map: (entry: { slug: string; data: unknown }) => T): Promise<T[]> {
     const key = `${site}/${name}`;
     let hit = cache.get(key);
     if (!hit || now() - hit.at >= TTL_MS) {
@@ -46,7 +46,8 @@ export function createContentLookup(contentRoot: string, now: () => number = Dat
       cache.set(key, hit);
       value.catch(() => cache.delete(key));
     }
-    return hit.value.then((all) => all.filter((e) => isVisibleAt(e.window, new Date(now()))).map((e) => e.ref as T));
+    const all = await hit.value;
+    return all.filter((e) => isVisibleAt(e.window, new Date(now()))).map((e) => e.ref as T);
   }
   return {
     async procedure(site, code) {
