@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildScopeFromEnv } from './build/build-scope.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
+import { buildInstant, isVisibleAt } from './content-source/timed-visibility.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
 import type { EntryData } from './schema/content/index.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './schema/content/legal-document.ts';
@@ -20,7 +21,7 @@ import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
 
 export const PAGE_SIZE = 20;
 /** "Now" for a build: consultation states and anything dated are as of this moment. */
-export const BUILT_AT = new Date();
+export const BUILT_AT = buildInstant();
 
 export interface SiteEntry<S extends SectionId = SectionId> {
   section: S;
@@ -127,6 +128,8 @@ const entriesBySite = once(async () => {
   for (const section of SECTION_IDS) {
     for (const raw of await getCollection(section)) {
       const { site, slug, text, ...data } = raw.data as Record<string, unknown> & { site: string; slug: string; text: string };
+      // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
+      if (!isVisibleAt({ publishAt: data.publishAt ? asDate(data.publishAt) : undefined, expireAt: data.expireAt ? asDate(data.expireAt) : undefined }, BUILT_AT)) continue;
       const date = asDate(data.date);
       const entry: SiteEntry = {
         section,
@@ -174,6 +177,7 @@ const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
   'gop-y': (a, b) =>
     CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
   'hoi-dap': byDateDesc,
+  'tiep-can-thong-tin': byTitle,
   en: byOrderThenTitle,
 };
 

@@ -1,5 +1,5 @@
-import { type ComplaintInstance, type LegalLimit, type LegalReading, legalTierLimits } from '#src/schema/legal-deadlines.ts';
-import { COMPLAINT_KINDS, limitsFor, type ComplaintKind, type ServiceId, type Services } from '#src/schema/service-process.ts';
+import { type ComplaintInstance, INFORMATION_REQUEST_ARTICLES, type LegalLimit, type LegalReading, legalTierLimits } from '#src/schema/legal-deadlines.ts';
+import { COMPLAINT_KINDS, INFORMATION_REQUEST_LIMITS, limitsFor, type ComplaintKind, type ServiceId, type Services } from '#src/schema/service-process.ts';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -73,6 +73,7 @@ const legal = (limit: LegalLimit | null): CaseLimit | null => (limit ? { limit: 
 export function caseLimits(rules: Pick<DeadlineRules, 'services' | 'reading'>, facts: DeadlineFacts): CaseLimits {
   const kind = complaintKind(facts.service, facts.kind);
   const declared = limitsFor(rules.services, facts.service, kind, rules.reading);
+  if (facts.service === 'tiep-can-thong-tin') return informationRequestLimits(declared);
   if (kind !== 'khieu-nai' && kind !== 'to-cao') {
     return { accept: own(declared.accept), acceptExtended: null, resolve: own(declared.resolve), complexResolve: own(declared.complexResolve), extension: null, suspension: null };
   }
@@ -88,6 +89,24 @@ export function caseLimits(rules: Pick<DeadlineRules, 'services' | 'reading'>, f
     complexResolve: tier.complexResolve ? pick(declared.complexResolve, tier.complexResolve) : null,
     extension: tier.extension ? { limit: tier.extension.limit, article: tier.extension.article, max: tier.extension.max } : null,
     suspension: tier.suspension,
+  };
+}
+
+/**
+ * Luật Tiếp cận thông tin 2016 (docs/adr/0048): the department may promise
+ * less than the law (the schema refuses more); the one extension is the
+ * law's, up to the 20 working days in all the law allows.
+ */
+function informationRequestLimits(declared: ReturnType<typeof limitsFor>): CaseLimits {
+  const article = (mine: TimeLimit, law: TimeLimit, text: string): CaseLimit => (sameLimit(mine, law) ? { limit: law, article: text } : own(mine));
+  const extension = INFORMATION_REQUEST_LIMITS.complexResolve.value - declared.resolve.value;
+  return {
+    accept: article(declared.accept, INFORMATION_REQUEST_LIMITS.accept, INFORMATION_REQUEST_ARTICLES.accept),
+    acceptExtended: null,
+    resolve: article(declared.resolve, INFORMATION_REQUEST_LIMITS.resolve, INFORMATION_REQUEST_ARTICLES.resolve),
+    complexResolve: null,
+    extension: { limit: { value: Math.min(10, extension), unit: 'ngay-lam-viec' }, article: INFORMATION_REQUEST_ARTICLES.extension, max: 1 },
+    suspension: null,
   };
 }
 
@@ -152,6 +171,12 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
       return { acceptDueAt, dueAt: acceptDueAt };
     }
     case 'accept': {
+      // Luật Tiếp cận thông tin 2016: the 10 working days run from the receipt of the valid request, not from this
+      // notice; an extension already decided keeps its date.
+      if (record.service === 'tiep-can-thong-tin') {
+        const resolveDueAt = record.resolveDueAt ?? due(record.receivedAt, limits.resolve, calendar);
+        return { resolveDueAt, dueAt: resolveDueAt };
+      }
       if (needsSignedLetter(record) && record.signedLetterAt === null) throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
       const remoteArea = record.kind === 'khieu-nai' && step.remoteArea === true;
       const accepted = caseLimits(rules, { ...record, remoteArea });
@@ -166,10 +191,12 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
     }
     case 'extend': {
       const extension = limits.extension;
-      if (!extension || record.resolveDueAt === null) throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
+      // A request for information may be extended before the notice of acceptance: its limit already runs from receipt.
+      const inForce = record.resolveDueAt ?? (record.service === 'tiep-can-thong-tin' ? due(record.receivedAt, limits.resolve, calendar) : null);
+      if (!extension || inForce === null) throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
       if (record.extensions >= extension.max) throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: extension.max });
       // Each extension adds to the limit in force, counted from its end.
-      const resolveDueAt = due(record.resolveDueAt, extension, calendar);
+      const resolveDueAt = due(inForce, extension, calendar);
       return { complex: true, extensions: record.extensions + 1, resolveDueAt, dueAt: resolveDueAt };
     }
     case 'suspend':

@@ -3,9 +3,10 @@ import { formatDateShort } from '#src/text/format-date.ts';
 import type { MailOptions } from '#server/platform/mail/mail-options.ts';
 import { sendMail } from '#server/platform/mail/smtp-client.ts';
 import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-records.ts';
-import { t, tOr } from '#server/platform/ui/vi.ts';
+import { t } from '#server/platform/ui/vi.ts';
 import { needsSignedLetter } from './case-deadlines.ts';
 import { signedLetterGuidance } from './signed-letter.ts';
+import { stepLabel } from './step-labels.ts';
 import { log } from '#server/platform/observability/log.ts';
 
 /**
@@ -33,7 +34,7 @@ export interface CaseNotifier {
 
 /** The lines of one notice: pure, so what a citizen is told is tested as data. */
 export function noticeText(record: CaseRecord, event: Pick<CaseEvent, 'action' | 'status' | 'publicText'>, departmentName: string, extras: NoticeExtras = {}) {
-  const step = tOr(`case.event.${event.action}`, t(`case.status.${event.status}`));
+  const step = stepLabel(record.service, event.action, t(`case.status.${event.status}`));
   const lines = [
     `Kính gửi Ông/Bà,`,
     '',

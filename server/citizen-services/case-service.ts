@@ -143,6 +143,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       case 'phan-hoi-website':
         return { kind: String(data.category), subject: FEEDBACK_CATEGORIES[data.category as keyof typeof FEEDBACK_CATEGORIES], subjectRef: null };
+      // The information asked for names no one: it is the queue's line (cut short), the requester's details stay in the payload.
+      case 'tiep-can-thong-tin':
+        return { kind: String(data.delivery), subject: `Yêu cầu cung cấp thông tin: ${[...String(data.information).split('\n')[0]!].slice(0, 150).join('')}`, subjectRef: null };
     }
   }
 

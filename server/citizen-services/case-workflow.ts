@@ -108,6 +108,17 @@ export const WORKFLOWS: Record<ServiceId, Rules> = {
     reject: { from: ['submitted'], to: 'rejected', by: ['head', 'reception'], needs: 'publicText' },
     resolve: { from: ['accepted', 'in-progress'], to: 'resolved', by: ['head', 'assignee'], needs: 'publicText' },
   },
+  // Luật Tiếp cận thông tin 2016 (docs/adr/0048): available information is given at once (resolve from submitted);
+  // otherwise the request is accepted as valid, answered within 10 working days of receipt, extended once with
+  // a written notice (Điều 30), or refused in writing with the reasons (Điều 28).
+  'tiep-can-thong-tin': {
+    ...common,
+    accept: { from: ['submitted'], to: 'accepted', by: ['head', 'reception'] },
+    reject: { from: ['submitted', 'accepted', 'in-progress'], to: 'rejected', by: ['head', 'reception', 'assignee'], needs: 'publicText' },
+    startVerification: { from: ['accepted'], to: 'in-progress', by: ['head', 'assignee'] },
+    extend: { from: ['submitted', 'accepted', 'in-progress'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
+    resolve: { from: ['submitted', 'accepted', 'in-progress'], to: 'resolved', by: ['head', 'assignee', 'reception'], needs: 'publicText' },
+  },
 };
 
 /**

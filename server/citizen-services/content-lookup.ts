@@ -1,4 +1,5 @@
 import { loadSection } from '#src/content-source/entries.ts';
+import { isVisibleAt } from '#src/content-source/timed-visibility.ts';
 import type { ConsultationEntry } from '#src/schema/content/consultation.ts';
 import type { ProcedureEntry } from '#src/schema/content/procedure.ts';
 
@@ -6,7 +7,9 @@ import type { ProcedureEntry } from '#src/schema/content/procedure.ts';
  * The published entries the services refer to: a dossier names a procedure
  * (its required documents are the checklist), a comment names a consultation
  * (open or not). Read from the content repository's folder and kept for a
- * minute, so a burst of submissions does not re-read MDX each time.
+ * minute, so a burst of submissions does not re-read MDX each time. An
+ * entry outside its publish-at/expire-at window is not on the site, so no
+ * form may name it either (docs/adr/0049).
  */
 export interface ProcedureRef {
   slug: string;
@@ -30,15 +33,21 @@ export interface ContentLookup {
 const TTL_MS = 60_000;
 
 export function createContentLookup(contentRoot: string, now: () => number = Date.now): ContentLookup {
-  const cache = new Map<string, { at: number; value: Promise<unknown[]> }>();
-  function section<T>(site: string, name: 'thu-tuc-hanh-chinh' | 'gop-y', map: (entry: { slug: string; data: unknown }) => T): Promise<T[]> {
+  type Windowed<T> = { ref: T; window: { publishAt?: Date; expireAt?: Date } };
+  const cache = new Map<string, { at: number; value: Promise<Array<Windowed<unknown>>> }>();
+  async function section<T>(site: string, name: 'thu-tuc-hanh-chinh' | 'gop-y', map: (entry: { slug: string; data: unknown }) => T): Promise<T[]> {
     const key = `${site}/${name}`;
-    const hit = cache.get(key);
-    if (hit && now() - hit.at < TTL_MS) return hit.value as Promise<T[]>;
-    const value = loadSection(contentRoot, site, name).then((result) => result.value.map((entry) => map(entry as never)));
-    cache.set(key, { at: now(), value });
-    value.catch(() => cache.delete(key));
-    return value;
+    let hit = cache.get(key);
+    if (!hit || now() - hit.at >= TTL_MS) {
+      const value = loadSection(contentRoot, site, name).then((result) =>
+        result.value.map((entry) => ({ ref: map(entry as never) as unknown, window: entry.data as Windowed<T>['window'] })),
+      );
+      hit = { at: now(), value };
+      cache.set(key, hit);
+      value.catch(() => cache.delete(key));
+    }
+    const all = await hit.value;
+    return all.filter((e) => isVisibleAt(e.window, new Date(now()))).map((e) => e.ref as T);
   }
   return {
     async procedure(site, code) {

@@ -99,6 +99,9 @@ const OTHERS: Row[] = [
   ['discard', 'published', undefined, Array(5).fill(BAD)],
   ['delete', 'published', undefined, HEAD_ONLY(null)],
   ['delete', 'draft', undefined, Array(5).fill(BAD)],
+  // docs/adr/0049: the server's step at a moment the entry carries; no member of the board may fire it.
+  ['change-on-time', 'published', undefined, Array(5).fill(RIGHT)],
+  ['change-on-time', 'draft', undefined, Array(5).fill(BAD)],
 ];
 
 /** The same members on an entry they entered and wrote themselves (and, when ready, verified). */

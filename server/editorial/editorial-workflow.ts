@@ -66,7 +66,7 @@ export interface EntryFacts {
 }
 
 /** Which right a transition needs. `enter` is step 1, held by every board member. */
-type Right = 'enter' | 'author' | 'check' | 'verify' | 'publish' | 'urgent' | 'discard' | 'redraft';
+type Right = 'enter' | 'author' | 'check' | 'verify' | 'publish' | 'urgent' | 'discard' | 'redraft' | 'system';
 
 interface TransitionRule {
   from: WorkflowState | null;
@@ -113,6 +113,9 @@ export const TRANSITIONS = {
     { from: 'ready', to: null, right: 'discard' },
   ],
   delete: [{ from: 'published', to: null, right: 'publish' }],
+  // docs/adr/0049: at a moment the published entry carries (publishAt, expireAt, a consultation's or a
+  // procurement notice's closing), the server rebuilds the site; the step is the system's, never a person's.
+  'change-on-time': [{ from: 'published', to: 'published', right: 'system' }],
 } as const satisfies Record<string, readonly TransitionRule[]>;
 export type EntryEvent = keyof typeof TRANSITIONS;
 export const ENTRY_EVENTS = Object.keys(TRANSITIONS) as EntryEvent[];
@@ -180,6 +183,8 @@ function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Ri
       if (isAuthor(actor, entry) || canVerify(actor) || canPublish(actor)) return;
       if (authorsOf(entry).length === 0 && actor.role !== 'contributor') return;
       throw new NotYourDraftError({ event, authors: [...authorsOf(entry)] });
+    case 'system':
+      throw new RightNotGrantedError({ event, right: 'system', role: actor.role });
     case 'discard':
       // The author may throw away their own draft; once submitted, only those who check it may.
       if (entry.state === 'draft' && isAuthor(actor, entry)) return;

@@ -33,12 +33,13 @@ export const SectionNotAssignedError = appError<{ event: EventName; section: Sec
     `Bạn chưa được Trưởng Ban phân công chuyên mục "${sectionInfo(data.section).label}" nên không được ${EVENT_LABELS[data.event]} bài trong chuyên mục này (Điều 17.3, 17.5).`,
 );
 
-export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent'; role: Role };
+export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent' | 'system'; role: Role };
 const WHO_HAS: Record<RightNotGrantedErrorData['right'], string> = {
   verify: 'Phó Trưởng Ban Biên tập, Trưởng Ban hoặc người được uỷ quyền xác thực, đăng tải (Điều 19, bước 2)',
   publish: 'Trưởng Ban Biên tập hoặc người được uỷ quyền đăng tải (Điều 19, bước 3)',
   own: 'người nhập bài, Phó Trưởng Ban hoặc người được uỷ quyền xác thực',
   urgent: 'Trưởng Ban Biên tập, với lý do ghi rõ (Điều 9, tin khẩn)',
+  system: 'hệ thống, đúng thời điểm đã ghi trong bài; không ai làm thay được'
 };
 export const RightNotGrantedError = appError<RightNotGrantedErrorData>(
   'E_WORKFLOW_RIGHT_NOT_GRANTED',

@@ -17,6 +17,8 @@ export const EVENT_LABELS = {
   unpublish: 'gỡ bài đã đăng',
   discard: 'huỷ bài chưa đăng',
   delete: 'xoá bài đã đăng',
+  // docs/adr/0049: the server's own step, at a moment the entry carries; no person acts.
+  'change-on-time': 'cập nhật trang đúng thời điểm đã định',
   'upload-media': 'tải tệp lên trang',
   'delete-media': 'xoá tệp của trang',
   read: 'xem bài chưa đăng',

@@ -1,13 +1,14 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_INFO_FILE } from '#src/build/publish-site.ts';
 import { loadDepartments, loadHolidays, loadProvince } from '#src/content-source/departments.ts';
 import { createCalendar } from '#src/calendar/working-days.ts';
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
 import { cloneFromMirror, createContentMirror, createPublishQueue, mirrorRemote, type ContentMirror } from '#server/editorial/index.ts';
-import { createPublicationGate } from '#server/editorial/index.ts';
+import { createPublicationGate, createTimedPublication } from '#server/editorial/index.ts';
 import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/index.ts';
 import { createQuestionPublisher } from '#server/citizen-services/index.ts';
 import { contentRepositoryDir, ensureContentRepository } from '#server/editorial/index.ts';
@@ -183,6 +184,17 @@ scheduler.add({
   nextDue: (last, now) => live.current().caseServices.reminders.nextDue(last, now),
   run: (now) => live.current().caseServices.reminders.sendDigests(now).then(() => undefined),
 });
+// Pages that change on time (docs/adr/0049): at each moment an entry carries, its site is rebuilt and the step is the system's.
+// A moment after a site's last build is due whatever its age: a server stopped overnight still closes what ended meanwhile.
+const builtAt = async (site: string) => {
+  try {
+    return Date.parse((JSON.parse(await readFile(path.join(distDir, site, BUILD_INFO_FILE), 'utf8')) as { builtAt: string }).builtAt) || null;
+  } catch {
+    return null;
+  }
+};
+const timedPublication = createTimedPublication({ repo: content.repo, gate: publicationGate, builtAt });
+scheduler.add({ name: 'publish-on-time', nextDue: every(30_000), run: async (now) => void (await timedPublication.run(now)) });
 // A change the mirror missed (an instance stopped mid-retry) is caught up here.
 if (mirror) scheduler.add({ name: 'content-mirror', nextDue: every(5 * 60_000), run: async () => mirror!.request() });
 if (env.BACKUP_DIR) {

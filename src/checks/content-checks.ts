@@ -5,6 +5,7 @@ import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
 import type { ContentProblem } from '../content-source/problems.ts';
 import type { Entry } from '../content-source/entries.ts';
+import { buildInstant, isVisibleAt } from '../content-source/timed-visibility.ts';
 import { SECTION_IDS } from '../schema/sections.ts';
 import { ENTRY_SCHEMAS } from '../schema/content/index.ts';
 import { fileRefs } from '../content-source/referenced-files.ts';
@@ -31,7 +32,10 @@ export async function checkContent(root: string, only?: string[]): Promise<Valid
   const ctx: CheckContext = { root, report, knownPages: await knownPages() };
   const problems = [...report.problems];
   for (const check of CHECKS) problems.push(...(await check(ctx)));
-  return { sites: report.sites, problems: dedupe(problems) };
+  // Every entry is checked; the build indexes only those on the site now (docs/adr/0049), so search never finds a page before its time.
+  const now = buildInstant();
+  const sites = report.sites.map((site) => ({ ...site, entries: site.entries.filter((e) => isVisibleAt(e.data as { publishAt?: Date; expireAt?: Date }, now)) }));
+  return { sites, problems: dedupe(problems) };
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {
@@ -66,7 +70,19 @@ export async function knownPages(): Promise<Set<string>> {
   return pages;
 }
 
-const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, async (ctx) => translationTargetProblems(ctx.report.sites)];
+const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, timedWindow, async (ctx) => translationTargetProblems(ctx.report.sites)];
+
+/** An entry that leaves the site before it arrives would never be shown (docs/adr/0049): the board meant something else. */
+async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
+  return ctx.report.sites.flatMap((site) =>
+    site.entries
+      .filter((e) => {
+        const { publishAt, expireAt } = e.data as { publishAt?: Date; expireAt?: Date };
+        return publishAt && expireAt && expireAt <= publishAt;
+      })
+      .map((e) => ({ file: e.file, field: 'expireAt', kind: 'timed-window', message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.' })),
+  );
+}
 
 /** Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. */
 async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {

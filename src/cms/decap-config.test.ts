@@ -33,6 +33,15 @@ function allFields(fields: DecapField[]): DecapField[] {
 describe('the Decap config is generated from the zod schemas', () => {
   const config = decapConfig({ site, sections: SECTION_IDS });
 
+  it.each(SECTION_IDS)('%s: asks for the publish-at and expire-at moments with their hour, optional (docs/adr/0049)', (section) => {
+    const fields = config.collections.find((c) => c.name === section)!.fields;
+    for (const name of ['publishAt', 'expireAt']) {
+      expect(fields.find((f) => f.name === name), `${section}.${name}`).toMatchObject({ widget: 'datetime', required: false, time_format: 'HH:mm', format: 'YYYY-MM-DDTHH:mm:ssZ' });
+    }
+    // A plain date stays a date.
+    expect(fields.find((f) => f.name === 'date')).toMatchObject({ widget: 'datetime', time_format: false });
+  });
+
   it.each(SECTION_IDS)('%s: the form has exactly the fields of the schema, plus the body', (section) => {
     const collection = config.collections.find((c) => c.name === section)!;
     expect(configPaths(collection.fields).sort()).toEqual([...schemaPaths(ENTRY_SCHEMAS[section]), 'body'].sort());

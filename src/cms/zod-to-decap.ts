@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { FileRef } from '../schema/common.ts';
+import { DateTimeField, FileRef } from '../schema/common.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
 import { ENGLISH_TOPICS } from '../schema/content/english-page.ts';
+import { INFORMATION_ACCESS_KINDS } from '../schema/content/information-list.ts';
 import { NEWS_CATEGORIES } from '../schema/content/news.ts';
 import { ONLINE_ACTIVITY_KINDS } from '../schema/content/online-activity.ts';
 import { ORGANISATION_TOPICS } from '../schema/content/organisation.ts';
@@ -47,6 +48,7 @@ const ENUM_LABEL_MAPS: ReadonlyArray<Record<string, string>> = [
   TIME_UNITS,
   PROCUREMENT_KINDS,
   PROCUREMENT_STATUSES,
+  INFORMATION_ACCESS_KINDS,
 ];
 
 type AnySchema = z.core.$ZodType;
@@ -120,6 +122,8 @@ export function toField(name: string, schema: AnySchema, path = name): DecapFiel
     case 'boolean':
       return { ...base, widget: 'boolean', default: defaultValue ?? false };
     case 'date':
+      // A moment (docs/adr/0049) is stored with its hour and offset, as DateTimeField parses it back.
+      if (inner === DateTimeField) return { ...base, widget: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' };
       // In Decap 3 these are the stored format (the browser's own date picker does the display): ISO dates,
       // as the sample entries are written and as DateField parses; `DD/MM/YYYY` was stored as-is and refused.
       return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false };

@@ -75,6 +75,7 @@ const EN = {
   'en.service.ho-so': 'Submitting an application for an administrative procedure',
   'en.service.gop-y-du-thao': 'Comments on draft documents',
   'en.service.phan-hoi-website': 'Feedback on this website',
+  'en.service.tiep-can-thong-tin': 'Requests for information (Law on Access to Information 2016)',
 } as const;
 
 export type EnKey = keyof typeof EN;

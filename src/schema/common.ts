@@ -17,6 +17,9 @@ export const Text = (max = 500) =>
 /** Dates as written in frontmatter: `2024-05-17` or `2024-05-17T15:30:00+07:00`. */
 export const DateField = z.coerce.date({ error: 'Ngày không hợp lệ (dạng YYYY-MM-DD).' });
 
+/** A moment, date and hour (`2026-12-05T08:00:00+07:00`): the CMS asks for the hour too (docs/adr/0049). */
+export const DateTimeField = z.coerce.date({ error: 'Thời điểm không hợp lệ (dạng YYYY-MM-DDTHH:mm:ss+07:00).' });
+
 export const Email = z.email({ error: 'Địa chỉ thư điện tử không hợp lệ.' });
 
 export const Phone = z

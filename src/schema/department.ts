@@ -45,6 +45,22 @@ export const DepartmentSchema = z
       fax: Phone.optional(),
       email: Email,
     }),
+    /**
+     * Đầu mối cung cấp thông tin (Nghị định 13/2018/NĐ-CP Điều 8; docs/adr/0048):
+     * the unit and person who receive requests for information. When absent
+     * the department's own contact is shown, as the unit that receives them.
+     */
+    informationContact: z
+      .strictObject({
+        unit: Text(200),
+        person: Text(120).optional(),
+        address: Text(300).optional(),
+        phone: Phone.optional(),
+        email: Email.optional(),
+        /** "Giờ hành chính các ngày làm việc". */
+        hours: Text(200).optional(),
+      })
+      .optional(),
     /** Ban Biên tập (Điều 17): one head, one or two deputies, editors, IT officer, contributors. */
     board: z.strictObject({ members: z.array(BoardMemberSchema).default([]) }).default({ members: [] }),
     /** Online public services and their declared process (Điều 14); legal defaults when absent. */

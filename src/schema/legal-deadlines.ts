@@ -112,3 +112,20 @@ export function legalTierLimits(
     suspension: null,
   };
 }
+
+const TCTT = 'Luật Tiếp cận thông tin 2016';
+
+/**
+ * A request for information sent online (docs/adr/0048), in working days
+ * from the receipt of a valid request: available information within 3;
+ * otherwise the information, or the refusal with its reasons (Điều 28), within
+ * 10, extended once by at most 10 with a written notice to the requester.
+ * The article numbers of the online time limits await the legal officer's
+ * confirmation (the ADR says what was and was not read).
+ */
+export const INFORMATION_REQUEST_ARTICLES = {
+  accept: `${TCTT}, Điều 30`,
+  resolve: `${TCTT}, Điều 30`,
+  extension: `${TCTT}, Điều 30`,
+  refusal: `${TCTT}, Điều 28`,
+} as const;

@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * The eight kinds of information every department site must carry (Điều 7),
  * then the answered questions of the Q&A service (Điều 13.3), which a site
- * may have none of, then the basic information in English that Nghị định
- * 42/2022/NĐ-CP asks of agency portals (docs/adr/0023-english-pages.md):
+ * may have none of, then access to information (docs/adr/0048), whose list
+ * is generated from the site and completed by its entries, then the basic
+ * information in English that Nghị định 42/2022/NĐ-CP asks of agency portals (docs/adr/0023-english-pages.md):
  * entered, verified and published like any section, shown under `/en/`.
  * The id is the URL segment and the folder name under `content/<site>/`.
  */
@@ -18,6 +19,8 @@ export const SECTIONS = [
   { id: 'hoat-dong-truc-tuyen', clause: 7, label: 'Hoạt động trực tuyến', title: 'Hoạt động trên môi trường mạng' },
   { id: 'gop-y', clause: 8, label: 'Góp ý', title: 'Lấy ý kiến góp ý của tổ chức, cá nhân' },
   { id: 'hoi-dap', clause: null, label: 'Hỏi đáp', title: 'Hỏi đáp chính sách, pháp luật (Điều 13.3)' },
+  // Luật Tiếp cận thông tin 2016, Nghị định 13/2018/NĐ-CP Điều 11 (docs/adr/0048): the list of information, the contact point, the request form.
+  { id: 'tiep-can-thong-tin', clause: null, label: 'Tiếp cận thông tin', title: 'Tiếp cận thông tin (Luật Tiếp cận thông tin 2016)' },
   { id: 'en', clause: null, label: 'Tiếng Anh', title: 'Thông tin cơ bản bằng tiếng Anh (Nghị định 42/2022/NĐ-CP)' },
 ] as const;
 

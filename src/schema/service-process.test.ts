@@ -5,16 +5,28 @@ const issues = (input: unknown) =>
   (ServicesSchema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
 
 describe('declared service processes (Điều 14)', () => {
-  it('gives a department that declares nothing all five services with the legal limits', () => {
+  it('gives a department that declares nothing all six services with the legal limits', () => {
     const services = ServicesSchema.parse({});
     expect(Object.keys(services).sort()).toEqual([...SERVICE_IDS].sort());
-    for (const id of SERVICE_IDS) {
+    // Luật Tiếp cận thông tin 2016 (docs/adr/0048): 3 working days for available information, 10 otherwise, 20 after the one extension.
+    expect(services['tiep-can-thong-tin']).toMatchObject({
+      acceptLimit: { value: 3, unit: 'ngay-lam-viec' },
+      resolveLimit: { value: 10, unit: 'ngay-lam-viec' },
+      complexResolveLimit: { value: 20, unit: 'ngay-lam-viec' },
+    });
+    for (const id of SERVICE_IDS.filter((s) => s !== 'tiep-can-thong-tin')) {
       expect(services[id].enabled).toBe(true);
       expect(services[id].steps.length).toBeGreaterThan(0);
       expect(services[id].acceptLimit).toEqual({ value: 10, unit: 'ngay-lam-viec' });
       expect(services[id].resolveLimit).toEqual({ value: 30, unit: 'ngay-lam-viec' });
       expect(services[id].complexResolveLimit).toEqual({ value: 45, unit: 'ngay-lam-viec' });
     }
+  });
+
+  it('refuses a request-for-information limit longer than the law’s, or in calendar days', () => {
+    expect(ServicesSchema.safeParse({ 'tiep-can-thong-tin': { resolveLimit: 15 } }).success).toBe(false);
+    expect(ServicesSchema.safeParse({ 'tiep-can-thong-tin': { acceptLimit: { value: 3, unit: 'ngay' } } }).success).toBe(false);
+    expect(ServicesSchema.parse({ 'tiep-can-thong-tin': { resolveLimit: 7 } })['tiep-can-thong-tin'].resolveLimit).toEqual({ value: 7, unit: 'ngay-lam-viec' });
   });
 
   it('reads a number as working days and keeps what the department wrote', () => {

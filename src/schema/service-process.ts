@@ -24,7 +24,7 @@ import { DEFAULT_LEGAL_READING, type LegalReading } from './legal-deadlines.ts';
  * ```
  */
 
-export const SERVICE_IDS = ['khieu-nai-to-cao', 'hoi-dap', 'ho-so', 'gop-y-du-thao', 'phan-hoi-website'] as const;
+export const SERVICE_IDS = ['khieu-nai-to-cao', 'hoi-dap', 'ho-so', 'gop-y-du-thao', 'phan-hoi-website', 'tiep-can-thong-tin'] as const;
 export const ServiceIdSchema = z.enum(SERVICE_IDS, { error: `Dịch vụ phải là một trong: ${SERVICE_IDS.join(', ')}.` });
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 
@@ -34,6 +34,7 @@ export const SERVICE_LABELS: Record<ServiceId, string> = {
   'ho-so': 'Tiếp nhận hồ sơ thủ tục hành chính',
   'gop-y-du-thao': 'Góp ý dự thảo văn bản',
   'phan-hoi-website': 'Góp ý về trang thông tin điện tử',
+  'tiep-can-thong-tin': 'Yêu cầu cung cấp thông tin',
 };
 
 /** Positions in the agency's process (Điều 15), not editorial-board roles. */
@@ -89,6 +90,19 @@ export const LEGAL_LIMITS = {
   accept: workingDays(10),
   resolve: workingDays(30),
   complexResolve: workingDays(45),
+} as const;
+
+/**
+ * Luật Tiếp cận thông tin 2016 (docs/adr/0048), in working days counted from
+ * the receipt of a valid request: information that is available is given
+ * within 3; otherwise the information or a refusal with reasons within 10,
+ * extendable once by at most 10 with a written notice (`complexResolve` is
+ * the limit after the extension).
+ */
+export const INFORMATION_REQUEST_LIMITS = {
+  accept: workingDays(3),
+  resolve: workingDays(10),
+  complexResolve: workingDays(20),
 } as const;
 
 /**
@@ -164,6 +178,12 @@ export const DEFAULT_STEPS: Record<ServiceId, Array<z.input<typeof ServiceStepSc
     step('tiep-nhan', 'Tiếp nhận góp ý về trang thông tin điện tử', 'it-officer', 2),
     step('xu-ly', 'Xử lý và trả lời', 'it-officer', 5),
   ],
+  // Luật Tiếp cận thông tin 2016 (docs/adr/0048): the information or the refusal with reasons within 10 working days of a valid request.
+  'tiep-can-thong-tin': [
+    step('tiep-nhan', 'Tiếp nhận, kiểm tra tính hợp lệ của yêu cầu', 'reception-officer', 1),
+    step('xem-xet', 'Xem xét, tìm kiếm, tập hợp thông tin; cung cấp ngay thông tin có sẵn', 'handling-officer', 7),
+    step('cung-cap', 'Cung cấp thông tin hoặc thông báo từ chối, nêu rõ lý do', 'head', 2),
+  ],
 };
 
 const LimitsShape = {
@@ -235,13 +255,16 @@ function serviceSchema(id: ServiceId) {
         });
       }
     })
-    .transform((s) => ({
-      ...s,
-      steps: s.steps ?? DEFAULT_STEPS[id].map((raw) => ServiceStepSchema.parse(raw)),
-      acceptLimit: s.acceptLimit ?? LEGAL_LIMITS.accept,
-      resolveLimit: s.resolveLimit ?? LEGAL_LIMITS.resolve,
-      complexResolveLimit: s.complexResolveLimit ?? LEGAL_LIMITS.complexResolve,
-    }))
+    .transform((s) => {
+      const legal = id === 'tiep-can-thong-tin' ? INFORMATION_REQUEST_LIMITS : LEGAL_LIMITS;
+      return {
+        ...s,
+        steps: s.steps ?? DEFAULT_STEPS[id].map((raw) => ServiceStepSchema.parse(raw)),
+        acceptLimit: s.acceptLimit ?? legal.accept,
+        resolveLimit: s.resolveLimit ?? legal.resolve,
+        complexResolveLimit: s.complexResolveLimit ?? legal.complexResolve,
+      };
+    })
     .superRefine((s, ctx) => {
       const ids = new Set<string>();
       s.steps.forEach((st, index) => {
@@ -254,6 +277,17 @@ function serviceSchema(id: ServiceId) {
           path: ['complexResolveLimit'],
           message: 'Thời hạn cho vụ việc phức tạp không được ngắn hơn thời hạn giải quyết thông thường.',
         });
+      }
+      if (id === 'tiep-can-thong-tin') {
+        const ownCaps: Array<[keyof typeof LimitsShape, ServiceTimeLimit, string]> = [
+          ['acceptLimit', INFORMATION_REQUEST_LIMITS.accept, 'Thời hạn cung cấp thông tin có sẵn không được quá 03 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
+          ['resolveLimit', INFORMATION_REQUEST_LIMITS.resolve, 'Thời hạn giải quyết yêu cầu không được quá 10 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
+          ['complexResolveLimit', INFORMATION_REQUEST_LIMITS.complexResolve, 'Thời hạn sau gia hạn không được quá 20 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
+        ];
+        for (const [key, cap, message] of ownCaps) {
+          if (s[key].unit !== 'ngay-lam-viec' || s[key].value > cap.value) ctx.addIssue({ code: 'custom', path: [key], message });
+        }
+        return;
       }
       if (id !== 'khieu-nai-to-cao') return;
       const caps: Array<[keyof typeof LimitsShape, ServiceTimeLimit, string]> = [
@@ -298,6 +332,7 @@ export const ServicesSchema = z.strictObject(
     'ho-so': serviceSchema('ho-so').prefault({}),
     'gop-y-du-thao': serviceSchema('gop-y-du-thao').prefault({}),
     'phan-hoi-website': serviceSchema('phan-hoi-website').prefault({}),
+    'tiep-can-thong-tin': serviceSchema('tiep-can-thong-tin').prefault({}),
   },
   objectError(`services phải là một mục, mỗi dịch vụ một khoá: ${SERVICE_IDS.join(', ')}.`),
 );

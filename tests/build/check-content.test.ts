@@ -1,3 +1,6 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentProblem } from '#src/content-source/problems.ts';
@@ -53,5 +56,34 @@ describe('npm run check names the file and the problem', () => {
   it('says when an asked-for site does not exist', async () => {
     const report = await checkContent(root, ['sokhongco']);
     expect(report.problems).toEqual([expect.objectContaining({ file: 'sites/sokhongco.yaml', kind: 'unknown-site' })]);
+  });
+});
+
+describe('entries that change on time (docs/adr/0049)', () => {
+  const NEWS = 'content/sotuphap/tin-tuc/ra-mat-trang-thong-tin.mdx';
+  async function withMoments(moments: string) {
+    const copy = await mkdtemp(path.join(tmpdir(), 'congso-dung-hen-'));
+    await cp(path.join(root, 'sites'), path.join(copy, 'sites'), { recursive: true });
+    await cp(path.join(root, 'content', 'sotuphap'), path.join(copy, 'content', 'sotuphap'), { recursive: true });
+    const source = await readFile(path.join(copy, NEWS), 'utf8');
+    await writeFile(path.join(copy, NEWS), source.replace(/^---\n/, `---\n${moments}\n`));
+    try {
+      return await checkContent(copy, ['sotuphap']);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses an entry that would leave the site before it arrives, naming the field', async () => {
+    const report = await withMoments('publishAt: 2026-12-10T08:00:00+07:00\nexpireAt: 2026-12-09T08:00:00+07:00');
+    expect(report.problems).toEqual([expect.objectContaining({ file: NEWS, field: 'expireAt', kind: 'timed-window' })]);
+  });
+
+  it('checks an entry whose time has not come, but gives the build (and its search index) only what is on the site now', async () => {
+    const report = await withMoments('publishAt: 2999-01-01T08:00:00+07:00');
+    expect(report.problems).toEqual([]);
+    expect(report.sites[0]!.entries.map((e) => e.file)).not.toContain(NEWS);
+    const now = await withMoments('publishAt: 2020-01-01T08:00:00+07:00');
+    expect(now.sites[0]!.entries.map((e) => e.file)).toContain(NEWS);
   });
 });

@@ -168,4 +168,20 @@ describe('each sample department site, as built', () => {
       }
     }
   });
+
+  it('has the access-to-information section: the list generated from its sections, what is not online, the contact point and the form (docs/adr/0048)', async () => {
+    for (const d of departments) {
+      const page = await read(d.id, '/tiep-can-thong-tin/');
+      const listed = [...page.matchAll(/data-nhom="([^"]+)"/g)].map((m) => m[1]);
+      // Every section with entries is listed, by the address of its list, and only those.
+      for (const section of ['/van-ban/', '/thu-tuc-hanh-chinh/', '/tin-tuc/', '/gop-y/']) expect(listed, d.id).toContain(section);
+      for (const href of listed) expect((await htmlPages(d.id)).includes(href!), `${d.id}${href}`).toBe(true);
+      expect(listed).not.toContain('/tiep-can-thong-tin/');
+      expect(page.match(/data-muc-khac/g)?.length, d.id).toBeGreaterThan(0);
+      expect(page).toContain('data-dau-moi');
+      expect(page).toContain(d.contact.address);
+      expect(page).toContain('href="/dich-vu/tiep-can-thong-tin"');
+      expect(await read(d.id, '/')).toContain('href="/tiep-can-thong-tin/"');
+    }
+  });
 });

@@ -151,6 +151,15 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     expect(await page.locator(`footer a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBe(1);
   });
 
+  it('opens the request-for-information form from the access-to-information section (docs/adr/0048)', async () => {
+    await page.goto(`${origin}/tiep-can-thong-tin/`);
+    expect(await page.locator('main [data-dau-moi]').count()).toBe(1);
+    await page.locator('main a[data-yeu-cau]').click();
+    await page.waitForURL((url) => url.pathname === '/dich-vu/tiep-can-thong-tin');
+    expect(await page.locator('select[name="delivery"]').count()).toBe(1);
+    await expectAccessible('service /dich-vu/tiep-can-thong-tin');
+  });
+
   it('opens a website-feedback form on accessibility when a barrier is reported from the statement', async () => {
     await page.goto(`${origin}${ACCESSIBILITY_PATH}`);
     await page.locator('main a[href^="/dich-vu/phan-hoi-website"]').click();

@@ -37,6 +37,19 @@ describe('public statistics page on a department site (Điều 16)', () => {
     await storage.close();
   });
 
+  it('counts requests for information like the other services (docs/adr/0048)', async () => {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    await storage.migrate();
+    const clock = manualClock(vn('2026-11-29T10:00'));
+    const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher(), clock });
+    const requests = [2, 3, 4, 5, 6].map((d) => ({ ...question(`r${d}`, 'sotuphap', d), service: 'tiep-can-thong-tin' as const }));
+    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: '/nonexistent', reportCases: inMemoryCaseSource(requests) });
+    const page = await (await app.request('http://sotuphap.localhost/thong-ke/')).text();
+    const table = page.slice(page.indexOf('<caption>Yêu cầu cung cấp thông tin</caption>'));
+    expect(table).toMatch(/^<caption>Yêu cầu cung cấp thông tin<\/caption>[\s\S]*?Tháng 11\/2026<\/th><td>5<\/td><td>5<\/td>/);
+    await storage.close();
+  });
+
   it('is not on the province portal', async () => {
     const storage = openSqliteStorage({ path: ':memory:' });
     await storage.migrate();

@@ -138,8 +138,8 @@ describe('CSV and JSON', () => {
   it('parses back to the same numbers, row for row', async () => {
     const r = await report('2026-11', '2026-12-05T10:00');
     const rows = parseUsageCsv(usageReportCsv(r));
-    // 2 departments × (5 services + total) + the province's 5 services + total.
-    expect(rows).toHaveLength(18);
+    // 2 departments × (6 services + total) + the province's 6 services + total.
+    expect(rows).toHaveLength(21);
     for (const s of r.sites) {
       for (const line of s.services) {
         const back = rows.find((x) => x.site === s.site.id && x.service === line.service)!;

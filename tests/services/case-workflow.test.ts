@@ -74,6 +74,17 @@ describe('case workflow: each transition, from where, and who may fire it', () =
     expect(availableTransitions({ service: 'khieu-nai-to-cao', kind: 'phan-anh', status: 'submitted' }, new Set(['head']))).not.toContain('receiveSignedLetter');
   });
 
+  it('gives a request for information its steps: at once, or accepted then answered, extended by the head only, refused only with reasons (docs/adr/0048)', () => {
+    const request = (status: CaseRecord['status']) => ({ service: 'tiep-can-thong-tin' as const, kind: 'thu-dien-tu', status });
+    expect(availableTransitions(request('submitted'), new Set(['reception']))).toEqual(['accept', 'reject', 'resolve', 'note']);
+    expect(availableTransitions(request('submitted'), new Set(['head']))).toEqual(['accept', 'reject', 'assign', 'resolve', 'note', 'extend']);
+    expect(availableTransitions(request('accepted'), new Set(['assignee']))).toEqual(['reject', 'startVerification', 'resolve', 'note']);
+    expect(codeOf(() => checkTransition(request('accepted'), 'extend', new Set(['assignee']), { publicText: 'x' }))).toBe('E_CASE_PERMISSION');
+    expect(codeOf(() => checkTransition(request('accepted'), 'reject', new Set(['head'])))).toBe('E_REASON_REQUIRED');
+    expect(codeOf(() => checkTransition(request('resolved'), 'extend', new Set(['head']), { publicText: 'x' }))).toBe('E_TRANSITION_NOT_ALLOWED');
+    expect(tellsCitizen(request('accepted'), 'extend', false)).toBe(true);
+  });
+
   it('tells the citizen of every change of status and of each decision on their deadlines, not of notes or assignments', () => {
     const denunciation = { service: 'khieu-nai-to-cao' as const, kind: 'to-cao' };
     expect(tellsCitizen(denunciation, 'extend', false)).toBe(true);

@@ -203,3 +203,24 @@ describe('closing a case', () => {
     expect(deadlineEffects(rules(), accepted, 'resolve', 'resolved', ACCEPTED + 1)).toEqual({ closedAt: ACCEPTED + 1, dueAt: null, suspendedAt: null });
   });
 });
+
+describe('Luật Tiếp cận thông tin 2016 (docs/adr/0048): a request for information', () => {
+  // Received on Monday 13/4/2026; Giỗ Tổ (27/4), 30/4 and 1/5 are days off.
+  const request = () => aCase({ service: 'tiep-can-thong-tin', kind: 'thu-dien-tu', receivedAt: SUBMITTED });
+
+  it('gives available information within 3 working days (→ 16/4), the answer within 10 from receipt (→ 27/4 is off: 28/4)', () => {
+    const filed = { ...request(), ...deadlinesOnSubmit(rules(), request(), SUBMITTED) };
+    expect(day(filed.acceptDueAt)).toBe('2026-04-16');
+    expect(filed.dueAt).toBe(filed.acceptDueAt);
+    const accepted = step(filed, 'accept', 'accepted', Date.parse('2026-04-15T10:00:00+07:00'));
+    expect(day(accepted.resolveDueAt)).toBe('2026-04-28');
+  });
+
+  it('is extended once by 10 more working days (28/4 → 14/5, over 30/4 and 1/5), and keeps that date when accepted afterwards', () => {
+    const filed = { ...request(), ...deadlinesOnSubmit(rules(), request(), SUBMITTED) };
+    const extended = step(filed, 'extend', 'submitted', Date.parse('2026-04-15T10:00:00+07:00'));
+    expect(day(extended.resolveDueAt)).toBe('2026-05-14');
+    expect(day(step(extended, 'accept', 'accepted', Date.parse('2026-04-16T10:00:00+07:00')).resolveDueAt)).toBe('2026-05-14');
+    refused(() => step(extended, 'extend', 'submitted', Date.parse('2026-04-16T10:00:00+07:00')), 'E_EXTENSION_NOT_ALLOWED');
+  });
+});

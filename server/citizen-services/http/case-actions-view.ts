@@ -1,7 +1,9 @@
 import type { FieldView } from '#server/platform/ui/components/field.ts';
+import type { ServiceId } from '#src/schema/service-process.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import { LETTER_VIA } from '../case-office-service.ts';
 import type { TransitionName } from '../case-workflow.ts';
+import { transitionLabel } from '../step-labels.ts';
 import { casePath, TRANSITION_SLUGS } from './case-paths.ts';
 
 export interface CaseActionForm {
@@ -36,6 +38,8 @@ const NEEDS_PUBLIC_TEXT: readonly TransitionName[] = [
 export interface ActionContext {
   /** Complaint kind: only a complaint knows the remote-area limits (Luật Khiếu nại 2011 Điều 28, 37). */
   kind: string | null;
+  /** Whose words name the buttons (step-labels.ts). */
+  service: ServiceId;
 }
 /** Steps that may carry the result as files. */
 const WITH_FILES: readonly TransitionName[] = ['returnResult', 'resolve'];
@@ -87,7 +91,7 @@ export function caseActionForms(
   return transitions.map((name) => ({
     name,
     action: `${casePath(caseId)}/${TRANSITION_SLUGS[name]}`,
-    title: t(`case.transition.${name}`),
+    title: transitionLabel(context.service, name),
     version,
     multipart: WITH_FILES.includes(name),
     fields: fieldsOf(name, officers, context),

@@ -1,5 +1,5 @@
 import { COMPLAINT_INSTANCE_LABELS } from '#src/schema/legal-deadlines.ts';
-import { SERVICE_LABELS } from '#src/schema/service-process.ts';
+import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { RATING_LABELS } from '#src/schema/submission/index.ts';
 import { formatDateTime } from '#src/text/format-date.ts';
 import type { Site } from '#server/platform/http/site-for-host.ts';
@@ -13,6 +13,7 @@ import type { OfficerCaseView } from '../case-office-service.ts';
 import { complaintInstance, needsSignedLetter } from '../case-deadlines.ts';
 import { RATED_SERVICES } from '../case-rating.ts';
 import { FINAL_STATUSES } from '../case-workflow.ts';
+import { stepLabel } from '../step-labels.ts';
 import { type CaseActionForm, caseActionForms } from './case-actions-view.ts';
 import { attachmentDetail } from './attachment-detail.ts';
 import { casePath } from './case-paths.ts';
@@ -64,12 +65,12 @@ function payloadValue(key: string, value: unknown): string {
   return String(value);
 }
 
-function step(e: CaseEvent): TimelineStep {
+function step(service: ServiceId, e: CaseEvent): TimelineStep {
   const notes: string[] = [];
   if (e.publicText) notes.push(t('casePage.toCitizen', { text: e.publicText }));
   if (e.internalNote) notes.push(t('casePage.internalNote', { text: e.internalNote }));
   if (e.details.assignee) notes.push(t('casePage.assignee', { name: String(e.details.assignee) }));
-  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: tOr(`case.event.${e.action}`, e.action), actor: e.actorName ?? undefined, notes };
+  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: stepLabel(service, e.action), actor: e.actorName ?? undefined, notes };
 }
 
 /** One case as an officer sees it (Điều 15): its facts, what the citizen sent, its history and the steps open now. */
@@ -136,7 +137,7 @@ export function casePageView(props: CasePageProps): CasePageView {
     })),
     withheldFiles: props.view.withheldAttachments > 0 ? t('casePage.withheldFiles', { count: props.view.withheldAttachments }) : null,
     rating: ratingView(props.view),
-    timeline: events.map(step),
+    timeline: events.map((e) => step(record.service, e)),
     // A closed case may still take an internal note; anything more is a step still open.
     closed: FINAL_STATUSES.includes(record.status) && transitions.length <= 1,
     actions: caseActionForms(
@@ -144,7 +145,7 @@ export function casePageView(props: CasePageProps): CasePageView {
       record.version,
       transitions,
       props.officers.map((o) => ({ id: o.id, name: t('common.person', { name: o.fullName, username: o.username }) })),
-      { kind: record.kind },
+      { kind: record.kind, service: record.service },
     ),
   };
 }

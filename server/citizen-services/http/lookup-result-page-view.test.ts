@@ -103,3 +103,17 @@ describe('the look-up page as a timeline (Điều 13.1)', () => {
     expect(lookupResultView({ view: caseView([], { kind: 'kien-nghi' }), secret: 'S', deadline: null, now: NOW }).signedLetter).toBeNull();
   });
 });
+
+describe('a request for information on the look-up page (docs/adr/0048)', () => {
+  it('names its steps as the law does, and the information given is the answer', () => {
+    const events = [event('submit', null), event('accept', null), event('extend', 'Phải tập hợp từ ba phòng.'), event('resolve', 'Kế hoạch số 12/KH-STP gửi kèm.', '2026-11-18T03:00:00Z')];
+    const view = lookupResultView({ view: caseView(events, { service: 'tiep-can-thong-tin', kind: 'thu-dien-tu', status: 'resolved' }), secret: 's', deadline: null, now: NOW });
+    expect(view.timeline.map((s) => s.label)).toEqual([
+      'Đã nhận đơn trực tuyến',
+      'Yêu cầu hợp lệ: cơ quan thông báo thời hạn cung cấp thông tin',
+      'Gia hạn thời hạn cung cấp thông tin',
+      'Đã cung cấp thông tin',
+    ]);
+    expect(view.answer).toBe('Kế hoạch số 12/KH-STP gửi kèm.');
+  });
+});

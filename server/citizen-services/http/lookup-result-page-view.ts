@@ -1,15 +1,16 @@
 import type { DeadlineStatus } from '#src/calendar/working-days.ts';
-import { SERVICE_LABELS } from '#src/schema/service-process.ts';
+import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { RATING_LABELS, RATING_SCORES } from '#src/schema/submission/index.ts';
 import { formatDateShort, formatDateTime } from '#src/text/format-date.ts';
 import type { CaseRecord } from '#server/platform/storage/case-records.ts';
 import type { ErrorSummaryView } from '#server/platform/ui/components/error-summary.ts';
 import type { TimelineStep } from '#server/platform/ui/components/timeline.ts';
-import { t, tOr } from '#server/platform/ui/vi.ts';
+import { t } from '#server/platform/ui/vi.ts';
 import { needsSignedLetter } from '../case-deadlines.ts';
 import { RATING_WINDOW_DAYS, ratingClosedReason } from '../case-rating.ts';
 import type { PublicCaseEvent, PublicCaseView } from '../case-service.ts';
 import { signedLetterGuidance } from '../signed-letter.ts';
+import { stepLabel } from '../step-labels.ts';
 import { attachmentDetail } from './attachment-detail.ts';
 import { ACCEPTED_EXTENSIONS } from './upload-hint.ts';
 
@@ -83,11 +84,11 @@ export function answerOf(view: PublicCaseView): PublicCaseEvent | undefined {
   return approved ?? newestFirst.find((e) => e.publicText && ANSWERING.includes(e.action));
 }
 
-function step(e: PublicCaseEvent): TimelineStep {
+function step(service: ServiceId, e: PublicCaseEvent): TimelineStep {
   // The drafted answer is shown once, as the answer, not again in the timeline.
   const notes = e.publicText && e.action !== 'answer' ? [e.publicText] : [];
   if (e.dueAt !== null) notes.push(t(MOVES_DEADLINE.includes(e.action) ? 'lookup.newDue' : 'lookup.dueSet', { date: formatDateShort(e.dueAt) }));
-  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: tOr(`case.event.${e.action}`, e.action), notes };
+  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: stepLabel(service, e.action), notes };
 }
 
 /** The next step and its deadline, said plainly (Điều 13.1: the citizen follows the case to its answer). */
@@ -135,7 +136,7 @@ export function lookupResultView(props: LookupResultProps): LookupResultView {
   const draftPending = record.service === 'hoi-dap' && record.status !== 'resolved';
   const letterPending = needsSignedLetter(record) && record.signedLetterAt === null && record.status === 'submitted';
   const letterSent = props.view.events.some((e) => e.action === 'sendSignedLetter');
-  const timeline = props.view.events.filter((e) => !(draftPending && e.action === 'answer')).map(step);
+  const timeline = props.view.events.filter((e) => !(draftPending && e.action === 'answer')).map((e) => step(record.service, e));
   if (record.closedAt !== null) {
     timeline.push({ at: formatDateTime(record.closedAt), datetime: new Date(record.closedAt).toISOString(), label: t('lookup.closed'), notes: [] });
   }

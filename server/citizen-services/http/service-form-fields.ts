@@ -1,4 +1,4 @@
-import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES } from '#src/schema/submission/index.ts';
+import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES, INFORMATION_DELIVERY } from '#src/schema/submission/index.ts';
 import { COMPLAINT_INSTANCE_LABELS } from '#src/schema/legal-deadlines.ts';
 import type { ServiceId } from '#src/schema/service-process.ts';
 
@@ -72,6 +72,16 @@ export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
     { name: 'message', label: 'Nội dung góp ý', type: 'textarea', required: true },
     { name: 'fullName', label: 'Họ và tên', type: 'text', autocomplete: 'name' },
     { name: 'email', label: 'Thư điện tử để nhận phản hồi', type: 'email', autocomplete: 'email' },
+  ],
+  // Luật Tiếp cận thông tin 2016 Điều 24, Nghị định 13/2018/NĐ-CP Mẫu số 01.
+  'tiep-can-thong-tin': [
+    { name: 'fullName', label: 'Họ và tên người yêu cầu', type: 'text', required: true, autocomplete: 'name' },
+    { name: 'address', label: 'Nơi cư trú', type: 'text', required: true, autocomplete: 'street-address' },
+    { name: 'idNumber', label: 'Số định danh cá nhân (số căn cước)', type: 'text', required: true, hint: '12 chữ số.' },
+    ...contact,
+    { name: 'information', label: 'Thông tin được yêu cầu', type: 'textarea', required: true, hint: 'Tên văn bản, hồ sơ, tài liệu; số, ký hiệu, ngày ban hành, cơ quan ban hành nếu biết.' },
+    { name: 'purpose', label: 'Mục đích yêu cầu', type: 'textarea', hint: 'Bắt buộc khi yêu cầu thông tin được tiếp cận có điều kiện (Điều 7 Luật Tiếp cận thông tin).' },
+    { name: 'delivery', label: 'Hình thức nhận thông tin', type: 'select', required: true, options: INFORMATION_DELIVERY },
   ],
 };
 

@@ -35,6 +35,7 @@ export const EVENT_TRAILERS: Record<EntryEvent, string> = {
   unpublish: 'Unpublished-by',
   discard: 'Discarded-by',
   delete: 'Deleted-by',
+  'change-on-time': 'Changed-on-time-by',
 };
 
 export interface Person {

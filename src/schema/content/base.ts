@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateField, Text } from '../common.ts';
+import { DateField, DateTimeField, Text } from '../common.ts';
 
 /**
  * Fields every entry of every section has. `title` in `.meta()` is the
@@ -13,6 +13,13 @@ export const EntryBaseSchema = z.strictObject({
   date: DateField.meta({ title: 'Ngày đăng' }),
   /** Last substantive change, shown on the page. */
   updated: DateField.optional().meta({ title: 'Ngày cập nhật' }),
+  /**
+   * Pages that change on time (docs/adr/0049): a published entry appears on
+   * the site at `publishAt` and leaves it at `expireAt`; the server rebuilds
+   * the site at each moment, recorded in the entry's history as the system's.
+   */
+  publishAt: DateTimeField.optional().meta({ title: 'Thời điểm hiển thị (để trống: ngay khi đăng tải)' }),
+  expireAt: DateTimeField.optional().meta({ title: 'Thời điểm gỡ khỏi trang (để trống: không gỡ)' }),
   /** Information protected as a state secret (Điều 4.2đ) is never published. */
   stateSecret: z.boolean().default(false).meta({ title: 'Thông tin mật nhà nước' }),
 });

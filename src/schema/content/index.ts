@@ -8,6 +8,7 @@ import { NewsEntrySchema } from './news.ts';
 import { OnlineActivityEntrySchema } from './online-activity.ts';
 import { OrganisationEntrySchema } from './organisation.ts';
 import { ProcedureEntrySchema } from './procedure.ts';
+import { InformationListEntrySchema } from './information-list.ts';
 import { ProcurementEntrySchema } from './procurement.ts';
 import { QuestionAnswerEntrySchema } from './question-answer.ts';
 
@@ -22,6 +23,7 @@ export const ENTRY_SCHEMAS = {
   'hoat-dong-truc-tuyen': OnlineActivityEntrySchema,
   'gop-y': ConsultationEntrySchema,
   'hoi-dap': QuestionAnswerEntrySchema,
+  'tiep-can-thong-tin': InformationListEntrySchema,
   en: EnglishPageEntrySchema,
 } as const satisfies Record<SectionId, z.ZodType>;
 

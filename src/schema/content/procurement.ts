@@ -32,3 +32,12 @@ export const ProcurementEntrySchema = EntryBaseSchema.extend({
   attachment: AttachmentSchema.optional().meta({ title: 'Tệp đính kèm' }),
 });
 export type ProcurementEntry = z.infer<typeof ProcurementEntrySchema>;
+
+/** Shown instead of "Đang mời thầu" once the closing moment has passed (docs/adr/0049): the page changes on time, not when someone edits it. */
+export const PROCUREMENT_CLOSED_LABEL = 'Đã đóng thầu, đang xét thầu';
+
+/** The status a citizen reads at `now`. */
+export function procurementStatusLabel(entry: Pick<ProcurementEntry, 'status' | 'closes'>, now: Date): string {
+  if (entry.status === 'dang-moi-thau' && entry.closes && entry.closes <= now) return PROCUREMENT_CLOSED_LABEL;
+  return PROCUREMENT_STATUSES[entry.status];
+}

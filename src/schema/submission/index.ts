@@ -2,12 +2,14 @@ import type { ServiceId } from '../service-process.ts';
 import { ComplaintSubmissionSchema } from './complaint.ts';
 import { DossierSubmissionSchema } from './dossier.ts';
 import { DraftCommentSubmissionSchema } from './draft-comment.ts';
+import { InformationRequestSubmissionSchema } from './information-request.ts';
 import { QuestionSubmissionSchema } from './question.ts';
 import { WebsiteFeedbackSubmissionSchema } from './website-feedback.ts';
 
 export { COMPLAINT_KIND_LABELS, ComplaintSubmissionSchema, type ComplaintSubmission } from './complaint.ts';
 export { DossierSubmissionSchema, type DossierSubmission } from './dossier.ts';
 export { DraftCommentSubmissionSchema, type DraftCommentSubmission } from './draft-comment.ts';
+export { INFORMATION_DELIVERY } from './information-request.ts';
 export { QuestionSubmissionSchema, type QuestionSubmission } from './question.ts';
 export { FEEDBACK_CATEGORIES, WebsiteFeedbackSubmissionSchema, type WebsiteFeedbackSubmission } from './website-feedback.ts';
 export { fieldIssues, HONEYPOT_FIELD } from './fields.ts';
@@ -20,4 +22,5 @@ export const SUBMISSION_SCHEMAS = {
   'ho-so': DossierSubmissionSchema,
   'gop-y-du-thao': DraftCommentSubmissionSchema,
   'phan-hoi-website': WebsiteFeedbackSubmissionSchema,
+  'tiep-can-thong-tin': InformationRequestSubmissionSchema,
 } as const satisfies Record<ServiceId, unknown>;

@@ -53,3 +53,36 @@ describe('SQLite locks between processes (docs/adr/0102)', () => {
     await Promise.all([server.close(), cli.close()]);
   });
 });
+
+describe('SQLite migration 0007 (docs/adr/0048)', () => {
+  it('rebuilds the cases table for the sixth service and keeps every case’s timeline, files and rating pointing at it', async () => {
+    const path = join(dir, 'rebuild.sqlite');
+    const first = openSqliteStorage({ path });
+    await first.migrate();
+    await first.close();
+    const raw = new DatabaseSync(path);
+    raw.exec(`INSERT INTO cases (id, department_id, service, tracking_code, secret_hash, status, subject, payload, received_at, accept_due_at, updated_at)
+              VALUES ('c1', 'sotuphap', 'hoi-dap', 'STP-2026-AAAA-A1', 'h', 'resolved', 'Câu hỏi', '{}', 1, 2, 3)`);
+    raw.exec(`INSERT INTO case_events (case_id, at, action, status) VALUES ('c1', 1, 'submit', 'submitted')`);
+    raw.exec(`INSERT INTO case_ratings (case_id, department_id, service, score, channel, rated_at) VALUES ('c1', 'sotuphap', 'hoi-dap', 5, 'lookup', 4)`);
+    // As on an installation that had every other migration: 0007 runs on a table full of cases.
+    raw.exec(`DELETE FROM schema_migrations WHERE version = '0007-information-requests'`);
+    raw.close();
+
+    const storage = openSqliteStorage({ path });
+    expect(await storage.migrate()).toEqual(['0007-information-requests']);
+    await storage.close();
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA foreign_keys = ON');
+    expect(db.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get('c1')).toEqual({ n: 1 });
+    expect(db.prepare('SELECT score FROM case_ratings WHERE case_id = ?').get('c1')).toEqual({ score: 5 });
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    db.exec(`INSERT INTO cases (id, department_id, service, tracking_code, secret_hash, status, subject, payload, received_at, accept_due_at, updated_at)
+             VALUES ('c2', 'sotuphap', 'tiep-can-thong-tin', 'STP-2026-BBBB-B2', 'h', 'submitted', 'Yêu cầu', '{}', 1, 2, 3)`);
+    expect(() => db.exec(`UPDATE cases SET service = 'dich-vu-khac' WHERE id = 'c2'`)).toThrow(/CHECK/);
+    // The references survived the rebuild: deleting the case still takes its timeline with it.
+    db.exec(`DELETE FROM cases WHERE id = 'c1'`);
+    expect(db.prepare('SELECT count(*) AS n FROM case_events').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

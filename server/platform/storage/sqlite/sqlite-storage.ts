@@ -300,18 +300,14 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
 
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-      return transaction(() => {
-        const applied = all('SELECT version, checksum FROM schema_migrations').map((row) => ({
-          version: String(row.version),
-          checksum: String(row.checksum),
-        }));
-        const pending = pendingMigrations(readMigrations('sqlite'), applied);
-        for (const migration of pending) {
-          db.exec(migration.sql);
-          run('INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (?, ?, ?)', migration.version, migration.checksum, Date.now());
-        }
-        return pending.map((migration) => migration.version);
-      });
+      // A migration that rebuilds a table (0007) must not cascade its DROP to the rows that point at it: foreign
+      // keys are off while migrations run (the pragma is ignored inside a transaction) and checked before committing.
+      db.exec('PRAGMA foreign_keys = OFF');
+      try {
+        return migrateInTransaction();
+      } finally {
+        db.exec('PRAGMA foreign_keys = ON');
+      }
     },
 
     async close() {
@@ -321,5 +317,22 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
       db.close();
     },
   };
+
+  function migrateInTransaction(): string[] {
+    return transaction(() => {
+      const applied = all('SELECT version, checksum FROM schema_migrations').map((row) => ({
+        version: String(row.version),
+        checksum: String(row.checksum),
+      }));
+      const pending = pendingMigrations(readMigrations('sqlite'), applied);
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        run('INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (?, ?, ?)', migration.version, migration.checksum, Date.now());
+      }
+      if (all('PRAGMA foreign_key_check').length > 0) throw new Error('A migration left rows pointing at nothing; nothing was applied.');
+      return pending.map((migration) => migration.version);
+    });
+  }
+
   return { storage, primitives };
 }

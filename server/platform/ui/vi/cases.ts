@@ -32,6 +32,15 @@ export const CASES_TEXT = {
   'case.event.extend': 'Gia hạn thời hạn giải quyết',
   'case.event.suspend': 'Tạm đình chỉ giải quyết',
   'case.event.resume': 'Tiếp tục giải quyết',
+  // A request for information (Luật Tiếp cận thông tin 2016, docs/adr/0048) names its steps as the law does.
+  'case.event.tiep-can-thong-tin.accept': 'Yêu cầu hợp lệ: cơ quan thông báo thời hạn cung cấp thông tin',
+  'case.event.tiep-can-thong-tin.reject': 'Từ chối cung cấp thông tin',
+  'case.event.tiep-can-thong-tin.extend': 'Gia hạn thời hạn cung cấp thông tin',
+  'case.event.tiep-can-thong-tin.resolve': 'Đã cung cấp thông tin',
+  'case.transition.tiep-can-thong-tin.accept': 'Xác nhận yêu cầu hợp lệ, thông báo thời hạn',
+  'case.transition.tiep-can-thong-tin.reject': 'Từ chối cung cấp thông tin (nêu lý do)',
+  'case.transition.tiep-can-thong-tin.extend': 'Gia hạn (tối đa 10 ngày làm việc, nêu lý do)',
+  'case.transition.tiep-can-thong-tin.resolve': 'Cung cấp thông tin',
 
   'case.transition.receive': 'Tiếp nhận hồ sơ',
   'case.transition.requestSupplement': 'Yêu cầu bổ sung',
