@@ -4,7 +4,7 @@ import { entryHistory, listUnpublished, readUnpublished } from './content-reposi
 import type { WorkflowStep } from './content-repository/workflow-record.ts';
 
 /** The first step of the last unbroken run of steps in the entry's current state: when it started waiting. */
-function waitingSince(steps: readonly WorkflowStep[], state: WaitingState): string | null {
+export function waitingSince(steps: readonly WorkflowStep[], state: WaitingState): string | null {
   let since: string | null = null;
   for (let i = steps.length - 1; i >= 0; i--) {
     if (steps[i]!.state !== state) break;

@@ -15,3 +15,4 @@ export { ENTRY_HISTORY_PATH } from './http/entry-history.ts';
 export { createPublicationGate, type PublicationGate } from './publication-gate.ts';
 export { siteBuilder } from './publish-queue-build.ts';
 export { createPublishQueue } from './publish-queue.ts';
+export { editorialWork } from './board-work.ts';

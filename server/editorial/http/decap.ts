@@ -7,6 +7,9 @@ import { stringify } from 'yaml';
 import { decapConfig } from '#src/cms/decap-config.ts';
 import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms/editor-components.ts';
 import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
+import { workBadgeScript } from '#src/cms/work-badge.ts';
+import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
+import { t } from '#server/platform/ui/vi.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { asAppError } from '#server/platform/app-error.ts';
@@ -95,6 +98,11 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
       const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
+    if (file === 'work-badge.js') {
+      // The count's address is the back office's (server/platform/back-office/home.ts, docs/adr/0091).
+      const source = workBadgeScript(`${BACK_OFFICE_PREFIX}/viec-cho.json`, t('work.badge'), t('work.badgeLate'));
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
     if (!BUNDLE_FILE.test(file)) return next();
     // A chunk name the installed Decap does not have (an old page, a guess) is simply not found.
     const body = await readFile(path.join(DECAP_DIST, file)).catch(() => null);
@@ -122,6 +130,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   <body>
     <script src="/admin/decap-cms.js"></script>
     <script src="/admin/editor-components.js"></script>
+    <script src="/admin/work-badge.js"></script>
   </body>
 </html>`);
   });
