@@ -239,6 +239,21 @@ export async function mergeChange(
  */
 export const publishedRef = (key: EntryKey) => `refs/congso/published/${entryId(key)}`;
 
+/** The step that put the live version on main, and who entered it; null for content from before the workflow. */
+export async function publishedRecord(repo: ContentRepository, key: EntryKey): Promise<{ step: WorkflowStep; enteredBy: Person | null } | null> {
+  let oid: string;
+  try {
+    oid = await git.resolveRef({ ...repo.store, ref: publishedRef(key) });
+  } catch {
+    return null;
+  }
+  const commit = await repo.readCommit(oid);
+  const step = stepOf(oid, commit);
+  if (!step) return null;
+  const entered = parseTrailers(commit.message).get(EVENT_TRAILERS.create)?.[0];
+  return { step, enteredBy: entered ? parsePersonTrailer(entered) : null };
+}
+
 /** The authors of the live version, as its publication recorded them; empty for content from before the workflow. */
 export async function liveAuthors(repo: ContentRepository, key: EntryKey): Promise<string[]> {
   let oid: string;

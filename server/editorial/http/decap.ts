@@ -87,7 +87,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   // A back-office page (behind the back office's session checks) that needs this content repository.
-  app.route('/', entryHistoryRoutes(editorial, actor));
+  app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock));
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {

@@ -11,6 +11,9 @@ import { availableEvents, mayReadDraft, type Actor } from '../editorial-workflow
 import { entryHistoryPage } from './entry-history-page.ts';
 import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
 import type { Editorial } from '../editorial-runtime.ts';
+import { listEntries } from '../entry-list.ts';
+import { entryListPage } from './entry-list-page.ts';
+import { ENTRY_LIST_PATH, entryListPageView, entryListQuery } from './entry-list-page-view.ts';
 
 /** `/quan-tri/bai-viet/<section>/<slug>`: one entry's step history, for its department's board. */
 export const ENTRY_HISTORY_PATH = `${BACK_OFFICE_PREFIX}/bai-viet`;
@@ -36,7 +39,7 @@ export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `${ENTRY_H
  * Decap has no button for are here: taking an entry down, an urgent
  * publication by the head (ADR 0044) and its review by a second person.
  */
-export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf: (c: Context<AppEnv>) => Promise<Actor>) {
+export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf: (c: Context<AppEnv>) => Promise<Actor>, clock: () => number = Date.now) {
   function keyOf(c: Context<AppEnv>): EntryKey {
     const site = c.var.site;
     const { section, slug } = c.req.param() as { section: string; slug: string };
@@ -84,7 +87,27 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
     );
   }
 
-  const app = new Hono<AppEnv>().get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
+  /** The department whose board the signed-in person sits on, on its own host; anyone else is refused. */
+  function boardSite(c: Context<AppEnv>): string {
+    const site = c.var.site;
+    if (site?.kind !== 'department') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    const account = c.var.session!.account;
+    if (account.departmentId !== site.department.id) {
+      throw new PermissionDeniedError({ action: 'read-entry-history', actorRole: account.role, targetRole: null });
+    }
+    return site.department.id;
+  }
+
+  const app = new Hono<AppEnv>();
+  // Every entry of the department, with its state, author, last step and age (Điều 19).
+  app.get(ENTRY_LIST_PATH, async (c) => {
+    const site = boardSite(c);
+    const { repo, service } = await editorial();
+    const rows = await listEntries(repo, service, await actorOf(c), site);
+    const query = entryListQuery((name) => c.req.query(name));
+    return c.html(entryListPage(entryListPageView({ site: c.var.site, actor: c.var.session!.account, rows, query, now: clock() })));
+  });
+  app.get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
     c.html(await render(c, keyOf(c), { notice: c.req.query('thong-bao') })),
   );
   for (const [action, slug] of Object.entries(ENTRY_ACTION_SLUGS) as Array<[EntryAction, string]>) {
