@@ -314,3 +314,14 @@ export class MediaNotFoundError extends AppError<MediaNotFoundErrorData> {
     super(MediaNotFoundError.code, 404, data, `Không tìm thấy tệp "${data.path}".`);
   }
 }
+
+// Versions of an entry (docs/adr/0092)
+
+export type VersionNotFoundErrorData = { section: SectionId; slug: string; version: number };
+/** A version number the entry's history does not have: nothing is restored or compared. */
+export class VersionNotFoundError extends AppError<VersionNotFoundErrorData> {
+  static readonly code = 'E_VERSION_NOT_FOUND';
+  constructor(data: VersionNotFoundErrorData) {
+    super(VersionNotFoundError.code, 404, data, `Bài ${sectionInfo(data.section).label.toLowerCase()} "${data.slug}" không có phiên bản số ${data.version}.`);
+  }
+}

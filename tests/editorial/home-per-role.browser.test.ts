@@ -79,14 +79,15 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
       const r = await proxy.handle({ actor: people[who]!.actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     };
-    const write = (slug: string, title: string) =>
+    const write = (slug: string, title: string, body?: string) =>
       call('contributor', 'persistEntry', {
-        dataFiles: [{ slug, path: `content/${SITE}/tin-tuc/${slug}.mdx`, raw: newsEntry({ title }) }],
+        dataFiles: [{ slug, path: `content/${SITE}/tin-tuc/${slug}.mdx`, raw: newsEntry({ title, body }) }],
         assets: [],
         options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
       });
     const move = (who: string, slug: string, newStatus: string) => call(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus });
     await write('cho-xac-thuc', 'Bài chờ xác thực');
+    await write('cho-xac-thuc', 'Bài chờ xác thực', 'Chiều 20/12, Sở Tư pháp tổ chức hội nghị trực tuyến.');
     await move('contributor', 'cho-xac-thuc', 'pending_review');
     await write('cho-dang-tai', 'Bài chờ đăng tải');
     await move('contributor', 'cho-dang-tai', 'pending_review');
@@ -208,6 +209,12 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     await page.getByRole('link', { name: 'Bài chờ xác thực' }).click();
     await page.waitForURL(`${base}/quan-tri/bai-viet/tin-tuc/cho-xac-thuc`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch sử bài: Bài chờ xác thực');
+    // Its versions, compared (docs/adr/0092), without accessibility violations.
+    await page.getByRole('button', { name: 'So sánh' }).click();
+    await page.waitForURL(/tu=1&den=2/);
+    expect(await page.locator('#so-sanh h3').first().textContent()).toBe('Khác nhau giữa phiên bản 1 và phiên bản 2');
+    expect(await page.locator('#so-sanh ins').allTextContents()).toEqual(['thêm: Chiều', 'thêm: trực tuyến']);
+    expect(await wcagViolations(page)).toEqual([]);
   });
 
   it('gives the contributor their draft sent back, and not the one they have not sent', async () => {

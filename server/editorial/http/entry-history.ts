@@ -7,9 +7,12 @@ import { MAIN } from '../content-repository/repository.ts';
 import { NotFoundError, PermissionDeniedError } from '#server/platform/errors.ts';
 import { readForm } from '#server/platform/http/request-input.ts';
 import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
-import { availableEvents, mayReadDraft, type Actor } from '../editorial-workflow.ts';
+import { availableEvents, canPublish, mayReadDraft, maySectionBeEntered, type Actor } from '../editorial-workflow.ts';
+import { entryVersions, readVersion, restoreVersion, type EntryVersion } from '../entry-versions.ts';
+import { diffVersions } from '../version-diff.ts';
+import { VersionNotFoundError } from '../errors.ts';
 import { entryHistoryPage } from './entry-history-page.ts';
-import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
+import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, RESTORE_SLUG, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
 import type { Editorial } from '../editorial-runtime.ts';
 import { listEntries } from '../entry-list.ts';
 import { entryListPage } from './entry-list-page.ts';
@@ -53,6 +56,12 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
     return { site: site.department.id, section: section as SectionId, slug };
   }
 
+  /** A version number from a form or the address; anything else is no choice. */
+  const versionNumber = (value: unknown) => {
+    const n = typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null;
+    return n;
+  };
+
   async function render(c: Context<AppEnv>, key: EntryKey, messages: { notice?: string; error?: string } = {}) {
     const { repo, service } = await editorial();
     const actor = await actorOf(c);
@@ -71,6 +80,19 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
       ...(unpublished && readable ? availableEvents(actor, facts) : []),
       ...(liveFacts ? availableEvents(actor, liveFacts) : []),
     ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS));
+    // Versions, comparison and restore (docs/adr/0092): only for who may read the entry's drafts.
+    const versions = readable ? await entryVersions(repo, key) : [];
+    const text = async (v: EntryVersion) => readVersion(repo, v);
+    const byNumber = (n: number | null) => versions.find((v) => v.n === n) ?? null;
+    const from = byNumber(versionNumber(c.req.query('tu')));
+    const to = byNumber(versionNumber(c.req.query('den')));
+    const compare = from && to ? { from: from.n, to: to.n, diff: diffVersions(await text(from), await text(to)) } : null;
+    const lastVerified = [...versions].reverse().find((v) => v.verifiedBy);
+    const current = versions.at(-1);
+    const sinceVerified =
+      unpublished && canPublish(actor) && lastVerified && current ? { n: lastVerified.n, diff: diffVersions(await text(lastVerified), await text(current)) } : null;
+    const mayRestore =
+      readable && versions.length > 0 && (unpublished || liveFacts ? availableEvents(actor, unpublished ? facts : liveFacts!).includes('edit') : maySectionBeEntered(actor, key.site, key.section));
     return entryHistoryPage(
       entryHistoryPageView({
         site: c.var.site,
@@ -82,6 +104,10 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
         steps,
         urgent,
         actions: [...actions],
+        versions: versions.map(({ blob: _blob, commit: _commit, ...v }) => v),
+        compare,
+        sinceVerified,
+        mayRestore,
         ...messages,
       }),
     );
@@ -110,6 +136,18 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
   app.get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
     c.html(await render(c, keyOf(c), { notice: c.req.query('thong-bao') })),
   );
+  // "Restore this version": a new draft through the three steps, never straight to live (docs/adr/0092).
+  app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${RESTORE_SLUG}`, async (c) => {
+    const key = keyOf(c);
+    const { repo, service } = await editorial();
+    const actor = await actorOf(c);
+    const form = await readForm(c);
+    c.set('formErrorView', (error) => render(c, key, { error: error.message }));
+    const n = versionNumber(form['phien-ban']);
+    if (n === null) throw new VersionNotFoundError({ section: key.section, slug: key.slug, version: 0 });
+    await restoreVersion(repo, service, actor, key, n);
+    return c.redirect(`${entryPath(key)}?thong-bao=${RESTORE_SLUG}`, 303);
+  });
   for (const [action, slug] of Object.entries(ENTRY_ACTION_SLUGS) as Array<[EntryAction, string]>) {
     app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${slug}`, async (c) => {
       const key = keyOf(c);
