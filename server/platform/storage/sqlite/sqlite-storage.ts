@@ -9,6 +9,7 @@ import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteCoordination } from './sqlite-coordination.ts';
 import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import { createSqliteShareLinks } from './sqlite-share-links.ts';
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for throw-away databases. */
@@ -116,6 +117,7 @@ export function openSqliteStorage({ path }: SqliteOptions): Storage {
     rateBuckets,
     caseRatings,
     caseDisposals,
+    shareLinks: createSqliteShareLinks(db),
 
     accounts: {
       async create(account, limit) {
