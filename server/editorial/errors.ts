@@ -3,6 +3,7 @@ import type { ContentProblem } from '#src/content-source/problems.ts';
 import { formatProblem } from '#src/content-source/problems.ts';
 import { ROLE_LABELS, type Role } from '#src/schema/roles.ts';
 import { sectionInfo, type SectionId } from '#src/schema/sections.ts';
+import { formatDateTime } from '#src/text/format-date.ts';
 import { EVENT_LABELS, STATE_LABELS, type EventName, type WorkflowState } from './workflow-labels.ts';
 
 /**
@@ -323,5 +324,67 @@ export class VersionNotFoundError extends AppError<VersionNotFoundErrorData> {
   static readonly code = 'E_VERSION_NOT_FOUND';
   constructor(data: VersionNotFoundErrorData) {
     super(VersionNotFoundError.code, 404, data, `Bài ${sectionInfo(data.section).label.toLowerCase()} "${data.slug}" không có phiên bản số ${data.version}.`);
+  }
+}
+
+// Share links of drafts (docs/adr/0093)
+
+export type ShareLinkInvalidErrorData = Record<string, never>;
+/** A link that was not made here, or was changed on the way: its signature does not match. Says nothing more. */
+export class ShareLinkInvalidError extends AppError<ShareLinkInvalidErrorData> {
+  static readonly code = 'E_SHARE_LINK_INVALID';
+  constructor(data: ShareLinkInvalidErrorData = {}) {
+    super(ShareLinkInvalidError.code, 404, data, 'Liên kết xem trước không đúng. Hãy đề nghị người gửi cho bạn liên kết mới.');
+  }
+}
+
+export type ShareLinkExpiredErrorData = { expiredAt: number };
+export class ShareLinkExpiredError extends AppError<ShareLinkExpiredErrorData> {
+  static readonly code = 'E_SHARE_LINK_EXPIRED';
+  constructor(data: ShareLinkExpiredErrorData) {
+    super(ShareLinkExpiredError.code, 410, data, `Liên kết xem trước đã hết hạn lúc ${formatDateTime(data.expiredAt)}. Hãy đề nghị người gửi cho bạn liên kết mới.`);
+  }
+}
+
+export type ShareLinkRevokedErrorData = Record<string, never>;
+export class ShareLinkRevokedError extends AppError<ShareLinkRevokedErrorData> {
+  static readonly code = 'E_SHARE_LINK_REVOKED';
+  constructor(data: ShareLinkRevokedErrorData = {}) {
+    super(ShareLinkRevokedError.code, 410, data, 'Liên kết xem trước đã bị Ban Biên tập thu hồi.');
+  }
+}
+
+export type ShareDraftGoneErrorData = { section: SectionId; slug: string };
+/** The draft was published, taken back or discarded since the link was made: there is nothing left to preview. */
+export class ShareDraftGoneError extends AppError<ShareDraftGoneErrorData> {
+  static readonly code = 'E_SHARE_DRAFT_GONE';
+  constructor(data: ShareDraftGoneErrorData) {
+    super(ShareDraftGoneError.code, 410, data, 'Bản nháp này không còn để xem trước: bài đã được đăng tải hoặc đã bị huỷ.');
+  }
+}
+
+export type ShareStateSecretErrorData = { section: SectionId; slug: string };
+/** A draft marked as a state secret is never shown outside the board (Điều 4.2đ). */
+export class ShareStateSecretError extends AppError<ShareStateSecretErrorData> {
+  static readonly code = 'E_SHARE_STATE_SECRET';
+  constructor(data: ShareStateSecretErrorData) {
+    super(ShareStateSecretError.code, 403, data, 'Bài có nội dung bí mật nhà nước (Điều 4.2đ) không được chia sẻ ra ngoài Ban Biên tập.');
+  }
+}
+
+export type ShareLifetimeInvalidErrorData = { value: string };
+export class ShareLifetimeInvalidError extends AppError<ShareLifetimeInvalidErrorData> {
+  static readonly code = 'E_SHARE_LIFETIME_INVALID';
+  constructor(data: ShareLifetimeInvalidErrorData) {
+    super(ShareLifetimeInvalidError.code, 400, data, 'Hãy chọn thời hạn của liên kết trong danh sách.');
+  }
+}
+
+export type ShareLinkNotYoursErrorData = { username: string };
+/** Only who made a link, or who verifies or publishes, takes it back. */
+export class ShareLinkNotYoursError extends AppError<ShareLinkNotYoursErrorData> {
+  static readonly code = 'E_SHARE_LINK_NOT_YOURS';
+  constructor(data: ShareLinkNotYoursErrorData) {
+    super(ShareLinkNotYoursError.code, 403, data, 'Chỉ người tạo liên kết, người xác thực hoặc người đăng tải mới được thu hồi liên kết này.');
   }
 }

@@ -215,6 +215,16 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     expect(await page.locator('#so-sanh h3').first().textContent()).toBe('Khác nhau giữa phiên bản 1 và phiên bản 2');
     expect(await page.locator('#so-sanh ins').allTextContents()).toEqual(['thêm: Chiều', 'thêm: trực tuyến']);
     expect(await wcagViolations(page)).toEqual([]);
+    // A share link (docs/adr/0093), opened by someone without an account.
+    await page.getByRole('button', { name: 'Tạo liên kết xem trước' }).click();
+    await page.waitForURL(/thong-bao=chia-se/);
+    expect(await wcagViolations(page)).toEqual([]);
+    const link = await page.locator('code.share-url').first().textContent();
+    const stranger = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await stranger.goto(link!);
+    expect(await stranger.getByRole('heading', { level: 1 }).textContent()).toBe('Bài chờ xác thực');
+    expect(await stranger.getByRole('note').textContent()).toContain('Bản nháp chưa đăng tải.');
+    expect(await wcagViolations(stranger)).toEqual([]);
   });
 
   it('gives the contributor their draft sent back, and not the one they have not sent', async () => {

@@ -28,6 +28,10 @@ import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Services } from '#server/accounts/index.ts';
 import { log } from '#server/platform/observability/log.ts';
+import { createHmac } from 'node:crypto';
+import { shellFromDist } from '#server/sites/index.ts';
+import { createShareLinks, SHARE_PATH, type ShareLinks } from '../share-links.ts';
+import { sharePreviewPage, sharePreviewView } from './share-preview.ts';
 
 /**
  * `/admin/` on each department host: Decap CMS (bundle served from our own
@@ -37,6 +41,8 @@ import { log } from '#server/platform/observability/log.ts';
  */
 
 export interface AdminRouteOptions {
+  /** Built department sites: a share link shows its draft inside the site's own shell (docs/adr/0093). */
+  distDir?: string;
   editorial?: EditorialOptions;
   /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
   editorialRuntime?: () => Promise<Editorial>;
@@ -85,9 +91,28 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     return c.json({ error: internal.message, code: internal.code }, internal.status);
   });
 
+  // Share links are signed with a key of their own, derived from the server's secret (docs/adr/0093).
+  const shareKey = createHmac('sha256', services.deps.deviceSecret).update('congso share links v1').digest();
+  let sharing: Promise<ShareLinks> | null = null;
+  const shares = () =>
+    (sharing ??= editorial().then(({ repo, service }) =>
+      createShareLinks({ repo, service, links: services.deps.storage.shareLinks, key: shareKey, clock: services.deps.clock }),
+    ));
+  const shells = shellFromDist(options.distDir ?? 'dist');
+
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   // A back-office page (behind the back office's session checks) that needs this content repository.
-  app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock));
+  app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock, shares));
+
+  // A draft shown to someone without an account: public, read-only, never cached nor indexed. The token is in the
+  // query string, which the request log never writes (docs/adr/0105), and the site's referrer policy keeps it home.
+  app.get(SHARE_PATH, async (c) => {
+    const d = department(c);
+    c.header('cache-control', 'no-store');
+    c.header('x-robots-tag', 'noindex, nofollow');
+    const { link, text } = await (await shares()).open(d.id, (c.req.query('ma') ?? '').slice(0, 200));
+    return c.html(await sharePreviewPage(sharePreviewView(text, link, link.slug), await shells.read(d.id), d.name));
+  });
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {

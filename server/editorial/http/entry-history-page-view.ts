@@ -14,6 +14,9 @@ import type { DiffPart, VersionDiff } from '../version-diff.ts';
 
 /** After a restore, the page says what happens next. */
 export const RESTORE_SLUG = 'khoi-phuc';
+/** Share links of the draft (docs/adr/0093): made and revoked from this page. */
+export const SHARE_SLUGS = { create: 'chia-se', revoke: 'thu-hoi' } as const;
+const LIFETIMES = ['1-gio', '1-ngay', '3-ngay', '7-ngay'] as const;
 
 /** The steps this page offers as buttons, with the slug of the address each posts to. */
 export const ENTRY_ACTION_SLUGS = {
@@ -48,6 +51,12 @@ export interface EntryHistoryProps {
   /** For the publisher: the last verified version and what changed since. */
   sinceVerified?: { n: number; diff: VersionDiff } | null;
   mayRestore?: boolean;
+  /** Share links (docs/adr/0093); absent when the person may not read the draft or there is none. */
+  share?: {
+    secret: boolean;
+    links: ReadonlyArray<{ id: string; url: string; createdByName: string; createdAt: number; expiresAt: number; revokedAt: number | null; uses: number; mayRevoke: boolean }>;
+  } | null;
+  now?: number;
 }
 
 export interface DiffView {
@@ -80,11 +89,42 @@ export interface EntryHistoryPageView {
   } | null;
   comparison: { heading: string; diff: DiffView } | null;
   sinceVerified: { text: string; diff: DiffView | null } | null;
+  share: {
+    secret: string | null;
+    form: { action: string; lifetime: FieldView } | null;
+    rows: Array<{ url: string; createdBy: string; expires: Moment; status: string; uses: number; revoke: { action: string; id: string } | null }>;
+  } | null;
 }
 
 const moment = (iso: string): Moment => ({ datetime: iso, text: formatDateTime(iso, { seconds: true }) });
 const person = (step: WorkflowStep) => (step.by.username ? t('common.person', { name: step.by.name, username: step.by.username }) : step.by.name || t('common.none'));
-const NOTICE_SLUGS: readonly string[] = [...Object.values(ENTRY_ACTION_SLUGS), RESTORE_SLUG];
+const NOTICE_SLUGS: readonly string[] = [...Object.values(ENTRY_ACTION_SLUGS), RESTORE_SLUG, ...Object.values(SHARE_SLUGS)];
+
+function shareView(props: EntryHistoryProps, base: string): EntryHistoryPageView['share'] {
+  const share = props.share;
+  if (!share) return null;
+  const now = props.now ?? 0;
+  return {
+    secret: share.secret ? t('share.secret') : null,
+    form: share.secret
+      ? null
+      : {
+          action: `${base}/${SHARE_SLUGS.create}`,
+          lifetime: { id: 'thoi-han', label: t('share.lifetime'), control: 'select', options: LIFETIMES.map((l) => ({ value: l, label: t(`share.lifetime.${l}`), selected: l === '1-ngay' })) },
+        },
+    rows: share.links.map((l) => {
+      const status = l.revokedAt !== null ? 'revoked' : now >= l.expiresAt ? 'expired' : 'active';
+      return {
+        url: l.url,
+        createdBy: `${l.createdByName}, ${formatDateTime(l.createdAt)}`,
+        expires: moment(new Date(l.expiresAt).toISOString()),
+        status: t(`share.status.${status}`),
+        uses: l.uses,
+        revoke: status === 'active' && l.mayRevoke ? { action: `${base}/${SHARE_SLUGS.revoke}`, id: l.id } : null,
+      };
+    }),
+  };
+}
 const who = (p: { name: string; username: string } | null) => (p ? (p.username ? t('common.person', p) : p.name) : t('common.none'));
 
 function diffView(diff: VersionDiff): DiffView {
@@ -146,7 +186,7 @@ export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPage
   const last = props.steps.at(-1);
   const heading = t('entry.title', { title: props.title ?? props.slug });
   const base = `/quan-tri/bai-viet/${props.section}/${props.slug}`;
-  const notice = props.notice && NOTICE_SLUGS.includes(props.notice) ? t(`entry.notice.${props.notice as (typeof ENTRY_ACTION_SLUGS)[EntryAction] | typeof RESTORE_SLUG}`) : null;
+  const notice = props.notice && NOTICE_SLUGS.includes(props.notice) ? t(`entry.notice.${props.notice as (typeof ENTRY_ACTION_SLUGS)[EntryAction] | typeof RESTORE_SLUG | (typeof SHARE_SLUGS)[keyof typeof SHARE_SLUGS]}`) : null;
   return {
     frame: frameView({ title: heading, site: props.site, account: props.actor }),
     heading,
@@ -168,5 +208,6 @@ export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPage
     versions: versionsView(props, base),
     comparison: props.compare ? { heading: t('versions.comparing', { from: props.compare.from, to: props.compare.to }), diff: diffView(props.compare.diff) } : null,
     sinceVerified: sinceVerifiedView(props),
+    share: shareView(props, base),
   };
 }

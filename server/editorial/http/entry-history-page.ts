@@ -83,6 +83,41 @@ function versions(view: EntryHistoryPageView) {
   </section>`;
 }
 
+function share(view: EntryHistoryPageView) {
+  if (!view.share) return '';
+  const { form, rows, secret } = view.share;
+  return html`<section aria-labelledby="share-heading">
+    <h2 id="share-heading">${t('share.heading')}</h2>
+    <p class="hint">${t('share.hint')}</p>
+    ${secret ? html`<p class="notice" role="note">${secret}</p>` : ''}
+    ${form
+      ? html`<form method="post" action="${form.action}" class="filters">
+          ${field(form.lifetime, BACK_OFFICE_FIELD)}
+          <button type="submit">${t('share.create')}</button>
+        </form>`
+      : ''}
+    ${rows.length
+      ? dataTable({
+          caption: t('share.caption'),
+          headers: [t('share.link'), t('share.createdBy'), t('share.expires'), t('share.status'), t('share.uses'), t('share.revoke')],
+          rows: rows.map((r) => ({
+            data: { 'lien-ket': r.url },
+            cells: [
+              html`<code class="share-url">${r.url}</code>`,
+              r.createdBy,
+              time(r.expires),
+              r.status,
+              String(r.uses),
+              r.revoke
+                ? html`<form method="post" action="${r.revoke.action}"><input type="hidden" name="lien-ket" value="${r.revoke.id}" /><button type="submit" class="button-secondary">${t('share.revokeButton')}</button></form>`
+                : t('common.none'),
+            ],
+          })),
+        })
+      : ''}
+  </section>`;
+}
+
 export function entryHistoryPage(view: EntryHistoryPageView) {
   return layout(
     view.frame,
@@ -116,6 +151,7 @@ export function entryHistoryPage(view: EntryHistoryPageView) {
             headers: [t('entry.at'), t('entry.step'), t('entry.by'), t('entry.after')],
             rows: view.steps.map((s) => [time(s.at), s.step, s.by, s.state]),
           })}
+      ${share(view)}
       ${versions(view)}`,
   );
 }

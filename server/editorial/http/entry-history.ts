@@ -10,9 +10,11 @@ import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
 import { availableEvents, canPublish, mayReadDraft, maySectionBeEntered, type Actor } from '../editorial-workflow.ts';
 import { entryVersions, readVersion, restoreVersion, type EntryVersion } from '../entry-versions.ts';
 import { diffVersions } from '../version-diff.ts';
-import { VersionNotFoundError } from '../errors.ts';
+import { ShareLinkInvalidError, VersionNotFoundError } from '../errors.ts';
+import { canVerify } from '../editorial-workflow.ts';
+import { SHARE_PATH, type ShareLinks } from '../share-links.ts';
 import { entryHistoryPage } from './entry-history-page.ts';
-import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, RESTORE_SLUG, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
+import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, RESTORE_SLUG, SHARE_SLUGS, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
 import type { Editorial } from '../editorial-runtime.ts';
 import { listEntries } from '../entry-list.ts';
 import { entryListPage } from './entry-list-page.ts';
@@ -42,7 +44,15 @@ export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `${ENTRY_H
  * Decap has no button for are here: taking an entry down, an urgent
  * publication by the head (ADR 0044) and its review by a second person.
  */
-export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf: (c: Context<AppEnv>) => Promise<Actor>, clock: () => number = Date.now) {
+export function entryHistoryRoutes(
+  editorial: () => Promise<Editorial>,
+  actorOf: (c: Context<AppEnv>) => Promise<Actor>,
+  clock: () => number = Date.now,
+  shares?: () => Promise<ShareLinks>,
+) {
+  /** The address a link is opened at: this host, as the browser reached it. */
+  const origin = (c: Context<AppEnv>) => `${c.var.secure ? 'https' : 'http'}://${new URL(c.req.url).host}`;
+
   function keyOf(c: Context<AppEnv>): EntryKey {
     const site = c.var.site;
     const { section, slug } = c.req.param() as { section: string; slug: string };
@@ -93,6 +103,24 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
       unpublished && canPublish(actor) && lastVerified && current ? { n: lastVerified.n, diff: diffVersions(await text(lastVerified), await text(current)) } : null;
     const mayRestore =
       readable && versions.length > 0 && (unpublished || liveFacts ? availableEvents(actor, unpublished ? facts : liveFacts!).includes('edit') : maySectionBeEntered(actor, key.site, key.section));
+    // Share links of the open draft (docs/adr/0093), for who may read it.
+    const account = c.var.session!.account;
+    const sharing = unpublished && readable && shares ? await shares() : null;
+    const share = sharing
+      ? {
+          secret: readFacts.stateSecret,
+          links: (await sharing.list(key)).map(({ link, uses }) => ({
+            id: link.id,
+            url: `${origin(c)}${SHARE_PATH}?ma=${sharing.tokenOf(link)}`,
+            createdByName: link.createdByName,
+            createdAt: link.createdAt,
+            expiresAt: link.expiresAt,
+            revokedAt: link.revokedAt,
+            uses: uses.length,
+            mayRevoke: link.createdBy === account.id || canVerify(actor) || canPublish(actor),
+          })),
+        }
+      : null;
     return entryHistoryPage(
       entryHistoryPageView({
         site: c.var.site,
@@ -108,6 +136,8 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
         compare,
         sinceVerified,
         mayRestore,
+        share,
+        now: clock(),
         ...messages,
       }),
     );
@@ -147,6 +177,26 @@ export function entryHistoryRoutes(editorial: () => Promise<Editorial>, actorOf:
     if (n === null) throw new VersionNotFoundError({ section: key.section, slug: key.slug, version: 0 });
     await restoreVersion(repo, service, actor, key, n);
     return c.redirect(`${entryPath(key)}?thong-bao=${RESTORE_SLUG}`, 303);
+  });
+  // Share links: made by who may read the draft, taken back by their maker or who checks (docs/adr/0093).
+  app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${SHARE_SLUGS.create}`, async (c) => {
+    const key = keyOf(c);
+    const form = await readForm(c);
+    c.set('formErrorView', (error) => render(c, key, { error: error.message }));
+    if (!shares) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    const account = c.var.session!.account;
+    await (await shares()).create(await actorOf(c), { id: account.id, name: account.fullName }, key, typeof form['thoi-han'] === 'string' ? form['thoi-han'] : '');
+    return c.redirect(`${entryPath(key)}?thong-bao=${SHARE_SLUGS.create}`, 303);
+  });
+  app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${SHARE_SLUGS.revoke}`, async (c) => {
+    const key = keyOf(c);
+    const form = await readForm(c);
+    c.set('formErrorView', (error) => render(c, key, { error: error.message }));
+    if (!shares) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+    const id = form['lien-ket'];
+    if (typeof id !== 'string') throw new ShareLinkInvalidError();
+    await (await shares()).revoke(await actorOf(c), c.var.session!.account.id, key, id);
+    return c.redirect(`${entryPath(key)}?thong-bao=${SHARE_SLUGS.revoke}`, 303);
   });
   for (const [action, slug] of Object.entries(ENTRY_ACTION_SLUGS) as Array<[EntryAction, string]>) {
     app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${slug}`, async (c) => {
