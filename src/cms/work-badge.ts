@@ -13,7 +13,7 @@ export function workBadgeScript(countPath: string, label: string, lateLabel: str
   link.href = '/quan-tri/';
   link.setAttribute('data-count', '');
   var s = link.style;
-  s.position = 'fixed'; s.bottom = '16px'; s.left = '16px'; s.zIndex = '1000';
+  s.position = 'fixed'; s.bottom = '16px'; s.right = '16px'; s.zIndex = '1000';
   s.padding = '6px 12px'; s.borderRadius = '16px'; s.font = '600 14px/1.4 system-ui, sans-serif';
   s.background = '#1d4f91'; s.color = '#fff'; s.textDecoration = 'none'; s.boxShadow = '0 1px 4px rgba(0,0,0,.3)';
   function show(count, late, href) {

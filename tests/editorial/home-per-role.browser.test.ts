@@ -235,6 +235,30 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     expect(await wcagViolations(page)).toEqual([]);
   });
 
+  it('shows Decap in Vietnamese: dates on the workflow cards, the new-entry button, a date without an hour', async () => {
+    const page = await signIn('contributor');
+    await page.goto(`${base}/admin/`);
+    // Decap's proxy backend has its own "log in" button; the session cookie is what authenticates.
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByText('Bộ sưu tập').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.goto(`${base}/admin/#/collections/tin-tuc`);
+    const newEntry = page.getByRole('link', { name: 'Thêm bài tin tức' });
+    await newEntry.waitFor({ timeout: 20_000 });
+    expect(await newEntry.textContent()).toBe('Thêm bài tin tức');
+    await page.goto(`${base}/admin/#/workflow`);
+    await page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 20_000 });
+    const five = new Date(Date.now() - 5 * DAY);
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(five);
+    const board = (await page.locator('main, body').first().textContent()) ?? '';
+    expect(board).toContain(day);
+    expect(board).not.toMatch(/January|February|March|April|May|June|July|August|September|October|November|December/);
+    await page.goto(`${base}/admin/#/collections/tin-tuc/entries/ban-nhap`);
+    await page.reload();
+    const date = page.frameLocator('iframe').locator('.congso-date').first();
+    await expect.poll(() => date.textContent(), { timeout: 20_000 }).toBe('20/12/2024');
+    if (process.env.CONGSO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-entry.png') });
+  });
+
   it('gives the IT officer the failed build and the findings, and no entry', async () => {
     const page = await signIn('itOfficer');
     const found = await waiting(page);

@@ -8,6 +8,7 @@ import { decapConfig } from '#src/cms/decap-config.ts';
 import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms/editor-components.ts';
 import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
 import { workBadgeScript } from '#src/cms/work-badge.ts';
+import { DECAP_VI_PHRASES, DECAP_VIETNAMESE } from '#src/cms/decap-vietnamese.ts';
 import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
@@ -120,7 +121,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     // Decap must not start before our editor components are registered; no inline script under the CSP.
     if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
     if (file === 'editor-components.js') {
-      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
+      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\n${DECAP_VIETNAMESE}(window.CMS, ${JSON.stringify(DECAP_VI_PHRASES)});\nwindow.CMS.init();\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (file === 'work-badge.js') {
