@@ -9,6 +9,7 @@ import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms
 import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
 import { workBadgeScript } from '#src/cms/work-badge.ts';
 import { DECAP_VI_PHRASES, DECAP_VIETNAMESE } from '#src/cms/decap-vietnamese.ts';
+import { previewDescriptor, REGISTER_PREVIEWS, stylesheetsOf } from '#src/cms/preview-templates.ts';
 import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
@@ -124,6 +125,13 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
       const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\n${DECAP_VIETNAMESE}(window.CMS, ${JSON.stringify(DECAP_VI_PHRASES)});\nwindow.CMS.init();\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
+    if (file === 'preview.js') {
+      // Decap's preview as the page (docs/adr/0094): the department's own built stylesheets, read from its shell.
+      const site = c.var.site;
+      const styles = site?.kind === 'department' ? stylesheetsOf(await shells.read(site.department.id)) : [];
+      const source = `${REGISTER_PREVIEWS}(window.CMS, ${JSON.stringify(previewDescriptor(styles))});\n`;
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
     if (file === 'work-badge.js') {
       // The count's address is the back office's (server/platform/back-office/home.ts, docs/adr/0091).
       const source = workBadgeScript(`${BACK_OFFICE_PREFIX}/viec-cho.json`, t('work.badge'), t('work.badgeLate'));
@@ -155,6 +163,7 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   </head>
   <body>
     <script src="/admin/decap-cms.js"></script>
+    <script src="/admin/preview.js"></script>
     <script src="/admin/editor-components.js"></script>
     <script src="/admin/work-badge.js"></script>
   </body>
