@@ -1,9 +1,9 @@
 import { addWorkingDays, NATIONAL_CALENDAR, type WorkingCalendar } from '#src/calendar/working-days.ts';
-import { parseFrontmatter } from '#src/content-source/frontmatter.ts';
 import { READY_WORKING_DAYS, REVIEW_WORKING_DAYS } from '#src/checks/compliance.ts';
 import type { WorkItem, WorkSource } from '#server/platform/work-items.ts';
 import { waitingSince } from './compliance-record.ts';
-import { entryFile, listUnpublished, type EntryKey, type UnpublishedEntry } from './content-repository/entry-store.ts';
+import type { EntryKey } from './content-repository/entry-store.ts';
+import { draftRecords } from './draft-records.ts';
 import type { WorkflowStep } from './content-repository/workflow-record.ts';
 import { availableEvents, isSamePerson, mayReadDraft, type Actor, type EntryFacts } from './editorial-workflow.ts';
 import type { EditorialService } from './editorial-service.ts';
@@ -55,29 +55,16 @@ export function boardWork(actor: Actor, entries: readonly WaitingEntry[], now: n
   return items.sort((a, b) => order[a.kind]! - order[b.kind]! || (a.since ?? '').localeCompare(b.since ?? ''));
 }
 
-function titleOf(raw: Uint8Array | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const title = parseFrontmatter(new TextDecoder().decode(raw)).data.title;
-    return typeof title === 'string' ? title : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Every entry of a site in the workflow, read from its branch (ADR 0040). */
 export async function waitingEntries(repo: ContentRepository, service: EditorialService, site: string): Promise<WaitingEntry[]> {
-  const out: WaitingEntry[] = [];
-  for (const key of await listUnpublished(repo, site)) {
-    const { facts, unpublished, readFacts } = await service.factsOf(key);
-    if (!unpublished) continue;
-    out.push({ key, title: await draftTitle(repo, unpublished), facts, readFacts, steps: unpublished.steps, updatedAt: unpublished.updatedAt });
-  }
-  return out;
-}
-
-async function draftTitle(repo: ContentRepository, entry: UnpublishedEntry): Promise<string | null> {
-  return titleOf((await repo.readFile(entry.head, entryFile(entry.key)))?.bytes);
+  return (await draftRecords(repo, service, site)).map((d) => ({
+    key: d.key,
+    title: d.title,
+    facts: d.facts,
+    readFacts: d.readFacts,
+    steps: d.unpublished.steps,
+    updatedAt: d.unpublished.updatedAt,
+  }));
 }
 
 /**

@@ -19,7 +19,7 @@ export function complianceRecord(repo: ContentRepository): EditorialRecord {
     async waiting(site) {
       const out: Awaited<ReturnType<EditorialRecord['waiting']>> = [];
       for (const key of await listUnpublished(repo, site)) {
-        const entry = await readUnpublished(repo, key);
+        const entry = await readUnpublished(repo, key, { changes: false });
         if (!entry || entry.state === 'published') continue;
         out.push({ section: key.section, slug: key.slug, state: entry.state, since: waitingSince(entry.steps, entry.state) ?? entry.updatedAt });
       }

@@ -1,6 +1,6 @@
-import { parseFrontmatter } from '#src/content-source/frontmatter.ts';
 import { SECTION_IDS, type SectionId } from '#src/schema/sections.ts';
-import { entryFile, listUnpublished, publishedRecord, type EntryKey } from './content-repository/entry-store.ts';
+import { entryFile, publishedRecord, type EntryKey } from './content-repository/entry-store.ts';
+import { draftRecords, titleOf } from './draft-records.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import type { Person, WorkflowStep } from './content-repository/workflow-record.ts';
 import { mayReadDraft, type Actor, type WorkflowState } from './editorial-workflow.ts';
@@ -26,14 +26,16 @@ export interface EntryRow {
 
 const ENTRY_PATH = /^content\/[a-z0-9]+\/([a-z0-9-]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
-function titleOf(raw: Uint8Array | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const title = parseFrontmatter(new TextDecoder().decode(raw)).data.title;
-    return typeof title === 'string' ? title : null;
-  } catch {
-    return null;
-  }
+/** Titles by blob id: a blob never changes, so a title read once is kept (bounded). */
+const titles = new WeakMap<ContentRepository, Map<string, string | null>>();
+async function liveTitle(repo: ContentRepository, blob: string): Promise<string | null> {
+  let cache = titles.get(repo);
+  if (!cache) titles.set(repo, (cache = new Map()));
+  if (cache.has(blob)) return cache.get(blob)!;
+  if (cache.size > 20_000) cache.clear();
+  const title = titleOf(await repo.readBlob(blob));
+  cache.set(blob, title);
+  return title;
 }
 
 export async function listEntries(repo: ContentRepository, service: EditorialService, actor: Actor, site: string): Promise<EntryRow[]> {
@@ -45,7 +47,7 @@ export async function listEntries(repo: ContentRepository, service: EditorialSer
     const record = await publishedRecord(repo, key);
     rows.set(file.path, {
       key,
-      title: titleOf(await repo.readBlob(file.blob)),
+      title: await liveTitle(repo, file.blob),
       withheld: false,
       state: 'published',
       live: true,
@@ -53,15 +55,13 @@ export async function listEntries(repo: ContentRepository, service: EditorialSer
       lastStep: record?.step ?? null,
     });
   }
-  for (const key of await listUnpublished(repo, site)) {
-    const { unpublished, readFacts } = await service.factsOf(key);
-    if (!unpublished) continue;
+  for (const { key, unpublished, readFacts, title } of await draftRecords(repo, service, site)) {
     const readable = mayReadDraft(actor, readFacts);
     const first = unpublished.steps.find((s) => s.event === 'create') ?? unpublished.steps[0];
     const live = rows.get(entryFile(key));
     rows.set(entryFile(key), {
       key,
-      title: readable ? (titleOf((await repo.readFile(unpublished.head, entryFile(key)))?.bytes) ?? live?.title ?? null) : null,
+      title: readable ? (title ?? live?.title ?? null) : null,
       withheld: !readable,
       state: unpublished.state,
       live: !!live,

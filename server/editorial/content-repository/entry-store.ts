@@ -91,7 +91,11 @@ async function branchSteps(repo: ContentRepository, head: string): Promise<{ ste
   }
 }
 
-export async function readUnpublished(repo: ContentRepository, key: EntryKey): Promise<UnpublishedEntry | null> {
+/**
+ * `changes: false` skips the tree diff of the branch (left empty): the lists
+ * that only need the entry's state and people read hundreds of branches.
+ */
+export async function readUnpublished(repo: ContentRepository, key: EntryKey, options: { changes?: boolean } = {}): Promise<UnpublishedEntry | null> {
   const branch = entryBranch(key);
   const head = await repo.resolve(branch);
   if (!head) return null;
@@ -113,7 +117,7 @@ export async function readUnpublished(repo: ContentRepository, key: EntryKey): P
     authors,
     verifiedBy: state === 'ready' && lastVerify?.event === 'verify' ? lastVerify.by.username : null,
     steps,
-    changes: await repo.diff(base, head, `content/${key.site}`),
+    changes: options.changes === false ? [] : await repo.diff(base, head, `content/${key.site}`),
     updatedAt: steps.at(-1)?.at ?? iso((await repo.readCommit(head)).author.timestamp),
   };
 }
