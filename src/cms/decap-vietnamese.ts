@@ -12,11 +12,9 @@ export const DECAP_VI_PHRASES = {
 } as const;
 
 /**
- * Browser code: merges the phrases into Decap's `vi` locale, and shows a
- * `datetime` field in the preview as a Vietnamese date. Decap's own preview
- * prints the value with `toString()`, so a date written without an hour
- * (read as midnight UTC) showed "07:00 GMT+0700". The field's editor is
- * Decap's own, reused by name.
+ * Browser code: merges the phrases into Decap's `vi` locale before
+ * `CMS.init()`. (Dates in the preview are the preview template's,
+ * src/cms/preview-templates.ts.)
  */
 export const DECAP_VIETNAMESE = `
 (function (CMS, phrases) {
@@ -28,23 +26,4 @@ export const DECAP_VIETNAMESE = `
     return into;
   };
   CMS.registerLocale('vi', merge(Object.assign({}, CMS.getLocale('vi') || {}), phrases));
-  var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-  var parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  var vietnamese = function (value) {
-    if (value === null || value === undefined || value === '') return '';
-    if (typeof value === 'string' && /^\\d{4}-\\d{2}-\\d{2}$/.test(value)) return value.split('-').reverse().join('/');
-    var date = value instanceof Date ? value : new Date(String(value));
-    if (isNaN(date.getTime())) return String(value);
-    if (date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0) {
-      return pad(date.getUTCDate()) + '/' + pad(date.getUTCMonth() + 1) + '/' + date.getUTCFullYear();
-    }
-    var p = {};
-    parts.formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
-    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
-  };
-  var own = CMS.getWidget('datetime');
-  if (own && window.h) {
-    var DatePreview = function (props) { return window.h('div', { className: 'congso-date' }, vietnamese(props.value)); };
-    CMS.registerWidget('datetime', 'datetime', DatePreview, own.schema);
-  }
 })`;

@@ -254,8 +254,9 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     expect(board).not.toMatch(/January|February|March|April|May|June|July|August|September|October|November|December/);
     await page.goto(`${base}/admin/#/collections/tin-tuc/entries/ban-nhap`);
     await page.reload();
-    const date = page.frameLocator('iframe').locator('.congso-date').first();
-    await expect.poll(() => date.textContent(), { timeout: 20_000 }).toBe('20/12/2024');
+    // The preview writes the date as the site does, without an hour (docs/adr/0094).
+    const date = page.frameLocator('iframe').locator('article .meta time').first();
+    await expect.poll(() => date.textContent(), { timeout: 20_000 }).toBe('ngày 20 tháng 12 năm 2024');
     if (process.env.CONGSO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-entry.png') });
   });
 
