@@ -1,6 +1,7 @@
 import { readBuildHistory } from '#src/build/build-history.ts';
 import { checkCompliance, type EditorialRecord } from '#src/checks/compliance.ts';
 import type { WorkItem, WorkSource } from '#server/platform/work-items.ts';
+import { t } from '#server/platform/ui/vi.ts';
 
 /** The operations page and the compliance dashboard: where these items are handled. */
 const OPERATIONS_PATH = '/quan-tri/van-hanh/';
@@ -36,8 +37,12 @@ export function operationsWork(options: OperationsWorkOptions): WorkSource {
         asOf: new Date(options.clock()),
         workflow: options.workflow ? await options.workflow() : undefined,
       });
-      for (const finding of report.sites.flatMap((s) => s.findings)) {
-        items.push({ kind: 'compliance', title: finding.message, href: COMPLIANCE_PATH, since: null, dueAt: null, late: finding.severity === 'violation' });
+      // One line per rule, so thirty days without news read as one thing to fix, not thirty.
+      const byRule = Map.groupBy(report.sites.flatMap((s) => s.findings), (f) => f.rule);
+      for (const findings of byRule.values()) {
+        const [first] = findings;
+        const title = findings.length > 1 ? t('work.sameKind', { first: first!.message, count: findings.length - 1 }) : first!.message;
+        items.push({ kind: 'compliance', title, href: COMPLIANCE_PATH, since: null, dueAt: null, late: findings.some((f) => f.severity === 'violation') });
       }
     }
     return items;

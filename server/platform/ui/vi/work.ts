@@ -25,6 +25,7 @@ export const WORK_TEXT = {
   'work.late': 'Quá hạn',
   'work.onTime': 'Trong hạn',
   'work.noDeadline': 'Không có hạn',
+  'work.sameKind': '{first} (và {count} cảnh báo cùng loại)',
   'work.badge': 'Việc chờ bạn: {count}',
   'work.badgeLate': '{count} quá hạn',
 } as const;
