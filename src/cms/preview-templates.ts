@@ -22,7 +22,7 @@ export function previewDescriptor(styles: readonly string[]): PreviewDescriptor 
     sections: SECTION_IDS,
     styles,
     categories: NEWS_CATEGORIES,
-    labels: { category: t('news.category'), source: t('news.source'), original: t('news.original'), urgent: t('news.urgent'), draft: 'Bản xem trước, chưa đăng tải' },
+    labels: { category: t('news.category'), source: t('news.source'), original: t('news.original'), urgent: t('news.urgent'), draft: t('preview.draft') },
   };
 }
 
