@@ -4,7 +4,7 @@ import { entryHistory, listUnpublished, readUnpublished } from './content-reposi
 import type { WorkflowStep } from './content-repository/workflow-record.ts';
 
 /** The first step of the last unbroken run of steps in the entry's current state: when it started waiting. */
-function waitingSince(steps: readonly WorkflowStep[], state: WaitingState): string | null {
+export function waitingSince(steps: readonly WorkflowStep[], state: WaitingState): string | null {
   let since: string | null = null;
   for (let i = steps.length - 1; i >= 0; i--) {
     if (steps[i]!.state !== state) break;
@@ -19,7 +19,7 @@ export function complianceRecord(repo: ContentRepository): EditorialRecord {
     async waiting(site) {
       const out: Awaited<ReturnType<EditorialRecord['waiting']>> = [];
       for (const key of await listUnpublished(repo, site)) {
-        const entry = await readUnpublished(repo, key);
+        const entry = await readUnpublished(repo, key, { changes: false });
         if (!entry || entry.state === 'published') continue;
         out.push({ section: key.section, slug: key.slug, state: entry.state, since: waitingSince(entry.steps, entry.state) ?? entry.updatedAt });
       }

@@ -105,9 +105,12 @@ export function createEditorialService(options: EditorialServiceOptions) {
     };
   }
 
-  /** What the workflow needs to know of an entry: its draft if one is open, else what is live. */
-  async function factsOf(key: EntryKey): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null; readFacts: EntryFacts }> {
-    const unpublished = await readUnpublished(repo, key);
+  /**
+   * What the workflow needs to know of an entry: its draft if one is open, else what is live.
+   * `changes: false` for lists, which do not need the files the draft changes.
+   */
+  async function factsOf(key: EntryKey, options: { changes?: boolean } = {}): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null; readFacts: EntryFacts }> {
+    const unpublished = await readUnpublished(repo, key, options);
     if (unpublished) {
       const secrecy = secrecyOf(await readText(unpublished.head, entryFile(key)));
       const facts: EntryFacts = {

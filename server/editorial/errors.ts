@@ -3,6 +3,7 @@ import type { ContentProblem } from '#src/content-source/problems.ts';
 import { formatProblem } from '#src/content-source/problems.ts';
 import { ROLE_LABELS, type Role } from '#src/schema/roles.ts';
 import { sectionInfo, type SectionId } from '#src/schema/sections.ts';
+import { formatDateTime } from '#src/text/format-date.ts';
 import { EVENT_LABELS, STATE_LABELS, type EventName, type WorkflowState } from './workflow-labels.ts';
 
 /**
@@ -33,13 +34,17 @@ export const SectionNotAssignedError = appError<{ event: EventName; section: Sec
     `Bạn chưa được Trưởng Ban phân công chuyên mục "${sectionInfo(data.section).label}" nên không được ${EVENT_LABELS[data.event]} bài trong chuyên mục này (Điều 17.3, 17.5).`,
 );
 
-export type RightNotGrantedErrorData = { event: EventName; right: 'verify' | 'publish' | 'own' | 'urgent' | 'system'; role: Role };
+export type RightNotGrantedErrorData = {
+  event: EventName;
+  right: 'verify' | 'publish' | 'own' | 'urgent' | 'system';
+  role: Role;
+};
 const WHO_HAS: Record<RightNotGrantedErrorData['right'], string> = {
   verify: 'Phó Trưởng Ban Biên tập, Trưởng Ban hoặc người được uỷ quyền xác thực, đăng tải (Điều 19, bước 2)',
   publish: 'Trưởng Ban Biên tập hoặc người được uỷ quyền đăng tải (Điều 19, bước 3)',
   own: 'người nhập bài, Phó Trưởng Ban hoặc người được uỷ quyền xác thực',
   urgent: 'Trưởng Ban Biên tập, với lý do ghi rõ (Điều 9, tin khẩn)',
-  system: 'hệ thống, đúng thời điểm đã ghi trong bài; không ai làm thay được'
+  system: 'hệ thống, đúng thời điểm đã ghi trong bài; không ai làm thay được',
 };
 export const RightNotGrantedError = appError<RightNotGrantedErrorData>(
   'E_WORKFLOW_RIGHT_NOT_GRANTED',
@@ -222,4 +227,59 @@ export const MediaNotFoundError = appError<{ path: string }>(
   'E_PROXY_FILE_NOT_FOUND',
   404,
   (data) => `Không tìm thấy tệp "${data.path}".`,
+);
+
+/** A version number the entry's history does not have: nothing is restored or compared. */
+export const VersionNotFoundError = appError<{ section: SectionId; slug: string; version: number }>(
+  'E_VERSION_NOT_FOUND',
+  404,
+  (data) =>
+    `Bài ${sectionInfo(data.section).label.toLowerCase()} "${data.slug}" không có phiên bản số ${data.version}.`,
+);
+
+/** A link that was not made here, or was changed on the way: its signature does not match. Says nothing more. */
+export const ShareLinkInvalidError = appError(
+  'E_SHARE_LINK_INVALID',
+  404,
+  () => 'Liên kết xem trước không đúng. Hãy đề nghị người gửi cho bạn liên kết mới.',
+);
+
+export const ShareLinkExpiredError = appError<{ expiredAt: number }>(
+  'E_SHARE_LINK_EXPIRED',
+  410,
+  (data) =>
+    `Liên kết xem trước đã hết hạn lúc ${formatDateTime(data.expiredAt)}. Hãy đề nghị người gửi cho bạn liên kết mới.`,
+);
+
+export const ShareLinkRevokedError = appError(
+  'E_SHARE_LINK_REVOKED',
+  410,
+  () => 'Liên kết xem trước đã bị Ban Biên tập thu hồi.',
+);
+
+/** The draft was published, taken back or discarded since the link was made: there is nothing left to preview. */
+export const ShareDraftGoneError = appError<{ section: SectionId; slug: string }>(
+  'E_SHARE_DRAFT_GONE',
+  410,
+  () => 'Bản nháp này không còn để xem trước: bài đã được đăng tải hoặc đã bị huỷ.',
+);
+
+/** A draft marked as a state secret is never shown outside the board (Điều 4.2đ). */
+export const ShareStateSecretError = appError<{ section: SectionId; slug: string }>(
+  'E_SHARE_STATE_SECRET',
+  403,
+  () => 'Bài có nội dung bí mật nhà nước (Điều 4.2đ) không được chia sẻ ra ngoài Ban Biên tập.',
+);
+
+export const ShareLifetimeInvalidError = appError<{ value: string }>(
+  'E_SHARE_LIFETIME_INVALID',
+  400,
+  () => 'Hãy chọn thời hạn của liên kết trong danh sách.',
+);
+
+/** Only who made a link, or who verifies or publishes, takes it back. */
+export const ShareLinkNotYoursError = appError<{ username: string }>(
+  'E_SHARE_LINK_NOT_YOURS',
+  403,
+  () => 'Chỉ người tạo liên kết, người xác thực hoặc người đăng tải mới được thu hồi liên kết này.',
 );

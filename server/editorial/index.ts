@@ -16,3 +16,4 @@ export { createPublicationGate, type PublicationGate } from './publication-gate.
 export { siteBuilder } from './publish-queue-build.ts';
 export { createPublishQueue } from './publish-queue.ts';
 export { createTimedPublication } from './timed-publication.ts';
+export { editorialWork } from './board-work.ts';

@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from './http/content-security-policy.ts';
 import { resolveDepartment } from './http/resolve-department.ts';
 import { safeRedirects } from './http/safe-redirects.ts';
 import { backOfficeRoutes } from './back-office/routes.ts';
-import { adminRoutes, type AdminRouteOptions } from '#server/editorial/index.ts';
+import { adminRoutes, type AdminRouteOptions, complianceRecord, editorialWork } from '#server/editorial/index.ts';
 import { createPortalRoutes, type PortalOptions } from '#server/sites/index.ts';
 import { createStaticSitesRoutes } from '#server/sites/index.ts';
 import { createServices, type ServiceOptions, type Services } from '#server/accounts/index.ts';
@@ -29,6 +29,8 @@ import { complianceRoutes } from '#server/reports/index.ts';
 import { publicStatisticsRoutes } from '#server/reports/index.ts';
 import { reportRoutes } from '#server/reports/index.ts';
 import { operationsRoutes } from '#server/reports/index.ts';
+import { operationsWork } from '#server/reports/index.ts';
+import type { WorkSource } from './work-items.ts';
 
 export interface AppOptions extends ServiceOptions, AdminRouteOptions {
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-*. */
@@ -90,7 +92,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const siteIds = options.departments.map((d) => d.id);
   app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
   if (options.metrics) app.route('/', metricsRoutes(options.metrics.render, services.auth));
-  app.route('/', backOfficeRoutes(services, cases));
+  // What waits for each person (docs/adr/0091): the editorial steps only where a content repository is given, so a
+  // server that never edits content never creates one.
+  const hasContent = !!(options.editorial?.repo || options.editorialRuntime);
+  const work: WorkSource[] = [
+    ...(hasContent ? [editorialWork(editorial, (id) => services.accounts.linkedUsernames(id), services.deps.clock)] : []),
+    operationsWork({
+      distDir,
+      contentRoot: options.editorial?.repoDir,
+      ...(options.editorial?.repo ? { workflow: async () => complianceRecord(await options.editorial!.repo!) } : {}),
+      clock: services.deps.clock,
+    }),
+  ];
+  app.route('/', backOfficeRoutes(services, cases, work));
   if (options.departmentService) app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);

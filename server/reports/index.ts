@@ -17,3 +17,4 @@ export { parsePeriod } from './period.ts';
 export { storageCaseSource } from './storage-case-source.ts';
 export { usageReportCsv } from './usage-csv.ts';
 export { computeUsageReport } from './usage-report.ts';
+export { operationsWork } from './operations-work.ts';

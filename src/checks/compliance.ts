@@ -91,6 +91,10 @@ export interface ComplianceOptions {
   calendar?: WorkingCalendar;
 }
 
+/** Working days an entry may wait for verification, and once verified for publication (docs/adr/0061, Điều 9). */
+export const REVIEW_WORKING_DAYS = 2;
+export const READY_WORKING_DAYS = 1;
+
 const DAY_MS = 86_400_000;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Điều 9.3: "chậm nhất vào 16 giờ hàng ngày". */
@@ -152,8 +156,8 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     // Today is judged only once its 16:00 has passed.
     if (isWorkingDay(day, calendar) && cutoffOf(day) <= asOf) windowDays.push(day);
   }
-  const reviewLimit = options.reviewWorkingDays ?? 2;
-  const readyLimit = options.readyWorkingDays ?? 1;
+  const reviewLimit = options.reviewWorkingDays ?? REVIEW_WORKING_DAYS;
+  const readyLimit = options.readyWorkingDays ?? READY_WORKING_DAYS;
   const urgentLimit = options.urgentMinutes ?? 60;
 
   const province = await loadProvince(options.root);

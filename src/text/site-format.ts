@@ -46,11 +46,21 @@ function vn(date: Date): VnDate {
   return parts;
 }
 
+/**
+ * A date written without an hour (`date: 2024-12-20`) is read as midnight UTC,
+ * which is 07:00 in Huế: it has no hour to show (Điều 9 counts the day).
+ * An entry really dated 07:00 in Vietnam is written with its hour and is the
+ * same instant; it is shown as its day too, the lesser harm.
+ */
+export function isDateOnly(date: Date): boolean {
+  return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
+}
+
 /** "09:30, ngày 14 tháng 10 năm 2024" when the entry carries an hour, else the long date. */
 export function formatDateTimeLong(date: Date): string {
   const { hour, minute } = vn(date);
   const long = formatDateLong(date);
-  return hour === '00' && minute === '00' ? long : `${hour}:${minute}, ${long}`;
+  return isDateOnly(date) || (hour === '00' && minute === '00') ? long : `${hour}:${minute}, ${long}`;
 }
 
 /** `datetime` attribute value: the calendar date in Vietnam. */

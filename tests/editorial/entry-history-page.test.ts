@@ -108,4 +108,27 @@ describe('/quan-tri/bai-viet/<section>/<slug>', () => {
     expect(await elsewhere.text()).not.toContain('Lịch sử bài');
     expect(await errorCode(await (await signedIn('admin', 'localhost')).request(HISTORY))).toBe('E_NOT_FOUND');
   });
+
+  it('lists the department’s entries for its board only, and hides the title of a secret draft from who may not read it', async () => {
+    const mai = await signedIn('contributor');
+    const an = await signedIn('head');
+    await api(an, 'persistEntry', {
+      dataFiles: [{ slug: 'bai-mat', path: 'content/sotuphap/tin-tuc/bai-mat.mdx', raw: newsEntry({ title: 'Tiêu đề mật', secret: true }) }],
+      assets: [],
+      options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
+    });
+    const forHead = await (await an.request('/quan-tri/bai-viet/?chuyen-muc=tin-tuc')).text();
+    expect(forHead).toContain('Tiêu đề mật');
+    expect(forHead).toContain('href="/quan-tri/bai-viet/tin-tuc/lich-su-mau"');
+    const forMai = await mai.request('/quan-tri/bai-viet/?chuyen-muc=tin-tuc');
+    expect(forMai.status).toBe(200);
+    const text = await forMai.text();
+    expect(text).not.toContain('Tiêu đề mật');
+    expect(text).toContain('bài mật');
+    // The province admin has no board; another department's head is on another host, where there is no such list of ours.
+    expect((await (await signedIn('admin', 'localhost')).request('/quan-tri/bai-viet/')).status).toBe(404);
+    const khoa = await signedIn('otherHead', 'soyte.localhost');
+    const theirs = await (await khoa.request('/quan-tri/bai-viet/')).text();
+    expect(theirs).not.toContain('lich-su-mau');
+  });
 });

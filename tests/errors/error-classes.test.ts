@@ -109,6 +109,7 @@ const SAMPLE = {
   trackingCode: 'STP-2026-7KQ4-M9',
   transition: 'reject',
   username: 'nvan',
+  version: 3,
   value: '--site',
   what: 'sections',
 };

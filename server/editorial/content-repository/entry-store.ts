@@ -91,7 +91,11 @@ async function branchSteps(repo: ContentRepository, head: string): Promise<{ ste
   }
 }
 
-export async function readUnpublished(repo: ContentRepository, key: EntryKey): Promise<UnpublishedEntry | null> {
+/**
+ * `changes: false` skips the tree diff of the branch (left empty): the lists
+ * that only need the entry's state and people read hundreds of branches.
+ */
+export async function readUnpublished(repo: ContentRepository, key: EntryKey, options: { changes?: boolean } = {}): Promise<UnpublishedEntry | null> {
   const branch = entryBranch(key);
   const head = await repo.resolve(branch);
   if (!head) return null;
@@ -113,7 +117,7 @@ export async function readUnpublished(repo: ContentRepository, key: EntryKey): P
     authors,
     verifiedBy: state === 'ready' && lastVerify?.event === 'verify' ? lastVerify.by.username : null,
     steps,
-    changes: await repo.diff(base, head, `content/${key.site}`),
+    changes: options.changes === false ? [] : await repo.diff(base, head, `content/${key.site}`),
     updatedAt: steps.at(-1)?.at ?? iso((await repo.readCommit(head)).author.timestamp),
   };
 }
@@ -238,6 +242,21 @@ export async function mergeChange(
  * main's history. Removed when the entry is taken down.
  */
 export const publishedRef = (key: EntryKey) => `refs/congso/published/${entryId(key)}`;
+
+/** The step that put the live version on main, and who entered it; null for content from before the workflow. */
+export async function publishedRecord(repo: ContentRepository, key: EntryKey): Promise<{ step: WorkflowStep; enteredBy: Person | null } | null> {
+  let oid: string;
+  try {
+    oid = await git.resolveRef({ ...repo.store, ref: publishedRef(key) });
+  } catch {
+    return null;
+  }
+  const commit = await repo.readCommit(oid);
+  const step = stepOf(oid, commit);
+  if (!step) return null;
+  const entered = parseTrailers(commit.message).get(EVENT_TRAILERS.create)?.[0];
+  return { step, enteredBy: entered ? parsePersonTrailer(entered) : null };
+}
 
 /** The authors of the live version, as its publication recorded them; empty for content from before the workflow. */
 export async function liveAuthors(repo: ContentRepository, key: EntryKey): Promise<string[]> {

@@ -19,6 +19,8 @@ export const TRAILER = {
   reviews: 'Congso-Reviews',
   /** On a publication: the usernames whose change of content is in the published revision (ADR 0043). */
   authors: 'Congso-Authors',
+  /** On a restore: the commit whose version of the entry was brought back as a new draft (docs/adr/0092). */
+  restores: 'Congso-Restores',
 } as const;
 
 /** The person-trailer each step writes, e.g. `Verified-by: Trần Thị Bích Hạnh <hanhttb>`. */

@@ -7,6 +7,11 @@ import { stringify } from 'yaml';
 import { decapConfig } from '#src/cms/decap-config.ts';
 import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms/editor-components.ts';
 import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
+import { workBadgeScript } from '#src/cms/work-badge.ts';
+import { DECAP_VI_PHRASES, DECAP_VIETNAMESE } from '#src/cms/decap-vietnamese.ts';
+import { previewDescriptor, REGISTER_PREVIEWS, stylesheetsOf } from '#src/cms/preview-templates.ts';
+import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
+import { t } from '#server/platform/ui/vi.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { asAppError } from '#server/platform/app-error.ts';
@@ -25,6 +30,10 @@ import { entryHistoryRoutes } from './entry-history.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Services } from '#server/accounts/index.ts';
 import { log } from '#server/platform/observability/log.ts';
+import { createHmac } from 'node:crypto';
+import { shellFromDist } from '#server/sites/index.ts';
+import { createShareLinks, SHARE_PATH, type ShareLinks } from '../share-links.ts';
+import { sharePreviewPage, sharePreviewView } from './share-preview.ts';
 
 /**
  * `/admin/` on each department host: Decap CMS (bundle served from our own
@@ -34,6 +43,8 @@ import { log } from '#server/platform/observability/log.ts';
  */
 
 export interface AdminRouteOptions {
+  /** Built department sites: a share link shows its draft inside the site's own shell (docs/adr/0093). */
+  distDir?: string;
   editorial?: EditorialOptions;
   /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
   editorialRuntime?: () => Promise<Editorial>;
@@ -82,9 +93,28 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     return c.json({ error: internal.message, code: internal.code }, internal.status);
   });
 
+  // Share links are signed with a key of their own, derived from the server's secret (docs/adr/0093).
+  const shareKey = createHmac('sha256', services.deps.deviceSecret).update('congso share links v1').digest();
+  let sharing: Promise<ShareLinks> | null = null;
+  const shares = () =>
+    (sharing ??= editorial().then(({ repo, service }) =>
+      createShareLinks({ repo, service, links: services.deps.storage.shareLinks, key: shareKey, clock: services.deps.clock }),
+    ));
+  const shells = shellFromDist(options.distDir ?? 'dist');
+
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   // A back-office page (behind the back office's session checks) that needs this content repository.
-  app.route('/', entryHistoryRoutes(editorial, actor));
+  app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock, shares));
+
+  // A draft shown to someone without an account: public, read-only, never cached nor indexed. The token is in the
+  // query string, which the request log never writes (docs/adr/0105), and the site's referrer policy keeps it home.
+  app.get(SHARE_PATH, async (c) => {
+    const d = department(c);
+    c.header('cache-control', 'no-store');
+    c.header('x-robots-tag', 'noindex, nofollow');
+    const { link, text } = await (await shares()).open(d.id, (c.req.query('ma') ?? '').slice(0, 200));
+    return c.html(await sharePreviewPage(sharePreviewView(text, link, link.slug), await shells.read(d.id), d.name));
+  });
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {
@@ -92,7 +122,19 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     // Decap must not start before our editor components are registered; no inline script under the CSP.
     if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
     if (file === 'editor-components.js') {
-      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\nwindow.CMS.init();\n`;
+      const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\n${DECAP_VIETNAMESE}(window.CMS, ${JSON.stringify(DECAP_VI_PHRASES)});\nwindow.CMS.init();\n`;
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
+    if (file === 'preview.js') {
+      // Decap's preview as the page (docs/adr/0094): the department's own built stylesheets, read from its shell.
+      const site = c.var.site;
+      const styles = site?.kind === 'department' ? stylesheetsOf(await shells.read(site.department.id)) : [];
+      const source = `${REGISTER_PREVIEWS}(window.CMS, ${JSON.stringify(previewDescriptor(styles))});\n`;
+      return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    }
+    if (file === 'work-badge.js') {
+      // The count's address is the back office's (server/platform/back-office/home.ts, docs/adr/0091).
+      const source = workBadgeScript(`${BACK_OFFICE_PREFIX}/viec-cho.json`, t('work.badge'), t('work.badgeLate'));
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (!BUNDLE_FILE.test(file)) return next();
@@ -121,7 +163,9 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   </head>
   <body>
     <script src="/admin/decap-cms.js"></script>
+    <script src="/admin/preview.js"></script>
     <script src="/admin/editor-components.js"></script>
+    <script src="/admin/work-badge.js"></script>
   </body>
 </html>`);
   });

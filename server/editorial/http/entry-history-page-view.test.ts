@@ -46,4 +46,37 @@ describe('entryHistoryPageView', () => {
     expect(entryHistoryPageView(props({ notice: 'go-bai' })).notice?.text).toContain('Đã gỡ bài khỏi Website');
     expect(entryHistoryPageView(props({ notice: '<script>' })).notice).toBeNull();
   });
+
+  it('offers restore and a comparison of two versions only when the person may, the last two chosen by default (docs/adr/0092)', () => {
+    const versions = [
+      { n: 1, at: '2026-11-16T02:00:00Z', by: { name: 'Hoàng Thị Mai', username: 'maiht' }, event: 'create' as const, verifiedBy: { name: 'Trần Thị Bích Hạnh', username: 'hanhttb' }, published: true },
+      { n: 2, at: '2026-11-17T02:00:00Z', by: { name: 'Hoàng Thị Mai', username: 'maiht' }, event: 'edit' as const, verifiedBy: null, published: false },
+    ];
+    const view = entryHistoryPageView(props({ versions, mayRestore: true }));
+    expect(view.versions?.rows.map((r) => [r.n, r.verifiedBy, r.published, r.restore?.action])).toEqual([
+      [1, 'Trần Thị Bích Hạnh (hanhttb)', 'Có', '/quan-tri/bai-viet/tin-tuc/bai-moi/khoi-phuc'],
+      [2, '—', 'Không', '/quan-tri/bai-viet/tin-tuc/bai-moi/khoi-phuc'],
+    ]);
+    expect(view.versions?.compareForm?.from.options?.find((o) => o.selected)?.value).toBe('1');
+    expect(view.versions?.compareForm?.to.options?.find((o) => o.selected)?.value).toBe('2');
+    expect(entryHistoryPageView(props({ versions, mayRestore: false })).versions?.rows[0]!.restore).toBeNull();
+    const same = { fields: [], body: [{ kind: 'same' as const, text: 'x' }], same: true };
+    expect(entryHistoryPageView(props({ versions, sinceVerified: { n: 1, diff: same } })).sinceVerified).toEqual({
+      text: 'Không có thay đổi nào sau khi phiên bản 1 được Trần Thị Bích Hạnh (hanhttb) xác thực lúc 16/11/2026 09:00.',
+      diff: null,
+    });
+  });
+
+  it('lists share links with their state and uses, and offers none for a state secret (docs/adr/0093)', () => {
+    const link = { id: 'a', url: 'http://x/xem-truoc?ma=a.b', createdByName: 'Hoàng Thị Mai', createdAt: 0, expiresAt: 2_000, revokedAt: null, uses: 3, mayRevoke: true };
+    const view = entryHistoryPageView(props({ now: 1_000, share: { secret: false, links: [link, { ...link, id: 'b', expiresAt: 500 }, { ...link, id: 'c', revokedAt: 100 }] } }));
+    expect(view.share?.rows.map((r) => [r.status, r.uses, r.revoke?.id ?? null])).toEqual([
+      ['Còn hiệu lực', 3, 'a'],
+      ['Đã hết hạn', 3, null],
+      ['Đã thu hồi', 3, null],
+    ]);
+    expect(view.share?.form?.lifetime.options?.map((o) => o.value)).toEqual(['1-gio', '1-ngay', '3-ngay', '7-ngay']);
+    const secret = entryHistoryPageView(props({ share: { secret: true, links: [] } })).share;
+    expect([secret?.form, typeof secret?.secret]).toEqual([null, 'string']);
+  });
 });

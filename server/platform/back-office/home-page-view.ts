@@ -12,6 +12,8 @@ import type { NoticeView } from '../ui/components/notice.ts';
 import { type FrameView, frameView } from '../ui/frame-view.ts';
 import { sectionLabels } from '../ui/section-labels.ts';
 import { t } from '../ui/vi.ts';
+import type { WorkItem } from '../work-items.ts';
+import { type WorkView, workView } from './work-view.ts';
 
 export interface HomePageProps {
   site: Site;
@@ -25,6 +27,10 @@ export interface HomePageProps {
   escalated?: readonly DigestLine[];
   /** For the head: a disposal list waiting for the decision (docs/adr/0059). */
   disposal?: DisposalList | null;
+  /** What waits for this person in every capability (docs/adr/0091); absent: the section is not shown. */
+  work?: readonly WorkItem[];
+  /** The moment the page is made, for the age of what waits. */
+  now?: number;
 }
 
 export interface HomePageView {
@@ -38,6 +44,7 @@ export interface HomePageView {
   /** The head's list of cases late by the margin or more, worst first; null for anyone else or when there are none. */
   escalated: DataTableView | null;
   disposal: { text: string; href: string } | null;
+  work: WorkView | null;
 }
 
 export function homePageView(props: HomePageProps): HomePageView {
@@ -47,7 +54,11 @@ export function homePageView(props: HomePageProps): HomePageView {
     { term: t('field.role'), detail: ROLE_LABELS[account.role] },
   ];
   if (account.sections.length > 0) facts.push({ term: t('home.sections'), detail: sectionLabels(account.sections) });
-  if (account.delegations.length > 0) facts.push({ term: t('home.delegations'), detail: account.delegations.map((r) => t(`delegation.short.${r}`)).join(', ') });
+  if (account.delegations.length > 0)
+    facts.push({
+      term: t('home.delegations'),
+      detail: account.delegations.map((r) => t(`delegation.short.${r}`)).join(', '),
+    });
   facts.push({ term: t('field.officialEmail'), detail: account.email ?? t('common.notYet') });
   return {
     frame: frameView({ title: t('home.title'), site: props.site, account }),
@@ -64,11 +75,20 @@ export function homePageView(props: HomePageProps): HomePageView {
           rows: [...props.escalated]
             .sort((a, b) => b.workingDays - a.workingDays)
             .map((line) => ({
-              cells: [line.record.trackingCode, SERVICE_LABELS[line.record.service], line.record.subject, formatDateShort(line.record.dueAt!), t('home.workingDays', { days: line.workingDays })],
+              cells: [
+                line.record.trackingCode,
+                SERVICE_LABELS[line.record.service],
+                line.record.subject,
+                formatDateShort(line.record.dueAt!),
+                t('home.workingDays', { days: line.workingDays }),
+              ],
               data: { href: casePath(line.record.id) },
             })),
         }
       : null,
-    disposal: props.disposal ? { text: t('home.disposalWaiting', { count: props.disposal.entries.length }), href: DISPOSALS_PATH } : null,
+    disposal: props.disposal
+      ? { text: t('home.disposalWaiting', { count: props.disposal.entries.length }), href: DISPOSALS_PATH }
+      : null,
+    work: props.work ? workView(props.work, props.now ?? 0) : null,
   };
 }

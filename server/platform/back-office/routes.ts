@@ -18,6 +18,8 @@ import { homeRoutes } from './home.ts';
 import { signInRoutes } from '#server/accounts/index.ts';
 import { signOutRoutes } from '#server/accounts/index.ts';
 import { stylesheetRoutes } from '../ui/stylesheet.ts';
+import type { WorkSource } from '../work-items.ts';
+import { caseWork } from './case-work.ts';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -26,7 +28,7 @@ const MAX_FORM_BYTES = 64 * 1024;
  * public stylesheet → origin/body checks and session → sign-in (public) →
  * signed in: change password, sign out → password changed: everything else.
  */
-export function backOfficeRoutes(services: Services, cases?: CaseServices) {
+export function backOfficeRoutes(services: Services, cases?: CaseServices, work: readonly WorkSource[] = []) {
   const all = `${BACK_OFFICE_PREFIX}/*`;
   return new Hono<AppEnv>()
     .route('/', stylesheetRoutes())
@@ -37,7 +39,7 @@ export function backOfficeRoutes(services: Services, cases?: CaseServices) {
     .route('/', changePasswordRoutes(services))
     .route('/', signOutRoutes(services))
     .use(all, requirePasswordChanged())
-    .route('/', homeRoutes(services, cases))
+    .route('/', homeRoutes(services, cases, cases ? [...work, caseWork(cases)] : work))
     .route('/', accountsRoutes(services))
     .route('/', auditRoutes(services))
     .route('/', apiRoutes(services))

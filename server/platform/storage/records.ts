@@ -150,3 +150,27 @@ export interface RateBucketStep<D> {
   next: RateBucket;
   decision: D;
 }
+
+/** A read-only link to a draft for someone without an account (docs/adr/0093). */
+export interface ShareLinkRecord {
+  id: string;
+  departmentId: string;
+  section: string;
+  slug: string;
+  /** The draft's commit the link shows. */
+  commit: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  revokedBy: string | null;
+}
+
+export type ShareLinkOutcome = 'shown' | 'expired' | 'revoked' | 'tampered' | 'secret' | 'gone';
+
+export interface ShareLinkUse {
+  linkId: string;
+  at: number;
+  outcome: ShareLinkOutcome;
+}

@@ -1,4 +1,4 @@
-import type { RateBucket, RateBucketStep, ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
+import type { RateBucket, RateBucketStep, ShareLinkRecord, ShareLinkUse, ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
 import type {
   AccountPatch,
   AccountRecord,
@@ -163,6 +163,19 @@ export interface RateBucketRepository {
   deleteIdle(before: number): Promise<number>;
 }
 
+/** Share links of drafts and each of their uses (docs/adr/0093). */
+export interface ShareLinkRepository {
+  create(link: ShareLinkRecord): Promise<void>;
+  find(id: string): Promise<ShareLinkRecord | null>;
+  /** The links of one entry, newest first. */
+  listForEntry(departmentId: string, section: string, slug: string): Promise<ShareLinkRecord[]>;
+  /** Marks the link revoked; false when it was already revoked or does not exist. */
+  revoke(id: string, by: string, at: number): Promise<boolean>;
+  recordUse(use: ShareLinkUse): Promise<void>;
+  /** Uses of a link, oldest first. */
+  uses(linkId: string): Promise<ShareLinkUse[]>;
+}
+
 export interface Storage {
   readonly dialect: 'sqlite' | 'postgres';
   readonly accounts: AccountRepository;
@@ -177,6 +190,7 @@ export interface Storage {
   readonly rateBuckets: RateBucketRepository;
   readonly caseRatings: CaseRatingRepository;
   readonly caseDisposals: CaseDisposalRepository;
+  readonly shareLinks: ShareLinkRepository;
   /** Applies pending migrations; returns the versions it applied. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;

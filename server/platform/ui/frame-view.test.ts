@@ -18,9 +18,9 @@ describe('frameView', () => {
 
   it('offers each role only the pages its routes let it open', () => {
     expect(links({ role: 'head' })).toEqual([
-      'Trang chính', 'Biên tập nội dung', 'Hồ sơ dịch vụ công', 'Báo cáo', 'Giám sát nội dung', 'Vận hành', 'Tài khoản', 'Nhật ký', 'Đổi mật khẩu',
+      'Trang chính', 'Biên tập nội dung', 'Bài viết', 'Hồ sơ dịch vụ công', 'Báo cáo', 'Giám sát nội dung', 'Vận hành', 'Tài khoản', 'Nhật ký', 'Đổi mật khẩu',
     ]);
-    expect(links({ role: 'contributor' })).toEqual(['Trang chính', 'Biên tập nội dung', 'Hồ sơ dịch vụ công', 'Đổi mật khẩu']);
+    expect(links({ role: 'contributor' })).toEqual(['Trang chính', 'Biên tập nội dung', 'Bài viết', 'Hồ sơ dịch vụ công', 'Đổi mật khẩu']);
     expect(links({ role: 'it-officer' })).not.toContain('Nhật ký');
     // The province administrator has no editorial role and no department's cases (ADR 0013).
     expect(links({ role: 'admin', departmentId: null })).not.toContain('Biên tập nội dung');

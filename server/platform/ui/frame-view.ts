@@ -37,6 +37,7 @@ function navFor(account: AccountRecord): NavLink[] {
   const links: Array<[boolean, string, string]> = [
     [true, BACK_OFFICE_PATHS.home, t('nav.home')],
     [inDepartment, '/admin/', t('nav.editor')],
+    [inDepartment, '/quan-tri/bai-viet/', t('nav.entries')],
     [inDepartment, '/quan-tri/ho-so/', t('nav.cases')],
     [readsReports, '/quan-tri/bao-cao/', t('nav.reports')],
     [readsReports, '/quan-tri/tuan-thu/', t('nav.compliance')],

@@ -7,6 +7,7 @@ import { EDITORIAL_TEXT } from './vi/editorial.ts';
 import { FRAME_TEXT } from './vi/frame.ts';
 import { OPERATIONS_TEXT } from './vi/operations.ts';
 import { REPORTS_TEXT } from './vi/reports.ts';
+import { WORK_TEXT } from './vi/work.ts';
 
 /**
  * Every sentence the server shows that is not an error: labels, page titles,
@@ -25,6 +26,7 @@ const VI = {
   ...REPORTS_TEXT,
   ...EDITORIAL_TEXT,
   ...OPERATIONS_TEXT,
+  ...WORK_TEXT,
 } as const;
 
 export type ServerTextKey = keyof typeof VI;

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCaseStorageContract } from '../case-storage-contract.ts';
+import { describeShareLinkContract } from '../share-link-contract.ts';
 import { describeStorageContract } from '../storage-contract.ts';
 import { openPostgresStorage } from './postgres-storage.ts';
 import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from './test-database.ts';
@@ -35,6 +36,11 @@ describe.skipIf(!available)('PostgreSQL adapter', () => {
     return openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema });
   });
   describeCaseStorageContract('PostgreSQL', async () => {
+    const schema = uniqueSchemaName();
+    schemas.push(schema);
+    return openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema });
+  });
+  describeShareLinkContract('PostgreSQL', async () => {
     const schema = uniqueSchemaName();
     schemas.push(schema);
     return openPostgresStorage({ connectionString: TEST_DATABASE_URL, schema });

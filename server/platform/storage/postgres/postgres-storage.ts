@@ -7,6 +7,7 @@ import { createPostgresCases } from './postgres-cases.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
 import { createPostgresCaseKeeping } from './postgres-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import { createPostgresShareLinks } from './postgres-share-links.ts';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -100,6 +101,7 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     rateBuckets,
     caseRatings,
     caseDisposals,
+    shareLinks: createPostgresShareLinks(pool),
 
     accounts: {
       async create(account: AccountRecord, limit) {

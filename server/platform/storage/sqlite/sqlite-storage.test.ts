@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCaseStorageContract } from '../case-storage-contract.ts';
 import { readMigrations } from '../migrations.ts';
+import { describeShareLinkContract } from '../share-link-contract.ts';
 import { describeStorageContract } from '../storage-contract.ts';
 import { openSqliteStorage } from './sqlite-storage.ts';
 
@@ -14,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeStorageContract('SQLite (file)', async () => openSqliteStorage({ path: join(dir, 'contract.sqlite') }));
 describeStorageContract('SQLite (memory)', async () => openSqliteStorage({ path: ':memory:' }));
 describeCaseStorageContract('SQLite (file)', async () => openSqliteStorage({ path: join(dir, 'cases.sqlite') }));
+describeShareLinkContract('SQLite', async () => openSqliteStorage({ path: ':memory:' }));
 
 describe('SQLite file settings', () => {
   it('creates the folder and opens in WAL mode with foreign keys on', async () => {

@@ -9,6 +9,7 @@ import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteCoordination, type LeaseRows, sameState, type Swapped } from './sqlite-coordination.ts';
 import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
 import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import { createSqliteShareLinks } from './sqlite-share-links.ts';
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for throw-away databases. */
@@ -169,6 +170,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
     rateBuckets,
     caseRatings,
     caseDisposals,
+    shareLinks: createSqliteShareLinks(db),
 
     accounts: {
       async create(account, limit) {

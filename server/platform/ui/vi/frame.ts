@@ -11,6 +11,7 @@ export const FRAME_TEXT = {
   'nav.label': 'Quản trị',
   'nav.home': 'Trang chính',
   'nav.editor': 'Biên tập nội dung',
+  'nav.entries': 'Bài viết',
   'nav.cases': 'Hồ sơ dịch vụ công',
   'nav.reports': 'Báo cáo',
   'nav.compliance': 'Giám sát nội dung',

@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '#server/platform/app.ts';
+import { openContentRepository } from '#server/editorial/content-repository/repository.ts';
+import { createServices } from '#server/accounts/create-services.ts';
+import { systemPrincipal } from '#server/accounts/principal.ts';
+import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
+import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
+import type { Role } from '#src/schema/roles.ts';
+import { Browser, cheapHasher, DEPARTMENTS, errorCode, manualClock, type TestApp } from '../accounts/support.ts';
+import { newsEntry, SEED } from './support.ts';
+
+/**
+ * Share a draft (docs/adr/0093): a signed, expiring, revocable, logged,
+ * read-only link for someone without an account; never for a state secret.
+ */
+let dir: string;
+let testApp: TestApp;
+let storage: Storage;
+let clock: ReturnType<typeof manualClock>;
+const people: Record<string, { username: string; password: string }> = {};
+const browsers = new Map<string, Browser>();
+const JSON_ACCEPT = { accept: 'application/json' };
+
+async function as(who: string): Promise<Browser> {
+  let browser = browsers.get(who);
+  if (!browser) {
+    browser = new Browser(testApp, 'sotuphap.localhost');
+    await browser.signInFully(people[who]!.username, people[who]!.password);
+    browsers.set(who, browser);
+  }
+  return browser;
+}
+const page = (slug: string) => `/quan-tri/bai-viet/tin-tuc/${slug}`;
+async function draft(slug: string, title: string, options: { secret?: boolean; body?: string } = {}) {
+  const r = await (await as('contributor')).request('/admin/api/v1', {
+    json: {
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        dataFiles: [{ slug, path: `content/sotuphap/tin-tuc/${slug}.mdx`, raw: newsEntry({ title, ...options }) }],
+        assets: [],
+        options: { collectionName: 'tin-tuc', commitMessage: 'Lưu', useWorkflow: true, status: 'draft' },
+      },
+    },
+  });
+  expect(r.status, await r.clone().text()).toBe(200);
+}
+/** Makes a link from the history page and reads its address back from the page, newest first. */
+async function share(who: string, slug: string, lifetime = '1-ngay'): Promise<string> {
+  clock.advance(1000);
+  const made = await (await as(who)).request(`${page(slug)}/chia-se`, { form: { 'thoi-han': lifetime } });
+  expect(made.status).toBe(303);
+  const html = await (await (await as(who)).request(page(slug))).text();
+  const url = /data-lien-ket="([^"]+)"/.exec(html)?.[1];
+  expect(url).toMatch(/^http:\/\/sotuphap\.localhost\/xem-truoc\?ma=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+  const { pathname, search } = new URL(url!);
+  return pathname + search;
+}
+const anonymous = (host = 'sotuphap.localhost') => new Browser(testApp, host);
+const idOf = (link: string) => link.split('=').pop()!.split('.')[0]!;
+const uses = async (link: string) => (await storage.shareLinks.uses(idOf(link))).map((u) => u.outcome);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'congso-share-'));
+  const repo = await openContentRepository({ dir: path.join(dir, 'content'), seedFrom: SEED });
+  storage = openSqliteStorage({ path: ':memory:' });
+  await storage.migrate();
+  clock = manualClock(Date.parse('2026-11-16T02:00:00Z'));
+  const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
+  const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: path.join(dir, 'dist'), editorial: { repo, build: async () => undefined } });
+  testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
+  const add = async (key: string, fullName: string, role: Role, sections?: string[]) => {
+    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections }, NO_REQUEST);
+    people[key] = { username: account.username, password: oneTimePassword };
+  };
+  await add('head', 'Nguyễn Văn An', 'head');
+  await add('deputy', 'Trần Thị Bích Hạnh', 'deputy');
+  await add('contributor', 'Hoàng Thị Mai', 'contributor', ['tin-tuc']);
+  await add('colleague', 'Lê Thị Lan', 'contributor', ['tin-tuc']);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('share a draft (docs/adr/0093)', () => {
+  it('shows the draft as the page to someone without an account, read-only, not cached nor indexed, and logs the use', async () => {
+    await draft('xem-truoc', 'Hội nghị phổ biến pháp luật', { body: 'Sáng 20/12, **Sở Tư pháp** tổ chức hội nghị.' });
+    const link = await share('contributor', 'xem-truoc');
+    const r = await anonymous().request(link);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('x-robots-tag')).toContain('noindex');
+    const html = await r.text();
+    expect(html).toContain('<h1>Hội nghị phổ biến pháp luật</h1>');
+    expect(html).toContain('<strong>Sở Tư pháp</strong>');
+    expect(html).toContain('Bản nháp chưa đăng tải.');
+    // A date-only entry shows its day and no time.
+    expect(html).toContain('ngày 20 tháng 12 năm 2024');
+    expect(html).not.toMatch(/<form|<button/);
+    expect(await uses(link)).toEqual(['shown']);
+    expect(await (await (await as('contributor')).request(page('xem-truoc'))).text()).toMatch(/<td>1<\/td>/);
+  });
+
+  it('refuses a tampered link, a link of another department and a made-up one, with E_SHARE_LINK_INVALID', async () => {
+    const link = await share('contributor', 'xem-truoc');
+    const tampered = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
+    const r = await anonymous().request(tampered, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([404, 'E_SHARE_LINK_INVALID']);
+    expect(await uses(link)).toEqual(['tampered']);
+    expect(await errorCode(await anonymous('soyte.localhost').request(link, { headers: JSON_ACCEPT }))).toBe('E_SHARE_LINK_INVALID');
+    expect(await errorCode(await anonymous().request('/xem-truoc?ma=khong-phai-lien-ket', { headers: JSON_ACCEPT }))).toBe('E_SHARE_LINK_INVALID');
+    // Whoever edits the draft later, the link still says what was shared and only that.
+    const page = await anonymous().request(tampered);
+    expect(await page.text()).not.toContain('Hội nghị phổ biến pháp luật');
+  });
+
+  it('refuses a revoked link with E_SHARE_LINK_REVOKED; only its maker or who checks may revoke it', async () => {
+    const link = await share('contributor', 'xem-truoc');
+    const id = idOf(link);
+    const notYours = await (await as('colleague')).request(`${page('xem-truoc')}/thu-hoi`, { form: { 'lien-ket': id }, headers: JSON_ACCEPT });
+    expect(await errorCode(notYours)).toBe('E_SHARE_LINK_NOT_YOURS');
+    expect((await anonymous().request(link)).status).toBe(200);
+    const revoked = await (await as('deputy')).request(`${page('xem-truoc')}/thu-hoi`, { form: { 'lien-ket': id } });
+    expect(revoked.status).toBe(303);
+    const r = await anonymous().request(link, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([410, 'E_SHARE_LINK_REVOKED']);
+    expect(await uses(link)).toEqual(['shown', 'revoked']);
+  });
+
+  it('never shares a state-secret draft, nor shows one through a link made before it was marked (Điều 4.2đ)', async () => {
+    await draft('bai-mat', 'Bài mật', { secret: true });
+    const refused = await (await as('contributor')).request(`${page('bai-mat')}/chia-se`, { form: { 'thoi-han': '1-ngay' }, headers: JSON_ACCEPT });
+    expect([refused.status, await errorCode(refused)]).toEqual([403, 'E_SHARE_STATE_SECRET']);
+    expect(await storage.shareLinks.listForEntry('sotuphap', 'tin-tuc', 'bai-mat')).toEqual([]);
+    expect(await (await (await as('contributor')).request(page('bai-mat'))).text()).not.toContain('Tạo liên kết xem trước');
+
+    await draft('se-thanh-mat', 'Sắp thành bài mật');
+    const link = await share('contributor', 'se-thanh-mat');
+    await draft('se-thanh-mat', 'Sắp thành bài mật', { secret: true });
+    const r = await anonymous().request(link, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([403, 'E_SHARE_STATE_SECRET']);
+    expect(await uses(link)).toEqual(['secret']);
+  });
+  it('refuses an expired link with E_SHARE_LINK_EXPIRED, at the lifetime chosen', async () => {
+    const link = await share('contributor', 'xem-truoc', '1-gio');
+    expect((await anonymous().request(link)).status).toBe(200);
+    // Last in this file: an hour on, the board's sessions have ended too.
+    const unknown = await (await as('contributor')).request(`${page('xem-truoc')}/chia-se`, { form: { 'thoi-han': '1-nam' }, headers: JSON_ACCEPT });
+    expect(await errorCode(unknown)).toBe('E_SHARE_LIFETIME_INVALID');
+    clock.advance(60 * 60_000);
+    const r = await anonymous().request(link, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([410, 'E_SHARE_LINK_EXPIRED']);
+    expect(await uses(link)).toEqual(['shown', 'expired']);
+  });
+
+});
