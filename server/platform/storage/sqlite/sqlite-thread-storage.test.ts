@@ -122,6 +122,15 @@ describe('SQLite on its own thread', () => {
       tokens: 0,
       updatedAt: 1,
     });
+
+    // A step that throws on an empty bucket throws only if the bucket is empty in the file, not in the server's guess.
+    const strict = (current: { tokens: number; updatedAt: number } | null) => {
+      if (current?.tokens === 0) throw new RangeError('hết lượt');
+      return take(current);
+    };
+    await expect(server.rateBuckets.apply('dia-chi', strict)).rejects.toThrow('hết lượt');
+    await cli.rateBuckets.apply('dia-chi', () => ({ next: { tokens: 2, updatedAt: 4 }, decision: null }));
+    expect(await server.rateBuckets.apply('dia-chi', strict)).toBe(true);
     await Promise.all([server.close(), cli.close()]);
   });
 

@@ -164,12 +164,28 @@ export async function openSqliteThreadStorage({ path, onFailure }: SqliteThreadO
     step: (current: S | null) => { next: N; decision: D },
   ): Promise<D> {
     const guess = (known.get(key) ?? null) as S | null;
-    const first = step(guess);
+    let first: { next: N; decision: D };
+    try {
+      first = step(guess);
+    } catch (error) {
+      // A step that refuses a guess is asked again on the row as it is, unless the guess was the row (a swap that writes nothing).
+      const confirmed = await swap(guess, guess as N);
+      if (confirmed.swapped) throw error;
+      return inTurnFrom(key, confirmed.current, swap, step);
+    }
     remember(key, first.next);
     const outcome = await swap(guess, first.next);
     if (outcome.swapped) return first.decision;
+    return inTurnFrom(key, outcome.current, swap, step);
+  }
+  function inTurnFrom<S, N extends S | null, D>(
+    key: string,
+    from: S | null,
+    swap: (expected: S | null, next: N) => Promise<Swapped<S>>,
+    step: (current: S | null) => { next: N; decision: D },
+  ): Promise<D> {
     return inTurn(key, async () => {
-      let current = outcome.current;
+      let current = from;
       for (;;) {
         const { next, decision } = step(current);
         const retried = await swap(current, next);
