@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { numberedComplaint } from '#src/schema/submission/samples.ts';
+import type { Storage } from '#server/platform/storage/repository.ts';
 import { formatTable } from '#src/text/table-format.ts';
 
 /**
@@ -40,7 +41,7 @@ async function serve({ target, dir, databaseUrl }: { target: Target; dir: string
   const { createServices } = await import('#server/accounts/index.ts');
   const { createCaseServices } = await import('#server/citizen-services/index.ts');
   const { openStorage } = await import('#server/platform/storage/open-storage.ts');
-  let storage;
+  let storage: Storage;
   if (target === 'postgres') {
     const { openPostgresStorage } = await import('#server/platform/storage/postgres/postgres-storage.ts');
     storage = await openPostgresStorage({ connectionString: databaseUrl!, schema: `bench_${process.pid}`, max: 20 });

@@ -59,10 +59,10 @@ describe('npm run convert', () => {
     const run = await convert(dir, 'content');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toEqual([
-      path.join('content', 'so-tu-phap', 'tin-tuc', 'quyet-dinh.mdx') + `: TCVN3 (ABC), ${LINES} dòng đã chuyển`,
-      path.join('content', 'so-tu-phap', 'van-ban', 'quy-che.md') + `: VNI-Windows, ${LINES} dòng đã chuyển`,
-      path.join('content', 'so-y-te', 'gioi-thieu.yaml') + `: VIQR, ${LINES} dòng đã chuyển`,
-      path.join('content', 'so-y-te', 'nfd.html') + ': Unicode dựng sẵn (TCVN 6909:2001), 1 dòng đã chuyển',
+      `${path.join('content', 'so-tu-phap', 'tin-tuc', 'quyet-dinh.mdx')}: TCVN3 (ABC), ${LINES} dòng đã chuyển`,
+      `${path.join('content', 'so-tu-phap', 'van-ban', 'quy-che.md')}: VNI-Windows, ${LINES} dòng đã chuyển`,
+      `${path.join('content', 'so-y-te', 'gioi-thieu.yaml')}: VIQR, ${LINES} dòng đã chuyển`,
+      `${path.join('content', 'so-y-te', 'nfd.html')}: Unicode dựng sẵn (TCVN 6909:2001), 1 dòng đã chuyển`,
       'Đã chuyển 4 trong 6 tệp sang Unicode dựng sẵn (TCVN 6909:2001), 2 tệp không cần chuyển.',
     ]);
     expect(read('content/so-tu-phap/tin-tuc/quyet-dinh.mdx')).toBe(`---\ntitle: Quyết định\n---\n${corpus}`);

@@ -42,7 +42,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: { from: { type: 'string'; default: string }; out: { type: 'string' } }; allowPositionals: true }>>;
   try {
     parsed = parseArgs({
       args: argv,

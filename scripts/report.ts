@@ -42,7 +42,7 @@ function fail(message: string): never {
 
 if (!values.period) fail('Thiếu --period.');
 if (!['html', 'csv', 'json'].includes(values.format!)) fail(`Định dạng "${values.format}" không được hỗ trợ.`);
-let period;
+let period: ReturnType<typeof parsePeriod>;
 try {
   period = parsePeriod(values.period);
 } catch (error) {

@@ -161,7 +161,7 @@ export function createAuthService(deps: ServiceDeps) {
       const account = await storage.accounts.findById(session.accountId);
       // Checked on every request, not only at disable time: even a session
       // the disable step missed cannot outlive the account.
-      if (!account || account.status !== 'active') {
+      if (account?.status !== 'active') {
         await storage.sessions.delete(tokenHash);
         return null;
       }

@@ -2,10 +2,10 @@
  * What other capabilities and the platform use of accounts: its public face.
  * Anything not exported here is this capability's own business (docs/adr/0080-code-layout.md).
  */
-export { type IssuedPassword } from './account-service.ts';
+export type { IssuedPassword } from './account-service.ts';
 export { type AuthService, principalOf } from './auth-service.ts';
 export { createServices, type ServiceOptions, type Services } from './create-services.ts';
-export { type CredentialIssue } from './credential-history.ts';
+export type { CredentialIssue } from './credential-history.ts';
 export { accountsRoutes } from './http/accounts.ts';
 export { apiRoutes } from './http/api.ts';
 export { auditRoutes } from './http/audit.ts';
@@ -19,7 +19,7 @@ export { requirePasswordChanged, requireSignedIn } from './http/require-signed-i
 export { readSessionCookie } from './http/session-cookie.ts';
 export { signInRoutes } from './http/sign-in.ts';
 export { signOutRoutes } from './http/sign-out.ts';
-export { type PasswordHasher } from './password-hash.ts';
+export type { PasswordHasher } from './password-hash.ts';
 export { systemPrincipal } from './principal.ts';
 export { writeSampleAccountsFile } from './sample-accounts-file.ts';
 export { seedSampleAccounts } from './seed-sample-accounts.ts';

@@ -1,4 +1,4 @@
-import type { ThrottleDecision, ThrottleState, ThrottleStep } from '#server/platform/storage/records.ts';
+import type { ThrottleState, ThrottleStep } from '#server/platform/storage/records.ts';
 
 /**
  * Sign-in throttling (Điều 11.3), as pure state transitions so the storage

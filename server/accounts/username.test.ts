@@ -47,9 +47,9 @@ describe('usernames (Điều 11.1a)', () => {
     ['Nguyễn\u0000Văn An', 'control-characters'],
     ['Nguyễn\nVăn An', 'control-characters'],
     ['Nguyễn \u202eVăn An', 'control-characters'],
-    ['Nguyễn Văn ' + 'A'.repeat(200), 'too-long'],
+    [`Nguyễn Văn ${'A'.repeat(200)}`, 'too-long'],
     ['x'.repeat(1_000_000), 'too-long'],
-    ['Nguyễn Văn ' + 'a'.repeat(40), 'username-too-long'],
+    [`Nguyễn Văn ${'a'.repeat(40)}`, 'username-too-long'],
   ])('refuses a name (case %#) with reason %s', (name, reason) => {
     const error = codeOf(() => baseUsername(name));
     expect(error.code).toBe('E_INVALID_NAME');

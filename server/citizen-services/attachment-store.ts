@@ -34,7 +34,7 @@ function orderedId(): string {
   const now = Date.now();
   sequence = now === lastMs ? sequence + 1 : 0;
   lastMs = now;
-  const hex = now.toString(16).padStart(12, '0') + '7' + (sequence & 0xfff).toString(16).padStart(3, '0') + randomUUID().replace(/-/g, '').slice(0, 16);
+  const hex = `${now.toString(16).padStart(12, '0')}7${(sequence & 0xfff).toString(16).padStart(3, '0')}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -156,7 +156,7 @@ export function createCaseOfficeService(deps: OfficeDeps) {
 
   async function checkAssignee(record: CaseRecord, assigneeId: string): Promise<AccountRecord> {
     const assignee = await storage.accounts.findById(assigneeId);
-    if (!assignee || assignee.status !== 'active' || assignee.departmentId !== record.departmentId) {
+    if (assignee?.status !== 'active' || assignee.departmentId !== record.departmentId) {
       throw new AccountNotFoundError({ username: assigneeId });
     }
     const granted = await grantedServices(assignee);

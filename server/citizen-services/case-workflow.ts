@@ -196,7 +196,7 @@ export function checkTransition(
 export function availableTransitions(target: WorkflowTarget, relations: ReadonlySet<CaseRelation>): TransitionName[] {
   return TRANSITION_NAMES.filter((name) => {
     const rule = ruleFor(target.service, target.kind, name);
-    return rule !== undefined && rule.from.includes(target.status) && rule.by.some((r) => r !== 'citizen' && relations.has(r));
+    return rule?.from.includes(target.status) && rule.by.some((r) => r !== 'citizen' && relations.has(r));
   });
 }
 

@@ -8,5 +8,5 @@ export { citizenServiceRoutes } from './http/citizen.ts';
 export { servicePage } from './http/service-layout.ts';
 export { createQuestionPublisher } from './question-publisher.ts';
 export { RATED_SERVICES } from './case-rating.ts';
-export { type DigestLine } from './case-reminders.ts';
+export type { DigestLine } from './case-reminders.ts';
 export { casePath, DISPOSALS_PATH } from './http/case-paths.ts';

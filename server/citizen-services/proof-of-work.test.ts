@@ -118,7 +118,11 @@ describe('proof of work', () => {
   it('asks the replay store once per accepted solution, so a shared store can make it atomic', async () => {
     const { pow } = setup(8);
     const seen: string[] = [];
-    const store: ReplayStore = { consume: async (id) => (seen.push(id), seen.filter((s) => s === id).length === 1) };
+    const store: ReplayStore = { consume: async (id) => {
+        seen.push(id);
+        return seen.filter((s) => s === id).length === 1;
+      },
+    };
     const { challenge } = pow.issue(SCOPE);
     const nonce = solve(challenge, 8);
     const results = await Promise.allSettled([pow.verify(SCOPE, challenge, nonce, store), pow.verify(SCOPE, challenge, nonce, store)]);

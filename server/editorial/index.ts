@@ -9,7 +9,7 @@ export { type ContentRepository, openContentRepository } from './content-reposit
 export { cloneFromMirror, type ContentMirror, createContentMirror, mirrorRemote } from './content-repository/mirror.ts';
 export { createDecapProxy } from './decap-proxy/handlers.ts';
 export { type Editorial, editorialRuntime } from './editorial-runtime.ts';
-export { type Actor } from './editorial-workflow.ts';
+export type { Actor } from './editorial-workflow.ts';
 export { type AdminRouteOptions, adminRoutes } from './http/decap.ts';
 export { ENTRY_HISTORY_PATH } from './http/entry-history.ts';
 export { createPublicationGate, type PublicationGate } from './publication-gate.ts';

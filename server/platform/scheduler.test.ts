@@ -28,7 +28,13 @@ describe('the server scheduler', () => {
   it('lets only the instance that claims an occurrence run it', async () => {
     const clock = fakeClock();
     const claimed = new Set<string>();
-    const claim = { claim: async (job: string, due: number) => !claimed.has(`${job}@${due}`) && (claimed.add(`${job}@${due}`), true) };
+    const claim = {
+      claim: async (job: string, due: number) => {
+        if (claimed.has(`${job}@${due}`)) return false;
+        claimed.add(`${job}@${due}`);
+        return true;
+      },
+    };
     const runs: string[] = [];
     const a = createScheduler({ clock, claim });
     const b = createScheduler({ clock, claim });

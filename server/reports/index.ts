@@ -2,7 +2,7 @@
  * What other capabilities and the platform use of reports: its public face.
  * Anything not exported here is this capability's own business (docs/adr/0080-code-layout.md).
  */
-export { type CaseRecord, type CaseSource } from './case-record.ts';
+export type { CaseRecord, CaseSource } from './case-record.ts';
 export { inMemoryCaseSource, listCasesForReport } from './case-source.ts';
 export { complianceRoutes } from './http/compliance.ts';
 export { healthzRoutes } from './http/healthz.ts';

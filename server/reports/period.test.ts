@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidPeriodError } from './errors.ts';
+import type { InvalidPeriodError } from './errors.ts';
 import { adjacentPeriod, inPeriod, isoWeeksInYear, parsePeriod, periodContaining } from './period.ts';
 
 const vn = (local: string) => new Date(`${local}+07:00`).getTime();

@@ -47,7 +47,7 @@ export interface PrecompressOptions {
 async function reuseLive(file: string, data: Buffer, live: string | null): Promise<boolean> {
   if (!live) return false;
   const previous = await readFile(live).catch(() => null);
-  if (!previous || !previous.equals(data)) return false;
+  if (!previous?.equals(data)) return false;
   let copied = false;
   for (const ext of ['.br', '.gz']) {
     try {

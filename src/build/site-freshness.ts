@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILD_INFO_FILE } from './publish-site.ts';
@@ -10,7 +11,7 @@ import { BUILD_INFO_FILE } from './publish-site.ts';
  */
 async function newestMtime(target: string): Promise<number> {
   let newest = 0;
-  let s;
+  let s: Stats;
   try {
     s = await stat(target);
   } catch {

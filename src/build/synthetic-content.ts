@@ -83,7 +83,7 @@ export function sectionCounts(total: number): Record<RequiredSectionId, number> 
   const weight = ids.reduce((n, id) => n + SECTION_WEIGHTS[id], 0);
   let left = Math.max(0, total - ids.length);
   const extra = ids.map((id) => Math.floor((left * SECTION_WEIGHTS[id]) / weight));
-  ids.forEach((id, i) => (counts[id] += extra[i]!));
+  for (const [i, id] of ids.entries()) counts[id] += extra[i]!;
   left -= extra.reduce((a, b) => a + b, 0);
   counts['tin-tuc'] += left;
   return counts;
@@ -167,7 +167,7 @@ function body(ctx: EntryContext, paragraphs: number): string {
   const parts: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
     parts.push(paragraph(ctx, 2 + Math.floor(ctx.rand() * 4)));
-    if (i === 1) parts.push(['1. ' + paragraph(ctx, 1), '2. ' + paragraph(ctx, 1), '3. ' + paragraph(ctx, 1)].join('\n'));
+    if (i === 1) parts.push([`1. ${paragraph(ctx, 1)}`, `2. ${paragraph(ctx, 1)}`, `3. ${paragraph(ctx, 1)}`].join('\n'));
     if (i === 2 && ctx.slugs.length) parts.push(`Xem thêm: [bài liên quan](${ctx.pick(ctx.slugs)}).`);
     if (i === 3) parts.push(`<Callout type="note" title="Đầu mối liên hệ">\nVăn phòng ${ctx.name}, điện thoại 0234 3822 149.\n</Callout>`);
     if (i === 4) parts.push(`| Chỉ tiêu | Kết quả |\n| --- | --- |\n| Hồ sơ tiếp nhận | ${100 + i * 37} |\n| Hồ sơ đúng hạn | ${90 + i * 35} |`);

@@ -12,6 +12,7 @@ const site = { id: 'sotuphap', name: 'Sở Tư pháp', url: 'https://sotuphap.th
 
 /** Dotted paths of every field a zod schema declares, read from the schema itself. */
 function schemaPaths(schema: z.core.$ZodType, prefix = ''): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are untyped
   let d = schema._zod.def as any;
   while (['optional', 'default', 'nullable'].includes(d.type)) d = d.innerType._zod.def;
   if (d.type === 'array') return schemaPaths(d.element, prefix);
@@ -112,8 +113,9 @@ describe('author components as Decap editor components', () => {
   });
 
   it('writes blocks that the safe MDX renderer accepts, even with quotes and braces in values, and reads them back', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: Decap's editor components, as the browser would register them
     const registered: any[] = [];
-    new Function('CMS', 'components', `${REGISTER_EDITOR_COMPONENTS}(CMS, components)`)({ registerEditorComponent: (c: any) => registered.push(c) }, descriptors);
+    new Function('CMS', 'components', `${REGISTER_EDITOR_COMPONENTS}(CMS, components)`)({ registerEditorComponent: (c: unknown) => registered.push(c) }, descriptors);
     const figure = registered.find((c) => c.id === 'Figure');
     const block = figure.toBlock({ src: '/tep/anh.jpg', alt: 'Ảnh "đẹp" {x} <b>', caption: 'Chú thích' });
     const rendered = renderSafeMdx(block);

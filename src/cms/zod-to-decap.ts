@@ -52,6 +52,7 @@ const ENUM_LABEL_MAPS: ReadonlyArray<Record<string, string>> = [
 ];
 
 type AnySchema = z.core.$ZodType;
+// biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are untyped; each field is checked where it is read
 const def = (s: AnySchema) => s._zod.def as unknown as Record<string, any> & { type: string };
 
 function titleOf(schema: AnySchema): string | undefined {
@@ -82,6 +83,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
   return { inner: current, required, defaultValue, title };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are untyped
 function checks(schema: AnySchema): Array<Record<string, any>> {
   return ((def(schema).checks ?? []) as AnySchema[]).map((c) => def(c));
 }
@@ -156,6 +158,7 @@ export function toField(name: string, schema: AnySchema, path = name): DecapFiel
  * becomes one object: the discriminator as a select, the other fields
  * optional in the form; the server's zod check still enforces each variant.
  */
+// biome-ignore lint/suspicious/noExplicitAny: zod's internal definitions are untyped
 function unionField(base: DecapField, d: Record<string, any>, path: string): DecapField {
   const key = d.discriminator as string | undefined;
   if (!key) throw new Error(`${path}: only discriminated unions have a Decap widget`);

@@ -66,7 +66,7 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
   if (!SLUG.test(slug)) {
     problems.push({ file, message: 'Tên tệp phải là chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: hoi-nghi-tong-ket-2024.mdx).' });
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     parsed = parseFrontmatter(source);
   } catch (error) {

@@ -30,8 +30,8 @@ export function fileRefs(schema: z.ZodType, value: unknown, at: string, out: Map
   const d = schema._zod.def as unknown as SchemaDef;
   const child = (key: string | number) => (at ? `${at}.${key}` : String(key));
   if (d.innerType) fileRefs(d.innerType, value, at, out);
-  else if (d.type === 'union') d.options!.forEach((option) => fileRefs(option, value, at, out));
-  else if (d.type === 'array' && Array.isArray(value)) value.forEach((v, i) => fileRefs(d.element!, v, child(i), out));
+  else if (d.type === 'union') for (const option of d.options!) fileRefs(option, value, at, out);
+  else if (d.type === 'array' && Array.isArray(value)) for (const [i, v] of value.entries()) fileRefs(d.element!, v, child(i), out);
   else if (d.type === 'object' && value && typeof value === 'object') {
     for (const [k, field] of Object.entries(d.shape!)) fileRefs(field, (value as Record<string, unknown>)[k], child(k), out);
   }

@@ -65,7 +65,7 @@ function zipKind(bytes: Uint8Array): MediaKind | null {
   const odf = odfMimetype(bytes);
   if (odf !== null) return ODF_KINDS[odf] ?? null;
   const names = zipEntryNames(bytes);
-  if (!names || !names.includes('[Content_Types].xml')) return null;
+  if (!names?.includes('[Content_Types].xml')) return null;
   const kinds = OOXML_KINDS.filter(([folder]) => names.some((n) => n.startsWith(folder)));
   return kinds.length === 1 ? kinds[0]![1] : null;
 }

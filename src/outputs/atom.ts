@@ -49,6 +49,7 @@ function entryXml(e: AtomEntry): string {
 }
 
 export function atomXml(feed: AtomFeed): string {
+  // biome-ignore lint/complexity/useMathMinMax: the feed's dates, compared as values, are not numbers
   const latest = feed.entries.reduce((max, e) => (e.updated > max ? e.updated : max), feed.updated);
   const { author } = feed;
   return [

@@ -14,7 +14,7 @@ const UNIT_PREFIXES = ['sở', 'ban'];
 export function shortNameOf(name: string): string {
   const lower = name.toLocaleLowerCase('vi');
   for (const prefix of UNIT_PREFIXES) {
-    if (lower.startsWith(prefix + ' ')) {
+    if (lower.startsWith(`${prefix} `)) {
       return name.slice(prefix.length + 1).trim();
     }
   }

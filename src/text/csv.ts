@@ -22,5 +22,5 @@ function field(value: string | number | null): string {
 }
 
 export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return BOM + rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${BOM + rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

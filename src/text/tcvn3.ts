@@ -33,7 +33,7 @@ function buildTable(): Map<string, string> {
   [...HIGH].forEach((letter, index) => {
     if (letter !== '_') table.set(String.fromCharCode(0xa1 + index), letter);
   });
-  [...C1].forEach((letter, index) => table.set(String.fromCharCode(0x80 + index), letter));
+  for (const [index, letter] of [...C1].entries()) table.set(String.fromCharCode(0x80 + index), letter);
   for (const [byte, letter] of Object.entries(C0)) table.set(String.fromCharCode(Number(byte)), letter);
   for (const [shown, byte] of Object.entries(WINDOWS_1252_LETTERS)) table.set(shown, C1[byte - 0x80]);
   return table;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { precompressTree } from '#src/build/precompress.ts';
 
-const page = (n: number) => `<!doctype html><html lang="vi"><body>${'<p>Thủ tục hành chính số ' + n + '</p>'.repeat(200)}</body></html>`;
+const page = (n: number) => `<!doctype html><html lang="vi"><body>${`<p>Thủ tục hành chính số ${n}${'</p>'.repeat(200)}`}</body></html>`;
 let work: string;
 afterEach(async () => {
   if (work) await rm(work, { recursive: true, force: true });

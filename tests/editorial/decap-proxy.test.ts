@@ -43,14 +43,14 @@ describe('reading published content', () => {
 
   it('entriesByFiles and getEntry read given entries; a missing one has null data', async () => {
     const r = await h.call(BOARD.editor, action('entriesByFiles'), { files: [{ path: SEEDED }, { path: `content/${SITE}/tin-tuc/khong-co.mdx` }] });
-    expect(r.body.map((e: any) => e.data === null)).toEqual([false, true]);
+    expect(r.body.map((e: { data: unknown }) => e.data === null)).toEqual([false, true]);
     const one = await h.call(BOARD.editor, action('getEntry'), { path: SEEDED });
     expect(one.body.file.path).toBe(SEEDED);
   });
 
   it('getMedia and getMediaFile return the site media as base64', async () => {
     const list = await h.call(BOARD.contributor, action('getMedia'), { mediaFolder: `content/${SITE}/tep` });
-    expect(list.body.map((f: any) => f.name)).toEqual(['mau.pdf']);
+    expect(list.body.map((f: { name: string }) => f.name)).toEqual(['mau.pdf']);
     const file = await h.call(BOARD.contributor, action('getMediaFile'), { path: `content/${SITE}/tep/mau.pdf` });
     expect(Buffer.from(file.body.content, 'base64').toString()).toContain('%PDF');
     const missing = await h.call(BOARD.contributor, 'getMediaFile', { path: `content/${SITE}/tep/khong-co.pdf` });
@@ -74,7 +74,7 @@ describe('the three steps through the protocol', () => {
     expect((await h.call(BOARD.contributor, action('unpublishedEntries'))).body).toEqual(['tin-tuc/hoi-nghi']);
     const entry = await h.call(BOARD.deputy, action('unpublishedEntry'), { id: 'tin-tuc/hoi-nghi' });
     expect(entry.body).toMatchObject({ collection: 'tin-tuc', slug: 'hoi-nghi', status: 'draft', pullRequestAuthor: 'Hoàng Thị Mai' });
-    expect(entry.body.diffs.map((d: any) => [d.path, d.newFile]).sort()).toEqual([
+    expect(entry.body.diffs.map((d: { path: string; newFile: boolean }) => [d.path, d.newFile]).sort()).toEqual([
       [picture, true],
       [`content/${SITE}/tin-tuc/hoi-nghi.mdx`, true],
     ]);

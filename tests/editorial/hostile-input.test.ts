@@ -44,7 +44,7 @@ describe('MDX that would become code is refused on save, with the reason', () =>
 
 describe('invalid frontmatter is refused field by field', () => {
   it('a news item without its source (Điều 19a)', async () => {
-    const raw = newsEntry().replace(/source:\n(  .*\n)+/, '');
+    const raw = newsEntry().replace(/source:\n( {2}.*\n)+/, '');
     const r = await h.save(BOARD.contributor, 'khong-nguon', raw);
     expect(r.body.code).toBe('E_PROXY_CONTENT_REJECTED');
     expect(r.body.data.problems.map((p: { field?: string }) => p.field)).toContain('source');

@@ -52,13 +52,16 @@ export function newsEntry(options: { title?: string; body?: string; secret?: boo
   ].join('\n');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a response body is read field by field, as each test expects it
+type ResponseBody = any;
+
 export interface Harness {
   repo: ContentRepository;
   published: PublishedEvent[];
-  call(actor: Actor, action: string, params?: Record<string, unknown>): Promise<{ status: number; body: any }>;
-  save(actor: Actor, slug: string, raw: string, assets?: Array<{ path: string; content: string; encoding: 'base64' }>): Promise<{ status: number; body: any }>;
-  move(actor: Actor, slug: string, newStatus: string): Promise<{ status: number; body: any }>;
-  publish(actor: Actor, slug: string): Promise<{ status: number; body: any }>;
+  call(actor: Actor, action: string, params?: Record<string, unknown>): Promise<{ status: number; body: ResponseBody }>;
+  save(actor: Actor, slug: string, raw: string, assets?: Array<{ path: string; content: string; encoding: 'base64' }>): Promise<{ status: number; body: ResponseBody }>;
+  move(actor: Actor, slug: string, newStatus: string): Promise<{ status: number; body: ResponseBody }>;
+  publish(actor: Actor, slug: string): Promise<{ status: number; body: ResponseBody }>;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,11 @@ export async function harness(deps: Partial<ProxyDeps> = {}): Promise<Harness> {
   const published: PublishedEvent[] = [];
   // Records what went live instead of building: these tests look at git and at who may do what.
   const queue = createPublishQueue({ build: async () => undefined });
-  const recording = { ...queue, enqueue: (p: Publication) => (published.push(p), queue.enqueue(p)) };
+  const recording = { ...queue, enqueue: (p: Publication) => {
+      published.push(p);
+      return queue.enqueue(p);
+    },
+  };
   const proxy = createDecapProxy({ repo, gate: createPublicationGate({ repo, queue: recording }), ...deps });
   const call: Harness['call'] = (actor, action, params = {}) =>
     proxy.handle({ actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });

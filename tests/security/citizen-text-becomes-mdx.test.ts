@@ -104,6 +104,7 @@ describe('the built page of that answered question', () => {
 
   describe.skipIf(!chromiumAvailable)('in Chromium', () => {
     let browser: Browser;
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: this block's own browser, started only when Chromium is there
     beforeAll(async () => {
       browser = await launchChromium();
     });

@@ -13,6 +13,7 @@ import { startLiveApp, type LiveApp } from '../editorial/live-app.ts';
 import { newsEntry, SEED } from '../editorial/support.ts';
 import type { StorageKind } from './support.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: a response body is read field by field, as each test expects it
 type Answer = { status: number; body: any };
 
 /** Decap's calls to `/admin/api/v1`, made from a signed-in browser. */

@@ -15,8 +15,8 @@ const part = (name: string, value: string, extra = '') => `--${BOUNDARY}\r\nCont
 
 const MALFORMED_MULTIPART: Array<[string, string, string]> = [
   ['a boundary other than the declared one', `multipart/form-data; boundary=${BOUNDARY}`, `--other\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nA\r\n--other--\r\n`],
-  ['no boundary in the content type', 'multipart/form-data', part('fullName', 'Tôn Nữ Thị Hà') + `--${BOUNDARY}--\r\n`],
-  ['no closing boundary', `multipart/form-data; boundary=${BOUNDARY}`, part('fullName', 'Tôn Nữ Thị Hà') + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.`],
+  ['no boundary in the content type', 'multipart/form-data', `${part('fullName', 'Tôn Nữ Thị Hà')}--${BOUNDARY}--\r\n`],
+  ['no closing boundary', `multipart/form-data; boundary=${BOUNDARY}`, `${part('fullName', 'Tôn Nữ Thị Hà')}--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.`],
 ];
 
 describe.each(STORAGE_KINDS)('malformed bodies are refused as input errors ($name)', (kind) => {

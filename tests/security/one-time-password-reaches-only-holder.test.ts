@@ -16,15 +16,7 @@ import { STORAGE_KINDS } from './support.ts';
  * sign-ins and delegations are visible to the holder and the head.
  */
 const OTP = /[a-z2-9]{4}(?:-[a-z2-9]{4}){3}/;
-const ACCEPT_JSON = { accept: 'application/json' };
 const MAIL_FROM = 'khong-tra-loi@thuathienhue.gov.vn';
-
-interface Person {
-  id: string;
-  username: string;
-  password: string;
-  browser: Browser;
-}
 
 describe.each(STORAGE_KINDS)('one-time passwords reach only their holder ($name)', (kind) => {
   async function board(t: TestApp) {

@@ -79,7 +79,10 @@ describe.each(STORAGE_KINDS)('the morning digest of each officer ($name)', (kind
   const mailTo = (who: string) => smtp.messages.filter((m) => m.to.includes(accounts[who]!.email!));
 
   it('sends nothing before 07:00, then lists exactly the cases due within three working days and the overdue ones', async () => {
-    const scheduler = createScheduler({ clock, onError: (job, error) => { throw error; } });
+    const scheduler = createScheduler({ clock, onError: (_job, error) => {
+        throw error;
+      },
+    });
     const due = reminders();
     scheduler.add({ name: 'case-digest', nextDue: due.nextDue, run: (at) => due.sendDigests(at).then(() => undefined) });
     await scheduler.tick();

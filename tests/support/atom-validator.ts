@@ -22,7 +22,7 @@ const FEED_CHILDREN = ['author', 'category', 'contributor', 'generator', 'icon',
 const ENTRY_CHILDREN = ['author', 'category', 'content', 'contributor', 'id', 'link', 'published', 'rights', 'source', 'summary', 'title', 'updated'];
 
 export function atomProblems(xml: string): string[] {
-  let doc;
+  let doc: ReturnType<typeof parseXml>;
   try {
     doc = parseXml(xml);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { WeakPasswordError } from '../errors.ts';
+import type { WeakPasswordError } from '../errors.ts';
 import { readForm, requestMeta } from '#server/platform/http/request-input.ts';
 import { writeSessionCookie } from './session-cookie.ts';
 import { BACK_OFFICE_PATHS } from '#server/platform/http/back-office-paths.ts';

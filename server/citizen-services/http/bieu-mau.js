@@ -4,6 +4,7 @@
 // shows the receipt without leaving the page. Server text is inserted with
 // textContent only, never as HTML.
 (() => {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: a classic script, not a module: strict mode is asked for here
   'use strict';
   const encoder = new TextEncoder();
 
@@ -45,10 +46,13 @@
     for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
     const summary = element('div', undefined, { class: 'dv-error-summary dv-error-js', role: 'alert', tabindex: '-1' });
     summary.append(element('h2', 'Biểu mẫu chưa gửi được'));
+    // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
     const issues = (error && error.data && Array.isArray(error.data.issues)) ? error.data.issues : [];
+    // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
     if (issues.length === 0) summary.append(element('p', (error && error.message) || 'Không gửi được. Vui lòng thử lại.'));
     const list = element('ul');
     for (const issue of issues) {
+      // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
       const message = issue.message || (error && error.message) || 'Giá trị không hợp lệ.';
       const item = element('li');
       const link = element('a', message, { href: `#truong-${issue.field}` });
@@ -80,6 +84,7 @@
     link.append(element('a', 'Tra cứu tình trạng giải quyết', { href: '/tra-cuu/' }));
     box.append(heading, element('p', 'Vui lòng ghi lại hai mã dưới đây.'), codes, warning);
     // What the law still asks before the case can be handled (the signed letter, docs/adr/0057), in the server's words.
+    // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
     if (receipt.stillToDo && receipt.stillToDo.length) {
       const todo = element('section', undefined, { class: 'dv-notice', role: 'note', 'data-can-don-ky': '' });
       todo.append(element('h2', 'Cần gửi đơn có chữ ký'));

@@ -122,10 +122,6 @@ export async function readUnpublished(repo: ContentRepository, key: EntryKey, op
   };
 }
 
-async function isPublished(repo: ContentRepository, key: EntryKey): Promise<boolean> {
-  return (await repo.readFile(MAIN, entryFile(key))) !== null;
-}
-
 export async function listUnpublished(repo: ContentRepository, site?: string): Promise<EntryKey[]> {
   const branches = await repo.listBranches(site ? `cms/${site}/` : 'cms/');
   return branches.map(keyFromBranch).filter((k): k is EntryKey => k !== null);

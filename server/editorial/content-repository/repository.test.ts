@@ -18,7 +18,7 @@ import {
 } from './entry-store.ts';
 import { parseTrailers, type Person } from './workflow-record.ts';
 
-export const SEED = path.resolve(import.meta.dirname, '../../../tests/fixtures/editorial/seed');
+const SEED = path.resolve(import.meta.dirname, '../../../tests/fixtures/editorial/seed');
 
 let dir: string;
 let repo: ContentRepository;

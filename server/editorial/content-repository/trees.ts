@@ -71,7 +71,7 @@ export async function treeAt(store: GitStore, rootTree: string, folder: string):
   let oid = rootTree;
   for (const segment of folder.split('/').filter(Boolean)) {
     const entry = (await git.readTree({ ...store, oid })).tree.find((e) => e.path === segment);
-    if (!entry || entry.type !== 'tree') return null;
+    if (entry?.type !== 'tree') return null;
     oid = entry.oid;
   }
   return oid;

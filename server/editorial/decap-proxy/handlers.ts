@@ -25,7 +25,7 @@ import {
   saveOnBranch,
   type EntryKey,
 } from '../content-repository/entry-store.ts';
-import { type Trailers } from '../content-repository/workflow-record.ts';
+import type { Trailers } from '../content-repository/workflow-record.ts';
 import { createEditorialService, person, type EditorialService } from '../editorial-service.ts';
 import type { PublicationGate } from '../publication-gate.ts';
 import {

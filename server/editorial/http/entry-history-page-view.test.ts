@@ -59,7 +59,7 @@ describe('entryHistoryPageView', () => {
     ]);
     expect(view.versions?.compareForm?.from.options?.find((o) => o.selected)?.value).toBe('1');
     expect(view.versions?.compareForm?.to.options?.find((o) => o.selected)?.value).toBe('2');
-    expect(entryHistoryPageView(props({ versions, mayRestore: false })).versions?.rows[0]!.restore).toBeNull();
+    expect(entryHistoryPageView(props({ versions, mayRestore: false })).versions!.rows[0]!.restore).toBeNull();
     const same = { fields: [], body: [{ kind: 'same' as const, text: 'x' }], same: true };
     expect(entryHistoryPageView(props({ versions, sinceVerified: { n: 1, diff: same } })).sinceVerified).toEqual({
       text: 'Không có thay đổi nào sau khi phiên bản 1 được Trần Thị Bích Hạnh (hanhttb) xác thực lúc 16/11/2026 09:00.',

@@ -7,9 +7,9 @@
 type Labels = Record<string, string>;
 
 const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const format = (labels: Labels) => {
-  const parts = Object.entries(labels).map(([name, value]) => `${name}="${escape(value)}"`);
+  const parts = Object.entries(labels).map(([name, value]) => `${name}="${escapeLabel(value)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
 
@@ -57,7 +57,7 @@ export class Histogram {
   lines(name: string): string[] {
     const out: string[] = [];
     for (const s of this.#series.values()) {
-      this.#bounds.forEach((bound, i) => out.push(`${name}_bucket${format({ ...s.labels, le: String(bound) })} ${s.counts[i]}`));
+      for (const [i, bound] of this.#bounds.entries()) out.push(`${name}_bucket${format({ ...s.labels, le: String(bound) })} ${s.counts[i]}`);
       out.push(`${name}_bucket${format({ ...s.labels, le: '+Inf' })} ${s.count}`);
       out.push(`${name}_sum${format(s.labels)} ${s.sum}`);
       out.push(`${name}_count${format(s.labels)} ${s.count}`);

@@ -284,7 +284,10 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
             events.push(`${who}-`);
             return who;
           });
-        const other = storage.locks.withLock(`other-${name}`, async () => (events.push('other'), 'other'));
+        const other = storage.locks.withLock(`other-${name}`, async () => {
+          events.push('other');
+          return 'other';
+        });
         expect(await Promise.all([hold('a', 60), hold('b', 5), hold('c', 5), other])).toEqual(['a', 'b', 'c', 'other']);
         // "other" did not wait for "a" to finish.
         expect(events.indexOf('other')).toBeLessThan(events.indexOf('a-'));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Text } from '../common.ts';
 import { EntryBaseSchema } from './base.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPLAINT_INSTANCES } from '../legal-deadlines.ts';
-import { COMPLAINT_KINDS } from '../service-process.ts';
+import type { COMPLAINT_KINDS } from '../service-process.ts';
 import {
   blankToUndefined,
   Consent,

@@ -39,7 +39,12 @@ describe('SQLite locks between processes (docs/adr/0102)', () => {
     const cli = openSqliteStorage({ path });
     const events: string[] = [];
     let release!: () => void;
-    const held = server.locks.withLock('content-repository', () => new Promise<void>((resolve) => ((release = resolve), events.push('server'))));
+    const held = server.locks.withLock('content-repository', () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+        events.push('server');
+      }),
+    );
     const waiting = cli.locks.withLock('content-repository', async () => void events.push('cli'));
     await new Promise((r) => setTimeout(r, 100));
     expect(events).toEqual(['server']);
