@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { mediaFileProblem } from '../files/media-policy.ts';
@@ -134,5 +134,68 @@ export async function removeLeftovers(outDir: string, sites: string[]): Promise<
     if (sites.some((s) => name.startsWith(tempPrefix(s)) || name.startsWith(oldPrefix(s)))) {
       await rm(path.join(outDir, name), { recursive: true, force: true });
     }
+  }
+}
+
+export interface IncrementalParts {
+  site: string;
+  /** The live site the new version starts from: its unchanged files are hard-linked, never copied. */
+  liveDir: string;
+  /** Freshly rendered files, by path inside the site: moved in with their `.br`/`.gz` beside them. */
+  renderedDir: string;
+  rendered: string[];
+  /** Paths inside the site that are gone (a page no longer listed): left out with their compressed copies. */
+  removed: string[];
+  /** A new Pagefind bundle for `pagefind/`; the live one is kept when absent. */
+  searchDir?: string;
+  /** `content/<site>/tep/`, checked and copied again as in a full build. */
+  mediaDir?: string;
+  onRefusedMedia?: (file: string, code: string) => void;
+}
+
+/**
+ * Assembles the next version of a live site beside it from hard links to its
+ * unchanged files plus the files a publication changed, for `swapIn`
+ * (docs/adr/0046). Nothing in the live folder is written: a failure before
+ * the swap leaves it exactly as it was.
+ */
+export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<string> {
+  const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
+  const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
+  const dropDirs = ['tep/', ...(parts.searchDir ? ['pagefind/'] : [])];
+  const made = new Set<string>();
+  const dirOf = async (file: string) => {
+    const dir = path.dirname(file);
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  try {
+    await mkdir(staging);
+    const live = (await readdir(parts.liveDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+    const links: Array<[string, string]> = [];
+    for (const d of live) {
+      const rel = path.relative(parts.liveDir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
+      const base = rel.replace(/\.(br|gz)$/, '');
+      if (replaced.has(base) || dropDirs.some((dir) => rel.startsWith(dir))) continue;
+      links.push([path.join(parts.liveDir, rel), path.join(staging, rel)]);
+    }
+    for (const [, to] of links) await dirOf(to);
+    // Links are metadata operations: many in flight hide their latency.
+    for (let i = 0; i < links.length; i += 256) await Promise.all(links.slice(i, i + 256).map(([from, to]) => link(from, to)));
+    for (const rel of parts.rendered) {
+      for (const ext of ['', '.br', '.gz']) {
+        const from = path.join(parts.renderedDir, rel + ext);
+        if (!existsSync(from)) continue;
+        await dirOf(path.join(staging, rel + ext));
+        await move(from, path.join(staging, rel + ext));
+      }
+    }
+    if (parts.searchDir && existsSync(parts.searchDir)) await move(parts.searchDir, path.join(staging, 'pagefind'));
+    if (parts.mediaDir && existsSync(parts.mediaDir)) await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
+    return staging;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
 }

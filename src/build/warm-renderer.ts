@@ -1,0 +1,302 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
+import { checkContent } from '../checks/content-checks.ts';
+import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY, type Entry } from '../content-source/entries.ts';
+import { ContentInvalidError } from '../content-source/problems.ts';
+import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
+import { currentCommit } from './commit.ts';
+import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
+import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
+import { precompressTree } from './precompress.ts';
+import { BUILD_INFO_FILE, type BuildInfo, measureSite, stageIncremental, stageSite, swapIn, writeBuildInfo } from './publish-site.ts';
+import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
+import { searchRecord } from './search-records.ts';
+import { writeSearchIndex } from './search-index.ts';
+import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+
+/**
+ * The warm renderer of one site: a child process the server keeps between
+ * publications (docs/adr/0047-warm-renderer-life-cycle.md). Its first
+ * publication runs Astro's build as a cold build does, and keeps what Astro
+ * loaded: the prerender bundle, its route table and src/content.ts's lists.
+ * Each later publication checks the content (only changed files are parsed),
+ * hands the entries to src/content.ts, renders the pages whose inputs changed
+ * (src/build/page-dependencies.ts, docs/adr/0046), rebuilds the search index
+ * from the entries in memory, compresses the new files only and swaps the site
+ * in from hard links to the live one plus the new files.
+ */
+const site = process.env.CONGSO_SITES ?? '';
+const contentRoot = process.env.CONGSO_CONTENT_ROOT ?? '';
+const astroOut = process.env.CONGSO_ASTRO_OUT ?? '';
+const projectRoot = process.env.CONGSO_PROJECT_ROOT ?? '';
+const dir = process.cwd();
+
+const pageReads = new AsyncLocalStorage<Set<string>>();
+let entries: Entry[] = [];
+
+const toLive = (e: Entry): LiveEntry => ({ section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html });
+const hooks: RenderHooks = {
+  generation: 1,
+  now: new Date(),
+  entries: () => entries.map(toLive),
+  read: (key) => pageReads.getStore()?.add(key),
+};
+installRenderHooks(hooks);
+
+interface Page {
+  route: RouteData;
+  reads: Set<string>;
+}
+
+interface Warm {
+  prerenderer: AstroPrerenderer & { app?: { routeCache?: { clearAll(): void } } };
+  origin: string;
+  pages: Map<string, Page>;
+  digests: Digests;
+  /** Digest of the search records: the index is rewritten only when they change. */
+  search: string;
+  /** Digest of `sites/`: a department's facts are on every page. */
+  sites: string;
+  /** The `build-info.json` this renderer last put live: anything else there means someone else built the site. */
+  liveInfo: string;
+}
+let warm: Warm | null = null;
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+async function sitesDigest(): Promise<string> {
+  const h = createHash('sha256');
+  const names = (await readdir(path.join(contentRoot, 'sites'))).sort();
+  for (const name of names) h.update(name).update(await readFile(path.join(contentRoot, 'sites', name)).catch(() => ''));
+  return h.digest('base64url');
+}
+
+const searchDigest = (list: Entry[]) => hash(JSON.stringify(list.map(searchRecord)));
+
+/** Where Astro writes a path (directory format, docs/adr/0001): relative to the site's folder. */
+function fileOf(pathname: string, route: RouteData): string {
+  const rel = decodeURI(pathname).replace(/^\/+/, '').split('/').slice(1).join('/');
+  return route.type === 'endpoint' ? rel : path.posix.join(rel, 'index.html');
+}
+
+async function check(): Promise<{ excluded: WarmPublished['excluded']; list: Entry[] }> {
+  const report = await checkContent(contentRoot, [site]);
+  const { blocking, excluded } = partitionProblems(report.problems);
+  if (blocking.length) throw new ContentInvalidError(blocking);
+  const files = new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file));
+  (globalThis as Record<symbol, unknown>)[EXCLUDED_ENTRIES_KEY] = files;
+  return { excluded, list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)) };
+}
+
+/** Files identical to the live site's keep its compressed copies. */
+const liveCounterpart = (tree: string, liveDir: string, under: string) => (file: string) => {
+  const [first, ...rest] = path.relative(tree, file).split(path.sep);
+  return first === site && rest.length ? path.join(liveDir, under, ...rest) : null;
+};
+
+async function putLive(request: WarmRequest, staging: string, started: number): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
+  const { pages, bytes } = await measureSite(staging);
+  const info: BuildInfo = {
+    site,
+    builtAt: new Date().toISOString(),
+    pages,
+    bytes,
+    durationMs: Math.round(performance.now() - started),
+    entries: entries.length,
+    commit: await currentCommit(contentRoot),
+  };
+  await writeBuildInfo(staging, info);
+  await swapIn(request.outDir, site, staging);
+  return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
+}
+
+/** First publication: Astro's own build, with a prerenderer that keeps the bundle and records what each page read. */
+async function full(request: WarmRequest, started: number): Promise<WarmPublished> {
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  const memo = await loadEntryCache(path.join(dir, 'entry-cache.bin'));
+  (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = memo;
+  const { excluded, list } = await check();
+  entries = list;
+  hooks.now = new Date();
+  lap('check');
+  const searchOut = path.join(dir, 'pagefind');
+  await rm(searchOut, { recursive: true, force: true });
+  const indexing = writeSearchIndex(site, entries, path.join(searchOut, site));
+  indexing.catch(() => undefined);
+
+  const pages = new Map<string, Page>();
+  let kept: Warm['prerenderer'] | undefined;
+  let origin = 'http://localhost:4321';
+  const keep = (def: AstroPrerenderer): AstroPrerenderer => {
+    kept = def;
+    return {
+      name: 'congso:warm-renderer',
+      setup: () => def.setup?.(),
+      getStaticPaths: () => def.getStaticPaths(),
+      render(request, options) {
+        const url = new URL(request.url);
+        origin = url.origin;
+        const reads = new Set<string>();
+        pages.set(decodeURI(url.pathname), { route: options.routeData, reads });
+        return pageReads.run(reads, () => def.render(request, options));
+      },
+      async teardown() {
+        // Astro deletes its bundle after this: load every page module now, for routes that had no page yet.
+        const app = (def as { app?: { manifest: { routes: Array<{ routeData: RouteData }> }; getComponentByRoute(r: RouteData): Promise<unknown> } }).app;
+        for (const { routeData } of app?.manifest.routes ?? []) if (routeData.prerender) await app?.getComponentByRoute(routeData).catch(() => undefined);
+        await def.teardown?.();
+      },
+    };
+  };
+  const integration: AstroIntegration = {
+    name: 'congso-warm-renderer',
+    hooks: { 'astro:build:start': ({ setPrerenderer }) => setPrerenderer(keep) },
+  };
+  const { build } = await import('astro');
+  await build({ root: projectRoot, logLevel: 'warn', mode: 'production', vite: { cacheDir: path.join(dir, 'vite') }, integrations: [integration] });
+  lap('astro');
+  await saveEntryCache(path.join(dir, 'entry-cache.bin'), memo, entries.map((e) => e.file));
+  await indexing;
+  lap('search');
+  if (request.precompress) {
+    await precompressTree(astroOut, { liveCounterpart: liveCounterpart(astroOut, request.liveDir, '') });
+    await precompressTree(searchOut, { liveCounterpart: liveCounterpart(searchOut, request.liveDir, 'pagefind') });
+  }
+  lap('compress');
+  const staging = await stageSite(request.outDir, {
+    site,
+    pagesDir: path.join(astroOut, site),
+    assetsDir: path.join(astroOut, '_astro'),
+    searchDir: path.join(searchOut, site),
+    mediaDir: path.join(contentRoot, 'content', site, 'tep'),
+  });
+  lap('stage');
+  let live;
+  try {
+    live = await putLive(request, staging, started);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  lap('swap');
+  if (hooks.used && kept) {
+    warm = {
+      prerenderer: kept,
+      origin,
+      pages,
+      digests: dependencyDigests(site, entries, hooks.now),
+      search: searchDigest(entries),
+      sites: await sitesDigest(),
+      liveInfo: live.text,
+    };
+  }
+  return { site, mode: 'full', excluded, entries: entries.length, pages: live.pages, bytes: live.bytes, rendered: pages.size, removed: 0, builtAt: live.info.builtAt, commit: live.info.commit, phases, totalMs: Math.round(performance.now() - started) };
+}
+
+/** Later publications: render what changed, in this process, and swap it in beside the unchanged files. */
+async function incremental(request: WarmRequest, state: Warm, started: number): Promise<WarmPublished> {
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  const { excluded, list } = await check();
+  const sites = await sitesDigest();
+  const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
+  // Someone else put this site live (a CLI build, another instance), or a department's facts changed: render every page.
+  const everything = sites !== state.sites || liveInfo !== state.liveInfo;
+  entries = list;
+  hooks.generation += 1;
+  hooks.now = new Date();
+  const digests = dependencyDigests(site, entries, hooks.now);
+  lap('check');
+
+  state.prerenderer.app?.routeCache?.clearAll();
+  const paths = new Map<string, RouteData>();
+  for (const { pathname, route } of await state.prerenderer.getStaticPaths()) if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
+  const previous = new Map([...state.pages].map(([p, page]) => [p, page.reads]));
+  const plan = everything ? { render: [...paths.keys()], remove: [...previous.keys()].filter((p) => !paths.has(p)) } : planRender(previous, paths.keys(), state.digests, digests);
+  lap('plan');
+
+  const renderedDir = path.join(dir, 'rendered');
+  await rm(renderedDir, { recursive: true, force: true });
+  const search = searchDigest(entries);
+  const searchOut = path.join(dir, 'pagefind');
+  const newSearch = everything || search !== state.search;
+  await rm(searchOut, { recursive: true, force: true });
+  // Pagefind indexes in its own process, from the records in memory: run it while the pages render.
+  const indexing = newSearch ? writeSearchIndex(site, entries, path.join(searchOut, site)) : Promise.resolve();
+  indexing.catch(() => undefined);
+  const pages = new Map(state.pages);
+  const rendered: string[] = [];
+  for (const pathname of plan.render) {
+    const route = paths.get(pathname)!;
+    const reads = new Set<string>();
+    const request = new Request(new URL(pathname, state.origin));
+    const result = await pageReads.run(reads, () => state.prerenderer.render(request, { routeData: route }));
+    const response = result instanceof Response ? result : result.response;
+    if (response.status !== 200 || !response.body) throw new Error(`${pathname}: ${response.status}`);
+    const rel = fileOf(pathname, route);
+    const file = path.join(renderedDir, site, rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    pages.set(pathname, { route, reads });
+    rendered.push(rel);
+  }
+  const removed = plan.remove.map((p) => fileOf(p, state.pages.get(p)!.route));
+  for (const p of plan.remove) pages.delete(p);
+  lap('render');
+  await indexing;
+  lap('search');
+  if (request.precompress) {
+    await precompressTree(renderedDir, { liveCounterpart: liveCounterpart(renderedDir, request.liveDir, '') });
+    if (newSearch) await precompressTree(searchOut, { liveCounterpart: liveCounterpart(searchOut, request.liveDir, 'pagefind') });
+  }
+  lap('compress');
+  const mediaDir = path.join(contentRoot, 'content', site, 'tep');
+  const searchDir = newSearch ? path.join(searchOut, site) : undefined;
+  const staging = everything
+    ? await stageSite(request.outDir, { site, pagesDir: path.join(renderedDir, site), assetsDir: path.join(astroOut, '_astro'), searchDir, mediaDir })
+    : await stageIncremental(request.outDir, { site, liveDir: request.liveDir, renderedDir: path.join(renderedDir, site), rendered, removed, searchDir, mediaDir });
+  lap('stage');
+  let live;
+  try {
+    live = await putLive(request, staging, started);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  lap('swap');
+  Object.assign(state, { pages, digests, search, sites, liveInfo: live.text });
+  return { site, mode: 'incremental', excluded, entries: entries.length, pages: live.pages, bytes: live.bytes, rendered: rendered.length, removed: removed.length, builtAt: live.info.builtAt, commit: live.info.commit, phases, totalMs: Math.round(performance.now() - started) };
+}
+
+function send(reply: WarmReply): Promise<void> {
+  return new Promise((resolve) => process.send!(reply, undefined, {}, () => resolve()));
+}
+
+// The server went away (even SIGKILLed): a renderer has no one to answer.
+process.on('disconnect', () => process.exit());
+
+process.on('message', async (m) => {
+  const request = m as WarmRequest;
+  if (request.type !== 'publish') return;
+  const started = performance.now();
+  try {
+    const result = warm ? await incremental(request, warm, started) : await full(request, started);
+    await send({ type: 'published', id: request.id, result });
+  } catch (error) {
+    const e = error as Error & { code?: string; data?: unknown };
+    // A content problem is found before anything changed; anything else may leave this renderer half-updated: the parent replaces it.
+    await send({ type: 'failed', id: request.id, message: e.stack ?? String(e), code: e.code, data: e.data });
+  }
+});
