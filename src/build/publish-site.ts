@@ -87,6 +87,10 @@ async function copyMedia(from: string, to: string, onRefused: (file: string, cod
   }
 }
 
+async function inBatches<T>(items: T[], task: (item: T) => Promise<unknown>, size = 512): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
+}
+
 /** Assembles the site in a temporary folder under `outDir`; returns its path. Removes it on failure. */
 export async function stageSite(outDir: string, parts: SiteParts): Promise<string> {
   await mkdir(outDir, { recursive: true });
@@ -113,7 +117,7 @@ export async function writeBuildInfo(dir: string, info: BuildInfo): Promise<void
  * server answers that moment like any missing page. If the second rename
  * fails, the old folder is put back.
  */
-export async function swapIn(outDir: string, site: string, staging: string): Promise<void> {
+export async function swapIn(outDir: string, site: string, staging: string, options: { keepOld?: boolean } = {}): Promise<string | undefined> {
   const live = path.join(outDir, site);
   const old = path.join(outDir, `${oldPrefix(site)}${randomBytes(6).toString('hex')}`);
   const hadLive = existsSync(live);
@@ -124,7 +128,11 @@ export async function swapIn(outDir: string, site: string, staging: string): Pro
     if (hadLive) await rename(old, live);
     throw error;
   }
-  if (hadLive) await rm(old, { recursive: true, force: true });
+  if (!hadLive) return undefined;
+  // A publication may hand the old folder back and remove it once the site is live: its pages are already replaced.
+  if (options.keepOld) return old;
+  await rm(old, { recursive: true, force: true });
+  return undefined;
 }
 
 /** Leftovers of an interrupted build of these sites (never another site's, which may be mid-publish). */
@@ -151,6 +159,8 @@ export interface IncrementalParts {
   /** `content/<site>/tep/`, checked and copied again as in a full build. */
   mediaDir?: string;
   onRefusedMedia?: (file: string, code: string) => void;
+  /** Awaited after the links are made and before the new files move in: their compression runs meanwhile. */
+  ready?: Promise<unknown>;
 }
 
 /**
@@ -163,7 +173,7 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
   const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
   const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
   const dropDirs = ['tep/', ...(parts.searchDir ? ['pagefind/'] : [])];
-  const made = new Set<string>();
+  const made = new Set<string>([staging]);
   const dirOf = async (file: string) => {
     const dir = path.dirname(file);
     if (made.has(dir)) return;
@@ -180,9 +190,19 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
       if (replaced.has(base) || dropDirs.some((dir) => rel.startsWith(dir))) continue;
       links.push([path.join(parts.liveDir, rel), path.join(staging, rel)]);
     }
-    for (const [, to] of links) await dirOf(to);
-    // Links are metadata operations: many in flight hide their latency.
-    for (let i = 0; i < links.length; i += 256) await Promise.all(links.slice(i, i + 256).map(([from, to]) => link(from, to)));
+    // Directories level by level, then the links: metadata operations, many in flight hide their latency.
+    const dirSet = new Set<string>();
+    for (const [, to] of links) {
+      for (let d = path.dirname(to); d !== staging && !dirSet.has(d); d = path.dirname(d)) dirSet.add(d);
+    }
+    const dirs = [...dirSet];
+    const byDepth = Map.groupBy(dirs, (d) => d.split(path.sep).length);
+    for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+      await inBatches(byDepth.get(depth)!, (d) => mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e))));
+    }
+    for (const d of dirs) made.add(d);
+    await inBatches(links, ([from, to]) => link(from, to));
+    await parts.ready;
     for (const rel of parts.rendered) {
       for (const ext of ['', '.br', '.gz']) {
         const from = path.join(parts.renderedDir, rel + ext);

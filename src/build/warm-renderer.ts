@@ -97,7 +97,7 @@ const liveCounterpart = (tree: string, liveDir: string, under: string) => (file:
   return first === site && rest.length ? path.join(liveDir, under, ...rest) : null;
 };
 
-async function putLive(request: WarmRequest, staging: string, started: number): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
+async function putLive(request: WarmRequest, staging: string, started: number, later = false): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
   const { pages, bytes } = await measureSite(staging);
   const info: BuildInfo = {
     site,
@@ -109,7 +109,9 @@ async function putLive(request: WarmRequest, staging: string, started: number): 
     commit: await currentCommit(contentRoot),
   };
   await writeBuildInfo(staging, info);
-  await swapIn(request.outDir, site, staging);
+  const old = await swapIn(request.outDir, site, staging, { keepOld: later });
+  // The old version is no longer served: remove it after answering.
+  if (old) setImmediate(() => rm(old, { recursive: true, force: true }).catch(() => undefined));
   return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
 }
 
@@ -255,22 +257,21 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   const removed = plan.remove.map((p) => fileOf(p, state.pages.get(p)!.route));
   for (const p of plan.remove) pages.delete(p);
   lap('render');
-  await indexing;
-  lap('search');
-  if (request.precompress) {
-    await precompressTree(renderedDir, { liveCounterpart: liveCounterpart(renderedDir, request.liveDir, '') });
-    if (newSearch) await precompressTree(searchOut, { liveCounterpart: liveCounterpart(searchOut, request.liveDir, 'pagefind') });
-  }
-  lap('compress');
+  // Compressing the new pages, finishing the index and linking the unchanged files overlap: CPU, a helper process, metadata.
+  const compress = (tree: string, under: string) =>
+    request.precompress ? precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, under) }) : Promise.resolve();
+  const ready = Promise.all([compress(renderedDir, ''), indexing.then(() => (newSearch ? compress(searchOut, 'pagefind') : undefined))]);
+  ready.then(() => (phases.readyAfterRender = Math.round(performance.now() - t)), () => undefined);
+  indexing.then(() => (phases.indexAfterRender = Math.round(performance.now() - t)), () => undefined);
   const mediaDir = path.join(contentRoot, 'content', site, 'tep');
   const searchDir = newSearch ? path.join(searchOut, site) : undefined;
   const staging = everything
-    ? await stageSite(request.outDir, { site, pagesDir: path.join(renderedDir, site), assetsDir: path.join(astroOut, '_astro'), searchDir, mediaDir })
-    : await stageIncremental(request.outDir, { site, liveDir: request.liveDir, renderedDir: path.join(renderedDir, site), rendered, removed, searchDir, mediaDir });
+    ? await ready.then(() => stageSite(request.outDir, { site, pagesDir: path.join(renderedDir, site), assetsDir: path.join(astroOut, '_astro'), searchDir, mediaDir }))
+    : await stageIncremental(request.outDir, { site, liveDir: request.liveDir, renderedDir: path.join(renderedDir, site), rendered, removed, searchDir, mediaDir, ready });
   lap('stage');
   let live;
   try {
-    live = await putLive(request, staging, started);
+    live = await putLive(request, staging, started, true);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

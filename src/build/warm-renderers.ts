@@ -81,6 +81,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       CONGSO_ASTRO_CACHE: path.join(dir, 'cache'),
       CONGSO_PROJECT_ROOT: projectRoot,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Staging a publication is thousands of links and a few directories: more threads for the file system.
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
     };
     // cwd is the renderer's own folder: Astro writes its prerender bundle under the cwd when outDir is outside it.
     const child = fork(fileURLToPath(new URL('./warm-renderer.ts', import.meta.url)), [], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
