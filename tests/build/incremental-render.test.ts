@@ -1,0 +1,158 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
+import { createWarmRenderers, type WarmRenderers } from '#src/build/warm-renderers.ts';
+import { ContentInvalidError } from '#src/content-source/problems.ts';
+
+/**
+ * The warm renderer's output must be the cold build's, file for file, after
+ * any sequence of publications (docs/adr/0046): a seeded random sequence of
+ * publish, edit, unpublish and delete on a small synthetic site, each put
+ * live incrementally, then compared with `npm run build` of the same content.
+ */
+const SEED = 20261205;
+const STEPS = 14;
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let work: string;
+let contentRoot: string;
+let outDir: string;
+let site: string;
+let renderers: WarmRenderers;
+const workDir = path.join(PROJECT_ROOT, '.build', `test-incremental-${process.pid}`);
+
+async function files(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+    .filter((f) => f !== 'build-info.json')
+    .sort();
+}
+
+/** Every text the search index holds for the site: Pagefind's fragments are gzip JSON. */
+async function indexedText(siteDir: string): Promise<string> {
+  const dir = path.join(siteDir, 'pagefind', 'fragment');
+  const names = await readdir(dir);
+  const texts = await Promise.all(names.map(async (n) => gunzipSync(await readFile(path.join(dir, n))).toString('utf8')));
+  return texts.join('\n');
+}
+
+const entryPath = (section: string, slug: string) => path.join(contentRoot, 'content', site, section, `${slug}.mdx`);
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'congso-incremental-'));
+  contentRoot = path.join(work, 'content');
+  outDir = path.join(work, 'dist');
+  [{ id: site }] = (await writeSyntheticContent(contentRoot, { sites: 1, pagesPerSite: 60, seed: 7 })) as [{ id: string }];
+  renderers = createWarmRenderers({ contentRoot, outDir, workDir: path.join(workDir, 'warm') });
+}, 60_000);
+
+afterAll(async () => {
+  await renderers?.close();
+  await rm(work, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('publishing through the warm renderer', () => {
+  it('after a random sequence of publish, edit, unpublish and delete, equals a full rebuild file for file, and search follows', async () => {
+    const rand = random(SEED);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    expect((await renderers.publish(site)).mode).toBe('full');
+
+    const sections = ['tin-tuc', 'van-ban', 'thu-tuc-hanh-chinh', 'gop-y', 'du-an-dau-thau'];
+    const slugsOf = async (section: string) =>
+      (await readdir(path.join(contentRoot, 'content', site, section))).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+    const linked = async () => (await readdir(path.join(contentRoot, 'content', site), { recursive: true })).map(String).filter((f) => f.endsWith('.mdx'));
+    const isLinked = async (section: string, slug: string) => {
+      for (const f of await linked()) if ((await readFile(path.join(contentRoot, 'content', site, f), 'utf8')).includes(`/${section}/${slug}/`)) return true;
+      return false;
+    };
+    const template = await readFile(entryPath('tin-tuc', (await slugsOf('tin-tuc'))[0]!), 'utf8');
+    const published: string[] = [];
+    const present = new Set<string>();
+    const gone = new Set<string>();
+    const log: string[] = [];
+
+    for (let step = 0; step < STEPS; step++) {
+      const token = `zqmark${step}x${Math.floor(rand() * 1e6)}`;
+      const kind = step < 2 ? 'publish' : pick(['publish', 'edit', 'edit', 'unpublish', 'delete']);
+      if (kind === 'publish') {
+        const slug = `ban-tin-kiem-thu-${step}`;
+        await writeFile(entryPath('tin-tuc', slug), `${template.replace(/^title: .*$/m, `title: "Bản tin kiểm thử ${step}"`)}\n\nMã ${token}.\n`);
+        published.push(slug);
+        present.add(token);
+      } else if (kind === 'edit') {
+        const section = pick(sections);
+        const slug = pick(await slugsOf(section));
+        const file = entryPath(section, slug);
+        await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${t.replace(/^"|"$/g, '')} (sửa ${step})`)}`));
+        await appendFile(file, `\nMã ${token}.\n`);
+        present.add(token);
+      } else if (kind === 'unpublish' && published.length) {
+        const slug = published.splice(Math.floor(rand() * published.length), 1)[0]!;
+        const text = await readFile(entryPath('tin-tuc', slug), 'utf8');
+        for (const t of present) if (text.includes(t)) (present.delete(t), gone.add(t));
+        await rm(entryPath('tin-tuc', slug));
+      } else {
+        const section = pick(sections);
+        const candidates = [];
+        for (const slug of await slugsOf(section)) if (!published.includes(slug) && !(await isLinked(section, slug))) candidates.push(slug);
+        if (candidates.length < 2) continue;
+        const slug = pick(candidates);
+        const text = await readFile(entryPath(section, slug), 'utf8');
+        for (const t of present) if (text.includes(t)) (present.delete(t), gone.add(t));
+        await rm(entryPath(section, slug));
+      }
+      const result = await renderers.publish(site);
+      log.push(`${kind}: ${result.rendered} rendered, ${result.removed} removed`);
+      expect(result.mode).toBe('incremental');
+    }
+    // Only what changed was rendered: never the whole site.
+    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as { pages: number };
+    expect(log.every((l) => Number(l.split(':')[1]!.trim().split(' ')[0]) < pages), log.join('\n')).toBe(true);
+
+    const coldOut = path.join(work, 'cold');
+    await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, 'cold') });
+    const live = path.join(outDir, site);
+    const cold = path.join(coldOut, site);
+    const [incrementalFiles, coldFiles] = await Promise.all([files(live), files(cold)]);
+    expect(incrementalFiles).toEqual(coldFiles);
+    const different: string[] = [];
+    for (const f of coldFiles) {
+      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    }
+    expect(different, log.join('\n')).toEqual([]);
+
+    const indexed = await indexedText(live);
+    for (const t of present) expect(indexed, `${t} should be found`).toContain(t);
+    for (const t of gone) expect(indexed, `${t} should no longer be found`).not.toContain(t);
+  }, 240_000);
+
+  it('refuses a change that breaks the site without touching what is live', async () => {
+    const before = await readFile(path.join(outDir, site, 'build-info.json'), 'utf8');
+    const yaml = path.join(contentRoot, 'sites', `${site}.yaml`);
+    const good = await readFile(yaml, 'utf8');
+    await writeFile(yaml, 'name: [\n');
+    try {
+      await expect(renderers.publish(site)).rejects.toMatchObject({ code: ContentInvalidError.code });
+      expect(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')).toBe(before);
+    } finally {
+      await writeFile(yaml, good);
+    }
+    expect((await renderers.publish(site)).mode).toBe('incremental');
+  }, 120_000);
+});
