@@ -141,7 +141,11 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
     kept = def;
     return {
       name: 'congso:warm-renderer',
-      setup: () => def.setup?.(),
+      setup: () => {
+        // Vite's bundling is over when the prerenderer is set up: the rest of Astro's time is rendering pages.
+        phases.bundle = Math.round(performance.now() - t);
+        return def.setup?.();
+      },
       getStaticPaths: () => def.getStaticPaths(),
       render(request, options) {
         const url = new URL(request.url);
@@ -155,6 +159,7 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
         const app = (def as { app?: { manifest: { routes: Array<{ routeData: RouteData }> }; getComponentByRoute(r: RouteData): Promise<unknown> } }).app;
         for (const { routeData } of app?.manifest.routes ?? []) if (routeData.prerender) await app?.getComponentByRoute(routeData).catch(() => undefined);
         await def.teardown?.();
+        phases.prerender = Math.round(performance.now() - t - phases.bundle!);
       },
     };
   };
