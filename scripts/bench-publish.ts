@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Actor, createPublishQueue, editorialRuntime, ensureContentRepository, siteBuilder } from '#server/editorial/index.ts';
+import {
+  type Actor,
+  createPublishQueue,
+  editorialRuntime,
+  ensureContentRepository,
+  siteBuilder,
+} from '#server/editorial/index.ts';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 import { formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
@@ -50,7 +56,11 @@ async function benchSize(pages: number): Promise<SizeResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'congso-bench-publish-'));
   // Inside the project (Astro's bundle imports node_modules), apart from `npm run build`'s own folder.
   const workDir = path.join(PROJECT_ROOT, '.build', `bench-publish-${process.pid}`);
-  const builder = siteBuilder({ contentRoot: path.join(work, 'content'), outDir: path.join(work, 'dist'), workDir: path.join(workDir, 'warm') });
+  const builder = siteBuilder({
+    contentRoot: path.join(work, 'content'),
+    outDir: path.join(work, 'dist'),
+    workDir: path.join(workDir, 'warm'),
+  });
   try {
     console.log(`\nTrang ${formatCount(pages)} bài: tạo nội dung tổng hợp, đưa vào kho nội dung git…`);
     const seed = path.join(work, 'seed');
@@ -58,7 +68,12 @@ async function benchSize(pages: number): Promise<SizeResult> {
     const { repo, dir: repoDir } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: seed });
 
     const t0 = performance.now();
-    const cold = await buildSites({ contentRoot: repoDir, outDir: path.join(work, 'cold'), sites: [site!], workDir: path.join(workDir, 'cold') });
+    const cold = await buildSites({
+      contentRoot: repoDir,
+      outDir: path.join(work, 'cold'),
+      sites: [site!],
+      workDir: path.join(workDir, 'cold'),
+    });
     const coldSeconds = (performance.now() - t0) / 1000;
     const p = cold.phases;
     console.log(
@@ -71,7 +86,14 @@ async function benchSize(pages: number): Promise<SizeResult> {
     const start = (performance.now() - t1) / 1000;
     console.log(`  khởi động bộ dựng thường trực (lần công bố đầu): ${formatSeconds(start)}`);
 
-    const member = (username: string, name: string, role: Actor['role'], sections: string[] = []): Actor => ({ username, name, site: site!, role, sections, delegations: [] });
+    const member = (username: string, name: string, role: Actor['role'], sections: string[] = []): Actor => ({
+      username,
+      name,
+      site: site!,
+      role,
+      sections,
+      delegations: [],
+    });
     const contributor = member('maiht', 'Hoàng Thị Mai', 'contributor', ['tin-tuc']);
     const deputy = member('hanhttb', 'Trần Thị Bích Hạnh', 'deputy');
     const head = member('annv', 'Nguyễn Văn An', 'head');
@@ -88,11 +110,15 @@ async function benchSize(pages: number): Promise<SizeResult> {
       if (!outcome.ok) throw new Error(`dựng lại thất bại: ${JSON.stringify(outcome.error)}`);
     };
 
-    const news = (await repo.listFolder('main', `content/${site}/tin-tuc`)).map((f) => f.path).filter((f) => f.endsWith('.mdx'));
+    const news = (await repo.listFolder('main', `content/${site}/tin-tuc`))
+      .map((f) => f.path)
+      .filter((f) => f.endsWith('.mdx'));
     const template = await readFile(path.join(repoDir, news[0]!), 'utf8');
     // The gate refuses to delete an item other entries link to: delete among those nobody links to.
     const texts = await Promise.all(news.map((f) => readFile(path.join(repoDir, f), 'utf8')));
-    const unlinked = news.map((f) => path.basename(f, '.mdx')).filter((slug) => !texts.some((t) => t.includes(`/tin-tuc/${slug}/`)));
+    const unlinked = news
+      .map((f) => path.basename(f, '.mdx'))
+      .filter((slug) => !texts.some((t) => t.includes(`/tin-tuc/${slug}/`)));
     const result: SizeResult = { pages, cold: coldSeconds, start, publish: [], unpublish: [], remove: [] };
     for (let run = 0; run < runs; run++) {
       // Publish: a new item, entered, verified, then published by the head (the click that is timed).
@@ -104,14 +130,19 @@ async function benchSize(pages: number): Promise<SizeResult> {
         assets: [],
         options: { collectionName: 'tin-tuc', commitMessage: `Tạo “${slug}”`, useWorkflow: true, status: 'draft' },
       });
-      await call(contributor, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus: 'pending_review' });
+      await call(contributor, 'updateUnpublishedEntryStatus', {
+        collection: 'tin-tuc',
+        slug,
+        newStatus: 'pending_review',
+      });
       await call(deputy, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus: 'pending_publish' });
       let t = performance.now();
       await call(head, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug });
       result.publish.push((performance.now() - t) / 1000);
       lastOk();
       // Live means the file a visitor gets has the new title, not just that a build ended.
-      if (!(await readFile(served(slug), 'utf8')).includes(title)) throw new Error(`trang ${slug} chưa có nội dung mới`);
+      if (!(await readFile(served(slug), 'utf8')).includes(title))
+        throw new Error(`trang ${slug} chưa có nội dung mới`);
 
       // Unpublish: the same item taken off the site.
       t = performance.now();
@@ -146,13 +177,35 @@ const rows: string[][] = [];
 for (const r of results) {
   const row = (label: string, xs: number[]) => {
     const s = stats(xs);
-    return [formatCount(r.pages), label, formatSeconds(s.min), formatSeconds(s.median), formatSeconds(s.max), formatSeconds(r.cold), `${((s.median / r.cold) * 100).toFixed(1)} %`];
+    return [
+      formatCount(r.pages),
+      label,
+      formatSeconds(s.min),
+      formatSeconds(s.median),
+      formatSeconds(s.max),
+      formatSeconds(r.cold),
+      `${((s.median / r.cold) * 100).toFixed(1)} %`,
+    ];
   };
-  rows.push(row('công bố → trực tuyến', r.publish), row('gỡ → hết phục vụ', r.unpublish), row('xoá → hết phục vụ', r.remove));
+  rows.push(
+    row('công bố → trực tuyến', r.publish),
+    row('gỡ → hết phục vụ', r.unpublish),
+    row('xoá → hết phục vụ', r.remove),
+  );
 }
-console.log(`\nTừ lúc bấm đến khi thay đổi được phục vụ, ${runs} lần mỗi loại (mục tiêu: trung vị ≤ 2 s ở 1.000 bài; ≤ 10 % thời gian dựng lạnh):`);
 console.log(
-  formatTable(['Số bài', 'Thao tác', 'Nhỏ nhất', 'Trung vị', 'Lớn nhất', 'Dựng lạnh', 'Trung vị / lạnh'], rows, [true, false, true, true, true, true, true]),
+  `\nTừ lúc bấm đến khi thay đổi được phục vụ, ${runs} lần mỗi loại (mục tiêu: trung vị ≤ 2 s ở 1.000 bài; ≤ 10 % thời gian dựng lạnh):`,
+);
+console.log(
+  formatTable(['Số bài', 'Thao tác', 'Nhỏ nhất', 'Trung vị', 'Lớn nhất', 'Dựng lạnh', 'Trung vị / lạnh'], rows, [
+    true,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]),
 );
 const small = results.find((r) => r.pages === 1000);
 const large = results.find((r) => r.pages === 10000);

@@ -14,7 +14,13 @@ import type { BuildOneSite } from './publish-queue.ts';
  */
 export type SiteBuilder = BuildOneSite & { close(): Promise<void> };
 
-export function siteBuilder(options: { contentRoot: string; outDir: string; workDir?: string; max?: number; idleMs?: number }): SiteBuilder {
+export function siteBuilder(options: {
+  contentRoot: string;
+  outDir: string;
+  workDir?: string;
+  max?: number;
+  idleMs?: number;
+}): SiteBuilder {
   const renderers = createWarmRenderers(options);
   const buildOneSite = async (site: string, triggeredBy?: string) => {
     const started = Date.now();
@@ -35,7 +41,16 @@ export function siteBuilder(options: { contentRoot: string; outDir: string; work
       return { excluded: result.excluded };
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'BUILD_FAILED';
-      await appendBuildRecord(options.outDir, { site, at: new Date().toISOString(), triggeredBy: by, durationMs: Date.now() - started, pages: null, entries: null, result: 'failure', errorCode: code }).catch(() => {});
+      await appendBuildRecord(options.outDir, {
+        site,
+        at: new Date().toISOString(),
+        triggeredBy: by,
+        durationMs: Date.now() - started,
+        pages: null,
+        entries: null,
+        result: 'failure',
+        errorCode: code,
+      }).catch(() => {});
       throw error;
     }
   };

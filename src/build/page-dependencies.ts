@@ -52,8 +52,13 @@ export function dependencyDigests(site: string, entries: Entry[], now: Date): Di
   }
   digests.set(dependencyKey.updated(site), latest(entries));
   const english = bySection.get('en') ?? [];
-  digests.set(dependencyKey.translations(site), hash(english.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])));
-  const consultations = (bySection.get('gop-y') ?? []).map((e) => consultationState(e.data as Parameters<typeof consultationState>[0], now));
+  digests.set(
+    dependencyKey.translations(site),
+    hash(english.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
+  );
+  const consultations = (bySection.get('gop-y') ?? []).map((e) =>
+    consultationState(e.data as Parameters<typeof consultationState>[0], now),
+  );
   digests.set(dependencyKey.time(site), hash([formatDateShort(now), consultations]));
   return digests;
 }
@@ -78,7 +83,12 @@ export interface RenderPlan {
 }
 
 /** Compares the pages last rendered (with what each read) with the paths the site has now. */
-export function planRender(previous: ReadonlyMap<string, ReadonlySet<string>>, paths: Iterable<string>, before: Digests, after: Digests): RenderPlan {
+export function planRender(
+  previous: ReadonlyMap<string, ReadonlySet<string>>,
+  paths: Iterable<string>,
+  before: Digests,
+  after: Digests,
+): RenderPlan {
   const now = new Set(paths);
   const render: string[] = [];
   for (const p of now) {

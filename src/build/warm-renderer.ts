@@ -11,7 +11,15 @@ import { currentCommit } from './commit.ts';
 import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
 import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
 import { precompressTree } from './precompress.ts';
-import { BUILD_INFO_FILE, type BuildInfo, measureSite, stageIncremental, stageSite, swapIn, writeBuildInfo } from './publish-site.ts';
+import {
+  BUILD_INFO_FILE,
+  type BuildInfo,
+  measureSite,
+  stageIncremental,
+  stageSite,
+  swapIn,
+  writeBuildInfo,
+} from './publish-site.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -37,7 +45,11 @@ const dir = process.cwd();
 const pageReads = new AsyncLocalStorage<Set<string>>();
 let entries: Entry[] = [];
 
-const toLive = (e: Entry): LiveEntry => ({ section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html });
+const toLive = (e: Entry): LiveEntry => ({
+  section: e.section,
+  data: { ...e.data, site: e.site, slug: e.slug, text: e.text },
+  html: e.html,
+});
 const hooks: RenderHooks = {
   generation: 1,
   now: new Date(),
@@ -70,7 +82,8 @@ const hash = (value: string) => createHash('sha256').update(value).digest('base6
 async function sitesDigest(): Promise<string> {
   const h = createHash('sha256');
   const names = (await readdir(path.join(contentRoot, 'sites'))).sort();
-  for (const name of names) h.update(name).update(await readFile(path.join(contentRoot, 'sites', name)).catch(() => ''));
+  for (const name of names)
+    h.update(name).update(await readFile(path.join(contentRoot, 'sites', name)).catch(() => ''));
   return h.digest('base64url');
 }
 
@@ -97,7 +110,12 @@ const liveCounterpart = (tree: string, liveDir: string, under: string) => (file:
   return first === site && rest.length ? path.join(liveDir, under, ...rest) : null;
 };
 
-async function putLive(request: WarmRequest, staging: string, started: number, later = false): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
+async function putLive(
+  request: WarmRequest,
+  staging: string,
+  started: number,
+  later = false,
+): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
   const { pages, bytes } = await measureSite(staging);
   const info: BuildInfo = {
     site,
@@ -144,7 +162,7 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
       setup: () => {
         // Vite's bundling is over when the prerenderer is set up: the rest of Astro's time is rendering pages.
         phases.bundle = Math.round(performance.now() - t);
-        return def.setup?.();
+        return def.setup?.() ?? Promise.resolve();
       },
       getStaticPaths: () => def.getStaticPaths(),
       render(request, options) {
@@ -156,8 +174,16 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
       },
       async teardown() {
         // Astro deletes its bundle after this: load every page module now, for routes that had no page yet.
-        const app = (def as { app?: { manifest: { routes: Array<{ routeData: RouteData }> }; getComponentByRoute(r: RouteData): Promise<unknown> } }).app;
-        for (const { routeData } of app?.manifest.routes ?? []) if (routeData.prerender) await app?.getComponentByRoute(routeData).catch(() => undefined);
+        const app = (
+          def as {
+            app?: {
+              manifest: { routes: Array<{ routeData: RouteData }> };
+              getComponentByRoute(r: RouteData): Promise<unknown>;
+            };
+          }
+        ).app;
+        for (const { routeData } of app?.manifest.routes ?? [])
+          if (routeData.prerender) await app?.getComponentByRoute(routeData).catch(() => undefined);
         await def.teardown?.();
         phases.prerender = Math.round(performance.now() - t - phases.bundle!);
       },
@@ -168,9 +194,19 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
     hooks: { 'astro:build:start': ({ setPrerenderer }) => setPrerenderer(keep) },
   };
   const { build } = await import('astro');
-  await build({ root: projectRoot, logLevel: 'warn', mode: 'production', vite: { cacheDir: path.join(dir, 'vite') }, integrations: [integration] });
+  await build({
+    root: projectRoot,
+    logLevel: 'warn',
+    mode: 'production',
+    vite: { cacheDir: path.join(dir, 'vite') },
+    integrations: [integration],
+  });
   lap('astro');
-  await saveEntryCache(path.join(dir, 'entry-cache.bin'), memo, entries.map((e) => e.file));
+  await saveEntryCache(
+    path.join(dir, 'entry-cache.bin'),
+    memo,
+    entries.map((e) => e.file),
+  );
   await indexing;
   lap('search');
   if (request.precompress) {
@@ -186,7 +222,7 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
     mediaDir: path.join(contentRoot, 'content', site, 'tep'),
   });
   lap('stage');
-  let live;
+  let live: Awaited<ReturnType<typeof putLive>>;
   try {
     live = await putLive(request, staging, started);
   } catch (error) {
@@ -205,7 +241,20 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
       liveInfo: live.text,
     };
   }
-  return { site, mode: 'full', excluded, entries: entries.length, pages: live.pages, bytes: live.bytes, rendered: pages.size, removed: 0, builtAt: live.info.builtAt, commit: live.info.commit, phases, totalMs: Math.round(performance.now() - started) };
+  return {
+    site,
+    mode: 'full',
+    excluded,
+    entries: entries.length,
+    pages: live.pages,
+    bytes: live.bytes,
+    rendered: pages.size,
+    removed: 0,
+    builtAt: live.info.builtAt,
+    commit: live.info.commit,
+    phases,
+    totalMs: Math.round(performance.now() - started),
+  };
 }
 
 /** Later publications: render what changed, in this process, and swap it in beside the unchanged files. */
@@ -227,11 +276,17 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   const digests = dependencyDigests(site, entries, hooks.now);
   lap('check');
 
-  state.prerenderer.app?.routeCache?.clearAll();
+  // Astro keeps getStaticPaths' answers: forget them to list the paths the site has now. Without that API, a fresh renderer does a full build (ADR 0047).
+  const routeCache = state.prerenderer.app?.routeCache;
+  if (!routeCache) throw new Error("Astro's prerenderer has no route cache to clear");
+  routeCache.clearAll();
   const paths = new Map<string, RouteData>();
-  for (const { pathname, route } of await state.prerenderer.getStaticPaths()) if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
+  for (const { pathname, route } of await state.prerenderer.getStaticPaths())
+    if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
   const previous = new Map([...state.pages].map(([p, page]) => [p, page.reads]));
-  const plan = everything ? { render: [...paths.keys()], remove: [...previous.keys()].filter((p) => !paths.has(p)) } : planRender(previous, paths.keys(), state.digests, digests);
+  const plan = everything
+    ? { render: [...paths.keys()], remove: [...previous.keys()].filter((p) => !paths.has(p)) }
+    : planRender(previous, paths.keys(), state.digests, digests);
   lap('plan');
 
   const renderedDir = path.join(dir, 'rendered');
@@ -264,17 +319,47 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   lap('render');
   // Compressing the new pages, finishing the index and linking the unchanged files overlap: CPU, a helper process, metadata.
   const compress = (tree: string, under: string) =>
-    request.precompress ? precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, under) }) : Promise.resolve();
-  const ready = Promise.all([compress(renderedDir, ''), indexing.then(() => (newSearch ? compress(searchOut, 'pagefind') : undefined))]);
-  ready.then(() => (phases.readyAfterRender = Math.round(performance.now() - t)), () => undefined);
-  indexing.then(() => (phases.indexAfterRender = Math.round(performance.now() - t)), () => undefined);
+    request.precompress
+      ? precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, under) })
+      : Promise.resolve();
+  const ready = Promise.all([
+    compress(renderedDir, ''),
+    indexing.then(async () => {
+      if (newSearch) await compress(searchOut, 'pagefind');
+    }),
+  ]);
+  ready.then(
+    () => (phases.readyAfterRender = Math.round(performance.now() - t)),
+    () => undefined,
+  );
+  indexing.then(
+    () => (phases.indexAfterRender = Math.round(performance.now() - t)),
+    () => undefined,
+  );
   const mediaDir = path.join(contentRoot, 'content', site, 'tep');
   const searchDir = newSearch ? path.join(searchOut, site) : undefined;
   const staging = everything
-    ? await ready.then(() => stageSite(request.outDir, { site, pagesDir: path.join(renderedDir, site), assetsDir: path.join(astroOut, '_astro'), searchDir, mediaDir }))
-    : await stageIncremental(request.outDir, { site, liveDir: request.liveDir, renderedDir: path.join(renderedDir, site), rendered, removed, searchDir, mediaDir, ready });
+    ? await ready.then(() =>
+        stageSite(request.outDir, {
+          site,
+          pagesDir: path.join(renderedDir, site),
+          assetsDir: path.join(astroOut, '_astro'),
+          searchDir,
+          mediaDir,
+        }),
+      )
+    : await stageIncremental(request.outDir, {
+        site,
+        liveDir: request.liveDir,
+        renderedDir: path.join(renderedDir, site),
+        rendered,
+        removed,
+        searchDir,
+        mediaDir,
+        ready,
+      });
   lap('stage');
-  let live;
+  let live: Awaited<ReturnType<typeof putLive>>;
   try {
     live = await putLive(request, staging, started, true);
   } catch (error) {
@@ -283,7 +368,20 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   }
   lap('swap');
   Object.assign(state, { pages, digests, search, sites, liveInfo: live.text });
-  return { site, mode: 'incremental', excluded, entries: entries.length, pages: live.pages, bytes: live.bytes, rendered: rendered.length, removed: removed.length, builtAt: live.info.builtAt, commit: live.info.commit, phases, totalMs: Math.round(performance.now() - started) };
+  return {
+    site,
+    mode: 'incremental',
+    excluded,
+    entries: entries.length,
+    pages: live.pages,
+    bytes: live.bytes,
+    rendered: rendered.length,
+    removed: removed.length,
+    builtAt: live.info.builtAt,
+    commit: live.info.commit,
+    phases,
+    totalMs: Math.round(performance.now() - started),
+  };
 }
 
 function send(reply: WarmReply): Promise<void> {
@@ -299,7 +397,10 @@ process.on('message', async (m) => {
   const started = performance.now();
   try {
     const result = warm ? await incremental(request, warm, started) : await full(request, started);
+    result.phases.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     await send({ type: 'published', id: request.id, result });
+    // Pages that do not read through src/content.ts cannot be rendered again here: leave, the next publication starts afresh (ADR 0047).
+    if (!warm) process.exit();
   } catch (error) {
     const e = error as Error & { code?: string; data?: unknown };
     // A content problem is found before anything changed; anything else may leave this renderer half-updated: the parent replaces it.

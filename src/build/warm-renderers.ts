@@ -65,7 +65,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     if (renderers.get(r.site) === r) renderers.delete(r.site);
     clearTimeout(r.idle);
     if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill();
-    for (const { resolve } of r.pending.values()) resolve({ type: 'failed', id: 0, message: 'tiến trình dựng trang đã dừng.' });
+    for (const { resolve } of r.pending.values())
+      resolve({ type: 'failed', id: 0, message: 'tiến trình dựng trang đã dừng.' });
     r.pending.clear();
   }
 
@@ -85,7 +86,11 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
     };
     // cwd is the renderer's own folder: Astro writes its prerender bundle under the cwd when outDir is outside it.
-    const child = fork(fileURLToPath(new URL('./warm-renderer.ts', import.meta.url)), [], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./warm-renderer.ts', import.meta.url)), [], {
+      env,
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const r: Renderer = { site, child, dir, lastUsed: Date.now(), pending: new Map(), queue: Promise.resolve() };
     child.on('message', (m) => {
       const reply = m as WarmReply;
@@ -93,7 +98,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       r.pending.delete(reply.id);
     });
     child.on('exit', (code, signal) => {
-      for (const { resolve } of r.pending.values()) resolve({ type: 'failed', id: 0, message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` });
+      for (const { resolve } of r.pending.values())
+        resolve({ type: 'failed', id: 0, message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` });
       r.pending.clear();
       if (renderers.get(site) === r) renderers.delete(site);
       rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -104,7 +110,13 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
 
   function ask(r: Renderer): Promise<WarmReply> {
     const id = nextId++;
-    const request: WarmRequest = { type: 'publish', id, liveDir: path.join(outDir, site(r)), outDir, precompress: options.precompress ?? true };
+    const request: WarmRequest = {
+      type: 'publish',
+      id,
+      liveDir: path.join(outDir, site(r)),
+      outDir,
+      precompress: options.precompress ?? true,
+    };
     // Referenced only while a publication waits: an idle renderer never keeps the server (or a test) from exiting.
     r.child.ref();
     r.child.channel?.ref();
@@ -134,7 +146,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       kept.idle.unref();
       return reply.result;
     }
-    if (reply.code === ContentInvalidError.code) throw new ContentInvalidError((reply.data as { problems: ContentProblem[] }).problems);
+    if (reply.code === ContentInvalidError.code)
+      throw new ContentInvalidError((reply.data as { problems: ContentProblem[] }).problems);
     stop(r);
     throw new BuildFailedError([name], reply.message);
   }

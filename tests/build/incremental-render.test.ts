@@ -47,7 +47,9 @@ async function files(dir: string): Promise<string[]> {
 async function indexedText(siteDir: string): Promise<string> {
   const dir = path.join(siteDir, 'pagefind', 'fragment');
   const names = await readdir(dir);
-  const texts = await Promise.all(names.map(async (n) => gunzipSync(await readFile(path.join(dir, n))).toString('utf8')));
+  const texts = await Promise.all(
+    names.map(async (n) => gunzipSync(await readFile(path.join(dir, n))).toString('utf8')),
+  );
   return texts.join('\n');
 }
 
@@ -57,7 +59,8 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'congso-incremental-'));
   contentRoot = path.join(work, 'content');
   outDir = path.join(work, 'dist');
-  [{ id: site }] = (await writeSyntheticContent(contentRoot, { sites: 1, pagesPerSite: 60, seed: 7 })) as [{ id: string }];
+  const [first] = await writeSyntheticContent(contentRoot, { sites: 1, pagesPerSite: 60, seed: 7 });
+  site = first!.id;
   renderers = createWarmRenderers({ contentRoot, outDir, workDir: path.join(workDir, 'warm') });
 }, 60_000);
 
@@ -75,10 +78,17 @@ describe('publishing through the warm renderer', () => {
 
     const sections = ['tin-tuc', 'van-ban', 'thu-tuc-hanh-chinh', 'gop-y', 'du-an-dau-thau'];
     const slugsOf = async (section: string) =>
-      (await readdir(path.join(contentRoot, 'content', site, section))).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
-    const linked = async () => (await readdir(path.join(contentRoot, 'content', site), { recursive: true })).map(String).filter((f) => f.endsWith('.mdx'));
+      (await readdir(path.join(contentRoot, 'content', site, section)))
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.replace(/\.mdx$/, ''));
+    const linked = async () =>
+      (await readdir(path.join(contentRoot, 'content', site), { recursive: true }))
+        .map(String)
+        .filter((f) => f.endsWith('.mdx'));
     const isLinked = async (section: string, slug: string) => {
-      for (const f of await linked()) if ((await readFile(path.join(contentRoot, 'content', site, f), 'utf8')).includes(`/${section}/${slug}/`)) return true;
+      for (const f of await linked())
+        if ((await readFile(path.join(contentRoot, 'content', site, f), 'utf8')).includes(`/${section}/${slug}/`))
+          return true;
       return false;
     };
     const template = await readFile(entryPath('tin-tuc', (await slugsOf('tin-tuc'))[0]!), 'utf8');
@@ -92,29 +102,39 @@ describe('publishing through the warm renderer', () => {
       const kind = step < 2 ? 'publish' : pick(['publish', 'edit', 'edit', 'unpublish', 'delete']);
       if (kind === 'publish') {
         const slug = `ban-tin-kiem-thu-${step}`;
-        await writeFile(entryPath('tin-tuc', slug), `${template.replace(/^title: .*$/m, `title: "Bản tin kiểm thử ${step}"`)}\n\nMã ${token}.\n`);
+        await writeFile(
+          entryPath('tin-tuc', slug),
+          `${template.replace(/^title: .*$/m, `title: "Bản tin kiểm thử ${step}"`)}\n\nMã ${token}.\n`,
+        );
         published.push(slug);
         present.add(token);
       } else if (kind === 'edit') {
         const section = pick(sections);
         const slug = pick(await slugsOf(section));
         const file = entryPath(section, slug);
-        await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(`${t.replace(/^"|"$/g, '')} (sửa ${step})`)}`));
+        await writeFile(
+          file,
+          (await readFile(file, 'utf8')).replace(
+            /^title: (.*)$/m,
+            (_, t: string) => `title: ${JSON.stringify(`${t.replace(/^"|"$/g, '')} (sửa ${step})`)}`,
+          ),
+        );
         await appendFile(file, `\nMã ${token}.\n`);
         present.add(token);
       } else if (kind === 'unpublish' && published.length) {
         const slug = published.splice(Math.floor(rand() * published.length), 1)[0]!;
         const text = await readFile(entryPath('tin-tuc', slug), 'utf8');
-        for (const t of present) if (text.includes(t)) (present.delete(t), gone.add(t));
+        for (const t of present) if (text.includes(t)) present.delete(t), gone.add(t);
         await rm(entryPath('tin-tuc', slug));
       } else {
         const section = pick(sections);
         const candidates = [];
-        for (const slug of await slugsOf(section)) if (!published.includes(slug) && !(await isLinked(section, slug))) candidates.push(slug);
+        for (const slug of await slugsOf(section))
+          if (!published.includes(slug) && !(await isLinked(section, slug))) candidates.push(slug);
         if (candidates.length < 2) continue;
         const slug = pick(candidates);
         const text = await readFile(entryPath(section, slug), 'utf8');
-        for (const t of present) if (text.includes(t)) (present.delete(t), gone.add(t));
+        for (const t of present) if (text.includes(t)) present.delete(t), gone.add(t);
         await rm(entryPath(section, slug));
       }
       const result = await renderers.publish(site);
@@ -122,8 +142,13 @@ describe('publishing through the warm renderer', () => {
       expect(result.mode).toBe('incremental');
     }
     // Only what changed was rendered: never the whole site.
-    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as { pages: number };
-    expect(log.every((l) => Number(l.split(':')[1]!.trim().split(' ')[0]) < pages), log.join('\n')).toBe(true);
+    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as {
+      pages: number;
+    };
+    expect(
+      log.every((l) => Number(l.split(':')[1]!.trim().split(' ')[0]) < pages),
+      log.join('\n'),
+    ).toBe(true);
 
     const coldOut = path.join(work, 'cold');
     await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, 'cold') });
