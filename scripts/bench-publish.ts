@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,8 @@ interface SizeResult {
   publish: number[];
   unpublish: number[];
   remove: number[];
+  /** Of each operation, the part after the change reached main: the queue, the renderer, the swap. */
+  render: number[];
 }
 
 async function benchSize(pages: number): Promise<SizeResult> {
@@ -108,6 +110,7 @@ async function benchSize(pages: number): Promise<SizeResult> {
     const lastOk = () => {
       const outcome = queue.recent(site!)[0]!;
       if (!outcome.ok) throw new Error(`dựng lại thất bại: ${JSON.stringify(outcome.error)}`);
+      result.render.push(outcome.publishToLiveMs / 1000);
     };
 
     const news = (await repo.listFolder('main', `content/${site}/tin-tuc`))
@@ -115,11 +118,14 @@ async function benchSize(pages: number): Promise<SizeResult> {
       .filter((f) => f.endsWith('.mdx'));
     const template = await readFile(path.join(repoDir, news[0]!), 'utf8');
     // The gate refuses to delete an item other entries link to: delete among those nobody links to.
-    const texts = await Promise.all(news.map((f) => readFile(path.join(repoDir, f), 'utf8')));
+    const all = (await readdir(path.join(repoDir, 'content', site!), { recursive: true })).filter((f) =>
+      f.endsWith('.mdx'),
+    );
+    const texts = await Promise.all(all.map((f) => readFile(path.join(repoDir, 'content', site!, f), 'utf8')));
     const unlinked = news
       .map((f) => path.basename(f, '.mdx'))
       .filter((slug) => !texts.some((t) => t.includes(`/tin-tuc/${slug}/`)));
-    const result: SizeResult = { pages, cold: coldSeconds, start, publish: [], unpublish: [], remove: [] };
+    const result: SizeResult = { pages, cold: coldSeconds, start, publish: [], unpublish: [], remove: [], render: [] };
     for (let run = 0; run < runs; run++) {
       // Publish: a new item, entered, verified, then published by the head (the click that is timed).
       const slug = `ban-tin-do-kiem-${run + 1}-${Date.now()}`;
@@ -191,6 +197,7 @@ for (const r of results) {
     row('công bố → trực tuyến', r.publish),
     row('gỡ → hết phục vụ', r.unpublish),
     row('xoá → hết phục vụ', r.remove),
+    row('  (cả ba) từ main đến trực tuyến', r.render),
   );
 }
 console.log(

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { checkContent } from '../checks/content-checks.ts';
@@ -115,8 +116,10 @@ async function putLive(
   staging: string,
   started: number,
   later = false,
+  /** The counts from the live ones and what changed, instead of a walk over every file (docs/adr/0046). */
+  measured?: (staging: string) => Promise<{ pages: number; bytes: number }>,
 ): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
-  const { pages, bytes } = await measureSite(staging);
+  const { pages, bytes } = (await measured?.(staging)) ?? (await measureSite(staging));
   const info: BuildInfo = {
     site,
     builtAt: new Date().toISOString(),
@@ -133,6 +136,38 @@ async function putLive(
   return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
 }
 
+const sizeOf = (file: string) =>
+  stat(file).then(
+    (s) => s.size,
+    () => null,
+  );
+const bytesOf = async (dir: string) => (existsSync(dir) ? (await measureSite(dir)).bytes : 0);
+
+/** Pages and bytes of the staged site from the live site's and the files that changed, as `measureSite` would count them. */
+async function measureChange(
+  liveDir: string,
+  staging: string,
+  liveInfo: string,
+  rendered: string[],
+  removed: string[],
+  newSearch: boolean,
+) {
+  let { pages, bytes } = JSON.parse(liveInfo) as BuildInfo;
+  for (const rel of rendered) {
+    const before = await sizeOf(path.join(liveDir, rel));
+    bytes += ((await sizeOf(path.join(staging, rel))) ?? 0) - (before ?? 0);
+    if (before === null && rel.endsWith('.html')) pages += 1;
+  }
+  for (const rel of removed) {
+    const before = await sizeOf(path.join(liveDir, rel));
+    bytes -= before ?? 0;
+    if (before !== null && rel.endsWith('.html')) pages -= 1;
+  }
+  for (const dir of newSearch ? ['pagefind', 'tep'] : ['tep'])
+    bytes += (await bytesOf(path.join(staging, dir))) - (await bytesOf(path.join(liveDir, dir)));
+  return { pages, bytes };
+}
+
 /** First publication: Astro's own build, with a prerenderer that keeps the bundle and records what each page read. */
 async function full(request: WarmRequest, started: number): Promise<WarmPublished> {
   const phases: Record<string, number> = {};
@@ -141,7 +176,8 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
     phases[name] = Math.round(performance.now() - t);
     t = performance.now();
   };
-  const memo = await loadEntryCache(path.join(dir, 'entry-cache.bin'));
+  const cacheFile = process.env.CONGSO_ENTRY_CACHE ?? path.join(dir, 'entry-cache.bin');
+  const memo = await loadEntryCache(cacheFile);
   (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = memo;
   const { excluded, list } = await check();
   entries = list;
@@ -203,7 +239,7 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
   });
   lap('astro');
   await saveEntryCache(
-    path.join(dir, 'entry-cache.bin'),
+    cacheFile,
     memo,
     entries.map((e) => e.file),
   );
@@ -361,7 +397,15 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   lap('stage');
   let live: Awaited<ReturnType<typeof putLive>>;
   try {
-    live = await putLive(request, staging, started, true);
+    live = await putLive(
+      request,
+      staging,
+      started,
+      true,
+      everything
+        ? undefined
+        : (dir) => measureChange(request.liveDir, dir, state.liveInfo, rendered, removed, !!searchDir),
+    );
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -71,8 +71,9 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
   }
 
   async function start(site: string): Promise<Renderer> {
-    // Least recently used first, so a department that publishes all day keeps its renderer.
-    while (renderers.size >= max) stop([...renderers.values()].sort((a, b) => a.lastUsed - b.lastUsed)[0]!);
+    // Least recently used first, so a department that publishes all day keeps its renderer; never one that is publishing.
+    const idle = [...renderers.values()].filter((r) => r.pending.size === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+    while (renderers.size >= max && idle.length) stop(idle.shift()!);
     const dir = path.join(workDir, `${site}-${++generation}`);
     await mkdir(dir, { recursive: true });
     const env = {
@@ -81,6 +82,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       CONGSO_ASTRO_OUT: path.join(dir, 'astro'),
       CONGSO_ASTRO_CACHE: path.join(dir, 'cache'),
       CONGSO_PROJECT_ROOT: projectRoot,
+      // Parsed entries outlive a renderer: the next one of this site re-parses only what changed.
+      CONGSO_ENTRY_CACHE: path.join(workDir, `entry-cache-${site}.bin`),
       ASTRO_TELEMETRY_DISABLED: '1',
       // Staging a publication is thousands of links and a few directories: more threads for the file system.
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',

@@ -161,6 +161,15 @@ describe('publishing through the warm renderer', () => {
       if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
     }
     expect(different, log.join('\n')).toEqual([]);
+    // build-info.json differs in its time; its counts are the same.
+    const counts = async (dir: string) => {
+      const { pages, bytes, entries } = JSON.parse(await readFile(path.join(dir, 'build-info.json'), 'utf8')) as Record<
+        string,
+        number
+      >;
+      return { pages, bytes, entries };
+    };
+    expect(await counts(live)).toEqual(await counts(cold));
 
     const indexed = await indexedText(live);
     for (const t of present) expect(indexed, `${t} should be found`).toContain(t);
