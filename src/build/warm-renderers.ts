@@ -147,6 +147,12 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       const kept = r;
       kept.idle = setTimeout(() => stop(kept), idleMs);
       kept.idle.unref();
+      // For the benches: where a publication's time went.
+      if (process.env.CONGSO_BUILD_TIMINGS)
+        console.error(
+          `[${name}] ${reply.result.mode}: ${reply.result.rendered} rendered, ${reply.result.removed} removed`,
+          JSON.stringify(reply.result.phases),
+        );
       return reply.result;
     }
     if (reply.code === ContentInvalidError.code)
