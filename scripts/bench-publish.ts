@@ -15,7 +15,8 @@ import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 import { formatCount, formatSeconds, formatTable } from '#src/text/table-format.ts';
 
 /**
- * `npm run bench:publish [-- --sizes 1000,10000 --runs 5]`: for a synthetic
+ * `npm run bench:publish [-- --sizes 1000,10000 --runs 5]` (those are the
+ * defaults; `--pages 1000` is one size): for a synthetic
  * site of each size, the time from the head's click to the change being
  * served, through the path a publication takes on the server (Điều 19, bước
  * 3): the request → the publication gate → merge into `main` → the publish
@@ -29,7 +30,7 @@ import { formatCount, formatSeconds, formatTable } from '#src/text/table-format.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000' },
+    sizes: { type: 'string', default: '1000,10000' },
     pages: { type: 'string' },
     runs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },

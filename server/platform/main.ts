@@ -94,7 +94,13 @@ const metrics = createServerMetrics({
 // A scratch folder per process: another instance, or `npm run build`, may be building beside it.
 const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
 // Warm renderers (docs/adr/0047): a publishing site's renderer stays loaded between its publications.
-const siteBuild = siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir });
+// Each holds about a gigabyte for a 1,000-entry site; CONGSO_WARM_RENDERERS=0 keeps none (every publication a full build).
+const siteBuild = siteBuilder({
+  contentRoot: content.dir,
+  outDir: distDir,
+  workDir: buildWorkDir,
+  max: Number(env.CONGSO_WARM_RENDERERS ?? 2),
+});
 const publishQueue = createPublishQueue({
   build: siteBuild,
   siteLock: (site, build) => storage.locks.withLock(`build:${site}`, build),

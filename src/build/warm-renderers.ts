@@ -25,7 +25,7 @@ export interface WarmRenderersOptions {
   workDir?: string;
   projectRoot?: string;
   precompress?: boolean;
-  /** Renderers kept at once (each holds a site's bundle and lists in memory); 2 by default. */
+  /** Renderers kept at once (each holds a site's bundle and lists in memory); 2 by default, 0 for none. */
   max?: number;
   /** A renderer idle this long stops; 15 minutes by default. */
   idleMs?: number;
@@ -145,6 +145,8 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     const reply = await ask(r);
     if (reply.type === 'published') {
       const kept = r;
+      // More renderers than allowed (all were busy when this one started, or none are kept): this one goes.
+      if (renderers.size > max) stop(kept);
       kept.idle = setTimeout(() => stop(kept), idleMs);
       kept.idle.unref();
       // For the benches: where a publication's time went.
