@@ -36,6 +36,8 @@ export interface WarmRenderers {
   publish(site: string): Promise<WarmPublished>;
   /** Sites with a renderer running. */
   running(): string[];
+  /** The process id of a site's renderer, for logs and for the tests that kill it. */
+  pid(site: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -183,6 +185,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       return result;
     },
     running: () => [...renderers.keys()],
+    pid: (name) => renderers.get(name)?.child.pid,
     async close() {
       for (const r of [...renderers.values()]) stop(r);
       await rm(workDir, { recursive: true, force: true });

@@ -176,6 +176,23 @@ describe('publishing through the warm renderer', () => {
     for (const t of gone) expect(indexed, `${t} should no longer be found`).not.toContain(t);
   }, 240_000);
 
+  it('a renderer killed with SIGKILL is replaced by a fresh one at the next publication, and nothing live is lost', async () => {
+    const pid = renderers.pid(site);
+    expect(pid).toBeDefined();
+    const before = await files(path.join(outDir, site));
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await files(path.join(outDir, site))).toEqual(before);
+    const file = entryPath(
+      'tin-tuc',
+      (await readdir(path.join(contentRoot, 'content', site, 'tin-tuc')))[0]!.replace(/\.mdx$/, ''),
+    );
+    await appendFile(file, '\nSau khi dừng đột ngột.\n');
+    expect((await renderers.publish(site)).mode).toBe('full');
+    expect(renderers.pid(site)).not.toBe(pid);
+    expect((await renderers.publish(site)).mode).toBe('incremental');
+  }, 180_000);
+
   it('refuses a change that breaks the site without touching what is live', async () => {
     const before = await readFile(path.join(outDir, site, 'build-info.json'), 'utf8');
     const yaml = path.join(contentRoot, 'sites', `${site}.yaml`);
