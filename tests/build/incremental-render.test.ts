@@ -176,6 +176,38 @@ describe('publishing through the warm renderer', () => {
     for (const t of gone) expect(indexed, `${t} should no longer be found`).not.toContain(t);
   }, 240_000);
 
+  it("renders every page when a department's facts changed or someone else put the site live, and still equals a full build", async () => {
+    const yaml = path.join(contentRoot, 'sites', `${site}.yaml`);
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(/phone: "[^"]*"/, 'phone: "0234 3999 999"'));
+    const changed = await renderers.publish(site);
+    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as {
+      pages: number;
+    };
+    expect(changed.rendered).toBeGreaterThanOrEqual(pages);
+    // `npm run build` puts the site live behind the renderer's back; the next publication must not patch that version.
+    await buildSites({ contentRoot, outDir, sites: [site], workers: 1, workDir: path.join(workDir, 'cli') });
+    const file = entryPath(
+      'van-ban',
+      (await readdir(path.join(contentRoot, 'content', site, 'van-ban')))[0]!.replace(/\.mdx$/, ''),
+    );
+    await appendFile(file, '\nSau lần dựng bằng dòng lệnh.\n');
+    expect((await renderers.publish(site)).rendered).toBeGreaterThanOrEqual(pages);
+    const coldOut = path.join(work, 'cold-2');
+    await buildSites({
+      contentRoot,
+      outDir: coldOut,
+      sites: [site],
+      workers: 1,
+      workDir: path.join(workDir, 'cold-2'),
+    });
+    const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
+    expect(await files(live)).toEqual(await files(cold));
+    const different: string[] = [];
+    for (const f of await files(cold))
+      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    expect(different).toEqual([]);
+  }, 240_000);
+
   it('a renderer killed with SIGKILL is replaced by a fresh one at the next publication, and nothing live is lost', async () => {
     const pid = renderers.pid(site);
     expect(pid).toBeDefined();
