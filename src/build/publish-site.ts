@@ -156,6 +156,8 @@ export interface IncrementalParts {
   removed: string[];
   /** A new Pagefind bundle for `pagefind/`; the live one is kept when absent. */
   searchDir?: string;
+  /** The parts of a split index that `searchDir` holds (docs/adr/0046); all of `pagefind/` when absent. */
+  searchParts?: ReadonlySet<number>;
   /** `content/<site>/tep/`, checked and copied again as in a full build. */
   mediaDir?: string;
   onRefusedMedia?: (file: string, code: string) => void;
@@ -172,7 +174,10 @@ export interface IncrementalParts {
 export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<string> {
   const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
   const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
-  const dropDirs = ['tep/', ...(parts.searchDir ? ['pagefind/'] : [])];
+  const searchParts = parts.searchParts;
+  const searchPart = (rel: string) => Number(/^pagefind\/part-(\d+)\//.exec(rel)?.[1] ?? 0);
+  const dropped = (rel: string) =>
+    rel.startsWith('tep/') || (!!parts.searchDir && rel.startsWith('pagefind/') && (!searchParts || searchParts.has(searchPart(rel))));
   const made = new Set<string>([staging]);
   const dirOf = async (file: string) => {
     const dir = path.dirname(file);
@@ -187,7 +192,7 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
     for (const d of live) {
       const rel = path.relative(parts.liveDir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
       const base = rel.replace(/\.(br|gz)$/, '');
-      if (replaced.has(base) || dropDirs.some((dir) => rel.startsWith(dir))) continue;
+      if (replaced.has(base) || dropped(rel)) continue;
       links.push([path.join(parts.liveDir, rel), path.join(staging, rel)]);
     }
     // Directories level by level, then the links: metadata operations, many in flight hide their latency.
@@ -213,7 +218,15 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
         await move(from, path.join(staging, rel + ext));
       }
     }
-    if (parts.searchDir && existsSync(parts.searchDir)) await move(parts.searchDir, path.join(staging, 'pagefind'));
+    if (parts.searchDir && existsSync(parts.searchDir)) {
+      // File by file: the parts of the index that did not change are already linked in.
+      for (const d of await readdir(parts.searchDir, { recursive: true, withFileTypes: true })) {
+        if (!d.isFile()) continue;
+        const to = path.join(staging, 'pagefind', path.relative(parts.searchDir, path.join(d.parentPath, d.name)));
+        await dirOf(to);
+        await move(path.join(d.parentPath, d.name), to);
+      }
+    }
     if (parts.mediaDir && existsSync(parts.mediaDir))
       await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
     return staging;

@@ -23,7 +23,7 @@ import {
 } from './publish-site.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { searchShards, writeSearchIndex } from './search-index.ts';
 import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
 
 /**
@@ -69,8 +69,8 @@ interface Warm {
   origin: string;
   pages: Map<string, Page>;
   digests: Digests;
-  /** Digest of the search records: the index is rewritten only when they change. */
-  search: string;
+  /** Digest of the search records of each part of the index: a part is rewritten only when its records change. */
+  search: string[];
   /** Digest of `sites/`: a department's facts are on every page. */
   sites: string;
   /** The `build-info.json` this renderer last put live: anything else there means someone else built the site. */
@@ -88,7 +88,7 @@ async function sitesDigest(): Promise<string> {
   return h.digest('base64url');
 }
 
-const searchDigest = (list: Entry[]) => hash(JSON.stringify(list.map(searchRecord)));
+const searchDigest = (list: Entry[]) => searchShards(list).map((part) => hash(JSON.stringify(part.map(searchRecord))));
 
 /** Where Astro writes a path (directory format, docs/adr/0001): relative to the site's folder. */
 function fileOf(pathname: string, route: RouteData): string {
@@ -328,11 +328,16 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
   const renderedDir = path.join(dir, 'rendered');
   await rm(renderedDir, { recursive: true, force: true });
   const search = searchDigest(entries);
+  // The parts whose records changed; all of them when the number of parts changed (docs/adr/0046).
+  const sameParts = !everything && search.length === state.search.length;
+  const parts = new Set(search.map((_, i) => i).filter((i) => !sameParts || search[i] !== state.search[i]));
   const searchOut = path.join(dir, 'pagefind');
-  const newSearch = everything || search !== state.search;
+  const newSearch = parts.size > 0;
   await rm(searchOut, { recursive: true, force: true });
   // Pagefind indexes in its own process, from the records in memory: run it while the pages render.
-  const indexing = newSearch ? writeSearchIndex(site, entries, path.join(searchOut, site)) : Promise.resolve();
+  const indexing = newSearch
+    ? writeSearchIndex(site, entries, path.join(searchOut, site), sameParts ? parts : undefined)
+    : Promise.resolve(undefined);
   indexing.catch(() => undefined);
   const pages = new Map(state.pages);
   const rendered: string[] = [];
@@ -390,6 +395,7 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
         renderedDir: path.join(renderedDir, site),
         rendered,
         removed,
+        searchParts: sameParts ? parts : undefined,
         searchDir,
         mediaDir,
         ready,

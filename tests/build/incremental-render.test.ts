@@ -2,11 +2,19 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 import { createWarmRenderers, type WarmRenderers } from '#src/build/warm-renderers.ts';
 import { ContentInvalidError } from '#src/content-source/problems.ts';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import { buildHostIndex } from '#server/platform/http/site-for-host.ts';
+import { resolveDepartment } from '#server/platform/http/resolve-department.ts';
+import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 
 /**
  * The warm renderer's output must be the cold build's, file for file, after
@@ -15,6 +23,8 @@ import { ContentInvalidError } from '#src/content-source/problems.ts';
  * live incrementally, then compared with `npm run build` of the same content.
  */
 const SEED = 20261205;
+// Small parts, so the split search index (docs/adr/0046) is exercised: 60 entries make four parts, growing to eight.
+process.env.CONGSO_SEARCH_SHARD_RECORDS = '16';
 const STEPS = 14;
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -33,6 +43,9 @@ let contentRoot: string;
 let outDir: string;
 let site: string;
 let renderers: WarmRenderers;
+/** Text added by the sequence and still published, with the page that holds it: what the browser test searches for. */
+const pageOf = new Map<string, string>();
+const found = new Map<string, string>();
 const workDir = path.join(PROJECT_ROOT, '.build', `test-incremental-${process.pid}`);
 
 async function files(dir: string): Promise<string[]> {
@@ -43,10 +56,10 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every text the search index holds for the site: Pagefind's fragments are gzip JSON. */
+/** Every text the search index holds for the site, in all its parts: Pagefind's fragments are gzip JSON. */
 async function indexedText(siteDir: string): Promise<string> {
-  const dir = path.join(siteDir, 'pagefind', 'fragment');
-  const names = await readdir(dir);
+  const dir = path.join(siteDir, 'pagefind');
+  const names = (await readdir(dir, { recursive: true })).map(String).filter((n) => n.endsWith('.pf_fragment'));
   const texts = await Promise.all(
     names.map(async (n) => gunzipSync(await readFile(path.join(dir, n))).toString('utf8')),
   );
@@ -96,6 +109,7 @@ describe('publishing through the warm renderer', () => {
     const present = new Set<string>();
     const gone = new Set<string>();
     const log: string[] = [];
+    pageOf.clear();
 
     for (let step = 0; step < STEPS; step++) {
       const token = `zqmark${step}x${Math.floor(rand() * 1e6)}`;
@@ -108,6 +122,7 @@ describe('publishing through the warm renderer', () => {
         );
         published.push(slug);
         present.add(token);
+        pageOf.set(token, `/tin-tuc/${slug}/`);
       } else if (kind === 'edit') {
         const section = pick(sections);
         const slug = pick(await slugsOf(section));
@@ -121,10 +136,15 @@ describe('publishing through the warm renderer', () => {
         );
         await appendFile(file, `\nMã ${token}.\n`);
         present.add(token);
+        pageOf.set(token, `/${section}/${slug}/`);
       } else if (kind === 'unpublish' && published.length) {
         const slug = published.splice(Math.floor(rand() * published.length), 1)[0]!;
         const text = await readFile(entryPath('tin-tuc', slug), 'utf8');
-        for (const t of present) if (text.includes(t)) present.delete(t), gone.add(t);
+        for (const t of present) {
+          if (!text.includes(t)) continue;
+          present.delete(t);
+          gone.add(t);
+        }
         await rm(entryPath('tin-tuc', slug));
       } else {
         const section = pick(sections);
@@ -134,7 +154,11 @@ describe('publishing through the warm renderer', () => {
         if (candidates.length < 2) continue;
         const slug = pick(candidates);
         const text = await readFile(entryPath(section, slug), 'utf8');
-        for (const t of present) if (text.includes(t)) present.delete(t), gone.add(t);
+        for (const t of present) {
+          if (!text.includes(t)) continue;
+          present.delete(t);
+          gone.add(t);
+        }
         await rm(entryPath(section, slug));
       }
       const result = await renderers.publish(site);
@@ -174,6 +198,7 @@ describe('publishing through the warm renderer', () => {
     const indexed = await indexedText(live);
     for (const t of present) expect(indexed, `${t} should be found`).toContain(t);
     for (const t of gone) expect(indexed, `${t} should no longer be found`).not.toContain(t);
+    for (const t of present) found.set(t, pageOf.get(t)!);
   }, 240_000);
 
   it("renders every page when a department's facts changed or someone else put the site live, and still equals a full build", async () => {
@@ -237,5 +262,46 @@ describe('publishing through the warm renderer', () => {
       await writeFile(yaml, good);
     }
     expect((await renderers.publish(site)).mode).toBe('incremental');
+  }, 120_000);
+});
+
+/**
+ * The search page merges the parts of a split index (docs/adr/0046): text in
+ * any part is found by a visitor, in Chromium, as the page ships it.
+ */
+describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', () => {
+  let server: ReturnType<typeof serve>;
+  let port: number;
+  beforeAll(async () => {
+    const app = new Hono<AppEnv>()
+      .use('*', resolveDepartment(buildHostIndex([{ id: site, name: site, domains: [`${site}.thuathienhue.gov.vn`] }])))
+      .route('/', createStaticSitesRoutes({ distDir: outDir }));
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0 }, (info: AddressInfo) => {
+        port = info.port;
+        resolve();
+      });
+    });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('finds the text of published entries in every part of the index', async () => {
+    const parts = JSON.parse(await readFile(path.join(outDir, site, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    expect(parts.length).toBeGreaterThan(0);
+    expect(found.size).toBeGreaterThan(0);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const [token, url] of found) {
+        await page.goto(`http://${site}.localhost:${port}/tim-kiem/?q=${token}`);
+        const hit = page.locator('#search-list a').first();
+        await hit.waitFor({ timeout: 20_000 });
+        expect(
+          await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+        ).toContain(url);
+      }
+    } finally {
+      await browser.close();
+    }
   }, 120_000);
 });
