@@ -1,7 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+import * as pagefind from 'pagefind';
 import { gzipSync } from 'node:zlib';
 import { SECTION_IDS } from '#src/schema/sections.ts';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
@@ -13,8 +15,15 @@ import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
  * of synthetic content across the eight sections, through the same
  * `buildSites` as `npm run build`. Targets on a 2-core machine: ≥ 150 pages/s,
  * a content page ≤ 30 KB gzip with its CSS, no JavaScript on content pages.
+ * Where `hugo` is on the PATH, the same entries are then built by Hugo with
+ * minimal templates (written into a temporary folder, not part of the
+ * project) plus Pagefind over its HTML, for a point of comparison.
  */
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const run = promisify(execFile);
+/** Front-matter keys Hugo gives a meaning of its own (a page's `url`, `type`…): renamed in the comparison's copy. */
+const HUGO_KEYS =
+  /^(url|slug|aliases|type|layout|outputs|draft|weight|lastmod|publishDate|expiryDate|cascade|build|headless|resources|markup|linkTitle|keywords|params|menus?|sitemap):/gm;
 const { values } = parseArgs({
   options: { sites: { type: 'string', default: '20' }, pages: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } },
 });
@@ -72,6 +81,33 @@ try {
       [false, true, true],
     ),
   );
+  const hugo = await hugoComparison(work, ids);
+  if (hugo) {
+    console.log(
+      `\nCùng ${formatCount(entries)} bài với Hugo ${hugo.version} (mẫu tối thiểu) + Pagefind trên HTML của nó:`,
+    );
+    console.log(
+      formatTable(
+        ['Công cụ', 'Thời gian', 'Bài/giây', 'Số trang HTML'],
+        [
+          [
+            'congso (Astro + Pagefind + nén)',
+            formatSeconds(result.seconds),
+            formatCount(Math.round(entries / result.seconds)),
+            formatCount(pages),
+          ],
+          [
+            `Hugo (${formatSeconds(hugo.hugoSeconds)}) + Pagefind (${formatSeconds(hugo.pagefindSeconds)})`,
+            formatSeconds(hugo.seconds),
+            formatCount(Math.round(entries / hugo.seconds)),
+            formatCount(hugo.pages),
+          ],
+        ],
+        [false, true, true, true],
+      ),
+    );
+    console.log(`Tỉ lệ thời gian congso / Hugo: ${(result.seconds / hugo.seconds).toFixed(1)} ×`);
+  } else console.log('\n(Không có hugo trên PATH: bỏ qua phép so sánh.)');
   const cpu = process.cpuUsage(cpu0);
   console.log(`(CPU của tiến trình điều phối: ${formatSeconds((cpu.user + cpu.system) / 1e6)}; các tiến trình dựng không tính vào đây)`);
   console.log('\nChỉ mục Pagefind theo trang:');
@@ -156,4 +192,70 @@ async function searchBytes(dir: string): Promise<{ total: number; index: number 
     if (/\.(pf_fragment|pf_index|pf_filter|pf_meta)$/.test(file)) index += size;
   }
   return { total, index };
+}
+
+/**
+ * Hugo builds the same entries with a single and a list template, one Hugo
+ * site per department; Pagefind indexes the HTML it wrote. Hugo's Markdown
+ * leaves the three MDX components out (raw HTML off): a point of comparison
+ * for speed, not the same pages.
+ */
+async function hugoComparison(work: string, ids: string[]) {
+  const version = await run('hugo', ['version']).then(
+    (r) => /v[\d.]+/.exec(r.stdout)?.[0] ?? '?',
+    () => null,
+  );
+  if (!version) return null;
+  const root = path.join(work, 'hugo');
+  const layouts = path.join(root, 'theme', 'layouts', '_default');
+  await mkdir(layouts, { recursive: true });
+  const head = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>';
+  await writeFile(
+    path.join(layouts, 'single.html'),
+    `${head}<main data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n`,
+  );
+  await writeFile(
+    path.join(layouts, 'list.html'),
+    `${head}<main><h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "02/01/2006" }}</li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}</main></body></html>\n`,
+  );
+  for (const id of ids) {
+    for (const section of SECTION_IDS) {
+      const from = path.join(work, 'content', id, section);
+      const to = path.join(root, id, 'content', section);
+      const names = await readdir(from).catch(() => [] as string[]);
+      await mkdir(to, { recursive: true });
+      for (const name of names.filter((n) => n.endsWith('.mdx'))) {
+        // Hugo gives some front-matter keys a meaning of its own (a page's `url`, `type`…): rename them.
+        const text = (await readFile(path.join(from, name), 'utf8')).replace(HUGO_KEYS, 'x$1:');
+        await writeFile(path.join(to, name.replace(/\.mdx$/, '.md')), text);
+      }
+    }
+    await writeFile(
+      path.join(root, id, 'config.toml'),
+      `baseURL = "/"\ntitle = "${id}"\nthemesDir = "${root}"\ntheme = "theme"\npaginate = 20\n`,
+    );
+  }
+  const out = path.join(root, 'public');
+  const t0 = performance.now();
+  for (const id of ids)
+    await run('hugo', ['--quiet', '--source', path.join(root, id), '--destination', path.join(out, id)], {
+      maxBuffer: 1 << 24,
+    });
+  const t1 = performance.now();
+  for (const id of ids) {
+    const { index } = await pagefind.createIndex({});
+    await index!.addDirectory({ path: path.join(out, id) });
+    await index!.writeFiles({ outputPath: path.join(out, id, 'pagefind') });
+    await index!.deleteIndex();
+  }
+  await pagefind.close();
+  const t2 = performance.now();
+  const pages = (await listFiles(out)).filter((f) => f.endsWith('.html')).length;
+  return {
+    version,
+    hugoSeconds: (t1 - t0) / 1000,
+    pagefindSeconds: (t2 - t1) / 1000,
+    seconds: (t2 - t0) / 1000,
+    pages,
+  };
 }

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { buildScopeFromEnv } from './build/build-scope.ts';
+import { dependencyKey, noteRead, renderHooks } from './build/render-hooks.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
 import { buildInstant, isVisibleAt } from './content-source/timed-visibility.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
@@ -20,8 +21,12 @@ import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
  */
 
 export const PAGE_SIZE = 20;
-/** "Now" for a build: consultation states and anything dated are as of this moment. */
-export const BUILT_AT = buildInstant();
+/**
+ * "Now" for a build: consultation states and anything dated are as of this
+ * moment. A warm renderer moves it forward with each generation
+ * (docs/adr/0046): `let`, so importers see the current one.
+ */
+export let BUILT_AT = renderHooks()?.now ?? buildInstant();
 
 export interface SiteEntry<S extends SectionId = SectionId> {
   section: S;
@@ -87,17 +92,86 @@ export function listParam(section: SectionId, query: ListQuery): string | undefi
 
 /* ---------- memoisation ---------- */
 
+/**
+ * A cold build computes everything once. A warm renderer keeps this module
+ * loaded between publications and bumps its generation when content changed:
+ * then every memo is dropped and `BUILT_AT` moves to the generation's "now"
+ * (docs/adr/0046).
+ */
+let generation = renderHooks()?.generation ?? 0;
+const resets: Array<() => void> = [];
+
+function currentGeneration(): void {
+  const hooks = renderHooks();
+  if (!hooks || hooks.generation === generation) return;
+  generation = hooks.generation;
+  BUILT_AT = hooks.now;
+  for (const reset of resets) reset();
+}
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
-  return () => (value ??= load());
+  resets.push(() => {
+    value = undefined;
+  });
+  return () => {
+    currentGeneration();
+    value ??= load();
+    return value;
+  };
 }
 
 function memoBy<K, T>(compute: (key: K) => T): (key: K) => T {
   const cache = new Map<K, T>();
+  resets.push(() => cache.clear());
   return (key) => {
+    currentGeneration();
     if (!cache.has(key)) cache.set(key, compute(key));
     return cache.get(key)!;
   };
+}
+
+/**
+ * Under a warm renderer, an entry tells the page being rendered that it was
+ * read: a page depends on the entries it shows (docs/adr/0046). Its fields
+ * become getters; the values are the same.
+ */
+function readValue<T>(key: string, value: T): T {
+  noteRead(key);
+  return value;
+}
+
+function tracked(entry: SiteEntry): SiteEntry {
+  const key = dependencyKey.entry(entry.site, entry.section, entry.slug);
+  const { data, text, html, updated } = entry;
+  const read = <T>(value: T) => ({ enumerable: true, get: () => readValue(key, value) });
+  return Object.defineProperties({ section: entry.section, site: entry.site, slug: entry.slug, url: entry.url } as SiteEntry, {
+    data: read(data),
+    text: read(text),
+    html: read(html),
+    updated: read(updated),
+  });
+}
+
+/** The same, for a site's lists: reading a section's list depends on the whole section. */
+function trackedSite(site: string, content: SiteContent): SiteContent {
+  const sections = {} as Record<SectionId, SiteEntry[]>;
+  const sectionUpdated: Partial<Record<SectionId, Date>> = {};
+  for (const section of SECTION_IDS) {
+    Object.defineProperty(sections, section, {
+      enumerable: true,
+      get: () => readValue(dependencyKey.section(site, section), content.sections[section]),
+    });
+    Object.defineProperty(sectionUpdated, section, {
+      enumerable: true,
+      get: () => readValue(dependencyKey.updated(site, section), content.sectionUpdated[section]),
+    });
+  }
+  return Object.defineProperties({ department: content.department } as SiteContent, {
+    sections: { enumerable: true, value: sections },
+    sectionUpdated: { enumerable: true, value: sectionUpdated },
+    updated: { enumerable: true, get: () => readValue(dependencyKey.updated(site), content.updated) },
+  });
 }
 
 /* ---------- departments ---------- */
@@ -125,8 +199,13 @@ const asDate = (value: unknown): Date => (value instanceof Date ? value : new Da
 /** Collections hold every site's entries; group them by site once. */
 const entriesBySite = once(async () => {
   const bySite = new Map<string, Map<SectionId, SiteEntry[]>>();
+  const hooks = renderHooks();
+  // A warm renderer hands over the entries it checked; the collections are the build's copy of the same (docs/adr/0047).
+  const live = hooks ? Map.groupBy(hooks.entries(), (e) => e.section) : undefined;
+  if (hooks) hooks.used = true;
   for (const section of SECTION_IDS) {
-    for (const raw of await getCollection(section)) {
+    const collection = live ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } })) : await getCollection(section);
+    for (const raw of collection) {
       const { site, slug, text, ...data } = raw.data as Record<string, unknown> & { site: string; slug: string; text: string };
       // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
       if (!isVisibleAt({ publishAt: data.publishAt ? asDate(data.publishAt) : undefined, expireAt: data.expireAt ? asDate(data.expireAt) : undefined }, BUILT_AT)) continue;
@@ -144,7 +223,7 @@ const entriesBySite = once(async () => {
       let sections = bySite.get(site);
       if (!sections) bySite.set(site, (sections = new Map()));
       const list = sections.get(section) ?? [];
-      list.push(entry);
+      list.push(hooks ? tracked(entry) : entry);
       sections.set(section, list);
     }
   }
@@ -161,6 +240,8 @@ const byOrderThenTitle = (a: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>, b: Site
 const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
 
 export function stateOf(entry: SiteEntry<'gop-y'>): ConsultationState {
+  currentGeneration();
+  noteRead(dependencyKey.time(entry.site));
   return consultationState(entry.data, BUILT_AT);
 }
 
@@ -194,7 +275,8 @@ const siteContent = memoBy(async (site: string): Promise<SiteContent> => {
     sections[section] = list;
     sectionUpdated[section] = latest(list);
   }
-  return { department, sections: sections as SectionLists, sectionUpdated, updated: latest(Object.values(sections).flat()) };
+  const content = { department, sections: sections as SectionLists, sectionUpdated, updated: latest(Object.values(sections).flat()) };
+  return renderHooks() ? trackedSite(site, content) : content;
 });
 
 export function getSiteContent(site: string): Promise<SiteContent> {
@@ -316,10 +398,21 @@ const PROCEDURE_FACETS: FacetDef<'thu-tuc-hanh-chinh'>[] = [
   { id: 'muc-do', valueOf: (e) => ({ key: e.data.onlineLevel, label: ONLINE_LEVELS[e.data.onlineLevel] }), order: enumOrder(ONLINE_LEVELS) },
 ];
 
-export const documentFacets = memoBy(async (site: string) => indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS));
-export const procedureFacets = memoBy(async (site: string) =>
+const documentFacetIndex = memoBy(async (site: string) => indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS));
+const procedureFacetIndex = memoBy(async (site: string) =>
   indexFacets(await getSectionEntries(site, 'thu-tuc-hanh-chinh'), PROCEDURE_FACETS),
 );
+
+// Memoised results are computed for the first page that asks: each later page records the read itself (docs/adr/0046).
+export function documentFacets(site: string): Promise<FacetIndex<'van-ban'>> {
+  noteRead(dependencyKey.section(site, 'van-ban'));
+  return documentFacetIndex(site);
+}
+
+export function procedureFacets(site: string): Promise<FacetIndex<'thu-tuc-hanh-chinh'>> {
+  noteRead(dependencyKey.section(site, 'thu-tuc-hanh-chinh'));
+  return procedureFacetIndex(site);
+}
 
 /* ---------- the legal-document register ---------- */
 
@@ -345,6 +438,7 @@ const registerViews = memoBy((key: string) => {
 
 /** Documents of one register view (filter × sort), sorted once per build. */
 export function registerView(site: string, filter: ListQuery['filter'], sort: RegisterSort): Promise<SiteEntry<'van-ban'>[]> {
+  noteRead(dependencyKey.section(site, 'van-ban'));
   return registerViews(`${site}|${filter ? `${filter.group}/${filter.key}` : ''}|${sort}`);
 }
 
@@ -460,12 +554,14 @@ const translationIndex = memoBy(async (site: string) => {
 
 /** The page in the other language, if there is one: what the `hreflang` links and the language switch point to. */
 export async function alternatesOf(site: string, path: string): Promise<Alternates | undefined> {
+  noteRead(dependencyKey.translations(site));
   const index = await translationIndex(site);
   return index.byEnglish.get(path) ?? index.byVietnamese.get(path);
 }
 
 /** Where the link to the other language goes: the translation when there is one, else the other language's home. */
 export async function languageSwitchOf(site: string, path: string, lang: 'vi' | 'en'): Promise<string | undefined> {
+  noteRead(dependencyKey.translations(site));
   const pair = await alternatesOf(site, path);
   if (pair) return lang === 'vi' ? pair.en : pair.vi;
   if (lang === 'en') return '/';

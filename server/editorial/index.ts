@@ -7,7 +7,6 @@ export { contentRepositoryDir, contentRepositoryExists, ensureContentRepository 
 export { RepositoryUnavailableError } from './errors.ts';
 export { type ContentRepository, openContentRepository } from './content-repository/repository.ts';
 export { cloneFromMirror, type ContentMirror, createContentMirror, mirrorRemote } from './content-repository/mirror.ts';
-export { createDecapProxy } from './decap-proxy/handlers.ts';
 export { type Editorial, editorialRuntime } from './editorial-runtime.ts';
 export type { Actor } from './editorial-workflow.ts';
 export { type AdminRouteOptions, adminRoutes } from './http/decap.ts';

@@ -1,25 +1,58 @@
-import { buildSites } from '#src/build/build-sites.ts';
+import { appendBuildRecord } from '#src/build/build-history.ts';
+import { createWarmRenderers } from '#src/build/warm-renderers.ts';
 import type { BuildOneSite } from './publish-queue.ts';
 
 /**
- * The publish queue's builder: the build CLI's function for one site, reading
- * the content repository's checkout of `main` and swapping `dist/<site>` in
- * atomically (src/build/publish-site.ts). One worker: a publication changes
- * one site, and the others keep serving. In publication mode an entry that
- * fails the check is left out and named, so one broken entry never stops the
- * department's other publications (ADR 0045).
+ * The publish queue's builder: a warm renderer per publishing site
+ * (src/build/warm-renderers.ts, docs/adr/0047) reads the content
+ * repository's checkout of `main`, renders what the change touched
+ * (docs/adr/0046) and swaps `dist/<site>` in atomically
+ * (src/build/publish-site.ts). Publication, unpublication and deletion all
+ * come here. In publication mode an entry that fails the check is left out
+ * and named, so one broken entry never stops the department's other
+ * publications (ADR 0045). Cold `npm run build` is unchanged.
  */
-export function siteBuilder(options: { contentRoot: string; outDir: string; workDir?: string }): BuildOneSite {
-  return async function buildOneSite(site: string, triggeredBy?: string) {
-    const result = await buildSites({
-      contentRoot: options.contentRoot,
-      outDir: options.outDir,
-      workDir: options.workDir,
-      sites: [site],
-      workers: 1,
-      excludeInvalidEntries: true,
-      ...(triggeredBy ? { triggeredBy } : {}),
-    });
-    return { excluded: result.sites.flatMap((s) => s.excluded) };
+export type SiteBuilder = BuildOneSite & { close(): Promise<void> };
+
+export function siteBuilder(options: {
+  contentRoot: string;
+  outDir: string;
+  workDir?: string;
+  max?: number;
+  idleMs?: number;
+}): SiteBuilder {
+  const renderers = createWarmRenderers(options);
+  const buildOneSite = async (site: string, triggeredBy?: string) => {
+    const started = Date.now();
+    const by = triggeredBy ?? 'publish';
+    try {
+      const result = await renderers.publish(site);
+      await appendBuildRecord(options.outDir, {
+        site,
+        at: result.builtAt,
+        triggeredBy: by,
+        durationMs: result.totalMs,
+        pages: result.pages,
+        entries: result.entries,
+        commit: result.commit,
+        result: 'success',
+        ...(result.excluded.length ? { excluded: result.excluded } : {}),
+      });
+      return { excluded: result.excluded };
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'BUILD_FAILED';
+      await appendBuildRecord(options.outDir, {
+        site,
+        at: new Date().toISOString(),
+        triggeredBy: by,
+        durationMs: Date.now() - started,
+        pages: null,
+        entries: null,
+        result: 'failure',
+        errorCode: code,
+      }).catch(() => {});
+      throw error;
+    }
   };
+  return Object.assign(buildOneSite, { close: () => renderers.close() });
 }

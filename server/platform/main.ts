@@ -83,8 +83,11 @@ const metrics = createServerMetrics({ cases: () => storage.cases.countByStatus()
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
 // A scratch folder per process: another instance, or `npm run build`, may be building beside it.
 const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
+// Warm renderers (docs/adr/0047): a publishing site's renderer stays loaded between its publications.
+// Each holds about a gigabyte for a 1,000-entry site; CONGSO_WARM_RENDERERS=0 keeps none (every publication a full build).
+const siteBuild = siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir, max: Number(env.CONGSO_WARM_RENDERERS ?? 2) });
 const publishQueue = createPublishQueue({
-  build: siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir }),
+  build: siteBuild,
   siteLock: (site, build) => storage.locks.withLock(`build:${site}`, build),
   onOutcome: (outcome) => {
     const seconds = outcome.publishToLiveMs / 1000;
@@ -218,6 +221,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     mirror?.stop();
     await server.close();
     await publishQueue.idle();
+    await siteBuild.close();
     await rm(buildWorkDir, { recursive: true, force: true });
     await storage.close();
     process.exit(0);

@@ -164,11 +164,11 @@ function stopAll(workers: Worker[]): void {
 }
 
 /** `content/<site>/<section>/<slug>.mdx`: a problem there belongs to one entry. */
-const ENTRY_FILE = /^content\/[a-z0-9]+\/[a-z-]+\/[^/]+\.mdx?$/;
+export const ENTRY_FILE = /^content\/[a-z0-9]+\/[a-z-]+\/[^/]+\.mdx?$/;
 /** A required section left empty by an excluded entry is shown empty rather than stopping every publication. */
 const TOLERATED_SITE_PROBLEMS = new Set(['missing-section']);
 
-function partitionProblems(problems: ContentProblem[]): { blocking: ContentProblem[]; excluded: ContentProblem[] } {
+export function partitionProblems(problems: ContentProblem[]): { blocking: ContentProblem[]; excluded: ContentProblem[] } {
   const blocking: ContentProblem[] = [];
   const excluded: ContentProblem[] = [];
   for (const p of problems) (ENTRY_FILE.test(p.file) || TOLERATED_SITE_PROBLEMS.has(p.kind ?? '') ? excluded : blocking).push(p);

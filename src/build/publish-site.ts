@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { mediaFileProblem } from '../files/media-policy.ts';
@@ -87,6 +87,10 @@ async function copyMedia(from: string, to: string, onRefused: (file: string, cod
   }
 }
 
+async function inBatches<T>(items: T[], task: (item: T) => Promise<unknown>, size = 512): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
+}
+
 /** Assembles the site in a temporary folder under `outDir`; returns its path. Removes it on failure. */
 export async function stageSite(outDir: string, parts: SiteParts): Promise<string> {
   await mkdir(outDir, { recursive: true });
@@ -113,7 +117,7 @@ export async function writeBuildInfo(dir: string, info: BuildInfo): Promise<void
  * server answers that moment like any missing page. If the second rename
  * fails, the old folder is put back.
  */
-export async function swapIn(outDir: string, site: string, staging: string): Promise<void> {
+export async function swapIn(outDir: string, site: string, staging: string, options: { keepOld?: boolean } = {}): Promise<string | undefined> {
   const live = path.join(outDir, site);
   const old = path.join(outDir, `${oldPrefix(site)}${randomBytes(6).toString('hex')}`);
   const hadLive = existsSync(live);
@@ -124,7 +128,11 @@ export async function swapIn(outDir: string, site: string, staging: string): Pro
     if (hadLive) await rename(old, live);
     throw error;
   }
-  if (hadLive) await rm(old, { recursive: true, force: true });
+  if (!hadLive) return undefined;
+  // A publication may hand the old folder back and remove it once the site is live: its pages are already replaced.
+  if (options.keepOld) return old;
+  await rm(old, { recursive: true, force: true });
+  return undefined;
 }
 
 /** Leftovers of an interrupted build of these sites (never another site's, which may be mid-publish). */
@@ -134,5 +142,96 @@ export async function removeLeftovers(outDir: string, sites: string[]): Promise<
     if (sites.some((s) => name.startsWith(tempPrefix(s)) || name.startsWith(oldPrefix(s)))) {
       await rm(path.join(outDir, name), { recursive: true, force: true });
     }
+  }
+}
+
+export interface IncrementalParts {
+  site: string;
+  /** The live site the new version starts from: its unchanged files are hard-linked, never copied. */
+  liveDir: string;
+  /** Freshly rendered files, by path inside the site: moved in with their `.br`/`.gz` beside them. */
+  renderedDir: string;
+  rendered: string[];
+  /** Paths inside the site that are gone (a page no longer listed): left out with their compressed copies. */
+  removed: string[];
+  /** A new Pagefind bundle for `pagefind/`; the live one is kept when absent. */
+  searchDir?: string;
+  /** The parts of a split index that `searchDir` holds (docs/adr/0046); all of `pagefind/` when absent. */
+  searchParts?: ReadonlySet<number>;
+  /** `content/<site>/tep/`, checked and copied again as in a full build. */
+  mediaDir?: string;
+  onRefusedMedia?: (file: string, code: string) => void;
+  /** Awaited after the links are made and before the new files move in: their compression runs meanwhile. */
+  ready?: Promise<unknown>;
+}
+
+/**
+ * Assembles the next version of a live site beside it from hard links to its
+ * unchanged files plus the files a publication changed, for `swapIn`
+ * (docs/adr/0046). Nothing in the live folder is written: a failure before
+ * the swap leaves it exactly as it was.
+ */
+export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<string> {
+  const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
+  const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
+  const searchParts = parts.searchParts;
+  const searchPart = (rel: string) => Number(/^pagefind\/part-(\d+)\//.exec(rel)?.[1] ?? 0);
+  const dropped = (rel: string) =>
+    rel.startsWith('tep/') || (!!parts.searchDir && rel.startsWith('pagefind/') && (!searchParts || searchParts.has(searchPart(rel))));
+  const made = new Set<string>([staging]);
+  const dirOf = async (file: string) => {
+    const dir = path.dirname(file);
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  try {
+    await mkdir(staging);
+    const live = (await readdir(parts.liveDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+    const links: Array<[string, string]> = [];
+    for (const d of live) {
+      const rel = path.relative(parts.liveDir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
+      const base = rel.replace(/\.(br|gz)$/, '');
+      if (replaced.has(base) || dropped(rel)) continue;
+      links.push([path.join(parts.liveDir, rel), path.join(staging, rel)]);
+    }
+    // Directories level by level, then the links: metadata operations, many in flight hide their latency.
+    const dirSet = new Set<string>();
+    for (const [, to] of links) {
+      for (let d = path.dirname(to); d !== staging && !dirSet.has(d); d = path.dirname(d)) dirSet.add(d);
+    }
+    const dirs = [...dirSet];
+    const byDepth = Map.groupBy(dirs, (d) => d.split(path.sep).length);
+    for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+      await inBatches(byDepth.get(depth)!, (d) =>
+        mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e))),
+      );
+    }
+    for (const d of dirs) made.add(d);
+    await inBatches(links, ([from, to]) => link(from, to));
+    await parts.ready;
+    for (const rel of parts.rendered) {
+      for (const ext of ['', '.br', '.gz']) {
+        const from = path.join(parts.renderedDir, rel + ext);
+        if (!existsSync(from)) continue;
+        await dirOf(path.join(staging, rel + ext));
+        await move(from, path.join(staging, rel + ext));
+      }
+    }
+    if (parts.searchDir && existsSync(parts.searchDir)) {
+      // File by file: the parts of the index that did not change are already linked in.
+      for (const d of await readdir(parts.searchDir, { recursive: true, withFileTypes: true })) {
+        if (!d.isFile()) continue;
+        const to = path.join(staging, 'pagefind', path.relative(parts.searchDir, path.join(d.parentPath, d.name)));
+        await dirOf(to);
+        await move(path.join(d.parentPath, d.name), to);
+      }
+    }
+    if (parts.mediaDir && existsSync(parts.mediaDir))
+      await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
+    return staging;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
 }

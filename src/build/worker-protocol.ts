@@ -26,3 +26,36 @@ export type WorkerReply =
   | { type: 'checked'; problems: ContentProblem[]; entries: Record<string, number>; ms: number }
   | { type: 'built'; totalMs: number; astroMs: number; indexMs: number; compressMs: number; peakRssBytes: number; cpuMs: number }
   | { type: 'failed'; message: string; code?: string; data?: unknown };
+
+/** Messages between `warm-renderers.ts` and its long-lived `warm-renderer.ts` children (docs/adr/0047). */
+export type WarmRequest = {
+  type: 'publish';
+  id: number;
+  liveDir: string;
+  outDir: string;
+  precompress: boolean;
+  /** The moment the site is shown as of (docs/adr/0049): the server's, which a test may set (`CONGSO_BUILD_AT`). */
+  builtAt: number;
+};
+
+export interface WarmPublished {
+  site: string;
+  /** `full`: the renderer started (Astro built the site); `incremental`: only the pages a change touched. */
+  mode: 'full' | 'incremental';
+  excluded: ContentProblem[];
+  entries: number;
+  pages: number;
+  bytes: number;
+  /** Files rendered and removed by this publication. */
+  rendered: number;
+  removed: number;
+  builtAt: string;
+  commit?: string;
+  /** Wall time of each step, in ms. */
+  phases: Record<string, number>;
+  totalMs: number;
+}
+
+export type WarmReply =
+  | { type: 'published'; id: number; result: WarmPublished }
+  | { type: 'failed'; id: number; message: string; code?: string; data?: unknown };

@@ -87,6 +87,7 @@ export async function startLiveApp(options: { storage?: () => Promise<Storage> }
       people,
       async close() {
         await running.close();
+        await build.close();
         await storage.close();
         await rm(workDir, { recursive: true, force: true });
         await rm(work, { recursive: true, force: true });
@@ -94,6 +95,7 @@ export async function startLiveApp(options: { storage?: () => Promise<Storage> }
     };
   } catch (error) {
     await server?.close();
+    await build.close();
     await storage.close();
     await rm(workDir, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });

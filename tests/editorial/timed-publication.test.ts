@@ -67,6 +67,7 @@ let distDir: string;
 let t: CaseTestApp;
 let queue: PublishQueue;
 let scheduler: Scheduler;
+let builder: { close(): Promise<void> } | undefined;
 const workDir = path.join(PROJECT_ROOT, '.build', `timed-${process.pid}`);
 const savedBuildAt = process.env.CONGSO_BUILD_AT;
 
@@ -91,10 +92,14 @@ beforeAll(async () => {
   const now = () => clock();
   // The build shows the site as of the server's clock, which is the test's (CONGSO_BUILD_AT, docs/adr/0049).
   const build = siteBuilder({ contentRoot: repo.dir, outDir: distDir, workDir });
-  const buildAtClock: typeof build = (site, by) => {
-    process.env.CONGSO_BUILD_AT = String(now());
-    return build(site, by);
-  };
+  builder = build;
+  const buildAtClock: typeof build = Object.assign(
+    (site: string, by?: string) => {
+      process.env.CONGSO_BUILD_AT = String(now());
+      return build(site, by);
+    },
+    { close: () => build.close() },
+  );
   queue = createPublishQueue({ build: buildAtClock, clock: now });
   const gate = createPublicationGate({ repo, queue, clock: now });
   t = await createCaseTestApp({ cases: { content: createContentLookup(repo.dir, now) }, app: { distDir, editorial: { repo, queue, gate } } });
@@ -112,6 +117,7 @@ afterAll(async () => {
   else process.env.CONGSO_BUILD_AT = savedBuildAt;
   await scheduler?.stop();
   await queue?.idle();
+  await builder?.close();
   await t?.storage.close();
   await rm(workDir, { recursive: true, force: true });
   if (work) await rm(work, { recursive: true, force: true });

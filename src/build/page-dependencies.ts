@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import type { Entry } from '../content-source/entries.ts';
+import { consultationState } from '../schema/content/consultation.ts';
+import { SECTION_IDS } from '../schema/sections.ts';
+import { formatDateShort } from '../text/format-date.ts';
+import { dependencyKey } from './render-hooks.ts';
+
+/**
+ * What each page of a site was made from, and which pages a change makes
+ * stale (docs/adr/0046-incremental-rendering-and-page-dependencies.md).
+ * While rendering, a page records the keys it read (src/content.ts); after a
+ * change, every key gets a digest computed from the checked entries, and a
+ * page is rendered again when a key it read has a new digest. A page that
+ * recorded nothing is rendered every time: what it depends on is unknown.
+ */
+export type Digests = Map<string, string>;
+
+const hash = (value: unknown) =>
+  createHash('sha256')
+    .update(typeof value === 'string' ? value : JSON.stringify(value))
+    .digest('base64url');
+
+/** `updated ?? date`, as src/content.ts shows it. */
+function updatedOf(entry: Entry): Date | undefined {
+  const d = entry.data as { updated?: Date; date?: Date };
+  return d.updated ?? d.date;
+}
+
+function latest(entries: Entry[]): string {
+  let max: Date | undefined;
+  for (const e of entries) {
+    const u = updatedOf(e);
+    if (u && (!max || u > max)) max = u;
+  }
+  return max?.toISOString() ?? '';
+}
+
+/** The digest of every key a page of `site` can read, from the entries it is built from (in collection order). */
+export function dependencyDigests(site: string, entries: Entry[], now: Date): Digests {
+  const digests: Digests = new Map();
+  const bySection = Map.groupBy(entries, (e) => e.section);
+  for (const section of SECTION_IDS) {
+    const list = bySection.get(section) ?? [];
+    const parts: string[] = [];
+    for (const e of list) {
+      const d = hash({ data: e.data, html: e.html, text: e.text });
+      digests.set(dependencyKey.entry(site, section, e.slug), d);
+      parts.push(`${e.slug}:${d}`);
+    }
+    digests.set(dependencyKey.section(site, section), hash(parts.join('\n')));
+    digests.set(dependencyKey.updated(site, section), latest(list));
+  }
+  digests.set(dependencyKey.updated(site), latest(entries));
+  const english = bySection.get('en') ?? [];
+  digests.set(
+    dependencyKey.translations(site),
+    hash(english.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
+  );
+  const consultations = (bySection.get('gop-y') ?? []).map((e) =>
+    consultationState(e.data as Parameters<typeof consultationState>[0], now),
+  );
+  digests.set(dependencyKey.time(site), hash([formatDateShort(now), consultations]));
+  return digests;
+}
+
+const KNOWN = /^(entry|section|updated|translations|time):/;
+
+/** Whether a page that read `reads` must be rendered again; an unknown key counts as changed. */
+export function isStale(reads: ReadonlySet<string>, before: Digests, after: Digests): boolean {
+  if (reads.size === 0) return true;
+  for (const key of reads) {
+    if (!KNOWN.test(key)) return true;
+    if (before.get(key) !== after.get(key)) return true;
+  }
+  return false;
+}
+
+export interface RenderPlan {
+  /** Paths to render: new ones and stale ones. */
+  render: string[];
+  /** Paths the site no longer has. */
+  remove: string[];
+}
+
+/** Compares the pages last rendered (with what each read) with the paths the site has now. */
+export function planRender(
+  previous: ReadonlyMap<string, ReadonlySet<string>>,
+  paths: Iterable<string>,
+  before: Digests,
+  after: Digests,
+): RenderPlan {
+  const now = new Set(paths);
+  const render: string[] = [];
+  for (const p of now) {
+    const reads = previous.get(p);
+    if (!reads || isStale(reads, before, after)) render.push(p);
+  }
+  const remove = [...previous.keys()].filter((p) => !now.has(p));
+  return { render, remove };
+}

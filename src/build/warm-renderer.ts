@@ -1,0 +1,470 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
+import { checkContent } from '../checks/content-checks.ts';
+import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY, type Entry } from '../content-source/entries.ts';
+import { ContentInvalidError } from '../content-source/problems.ts';
+import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
+import { currentCommit } from './commit.ts';
+import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
+import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
+import { precompressTree } from './precompress.ts';
+import {
+  BUILD_INFO_FILE,
+  type BuildInfo,
+  measureSite,
+  stageIncremental,
+  stageSite,
+  swapIn,
+  writeBuildInfo,
+} from './publish-site.ts';
+import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
+import { searchRecord } from './search-records.ts';
+import { searchShards, writeSearchIndex } from './search-index.ts';
+import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+
+/**
+ * The warm renderer of one site: a child process the server keeps between
+ * publications (docs/adr/0047-warm-renderer-life-cycle.md). Its first
+ * publication runs Astro's build as a cold build does, and keeps what Astro
+ * loaded: the prerender bundle, its route table and src/content.ts's lists.
+ * Each later publication checks the content (only changed files are parsed),
+ * hands the entries to src/content.ts, renders the pages whose inputs changed
+ * (src/build/page-dependencies.ts, docs/adr/0046), rebuilds the search index
+ * from the entries in memory, compresses the new files only and swaps the site
+ * in from hard links to the live one plus the new files.
+ */
+const site = process.env.CONGSO_SITES ?? '';
+const contentRoot = process.env.CONGSO_CONTENT_ROOT ?? '';
+const astroOut = process.env.CONGSO_ASTRO_OUT ?? '';
+const projectRoot = process.env.CONGSO_PROJECT_ROOT ?? '';
+const dir = process.cwd();
+
+const pageReads = new AsyncLocalStorage<Set<string>>();
+let entries: Entry[] = [];
+
+const toLive = (e: Entry): LiveEntry => ({
+  section: e.section,
+  data: { ...e.data, site: e.site, slug: e.slug, text: e.text },
+  html: e.html,
+});
+const hooks: RenderHooks = {
+  generation: 1,
+  now: new Date(),
+  entries: () => entries.map(toLive),
+  read: (key) => pageReads.getStore()?.add(key),
+};
+installRenderHooks(hooks);
+
+interface Page {
+  route: RouteData;
+  reads: Set<string>;
+}
+
+interface Warm {
+  prerenderer: AstroPrerenderer & { app?: { routeCache?: { clearAll(): void } } };
+  origin: string;
+  pages: Map<string, Page>;
+  digests: Digests;
+  /** Digest of the search records of each part of the index: a part is rewritten only when its records change. */
+  search: string[];
+  /** Digest of `sites/`: a department's facts are on every page. */
+  sites: string;
+  /** The `build-info.json` this renderer last put live: anything else there means someone else built the site. */
+  liveInfo: string;
+}
+let warm: Warm | null = null;
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+async function sitesDigest(): Promise<string> {
+  const h = createHash('sha256');
+  const names = (await readdir(path.join(contentRoot, 'sites'))).sort();
+  for (const name of names)
+    h.update(name).update(await readFile(path.join(contentRoot, 'sites', name)).catch(() => ''));
+  return h.digest('base64url');
+}
+
+const searchDigest = (list: Entry[]) => searchShards(list).map((part) => hash(JSON.stringify(part.map(searchRecord))));
+
+/** Where Astro writes a path (directory format, docs/adr/0001): relative to the site's folder. */
+function fileOf(pathname: string, route: RouteData): string {
+  const rel = decodeURI(pathname).replace(/^\/+/, '').split('/').slice(1).join('/');
+  return route.type === 'endpoint' ? rel : path.posix.join(rel, 'index.html');
+}
+
+async function check(): Promise<{ excluded: WarmPublished['excluded']; list: Entry[] }> {
+  const report = await checkContent(contentRoot, [site]);
+  const { blocking, excluded } = partitionProblems(report.problems);
+  if (blocking.length) throw new ContentInvalidError(blocking);
+  const files = new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file));
+  (globalThis as Record<symbol, unknown>)[EXCLUDED_ENTRIES_KEY] = files;
+  return { excluded, list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)) };
+}
+
+/** Files identical to the live site's keep its compressed copies. */
+const liveCounterpart = (tree: string, liveDir: string, under: string) => (file: string) => {
+  const [first, ...rest] = path.relative(tree, file).split(path.sep);
+  return first === site && rest.length ? path.join(liveDir, under, ...rest) : null;
+};
+
+async function putLive(
+  request: WarmRequest,
+  staging: string,
+  started: number,
+  later = false,
+  /** The counts from the live ones and what changed, instead of a walk over every file (docs/adr/0046). */
+  measured?: (staging: string) => Promise<{ pages: number; bytes: number }>,
+): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
+  const { pages, bytes } = (await measured?.(staging)) ?? (await measureSite(staging));
+  const info: BuildInfo = {
+    site,
+    builtAt: new Date().toISOString(),
+    pages,
+    bytes,
+    durationMs: Math.round(performance.now() - started),
+    entries: entries.length,
+    commit: await currentCommit(contentRoot),
+  };
+  await writeBuildInfo(staging, info);
+  const old = await swapIn(request.outDir, site, staging, { keepOld: later });
+  // The old version is no longer served: remove it after answering.
+  if (old) setImmediate(() => rm(old, { recursive: true, force: true }).catch(() => undefined));
+  return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
+}
+
+const sizeOf = (file: string) =>
+  stat(file).then(
+    (s) => s.size,
+    () => null,
+  );
+const bytesOf = async (dir: string) => (existsSync(dir) ? (await measureSite(dir)).bytes : 0);
+
+/** Pages and bytes of the staged site from the live site's and the files that changed, as `measureSite` would count them. */
+async function measureChange(
+  liveDir: string,
+  staging: string,
+  liveInfo: string,
+  rendered: string[],
+  removed: string[],
+  newSearch: boolean,
+) {
+  let { pages, bytes } = JSON.parse(liveInfo) as BuildInfo;
+  for (const rel of rendered) {
+    const before = await sizeOf(path.join(liveDir, rel));
+    bytes += ((await sizeOf(path.join(staging, rel))) ?? 0) - (before ?? 0);
+    if (before === null && rel.endsWith('.html')) pages += 1;
+  }
+  for (const rel of removed) {
+    const before = await sizeOf(path.join(liveDir, rel));
+    bytes -= before ?? 0;
+    if (before !== null && rel.endsWith('.html')) pages -= 1;
+  }
+  for (const dir of newSearch ? ['pagefind', 'tep'] : ['tep'])
+    bytes += (await bytesOf(path.join(staging, dir))) - (await bytesOf(path.join(liveDir, dir)));
+  return { pages, bytes };
+}
+
+/**
+ * The moment this publication shows the site as of, for the pages (`hooks.now`)
+ * and for the check's view of timed entries (`buildInstant`, docs/adr/0049):
+ * the server's clock, not this process's.
+ */
+function showSiteAsOf(builtAt: number): void {
+  process.env.CONGSO_BUILD_AT = String(builtAt);
+}
+
+/** First publication: Astro's own build, with a prerenderer that keeps the bundle and records what each page read. */
+async function full(request: WarmRequest, started: number): Promise<WarmPublished> {
+  showSiteAsOf(request.builtAt);
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  const cacheFile = process.env.CONGSO_ENTRY_CACHE ?? path.join(dir, 'entry-cache.bin');
+  const memo = await loadEntryCache(cacheFile);
+  (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = memo;
+  const { excluded, list } = await check();
+  entries = list;
+  hooks.now = new Date(request.builtAt);
+  lap('check');
+  const searchOut = path.join(dir, 'pagefind');
+  await rm(searchOut, { recursive: true, force: true });
+  const indexing = writeSearchIndex(site, entries, path.join(searchOut, site));
+  indexing.catch(() => undefined);
+
+  const pages = new Map<string, Page>();
+  let kept: Warm['prerenderer'] | undefined;
+  let origin = 'http://localhost:4321';
+  const keep = (def: AstroPrerenderer): AstroPrerenderer => {
+    kept = def;
+    return {
+      name: 'congso:warm-renderer',
+      setup: () => {
+        // Vite's bundling is over when the prerenderer is set up: the rest of Astro's time is rendering pages.
+        phases.bundle = Math.round(performance.now() - t);
+        return def.setup?.() ?? Promise.resolve();
+      },
+      getStaticPaths: () => def.getStaticPaths(),
+      render(request, options) {
+        const url = new URL(request.url);
+        origin = url.origin;
+        const reads = new Set<string>();
+        pages.set(decodeURI(url.pathname), { route: options.routeData, reads });
+        return pageReads.run(reads, () => def.render(request, options));
+      },
+      async teardown() {
+        // Astro deletes its bundle after this: load every page module now, for routes that had no page yet.
+        const app = (
+          def as {
+            app?: {
+              manifest: { routes: Array<{ routeData: RouteData }> };
+              getComponentByRoute(r: RouteData): Promise<unknown>;
+            };
+          }
+        ).app;
+        for (const { routeData } of app?.manifest.routes ?? [])
+          if (routeData.prerender) await app?.getComponentByRoute(routeData).catch(() => undefined);
+        await def.teardown?.();
+        phases.prerender = Math.round(performance.now() - t - phases.bundle!);
+      },
+    };
+  };
+  const integration: AstroIntegration = {
+    name: 'congso-warm-renderer',
+    hooks: { 'astro:build:start': ({ setPrerenderer }) => setPrerenderer(keep) },
+  };
+  const { build } = await import('astro');
+  await build({
+    root: projectRoot,
+    logLevel: 'warn',
+    mode: 'production',
+    vite: { cacheDir: path.join(dir, 'vite') },
+    integrations: [integration],
+  });
+  lap('astro');
+  await saveEntryCache(
+    cacheFile,
+    memo,
+    entries.map((e) => e.file),
+  );
+  await indexing;
+  lap('search');
+  if (request.precompress) {
+    await precompressTree(astroOut, { liveCounterpart: liveCounterpart(astroOut, request.liveDir, '') });
+    await precompressTree(searchOut, { liveCounterpart: liveCounterpart(searchOut, request.liveDir, 'pagefind') });
+  }
+  lap('compress');
+  const staging = await stageSite(request.outDir, {
+    site,
+    pagesDir: path.join(astroOut, site),
+    assetsDir: path.join(astroOut, '_astro'),
+    searchDir: path.join(searchOut, site),
+    mediaDir: path.join(contentRoot, 'content', site, 'tep'),
+  });
+  lap('stage');
+  let live: Awaited<ReturnType<typeof putLive>>;
+  try {
+    live = await putLive(request, staging, started);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  lap('swap');
+  if (hooks.used && kept) {
+    warm = {
+      prerenderer: kept,
+      origin,
+      pages,
+      digests: dependencyDigests(site, entries, hooks.now),
+      search: searchDigest(entries),
+      sites: await sitesDigest(),
+      liveInfo: live.text,
+    };
+  }
+  return {
+    site,
+    mode: 'full',
+    excluded,
+    entries: entries.length,
+    pages: live.pages,
+    bytes: live.bytes,
+    rendered: pages.size,
+    removed: 0,
+    builtAt: live.info.builtAt,
+    commit: live.info.commit,
+    phases,
+    totalMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Later publications: render what changed, in this process, and swap it in beside the unchanged files. */
+async function incremental(request: WarmRequest, state: Warm, started: number): Promise<WarmPublished> {
+  showSiteAsOf(request.builtAt);
+  const phases: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    phases[name] = Math.round(performance.now() - t);
+    t = performance.now();
+  };
+  const { excluded, list } = await check();
+  const sites = await sitesDigest();
+  const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
+  // Someone else put this site live (a CLI build, another instance), or a department's facts changed: render every page.
+  const everything = sites !== state.sites || liveInfo !== state.liveInfo;
+  entries = list;
+  hooks.generation += 1;
+  hooks.now = new Date(request.builtAt);
+  const digests = dependencyDigests(site, entries, hooks.now);
+  lap('check');
+
+  // Astro keeps getStaticPaths' answers: forget them to list the paths the site has now. Without that API, a fresh renderer does a full build (ADR 0047).
+  const routeCache = state.prerenderer.app?.routeCache;
+  if (!routeCache) throw new Error("Astro's prerenderer has no route cache to clear");
+  routeCache.clearAll();
+  const paths = new Map<string, RouteData>();
+  for (const { pathname, route } of await state.prerenderer.getStaticPaths())
+    if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
+  const previous = new Map([...state.pages].map(([p, page]) => [p, page.reads]));
+  const plan = everything
+    ? { render: [...paths.keys()], remove: [...previous.keys()].filter((p) => !paths.has(p)) }
+    : planRender(previous, paths.keys(), state.digests, digests);
+  lap('plan');
+
+  const renderedDir = path.join(dir, 'rendered');
+  await rm(renderedDir, { recursive: true, force: true });
+  const search = searchDigest(entries);
+  // The parts whose records changed; all of them when the number of parts changed (docs/adr/0046).
+  const sameParts = !everything && search.length === state.search.length;
+  const parts = new Set(search.map((_, i) => i).filter((i) => !sameParts || search[i] !== state.search[i]));
+  const searchOut = path.join(dir, 'pagefind');
+  const newSearch = parts.size > 0;
+  await rm(searchOut, { recursive: true, force: true });
+  // Pagefind indexes in its own process, from the records in memory: run it while the pages render.
+  const indexing = newSearch
+    ? writeSearchIndex(site, entries, path.join(searchOut, site), sameParts ? parts : undefined)
+    : Promise.resolve(undefined);
+  indexing.catch(() => undefined);
+  const pages = new Map(state.pages);
+  const rendered: string[] = [];
+  for (const pathname of plan.render) {
+    const route = paths.get(pathname)!;
+    const reads = new Set<string>();
+    const request = new Request(new URL(pathname, state.origin));
+    const result = await pageReads.run(reads, () => state.prerenderer.render(request, { routeData: route }));
+    const response = result instanceof Response ? result : result.response;
+    if (response.status !== 200 || !response.body) throw new Error(`${pathname}: ${response.status}`);
+    const rel = fileOf(pathname, route);
+    const file = path.join(renderedDir, site, rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    pages.set(pathname, { route, reads });
+    rendered.push(rel);
+  }
+  const removed = plan.remove.map((p) => fileOf(p, state.pages.get(p)!.route));
+  for (const p of plan.remove) pages.delete(p);
+  lap('render');
+  // Compressing the new pages, finishing the index and linking the unchanged files overlap: CPU, a helper process, metadata.
+  const compress = (tree: string, under: string) =>
+    request.precompress
+      ? precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, under) })
+      : Promise.resolve();
+  const ready = Promise.all([
+    compress(renderedDir, ''),
+    indexing.then(async () => {
+      if (newSearch) await compress(searchOut, 'pagefind');
+    }),
+  ]);
+  ready.then(
+    () => (phases.readyAfterRender = Math.round(performance.now() - t)),
+    () => undefined,
+  );
+  indexing.then(
+    () => (phases.indexAfterRender = Math.round(performance.now() - t)),
+    () => undefined,
+  );
+  const mediaDir = path.join(contentRoot, 'content', site, 'tep');
+  const searchDir = newSearch ? path.join(searchOut, site) : undefined;
+  const staging = everything
+    ? await ready.then(() =>
+        stageSite(request.outDir, {
+          site,
+          pagesDir: path.join(renderedDir, site),
+          assetsDir: path.join(astroOut, '_astro'),
+          searchDir,
+          mediaDir,
+        }),
+      )
+    : await stageIncremental(request.outDir, {
+        site,
+        liveDir: request.liveDir,
+        renderedDir: path.join(renderedDir, site),
+        rendered,
+        removed,
+        searchParts: sameParts ? parts : undefined,
+        searchDir,
+        mediaDir,
+        ready,
+      });
+  lap('stage');
+  let live: Awaited<ReturnType<typeof putLive>>;
+  try {
+    live = await putLive(
+      request,
+      staging,
+      started,
+      true,
+      everything
+        ? undefined
+        : (dir) => measureChange(request.liveDir, dir, state.liveInfo, rendered, removed, !!searchDir),
+    );
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  lap('swap');
+  Object.assign(state, { pages, digests, search, sites, liveInfo: live.text });
+  return {
+    site,
+    mode: 'incremental',
+    excluded,
+    entries: entries.length,
+    pages: live.pages,
+    bytes: live.bytes,
+    rendered: rendered.length,
+    removed: removed.length,
+    builtAt: live.info.builtAt,
+    commit: live.info.commit,
+    phases,
+    totalMs: Math.round(performance.now() - started),
+  };
+}
+
+function send(reply: WarmReply): Promise<void> {
+  return new Promise((resolve) => process.send!(reply, undefined, {}, () => resolve()));
+}
+
+// The server went away (even SIGKILLed): a renderer has no one to answer.
+process.on('disconnect', () => process.exit());
+
+process.on('message', async (m) => {
+  const request = m as WarmRequest;
+  if (request.type !== 'publish') return;
+  const started = performance.now();
+  try {
+    const result = warm ? await incremental(request, warm, started) : await full(request, started);
+    result.phases.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    await send({ type: 'published', id: request.id, result });
+    // Pages that do not read through src/content.ts cannot be rendered again here: leave, the next publication starts afresh (ADR 0047).
+    if (!warm) process.exit();
+  } catch (error) {
+    const e = error as Error & { code?: string; data?: unknown };
+    // A content problem is found before anything changed; anything else may leave this renderer half-updated: the parent replaces it.
+    await send({ type: 'failed', id: request.id, message: e.stack ?? String(e), code: e.code, data: e.data });
+  }
+});

@@ -1,0 +1,196 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ContentInvalidError, type ContentProblem } from '../content-source/problems.ts';
+import { buildInstant } from '../content-source/timed-visibility.ts';
+import { BuildFailedError, PROJECT_ROOT } from './build-sites.ts';
+import { buildScopeToEnv } from './build-scope.ts';
+import { removeLeftovers } from './publish-site.ts';
+import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+
+/**
+ * The server's warm renderers, one child process per site that publishes
+ * (docs/adr/0047-warm-renderer-life-cycle.md). A renderer starts with the
+ * site's first publication (a full Astro build), then serves the next ones
+ * incrementally. At most `max` are kept, the least recently used one goes
+ * first, and one that has been idle for `idleMs` stops. A renderer that
+ * fails for any reason but the content is stopped, and the publication is
+ * tried once more by a fresh one: a fresh renderer is a cold build.
+ */
+export interface WarmRenderersOptions {
+  contentRoot: string;
+  /** Where the live sites are: `dist/`. */
+  outDir: string;
+  /** Scratch space, inside the project (Astro's bundle imports its node_modules). */
+  workDir?: string;
+  projectRoot?: string;
+  precompress?: boolean;
+  /** Renderers kept at once (each holds a site's bundle and lists in memory); 2 by default, 0 for none. */
+  max?: number;
+  /** A renderer idle this long stops; 15 minutes by default. */
+  idleMs?: number;
+}
+
+export interface WarmRenderers {
+  /** Checks, renders and puts one site live; throws leaving the live site untouched. */
+  publish(site: string): Promise<WarmPublished>;
+  /** Sites with a renderer running. */
+  running(): string[];
+  /** The process id of a site's renderer, for logs and for the tests that kill it. */
+  pid(site: string): number | undefined;
+  close(): Promise<void>;
+}
+
+interface Renderer {
+  site: string;
+  child: ChildProcess;
+  dir: string;
+  lastUsed: number;
+  idle?: NodeJS.Timeout;
+  pending: Map<number, { resolve: (r: WarmReply) => void }>;
+  /** Publications of one site run one after another. */
+  queue: Promise<unknown>;
+}
+
+export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderers {
+  const contentRoot = path.resolve(options.contentRoot);
+  const outDir = path.resolve(options.outDir);
+  const workDir = path.resolve(options.workDir ?? path.join(PROJECT_ROOT, '.build', `warm-${process.pid}`));
+  const projectRoot = path.resolve(options.projectRoot ?? PROJECT_ROOT);
+  const max = options.max ?? 2;
+  const idleMs = options.idleMs ?? 15 * 60_000;
+  const renderers = new Map<string, Renderer>();
+  let nextId = 1;
+  let generation = 0;
+
+  function stop(r: Renderer): void {
+    if (renderers.get(r.site) === r) renderers.delete(r.site);
+    clearTimeout(r.idle);
+    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill();
+    for (const { resolve } of r.pending.values())
+      resolve({ type: 'failed', id: 0, message: 'tiến trình dựng trang đã dừng.' });
+    r.pending.clear();
+  }
+
+  async function start(site: string): Promise<Renderer> {
+    // Least recently used first, so a department that publishes all day keeps its renderer; never one that is publishing.
+    const idle = [...renderers.values()].filter((r) => r.pending.size === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+    while (renderers.size >= max && idle.length) stop(idle.shift()!);
+    const dir = path.join(workDir, `${site}-${++generation}`);
+    await mkdir(dir, { recursive: true });
+    const env = {
+      ...process.env,
+      ...buildScopeToEnv({ contentRoot, sites: [site] }),
+      CONGSO_ASTRO_OUT: path.join(dir, 'astro'),
+      CONGSO_ASTRO_CACHE: path.join(dir, 'cache'),
+      CONGSO_PROJECT_ROOT: projectRoot,
+      // Parsed entries outlive a renderer: the next one of this site re-parses only what changed.
+      CONGSO_ENTRY_CACHE: path.join(workDir, `entry-cache-${site}.bin`),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      // Staging a publication is thousands of links and a few directories: more threads for the file system.
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+    };
+    // cwd is the renderer's own folder: Astro writes its prerender bundle under the cwd when outDir is outside it.
+    const child = fork(fileURLToPath(new URL('./warm-renderer.ts', import.meta.url)), [], {
+      env,
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const r: Renderer = { site, child, dir, lastUsed: Date.now(), pending: new Map(), queue: Promise.resolve() };
+    child.on('message', (m) => {
+      const reply = m as WarmReply;
+      r.pending.get(reply.id)?.resolve(reply);
+      r.pending.delete(reply.id);
+    });
+    child.on('exit', (code, signal) => {
+      for (const { resolve } of r.pending.values())
+        resolve({ type: 'failed', id: 0, message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` });
+      r.pending.clear();
+      if (renderers.get(site) === r) renderers.delete(site);
+      rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    });
+    renderers.set(site, r);
+    return r;
+  }
+
+  function ask(r: Renderer): Promise<WarmReply> {
+    const id = nextId++;
+    const request: WarmRequest = {
+      type: 'publish',
+      id,
+      liveDir: path.join(outDir, site(r)),
+      outDir,
+      precompress: options.precompress ?? true,
+      builtAt: buildInstant().getTime(),
+    };
+    // Referenced only while a publication waits: an idle renderer never keeps the server (or a test) from exiting.
+    r.child.ref();
+    r.child.channel?.ref();
+    return new Promise<WarmReply>((resolve) => {
+      r.pending.set(id, { resolve });
+      r.child.send(request);
+    }).finally(() => {
+      r.child.unref();
+      r.child.channel?.unref();
+    });
+  }
+  const site = (r: Renderer) => r.site;
+
+  async function attempt(name: string, fresh: boolean): Promise<WarmPublished> {
+    let r = renderers.get(name);
+    if (r && fresh) {
+      stop(r);
+      r = undefined;
+    }
+    r ??= await start(name);
+    clearTimeout(r.idle);
+    r.lastUsed = Date.now();
+    const reply = await ask(r);
+    if (reply.type === 'published') {
+      const kept = r;
+      // More renderers than allowed (all were busy when this one started, or none are kept): this one goes.
+      if (renderers.size > max) stop(kept);
+      kept.idle = setTimeout(() => stop(kept), idleMs);
+      kept.idle.unref();
+      // For the benches: where a publication's time went.
+      if (process.env.CONGSO_BUILD_TIMINGS)
+        console.error(
+          `[${name}] ${reply.result.mode}: ${reply.result.rendered} rendered, ${reply.result.removed} removed`,
+          JSON.stringify(reply.result.phases),
+        );
+      return reply.result;
+    }
+    if (reply.code === ContentInvalidError.code)
+      throw new ContentInvalidError((reply.data as { problems: ContentProblem[] }).problems);
+    stop(r);
+    throw new BuildFailedError([name], reply.message);
+  }
+
+  return {
+    publish(name) {
+      const run = async () => {
+        await mkdir(outDir, { recursive: true });
+        await removeLeftovers(outDir, [name]);
+        const wasWarm = renderers.has(name);
+        try {
+          return await attempt(name, false);
+        } catch (error) {
+          if (error instanceof ContentInvalidError || !wasWarm) throw error;
+          // The renderer is gone: a fresh one renders the whole site (a cold build) and is right whatever went wrong.
+          return attempt(name, true);
+        }
+      };
+      const current = renderers.get(name);
+      const result = (current?.queue ?? Promise.resolve()).then(run, run);
+      if (current) current.queue = result.catch(() => undefined);
+      return result;
+    },
+    running: () => [...renderers.keys()],
+    pid: (name) => renderers.get(name)?.child.pid,
+    async close() {
+      for (const r of [...renderers.values()]) stop(r);
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}

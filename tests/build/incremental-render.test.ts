@@ -1,0 +1,307 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
+import { createWarmRenderers, type WarmRenderers } from '#src/build/warm-renderers.ts';
+import { ContentInvalidError } from '#src/content-source/problems.ts';
+import type { AppEnv } from '#server/platform/app-env.ts';
+import { buildHostIndex } from '#server/platform/http/site-for-host.ts';
+import { resolveDepartment } from '#server/platform/http/resolve-department.ts';
+import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+
+/**
+ * The warm renderer's output must be the cold build's, file for file, after
+ * any sequence of publications (docs/adr/0046): a seeded random sequence of
+ * publish, edit, unpublish and delete on a small synthetic site, each put
+ * live incrementally, then compared with `npm run build` of the same content.
+ */
+const SEED = 20261205;
+// Small parts, so the split search index (docs/adr/0046) is exercised: 60 entries make four parts, growing to eight.
+process.env.CONGSO_SEARCH_SHARD_RECORDS = '16';
+const STEPS = 14;
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let work: string;
+let contentRoot: string;
+let outDir: string;
+let site: string;
+let renderers: WarmRenderers;
+/** Text added by the sequence and still published, with the page that holds it: what the browser test searches for. */
+const pageOf = new Map<string, string>();
+const found = new Map<string, string>();
+const workDir = path.join(PROJECT_ROOT, '.build', `test-incremental-${process.pid}`);
+
+async function files(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+    .filter((f) => f !== 'build-info.json')
+    .sort();
+}
+
+/** Every text the search index holds for the site, in all its parts: Pagefind's fragments are gzip JSON. */
+async function indexedText(siteDir: string): Promise<string> {
+  const dir = path.join(siteDir, 'pagefind');
+  const names = (await readdir(dir, { recursive: true })).map(String).filter((n) => n.endsWith('.pf_fragment'));
+  const texts = await Promise.all(
+    names.map(async (n) => gunzipSync(await readFile(path.join(dir, n))).toString('utf8')),
+  );
+  return texts.join('\n');
+}
+
+const entryPath = (section: string, slug: string) => path.join(contentRoot, 'content', site, section, `${slug}.mdx`);
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'congso-incremental-'));
+  contentRoot = path.join(work, 'content');
+  outDir = path.join(work, 'dist');
+  const [first] = await writeSyntheticContent(contentRoot, { sites: 1, pagesPerSite: 60, seed: 7 });
+  site = first!.id;
+  renderers = createWarmRenderers({ contentRoot, outDir, workDir: path.join(workDir, 'warm') });
+}, 60_000);
+
+afterAll(async () => {
+  await renderers?.close();
+  await rm(work, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('publishing through the warm renderer', () => {
+  it('after a random sequence of publish, edit, unpublish and delete, equals a full rebuild file for file, and search follows', async () => {
+    const rand = random(SEED);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    expect((await renderers.publish(site)).mode).toBe('full');
+
+    const sections = ['tin-tuc', 'van-ban', 'thu-tuc-hanh-chinh', 'gop-y', 'du-an-dau-thau'];
+    const slugsOf = async (section: string) =>
+      (await readdir(path.join(contentRoot, 'content', site, section)))
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.replace(/\.mdx$/, ''));
+    const linked = async () =>
+      (await readdir(path.join(contentRoot, 'content', site), { recursive: true }))
+        .map(String)
+        .filter((f) => f.endsWith('.mdx'));
+    const isLinked = async (section: string, slug: string) => {
+      for (const f of await linked())
+        if ((await readFile(path.join(contentRoot, 'content', site, f), 'utf8')).includes(`/${section}/${slug}/`))
+          return true;
+      return false;
+    };
+    const template = await readFile(entryPath('tin-tuc', (await slugsOf('tin-tuc'))[0]!), 'utf8');
+    const published: string[] = [];
+    const present = new Set<string>();
+    const gone = new Set<string>();
+    const log: string[] = [];
+    pageOf.clear();
+
+    for (let step = 0; step < STEPS; step++) {
+      const token = `zqmark${step}x${Math.floor(rand() * 1e6)}`;
+      const kind = step < 2 ? 'publish' : pick(['publish', 'edit', 'edit', 'unpublish', 'delete']);
+      if (kind === 'publish') {
+        const slug = `ban-tin-kiem-thu-${step}`;
+        await writeFile(
+          entryPath('tin-tuc', slug),
+          `${template.replace(/^title: .*$/m, `title: "Bản tin kiểm thử ${step}"`)}\n\nMã ${token}.\n`,
+        );
+        published.push(slug);
+        present.add(token);
+        pageOf.set(token, `/tin-tuc/${slug}/`);
+      } else if (kind === 'edit') {
+        const section = pick(sections);
+        const slug = pick(await slugsOf(section));
+        const file = entryPath(section, slug);
+        await writeFile(
+          file,
+          (await readFile(file, 'utf8')).replace(
+            /^title: (.*)$/m,
+            (_, t: string) => `title: ${JSON.stringify(`${t.replace(/^"|"$/g, '')} (sửa ${step})`)}`,
+          ),
+        );
+        await appendFile(file, `\nMã ${token}.\n`);
+        present.add(token);
+        pageOf.set(token, `/${section}/${slug}/`);
+      } else if (kind === 'unpublish' && published.length) {
+        const slug = published.splice(Math.floor(rand() * published.length), 1)[0]!;
+        const text = await readFile(entryPath('tin-tuc', slug), 'utf8');
+        for (const t of present) {
+          if (!text.includes(t)) continue;
+          present.delete(t);
+          gone.add(t);
+        }
+        await rm(entryPath('tin-tuc', slug));
+      } else {
+        const section = pick(sections);
+        const candidates = [];
+        for (const slug of await slugsOf(section))
+          if (!published.includes(slug) && !(await isLinked(section, slug))) candidates.push(slug);
+        if (candidates.length < 2) continue;
+        const slug = pick(candidates);
+        const text = await readFile(entryPath(section, slug), 'utf8');
+        for (const t of present) {
+          if (!text.includes(t)) continue;
+          present.delete(t);
+          gone.add(t);
+        }
+        await rm(entryPath(section, slug));
+      }
+      const result = await renderers.publish(site);
+      log.push(`${kind}: ${result.rendered} rendered, ${result.removed} removed`);
+      expect(result.mode).toBe('incremental');
+    }
+    // Only what changed was rendered: never the whole site.
+    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as {
+      pages: number;
+    };
+    expect(
+      log.every((l) => Number(l.split(':')[1]!.trim().split(' ')[0]) < pages),
+      log.join('\n'),
+    ).toBe(true);
+
+    const coldOut = path.join(work, 'cold');
+    await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, 'cold') });
+    const live = path.join(outDir, site);
+    const cold = path.join(coldOut, site);
+    const [incrementalFiles, coldFiles] = await Promise.all([files(live), files(cold)]);
+    expect(incrementalFiles).toEqual(coldFiles);
+    const different: string[] = [];
+    for (const f of coldFiles) {
+      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    }
+    expect(different, log.join('\n')).toEqual([]);
+    // build-info.json differs in its time; its counts are the same.
+    const counts = async (dir: string) => {
+      const { pages, bytes, entries } = JSON.parse(await readFile(path.join(dir, 'build-info.json'), 'utf8')) as Record<
+        string,
+        number
+      >;
+      return { pages, bytes, entries };
+    };
+    expect(await counts(live)).toEqual(await counts(cold));
+
+    const indexed = await indexedText(live);
+    for (const t of present) expect(indexed, `${t} should be found`).toContain(t);
+    for (const t of gone) expect(indexed, `${t} should no longer be found`).not.toContain(t);
+    for (const t of present) found.set(t, pageOf.get(t)!);
+  }, 240_000);
+
+  it("renders every page when a department's facts changed or someone else put the site live, and still equals a full build", async () => {
+    const yaml = path.join(contentRoot, 'sites', `${site}.yaml`);
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(/phone: "[^"]*"/, 'phone: "0234 3999 999"'));
+    const changed = await renderers.publish(site);
+    const { pages } = JSON.parse(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')) as {
+      pages: number;
+    };
+    expect(changed.rendered).toBeGreaterThanOrEqual(pages);
+    // `npm run build` puts the site live behind the renderer's back; the next publication must not patch that version.
+    await buildSites({ contentRoot, outDir, sites: [site], workers: 1, workDir: path.join(workDir, 'cli') });
+    const file = entryPath(
+      'van-ban',
+      (await readdir(path.join(contentRoot, 'content', site, 'van-ban')))[0]!.replace(/\.mdx$/, ''),
+    );
+    await appendFile(file, '\nSau lần dựng bằng dòng lệnh.\n');
+    expect((await renderers.publish(site)).rendered).toBeGreaterThanOrEqual(pages);
+    const coldOut = path.join(work, 'cold-2');
+    await buildSites({
+      contentRoot,
+      outDir: coldOut,
+      sites: [site],
+      workers: 1,
+      workDir: path.join(workDir, 'cold-2'),
+    });
+    const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
+    expect(await files(live)).toEqual(await files(cold));
+    const different: string[] = [];
+    for (const f of await files(cold))
+      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    expect(different).toEqual([]);
+  }, 240_000);
+
+  it('a renderer killed with SIGKILL is replaced by a fresh one at the next publication, and nothing live is lost', async () => {
+    const pid = renderers.pid(site);
+    expect(pid).toBeDefined();
+    const before = await files(path.join(outDir, site));
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await files(path.join(outDir, site))).toEqual(before);
+    const file = entryPath(
+      'tin-tuc',
+      (await readdir(path.join(contentRoot, 'content', site, 'tin-tuc')))[0]!.replace(/\.mdx$/, ''),
+    );
+    await appendFile(file, '\nSau khi dừng đột ngột.\n');
+    expect((await renderers.publish(site)).mode).toBe('full');
+    expect(renderers.pid(site)).not.toBe(pid);
+    expect((await renderers.publish(site)).mode).toBe('incremental');
+  }, 180_000);
+
+  it('refuses a change that breaks the site without touching what is live', async () => {
+    const before = await readFile(path.join(outDir, site, 'build-info.json'), 'utf8');
+    const yaml = path.join(contentRoot, 'sites', `${site}.yaml`);
+    const good = await readFile(yaml, 'utf8');
+    await writeFile(yaml, 'name: [\n');
+    try {
+      await expect(renderers.publish(site)).rejects.toMatchObject({ code: ContentInvalidError.code });
+      expect(await readFile(path.join(outDir, site, 'build-info.json'), 'utf8')).toBe(before);
+    } finally {
+      await writeFile(yaml, good);
+    }
+    expect((await renderers.publish(site)).mode).toBe('incremental');
+  }, 120_000);
+});
+
+/**
+ * The search page merges the parts of a split index (docs/adr/0046): text in
+ * any part is found by a visitor, in Chromium, as the page ships it.
+ */
+describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', () => {
+  let server: ReturnType<typeof serve>;
+  let port: number;
+  beforeAll(async () => {
+    const app = new Hono<AppEnv>()
+      .use('*', resolveDepartment(buildHostIndex([{ id: site, name: site, domains: [`${site}.thuathienhue.gov.vn`] }])))
+      .route('/', createStaticSitesRoutes({ distDir: outDir }));
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0 }, (info: AddressInfo) => {
+        port = info.port;
+        resolve();
+      });
+    });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('finds the text of published entries in every part of the index', async () => {
+    const parts = JSON.parse(await readFile(path.join(outDir, site, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    expect(parts.length).toBeGreaterThan(0);
+    expect(found.size).toBeGreaterThan(0);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const [token, url] of found) {
+        await page.goto(`http://${site}.localhost:${port}/tim-kiem/?q=${token}`);
+        const hit = page.locator('#search-list a').first();
+        await hit.waitFor({ timeout: 20_000 });
+        expect(
+          await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+        ).toContain(url);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
