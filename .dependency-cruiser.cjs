@@ -24,14 +24,19 @@ module.exports = {
     },
     {
       name: 'capabilities-meet-through-index',
-      comment: 'A capability uses another only through its index.ts (and its errors.ts, to throw or catch its refusals): export what is needed there, or ask whether it belongs to the platform.',
+      comment:
+        'A capability uses another only through its index.ts (and its errors.ts, to throw or catch its refusals): export what is needed there, or ask whether it belongs to the platform.',
       severity: 'error',
       from: { path: '^server/([^/]+)/' },
-      to: { path: `^server/${CAPABILITIES}/`, pathNot: ['^server/$1/', `^server/${CAPABILITIES}/(index|errors)\\.ts$`] },
+      to: {
+        path: `^server/${CAPABILITIES}/`,
+        pathNot: ['^server/$1/', `^server/${CAPABILITIES}/(index|errors)\\.ts$`],
+      },
     },
     {
       name: 'errors-are-leaves',
-      comment: 'A capability\'s errors.ts holds its refusals only (docs/adr/0081): it builds on AppError and its own capability\'s words, so anyone may import it without a cycle.',
+      comment:
+        "A capability's errors.ts holds its refusals only (docs/adr/0081): it builds on AppError and its own capability's words, so anyone may import it without a cycle.",
       severity: 'error',
       from: { path: '^server/([^/]+)/errors\\.ts$' },
       to: { path: '^server/', pathNot: ['^server/platform/app-error\\.ts$', '^server/$1/'] },
@@ -63,6 +68,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist|.build|data|fixtures)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], mainFields: ['module', 'main', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      mainFields: ['module', 'main', 'types'],
+    },
   },
 };

@@ -18,11 +18,17 @@ if (!values.to || (keep !== null && !(Number.isInteger(keep) && keep >= 1))) {
 }
 const storage = await openStorage(process.env);
 try {
-  const { dir, manifest } = await createBackup({ installation: installationFromEnv(process.env), storage, to: values.to });
+  const { dir, manifest } = await createBackup({
+    installation: installationFromEnv(process.env),
+    storage,
+    to: values.to,
+  });
   const { accounts, cases, attachments, refs } = manifest.counts;
   const megabytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0) / 1_048_576;
   console.log(`✓ Đã sao lưu vào ${dir} trong ${manifest.seconds.toFixed(1)} giây (${megabytes.toFixed(1)} MB).`);
-  console.log(`  ${accounts} tài khoản, ${cases} hồ sơ, ${attachments} tệp đính kèm, ${refs} nhánh và bản ghi của kho nội dung (cơ sở dữ liệu ${manifest.database.dialect}).`);
+  console.log(
+    `  ${accounts} tài khoản, ${cases} hồ sơ, ${attachments} tệp đính kèm, ${refs} nhánh và bản ghi của kho nội dung (cơ sở dữ liệu ${manifest.database.dialect}).`,
+  );
   console.log(`  Khôi phục: dừng máy chủ, rồi npm run restore -- --from ${dir}`);
   if (keep !== null) for (const old of await pruneBackups(values.to, keep)) console.log(`  Đã xoá bản cũ ${old}.`);
 } finally {

@@ -31,7 +31,9 @@ async function serve({ target, dir, databaseUrl }: { target: Target; dir: string
   const { startServer } = await import('#server/platform/start-server.ts');
   if (target === 'bare') {
     const app = new Hono();
-    app.post('/dich-vu/khieu-nai-to-cao', async (c) => c.json({ trackingCode: 'STP-2026-0000-00', received: Object.keys(await c.req.json()).length }, 201));
+    app.post('/dich-vu/khieu-nai-to-cao', async (c) =>
+      c.json({ trackingCode: 'STP-2026-0000-00', received: Object.keys(await c.req.json()).length }, 201),
+    );
     const server = await startServer(app as never, { port: 0, hostname: '127.0.0.1' });
     parentPort!.once('message', () => void server.close().then(() => parentPort!.close()));
     parentPort!.postMessage(server.port);
@@ -110,7 +112,8 @@ interface Measure {
   cpuMs: number;
 }
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 /**
  * One target, `clients` connections. Closed loop (`rate` undefined): each
@@ -121,7 +124,13 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
  * was due, not from when a free client sent it: a server that falls behind
  * is charged for the wait (no coordinated omission).
  */
-async function run(target: Target, seconds: number, clients: number, databaseUrl?: string, rate?: number): Promise<Measure> {
+async function run(
+  target: Target,
+  seconds: number,
+  clients: number,
+  databaseUrl?: string,
+  rate?: number,
+): Promise<Measure> {
   const dir = mkdtempSync(path.join(tmpdir(), `congso-bench-api-${target}-`));
   const worker = new Worker(new URL(import.meta.url), { workerData: { target, dir, databaseUrl } });
   const port: number = await new Promise((resolve, reject) => {
@@ -164,7 +173,15 @@ async function run(target: Target, seconds: number, clients: number, databaseUrl
   if (rate) failures = Math.max(failures, Math.round(seconds * rate) - latencies.length);
   latencies.sort((a, b) => a - b);
   const cpuMs = (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length);
-  return { target, rps: latencies.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), ok: latencies.length, failures, cpuMs };
+  return {
+    target,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    ok: latencies.length,
+    failures,
+    cpuMs,
+  };
 }
 
 async function postgresReachable(databaseUrl: string): Promise<boolean> {
@@ -185,7 +202,8 @@ async function dropBenchSchemas(databaseUrl: string): Promise<void> {
   const cleanup = new pg.default.Client({ connectionString: databaseUrl });
   await cleanup.connect();
   const schemas = await cleanup.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'`);
-  for (const row of schemas.rows as Array<{ nspname: string }>) await cleanup.query(`DROP SCHEMA ${row.nspname} CASCADE`);
+  for (const row of schemas.rows as Array<{ nspname: string }>)
+    await cleanup.query(`DROP SCHEMA ${row.nspname} CASCADE`);
   await cleanup.end();
 }
 
@@ -203,12 +221,23 @@ const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(1));
 function table(results: Measure[]): string {
   return formatTable(
     ['Đích', 'Đơn/giây', 'p50 (ms)', 'p99 (ms)', 'CPU/đơn (ms)', 'Thành công', 'Lỗi'],
-    results.map((r) => [LABELS[r.target], r.rps.toFixed(0), ms(r.p50), ms(r.p99), r.cpuMs.toFixed(2), String(r.ok), String(r.failures)]),
+    results.map((r) => [
+      LABELS[r.target],
+      r.rps.toFixed(0),
+      ms(r.p50),
+      ms(r.p99),
+      r.cpuMs.toFixed(2),
+      String(r.ok),
+      String(r.failures),
+    ]),
     [false, true, true, true, true, true, true],
   );
 }
 
-const load = () => `tải máy ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1, 5, 15 phút) trên ${cpus().length} lõi`;
+const load = () =>
+  `tải máy ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')} (1, 5, 15 phút) trên ${cpus().length} lõi`;
 
 /**
  * Throughput at a latency bound depends on how many clients wait at once
@@ -229,14 +258,23 @@ async function main() {
     },
   });
   const seconds = Number(values.seconds);
-  const counts = values.clients!.split(',').map(Number).filter((n) => n > 0);
+  const counts = values
+    .clients!.split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const rate = Number(values.rate);
-  const databaseUrl = values.postgres || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const databaseUrl =
+    values.postgres ||
+    process.env.DATABASE_URL ||
+    process.env.TEST_DATABASE_URL ||
+    'postgres://postgres@127.0.0.1:5432/test';
   let targets = values.targets!.split(',').filter((t): t is Target => (TARGETS as readonly string[]).includes(t));
-  if (targets.includes('postgres') && !(await postgresReachable(databaseUrl))) targets = targets.filter((t) => t !== 'postgres');
+  if (targets.includes('postgres') && !(await postgresReachable(databaseUrl)))
+    targets = targets.filter((t) => t !== 'postgres');
   const measureAll = async (clients: number, offered?: number) => {
     const results: Measure[] = [];
-    for (const target of targets) results.push(await run(target, seconds, clients, databaseUrl, target === 'bare' ? undefined : offered));
+    for (const target of targets)
+      results.push(await run(target, seconds, clients, databaseUrl, target === 'bare' ? undefined : offered));
     if (targets.includes('postgres')) await dropBenchSchemas(databaseUrl);
     return results;
   };
@@ -249,14 +287,26 @@ async function main() {
     console.log(`\nVòng kín, ${seconds} giây, ${clients} máy khách đồng thời; ${load()}.`);
     const results = await measureAll(clients);
     console.log(table(results));
-    verdicts.push(verdict(`vòng kín, ${clients} máy khách`, results.find((r) => r.target === 'sqlite')));
+    verdicts.push(
+      verdict(
+        `vòng kín, ${clients} máy khách`,
+        results.find((r) => r.target === 'sqlite'),
+      ),
+    );
   }
   const most = Math.max(...counts);
   if (rate > 0) {
-    console.log(`\nVòng mở, ${rate} đơn/giây theo lịch, ${seconds} giây, ${most} máy khách (độ trễ tính từ lúc đơn đến hạn gửi; Hono trần: vòng kín); ${load()}.`);
+    console.log(
+      `\nVòng mở, ${rate} đơn/giây theo lịch, ${seconds} giây, ${most} máy khách (độ trễ tính từ lúc đơn đến hạn gửi; Hono trần: vòng kín); ${load()}.`,
+    );
     const results = await measureAll(most, rate);
     console.log(table(results));
-    verdicts.push(verdict(`vòng mở ${rate} đơn/giây, ${most} máy khách`, results.find((r) => r.target === 'sqlite')));
+    verdicts.push(
+      verdict(
+        `vòng mở ${rate} đơn/giây, ${most} máy khách`,
+        results.find((r) => r.target === 'sqlite'),
+      ),
+    );
   }
   console.log(`\nMục tiêu SQLite (≥ 1.000 đơn bền vững/giây, p99 ≤ 50 ms) — ${load()}:\n  ${verdicts.join('\n  ')}`);
 }

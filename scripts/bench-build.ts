@@ -25,7 +25,11 @@ const run = promisify(execFile);
 const HUGO_KEYS =
   /^(url|slug|aliases|type|layout|outputs|draft|weight|lastmod|publishDate|expiryDate|cascade|build|headless|resources|markup|linkTitle|keywords|params|menus?|sitemap):/gm;
 const { values } = parseArgs({
-  options: { sites: { type: 'string', default: '20' }, pages: { type: 'string', default: '100' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sites: { type: 'string', default: '20' },
+    pages: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const sites = Number(values.sites);
 const pagesPerSite = Number(values.pages);
@@ -54,7 +58,9 @@ try {
   const entries = result.sites.reduce((n, s) => n + s.entries, 0);
 
   const content = await contentPageFigures(outDir, ids);
-  const search = await Promise.all(ids.map(async (id) => ({ id, ...(await searchBytes(path.join(outDir, id, 'pagefind'))) })));
+  const search = await Promise.all(
+    ids.map(async (id) => ({ id, ...(await searchBytes(path.join(outDir, id, 'pagefind'))) })),
+  );
 
   console.log(`\nBuild lạnh (bộ nhớ đệm trống), ${result.workers} tiến trình, tải máy lúc bắt đầu ${load.toFixed(1)}:`);
   console.log(
@@ -109,7 +115,9 @@ try {
     console.log(`Tỉ lệ thời gian congso / Hugo: ${(result.seconds / hugo.seconds).toFixed(1)} ×`);
   } else console.log('\n(Không có hugo trên PATH: bỏ qua phép so sánh.)');
   const cpu = process.cpuUsage(cpu0);
-  console.log(`(CPU của tiến trình điều phối: ${formatSeconds((cpu.user + cpu.system) / 1e6)}; các tiến trình dựng không tính vào đây)`);
+  console.log(
+    `(CPU của tiến trình điều phối: ${formatSeconds((cpu.user + cpu.system) / 1e6)}; các tiến trình dựng không tính vào đây)`,
+  );
   console.log('\nChỉ mục Pagefind theo trang:');
   console.log(
     formatTable(
@@ -125,7 +133,9 @@ try {
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 async function gzipSize(file: string): Promise<number> {
@@ -167,19 +177,32 @@ async function contentPageFigures(outDir: string, ids: string[]) {
         for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
           if (/type="?application\/(ld\+)?json/.test(m[1]!)) continue;
           const src = /src="?([^"\s>]+)/.exec(m[1]!)?.[1];
-          jsBytes += src?.startsWith('/') ? await stat(path.join(root, src)).then((s) => s.size, () => 0) : Buffer.byteLength(m[2]!);
+          jsBytes += src?.startsWith('/')
+            ? await stat(path.join(root, src)).then(
+                (s) => s.size,
+                () => 0,
+              )
+            : Buffer.byteLength(m[2]!);
         }
       }
     }
   }
   sizes.sort((a, b) => a - b);
-  return { medianGzip: sizes[Math.floor(sizes.length / 2)] ?? 0, maxGzip: sizes.at(-1) ?? 0, jsBytes, count: sizes.length };
+  return {
+    medianGzip: sizes[Math.floor(sizes.length / 2)] ?? 0,
+    maxGzip: sizes.at(-1) ?? 0,
+    jsBytes,
+    count: sizes.length,
+  };
 }
 
 /** The synthetic content knows its slugs; listing pages like `/van-ban/loai/` are not entries. */
 async function isEntryPage(outDir: string, id: string, section: string, slug: string): Promise<boolean> {
   const source = path.join(path.dirname(outDir), 'content', id, section, `${slug}.mdx`);
-  return stat(source).then(() => true, () => false);
+  return stat(source).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function searchBytes(dir: string): Promise<{ total: number; index: number }> {

@@ -18,13 +18,17 @@ exitOnRefusal();
 function progress(event: BuildProgress): void {
   switch (event.type) {
     case 'checked':
-      console.log(`✓ Nội dung hợp lệ: ${event.sites} trang, ${formatCount(event.entries)} bài (${formatSeconds(event.seconds)}). Dựng trang với ${event.workers} tiến trình…`);
+      console.log(
+        `✓ Nội dung hợp lệ: ${event.sites} trang, ${formatCount(event.entries)} bài (${formatSeconds(event.seconds)}). Dựng trang với ${event.workers} tiến trình…`,
+      );
       break;
     case 'rendered':
       console.log(`  tiến trình ${event.worker + 1} xong: ${event.sites.join(', ')} (${formatSeconds(event.seconds)})`);
       break;
     case 'published':
-      console.log(`[${event.index}/${event.total}] ${event.site.site}: ${formatCount(event.site.pages)} trang, ${formatSeconds(event.site.seconds)}`);
+      console.log(
+        `[${event.index}/${event.total}] ${event.site.site}: ${formatCount(event.site.pages)} trang, ${formatSeconds(event.site.seconds)}`,
+      );
       break;
   }
 }
@@ -51,11 +55,18 @@ if (path.resolve(args.contentRoot) !== repository && contentRepositoryExists()) 
   );
 }
 try {
-  const result = await buildSites({ contentRoot: args.contentRoot, sites: args.sites, outDir: args.outDir, onProgress: progress });
+  const result = await buildSites({
+    contentRoot: args.contentRoot,
+    sites: args.sites,
+    outDir: args.outDir,
+    onProgress: progress,
+  });
   console.log(`\n${summary(result)}`);
 } catch (error) {
   if (error instanceof ContentInvalidError) {
-    console.error(`✗ ${error.data.problems.length} lỗi trong nội dung, chưa dựng trang nào; các trang đang chạy giữ nguyên:\n${formatProblems(error.data.problems)}`);
+    console.error(
+      `✗ ${error.data.problems.length} lỗi trong nội dung, chưa dựng trang nào; các trang đang chạy giữ nguyên:\n${formatProblems(error.data.problems)}`,
+    );
     process.exit(1);
   }
   if (isDomainError(error)) {

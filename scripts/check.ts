@@ -33,19 +33,34 @@ const { values } = parseArgs({
 const root = path.resolve(values['content-root'] ?? process.env.CONGSO_CONTENT_ROOT ?? process.cwd());
 const sites = siteList(values.site);
 if (values.compliance) {
-  process.exit(await runComplianceCheck({ root, sites, asOf: values['as-of'], newsDays: values['news-days'], newsEveryDay: values['news-every-day'], repo: values.repo }));
+  process.exit(
+    await runComplianceCheck({
+      root,
+      sites,
+      asOf: values['as-of'],
+      newsDays: values['news-days'],
+      newsEveryDay: values['news-every-day'],
+      repo: values.repo,
+    }),
+  );
 }
 const report = await checkContent(root, sites);
 const english = englishPagesFindings(report.sites);
 if (english.length) {
   const departments = [...new Set(english.map((f) => f.site))];
-  console.warn(`⚠ Trang tiếng Anh (Nghị định 42/2022/NĐ-CP) thiếu hoặc cũ hơn bản tiếng Việt ở ${formatCount(departments.length)} đơn vị:`);
+  console.warn(
+    `⚠ Trang tiếng Anh (Nghị định 42/2022/NĐ-CP) thiếu hoặc cũ hơn bản tiếng Việt ở ${formatCount(departments.length)} đơn vị:`,
+  );
   for (const f of english) console.warn(`  - ${f.site}: ${f.message} (${f.file})`);
 }
 if (report.problems.length) {
   const files = new Set(report.problems.map((p) => p.file)).size;
-  console.error(`✗ ${formatCount(report.problems.length)} lỗi trong ${formatCount(files)} tệp:\n${formatProblems(report.problems)}`);
+  console.error(
+    `✗ ${formatCount(report.problems.length)} lỗi trong ${formatCount(files)} tệp:\n${formatProblems(report.problems)}`,
+  );
   process.exit(1);
 }
 const entries = report.sites.reduce((n, s) => n + s.entries.length, 0);
-console.log(`✓ ${report.sites.length} trang, ${formatCount(entries)} bài: nội dung hợp lệ (lược đồ, MDX, đủ 8 chuyên mục Điều 7, Unicode NFC, liên kết nội bộ).`);
+console.log(
+  `✓ ${report.sites.length} trang, ${formatCount(entries)} bài: nội dung hợp lệ (lược đồ, MDX, đủ 8 chuyên mục Điều 7, Unicode NFC, liên kết nội bộ).`,
+);

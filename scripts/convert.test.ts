@@ -40,7 +40,10 @@ const read = (relative: string): string => readFileSync(path.join(dir, relative)
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'congso-convert-'));
-  write('content/so-tu-phap/tin-tuc/quyet-dinh.mdx', `---\ntitle: Quyết định\n---\n${readFixture(legacyFixtureName('tcvn3'))}`);
+  write(
+    'content/so-tu-phap/tin-tuc/quyet-dinh.mdx',
+    `---\ntitle: Quyết định\n---\n${readFixture(legacyFixtureName('tcvn3'))}`,
+  );
   write('content/so-tu-phap/van-ban/quy-che.md', readFixture(legacyFixtureName('vni')));
   write('content/so-y-te/gioi-thieu.yaml', readFixture(legacyFixtureName('viqr')));
   write('content/so-y-te/nfd.html', `<p>${'Thừa Thiên Huế'.normalize('NFD')}</p>\n<p>Huế</p>\n`);
@@ -82,7 +85,9 @@ describe('npm run convert', () => {
   it('says so when a second run finds nothing to do', async () => {
     await convert(dir, 'content');
     const run = await convert(dir, 'content');
-    expect(run.stdout.trim()).toBe('Đã chuyển 0 trong 6 tệp sang Unicode dựng sẵn (TCVN 6909:2001), 6 tệp không cần chuyển.');
+    expect(run.stdout.trim()).toBe(
+      'Đã chuyển 0 trong 6 tệp sang Unicode dựng sẵn (TCVN 6909:2001), 6 tệp không cần chuyển.',
+    );
   });
 
   it('writes into a new folder mirroring the tree with --out, leaving the source as it was', async () => {

@@ -2,8 +2,13 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  convertToUnicode, ENCODING_LABELS, formatNumber, isConversionSource, UnknownEncodingError,
-  type ConversionSource, type TextEncoding,
+  convertToUnicode,
+  ENCODING_LABELS,
+  formatNumber,
+  isConversionSource,
+  UnknownEncodingError,
+  type ConversionSource,
+  type TextEncoding,
 } from '#src/text/index.ts';
 import { DomainError, isDomainError } from '#src/errors.ts';
 
@@ -42,7 +47,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: { from: { type: 'string'; default: string }; out: { type: 'string' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      args: string[];
+      options: { from: { type: 'string'; default: string }; out: { type: 'string' } };
+      allowPositionals: true;
+    }>
+  >;
   try {
     parsed = parseArgs({
       args: argv,
@@ -147,8 +158,10 @@ async function run(argv: string[]): Promise<void> {
     console.log(describe(report));
   }
   const where = out === undefined ? '' : `; kết quả ở thư mục ${shown(out)}`;
-  console.log(`Đã chuyển ${formatNumber(converted)} trong ${formatNumber(files.length)} tệp sang ${ENCODING_LABELS.unicode}, `
-    + `${formatNumber(files.length - converted)} tệp không cần chuyển${where}.`);
+  console.log(
+    `Đã chuyển ${formatNumber(converted)} trong ${formatNumber(files.length)} tệp sang ${ENCODING_LABELS.unicode}, ` +
+      `${formatNumber(files.length - converted)} tệp không cần chuyển${where}.`,
+  );
 }
 
 try {

@@ -22,7 +22,8 @@ import { storageCaseSource } from '#server/reports/index.ts';
  * `--now` fixes "overdue now" for reproducible reports.
  */
 exitOnRefusal();
-const USAGE = 'Cách dùng: npm run report -- --period 2026-11 [--site sotuphap] --format html|csv|json [--out tệp] [--cases cases.json]';
+const USAGE =
+  'Cách dùng: npm run report -- --period 2026-11 [--site sotuphap] --format html|csv|json [--out tệp] [--cases cases.json]';
 const { values } = parseArgs({
   options: {
     period: { type: 'string' },
@@ -54,11 +55,16 @@ const departments = await loadDepartments(root);
 const only = siteList(values.site);
 const unknown = only.filter((id) => !departments.some((d) => d.id === id));
 if (unknown.length) fail(`Không có trang: ${unknown.join(', ')}.`);
-const sites = departments.filter((d) => only.length === 0 || only.includes(d.id)).map((d) => ({ id: d.id, name: d.name }));
+const sites = departments
+  .filter((d) => only.length === 0 || only.includes(d.id))
+  .map((d) => ({ id: d.id, name: d.name }));
 const storage = values.cases ? null : await openStorage(process.env);
 await storage?.migrate();
 const source = storage
-  ? storageCaseSource(storage, departments.map((d) => d.id))
+  ? storageCaseSource(
+      storage,
+      departments.map((d) => d.id),
+    )
   : inMemoryCaseSource(JSON.parse(await readFile(values.cases!, 'utf8')) as CaseRecord[]);
 const cases = await listCasesForReport(source, { sites: sites.map((s) => s.id), from: period.from, to: period.to });
 await storage?.close();
@@ -67,7 +73,11 @@ if (Number.isNaN(now.getTime())) fail(`--now "${values.now}" không phải thờ
 const report = computeUsageReport({ period, sites, scope: only.length === 0 ? 'province' : 'department', cases, now });
 
 const output =
-  values.format === 'csv' ? usageReportCsv(report) : values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : String(await reportDocument(reportFiguresView(report)));
+  values.format === 'csv'
+    ? usageReportCsv(report)
+    : values.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : String(await reportDocument(reportFiguresView(report)));
 if (values.out) {
   await writeFile(values.out, output);
   console.error(`✓ Đã ghi báo cáo ${report.period.label} vào ${values.out}.`);

@@ -15,9 +15,19 @@ if (!values.from) {
   console.error('Cách dùng: npm run restore -- --from <thư mục bản sao lưu> [--force]   (dừng máy chủ trước)');
   process.exit(2);
 }
-const restored = await restoreBackup({ installation: installationFromEnv(process.env), from: values.from, force: values.force });
+const restored = await restoreBackup({
+  installation: installationFromEnv(process.env),
+  from: values.from,
+  force: values.force,
+});
 const { accounts, cases, attachments, refs } = restored.manifest.counts;
-console.log(`✓ Đã khôi phục bản sao lưu ${restored.dir} (lập lúc ${restored.manifest.createdAt}) trong ${restored.seconds.restore.toFixed(1)} giây.`);
-console.log(`  ${accounts} tài khoản, ${cases} hồ sơ, ${attachments} tệp đính kèm, ${refs} nhánh và bản ghi của kho nội dung; mọi tệp đã khớp mã kiểm tra.`);
-console.log(`  Đã dựng lại ${restored.sites.length} trang trong ${restored.seconds.rebuild.toFixed(1)} giây: ${restored.sites.join(', ')}.`);
+console.log(
+  `✓ Đã khôi phục bản sao lưu ${restored.dir} (lập lúc ${restored.manifest.createdAt}) trong ${restored.seconds.restore.toFixed(1)} giây.`,
+);
+console.log(
+  `  ${accounts} tài khoản, ${cases} hồ sơ, ${attachments} tệp đính kèm, ${refs} nhánh và bản ghi của kho nội dung; mọi tệp đã khớp mã kiểm tra.`,
+);
+console.log(
+  `  Đã dựng lại ${restored.sites.length} trang trong ${restored.seconds.rebuild.toFixed(1)} giây: ${restored.sites.join(', ')}.`,
+);
 console.log('  Khởi động lại máy chủ: npm start');

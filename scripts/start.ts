@@ -20,7 +20,12 @@ const { dir: contentRoot } = await ensureContentRepository({ dir: contentReposit
 const outDir = path.resolve(process.env.CONGSO_DIST ?? 'dist');
 
 const departments = await loadDepartments(contentRoot);
-const stale = await staleSites({ contentRoot, outDir, sites: departments.map((d) => d.id), templatesMtime: await templatesMtime(PROJECT_ROOT) });
+const stale = await staleSites({
+  contentRoot,
+  outDir,
+  sites: departments.map((d) => d.id),
+  templatesMtime: await templatesMtime(PROJECT_ROOT),
+});
 if (stale.length) {
   console.log(`Dựng ${stale.length} trang chưa có hoặc đã cũ: ${stale.join(', ')}`);
   try {
@@ -29,13 +34,18 @@ if (stale.length) {
       outDir,
       sites: stale,
       onProgress: (e) => {
-        if (e.type === 'published') console.log(`[${e.index}/${e.total}] ${e.site.site}: ${formatCount(e.site.pages)} trang, ${formatSeconds(e.site.seconds)}`);
+        if (e.type === 'published')
+          console.log(
+            `[${e.index}/${e.total}] ${e.site.site}: ${formatCount(e.site.pages)} trang, ${formatSeconds(e.site.seconds)}`,
+          );
       },
     });
     console.log(`✓ Đã dựng ${result.sites.length} trang trong ${formatSeconds(result.seconds)}.`);
   } catch (error) {
     if (error instanceof ContentInvalidError) {
-      console.error(`✗ Nội dung có lỗi, các trang giữ bản dựng trước (nếu có):\n${formatProblems(error.data.problems)}`);
+      console.error(
+        `✗ Nội dung có lỗi, các trang giữ bản dựng trước (nếu có):\n${formatProblems(error.data.problems)}`,
+      );
     } else if (isDomainError(error)) {
       console.error(`✗ ${error.message}`);
     } else throw error;

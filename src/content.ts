@@ -145,12 +145,15 @@ function tracked(entry: SiteEntry): SiteEntry {
   const key = dependencyKey.entry(entry.site, entry.section, entry.slug);
   const { data, text, html, updated } = entry;
   const read = <T>(value: T) => ({ enumerable: true, get: () => readValue(key, value) });
-  return Object.defineProperties({ section: entry.section, site: entry.site, slug: entry.slug, url: entry.url } as SiteEntry, {
-    data: read(data),
-    text: read(text),
-    html: read(html),
-    updated: read(updated),
-  });
+  return Object.defineProperties(
+    { section: entry.section, site: entry.site, slug: entry.slug, url: entry.url } as SiteEntry,
+    {
+      data: read(data),
+      text: read(text),
+      html: read(html),
+      updated: read(updated),
+    },
+  );
 }
 
 /** The same, for a site's lists: reading a section's list depends on the whole section. */
@@ -204,11 +207,26 @@ const entriesBySite = once(async () => {
   const live = hooks ? Map.groupBy(hooks.entries(), (e) => e.section) : undefined;
   if (hooks) hooks.used = true;
   for (const section of SECTION_IDS) {
-    const collection = live ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } })) : await getCollection(section);
+    const collection = live
+      ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } }))
+      : await getCollection(section);
     for (const raw of collection) {
-      const { site, slug, text, ...data } = raw.data as Record<string, unknown> & { site: string; slug: string; text: string };
+      const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
+        site: string;
+        slug: string;
+        text: string;
+      };
       // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
-      if (!isVisibleAt({ publishAt: data.publishAt ? asDate(data.publishAt) : undefined, expireAt: data.expireAt ? asDate(data.expireAt) : undefined }, BUILT_AT)) continue;
+      if (
+        !isVisibleAt(
+          {
+            publishAt: data.publishAt ? asDate(data.publishAt) : undefined,
+            expireAt: data.expireAt ? asDate(data.expireAt) : undefined,
+          },
+          BUILT_AT,
+        )
+      )
+        continue;
       const date = asDate(data.date);
       const entry: SiteEntry = {
         section,
@@ -234,8 +252,10 @@ type Compare<S extends SectionId> = (a: SiteEntry<S>, b: SiteEntry<S>) => number
 
 const byTitle = (a: SiteEntry, b: SiteEntry) => viCollator.compare(a.data.title, b.data.title);
 const byDateDesc = (a: SiteEntry, b: SiteEntry) => b.data.date.getTime() - a.data.date.getTime() || byTitle(a, b);
-const byOrderThenTitle = (a: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>, b: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>) =>
-  a.data.order - b.data.order || byTitle(a, b);
+const byOrderThenTitle = (
+  a: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>,
+  b: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>,
+) => a.data.order - b.data.order || byTitle(a, b);
 
 const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
 
@@ -248,7 +268,8 @@ export function stateOf(entry: SiteEntry<'gop-y'>): ConsultationState {
 /** The order a citizen expects in each section's list. */
 const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
   'gioi-thieu': byOrderThenTitle,
-  'van-ban': (a, b) => b.data.issued.getTime() - a.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
+  'van-ban': (a, b) =>
+    b.data.issued.getTime() - a.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
   'thu-tuc-hanh-chinh': byTitle,
   'tin-tuc': byDateDesc,
   'danh-ba': byOrderThenTitle,
@@ -275,7 +296,12 @@ const siteContent = memoBy(async (site: string): Promise<SiteContent> => {
     sections[section] = list;
     sectionUpdated[section] = latest(list);
   }
-  const content = { department, sections: sections as SectionLists, sectionUpdated, updated: latest(Object.values(sections).flat()) };
+  const content = {
+    department,
+    sections: sections as SectionLists,
+    sectionUpdated,
+    updated: latest(Object.values(sections).flat()),
+  };
   return renderHooks() ? trackedSite(site, content) : content;
 });
 
@@ -352,12 +378,21 @@ export interface FacetIndex<S extends SectionId> {
 }
 
 /** The unfiltered list and one list per facet option, with their sizes: the pages a faceted section pre-renders. */
-export function facetViews(index: Pick<FacetIndex<SectionId>, 'groups'>, total: number): Array<{ filter?: ListQuery['filter']; total: number }> {
-  return [{ total }, ...index.groups.flatMap((g) => g.options.map((o) => ({ filter: { group: o.group, key: o.key }, total: o.count })))];
+export function facetViews(
+  index: Pick<FacetIndex<SectionId>, 'groups'>,
+  total: number,
+): Array<{ filter?: ListQuery['filter']; total: number }> {
+  return [
+    { total },
+    ...index.groups.flatMap((g) => g.options.map((o) => ({ filter: { group: o.group, key: o.key }, total: o.count }))),
+  ];
 }
 
 /** The option a filtered view shows, for its heading and breadcrumb. */
-export function activeFacet(index: Pick<FacetIndex<SectionId>, 'groups'>, filter: ListQuery['filter'] | undefined): FacetOption | undefined {
+export function activeFacet(
+  index: Pick<FacetIndex<SectionId>, 'groups'>,
+  filter: ListQuery['filter'] | undefined,
+): FacetOption | undefined {
   return filter && index.groups.find((g) => g.id === filter.group)?.options.find((o) => o.key === filter.key);
 }
 
@@ -387,18 +422,36 @@ const enumOrder = (labels: Record<string, string>) => {
 };
 
 const DOCUMENT_FACETS: FacetDef<'van-ban'>[] = [
-  { id: 'loai', valueOf: (e) => ({ key: e.data.documentType, label: DOCUMENT_TYPES[e.data.documentType] }), order: enumOrder(DOCUMENT_TYPES) },
+  {
+    id: 'loai',
+    valueOf: (e) => ({ key: e.data.documentType, label: DOCUMENT_TYPES[e.data.documentType] }),
+    order: enumOrder(DOCUMENT_TYPES),
+  },
   { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
-  { id: 'nam', valueOf: (e) => ({ key: yearOf(e.data.issued), label: yearOf(e.data.issued) }), order: (a, b) => b.key.localeCompare(a.key) },
-  { id: 'hieu-luc', valueOf: (e) => ({ key: e.data.status, label: DOCUMENT_STATUSES[e.data.status] }), order: enumOrder(DOCUMENT_STATUSES) },
+  {
+    id: 'nam',
+    valueOf: (e) => ({ key: yearOf(e.data.issued), label: yearOf(e.data.issued) }),
+    order: (a, b) => b.key.localeCompare(a.key),
+  },
+  {
+    id: 'hieu-luc',
+    valueOf: (e) => ({ key: e.data.status, label: DOCUMENT_STATUSES[e.data.status] }),
+    order: enumOrder(DOCUMENT_STATUSES),
+  },
 ];
 
 const PROCEDURE_FACETS: FacetDef<'thu-tuc-hanh-chinh'>[] = [
   { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
-  { id: 'muc-do', valueOf: (e) => ({ key: e.data.onlineLevel, label: ONLINE_LEVELS[e.data.onlineLevel] }), order: enumOrder(ONLINE_LEVELS) },
+  {
+    id: 'muc-do',
+    valueOf: (e) => ({ key: e.data.onlineLevel, label: ONLINE_LEVELS[e.data.onlineLevel] }),
+    order: enumOrder(ONLINE_LEVELS),
+  },
 ];
 
-const documentFacetIndex = memoBy(async (site: string) => indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS));
+const documentFacetIndex = memoBy(async (site: string) =>
+  indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS),
+);
 const procedureFacetIndex = memoBy(async (site: string) =>
   indexFacets(await getSectionEntries(site, 'thu-tuc-hanh-chinh'), PROCEDURE_FACETS),
 );
@@ -423,21 +476,28 @@ const DEFAULT_SORT: Partial<Record<SectionId, string>> = { 'van-ban': 'moi-nhat'
 
 const REGISTER_ORDER: Record<RegisterSort, Compare<'van-ban'> | undefined> = {
   'moi-nhat': undefined, // the section's own order
-  'cu-nhat': (a, b) => a.data.issued.getTime() - b.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
+  'cu-nhat': (a, b) =>
+    a.data.issued.getTime() - b.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
   'so-ky-hieu': (a, b) => numericCollator.compare(a.data.number, b.data.number),
 };
 
 const registerViews = memoBy((key: string) => {
   const [site, filter, sort] = key.split('|') as [string, string, RegisterSort];
   return (async () => {
-    const base = filter ? ((await documentFacets(site)).members.get(filter) ?? []) : await getSectionEntries(site, 'van-ban');
+    const base = filter
+      ? ((await documentFacets(site)).members.get(filter) ?? [])
+      : await getSectionEntries(site, 'van-ban');
     const order = REGISTER_ORDER[sort];
     return order ? [...base].sort(order) : base;
   })();
 });
 
 /** Documents of one register view (filter × sort), sorted once per build. */
-export function registerView(site: string, filter: ListQuery['filter'], sort: RegisterSort): Promise<SiteEntry<'van-ban'>[]> {
+export function registerView(
+  site: string,
+  filter: ListQuery['filter'],
+  sort: RegisterSort,
+): Promise<SiteEntry<'van-ban'>[]> {
   noteRead(dependencyKey.section(site, 'van-ban'));
   return registerViews(`${site}|${filter ? `${filter.group}/${filter.key}` : ''}|${sort}`);
 }

@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 
 /** `--site a --site b,c` → ["a", "b", "c"]. */
 export function siteList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export interface BuildArgs {

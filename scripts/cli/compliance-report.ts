@@ -21,7 +21,9 @@ const STATE_LABELS: Record<string, string> = { draft: 'bản nháp', 'in-review'
 export function formatComplianceReport(report: ComplianceReport): string {
   const lines: string[] = [];
   const w = report.window;
-  lines.push(`Giám sát nội dung (Điều 7, 9, 18e) — tin tức xét ${formatCount(w.workingDays)} ngày làm việc từ ${w.from} đến ${w.to}.`);
+  lines.push(
+    `Giám sát nội dung (Điều 7, 9, 18e) — tin tức xét ${formatCount(w.workingDays)} ngày làm việc từ ${w.from} đến ${w.to}.`,
+  );
   for (const s of report.sites) {
     const violations = s.findings.filter((f) => f.severity === 'violation');
     lines.push('', `${violations.length ? '✗' : '✓'} ${s.name} (${s.site})`);
@@ -38,13 +40,26 @@ export function formatComplianceReport(report: ComplianceReport): string {
       });
       lines.push(`  Bài đang chờ: ${byState.join('; ')}.`);
     }
-    if (s.urgent) lines.push(`  Tin khẩn đã đăng qua quy trình: ${s.urgent.length}${s.urgent.length ? `, chậm nhất ${Math.max(...s.urgent.map((u) => u.minutes))} phút` : ''}.`);
-    lines.push(`  Thư điện tử danh bạ: ${s.emails.checked} địa chỉ, ${s.emails.invalid} sai cú pháp, ${s.emails.unofficial} ngoài tên miền chính thức.`);
+    if (s.urgent)
+      lines.push(
+        `  Tin khẩn đã đăng qua quy trình: ${s.urgent.length}${s.urgent.length ? `, chậm nhất ${Math.max(...s.urgent.map((u) => u.minutes))} phút` : ''}.`,
+      );
+    lines.push(
+      `  Thư điện tử danh bạ: ${s.emails.checked} địa chỉ, ${s.emails.invalid} sai cú pháp, ${s.emails.unofficial} ngoài tên miền chính thức.`,
+    );
     for (const f of violations) lines.push(`  ✗ [${f.rule}] ${f.file ? `${f.file}: ` : ''}${f.message}`);
     const warnings = s.findings.filter((f) => f.severity === 'warning');
-    if (warnings.length) lines.push(`  ! ${warnings.length} cảnh báo: ${[...new Set(warnings.map((f) => f.rule))].join(', ')} (thêm --news-every-day để coi là vi phạm).`);
+    if (warnings.length)
+      lines.push(
+        `  ! ${warnings.length} cảnh báo: ${[...new Set(warnings.map((f) => f.rule))].join(', ')} (thêm --news-every-day để coi là vi phạm).`,
+      );
   }
-  lines.push('', report.violations ? `✗ ${formatCount(report.violations)} vi phạm, ${formatCount(report.warnings)} cảnh báo.` : `✓ Không có vi phạm (${formatCount(report.warnings)} cảnh báo).`);
+  lines.push(
+    '',
+    report.violations
+      ? `✗ ${formatCount(report.violations)} vi phạm, ${formatCount(report.warnings)} cảnh báo.`
+      : `✓ Không có vi phạm (${formatCount(report.warnings)} cảnh báo).`,
+  );
   return lines.join('\n');
 }
 

@@ -50,7 +50,9 @@ export interface IssuedPassword {
 }
 
 /** What the shell operator gets: always the password, printed for them. */
-export type IssuedFor<A extends Principal> = A extends { system: true } ? IssuedPassword & { oneTimePassword: string } : IssuedPassword;
+export type IssuedFor<A extends Principal> = A extends { system: true }
+  ? IssuedPassword & { oneTimePassword: string }
+  : IssuedPassword;
 
 const USERNAME_RETRIES = 5;
 /** How many past one-time passwords the account pages list. */
@@ -91,7 +93,10 @@ export function createAccountService(deps: ServiceDeps) {
         await audit({
           action: 'action-refused',
           actor,
-          target: target.id && target.username ? { id: target.id, username: target.username, departmentId: target.departmentId } : null,
+          target:
+            target.id && target.username
+              ? { id: target.id, username: target.username, departmentId: target.departmentId }
+              : null,
           departmentId: target.departmentId ?? actor.departmentId,
           meta,
           details: { attempted, code: error.code, role: target.role, ...(newRole ? { newRole } : {}) },
@@ -107,9 +112,17 @@ export function createAccountService(deps: ServiceDeps) {
     return account;
   }
 
-  async function issuePassword(): Promise<{ oneTimePassword: string; passwordHash: string; passwordExpiresAt: number }> {
+  async function issuePassword(): Promise<{
+    oneTimePassword: string;
+    passwordHash: string;
+    passwordExpiresAt: number;
+  }> {
     const oneTimePassword = generateOneTimePassword();
-    return { oneTimePassword, passwordHash: await hasher.hash(oneTimePassword), passwordExpiresAt: clock() + ONE_TIME_PASSWORD_LIFETIME_MS };
+    return {
+      oneTimePassword,
+      passwordHash: await hasher.hash(oneTimePassword),
+      passwordExpiresAt: clock() + ONE_TIME_PASSWORD_LIFETIME_MS,
+    };
   }
 
   /** Mail when the holder can be reached there; the operator reads the CLI; otherwise the screen, and a witness. */
@@ -123,11 +136,19 @@ export function createAccountService(deps: ServiceDeps) {
     return channel === 'screen' ? actor.id : null;
   }
 
-  async function mail(account: AccountRecord, oneTimePassword: string, why: 'created' | 'reset', actor: Principal): Promise<Delivery> {
+  async function mail(
+    account: AccountRecord,
+    oneTimePassword: string,
+    why: 'created' | 'reset',
+    actor: Principal,
+  ): Promise<Delivery> {
     try {
       await deps.mailer!.send(account, oneTimePassword, why, actor.username);
     } catch (error) {
-      log.error('one-time-password-mail-failed', { username: account.username, reason: (error as { code?: string }).code ?? (error as Error).name });
+      log.error('one-time-password-mail-failed', {
+        username: account.username,
+        reason: (error as { code?: string }).code ?? (error as Error).name,
+      });
       throw new OneTimePasswordNotSentError({ username: account.username, accountCreated: why === 'created' });
     }
     return { channel: 'email', maskedAddress: maskEmail(account.email!) };
@@ -185,9 +206,18 @@ export function createAccountService(deps: ServiceDeps) {
           if (error instanceof UsernameTakenError && attempt < USERNAME_RETRIES) continue;
           throw error;
         }
-        await audit({ action: 'account-created', actor, target: account, meta, details: { role: account.role, fullName, sections, email, delivery: channel } });
+        await audit({
+          action: 'account-created',
+          actor,
+          target: account,
+          meta,
+          details: { role: account.role, fullName, sections, email, delivery: channel },
+        });
         // Written first: the username is only known once the row is in. A failed mail leaves an account whose password reached nobody.
-        const issued = channel === 'email' ? { account, delivery: await mail(account, oneTimePassword, 'created', actor) } : handedOver(account, oneTimePassword, channel);
+        const issued =
+          channel === 'email'
+            ? { account, delivery: await mail(account, oneTimePassword, 'created', actor) }
+            : handedOver(account, oneTimePassword, channel);
         return issued as IssuedFor<A>;
       }
     },
@@ -205,7 +235,11 @@ export function createAccountService(deps: ServiceDeps) {
     async enable(actor: Principal, username: string, meta: RequestMeta): Promise<AccountRecord> {
       const target = await load(username);
       await authorize(actor, 'enable', target, meta);
-      const updated = await storage.accounts.update(target.id, { status: 'active', updatedAt: clock() }, limitFor(target.role));
+      const updated = await storage.accounts.update(
+        target.id,
+        { status: 'active', updatedAt: clock() },
+        limitFor(target.role),
+      );
       await audit({ action: 'account-enabled', actor, target, meta });
       return updated;
     },
@@ -220,7 +254,8 @@ export function createAccountService(deps: ServiceDeps) {
       await authorize(actor, 'reset-password', target, meta);
       const { oneTimePassword, passwordHash, passwordExpiresAt } = await issuePassword();
       const channel = channelFor(actor, target.email);
-      const mailed = channel === 'email' ? await mail({ ...target, passwordExpiresAt }, oneTimePassword, 'reset', actor) : null;
+      const mailed =
+        channel === 'email' ? await mail({ ...target, passwordExpiresAt }, oneTimePassword, 'reset', actor) : null;
       const account = await storage.accounts.update(target.id, {
         passwordHash,
         passwordExpiresAt,
@@ -231,12 +266,25 @@ export function createAccountService(deps: ServiceDeps) {
       const ended = await storage.sessions.deleteForAccount(target.id);
       // Earlier guesses are worth nothing against the new password.
       await storage.throttle.apply(`account:${target.username}`, () => clearOnSuccess());
-      await audit({ action: 'password-reset', actor, target, meta, details: { sessionsEnded: ended, delivery: channel } });
-      return (mailed ? { account, delivery: mailed } : handedOver(account, oneTimePassword, channel as 'screen' | 'operator')) as IssuedFor<A>;
+      await audit({
+        action: 'password-reset',
+        actor,
+        target,
+        meta,
+        details: { sessionsEnded: ended, delivery: channel },
+      });
+      return (
+        mailed ? { account, delivery: mailed } : handedOver(account, oneTimePassword, channel as 'screen' | 'operator')
+      ) as IssuedFor<A>;
     },
 
     /** The official address one-time passwords go to: set by whoever may reset the password, since it decides where the next one goes. */
-    async setEmail(actor: Principal, username: string, email: string | null, meta: RequestMeta): Promise<AccountRecord> {
+    async setEmail(
+      actor: Principal,
+      username: string,
+      email: string | null,
+      meta: RequestMeta,
+    ): Promise<AccountRecord> {
       const target = await load(username);
       await authorize(actor, 'reset-password', target, meta, undefined, 'set-email');
       const next = email ? normalizeOfficialEmail(email) : null;
@@ -260,7 +308,10 @@ export function createAccountService(deps: ServiceDeps) {
       const account = await storage.accounts.findById(accountId);
       if (!account) return [];
       const witness = account.credentialsSeenBy ? await storage.accounts.findById(account.credentialsSeenBy) : null;
-      return linkedUsernames(account, [...(witness ? [witness] : []), ...(await storage.accounts.witnessedBy(accountId))]);
+      return linkedUsernames(account, [
+        ...(witness ? [witness] : []),
+        ...(await storage.accounts.witnessedBy(accountId)),
+      ]);
     },
 
     async changeRole(actor: Principal, username: string, role: Role, meta: RequestMeta): Promise<AccountRecord> {
@@ -272,22 +323,44 @@ export function createAccountService(deps: ServiceDeps) {
       return updated;
     },
 
-    async assignSections(actor: Principal, username: string, sections: string[], meta: RequestMeta): Promise<AccountRecord> {
+    async assignSections(
+      actor: Principal,
+      username: string,
+      sections: string[],
+      meta: RequestMeta,
+    ): Promise<AccountRecord> {
       const target = await load(username);
       await authorize(actor, 'assign-sections', target, meta);
       const updated = await storage.accounts.update(target.id, { sections, updatedAt: clock() });
-      await audit({ action: 'sections-assigned', actor, target, meta, details: { from: target.sections, to: sections } });
+      await audit({
+        action: 'sections-assigned',
+        actor,
+        target,
+        meta,
+        details: { from: target.sections, to: sections },
+      });
       return updated;
     },
 
     /** Điều 19b, 19c: the head names who may verify or publish besides the deputies and themself. */
-    async delegate(actor: Principal, username: string, rights: DelegableRight[], meta: RequestMeta): Promise<AccountRecord> {
+    async delegate(
+      actor: Principal,
+      username: string,
+      rights: DelegableRight[],
+      meta: RequestMeta,
+    ): Promise<AccountRecord> {
       const target = await load(username);
       await authorize(actor, 'delegate', target, meta);
       const updated = await storage.accounts.update(target.id, { delegations: rights, updatedAt: clock() });
       // Who granted what is shown on the compliance dashboard (docs/adr/0017).
       const granted = rights.filter((right) => !target.delegations.includes(right));
-      await audit({ action: 'rights-delegated', actor, target, meta, details: { from: target.delegations, to: rights, granted } });
+      await audit({
+        action: 'rights-delegated',
+        actor,
+        target,
+        meta,
+        details: { from: target.delegations, to: rights, granted },
+      });
       return updated;
     },
 
@@ -317,7 +390,11 @@ export function createAccountService(deps: ServiceDeps) {
     /** The latest one-time passwords given on the head's board (every board for the administrator); null for anyone else. */
     async boardCredentialHistory(actor: Principal): Promise<CredentialIssue[] | null> {
       if (actor.role !== 'head' && actor.role !== 'admin') return null;
-      return credentialIssues(storage.audit, { departmentId: actor.role === 'admin' ? undefined : actor.departmentId }, HISTORY_LENGTH);
+      return credentialIssues(
+        storage.audit,
+        { departmentId: actor.role === 'admin' ? undefined : actor.departmentId },
+        HISTORY_LENGTH,
+      );
     },
 
     /** Delegations of `verify`/`publish` and who granted them (Điều 19), for the compliance dashboard; undefined: every department. */
@@ -325,7 +402,10 @@ export function createAccountService(deps: ServiceDeps) {
       return storage.audit.list({ departmentId, actions: ['rights-delegated'], limit });
     },
 
-    async readAudit(actor: Principal, query: { departmentId?: string | null; limit: number; beforeId?: number }): Promise<AuditEntry[]> {
+    async readAudit(
+      actor: Principal,
+      query: { departmentId?: string | null; limit: number; beforeId?: number },
+    ): Promise<AuditEntry[]> {
       if (!actor.system) authorizeAuditRead(actor, query.departmentId ?? null);
       return storage.audit.list(query);
     },

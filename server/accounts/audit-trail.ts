@@ -25,7 +25,9 @@ export function createAuditTrail(audit: AuditRepository, clock: Clock) {
       actorUsername: event.actor?.username ?? null,
       action: event.action,
       departmentId:
-        event.departmentId !== undefined ? event.departmentId : (event.target?.departmentId ?? event.actor?.departmentId ?? null),
+        event.departmentId !== undefined
+          ? event.departmentId
+          : (event.target?.departmentId ?? event.actor?.departmentId ?? null),
       targetId: event.target?.id ?? null,
       targetUsername: event.target?.username ?? event.targetUsername ?? null,
       ip: event.meta.ip,

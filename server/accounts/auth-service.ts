@@ -7,7 +7,12 @@ import {
   WeakPasswordError,
   WrongSiteError,
 } from './errors.ts';
-import { assertPasswordLengthBounded, checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
+import {
+  assertPasswordLengthBounded,
+  checkNewPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from './password-policy.ts';
 import { hashSessionToken, generateSessionToken, SESSION_TOKEN_PATTERN } from './session-token.ts';
 import { isSessionExpired, needsTouch } from './session-policy.ts';
 import type { Site } from '#server/platform/http/site-for-host.ts';
@@ -26,7 +31,6 @@ export interface SignedIn {
   /** The signed "known device" token for this account, renewed at each sign-in (docs/adr/0018). */
   deviceToken?: string;
 }
-
 
 export function principalOf(account: AccountRecord): Principal {
   return { id: account.id, username: account.username, role: account.role, departmentId: account.departmentId };
@@ -79,7 +83,11 @@ export function createAuthService(deps: ServiceDeps) {
    * attempt counts against its address and against the account's bucket for
    * unknown devices, capped at 100 an hour.
    */
-  function bucketsFor(username: string, deviceId: string | null, ip: string | null): Array<{ key: string; policy: ThrottlePolicy; onSuccess: 'succeed' | 'refund' }> {
+  function bucketsFor(
+    username: string,
+    deviceId: string | null,
+    ip: string | null,
+  ): Array<{ key: string; policy: ThrottlePolicy; onSuccess: 'succeed' | 'refund' }> {
     if (deviceId) return [{ key: `device:${username}:${deviceId}`, policy: deps.deviceThrottle, onSuccess: 'succeed' }];
     return [
       { key: `address:${ip ?? 'unknown'}`, policy: deps.addressThrottle, onSuccess: 'refund' },
@@ -119,7 +127,9 @@ export function createAuthService(deps: ServiceDeps) {
       }
 
       for (const bucket of buckets) {
-        await storage.throttle.apply(bucket.key, (current) => (bucket.onSuccess === 'succeed' ? succeedAttempt(current, clock()) : refundOnSuccess(current)));
+        await storage.throttle.apply(bucket.key, (current) =>
+          bucket.onSuccess === 'succeed' ? succeedAttempt(current, clock()) : refundOnSuccess(current),
+        );
       }
 
       const refuse = async (reason: string, error: Error) => {
@@ -127,7 +137,8 @@ export function createAuthService(deps: ServiceDeps) {
         throw error;
       };
       if (account.status !== 'active') await refuse('disabled', new AccountDisabledError());
-      if (!belongsToSite(account, site)) await refuse('wrong-site', new WrongSiteError({ accountDepartmentId: account.departmentId }));
+      if (!belongsToSite(account, site))
+        await refuse('wrong-site', new WrongSiteError({ accountDepartmentId: account.departmentId }));
       if (account.mustChangePassword && account.passwordExpiresAt !== null && clock() >= account.passwordExpiresAt) {
         await refuse('one-time-password-expired', new InitialPasswordExpiredError());
       }
@@ -145,7 +156,10 @@ export function createAuthService(deps: ServiceDeps) {
         meta,
         details: { knownDevice: deviceId !== null, ...(account.mustChangePassword ? { oneTimePassword: true } : {}) },
       });
-      return { ...signedIn, deviceToken: issueDeviceToken(deps.deviceSecret, username, clock(), deviceId ?? undefined) };
+      return {
+        ...signedIn,
+        deviceToken: issueDeviceToken(deps.deviceSecret, username, clock(), deviceId ?? undefined),
+      };
     },
 
     /** The session behind a cookie token, or null if there is none, it expired, or the account was disabled. */
@@ -189,17 +203,35 @@ export function createAuthService(deps: ServiceDeps) {
     ): Promise<SignedIn> {
       const { account } = active;
       assertPasswordLengthBounded(input.newPassword);
-      const newPassword = checkNewPassword(input.newPassword, { username: account.username, fullName: account.fullName, commonPasswords: deps.commonPasswords });
+      const newPassword = checkNewPassword(input.newPassword, {
+        username: account.username,
+        fullName: account.fullName,
+        commonPasswords: deps.commonPasswords,
+      });
       const bounds = { minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH };
-      if (input.confirmation.normalize('NFC') !== newPassword) throw new WeakPasswordError({ reason: 'mismatch', ...bounds });
-      if (input.currentPassword.normalize('NFC') === newPassword) throw new WeakPasswordError({ reason: 'same-as-current', ...bounds });
+      if (input.confirmation.normalize('NFC') !== newPassword)
+        throw new WeakPasswordError({ reason: 'mismatch', ...bounds });
+      if (input.currentPassword.normalize('NFC') === newPassword)
+        throw new WeakPasswordError({ reason: 'same-as-current', ...bounds });
 
       // Someone at an unlocked screen must not get unlimited tries at the current password either: a bucket per session.
       const key = `session:${active.tokenHash}`;
-      const decision = await storage.throttle.apply(key, (current) => reserveAttempt(current, key, clock(), deps.deviceThrottle));
-      if (!decision.allowed) throw new ThrottledError({ retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000), capped: decision.capped });
+      const decision = await storage.throttle.apply(key, (current) =>
+        reserveAttempt(current, key, clock(), deps.deviceThrottle),
+      );
+      if (!decision.allowed)
+        throw new ThrottledError({
+          retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000),
+          capped: decision.capped,
+        });
       if (!(await hasher.verify(input.currentPassword, account.passwordHash))) {
-        await audit({ action: 'sign-in-failed', actor: principalOf(account), target: account, meta, details: { reason: 'wrong-current-password' } });
+        await audit({
+          action: 'sign-in-failed',
+          actor: principalOf(account),
+          target: account,
+          meta,
+          details: { reason: 'wrong-current-password' },
+        });
         throw new InvalidCredentialsError();
       }
       await storage.throttle.apply(key, () => clearOnSuccess());

@@ -21,10 +21,21 @@ export interface CredentialIssue {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-async function firstSignInAfter(audit: AuditRepository, issue: AuditEntry, newer: AuditEntry | undefined): Promise<CredentialIssue['firstSignIn']> {
+async function firstSignInAfter(
+  audit: AuditRepository,
+  issue: AuditEntry,
+  newer: AuditEntry | undefined,
+): Promise<CredentialIssue['firstSignIn']> {
   if (!issue.targetId) return null;
   // Up to the next issue of the same account: a sign-in after that used the next password, not this one.
-  const [signIn] = await audit.list({ targetId: issue.targetId, actions: ['sign-in'], afterId: issue.id, beforeId: newer?.id, order: 'oldest-first', limit: 1 });
+  const [signIn] = await audit.list({
+    targetId: issue.targetId,
+    actions: ['sign-in'],
+    afterId: issue.id,
+    beforeId: newer?.id,
+    order: 'oldest-first',
+    limit: 1,
+  });
   return signIn ? { at: signIn.at, ip: signIn.ip, userAgent: text(signIn.details.userAgent) } : null;
 }
 
@@ -43,7 +54,11 @@ export async function credentialIssues(
       ip: issue.ip,
       delivery: text(issue.details.delivery),
       // Newest first: the newer issues of the same account come before this one.
-      firstSignIn: await firstSignInAfter(audit, issue, issues.slice(0, index).findLast((other) => other.targetId === issue.targetId)),
+      firstSignIn: await firstSignInAfter(
+        audit,
+        issue,
+        issues.slice(0, index).findLast((other) => other.targetId === issue.targetId),
+      ),
     })),
   );
 }

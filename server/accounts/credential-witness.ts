@@ -20,5 +20,7 @@ export function sharesCredentials(a: WitnessView, b: WitnessView): boolean {
 
 /** The usernames among `others` that are one person with `account`, sorted, without repeats. */
 export function linkedUsernames(account: WitnessView, others: readonly WitnessView[]): string[] {
-  return [...new Set(others.filter((other) => sharesCredentials(account, other)).map((other) => other.username))].sort();
+  return [
+    ...new Set(others.filter((other) => sharesCredentials(account, other)).map((other) => other.username)),
+  ].sort();
 }

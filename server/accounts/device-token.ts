@@ -14,17 +14,29 @@ const VERSION = 'v1';
 const TOKEN = /^v1\.([A-Za-z0-9_-]{22})\.([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 function mac(secret: Uint8Array, username: string, deviceId: string, issuedAt: string): string {
-  return createHmac('sha256', secret).update(`congso-device|${VERSION}|${username}|${deviceId}|${issuedAt}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`congso-device|${VERSION}|${username}|${deviceId}|${issuedAt}`)
+    .digest('base64url');
 }
 
 /** A new token; pass the device id of a verified token to renew it without losing the device's bucket. */
-export function issueDeviceToken(secret: Uint8Array, username: string, now: number, deviceId = randomBytes(16).toString('base64url')): string {
+export function issueDeviceToken(
+  secret: Uint8Array,
+  username: string,
+  now: number,
+  deviceId = randomBytes(16).toString('base64url'),
+): string {
   const issuedAt = now.toString(36);
   return `${VERSION}.${deviceId}.${issuedAt}.${mac(secret, username, deviceId, issuedAt)}`;
 }
 
 /** The device id, or null when the token is malformed, forged, for another account or too old. */
-export function verifyDeviceToken(secret: Uint8Array, username: string, token: string | undefined, now: number): string | null {
+export function verifyDeviceToken(
+  secret: Uint8Array,
+  username: string,
+  token: string | undefined,
+  now: number,
+): string | null {
   const match = token ? TOKEN.exec(token) : null;
   if (!match) return null;
   const [, deviceId, issuedAt, given] = match;

@@ -14,10 +14,18 @@ export const UsernameInputSchema = z
   .string()
   .max(MAX_TYPED_USERNAME)
   .transform((value) => value.trim().toLowerCase())
-  .pipe(z.string().min(1).regex(/^[a-z0-9]+$/));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .regex(/^[a-z0-9]+$/),
+  );
 
 /** Sign-in does not apply the new-password policy (old passwords must still work) but keeps the size bound. */
-const TypedPasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH * 2);
+const TypedPasswordSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PASSWORD_LENGTH * 2);
 
 export const SignInInputSchema = z.object({
   username: UsernameInputSchema,
@@ -53,13 +61,19 @@ export const CreateAccountInputSchema = z.object({
   fullName: z.string().max(MAX_FULL_NAME_LENGTH * 4),
   email: EmailInputSchema.optional(),
   role: BoardRoleSchema,
-  departmentId: z.string().max(64).regex(/^[a-z0-9-]+$/).optional(),
+  departmentId: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   sections: SectionsInputSchema.optional(),
 });
 
 export const ChangeRoleInputSchema = z.object({ role: BoardRoleSchema });
 /** No box ticked means no sections: the field is then absent from the form. */
-export const AssignSectionsInputSchema = z.object({ sections: SectionsInputSchema.optional().transform((sections) => sections ?? []) });
+export const AssignSectionsInputSchema = z.object({
+  sections: SectionsInputSchema.optional().transform((sections) => sections ?? []),
+});
 export const DelegateInputSchema = z.object({
   rights: z
     .union([DelegableRightSchema, z.array(DelegableRightSchema).max(2)])

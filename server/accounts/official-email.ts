@@ -10,7 +10,8 @@ const ADDRESS = /^[a-z0-9._%+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 
 export function normalizeOfficialEmail(input: string): string {
   const email = input.trim().toLowerCase();
-  if (email.length > MAX_EMAIL_LENGTH || !ADDRESS.test(email) || email.includes('..')) throw new UnofficialEmailError({ email: email.slice(0, MAX_EMAIL_LENGTH), reason: 'invalid' });
+  if (email.length > MAX_EMAIL_LENGTH || !ADDRESS.test(email) || email.includes('..'))
+    throw new UnofficialEmailError({ email: email.slice(0, MAX_EMAIL_LENGTH), reason: 'invalid' });
   if (!/(^|[@.])gov\.vn$/.test(email)) throw new UnofficialEmailError({ email, reason: 'not-official' });
   return email;
 }

@@ -17,7 +17,9 @@ export function createOneTimePasswordMailer(options: MailOptions, sites: HostInd
   return {
     async send(account, oneTimePassword, why, issuedBy) {
       const department = account.departmentId ? sites.byId.get(account.departmentId) : undefined;
-      const where = department ? `https://${department.domains[0]}/quan-tri/` : 'trang quản trị của cổng tỉnh (/quan-tri/)';
+      const where = department
+        ? `https://${department.domains[0]}/quan-tri/`
+        : 'trang quản trị của cổng tỉnh (/quan-tri/)';
       const lines = [
         `Kính gửi ${account.fullName},`,
         '',

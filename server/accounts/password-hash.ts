@@ -28,10 +28,8 @@ export interface PasswordHasher {
 function derive(password: string, nonce: Buffer, params: HashParameters): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // node:crypto runs argon2 on the libuv pool, so hashing never blocks other requests.
-    argon2(
-      'argon2id',
-      { message: password.normalize('NFC'), nonce, ...params, tagLength: TAG_BYTES },
-      (error, key) => (error ? reject(error) : resolve(key)),
+    argon2('argon2id', { message: password.normalize('NFC'), nonce, ...params, tagLength: TAG_BYTES }, (error, key) =>
+      error ? reject(error) : resolve(key),
     );
   });
 }
@@ -62,7 +60,11 @@ export function createPasswordHasher(params: HashParameters = DEFAULT_HASH_PARAM
         await derive(password, randomBytes(SALT_BYTES), params);
         return false;
       }
-      const stored: HashParameters = { memory: Number(parsed[1]), passes: Number(parsed[2]), parallelism: Number(parsed[3]) };
+      const stored: HashParameters = {
+        memory: Number(parsed[1]),
+        passes: Number(parsed[2]),
+        parallelism: Number(parsed[3]),
+      };
       const salt = Buffer.from(parsed[4], 'base64');
       const expected = Buffer.from(parsed[5], 'base64');
       const actual = await derive(password, salt, stored);

@@ -20,12 +20,16 @@ describe('new password policy', () => {
     expect(context.commonPasswords.size).toBeGreaterThan(3000);
   });
 
-  it.each(['sông Hương chiều thu', 'correct horse battery staple', 'k7mq-xt3a-9pwe-r2bd', 'Hoa phượng đỏ sân trường', 'bốn mùa hoa phượng đỏ', `${'ê'.repeat(120)} núi Ngự Bình`])(
-    'accepts %s',
-    (password) => {
-      expect(reasonFor(password)).toBeUndefined();
-    },
-  );
+  it.each([
+    'sông Hương chiều thu',
+    'correct horse battery staple',
+    'k7mq-xt3a-9pwe-r2bd',
+    'Hoa phượng đỏ sân trường',
+    'bốn mùa hoa phượng đỏ',
+    `${'ê'.repeat(120)} núi Ngự Bình`,
+  ])('accepts %s', (password) => {
+    expect(reasonFor(password)).toBeUndefined();
+  });
 
   it.each([
     ['short', 'elevenchars', 'too-short'],

@@ -28,7 +28,12 @@ export interface PasswordContext {
 }
 
 function refuse(reason: WeakPasswordReason, suggestions: readonly string[] = []): never {
-  const data: WeakPasswordErrorData = { reason, minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, ...(suggestions.length ? { suggestions: [...suggestions] } : {}) };
+  const data: WeakPasswordErrorData = {
+    reason,
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    ...(suggestions.length ? { suggestions: [...suggestions] } : {}),
+  };
   throw new WeakPasswordError(data);
 }
 
@@ -57,7 +62,9 @@ const REASON_FOR_WARNING: Record<string, WeakPasswordReason> = {
 
 /** Letters and digits only, without diacritics: "Nguyễn Văn An" and "nguyen-van.an" meet as "nguyenvanan". */
 function compact(text: string): string {
-  return foldVietnamese(text).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return foldVietnamese(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /**
@@ -82,10 +89,12 @@ export function checkNewPassword(password: string, context: PasswordContext): st
   const fullName = context.fullName ?? '';
   const squeezed = compact(normalized);
   // The whole name, with or without diacritics, spaces or dots; single syllables are left to zxcvbn, or every Nguyễn would be refused "nguyen".
-  if (nameRunTogether(fullName).some((name) => name.length >= MIN_NAME_TO_CHECK && squeezed.includes(name))) refuse('contains-name');
+  if (nameRunTogether(fullName).some((name) => name.length >= MIN_NAME_TO_CHECK && squeezed.includes(name)))
+    refuse('contains-name');
   const username = context.username.toLowerCase();
   if (username.length >= MIN_USERNAME_TO_CHECK && folded.includes(username)) refuse('contains-username');
   const estimate = estimateStrength(normalized, personalWords(fullName, context.username));
-  if (estimate.score < MIN_PASSWORD_SCORE) refuse((estimate.warning && REASON_FOR_WARNING[estimate.warning]) || 'guessable', estimate.suggestions);
+  if (estimate.score < MIN_PASSWORD_SCORE)
+    refuse((estimate.warning && REASON_FOR_WARNING[estimate.warning]) || 'guessable', estimate.suggestions);
   return normalized;
 }

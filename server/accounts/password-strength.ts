@@ -59,12 +59,17 @@ export function nameRunTogether(fullName: string): string[] {
 }
 
 function nameSyllables(fullName: string): string[] {
-  return foldVietnamese(fullName).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return foldVietnamese(fullName)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** The person's own words for zxcvbn: the username, the name run together, each syllable of the name. */
 export function personalWords(fullName: string, username: string): string[] {
-  return [...new Set([username.toLowerCase(), ...nameRunTogether(fullName), ...nameSyllables(fullName)])].filter((word) => word.length > 0);
+  return [...new Set([username.toLowerCase(), ...nameRunTogether(fullName), ...nameSyllables(fullName)])].filter(
+    (word) => word.length > 0,
+  );
 }
 
 export function estimateStrength(password: string, personal: readonly string[]): StrengthEstimate {

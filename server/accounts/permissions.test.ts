@@ -95,7 +95,12 @@ describe('role × account action (Điều 11.4, 17)', () => {
   it.each(cases)('$actorRole → $action on $targetRole: $expected', ({ actorRole, action, targetRole, expected }) => {
     const subject = target(targetRole);
     const result = outcome(() =>
-      authorizeAccountAction(actor(actorRole), action, action === 'create' ? { role: targetRole, departmentId: subject.departmentId } : subject, harmlessNewRole(targetRole)),
+      authorizeAccountAction(
+        actor(actorRole),
+        action,
+        action === 'create' ? { role: targetRole, departmentId: subject.departmentId } : subject,
+        harmlessNewRole(targetRole),
+      ),
     );
     expect(result).toBe(expected);
   });
@@ -127,15 +132,21 @@ describe('role × account action (Điều 11.4, 17)', () => {
 
   it('refuses promoting anyone to head or admin, and a missing new role', () => {
     const head = actor('head');
-    expect(outcome(() => authorizeAccountAction(head, 'change-role', target('editor'), 'head'))).toBe('E_RANK_NOT_LOWER');
-    expect(outcome(() => authorizeAccountAction(head, 'change-role', target('editor'), 'admin'))).toBe('E_RANK_NOT_LOWER');
+    expect(outcome(() => authorizeAccountAction(head, 'change-role', target('editor'), 'head'))).toBe(
+      'E_RANK_NOT_LOWER',
+    );
+    expect(outcome(() => authorizeAccountAction(head, 'change-role', target('editor'), 'admin'))).toBe(
+      'E_RANK_NOT_LOWER',
+    );
     expect(outcome(() => authorizeAccountAction(head, 'change-role', target('editor')))).toBe('E_PERMISSION_DENIED');
   });
 
   it('refuses an action it does not know', () => {
     const unknown = 'delete' as AccountAction;
     for (const role of ROLES) {
-      expect(outcome(() => authorizeAccountAction(actor(role), unknown, target('contributor')))).toBe('E_PERMISSION_DENIED');
+      expect(outcome(() => authorizeAccountAction(actor(role), unknown, target('contributor')))).toBe(
+        'E_PERMISSION_DENIED',
+      );
     }
   });
 

@@ -94,10 +94,12 @@ export function authorizeAccountAction(
   // Rank before department: "never an account of equal or higher rank" holds whichever board it is on.
   if (!allowedTargets.includes(target.role)) refuseRole(actor, action, target.role);
   if (action === 'change-role') {
-    if (newRole === undefined) throw new PermissionDeniedError({ action, actorRole: actor.role, targetRole: target.role });
+    if (newRole === undefined)
+      throw new PermissionDeniedError({ action, actorRole: actor.role, targetRole: target.role });
     if (!allowedTargets.includes(newRole)) refuseRole(actor, action, newRole);
   }
-  if (actor.role !== 'admin' && actor.departmentId !== target.departmentId) throw new OutsideDepartmentError({ action });
+  if (actor.role !== 'admin' && actor.departmentId !== target.departmentId)
+    throw new OutsideDepartmentError({ action });
   if (action === 'assign-sections' && !SECTION_ROLES.includes(target.role)) {
     throw new NotApplicableError({ what: 'sections', role: target.role });
   }
@@ -115,7 +117,8 @@ export function authorizeAccountList(actor: Actor, departmentId: string | null):
 /** The audit log: the head for their department, the admin for all (Điều 11.4). */
 export function authorizeAuditRead(actor: Actor, departmentId: string | null): void {
   if (actor.role === 'admin') return;
-  if (actor.role !== 'head') throw new PermissionDeniedError({ action: 'read-audit', actorRole: actor.role, targetRole: null });
+  if (actor.role !== 'head')
+    throw new PermissionDeniedError({ action: 'read-audit', actorRole: actor.role, targetRole: null });
   if (departmentId !== actor.departmentId) throw new OutsideDepartmentError({ action: 'read-audit' });
 }
 

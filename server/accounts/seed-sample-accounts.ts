@@ -42,15 +42,28 @@ function boardFor(department: SeedDepartment): BoardMember[] {
  * can print them. Skips whatever already has accounts, so calling it at every
  * start-up is safe.
  */
-export async function seedSampleAccounts(accounts: AccountService, departments: readonly SeedDepartment[]): Promise<SeededAccount[]> {
+export async function seedSampleAccounts(
+  accounts: AccountService,
+  departments: readonly SeedDepartment[],
+): Promise<SeededAccount[]> {
   const seeder = systemPrincipal('seed');
   const seeded: SeededAccount[] = [];
   // The operator's channel (docs/adr/0017): the password is printed for whoever runs the server, and nobody is its witness.
   const record = (departmentId: string | null, role: Role, issued: IssuedPassword & { oneTimePassword: string }) =>
-    seeded.push({ departmentId, role, fullName: issued.account.fullName, username: issued.account.username, oneTimePassword: issued.oneTimePassword });
+    seeded.push({
+      departmentId,
+      role,
+      fullName: issued.account.fullName,
+      username: issued.account.username,
+      oneTimePassword: issued.oneTimePassword,
+    });
 
   if ((await accounts.list(seeder, null)).length === 0) {
-    record(null, 'admin', await accounts.create(seeder, { fullName: 'Quản Trị Viên', role: 'admin', departmentId: null }, NO_REQUEST));
+    record(
+      null,
+      'admin',
+      await accounts.create(seeder, { fullName: 'Quản Trị Viên', role: 'admin', departmentId: null }, NO_REQUEST),
+    );
   }
   for (const department of departments) {
     if ((await accounts.list(seeder, department.id)).length > 0) continue;
@@ -60,7 +73,8 @@ export async function seedSampleAccounts(accounts: AccountService, departments: 
         { fullName: member.name, role: member.role, departmentId: department.id, sections: member.sections },
         NO_REQUEST,
       );
-      if (member.delegations?.length) await accounts.delegate(seeder, issued.account.username, member.delegations, NO_REQUEST);
+      if (member.delegations?.length)
+        await accounts.delegate(seeder, issued.account.username, member.delegations, NO_REQUEST);
       record(department.id, member.role, issued);
     }
   }

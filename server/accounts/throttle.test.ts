@@ -54,12 +54,23 @@ describe('sign-in throttle', () => {
       now = state!.nextAttemptAt;
     }
     expect(state!.lockedUntil).toBeNull();
-    expect(reserveAttempt(state, 'k', now - 1, ACCOUNT_THROTTLE).decision).toEqual({ allowed: false, retryAfterMs: 1, capped: false });
+    expect(reserveAttempt(state, 'k', now - 1, ACCOUNT_THROTTLE).decision).toEqual({
+      allowed: false,
+      retryAfterMs: 1,
+      capped: false,
+    });
     expect(reserveAttempt(state, 'k', now, ACCOUNT_THROTTLE).decision.allowed).toBe(true);
   });
 
   it('honours a lock left by an older version until it passes, then never sets one again', () => {
-    const old: ThrottleState = { key: 'k', failures: 10, windowStart: 0, windowCount: 10, lockedUntil: 15 * MINUTE, nextAttemptAt: 0 };
+    const old: ThrottleState = {
+      key: 'k',
+      failures: 10,
+      windowStart: 0,
+      windowCount: 10,
+      lockedUntil: 15 * MINUTE,
+      nextAttemptAt: 0,
+    };
     expect(reserveAttempt(old, 'k', MINUTE, ACCOUNT_THROTTLE).decision).toMatchObject({ allowed: false, capped: true });
     const after = reserveAttempt(old, 'k', 15 * MINUTE, ACCOUNT_THROTTLE);
     expect(after.decision.allowed).toBe(true);

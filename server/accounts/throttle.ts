@@ -80,7 +80,12 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exponent);
 }
 
-export function reserveAttempt(current: ThrottleState | null, key: string, now: number, policy: ThrottlePolicy): ThrottleStep {
+export function reserveAttempt(
+  current: ThrottleState | null,
+  key: string,
+  now: number,
+  policy: ThrottlePolicy,
+): ThrottleStep {
   let state = current ?? fresh(key, now);
   if (state.lockedUntil !== null && now >= state.lockedUntil) state = { ...state, lockedUntil: null };
   if (state.lockedUntil !== null) {
@@ -88,13 +93,21 @@ export function reserveAttempt(current: ThrottleState | null, key: string, now: 
   }
   if (now - state.windowStart >= policy.windowMs) state = { ...state, windowStart: now, windowCount: 0 };
   if (state.windowCount >= policy.maxPerWindow) {
-    return { next: state, decision: { allowed: false, retryAfterMs: state.windowStart + policy.windowMs - now, capped: true } };
+    return {
+      next: state,
+      decision: { allowed: false, retryAfterMs: state.windowStart + policy.windowMs - now, capped: true },
+    };
   }
   if (now < state.nextAttemptAt) {
     return { next: state, decision: { allowed: false, retryAfterMs: state.nextAttemptAt - now, capped: false } };
   }
   const failures = state.failures + 1;
-  const next: ThrottleState = { ...state, failures, windowCount: state.windowCount + 1, nextAttemptAt: now + delayAfter(failures, policy) };
+  const next: ThrottleState = {
+    ...state,
+    failures,
+    windowCount: state.windowCount + 1,
+    nextAttemptAt: now + delayAfter(failures, policy),
+  };
   return { next, decision: { allowed: true } };
 }
 
@@ -123,7 +136,11 @@ export function succeedAttempt(current: ThrottleState | null, now: number): Thro
 export function refundOnSuccess(current: ThrottleState | null): ThrottleStep {
   if (!current) return { next: null, decision: { allowed: true } };
   return {
-    next: { ...current, failures: Math.max(0, current.failures - 1), windowCount: Math.max(0, current.windowCount - 1) },
+    next: {
+      ...current,
+      failures: Math.max(0, current.failures - 1),
+      windowCount: Math.max(0, current.windowCount - 1),
+    },
     decision: { allowed: true },
   };
 }

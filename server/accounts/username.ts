@@ -15,11 +15,18 @@ export type UsernameRule = (words: readonly string[]) => string;
 
 /** Điều 11.1a: initials of family and middle names, then the full given name. */
 export const initialsThenGivenName: UsernameRule = (words) =>
-  words.slice(0, -1).map((word) => word[0]).join('') + words.at(-1);
+  words
+    .slice(0, -1)
+    .map((word) => word[0])
+    .join('') + words.at(-1);
 
 /** The other common habit: given name, then initials ("Nguyễn Văn An" → "annv"). */
 export const givenNameThenInitials: UsernameRule = (words) =>
-  words.at(-1) + words.slice(0, -1).map((word) => word[0]).join('');
+  words.at(-1) +
+  words
+    .slice(0, -1)
+    .map((word) => word[0])
+    .join('');
 
 /** Splits a Vietnamese full name into lower-case ASCII words, dropping what folds to nothing. */
 export function nameWords(fullName: string): string[] {

@@ -79,33 +79,71 @@ export async function runUsersCommand(argv: readonly string[], context: UsersCom
         const role = BoardRoleSchema.safeParse(values.role);
         if (!role.success) throw new UsersCommandUsageError({ reason: 'invalid-role', value: values.role ?? null });
         const sections = values.sections === undefined ? undefined : parseInput(SectionsInputSchema, values.sections);
-        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: role.data, departmentId: site, sections, email: values.email }, NO_REQUEST));
+        printIssued(
+          await accounts.create(
+            cli,
+            {
+              fullName: required(values.name, '--name'),
+              role: role.data,
+              departmentId: site,
+              sections,
+              email: values.email,
+            },
+            NO_REQUEST,
+          ),
+        );
         return 0;
       }
       case 'add-admin':
-        printIssued(await accounts.create(cli, { fullName: required(values.name, '--name'), role: 'admin', departmentId: null, email: values.email }, NO_REQUEST));
+        printIssued(
+          await accounts.create(
+            cli,
+            { fullName: required(values.name, '--name'), role: 'admin', departmentId: null, email: values.email },
+            NO_REQUEST,
+          ),
+        );
         return 0;
       case 'list': {
         const list = await accounts.list(cli, values.site);
         for (const a of list) {
-          out([a.username, a.fullName, ROLE_LABELS[a.role], a.departmentId ?? '(tỉnh)', a.status === 'active' ? 'hoạt động' : 'vô hiệu', a.sections.join(',')].join('\t'));
+          out(
+            [
+              a.username,
+              a.fullName,
+              ROLE_LABELS[a.role],
+              a.departmentId ?? '(tỉnh)',
+              a.status === 'active' ? 'hoạt động' : 'vô hiệu',
+              a.sections.join(','),
+            ].join('\t'),
+          );
         }
         if (list.length === 0) out('(Chưa có tài khoản.)');
         return 0;
       }
       case 'disable': {
-        const account = await accounts.disable(cli, parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')), NO_REQUEST);
+        const account = await accounts.disable(
+          cli,
+          parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')),
+          NO_REQUEST,
+        );
         out(`Đã vô hiệu hóa ${account.username}; mọi phiên đăng nhập đã kết thúc.`);
         return 0;
       }
       case 'reset':
-        printIssued(await accounts.resetPassword(cli, parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')), NO_REQUEST));
+        printIssued(
+          await accounts.resetPassword(
+            cli,
+            parseInput(UsernameInputSchema, required(username, 'tên đăng nhập')),
+            NO_REQUEST,
+          ),
+        );
         return 0;
       default:
         throw new UsersCommandUsageError({ reason: 'unknown-command', value: command ?? null });
     }
   } catch (error) {
-    if (error instanceof UsersCommandUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) err(`${(error as Error).message}\n${USAGE}`);
+    if (error instanceof UsersCommandUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      err(`${(error as Error).message}\n${USAGE}`);
     else if (isDomainError(error)) err(`Lỗi: ${error.message} (${error.code})`);
     else throw error;
     return 1;

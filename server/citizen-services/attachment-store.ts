@@ -16,7 +16,11 @@ import type { NewAttachment } from '#server/platform/storage/case-records.ts';
  */
 export interface AttachmentStore {
   readonly dir: string;
-  save(files: ReadonlyArray<{ bytes: Uint8Array; checked: CheckedFile }>, source: NewAttachment['source'], now: number): Promise<NewAttachment[]>;
+  save(
+    files: ReadonlyArray<{ bytes: Uint8Array; checked: CheckedFile }>,
+    source: NewAttachment['source'],
+    now: number,
+  ): Promise<NewAttachment[]>;
   open(storedName: string): ReadStream;
   remove(storedNames: readonly string[]): Promise<void>;
 }

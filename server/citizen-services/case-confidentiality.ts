@@ -43,7 +43,11 @@ export function visiblePayload(
 }
 
 /** The protected fields a viewer is shown, for the audit line of that view; empty when nothing protected is shown. */
-export function protectedFieldsShown(payload: Record<string, unknown>, kind: string | null, relations: ReadonlySet<CaseRelation>): string[] {
+export function protectedFieldsShown(
+  payload: Record<string, unknown>,
+  kind: string | null,
+  relations: ReadonlySet<CaseRelation>,
+): string[] {
   if (!isProtected(kind) || !revealsIdentity(kind, relations)) return [];
   return PROTECTED_FIELDS.filter((field) => field in payload);
 }

@@ -1,5 +1,18 @@
-import { type ComplaintInstance, INFORMATION_REQUEST_ARTICLES, type LegalLimit, type LegalReading, legalTierLimits } from '#src/schema/legal-deadlines.ts';
-import { COMPLAINT_KINDS, INFORMATION_REQUEST_LIMITS, limitsFor, type ComplaintKind, type ServiceId, type Services } from '#src/schema/service-process.ts';
+import {
+  type ComplaintInstance,
+  INFORMATION_REQUEST_ARTICLES,
+  type LegalLimit,
+  type LegalReading,
+  legalTierLimits,
+} from '#src/schema/legal-deadlines.ts';
+import {
+  COMPLAINT_KINDS,
+  INFORMATION_REQUEST_LIMITS,
+  limitsFor,
+  type ComplaintKind,
+  type ServiceId,
+  type Services,
+} from '#src/schema/service-process.ts';
 import {
   addCalendarDays,
   addWorkingDays,
@@ -50,7 +63,9 @@ export interface CaseLimits {
 export type DeadlineFacts = Pick<CaseRecord, 'service' | 'kind' | 'payload' | 'remoteArea'>;
 
 function complaintKind(service: ServiceId, kind: string | null): ComplaintKind | undefined {
-  return service === 'khieu-nai-to-cao' && (COMPLAINT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ComplaintKind) : undefined;
+  return service === 'khieu-nai-to-cao' && (COMPLAINT_KINDS as readonly string[]).includes(kind ?? '')
+    ? (kind as ComplaintKind)
+    : undefined;
 }
 
 /** The instance the complainant chose on the form; a first complaint unless they said otherwise. */
@@ -64,7 +79,8 @@ export function needsSignedLetter(record: Pick<CaseRecord, 'service' | 'kind'>):
 }
 
 const own = (limit: TimeLimit): CaseLimit => ({ limit, article: null });
-const legal = (limit: LegalLimit | null): CaseLimit | null => (limit ? { limit: limit.limit, article: limit.article } : null);
+const legal = (limit: LegalLimit | null): CaseLimit | null =>
+  limit ? { limit: limit.limit, article: limit.article } : null;
 
 /**
  * The limits of one case. A department's declaration may shorten the
@@ -75,19 +91,29 @@ export function caseLimits(rules: Pick<DeadlineRules, 'services' | 'reading'>, f
   const declared = limitsFor(rules.services, facts.service, kind, rules.reading);
   if (facts.service === 'tiep-can-thong-tin') return informationRequestLimits(declared);
   if (kind !== 'khieu-nai' && kind !== 'to-cao') {
-    return { accept: own(declared.accept), acceptExtended: null, resolve: own(declared.resolve), complexResolve: own(declared.complexResolve), extension: null, suspension: null };
+    return {
+      accept: own(declared.accept),
+      acceptExtended: null,
+      resolve: own(declared.resolve),
+      complexResolve: own(declared.complexResolve),
+      extension: null,
+      suspension: null,
+    };
   }
   const instance = kind === 'khieu-nai' ? complaintInstance(facts.payload) : 'lan-dau';
   const tier = legalTierLimits(kind, instance, facts.remoteArea, rules.reading);
   const firstInstance = instance === 'lan-dau' && !facts.remoteArea;
   // A declared value shorter than the law's is the department's own commitment: shown without an article.
-  const pick = (mine: TimeLimit, law: LegalLimit): CaseLimit => (firstInstance && !sameLimit(mine, law.limit) ? own(mine) : { limit: law.limit, article: law.article });
+  const pick = (mine: TimeLimit, law: LegalLimit): CaseLimit =>
+    firstInstance && !sameLimit(mine, law.limit) ? own(mine) : { limit: law.limit, article: law.article };
   return {
     accept: pick(declared.accept, tier.accept),
     acceptExtended: legal(tier.acceptExtended),
     resolve: pick(declared.resolve, tier.resolve),
     complexResolve: tier.complexResolve ? pick(declared.complexResolve, tier.complexResolve) : null,
-    extension: tier.extension ? { limit: tier.extension.limit, article: tier.extension.article, max: tier.extension.max } : null,
+    extension: tier.extension
+      ? { limit: tier.extension.limit, article: tier.extension.article, max: tier.extension.max }
+      : null,
     suspension: tier.suspension,
   };
 }
@@ -98,14 +124,19 @@ export function caseLimits(rules: Pick<DeadlineRules, 'services' | 'reading'>, f
  * law's, up to the 20 working days in all the law allows.
  */
 function informationRequestLimits(declared: ReturnType<typeof limitsFor>): CaseLimits {
-  const article = (mine: TimeLimit, law: TimeLimit, text: string): CaseLimit => (sameLimit(mine, law) ? { limit: law, article: text } : own(mine));
+  const article = (mine: TimeLimit, law: TimeLimit, text: string): CaseLimit =>
+    sameLimit(mine, law) ? { limit: law, article: text } : own(mine);
   const extension = INFORMATION_REQUEST_LIMITS.complexResolve.value - declared.resolve.value;
   return {
     accept: article(declared.accept, INFORMATION_REQUEST_LIMITS.accept, INFORMATION_REQUEST_ARTICLES.accept),
     acceptExtended: null,
     resolve: article(declared.resolve, INFORMATION_REQUEST_LIMITS.resolve, INFORMATION_REQUEST_ARTICLES.resolve),
     complexResolve: null,
-    extension: { limit: { value: Math.min(10, extension), unit: 'ngay-lam-viec' }, article: INFORMATION_REQUEST_ARTICLES.extension, max: 1 },
+    extension: {
+      limit: { value: Math.min(10, extension), unit: 'ngay-lam-viec' },
+      article: INFORMATION_REQUEST_ARTICLES.extension,
+      max: 1,
+    },
     suspension: null,
   };
 }
@@ -114,10 +145,15 @@ function sameLimit(a: TimeLimit, b: TimeLimit): boolean {
   return a.value === b.value && a.unit === b.unit;
 }
 
-const due = (start: number, limit: CaseLimit, calendar: WorkingCalendar) => dueDate(new Date(start), limit.limit, calendar).getTime();
+const due = (start: number, limit: CaseLimit, calendar: WorkingCalendar) =>
+  dueDate(new Date(start), limit.limit, calendar).getTime();
 
 /** The first deadline of a new case: acceptance, running now unless the signed letter is still awaited. */
-export function deadlinesOnSubmit(rules: DeadlineRules, facts: DeadlineFacts, now: number): Pick<CaseRecord, 'acceptDueAt' | 'dueAt'> {
+export function deadlinesOnSubmit(
+  rules: DeadlineRules,
+  facts: DeadlineFacts,
+  now: number,
+): Pick<CaseRecord, 'acceptDueAt' | 'dueAt'> {
   // Until the signed letter arrives there is no complaint to accept yet: the date is provisional and no clock runs.
   const acceptDueAt = due(now, caseLimits(rules, facts).accept, rules.calendar);
   return { acceptDueAt, dueAt: needsSignedLetter(facts) ? null : acceptDueAt };
@@ -139,7 +175,11 @@ export interface StepFacts {
  */
 function unitsLeft(from: number, until: number, unit: TimeLimit['unit'], calendar: WorkingCalendar): number {
   if (unit === 'ngay-lam-viec') return Math.max(0, workingDaysBetween(new Date(from), new Date(until), calendar));
-  if (unit === 'ngay') return Math.max(0, (Date.parse(vietnamDate(new Date(until))) - Date.parse(vietnamDate(new Date(from)))) / 86_400_000);
+  if (unit === 'ngay')
+    return Math.max(
+      0,
+      (Date.parse(vietnamDate(new Date(until))) - Date.parse(vietnamDate(new Date(from)))) / 86_400_000,
+    );
   return Math.max(0, until - from);
 }
 
@@ -153,9 +193,17 @@ function resumeDue(left: number, unit: TimeLimit['unit'], now: number, calendar:
  * What a step does to the deadlines of `record`, as a patch, or the refusal
  * the law gives. Every rule of ADR 0056 is decided here and nowhere else.
  */
-export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: TransitionName, status: CaseStatus, now: number, step: StepFacts = {}): Partial<CasePatch> {
+export function deadlineEffects(
+  rules: DeadlineRules,
+  record: CaseRecord,
+  name: TransitionName,
+  status: CaseStatus,
+  now: number,
+  step: StepFacts = {},
+): Partial<CasePatch> {
   const { calendar } = rules;
-  if (isFinal(status) || (record.service === 'gop-y-du-thao' && status === 'accepted')) return { closedAt: now, dueAt: null, suspendedAt: null };
+  if (isFinal(status) || (record.service === 'gop-y-du-thao' && status === 'accepted'))
+    return { closedAt: now, dueAt: null, suspendedAt: null };
   const limits = caseLimits(rules, record);
   switch (name) {
     case 'receiveSignedLetter': {
@@ -164,10 +212,13 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
       return { signedLetterAt: at, acceptDueAt, dueAt: acceptDueAt };
     }
     case 'extendAcceptance': {
-      if (!limits.acceptExtended) throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
-      if (needsSignedLetter(record) && record.signedLetterAt === null) throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
+      if (!limits.acceptExtended)
+        throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
+      if (needsSignedLetter(record) && record.signedLetterAt === null)
+        throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
       const acceptDueAt = due(record.signedLetterAt ?? record.receivedAt, limits.acceptExtended, calendar);
-      if (acceptDueAt <= record.acceptDueAt) throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: 1 });
+      if (acceptDueAt <= record.acceptDueAt)
+        throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: 1 });
       return { acceptDueAt, dueAt: acceptDueAt };
     }
     case 'accept': {
@@ -177,14 +228,20 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
         const resolveDueAt = record.resolveDueAt ?? due(record.receivedAt, limits.resolve, calendar);
         return { resolveDueAt, dueAt: resolveDueAt };
       }
-      if (needsSignedLetter(record) && record.signedLetterAt === null) throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
+      if (needsSignedLetter(record) && record.signedLetterAt === null)
+        throw new SignedLetterRequiredError({ kind: record.kind ?? '' });
       const remoteArea = record.kind === 'khieu-nai' && step.remoteArea === true;
       const accepted = caseLimits(rules, { ...record, remoteArea });
-      const resolveDueAt = due(now, record.complex && accepted.complexResolve ? accepted.complexResolve : accepted.resolve, calendar);
+      const resolveDueAt = due(
+        now,
+        record.complex && accepted.complexResolve ? accepted.complexResolve : accepted.resolve,
+        calendar,
+      );
       return { remoteArea, resolveDueAt, dueAt: resolveDueAt };
     }
     case 'declareComplex': {
-      if (!limits.complexResolve) throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
+      if (!limits.complexResolve)
+        throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
       if (record.complex) throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: 1 });
       const resolveDueAt = due(step.acceptedAt ?? now, limits.complexResolve, calendar);
       return { complex: true, resolveDueAt, dueAt: resolveDueAt };
@@ -192,9 +249,13 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
     case 'extend': {
       const extension = limits.extension;
       // A request for information may be extended before the notice of acceptance: its limit already runs from receipt.
-      const inForce = record.resolveDueAt ?? (record.service === 'tiep-can-thong-tin' ? due(record.receivedAt, limits.resolve, calendar) : null);
-      if (!extension || inForce === null) throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
-      if (record.extensions >= extension.max) throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: extension.max });
+      const inForce =
+        record.resolveDueAt ??
+        (record.service === 'tiep-can-thong-tin' ? due(record.receivedAt, limits.resolve, calendar) : null);
+      if (!extension || inForce === null)
+        throw new ExtensionNotAllowedError({ transition: name, reason: 'not-in-law', max: 0 });
+      if (record.extensions >= extension.max)
+        throw new ExtensionNotAllowedError({ transition: name, reason: 'limit-reached', max: extension.max });
       // Each extension adds to the limit in force, counted from its end.
       const resolveDueAt = due(inForce, extension, calendar);
       return { complex: true, extensions: record.extensions + 1, resolveDueAt, dueAt: resolveDueAt };
@@ -222,6 +283,10 @@ export function deadlineEffects(rules: DeadlineRules, record: CaseRecord, name: 
 }
 
 /** The flag shown beside a case in queues and on the look-up page; null once closed or while no clock runs. */
-export function caseDeadlineStatus(record: Pick<CaseRecord, 'dueAt'>, now: number, calendar: WorkingCalendar): DeadlineStatus | null {
+export function caseDeadlineStatus(
+  record: Pick<CaseRecord, 'dueAt'>,
+  now: number,
+  calendar: WorkingCalendar,
+): DeadlineStatus | null {
   return record.dueAt === null ? null : deadlineStatus(new Date(record.dueAt), new Date(now), calendar);
 }

@@ -34,7 +34,16 @@ export function caseDepartments(departments: readonly DepartmentRef[]): Map<stri
     departments.map((d) => {
       const declared = (d as DepartmentRef & { services?: Services }).services;
       const origin = d.domains[0] ? `https://${d.domains[0]}` : null;
-      return [d.id, { id: d.id, name: d.name, prefix: trackingPrefix(d.name), services: declared ?? ServicesSchema.parse({}), origin }];
+      return [
+        d.id,
+        {
+          id: d.id,
+          name: d.name,
+          prefix: trackingPrefix(d.name),
+          services: declared ?? ServicesSchema.parse({}),
+          origin,
+        },
+      ];
     }),
   );
 }

@@ -41,7 +41,13 @@ export function createCaseDisposals(deps: DisposalDeps) {
       const now = clock();
       const lists: DisposalList[] = [];
       for (const department of deps.departments.values()) {
-        const list = await storage.caseDisposals.propose({ id: randomUUID(), departmentId: department.id, closedBefore: now - deps.retentionMs, proposedAt: now, max: MAX_LIST });
+        const list = await storage.caseDisposals.propose({
+          id: randomUUID(),
+          departmentId: department.id,
+          closedBefore: now - deps.retentionMs,
+          proposedAt: now,
+          max: MAX_LIST,
+        });
         if (list) lists.push(list);
       }
       return lists;
@@ -65,7 +71,12 @@ export function createCaseDisposals(deps: DisposalDeps) {
       const list = SERVER_ID.test(id) ? await storage.caseDisposals.find(id) : null;
       if (!list || list.departmentId !== departmentId) throw new DisposalNotFoundError({});
       const now = clock();
-      const files = await storage.caseDisposals.approve({ id, approvedBy: account.id, approvedByName: account.fullName, approvedAt: now });
+      const files = await storage.caseDisposals.approve({
+        id,
+        approvedBy: account.id,
+        approvedByName: account.fullName,
+        approvedAt: now,
+      });
       await storage.audit.append({
         at: now,
         actorId: account.id,

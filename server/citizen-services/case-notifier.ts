@@ -27,13 +27,23 @@ export interface NoticeExtras {
 }
 
 export interface CaseNotifier {
-  notify(record: CaseRecord, event: Pick<CaseEvent, 'action' | 'status' | 'publicText'>, departmentName: string, extras?: NoticeExtras): void;
+  notify(
+    record: CaseRecord,
+    event: Pick<CaseEvent, 'action' | 'status' | 'publicText'>,
+    departmentName: string,
+    extras?: NoticeExtras,
+  ): void;
   /** Resolves when everything queued so far was attempted (tests, shutdown). */
   idle(): Promise<void>;
 }
 
 /** The lines of one notice: pure, so what a citizen is told is tested as data. */
-export function noticeText(record: CaseRecord, event: Pick<CaseEvent, 'action' | 'status' | 'publicText'>, departmentName: string, extras: NoticeExtras = {}) {
+export function noticeText(
+  record: CaseRecord,
+  event: Pick<CaseEvent, 'action' | 'status' | 'publicText'>,
+  departmentName: string,
+  extras: NoticeExtras = {},
+) {
   const step = stepLabel(record.service, event.action, t(`case.status.${event.status}`));
   const lines = [
     `Kính gửi Ông/Bà,`,
@@ -45,7 +55,13 @@ export function noticeText(record: CaseRecord, event: Pick<CaseEvent, 'action' |
     ...(event.publicText ? ['', event.publicText] : []),
     // The receipt says at once what must still be done for the complaint to be handled (docs/adr/0057).
     ...(event.action === 'submit' && needsSignedLetter(record) ? ['', ...signedLetterGuidance(record.kind)] : []),
-    ...(extras.secret ? ['', `Mã bí mật để tra cứu: ${extras.secret}`, 'Vui lòng giữ kín mã bí mật; cơ quan không bao giờ hỏi lại mã này.'] : []),
+    ...(extras.secret
+      ? [
+          '',
+          `Mã bí mật để tra cứu: ${extras.secret}`,
+          'Vui lòng giữ kín mã bí mật; cơ quan không bao giờ hỏi lại mã này.',
+        ]
+      : []),
     ...(extras.ratingLink ? ['', t('notice.rate'), extras.ratingLink] : []),
     '',
     'Ông/Bà có thể theo dõi hồ sơ tại trang Tra cứu của cơ quan bằng mã hồ sơ và mã bí mật.',
@@ -59,11 +75,18 @@ export function createCaseNotifier(options: MailOptions | null): CaseNotifier {
   return {
     notify(record, event, departmentName, extras) {
       if (!options || !record.contactEmail) return;
-      const message = { from: options.from, to: record.contactEmail, ...noticeText(record, event, departmentName, extras) };
+      const message = {
+        from: options.from,
+        to: record.contactEmail,
+        ...noticeText(record, event, departmentName, extras),
+      };
       chain = chain.then(() =>
         sendMail(options.smtp, message).catch((error: unknown) => {
           // The relay's sentence may quote the citizen's address: the log keeps its code only (docs/adr/0105).
-          log.error('case-mail-failed', { trackingCode: record.trackingCode, reason: (error as { code?: string }).code ?? (error as Error).name });
+          log.error('case-mail-failed', {
+            trackingCode: record.trackingCode,
+            reason: (error as { code?: string }).code ?? (error as Error).name,
+          });
         }),
       );
     },

@@ -6,7 +6,13 @@ import { AccountNotFoundError } from '#server/accounts/errors.ts';
 import { CaseNotFoundError, CasePermissionError } from './errors.ts';
 import { ValidationError } from '#server/platform/errors.ts';
 import { isProtected, protectedFieldsShown, revealsIdentity, visiblePayload } from './case-confidentiality.ts';
-import { caseDeadlineStatus, caseLimits, deadlineEffects, type CaseLimits, type DeadlineRules } from './case-deadlines.ts';
+import {
+  caseDeadlineStatus,
+  caseLimits,
+  deadlineEffects,
+  type CaseLimits,
+  type DeadlineRules,
+} from './case-deadlines.ts';
 import { RATED_SERVICES, ratingLinkPath, type CaseRatings } from './case-rating.ts';
 import {
   availableTransitions,
@@ -21,7 +27,15 @@ import {
 import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
 import type { RequestMeta } from '#server/platform/http/request-meta.ts';
-import type { AttachmentRecord, CaseEvent, CasePatch, CaseQuery, CaseRating, CaseRecord, CaseStatus } from '#server/platform/storage/case-records.ts';
+import type {
+  AttachmentRecord,
+  CaseEvent,
+  CasePatch,
+  CaseQuery,
+  CaseRating,
+  CaseRecord,
+  CaseStatus,
+} from '#server/platform/storage/case-records.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -131,7 +145,10 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     const events = await storage.cases.events(record.id);
     if (name === 'declareComplex') return { acceptedAt: events.findLast((e) => e.action === 'accept')?.at ?? null };
     // A scan counts from when it was uploaded: the one sent from the look-up page, else the one sent with the form.
-    const letterAt = input.letterVia === 'ban-chup' ? (events.findLast((e) => e.action === 'sendSignedLetter')?.at ?? record.receivedAt) : now;
+    const letterAt =
+      input.letterVia === 'ban-chup'
+        ? (events.findLast((e) => e.action === 'sendSignedLetter')?.at ?? record.receivedAt)
+        : now;
     return { letterAt };
   }
 
@@ -140,7 +157,12 @@ export function createCaseOfficeService(deps: OfficeDeps) {
    * files are shown, who saw them is logged, before they are shown. Only
    * that they were seen: never what they say (docs/adr/0059).
    */
-  async function auditProtectedView(account: AccountRecord, record: CaseRecord, meta: RequestMeta, details: Record<string, unknown>) {
+  async function auditProtectedView(
+    account: AccountRecord,
+    record: CaseRecord,
+    meta: RequestMeta,
+    details: Record<string, unknown>,
+  ) {
     await storage.audit.append({
       at: clock(),
       actorId: account.id,
@@ -150,7 +172,11 @@ export function createCaseOfficeService(deps: OfficeDeps) {
       targetId: null,
       targetUsername: null,
       ip: meta.ip,
-      details: { trackingCode: record.trackingCode, ...details, ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}) },
+      details: {
+        trackingCode: record.trackingCode,
+        ...details,
+        ...(meta.userAgent ? { userAgent: meta.userAgent.slice(0, 200) } : {}),
+      },
     });
   }
 
@@ -182,18 +208,24 @@ export function createCaseOfficeService(deps: OfficeDeps) {
         limit: PAGE_SIZE,
         offset: Math.max(0, (filters.page ?? 0) * PAGE_SIZE),
       };
-      if (account.role !== 'head') query.visibleTo = { accountId: account.id, services: [...(await grantedServices(account))] };
+      if (account.role !== 'head')
+        query.visibleTo = { accountId: account.id, services: [...(await grantedServices(account))] };
       const cases = await storage.cases.list(query);
       return { cases: cases.map((record) => ({ record, deadline: caseDeadlineStatus(record, now, calendar) })), now };
     },
 
     async view(account: AccountRecord, caseId: string, meta: RequestMeta): Promise<OfficerCaseView> {
       const { record, relations } = await openCase(account, caseId);
-      const [events, attachments, rating] = await Promise.all([storage.cases.events(record.id), storage.cases.attachments(record.id), deps.ratings.rating(record.id)]);
+      const [events, attachments, rating] = await Promise.all([
+        storage.cases.events(record.id),
+        storage.cases.attachments(record.id),
+        deps.ratings.rating(record.id),
+      ]);
       const reveals = revealsIdentity(record.kind, relations);
       const fields = protectedFieldsShown(record.payload, record.kind, relations);
       const files = isProtected(record.kind) && reveals ? attachments.length : 0;
-      if (fields.length > 0 || files > 0) await auditProtectedView(account, record, meta, { fields, attachments: files });
+      if (fields.length > 0 || files > 0)
+        await auditProtectedView(account, record, meta, { fields, attachments: files });
       return {
         record,
         payload: visiblePayload(record.payload, record.kind, relations),
@@ -214,9 +246,17 @@ export function createCaseOfficeService(deps: OfficeDeps) {
       const publicText = input.publicText?.normalize('NFC').trim() || null;
       const internalNote = input.internalNote?.normalize('NFC').trim() || null;
       const status = checkTransition(record, name, relations, { publicText, assigneeId: input.assigneeId });
-      if (name === 'note' && !internalNote) throw new ValidationError({ issues: [{ field: 'internalNote', problem: 'required' }] });
+      if (name === 'note' && !internalNote)
+        throw new ValidationError({ issues: [{ field: 'internalNote', problem: 'required' }] });
       const now = clock();
-      const deadlines = deadlineEffects(rulesOf(record), record, name, status, now, await stepFacts(record, name, input, now));
+      const deadlines = deadlineEffects(
+        rulesOf(record),
+        record,
+        name,
+        status,
+        now,
+        await stepFacts(record, name, input, now),
+      );
       const patch: CasePatch = { status, updatedAt: now, ...deadlines };
       // The deadline a step set travels with it: the citizen's timeline shows each new date (docs/adr/0056).
       const details: Record<string, unknown> = typeof deadlines.dueAt === 'number' ? { dueAt: deadlines.dueAt } : {};
@@ -232,14 +272,27 @@ export function createCaseOfficeService(deps: OfficeDeps) {
         throw new ValidationError({ issues: [{ field: 'files', problem: 'not-allowed' }] });
       }
       const checked = files.length ? checkFiles(files, deps.uploadLimits) : [];
-      const attachments = await deps.attachments.save(files.map((f, i) => ({ bytes: f.bytes, checked: checked[i]! })), 'officer', now);
+      const attachments = await deps.attachments.save(
+        files.map((f, i) => ({ bytes: f.bytes, checked: checked[i]! })),
+        'officer',
+        now,
+      );
       let updated: CaseRecord;
       try {
         updated = await storage.cases.update({
           id: record.id,
           expectedVersion: input.expectedVersion,
           patch,
-          event: { at: now, actorId: account.id, actorName: account.fullName, action: name, status, publicText, internalNote, details },
+          event: {
+            at: now,
+            actorId: account.id,
+            actorName: account.fullName,
+            action: name,
+            status,
+            publicText,
+            internalNote,
+            details,
+          },
           attachments,
         });
       } catch (error) {
@@ -253,9 +306,19 @@ export function createCaseOfficeService(deps: OfficeDeps) {
         const ratingLink = rated ? `${dept.origin}${ratingLinkPath(deps.ratingKey, updated)}` : undefined;
         deps.notifier.notify(updated, { action: name, status, publicText }, dept.name, { ratingLink });
       }
-      if (name === 'approve' && record.service === 'hoi-dap' && record.payload.allowPublication === true && deps.publisher) {
+      if (
+        name === 'approve' &&
+        record.service === 'hoi-dap' &&
+        record.payload.allowPublication === true &&
+        deps.publisher
+      ) {
         const answer = (await storage.cases.events(record.id)).findLast((e) => e.action === 'answer')?.publicText ?? '';
-        await deps.publisher.publishAnsweredQuestionAsMdx({ record: updated, answer, approvedBy: { username: account.username, name: account.fullName }, now });
+        await deps.publisher.publishAnsweredQuestionAsMdx({
+          record: updated,
+          answer,
+          approvedBy: { username: account.username, name: account.fullName },
+          now,
+        });
       }
       return updated;
     },
@@ -264,7 +327,9 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     async attachment(account: AccountRecord, caseId: string, attachmentId: string, meta: RequestMeta) {
       const { record, relations } = await openCase(account, caseId);
       // A denunciation's files are for the head and the assignee: anyone else is answered as if there were none.
-      const found = revealsIdentity(record.kind, relations) ? (await storage.cases.attachments(record.id)).find((a) => a.id === attachmentId) : undefined;
+      const found = revealsIdentity(record.kind, relations)
+        ? (await storage.cases.attachments(record.id)).find((a) => a.id === attachmentId)
+        : undefined;
       if (!found) throw new CaseNotFoundError({});
       if (isProtected(record.kind)) await auditProtectedView(account, record, meta, { attachment: found.id });
       return { attachment: found, stream: deps.attachments.open(found.storedName) };
@@ -273,7 +338,10 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     /** The accounts the head may assign to, with their grants. */
     async officers(account: AccountRecord) {
       if (account.role !== 'head' || !account.departmentId) throw new CasePermissionError({ action: 'list-officers' });
-      const [accounts, grants] = await Promise.all([storage.accounts.list(account.departmentId), storage.serviceGrants.list(account.departmentId)]);
+      const [accounts, grants] = await Promise.all([
+        storage.accounts.list(account.departmentId),
+        storage.serviceGrants.list(account.departmentId),
+      ]);
       return accounts
         .filter((a) => a.status === 'active')
         .map((a) => ({ account: a, services: grants.filter((g) => g.accountId === a.id).map((g) => g.service) }));
@@ -283,7 +351,8 @@ export function createCaseOfficeService(deps: OfficeDeps) {
     async setGrants(account: AccountRecord, targetId: string, services: readonly string[]): Promise<void> {
       if (account.role !== 'head' || !account.departmentId) throw new CasePermissionError({ action: 'grant-services' });
       const target = SERVER_ID.test(targetId) ? await storage.accounts.findById(targetId) : null;
-      if (!target || target.departmentId !== account.departmentId) throw new AccountNotFoundError({ username: targetId });
+      if (!target || target.departmentId !== account.departmentId)
+        throw new AccountNotFoundError({ username: targetId });
       const valid = services.filter((s): s is ServiceId => (SERVICE_IDS as readonly string[]).includes(s));
       await storage.serviceGrants.set(account.departmentId, target.id, valid);
     },

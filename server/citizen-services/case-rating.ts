@@ -24,7 +24,10 @@ export const RATING_PATH = '/danh-gia';
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
 /** Why the rating form is not offered now, or null when it is. */
-export function ratingClosedReason(record: Pick<CaseRecord, 'service' | 'closedAt'>, now: number): 'not-closed' | 'not-rated-service' | 'window-closed' | null {
+export function ratingClosedReason(
+  record: Pick<CaseRecord, 'service' | 'closedAt'>,
+  now: number,
+): 'not-closed' | 'not-rated-service' | 'window-closed' | null {
   if (!RATED_SERVICES.includes(record.service)) return 'not-rated-service';
   if (record.closedAt === null) return 'not-closed';
   return now - record.closedAt > RATING_WINDOW_DAYS * 86_400_000 ? 'window-closed' : null;
@@ -37,7 +40,11 @@ export function ratingClosedReason(record: Pick<CaseRecord, 'service' | 'closedA
  * one-time. 128 bits: not guessable, short enough for a mail line.
  */
 export function ratingToken(key: KeyObject, record: Pick<CaseRecord, 'id' | 'closedAt'>): string {
-  return createHmac('sha256', key).update(`rating\n${record.id}\n${record.closedAt}`).digest().subarray(0, 16).toString('base64url');
+  return createHmac('sha256', key)
+    .update(`rating\n${record.id}\n${record.closedAt}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 export function ratingLinkPath(key: KeyObject, record: Pick<CaseRecord, 'id' | 'closedAt' | 'trackingCode'>): string {
@@ -80,7 +87,11 @@ export function createCaseRatings(deps: RatingDeps) {
     },
 
     /** Validates, checks the window, and stores once; a second rating is refused, never overwrites the first. */
-    async rate(record: CaseRecord, fields: Record<string, unknown>, channel: CaseRating['channel']): Promise<CaseRating> {
+    async rate(
+      record: CaseRecord,
+      fields: Record<string, unknown>,
+      channel: CaseRating['channel'],
+    ): Promise<CaseRating> {
       const now = clock();
       checkOpen(record, now);
       const parsed = RatingSubmissionSchema.safeParse(normaliseSubmittedFields(fields).fields);

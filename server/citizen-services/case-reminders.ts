@@ -46,10 +46,16 @@ function running(record: CaseRecord): record is CaseRecord & { dueAt: number } {
 }
 
 /** Due within `days` working days after today (the due day counts), or overdue; earliest first. */
-export function digestOf(cases: readonly CaseRecord[], now: number, calendar: WorkingCalendar, days = DIGEST_WORKING_DAYS): Digest {
+export function digestOf(
+  cases: readonly CaseRecord[],
+  now: number,
+  calendar: WorkingCalendar,
+  days = DIGEST_WORKING_DAYS,
+): Digest {
   const digest: Digest = { overdue: [], dueSoon: [] };
   for (const record of cases.filter(running)) {
-    if (record.dueAt < now) digest.overdue.push({ record, workingDays: workingDaysBetween(new Date(record.dueAt), new Date(now), calendar) });
+    if (record.dueAt < now)
+      digest.overdue.push({ record, workingDays: workingDaysBetween(new Date(record.dueAt), new Date(now), calendar) });
     else {
       const left = workingDaysBetween(new Date(now), new Date(record.dueAt), calendar);
       if (left <= days) digest.dueSoon.push({ record, workingDays: left });
@@ -62,13 +68,24 @@ export function digestOf(cases: readonly CaseRecord[], now: number, calendar: Wo
 }
 
 /** Overdue by `margin` working days or more: what the head must see. */
-export function escalatedOf(cases: readonly CaseRecord[], now: number, calendar: WorkingCalendar, margin: number): DigestLine[] {
+export function escalatedOf(
+  cases: readonly CaseRecord[],
+  now: number,
+  calendar: WorkingCalendar,
+  margin: number,
+): DigestLine[] {
   return digestOf(cases, now, calendar).overdue.filter((line) => line.workingDays >= margin);
 }
 
 /** An officer's cases: assigned to them, and the unassigned ones of the services the head gave them (Điều 15). */
-export function casesOf(officer: AccountRecord, granted: ReadonlySet<ServiceId>, cases: readonly CaseRecord[]): CaseRecord[] {
-  return cases.filter((c) => c.assignedTo === officer.id || (c.assignedTo === null && officer.role !== 'head' && granted.has(c.service)));
+export function casesOf(
+  officer: AccountRecord,
+  granted: ReadonlySet<ServiceId>,
+  cases: readonly CaseRecord[],
+): CaseRecord[] {
+  return cases.filter(
+    (c) => c.assignedTo === officer.id || (c.assignedTo === null && officer.role !== 'head' && granted.has(c.service)),
+  );
 }
 
 /** The next 07:00 in Vietnam after `lastRun` (or after now, the first time). */
@@ -87,7 +104,13 @@ function line(origin: string | null, entry: DigestLine, when: string): string {
 }
 
 /** One officer's mail: pure, so what it lists is tested as data. */
-export function digestMail(department: Pick<CaseDepartment, 'name' | 'origin'>, officer: AccountRecord, digest: Digest, escalated: readonly DigestLine[], now: number) {
+export function digestMail(
+  department: Pick<CaseDepartment, 'name' | 'origin'>,
+  officer: AccountRecord,
+  digest: Digest,
+  escalated: readonly DigestLine[],
+  now: number,
+) {
   const date = formatDateShort(now);
   const section = (title: string, lines: string[]) => (lines.length ? ['', title, ...lines] : []);
   const due = (l: DigestLine) => t('digest.due', { date: formatDateShort(l.record.dueAt!), days: l.workingDays });
@@ -96,9 +119,18 @@ export function digestMail(department: Pick<CaseDepartment, 'name' | 'origin'>, 
     t('digest.greeting', { name: officer.fullName }),
     '',
     t('digest.intro', { department: department.name, date, days: DIGEST_WORKING_DAYS }),
-    ...section(t('digest.overdue', { count: digest.overdue.length }), digest.overdue.map((l) => line(department.origin, l, late(l)))),
-    ...section(t('digest.dueSoon', { count: digest.dueSoon.length }), digest.dueSoon.map((l) => line(department.origin, l, due(l)))),
-    ...section(t('digest.escalated', { count: escalated.length }), escalated.map((l) => line(department.origin, l, late(l)))),
+    ...section(
+      t('digest.overdue', { count: digest.overdue.length }),
+      digest.overdue.map((l) => line(department.origin, l, late(l))),
+    ),
+    ...section(
+      t('digest.dueSoon', { count: digest.dueSoon.length }),
+      digest.dueSoon.map((l) => line(department.origin, l, due(l))),
+    ),
+    ...section(
+      t('digest.escalated', { count: escalated.length }),
+      escalated.map((l) => line(department.origin, l, late(l))),
+    ),
     '',
     t('digest.footer'),
   ].join('\n');
@@ -158,7 +190,9 @@ export function createCaseReminders(deps: ReminderDeps) {
             sent += 1;
           } catch (error) {
             // Logged by account, never by address or content; the others still get theirs.
-            console.error(`congso: không gửi được thư nhắc hạn cho tài khoản ${officer.username}: ${(error as Error).message}`);
+            console.error(
+              `congso: không gửi được thư nhắc hạn cho tài khoản ${officer.username}: ${(error as Error).message}`,
+            );
           }
         }
       }

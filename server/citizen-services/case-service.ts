@@ -2,7 +2,13 @@ import { createHash, createHmac, createSecretKey, randomUUID } from 'node:crypto
 import { consultationState } from '#src/schema/content/consultation.ts';
 import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { normaliseSubmittedFields } from '#src/text/submitted-text.ts';
-import { COMPLAINT_KIND_LABELS, FEEDBACK_CATEGORIES, fieldIssues, HONEYPOT_FIELD, SUBMISSION_SCHEMAS } from '#src/schema/submission/index.ts';
+import {
+  COMPLAINT_KIND_LABELS,
+  FEEDBACK_CATEGORIES,
+  fieldIssues,
+  HONEYPOT_FIELD,
+  SUBMISSION_SCHEMAS,
+} from '#src/schema/submission/index.ts';
 import { vietnamDate, type WorkingCalendar } from '#src/calendar/working-days.ts';
 import type { LegalReading } from '#src/schema/legal-deadlines.ts';
 import {
@@ -23,7 +29,13 @@ import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
 import { submissionDigest } from './submission-digest.ts';
 import { generateSecret, generateTrackingCode, hashSecret, parseTrackingCode, verifySecret } from './tracking-code.ts';
-import type { AttachmentRecord, CaseEvent, CaseRating, CaseRecord, NewAttachment } from '#server/platform/storage/case-records.ts';
+import type {
+  AttachmentRecord,
+  CaseEvent,
+  CaseRating,
+  CaseRecord,
+  NewAttachment,
+} from '#server/platform/storage/case-records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { CaseDepartment } from './case-departments.ts';
@@ -126,13 +138,21 @@ export function createCaseService(deps: CaseServiceDeps) {
   async function subjectOf(dept: CaseDepartment, service: ServiceId, data: Record<string, unknown>, now: number) {
     switch (service) {
       case 'khieu-nai-to-cao':
-        return { kind: String(data.kind), subject: COMPLAINT_KIND_LABELS[data.kind as keyof typeof COMPLAINT_KIND_LABELS], subjectRef: null };
+        return {
+          kind: String(data.kind),
+          subject: COMPLAINT_KIND_LABELS[data.kind as keyof typeof COMPLAINT_KIND_LABELS],
+          subjectRef: null,
+        };
       case 'hoi-dap':
         return { kind: null, subject: String(data.title), subjectRef: null };
       case 'ho-so': {
         const procedure = await deps.content.procedure(dept.id, String(data.procedureCode));
         if (!procedure) throw new UnknownProcedureError({ procedureCode: String(data.procedureCode).slice(0, 30) });
-        return { kind: String(data.applicantType), subject: `${procedure.code} – ${procedure.title}`, subjectRef: procedure.code };
+        return {
+          kind: String(data.applicantType),
+          subject: `${procedure.code} – ${procedure.title}`,
+          subjectRef: procedure.code,
+        };
       }
       case 'gop-y-du-thao': {
         const slug = String(data.consultation);
@@ -142,16 +162,25 @@ export function createCaseService(deps: CaseServiceDeps) {
         return { kind: null, subject: `Góp ý: ${consultation!.title}`, subjectRef: slug };
       }
       case 'phan-hoi-website':
-        return { kind: String(data.category), subject: FEEDBACK_CATEGORIES[data.category as keyof typeof FEEDBACK_CATEGORIES], subjectRef: null };
+        return {
+          kind: String(data.category),
+          subject: FEEDBACK_CATEGORIES[data.category as keyof typeof FEEDBACK_CATEGORIES],
+          subjectRef: null,
+        };
       // The information asked for names no one: it is the queue's line (cut short), the requester's details stay in the payload.
       case 'tiep-can-thong-tin':
-        return { kind: String(data.delivery), subject: `Yêu cầu cung cấp thông tin: ${[...String(data.information).split('\n')[0]!].slice(0, 150).join('')}`, subjectRef: null };
+        return {
+          kind: String(data.delivery),
+          subject: `Yêu cầu cung cấp thông tin: ${[...String(data.information).split('\n')[0]!].slice(0, 150).join('')}`,
+          subjectRef: null,
+        };
     }
   }
 
   function checkUploads(service: ServiceId, files: UploadedFile[]) {
     if (files.length === 0) return [];
-    if (!SERVICES_WITH_FILES.includes(service)) throw new ValidationError({ issues: [{ field: 'files', problem: 'not-allowed' }] });
+    if (!SERVICES_WITH_FILES.includes(service))
+      throw new ValidationError({ issues: [{ field: 'files', problem: 'not-allowed' }] });
     const checked = checkFiles(files, deps.uploadLimits);
     return files.map((file, i) => ({ bytes: file.bytes, checked: checked[i]! }));
   }
@@ -184,13 +213,23 @@ export function createCaseService(deps: CaseServiceDeps) {
           publicText: draftHidden && action === 'answer' ? null : publicText,
           dueAt: typeof details.dueAt === 'number' ? details.dueAt : null,
         })),
-      attachments: attachments.map(({ displayName, size, source, addedAt }) => ({ displayName, size, source, addedAt })),
+      attachments: attachments.map(({ displayName, size, source, addedAt }) => ({
+        displayName,
+        size,
+        source,
+        addedAt,
+      })),
       rating: rating ? { score: rating.score, comment: rating.comment, ratedAt: rating.ratedAt } : null,
     };
   }
 
   /** Files the citizen adds from the look-up page, as one step of the table: a supplement, or the signed letter's scan. */
-  async function citizenUpload(codeText: string, secret: string, name: TransitionName & ('supplement' | 'sendSignedLetter'), files: UploadedFile[]): Promise<CaseRecord> {
+  async function citizenUpload(
+    codeText: string,
+    secret: string,
+    name: TransitionName & ('supplement' | 'sendSignedLetter'),
+    files: UploadedFile[],
+  ): Promise<CaseRecord> {
     const record = await findWithSecret(codeText, secret);
     const status = checkTransition(record, name, new Set(['citizen']));
     if (files.length === 0) throw new ValidationError({ issues: [{ field: 'files', problem: 'required' }] });
@@ -205,12 +244,19 @@ export function createCaseService(deps: CaseServiceDeps) {
         expectedVersion: record.version,
         patch,
         event: {
-          at: now, actorId: null, actorName: null, action: name, status, publicText: null, internalNote: null,
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: name,
+          status,
+          publicText: null,
+          internalNote: null,
           details: { files: attachments.length, ...(patch.dueAt ? { dueAt: patch.dueAt } : {}) },
         },
         attachments,
       });
-      if (status !== record.status) deps.notifier.notify(updated, { action: name, status, publicText: null }, dept.name);
+      if (status !== record.status)
+        deps.notifier.notify(updated, { action: name, status, publicText: null }, dept.name);
       return updated;
     } catch (error) {
       await deps.attachments.remove(attachments.map((a) => a.storedName)).catch(() => undefined);
@@ -271,11 +317,21 @@ export function createCaseService(deps: CaseServiceDeps) {
           try {
             const result = await storage.cases.create({
               record,
-              event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {
-                files: attachments.length,
-                ...(conversions.length ? { converted: conversions.map(({ field, encoding, original }) => ({ field, encoding, original })) } : {}),
+              event: {
+                at: now,
+                actorId: null,
+                actorName: null,
+                action: 'submit',
+                status: 'submitted',
+                publicText: null,
+                internalNote: null,
+                details: {
+                  files: attachments.length,
+                  ...(conversions.length
+                    ? { converted: conversions.map(({ field, encoding, original }) => ({ field, encoding, original })) }
+                    : {}),
+                },
               },
-            },
               attachments,
               idempotencyKeyHash: key ? createHash('sha256').update(key).digest('hex') : null,
               submissionDigest: digest,
@@ -284,10 +340,16 @@ export function createCaseService(deps: CaseServiceDeps) {
               // The first attempt's files are the case's; this retry's copies are not referenced by anything.
               await deps.attachments.remove(attachments.map((a) => a.storedName));
               // Only the same content is the same submission: anything else holding the key gets no code and no secret.
-              if (result.submissionDigest === null || result.submissionDigest !== digest) throw new IdempotencyKeyReusedError({ service });
+              if (result.submissionDigest === null || result.submissionDigest !== digest)
+                throw new IdempotencyKeyReusedError({ service });
               return { record: result.record, secret, created: false, conversions: told };
             }
-            deps.notifier.notify(record, { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` }, dept.name, { secret });
+            deps.notifier.notify(
+              record,
+              { action: 'submit', status: 'submitted', publicText: `${SERVICE_LABELS[service]}: ${subject}` },
+              dept.name,
+              { secret },
+            );
             return { record, secret, created: true, conversions: told };
           } catch (error) {
             if (error instanceof TrackingCodeTakenError && attempt < CODE_ATTEMPTS) continue;
@@ -314,10 +376,17 @@ export function createCaseService(deps: CaseServiceDeps) {
     async consultationSummary(departmentId: string, slug: string) {
       const dept = department(departmentId);
       const consultation = await deps.content.consultation(dept.id, slug);
-      if (!consultation) throw new ConsultationClosedError({ consultation: slug.slice(0, 200), state: 'khong-ton-tai' });
+      if (!consultation)
+        throw new ConsultationClosedError({ consultation: slug.slice(0, 200), state: 'khong-ton-tai' });
       const state = consultationState(consultation, new Date(clock()));
       if (state !== 'da-ket-thuc') return { consultation: slug, state, count: null, comments: [] };
-      const kept = await storage.cases.list({ departmentId: dept.id, services: ['gop-y-du-thao'], subjectRef: slug, statuses: COUNTED_COMMENT_STATUSES, limit: 10_000 });
+      const kept = await storage.cases.list({
+        departmentId: dept.id,
+        services: ['gop-y-du-thao'],
+        subjectRef: slug,
+        statuses: COUNTED_COMMENT_STATUSES,
+        limit: 10_000,
+      });
       return {
         consultation: slug,
         state,

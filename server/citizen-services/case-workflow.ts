@@ -54,7 +54,15 @@ type Rules = Partial<Record<TransitionName, TransitionRule>>;
 
 /** States in which nothing more happens but notes. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['rejected', 'resolved'];
-const OPEN: readonly CaseStatus[] = ['submitted', 'received', 'supplement-requested', 'accepted', 'in-progress', 'awaiting-approval', 'suspended'];
+const OPEN: readonly CaseStatus[] = [
+  'submitted',
+  'received',
+  'supplement-requested',
+  'accepted',
+  'in-progress',
+  'awaiting-approval',
+  'suspended',
+];
 const ANY: readonly CaseStatus[] = [...OPEN, ...FINAL_STATUSES];
 const STAFF: readonly CaseRelation[] = ['head', 'assignee', 'reception'];
 
@@ -74,7 +82,13 @@ export const WORKFLOWS: Record<ServiceId, Rules> = {
     reject: { from: ['submitted'], to: 'rejected', by: ['head', 'reception'], needs: 'publicText' },
     startVerification: { from: ['accepted'], to: 'in-progress', by: ['head', 'assignee'] },
     // Điều 28, 37: a complex case gets the longer limit, by the head's decision with its reason, told to the complainant.
-    declareComplex: { from: ['accepted', 'in-progress'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
+    declareComplex: {
+      from: ['accepted', 'in-progress'],
+      to: 'same',
+      by: ['head'],
+      needs: 'publicText',
+      tellsCitizen: true,
+    },
     resolve: { from: ['accepted', 'in-progress'], to: 'resolved', by: ['head', 'assignee'], needs: 'publicText' },
   },
   // Điều 13.3: moderated, answered by an officer, published once the head approves.
@@ -82,7 +96,12 @@ export const WORKFLOWS: Record<ServiceId, Rules> = {
     ...common,
     accept: { from: ['submitted'], to: 'accepted', by: ['head', 'reception'] },
     reject: { from: ['submitted'], to: 'rejected', by: ['head', 'reception'], needs: 'publicText' },
-    answer: { from: ['accepted', 'in-progress'], to: 'awaiting-approval', by: ['head', 'assignee'], needs: 'publicText' },
+    answer: {
+      from: ['accepted', 'in-progress'],
+      to: 'awaiting-approval',
+      by: ['head', 'assignee'],
+      needs: 'publicText',
+    },
     approve: { from: ['awaiting-approval'], to: 'resolved', by: ['head'] },
     sendBack: { from: ['awaiting-approval'], to: 'in-progress', by: ['head'] },
   },
@@ -90,10 +109,20 @@ export const WORKFLOWS: Record<ServiceId, Rules> = {
   'ho-so': {
     ...common,
     receive: { from: ['submitted'], to: 'received', by: ['head', 'reception'] },
-    requestSupplement: { from: ['submitted', 'received'], to: 'supplement-requested', by: ['head', 'reception', 'assignee'], needs: 'publicText' },
+    requestSupplement: {
+      from: ['submitted', 'received'],
+      to: 'supplement-requested',
+      by: ['head', 'reception', 'assignee'],
+      needs: 'publicText',
+    },
     supplement: { from: ['supplement-requested'], to: 'received', by: ['citizen'] },
     accept: { from: ['received'], to: 'accepted', by: ['head', 'reception', 'assignee'] },
-    reject: { from: ['submitted', 'received', 'supplement-requested', 'accepted'], to: 'rejected', by: ['head', 'reception', 'assignee'], needs: 'publicText' },
+    reject: {
+      from: ['submitted', 'received', 'supplement-requested', 'accepted'],
+      to: 'rejected',
+      by: ['head', 'reception', 'assignee'],
+      needs: 'publicText',
+    },
     returnResult: { from: ['accepted'], to: 'resolved', by: ['head', 'assignee'], needs: 'publicText' },
   },
   // Điều 7.8: comments are moderated, then counted in the consultation's summary.
@@ -114,10 +143,26 @@ export const WORKFLOWS: Record<ServiceId, Rules> = {
   'tiep-can-thong-tin': {
     ...common,
     accept: { from: ['submitted'], to: 'accepted', by: ['head', 'reception'] },
-    reject: { from: ['submitted', 'accepted', 'in-progress'], to: 'rejected', by: ['head', 'reception', 'assignee'], needs: 'publicText' },
+    reject: {
+      from: ['submitted', 'accepted', 'in-progress'],
+      to: 'rejected',
+      by: ['head', 'reception', 'assignee'],
+      needs: 'publicText',
+    },
     startVerification: { from: ['accepted'], to: 'in-progress', by: ['head', 'assignee'] },
-    extend: { from: ['submitted', 'accepted', 'in-progress'], to: 'same', by: ['head'], needs: 'publicText', tellsCitizen: true },
-    resolve: { from: ['submitted', 'accepted', 'in-progress'], to: 'resolved', by: ['head', 'assignee', 'reception'], needs: 'publicText' },
+    extend: {
+      from: ['submitted', 'accepted', 'in-progress'],
+      to: 'same',
+      by: ['head'],
+      needs: 'publicText',
+      tellsCitizen: true,
+    },
+    resolve: {
+      from: ['submitted', 'accepted', 'in-progress'],
+      to: 'resolved',
+      by: ['head', 'assignee', 'reception'],
+      needs: 'publicText',
+    },
   },
 };
 
@@ -182,13 +227,17 @@ export function checkTransition(
   const { service, kind, status } = target;
   const rule = ruleFor(service, kind, name);
   if (!rule) {
-    const reason = WORKFLOWS[service][name] || (kind && KIND_WORKFLOWS[kind]?.[name]) ? 'not-this-kind' : 'not-this-service';
+    const reason =
+      WORKFLOWS[service][name] || (kind && KIND_WORKFLOWS[kind]?.[name]) ? 'not-this-kind' : 'not-this-service';
     throw new TransitionNotAllowedError({ transition: name, from: status, reason });
   }
   if (!rule.by.some((relation) => relations.has(relation))) throw new CasePermissionError({ action: name });
-  if (!rule.from.includes(status)) throw new TransitionNotAllowedError({ transition: name, from: status, reason: 'wrong-state' });
-  if (rule.needs === 'publicText' && !input.publicText?.trim()) throw new ReasonRequiredError({ transition: name, field: 'publicText' });
-  if (rule.needs === 'assignee' && !input.assigneeId) throw new ReasonRequiredError({ transition: name, field: 'assignee' });
+  if (!rule.from.includes(status))
+    throw new TransitionNotAllowedError({ transition: name, from: status, reason: 'wrong-state' });
+  if (rule.needs === 'publicText' && !input.publicText?.trim())
+    throw new ReasonRequiredError({ transition: name, field: 'publicText' });
+  if (rule.needs === 'assignee' && !input.assigneeId)
+    throw new ReasonRequiredError({ transition: name, field: 'assignee' });
   return rule.to === 'same' ? status : rule.to;
 }
 
@@ -201,7 +250,11 @@ export function availableTransitions(target: WorkflowTarget, relations: Readonly
 }
 
 /** Whether the citizen is told of this step: every change of status, and the decisions the table marks. */
-export function tellsCitizen(target: Pick<WorkflowTarget, 'service' | 'kind'>, name: TransitionName, statusChanged: boolean): boolean {
+export function tellsCitizen(
+  target: Pick<WorkflowTarget, 'service' | 'kind'>,
+  name: TransitionName,
+  statusChanged: boolean,
+): boolean {
   return statusChanged || ruleFor(target.service, target.kind, name)?.tellsCitizen === true;
 }
 

@@ -27,7 +27,10 @@ describe('the content a citizen’s form refers to', () => {
     const lookup = createContentLookup(root, () => now);
     expect(await lookup.consultation('sotuphap', 'du-thao-hen-gio')).toBeNull();
     now = SHOWN_AT;
-    expect(await lookup.consultation('sotuphap', 'du-thao-hen-gio')).toMatchObject({ slug: 'du-thao-hen-gio', title: 'Dự thảo công bố hẹn giờ' });
+    expect(await lookup.consultation('sotuphap', 'du-thao-hen-gio')).toMatchObject({
+      slug: 'du-thao-hen-gio',
+      title: 'Dự thảo công bố hẹn giờ',
+    });
     now = GONE_AT;
     expect(await lookup.consultation('sotuphap', 'du-thao-hen-gio')).toBeNull();
     expect(await lookup.consultation('sotuphap', 'du-thao-mau')).toMatchObject({ slug: 'du-thao-mau' });

@@ -35,12 +35,19 @@ const TTL_MS = 60_000;
 export function createContentLookup(contentRoot: string, now: () => number = Date.now): ContentLookup {
   type Windowed<T> = { ref: T; window: { publishAt?: Date; expireAt?: Date } };
   const cache = new Map<string, { at: number; value: Promise<Array<Windowed<unknown>>> }>();
-  async function section<T>(site: string, name: 'thu-tuc-hanh-chinh' | 'gop-y', map: (entry: { slug: string; data: unknown }) => T): Promise<T[]> {
+  async function section<T>(
+    site: string,
+    name: 'thu-tuc-hanh-chinh' | 'gop-y',
+    map: (entry: { slug: string; data: unknown }) => T,
+  ): Promise<T[]> {
     const key = `${site}/${name}`;
     let hit = cache.get(key);
     if (!hit || now() - hit.at >= TTL_MS) {
       const value = loadSection(contentRoot, site, name).then((result) =>
-        result.value.map((entry) => ({ ref: map(entry as never) as unknown, window: entry.data as Windowed<T>['window'] })),
+        result.value.map((entry) => ({
+          ref: map(entry as never) as unknown,
+          window: entry.data as Windowed<T>['window'],
+        })),
       );
       hit = { at: now(), value };
       cache.set(key, hit);
@@ -68,7 +75,10 @@ export function createContentLookup(contentRoot: string, now: () => number = Dat
 }
 
 /** For tests and for a server without a content folder. */
-export function fixedContentLookup(procedures: Record<string, ProcedureRef[]>, consultations: Record<string, ConsultationRef[]>): ContentLookup {
+export function fixedContentLookup(
+  procedures: Record<string, ProcedureRef[]>,
+  consultations: Record<string, ConsultationRef[]>,
+): ContentLookup {
   return {
     async procedure(site, code) {
       return procedures[site]?.find((p) => p.code === code) ?? null;

@@ -65,7 +65,12 @@ export function caseOptionsFromEnv(env: NodeJS.ProcessEnv): CaseServiceOptions {
     retentionDays: env.CASE_RETENTION_DAYS ? Number(env.CASE_RETENTION_DAYS) : undefined,
     escalationWorkingDays: env.CASE_ESCALATION_DAYS ? Number(env.CASE_ESCALATION_DAYS) : undefined,
     rateLimits: env.SUBMISSION_BURST
-      ? { submission: { capacity: Number(env.SUBMISSION_BURST), refillPerMinute: Number(env.SUBMISSION_PER_MINUTE ?? env.SUBMISSION_BURST) } }
+      ? {
+          submission: {
+            capacity: Number(env.SUBMISSION_BURST),
+            refillPerMinute: Number(env.SUBMISSION_PER_MINUTE ?? env.SUBMISSION_BURST),
+          },
+        }
       : undefined,
   };
 }
@@ -75,14 +80,23 @@ export function attachmentsDirectory(env: NodeJS.ProcessEnv): string {
   return path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDirectory(env), 'attachments'));
 }
 
-export function createCaseServices(storage: Storage, departments: readonly DepartmentRef[], clock: Clock, options: CaseServiceOptions) {
-  const secretKey = typeof options.secretKey === 'string' ? Buffer.from(options.secretKey, 'utf8') : Buffer.from(options.secretKey ?? randomBytes(32));
+export function createCaseServices(
+  storage: Storage,
+  departments: readonly DepartmentRef[],
+  clock: Clock,
+  options: CaseServiceOptions,
+) {
+  const secretKey =
+    typeof options.secretKey === 'string'
+      ? Buffer.from(options.secretKey, 'utf8')
+      : Buffer.from(options.secretKey ?? randomBytes(32));
   const calendar = options.calendar ?? createCalendar();
   const byId = caseDepartments(departments);
   const attachments = createAttachmentStore(options.attachmentsDir ?? './data/attachments');
   const notifier = createCaseNotifier(options.mail ?? null);
   const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
-  const content = options.content ?? (options.contentRoot ? createContentLookup(options.contentRoot) : fixedContentLookup({}, {}));
+  const content =
+    options.content ?? (options.contentRoot ? createContentLookup(options.contentRoot) : fixedContentLookup({}, {}));
   const reading = options.legalReading ?? DEFAULT_LEGAL_READING;
   // Its own key, derived from the case key: a rating link proves nothing else (docs/adr/0058).
   const ratingKey = createSecretKey(createHmac('sha256', secretKey).update('congso rating links').digest());

@@ -111,21 +111,29 @@ describe('proof of work', () => {
     expect(hard.difficulty).toBe(14);
     const { challenge } = hard;
     let cheap = 0;
-    while (leadingZeroBits(workDigest(challenge, String(cheap))) < 8 || leadingZeroBits(workDigest(challenge, String(cheap))) >= 14) cheap += 1;
+    while (
+      leadingZeroBits(workDigest(challenge, String(cheap))) < 8 ||
+      leadingZeroBits(workDigest(challenge, String(cheap))) >= 14
+    )
+      cheap += 1;
     expect(await codeOf(pow.verify(SCOPE, challenge, String(cheap), replays))).toBe('E_POW_INVALID');
   });
 
   it('asks the replay store once per accepted solution, so a shared store can make it atomic', async () => {
     const { pow } = setup(8);
     const seen: string[] = [];
-    const store: ReplayStore = { consume: async (id) => {
+    const store: ReplayStore = {
+      consume: async (id) => {
         seen.push(id);
         return seen.filter((s) => s === id).length === 1;
       },
     };
     const { challenge } = pow.issue(SCOPE);
     const nonce = solve(challenge, 8);
-    const results = await Promise.allSettled([pow.verify(SCOPE, challenge, nonce, store), pow.verify(SCOPE, challenge, nonce, store)]);
+    const results = await Promise.allSettled([
+      pow.verify(SCOPE, challenge, nonce, store),
+      pow.verify(SCOPE, challenge, nonce, store),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(seen).toHaveLength(2);
   });

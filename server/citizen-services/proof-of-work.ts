@@ -16,9 +16,6 @@ import { systemClock, type Clock } from '#server/platform/clock.ts';
  * expire.
  */
 
-
-
-
 /**
  * Spent challenges. `consume` must be atomic (insert if absent): two
  * requests racing with the same solution must not both get `true`.
@@ -90,7 +87,9 @@ export function leadingZeroBits(digest: Uint8Array): number {
 
 /** SHA-256 of challenge and nonce as UTF-8 text, exactly as the browser computes it with SubtleCrypto. */
 export function workDigest(challenge: string, nonce: string): Uint8Array {
-  return createHash('sha256').update(challenge + nonce, 'utf8').digest();
+  return createHash('sha256')
+    .update(challenge + nonce, 'utf8')
+    .digest();
 }
 
 export interface ProofOfWork {
@@ -134,7 +133,8 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
         throw new ProofOfWorkInvalidError({ reason: 'signature' });
       }
-      if (Buffer.from(encodedScope, 'base64url').toString('utf8') !== scope) throw new ProofOfWorkInvalidError({ reason: 'scope' });
+      if (Buffer.from(encodedScope, 'base64url').toString('utf8') !== scope)
+        throw new ProofOfWorkInvalidError({ reason: 'scope' });
       const expiresAt = Number(expiry);
       if (!(clock() < expiresAt)) throw new ProofOfWorkExpiredError({ expiredAt: expiresAt });
       if (leadingZeroBits(workDigest(challenge, nonce)) < Number(bits)) {
@@ -148,6 +148,8 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
 
 function checkDifficulty(bits: number): void {
   if (!Number.isInteger(bits) || bits < MIN_DIFFICULTY || bits > MAX_DIFFICULTY) {
-    throw new RangeError(`difficulty must be a whole number of bits in ${MIN_DIFFICULTY}–${MAX_DIFFICULTY}, got ${bits}`);
+    throw new RangeError(
+      `difficulty must be a whole number of bits in ${MIN_DIFFICULTY}–${MAX_DIFFICULTY}, got ${bits}`,
+    );
   }
 }

@@ -10,7 +10,12 @@ import type { CaseRecord } from '#server/platform/storage/case-records.ts';
  * asker, whatever they wrote in the form.
  */
 export interface QuestionPublisher {
-  publishAnsweredQuestionAsMdx(input: { record: CaseRecord; answer: string; approvedBy: { username: string; name: string }; now: number }): Promise<string>;
+  publishAnsweredQuestionAsMdx(input: {
+    record: CaseRecord;
+    answer: string;
+    approvedBy: { username: string; name: string };
+    now: number;
+  }): Promise<string>;
 }
 
 /**

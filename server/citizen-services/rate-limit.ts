@@ -13,7 +13,6 @@ import { systemClock, type Clock } from '#server/platform/clock.ts';
  * `MemoryRateLimiter` keeps the buckets in one process, bounded in memory.
  */
 
-
 export interface RateLimitPolicy {
   capacity: number;
   refillPerMinute: number;
@@ -42,8 +41,14 @@ function refilled(bucket: Bucket | null, now: number, policy: RateLimitPolicy): 
 }
 
 /** One request against a bucket; a refused request takes nothing. */
-export function takeToken(bucket: Bucket | null, now: number, policy: RateLimitPolicy, cost = 1): { next: Bucket; decision: RateDecision } {
-  if (!(cost > 0) || cost > policy.capacity) throw new RangeError(`cost must be in (0, ${policy.capacity}], got ${cost}`);
+export function takeToken(
+  bucket: Bucket | null,
+  now: number,
+  policy: RateLimitPolicy,
+  cost = 1,
+): { next: Bucket; decision: RateDecision } {
+  if (!(cost > 0) || cost > policy.capacity)
+    throw new RangeError(`cost must be in (0, ${policy.capacity}], got ${cost}`);
   const current = refilled(bucket, now, policy);
   if (current.tokens >= cost) {
     const next = { ...current, tokens: current.tokens - cost };
@@ -59,7 +64,10 @@ export function takeToken(bucket: Bucket | null, now: number, policy: RateLimitP
  * addresses count as the IPv4 address they carry.
  */
 export function addressKey(address: string): string {
-  const plain = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const plain = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (isIPv4(plain)) return plain;
@@ -165,7 +173,12 @@ export class SharedRateLimiter implements RateLimiter {
   readonly #clock: Clock;
   readonly #purpose: string;
 
-  constructor({ store, policy, purpose, clock = systemClock }: { store: BucketStore; policy: RateLimitPolicy; purpose: string; clock?: Clock }) {
+  constructor({
+    store,
+    policy,
+    purpose,
+    clock = systemClock,
+  }: { store: BucketStore; policy: RateLimitPolicy; purpose: string; clock?: Clock }) {
     this.#store = store;
     this.#policy = policy;
     this.#clock = clock;

@@ -4,7 +4,11 @@ import { createHmac, type KeyObject } from 'node:crypto';
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -15,7 +19,12 @@ function canonical(value: unknown): unknown {
  * Keyed with the server's secret so the column says nothing about the
  * content to someone who reads the database but not the key.
  */
-export function submissionDigest(key: KeyObject, service: string, fields: Record<string, unknown>, files: ReadonlyArray<{ displayName: string; sha256: string }>): string {
+export function submissionDigest(
+  key: KeyObject,
+  service: string,
+  fields: Record<string, unknown>,
+  files: ReadonlyArray<{ displayName: string; sha256: string }>,
+): string {
   const content = JSON.stringify(canonical({ service, fields, files: files.map((f) => [f.displayName, f.sha256]) }));
   return `v1$${createHmac('sha256', key).update(content).digest('base64url')}`;
 }

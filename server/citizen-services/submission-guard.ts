@@ -90,7 +90,12 @@ function sharedCodeFailures(store: BucketStore, clock: Clock): CodeFailures {
     async check(code) {
       const now = clock();
       // Looking costs nothing: the bucket is written back as it was.
-      refuseUnless(await store.apply(key(code), (bucket) => ({ next: bucket ?? { tokens: CODE_FAILURES.capacity, updatedAt: now }, decision: takeToken(bucket, now, CODE_FAILURES).decision })));
+      refuseUnless(
+        await store.apply(key(code), (bucket) => ({
+          next: bucket ?? { tokens: CODE_FAILURES.capacity, updatedAt: now },
+          decision: takeToken(bucket, now, CODE_FAILURES).decision,
+        })),
+      );
     },
     async fail(code) {
       const now = clock();
@@ -101,11 +106,15 @@ function sharedCodeFailures(store: BucketStore, clock: Clock): CodeFailures {
 
 export function createSubmissionGuard(options: GuardOptions) {
   const limiter = (policy: RateLimitPolicy, purpose: string): RateLimiter =>
-    options.buckets ? new SharedRateLimiter({ store: options.buckets, policy, purpose, clock: options.clock }) : new MemoryRateLimiter({ policy, clock: options.clock });
+    options.buckets
+      ? new SharedRateLimiter({ store: options.buckets, policy, purpose, clock: options.clock })
+      : new MemoryRateLimiter({ policy, clock: options.clock });
   const submissions = limiter(options.submission ?? SUBMISSION_LIMIT, 'submission');
   const lookups = limiter(options.lookup ?? LOOKUP_LIMIT, 'lookup');
   const challenges = limiter(options.challenge ?? CHALLENGE_LIMIT, 'challenge');
-  const codeFailures = options.buckets ? sharedCodeFailures(options.buckets, options.clock) : memoryCodeFailures(options.clock);
+  const codeFailures = options.buckets
+    ? sharedCodeFailures(options.buckets, options.clock)
+    : memoryCodeFailures(options.clock);
   const noScriptCost = options.noScriptCost ?? 2.5;
   const failedLookupCost = options.failedLookupCost ?? 4;
   const scope = (departmentId: string, service: ServiceId) => `${departmentId}:${service}`;
@@ -118,7 +127,12 @@ export function createSubmissionGuard(options: GuardOptions) {
     },
 
     /** Before anything is parsed from the files or stored. */
-    async admit(departmentId: string, service: ServiceId, address: string | null, answer: ProofOfWorkAnswer | null): Promise<void> {
+    async admit(
+      departmentId: string,
+      service: ServiceId,
+      address: string | null,
+      answer: ProofOfWorkAnswer | null,
+    ): Promise<void> {
       if (!answer) {
         if (options.requireProofOfWork) throw new ProofOfWorkRequiredError({});
         await consumeToken(submissions, key(address), noScriptCost);

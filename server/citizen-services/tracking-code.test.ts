@@ -56,8 +56,20 @@ describe('tracking codes', () => {
   });
 
   it('refuse what is not a code at all', () => {
-    for (const input of ['', 'STP', 'STP-2026', 'STP-2026-7KQ4', 'STP-2026-7KQ4-M9X', 'STP-26-7KQ4-M9', '2026-7KQ4-M9', 'STP-2026-7KQ4-U9']) {
-      expect(codeOf(() => parseTrackingCode(input)), input).toBe('E_INVALID_TRACKING_CODE');
+    for (const input of [
+      '',
+      'STP',
+      'STP-2026',
+      'STP-2026-7KQ4',
+      'STP-2026-7KQ4-M9X',
+      'STP-26-7KQ4-M9',
+      '2026-7KQ4-M9',
+      'STP-2026-7KQ4-U9',
+    ]) {
+      expect(
+        codeOf(() => parseTrackingCode(input)),
+        input,
+      ).toBe('E_INVALID_TRACKING_CODE');
     }
   });
 

@@ -62,7 +62,11 @@ function format(prefix: string, year: number, body: string): string {
   return `${prefix}-${year}-${body.slice(0, 4)}-${body.slice(4)}`;
 }
 
-export function generateTrackingCode(prefix: string, year: number, random: (length: number) => string = randomSymbols): TrackingCode {
+export function generateTrackingCode(
+  prefix: string,
+  year: number,
+  random: (length: number) => string = randomSymbols,
+): TrackingCode {
   if (!PREFIX.test(prefix)) throw new RangeError(`tracking code prefix must be 2–6 capital letters, got "${prefix}"`);
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`invalid year ${year}`);
   const random5 = random(BODY_LENGTH);
@@ -81,7 +85,8 @@ export function parseTrackingCode(input: string): TrackingCode {
   const prefix = match[1]!.toUpperCase();
   const year = Number(match[2]);
   const body = normalise(match[3]!);
-  if (body.length !== BODY_LENGTH + 1 || [...body].some((c) => !VALUE.has(c))) throw new InvalidTrackingCodeError({ reason: 'format' });
+  if (body.length !== BODY_LENGTH + 1 || [...body].some((c) => !VALUE.has(c)))
+    throw new InvalidTrackingCodeError({ reason: 'format' });
   if (checkSymbol(`${year}${body.slice(0, BODY_LENGTH)}`) !== body[BODY_LENGTH]) {
     throw new InvalidTrackingCodeError({ reason: 'check-character' });
   }
@@ -123,7 +128,9 @@ const HASH_VERSION = 'v1';
 export function hashSecret(code: TrackingCode, secret: string): string {
   const normalised = normaliseSecret(secret);
   if (!normalised) throw new RangeError('not a tracking secret');
-  const digest = createHash('sha256').update(`${code.prefix}-${code.year}-${code.body}\n${normalised}`).digest('base64url');
+  const digest = createHash('sha256')
+    .update(`${code.prefix}-${code.year}-${code.body}\n${normalised}`)
+    .digest('base64url');
   return `${HASH_VERSION}$${digest}`;
 }
 

@@ -11,7 +11,8 @@ import {
   storageName,
 } from '#server/citizen-services/uploads.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
 
 function errorOf(fn: () => unknown): { code?: string; data?: Record<string, unknown> } {
   try {
@@ -50,11 +51,14 @@ describe('recognising attachments by their bytes', () => {
     expect(errorOf(() => checkFile('don', fixture('sample.pdf'))).code).toBe('E_FILE_TYPE_MISMATCH');
   });
 
-  it.each(['html-page.pdf', 'truncated.pdf', 'archive.zip', 'mimetype-second.odt', 'spreadsheet.ods'])('refuses %s as unknown content', (name) => {
-    const error = errorOf(() => checkFile(name, fixture(name)));
-    expect(error.code).toBe('E_UNSUPPORTED_FILE');
-    expect(error.data).toMatchObject({ reason: 'unknown-content' });
-  });
+  it.each(['html-page.pdf', 'truncated.pdf', 'archive.zip', 'mimetype-second.odt', 'spreadsheet.ods'])(
+    'refuses %s as unknown content',
+    (name) => {
+      const error = errorOf(() => checkFile(name, fixture(name)));
+      expect(error.code).toBe('E_UNSUPPORTED_FILE');
+      expect(error.data).toMatchObject({ reason: 'unknown-content' });
+    },
+  );
 
   it('refuses a macro-enabled document named .docx', () => {
     const error = errorOf(() => checkFile('macro.docx', fixture('macro.docx')));
@@ -100,7 +104,13 @@ describe('names', () => {
     expect(names.size).toBe(500);
     for (const name of names) expect(isStorageName(name)).toBe(true);
     expect(storageName('jpeg')).toMatch(/\.jpg$/);
-    for (const bad of ['../etc/passwd', 'abc.pdf', `${'a'.repeat(26)}.exe`, `${'a'.repeat(26)}.pdf/..`, `${'A'.repeat(26)}.pdf`]) {
+    for (const bad of [
+      '../etc/passwd',
+      'abc.pdf',
+      `${'a'.repeat(26)}.exe`,
+      `${'a'.repeat(26)}.pdf/..`,
+      `${'A'.repeat(26)}.pdf`,
+    ]) {
       expect(isStorageName(bad), bad).toBe(false);
     }
   });
@@ -121,7 +131,9 @@ describe('names', () => {
     expect(header).toBe(
       `attachment; filename="Don khieu nai (ban 2).pdf"; filename*=UTF-8''%C4%90%C6%A1n%20khi%E1%BA%BFu%20n%E1%BA%A1i%20%28b%E1%BA%A3n%202%29.pdf`,
     );
-    expect(contentDisposition('a"b?c.pdf', 'pdf', 'inline')).toBe(`inline; filename="a_b_c.pdf"; filename*=UTF-8''a_b_c.pdf`);
+    expect(contentDisposition('a"b?c.pdf', 'pdf', 'inline')).toBe(
+      `inline; filename="a_b_c.pdf"; filename*=UTF-8''a_b_c.pdf`,
+    );
     expect(contentDisposition("it's (1)*.pdf", 'pdf')).toContain(`filename*=UTF-8''it%27s%20%281%29_.pdf`);
     expect(contentDisposition('báo cáo\r\nSet-Cookie: x=1.pdf', 'pdf')).not.toMatch(/[\r\n]/);
   });

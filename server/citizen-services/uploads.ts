@@ -39,7 +39,6 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFiles: 10,
 };
 
-
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
 
 function isOdt(bytes: Uint8Array): boolean {
@@ -82,7 +81,11 @@ export interface CheckedFile {
 }
 
 /** One file: refused when empty, too big, of another kind or named as another kind. */
-export function checkFile(fileName: string, bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): CheckedFile {
+export function checkFile(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): CheckedFile {
   if (bytes.length === 0) throw new UnsupportedFileError({ fileName, reason: 'empty' });
   if (bytes.length > limits.maxFileBytes) throw new FileTooLargeError({ fileName, maxBytes: limits.maxFileBytes });
   const kind = sniffFileKind(bytes);
@@ -92,7 +95,8 @@ export function checkFile(fileName: string, bytes: Uint8Array, limits: UploadLim
     throw new UnsupportedFileError({ fileName, reason });
   }
   const extension = extensionOf(fileName);
-  if (!FILE_KINDS[kind].extensions.includes(extension)) throw new FileTypeMismatchError({ fileName, detected: kind, extension });
+  if (!FILE_KINDS[kind].extensions.includes(extension))
+    throw new FileTypeMismatchError({ fileName, detected: kind, extension });
   return { kind, mediaType: FILE_KINDS[kind].mediaType, size: bytes.length, displayName: safeFileName(fileName, kind) };
 }
 
@@ -103,7 +107,12 @@ export function checkFiles(
 ): CheckedFile[] {
   const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
   if (files.length > limits.maxFiles || totalBytes > limits.maxTotalBytes) {
-    throw new AttachmentsTooLargeError({ maxTotalBytes: limits.maxTotalBytes, maxFiles: limits.maxFiles, files: files.length, totalBytes });
+    throw new AttachmentsTooLargeError({
+      maxTotalBytes: limits.maxTotalBytes,
+      maxFiles: limits.maxFiles,
+      files: files.length,
+      totalBytes,
+    });
   }
   return files.map((f) => checkFile(f.fileName, f.bytes, limits));
 }
@@ -131,7 +140,10 @@ const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u20
  * always ending with the extension of what the file really is.
  */
 export function safeFileName(fileName: string, kind: FileKind): string {
-  const base = (fileName.normalize('NFC').split(/[\\/]/).pop() ?? '').replace(UNSAFE_IN_NAME, '_').replace(/\s+/g, ' ').trim();
+  const base = (fileName.normalize('NFC').split(/[\\/]/).pop() ?? '')
+    .replace(UNSAFE_IN_NAME, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
   const dot = base.lastIndexOf('.');
   const stem = (dot >= 0 ? base.slice(0, dot) : base).replace(/^[.\s]+/, '').trim() || 'tep-dinh-kem';
   return `${[...stem].slice(0, 120).join('')}.${FILE_KINDS[kind].extensions[0]}`;
@@ -147,8 +159,14 @@ function encodeRfc5987(value: string): string {
  * every browser in use reads `filename*` (RFC 6266) and shows the
  * Vietnamese name; the ASCII fallback, folded, serves the rest.
  */
-export function contentDisposition(fileName: string, kind: FileKind, disposition: 'attachment' | 'inline' = 'attachment'): string {
+export function contentDisposition(
+  fileName: string,
+  kind: FileKind,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const safe = safeFileName(fileName, kind);
-  const fallback = foldVietnamese(safe).replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const fallback = foldVietnamese(safe)
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\%]/g, '_');
   return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(safe)}`;
 }

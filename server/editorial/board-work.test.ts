@@ -3,7 +3,12 @@ import type { WorkflowStep } from './content-repository/workflow-record.ts';
 import { boardWork, type WaitingEntry } from './board-work.ts';
 import type { Actor } from './editorial-workflow.ts';
 
-const member = (username: string, role: Actor['role'], sections: string[] = [], delegations: Actor['delegations'] = []): Actor => ({
+const member = (
+  username: string,
+  role: Actor['role'],
+  sections: string[] = [],
+  delegations: Actor['delegations'] = [],
+): Actor => ({
   username,
   name: username,
   site: 'sotuphap',
@@ -16,22 +21,66 @@ const deputy = member('hanhttb', 'deputy');
 const contributor = member('maiht', 'contributor', ['tin-tuc']);
 const editor = member('minhlq', 'editor', ['van-ban'], ['publish']);
 
-const step = (event: WorkflowStep['event'], state: WorkflowStep['state'], at: string, username: string): WorkflowStep => ({ event, state, at, by: { name: username, username }, commit: 'c' });
+const step = (
+  event: WorkflowStep['event'],
+  state: WorkflowStep['state'],
+  at: string,
+  username: string,
+): WorkflowStep => ({ event, state, at, by: { name: username, username }, commit: 'c' });
 
-function entry(slug: string, state: 'draft' | 'in-review' | 'ready', steps: WorkflowStep[], options: { secret?: boolean; section?: 'tin-tuc' | 'van-ban' } = {}): WaitingEntry {
+function entry(
+  slug: string,
+  state: 'draft' | 'in-review' | 'ready',
+  steps: WorkflowStep[],
+  options: { secret?: boolean; section?: 'tin-tuc' | 'van-ban' } = {},
+): WaitingEntry {
   const section = options.section ?? 'tin-tuc';
-  const owners = [...new Set(steps.filter((s) => s.event === 'create' || s.event === 'submit').map((s) => s.by.username))];
+  const owners = [
+    ...new Set(steps.filter((s) => s.event === 'create' || s.event === 'submit').map((s) => s.by.username)),
+  ];
   const verify = [...steps].reverse().find((s) => s.event === 'verify');
-  const facts = { site: 'sotuphap', section, slug, state, owners, authors: owners, verifiedBy: state === 'ready' ? (verify?.by.username ?? null) : null, stateSecret: !!options.secret };
-  return { key: { site: 'sotuphap', section, slug }, title: `Bài ${slug}`, facts, readFacts: facts, steps, updatedAt: steps.at(-1)!.at };
+  const facts = {
+    site: 'sotuphap',
+    section,
+    slug,
+    state,
+    owners,
+    authors: owners,
+    verifiedBy: state === 'ready' ? (verify?.by.username ?? null) : null,
+    stateSecret: !!options.secret,
+  };
+  return {
+    key: { site: 'sotuphap', section, slug },
+    title: `Bài ${slug}`,
+    facts,
+    readFacts: facts,
+    steps,
+    updatedAt: steps.at(-1)!.at,
+  };
 }
 
 // Monday 16/11/2026 09:00 in Huế; entries waiting since then.
 const MON = '2026-11-16T02:00:00Z';
-const inReview = entry('cho-xac-thuc', 'in-review', [step('create', 'draft', MON, 'maiht'), step('submit', 'in-review', MON, 'maiht')]);
-const ready = entry('cho-dang', 'ready', [step('create', 'draft', MON, 'maiht'), step('submit', 'in-review', MON, 'maiht'), step('verify', 'ready', MON, 'hanhttb')]);
-const returned = entry('tra-lai', 'draft', [step('create', 'draft', MON, 'maiht'), step('submit', 'in-review', MON, 'maiht'), step('return', 'draft', MON, 'hanhttb')]);
-const secret = entry('mat', 'in-review', [step('create', 'draft', MON, 'minhlq'), step('submit', 'in-review', MON, 'minhlq')], { secret: true });
+const inReview = entry('cho-xac-thuc', 'in-review', [
+  step('create', 'draft', MON, 'maiht'),
+  step('submit', 'in-review', MON, 'maiht'),
+]);
+const ready = entry('cho-dang', 'ready', [
+  step('create', 'draft', MON, 'maiht'),
+  step('submit', 'in-review', MON, 'maiht'),
+  step('verify', 'ready', MON, 'hanhttb'),
+]);
+const returned = entry('tra-lai', 'draft', [
+  step('create', 'draft', MON, 'maiht'),
+  step('submit', 'in-review', MON, 'maiht'),
+  step('return', 'draft', MON, 'hanhttb'),
+]);
+const secret = entry(
+  'mat',
+  'in-review',
+  [step('create', 'draft', MON, 'minhlq'), step('submit', 'in-review', MON, 'minhlq')],
+  { secret: true },
+);
 const ALL = [inReview, ready, returned, secret];
 const at = (iso: string) => Date.parse(iso);
 
@@ -58,12 +107,26 @@ describe('boardWork (docs/adr/0091)', () => {
   });
 
   it('gives the contributor their drafts sent back, without a deadline, and nothing to verify or publish', () => {
-    expect(boardWork(contributor, ALL, at(MON)).map((i) => [i.kind, i.title, i.dueAt])).toEqual([['sent-back', 'Bài tra-lai', null]]);
+    expect(boardWork(contributor, ALL, at(MON)).map((i) => [i.kind, i.title, i.dueAt])).toEqual([
+      ['sent-back', 'Bài tra-lai', null],
+    ]);
   });
 
   it('gives a delegate only the sections they work in, and never a state-secret draft to publish (Điều 4.2đ)', () => {
-    const inVanBan = entry('van-ban-moi', 'ready', [step('create', 'draft', MON, 'maiht'), step('verify', 'ready', MON, 'hanhttb')], { section: 'van-ban' });
-    const secretReady = entry('mat-san-sang', 'ready', [step('create', 'draft', MON, 'maiht'), step('verify', 'ready', MON, 'hanhttb')], { secret: true, section: 'van-ban' });
-    expect(boardWork(editor, [...ALL, inVanBan, secretReady], at(MON)).map((i) => [i.kind, i.title])).toEqual([['publish', 'Bài van-ban-moi']]);
+    const inVanBan = entry(
+      'van-ban-moi',
+      'ready',
+      [step('create', 'draft', MON, 'maiht'), step('verify', 'ready', MON, 'hanhttb')],
+      { section: 'van-ban' },
+    );
+    const secretReady = entry(
+      'mat-san-sang',
+      'ready',
+      [step('create', 'draft', MON, 'maiht'), step('verify', 'ready', MON, 'hanhttb')],
+      { secret: true, section: 'van-ban' },
+    );
+    expect(boardWork(editor, [...ALL, inVanBan, secretReady], at(MON)).map((i) => [i.kind, i.title])).toEqual([
+      ['publish', 'Bài van-ban-moi'],
+    ]);
   });
 });

@@ -28,11 +28,17 @@ export interface WaitingEntry {
 }
 
 /** Where an entry is handled: its page in Decap (the editorial workflow opens the draft). */
-export const decapEntryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `/admin/#/collections/${key.section}/entries/${key.slug}`;
+export const decapEntryPath = (key: Pick<EntryKey, 'section' | 'slug'>) =>
+  `/admin/#/collections/${key.section}/entries/${key.slug}`;
 
 const LIMITS = { 'in-review': REVIEW_WORKING_DAYS, ready: READY_WORKING_DAYS } as const;
 
-export function boardWork(actor: Actor, entries: readonly WaitingEntry[], now: number, calendar: WorkingCalendar = NATIONAL_CALENDAR): WorkItem[] {
+export function boardWork(
+  actor: Actor,
+  entries: readonly WaitingEntry[],
+  now: number,
+  calendar: WorkingCalendar = NATIONAL_CALENDAR,
+): WorkItem[] {
   const items: WorkItem[] = [];
   for (const entry of entries) {
     const { facts } = entry;
@@ -43,7 +49,8 @@ export function boardWork(actor: Actor, entries: readonly WaitingEntry[], now: n
     if (facts.state === 'draft') {
       const last = [...entry.steps].reverse().find((s) => s.state);
       const mine = [...facts.owners, ...(facts.authors ?? [])].some((u) => isSamePerson(actor, u));
-      if (last?.event === 'return' && mine) items.push({ kind: 'sent-back', title, href, since, dueAt: null, late: false });
+      if (last?.event === 'return' && mine)
+        items.push({ kind: 'sent-back', title, href, since, dueAt: null, late: false });
       continue;
     }
     const event = facts.state === 'in-review' ? 'verify' : 'publish';
@@ -56,7 +63,11 @@ export function boardWork(actor: Actor, entries: readonly WaitingEntry[], now: n
 }
 
 /** Every entry of a site in the workflow, read from its branch (ADR 0040). */
-export async function waitingEntries(repo: ContentRepository, service: EditorialService, site: string): Promise<WaitingEntry[]> {
+export async function waitingEntries(
+  repo: ContentRepository,
+  service: EditorialService,
+  site: string,
+): Promise<WaitingEntry[]> {
   return (await draftRecords(repo, service, site)).map((d) => ({
     key: d.key,
     title: d.title,
@@ -71,7 +82,11 @@ export async function waitingEntries(repo: ContentRepository, service: Editorial
  * The editorial part of the home page and the CMS badge for one account:
  * `linked` are the accounts that count as the same person (ADR 0017).
  */
-export function editorialWork(editorial: () => Promise<{ repo: ContentRepository; service: EditorialService }>, linked: (accountId: string) => Promise<readonly string[]>, clock: () => number): WorkSource {
+export function editorialWork(
+  editorial: () => Promise<{ repo: ContentRepository; service: EditorialService }>,
+  linked: (accountId: string) => Promise<readonly string[]>,
+  clock: () => number,
+): WorkSource {
   return async (account) => {
     if (!account.departmentId || account.role === 'admin') return [];
     const { repo, service } = await editorial();

@@ -21,7 +21,12 @@ export function complianceRecord(repo: ContentRepository): EditorialRecord {
       for (const key of await listUnpublished(repo, site)) {
         const entry = await readUnpublished(repo, key, { changes: false });
         if (!entry || entry.state === 'published') continue;
-        out.push({ section: key.section, slug: key.slug, state: entry.state, since: waitingSince(entry.steps, entry.state) ?? entry.updatedAt });
+        out.push({
+          section: key.section,
+          slug: key.slug,
+          state: entry.state,
+          since: waitingSince(entry.steps, entry.state) ?? entry.updatedAt,
+        });
       }
       return out;
     },

@@ -11,7 +11,12 @@ import type { FileWrite } from './content-repository/repository.ts';
  * site's folder and of `sites/`, plus the changed files written over them.
  * The checks read this folder exactly as they read the real one (ADR 0045).
  */
-export async function withOverlay<T>(root: string, site: string, files: readonly FileWrite[], task: (overlay: string) => Promise<T>): Promise<T> {
+export async function withOverlay<T>(
+  root: string,
+  site: string,
+  files: readonly FileWrite[],
+  task: (overlay: string) => Promise<T>,
+): Promise<T> {
   const overlay = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
   try {
     // File by file, like the site's folder: a change may write the site's own YAML (a new department, docs/adr/0104).

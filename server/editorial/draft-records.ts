@@ -1,5 +1,12 @@
 import { parseFrontmatter } from '#src/content-source/frontmatter.ts';
-import { entryBranch, entryFile, entryId, listUnpublished, type EntryKey, type UnpublishedEntry } from './content-repository/entry-store.ts';
+import {
+  entryBranch,
+  entryFile,
+  entryId,
+  listUnpublished,
+  type EntryKey,
+  type UnpublishedEntry,
+} from './content-repository/entry-store.ts';
 import type { ContentRepository } from './content-repository/repository.ts';
 import type { EntryFacts } from './editorial-workflow.ts';
 import type { EditorialService } from './editorial-service.ts';
@@ -32,7 +39,11 @@ export function titleOf(raw: Uint8Array | undefined): string | null {
   }
 }
 
-export async function draftRecords(repo: ContentRepository, service: EditorialService, site: string): Promise<DraftRecord[]> {
+export async function draftRecords(
+  repo: ContentRepository,
+  service: EditorialService,
+  site: string,
+): Promise<DraftRecord[]> {
   let cache = kept.get(repo);
   if (!cache) kept.set(repo, (cache = new Map()));
   if (cache.size > MAX_KEPT) cache.clear();
@@ -47,7 +58,14 @@ export async function draftRecords(repo: ContentRepository, service: EditorialSe
     }
     const { facts, readFacts, unpublished } = await service.factsOf(key, { changes: false });
     if (!unpublished) continue;
-    const record: DraftRecord = { key, head: unpublished.head, facts, readFacts, unpublished, title: titleOf((await repo.readFile(unpublished.head, entryFile(key)))?.bytes) };
+    const record: DraftRecord = {
+      key,
+      head: unpublished.head,
+      facts,
+      readFacts,
+      unpublished,
+      title: titleOf((await repo.readFile(unpublished.head, entryFile(key)))?.bytes),
+    };
     cache.set(`${entryId(key)}@${unpublished.head}`, record);
     out.push(record);
   }

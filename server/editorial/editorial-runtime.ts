@@ -42,7 +42,8 @@ export function editorialRuntime(settings: EditorialOptions = {}): () => Promise
         settings.queue ??
         createPublishQueue({
           build: settings.build ?? (async () => undefined),
-          onFailure: (outcomes) => log.error('publication-build-failed', { site: outcomes[0]?.publication.site, error: outcomes[0]?.error }),
+          onFailure: (outcomes) =>
+            log.error('publication-build-failed', { site: outcomes[0]?.publication.site, error: outcomes[0]?.error }),
         });
       const gate = settings.gate ?? createPublicationGate({ repo, queue });
       const service = createEditorialService({ repo, gate, liveWaitMs: settings.liveWaitMs ?? 20_000 });

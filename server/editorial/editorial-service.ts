@@ -23,7 +23,13 @@ import {
 } from './content-repository/entry-store.ts';
 import { EntryBranchNotFoundError } from './errors.ts';
 import { MAIN, type ContentRepository, type FileWrite } from './content-repository/repository.ts';
-import { parsePersonTrailer, parseTrailers, stepTrailers, TRAILER, type Person } from './content-repository/workflow-record.ts';
+import {
+  parsePersonTrailer,
+  parseTrailers,
+  stepTrailers,
+  TRAILER,
+  type Person,
+} from './content-repository/workflow-record.ts';
 import { awaitLive, type PublicationGate } from './publication-gate.ts';
 import { EVENT_TRAILERS } from './content-repository/workflow-record.ts';
 
@@ -109,7 +115,10 @@ export function createEditorialService(options: EditorialServiceOptions) {
    * What the workflow needs to know of an entry: its draft if one is open, else what is live.
    * `changes: false` for lists, which do not need the files the draft changes.
    */
-  async function factsOf(key: EntryKey, options: { changes?: boolean } = {}): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null; readFacts: EntryFacts }> {
+  async function factsOf(
+    key: EntryKey,
+    options: { changes?: boolean } = {},
+  ): Promise<{ facts: EntryFacts; unpublished: UnpublishedEntry | null; readFacts: EntryFacts }> {
     const unpublished = await readUnpublished(repo, key, options);
     if (unpublished) {
       const secrecy = secrecyOf(await readText(unpublished.head, entryFile(key)));
@@ -132,7 +141,14 @@ export function createEditorialService(options: EditorialServiceOptions) {
     const live = await readText(MAIN, entryFile(key));
     if (live === null) return { ...key, state: null, owners: [], stateSecret: false };
     const [urgent, authors] = await Promise.all([readUrgent(key), liveAuthors(repo, key)]);
-    return { ...key, state: 'published', owners: authors, authors, stateSecret: false, urgentBy: urgent?.by.username ?? null };
+    return {
+      ...key,
+      state: 'published',
+      owners: authors,
+      authors,
+      stateSecret: false,
+      urgentBy: urgent?.by.username ?? null,
+    };
   }
 
   /** The entry file and its own attachments as they are on main. */
@@ -141,7 +157,8 @@ export function createEditorialService(options: EditorialServiceOptions) {
     const entry = await repo.readFile(MAIN, entryFile(key));
     if (entry) files.push({ path: entryFile(key), bytes: entry.bytes });
     const own = ownFilesPrefix(key).replace(/\/$/, '');
-    for (const f of await repo.listFolder(MAIN, own, 5)) files.push({ path: f.path, bytes: await repo.readBlob(f.blob) });
+    for (const f of await repo.listFolder(MAIN, own, 5))
+      files.push({ path: f.path, bytes: await repo.readBlob(f.blob) });
     return files;
   }
 
@@ -200,7 +217,9 @@ export function createEditorialService(options: EditorialServiceOptions) {
         const { facts, unpublished } = await factsOf(key);
         if (!unpublished) throw new EntryBranchNotFoundError({ branch: entryBranch(key) });
         authorizeTransition(actor, 'publish', facts);
-        return gate.apply(await mergeChange(repo, key, person(actor), `Đăng tải: ${entryId(key)}`, { event: 'publish' }));
+        return gate.apply(
+          await mergeChange(repo, key, person(actor), `Đăng tải: ${entryId(key)}`, { event: 'publish' }),
+        );
       });
       await awaitLive(applied, key.site, liveWaitMs);
       return applied.commit;
@@ -242,7 +261,10 @@ export function createEditorialService(options: EditorialServiceOptions) {
           files: [],
           by: person(actor),
           summary: `Rà soát bài đăng khẩn: ${entryId(key)}`,
-          trailers: [...stepTrailers(entryId(key), 'review-urgent', 'published', person(actor)), [TRAILER.reviews, urgent.commit]],
+          trailers: [
+            ...stepTrailers(entryId(key), 'review-urgent', 'published', person(actor)),
+            [TRAILER.reviews, urgent.commit],
+          ],
           afterCommit: () => clearUrgent(key),
         });
         return applied.commit;
@@ -263,7 +285,9 @@ export function createEditorialService(options: EditorialServiceOptions) {
 
     /** Urgent publications of a site still waiting for a second person's review. */
     async pendingUrgent(site: string): Promise<UrgentPublication[]> {
-      const refs = await git.listRefs({ ...repo.store, filepath: `${URGENT_PREFIX}/${site}` }).catch(() => [] as string[]);
+      const refs = await git
+        .listRefs({ ...repo.store, filepath: `${URGENT_PREFIX}/${site}` })
+        .catch(() => [] as string[]);
       const out: UrgentPublication[] = [];
       for (const ref of refs) {
         const [section, slug] = ref.split('/');

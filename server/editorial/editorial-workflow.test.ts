@@ -37,7 +37,11 @@ const entry = (state: WorkflowState | null, extra: Partial<EntryFacts> = {}): En
 
 /** The same entry, but the actor entered it, wrote its text and (when ready) verified it. */
 const own = (actor: Actor, state: WorkflowState | null): EntryFacts =>
-  entry(state, { owners: [actor.username], authors: [actor.username], verifiedBy: state === 'ready' ? actor.username : null });
+  entry(state, {
+    owners: [actor.username],
+    authors: [actor.username],
+    verifiedBy: state === 'ready' ? actor.username : null,
+  });
 
 const REASON = 'Thông báo khẩn về mưa lũ, cần đăng ngay';
 
@@ -118,18 +122,26 @@ const OWN: Row[] = [
 ];
 
 describe('the Điều 19 workflow, role by role', () => {
-  it.each(OTHERS)("%s someone else's entry from %s (to %s) gives, per role, the expected answer", (event, from, to, expected) => {
-    expect(ROLES.map((role) => outcome(member(role), event, entry(from), to))).toEqual(expected);
-  });
+  it.each(OTHERS)(
+    "%s someone else's entry from %s (to %s) gives, per role, the expected answer",
+    (event, from, to, expected) => {
+      expect(ROLES.map((role) => outcome(member(role), event, entry(from), to))).toEqual(expected);
+    },
+  );
 
-  it.each(OWN)('%s their own entry from %s (to %s) gives, per role, the expected answer', (event, from, to, expected) => {
-    expect(ROLES.map((role) => outcome(member(role), event, own(member(role), from), to))).toEqual(expected);
-  });
+  it.each(OWN)(
+    '%s their own entry from %s (to %s) gives, per role, the expected answer',
+    (event, from, to, expected) => {
+      expect(ROLES.map((role) => outcome(member(role), event, own(member(role), from), to))).toEqual(expected);
+    },
+  );
 
   it('the matrix covers every transition rule that exists', () => {
     for (const event of ENTRY_EVENTS) {
       for (const rule of TRANSITIONS[event]) {
-        const covered = OTHERS.some(([e, from, to]) => e === event && from === rule.from && (to === undefined || to === rule.to));
+        const covered = OTHERS.some(
+          ([e, from, to]) => e === event && from === rule.from && (to === undefined || to === rule.to),
+        );
         expect(covered, `${event} ${rule.from}→${rule.to}`).toBe(true);
       }
     }
@@ -159,8 +171,12 @@ describe('four eyes at least (ADR 0043)', () => {
 
   it('an account reset by the IT officer cannot verify what the IT officer wrote', () => {
     const deputy = member('deputy', { linked: ['it-officer'] });
-    expect(outcome(deputy, 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] }))).toBe(SELF);
-    expect(outcome(member('deputy'), 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] }))).toBe(OK('ready'));
+    expect(outcome(deputy, 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] }))).toBe(
+      SELF,
+    );
+    expect(
+      outcome(member('deputy'), 'verify', entry('in-review', { owners: ['it-officer'], authors: ['it-officer'] })),
+    ).toBe(OK('ready'));
   });
 
   it('an urgent publication needs a written reason, and its review a second person', () => {
@@ -168,10 +184,12 @@ describe('four eyes at least (ADR 0043)', () => {
     expect(() => authorizeTransition(head, 'publish-urgently', entry('draft'), { reason: '  gấp  ' })).toThrow(
       expect.objectContaining({ code: 'E_WORKFLOW_URGENT_REASON_REQUIRED' }),
     );
-    expect(outcome(head, 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe('E_WORKFLOW_URGENT_SELF_REVIEW');
-    expect(outcome(member('deputy', { linked: ['head'] }), 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe(
+    expect(outcome(head, 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe(
       'E_WORKFLOW_URGENT_SELF_REVIEW',
     );
+    expect(
+      outcome(member('deputy', { linked: ['head'] }), 'review-urgent', entry('published', { urgentBy: 'head' })),
+    ).toBe('E_WORKFLOW_URGENT_SELF_REVIEW');
     expect(outcome(member('deputy'), 'review-urgent', entry('published', { urgentBy: 'head' }))).toBe(OK('published'));
     expect(outcome(member('deputy'), 'review-urgent', entry('published', { urgentBy: null }))).toBe(BAD);
   });
@@ -180,7 +198,13 @@ describe('four eyes at least (ADR 0043)', () => {
 describe('reopening what is live', () => {
   it("content from before the workflow has no recorded author: the section's members reopen it, contributors do not", () => {
     const imported = entry('published', { owners: [], authors: [] });
-    expect(ROLES.map((role) => outcome(member(role), 'edit', imported))).toEqual([OK('draft'), OK('draft'), OK('draft'), OK('draft'), NOT_YOURS]);
+    expect(ROLES.map((role) => outcome(member(role), 'edit', imported))).toEqual([
+      OK('draft'),
+      OK('draft'),
+      OK('draft'),
+      OK('draft'),
+      NOT_YOURS,
+    ]);
   });
 });
 
@@ -199,7 +223,9 @@ describe('sections, delegation and the board', () => {
   it('an editor delegated to verify verifies, but only in their sections', () => {
     const editor = member('editor', { delegations: ['verify'] });
     expect(outcome(editor, 'verify', entry('in-review'))).toBe(OK('ready'));
-    expect(outcome(editor, 'verify', entry('in-review', { section: 'van-ban' }))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
+    expect(outcome(editor, 'verify', entry('in-review', { section: 'van-ban' }))).toBe(
+      'E_WORKFLOW_SECTION_NOT_ASSIGNED',
+    );
     expect(outcome(editor, 'publish', entry('ready'))).toBe(RIGHT);
   });
 
@@ -230,15 +256,18 @@ describe('sections, delegation and the board', () => {
 
 describe('rules that protect the three steps', () => {
   it('editing a verified entry sends it back to review, whoever of those who check edits', () => {
-    for (const role of ['head', 'deputy'] as const) expect(outcome(member(role), 'edit', entry('ready'))).toBe(OK('in-review'));
+    for (const role of ['head', 'deputy'] as const)
+      expect(outcome(member(role), 'edit', entry('ready'))).toBe(OK('in-review'));
   });
 
   it('an entry marked as a state secret can never be published, even by the head or urgently', () => {
     expect(outcome(member('head'), 'publish', entry('ready', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
-    expect(outcome(member('head'), 'publish-urgently', entry('draft', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
-    expect(outcome(member('deputy', { delegations: ['publish'] }), 'publish', entry('ready', { stateSecret: true }))).toBe(
+    expect(outcome(member('head'), 'publish-urgently', entry('draft', { stateSecret: true }))).toBe(
       'E_WORKFLOW_STATE_SECRET',
     );
+    expect(
+      outcome(member('deputy', { delegations: ['publish'] }), 'publish', entry('ready', { stateSecret: true })),
+    ).toBe('E_WORKFLOW_STATE_SECRET');
   });
 
   it('a state-secret draft is read by its authors and by who verifies or publishes, nobody else (Điều 4.2đ)', () => {
@@ -251,16 +280,26 @@ describe('rules that protect the three steps', () => {
         return (error as { code: string }).code;
       }
     };
-    expect(ROLES.map((role) => read(member(role), secret))).toEqual(['ok', 'ok', 'E_WORKFLOW_SECRET_DRAFT', 'E_WORKFLOW_SECRET_DRAFT', 'ok']);
+    expect(ROLES.map((role) => read(member(role), secret))).toEqual([
+      'ok',
+      'ok',
+      'E_WORKFLOW_SECRET_DRAFT',
+      'E_WORKFLOW_SECRET_DRAFT',
+      'ok',
+    ]);
     expect(read(member('editor', { delegations: ['verify'] }), secret)).toBe('ok');
     expect(read(member('editor', { sections: ['van-ban'] }), entry('draft'))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
   });
 
   it('only who may publish writes files of the site that no entry brings', () => {
     expect(() => authorizeMediaChange(member('head'), 'sotuphap', 'upload-media')).not.toThrow();
-    expect(() => authorizeMediaChange(member('contributor', { delegations: ['publish'] }), 'sotuphap', 'delete-media')).not.toThrow();
+    expect(() =>
+      authorizeMediaChange(member('contributor', { delegations: ['publish'] }), 'sotuphap', 'delete-media'),
+    ).not.toThrow();
     for (const role of ['deputy', 'editor', 'it-officer', 'contributor'] as const) {
-      expect(() => authorizeMediaChange(member(role), 'sotuphap', 'upload-media')).toThrow(expect.objectContaining({ code: RIGHT }));
+      expect(() => authorizeMediaChange(member(role), 'sotuphap', 'upload-media')).toThrow(
+        expect.objectContaining({ code: RIGHT }),
+      );
     }
   });
 
@@ -268,6 +307,12 @@ describe('rules that protect the three steps', () => {
     expect(availableEvents(member('deputy'), entry('in-review'))).toEqual(['edit', 'verify', 'return', 'discard']);
     expect(availableEvents(member('contributor'), entry('in-review'))).toEqual([]);
     expect(availableEvents(member('contributor'), own(member('contributor'), 'in-review'))).toEqual(['withdraw']);
-    expect(availableEvents(member('head'), entry('ready'))).toEqual(['edit', 'return', 'publish', 'publish-urgently', 'discard']);
+    expect(availableEvents(member('head'), entry('ready'))).toEqual([
+      'edit',
+      'return',
+      'publish',
+      'publish-urgently',
+      'discard',
+    ]);
   });
 });

@@ -165,7 +165,8 @@ function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Ri
       if (!isAuthor(actor, entry)) throw new NotYourDraftError({ event, authors: [...authorsOf(entry)] });
       return;
     case 'check':
-      if (!canVerify(actor) && !canPublish(actor)) throw new RightNotGrantedError({ event, right: 'verify', role: actor.role });
+      if (!canVerify(actor) && !canPublish(actor))
+        throw new RightNotGrantedError({ event, right: 'verify', role: actor.role });
       return;
     case 'verify':
       if (!canVerify(actor)) throw new RightNotGrantedError({ event, right: 'verify', role: actor.role });
@@ -188,7 +189,8 @@ function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Ri
     case 'discard':
       // The author may throw away their own draft; once submitted, only those who check it may.
       if (entry.state === 'draft' && isAuthor(actor, entry)) return;
-      if (!canVerify(actor) && !canPublish(actor)) throw new RightNotGrantedError({ event, right: 'own', role: actor.role });
+      if (!canVerify(actor) && !canPublish(actor))
+        throw new RightNotGrantedError({ event, right: 'own', role: actor.role });
       return;
   }
 }
@@ -196,7 +198,8 @@ function checkRight(actor: Actor, entry: EntryFacts, event: EventName, right: Ri
 /** The four-eyes rules of ADR 0043 that go beyond who holds which right. */
 function fourEyes(actor: Actor, event: EntryEvent, entry: EntryFacts, reason: string | undefined): void {
   if (event === 'verify' && isAuthor(actor, entry)) throw new SelfVerificationError({ username: actor.username });
-  if (event === 'publish' && isSamePerson(actor, entry.verifiedBy)) throw new PublisherIsVerifierError({ username: actor.username });
+  if (event === 'publish' && isSamePerson(actor, entry.verifiedBy))
+    throw new PublisherIsVerifierError({ username: actor.username });
   if (event === 'publish-urgently' && (reason ?? '').trim().length < URGENT_REASON_MIN_LENGTH) {
     throw new UrgentReasonRequiredError({ minLength: URGENT_REASON_MIN_LENGTH });
   }

@@ -38,7 +38,12 @@ async function liveTitle(repo: ContentRepository, blob: string): Promise<string 
   return title;
 }
 
-export async function listEntries(repo: ContentRepository, service: EditorialService, actor: Actor, site: string): Promise<EntryRow[]> {
+export async function listEntries(
+  repo: ContentRepository,
+  service: EditorialService,
+  actor: Actor,
+  site: string,
+): Promise<EntryRow[]> {
   const rows = new Map<string, EntryRow>();
   for (const file of await repo.listFolder(MAIN, `content/${site}`, 2)) {
     const match = ENTRY_PATH.exec(file.path);

@@ -1,7 +1,13 @@
 import { entryFile, entryHistory, entryId, saveOnBranch, type EntryKey } from './content-repository/entry-store.ts';
 import type { ContentRepository } from './content-repository/repository.ts';
 import { TRAILER, type Person } from './content-repository/workflow-record.ts';
-import { authorizeDraftRead, authorizeTransition, type Actor, type EntryEvent, type WorkflowState } from './editorial-workflow.ts';
+import {
+  authorizeDraftRead,
+  authorizeTransition,
+  type Actor,
+  type EntryEvent,
+  type WorkflowState,
+} from './editorial-workflow.ts';
 import { person, secrecyOf, type EditorialService } from './editorial-service.ts';
 import { VersionNotFoundError } from './errors.ts';
 
@@ -60,14 +66,23 @@ export async function readVersion(repo: ContentRepository, version: EntryVersion
  * The workflow's table decides who may; a version marked as a state secret
  * is restored only by who may read one (Điều 4.2đ).
  */
-export async function restoreVersion(repo: ContentRepository, service: EditorialService, actor: Actor, key: EntryKey, n: number): Promise<string> {
+export async function restoreVersion(
+  repo: ContentRepository,
+  service: EditorialService,
+  actor: Actor,
+  key: EntryKey,
+  n: number,
+): Promise<string> {
   return repo.transaction(async () => {
     const version = (await entryVersions(repo, key)).find((v) => v.n === n);
     if (!version) throw new VersionNotFoundError({ section: key.section, slug: key.slug, version: n });
     const text = await readVersion(repo, version);
     const { facts, readFacts, unpublished } = await service.factsOf(key);
     const secret = secrecyOf(text) !== 'open';
-    authorizeDraftRead(actor, { ...(unpublished ? readFacts : facts), stateSecret: secret || (!!unpublished && readFacts.stateSecret) });
+    authorizeDraftRead(actor, {
+      ...(unpublished ? readFacts : facts),
+      stateSecret: secret || (!!unpublished && readFacts.stateSecret),
+    });
     const event: EntryEvent = facts.state === null ? 'create' : 'edit';
     const state = authorizeTransition(actor, event, facts) as WorkflowState;
     return saveOnBranch(repo, {

@@ -3,7 +3,11 @@
  * Anything not exported here is this capability's own business (docs/adr/0080-code-layout.md).
  */
 export { complianceRecord } from './compliance-record.ts';
-export { contentRepositoryDir, contentRepositoryExists, ensureContentRepository } from './content-repository/ensure-content-repository.ts';
+export {
+  contentRepositoryDir,
+  contentRepositoryExists,
+  ensureContentRepository,
+} from './content-repository/ensure-content-repository.ts';
 export { RepositoryUnavailableError } from './errors.ts';
 export { type ContentRepository, openContentRepository } from './content-repository/repository.ts';
 export { cloneFromMirror, type ContentMirror, createContentMirror, mirrorRemote } from './content-repository/mirror.ts';

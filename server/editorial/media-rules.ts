@@ -46,7 +46,10 @@ async function readMain(repo: ContentRepository, path: string): Promise<string |
  */
 export async function mediaOwners(repo: ContentRepository, site: string, path: string): Promise<MediaOwner[]> {
   const folder = entryOfMediaPath(site, path);
-  if (folder) return [{ ...folder, title: titleOf(await readMain(repo, `content/${site}/${folder.section}/${folder.slug}.mdx`)) }];
+  if (folder)
+    return [
+      { ...folder, title: titleOf(await readMain(repo, `content/${site}/${folder.section}/${folder.slug}.mdx`)) },
+    ];
   const url = mediaUrlOf(site, path);
   const owners: MediaOwner[] = [];
   for (const section of SECTION_IDS) {
@@ -55,13 +58,18 @@ export async function mediaOwners(repo: ContentRepository, site: string, path: s
       const raw = decoder.decode(await repo.readBlob(file.blob));
       // Most entries never mention the file: the plain search spares parsing them.
       if (!raw.includes(url) || !referencedFiles(raw, section).includes(url)) continue;
-      owners.push({ section, slug: file.path.slice(file.path.lastIndexOf('/') + 1, -'.mdx'.length), title: titleOf(raw) });
+      owners.push({
+        section,
+        slug: file.path.slice(file.path.lastIndexOf('/') + 1, -'.mdx'.length),
+        title: titleOf(raw),
+      });
     }
   }
   return owners;
 }
 
-const bytesOf = (write: FileWrite) => (typeof write.content === 'string' ? new TextEncoder().encode(write.content) : (write.content ?? new Uint8Array()));
+const bytesOf = (write: FileWrite) =>
+  typeof write.content === 'string' ? new TextEncoder().encode(write.content) : (write.content ?? new Uint8Array());
 const isEntry = (owner: MediaOwner, key: EntryKey) => owner.section === key.section && owner.slug === key.slug;
 
 /**
@@ -70,7 +78,12 @@ const isEntry = (owner: MediaOwner, key: EntryKey) => owner.section === key.sect
  * kind by its bytes, linked from the entry, and either new in the entry's
  * own folder under a generated name or the entry's own file on `main`.
  */
-export async function checkEntryAssets(repo: ContentRepository, key: EntryKey, entryRaw: string, assets: readonly FileWrite[]): Promise<void> {
+export async function checkEntryAssets(
+  repo: ContentRepository,
+  key: EntryKey,
+  entryRaw: string,
+  assets: readonly FileWrite[],
+): Promise<void> {
   const folder = entryMediaFolder(key.site, key.section, key.slug);
   const used = new Set(referencedFiles(entryRaw, key.section));
   for (const asset of assets) {

@@ -12,7 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function sources(dir: string): Promise<string[]> {
   const names = await readdir(path.join(ROOT, dir), { recursive: true });
-  return names.map(String).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((n) => path.join(dir, n));
+  return names
+    .map(String)
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .map((n) => path.join(dir, n));
 }
 
 describe('one way to change main', () => {
@@ -20,8 +23,14 @@ describe('one way to change main', () => {
     const offenders: string[] = [];
     for (const file of [...(await sources('server')), ...(await sources('scripts')), ...(await sources('src'))]) {
       const text = await readFile(path.join(ROOT, file), 'utf8');
-      if (/commitMainChange\(/.test(text) && !/export async function commitMainChange/.test(text) && !file.endsWith('publication-gate.ts')) offenders.push(file);
-      if (/branch:\s*MAIN\b/.test(text) && !file.endsWith(path.join('content-repository', 'entry-store.ts'))) offenders.push(file);
+      if (
+        /commitMainChange\(/.test(text) &&
+        !/export async function commitMainChange/.test(text) &&
+        !file.endsWith('publication-gate.ts')
+      )
+        offenders.push(file);
+      if (/branch:\s*MAIN\b/.test(text) && !file.endsWith(path.join('content-repository', 'entry-store.ts')))
+        offenders.push(file);
     }
     expect(offenders).toEqual([]);
   });

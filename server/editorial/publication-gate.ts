@@ -71,7 +71,9 @@ export function createPublicationGate(options: PublicationGateOptions) {
         await checkMainChange(repo, change);
         if (!change.retiresSite) {
           const before = await problemsOfMain(change.site);
-          const after = await withOverlay(repo.dir, change.site, change.files, (overlay) => check(overlay, change.site));
+          const after = await withOverlay(repo.dir, change.site, change.files, (overlay) =>
+            check(overlay, change.site),
+          );
           const introduced = after.filter((p) => !before.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
           const committed = await commitMainChange(repo, change);
@@ -82,16 +84,17 @@ export function createPublicationGate(options: PublicationGateOptions) {
         return commitMainChange(repo, change);
       });
       const publishedAt = clock();
-      const live = options.queue && !change.retiresSite
-        ? options.queue.enqueue({
-            site: change.site,
-            section: change.entry?.section ?? '',
-            slug: change.entry?.slug ?? '',
-            commit,
-            by: change.by,
-            publishedAt,
-          })
-        : Promise.resolve(null);
+      const live =
+        options.queue && !change.retiresSite
+          ? options.queue.enqueue({
+              site: change.site,
+              section: change.entry?.section ?? '',
+              slug: change.entry?.slug ?? '',
+              commit,
+              by: change.by,
+              publishedAt,
+            })
+          : Promise.resolve(null);
       return { commit, live };
     },
   };
@@ -109,5 +112,6 @@ export async function awaitLive(applied: Applied, site: string, ms: number): Pro
   let timer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race([applied.live, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
   clearTimeout(timer);
-  if (outcome && !outcome.ok) throw new SiteNotLiveError({ site, commit: applied.commit, code: outcome.error?.code ?? 'E_BUILD_FAILED' });
+  if (outcome && !outcome.ok)
+    throw new SiteNotLiveError({ site, commit: applied.commit, code: outcome.error?.code ?? 'E_BUILD_FAILED' });
 }

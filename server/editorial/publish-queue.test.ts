@@ -97,7 +97,7 @@ describe('the publish queue', () => {
       building -= 1;
     };
     const outcomes: PublishOutcome[] = [];
-    const siteLock = <T,>(site: string, task: () => Promise<T>) => storage.locks.withLock(`build:${site}`, task);
+    const siteLock = <T>(site: string, task: () => Promise<T>) => storage.locks.withLock(`build:${site}`, task);
     const [a, b] = [1, 2].map(() => createPublishQueue({ build, siteLock, onOutcome: (o) => void outcomes.push(o) }));
     const first = [a!.enqueue(pub('sotuphap', 'a')), b!.enqueue(pub('sotuphap', 'b'))];
     await tick();

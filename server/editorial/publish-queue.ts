@@ -83,7 +83,10 @@ interface SiteLane {
 
 function describe(error: unknown): { code: string; message: string } {
   const e = error as { code?: unknown; message?: unknown };
-  return { code: typeof e?.code === 'string' ? e.code : 'E_BUILD_FAILED', message: String(e?.message ?? error).slice(0, 2000) };
+  return {
+    code: typeof e?.code === 'string' ? e.code : 'E_BUILD_FAILED',
+    message: String(e?.message ?? error).slice(0, 2000),
+  };
 }
 
 export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
@@ -161,7 +164,10 @@ export function createPublishQueue(options: PublishQueueOptions): PublishQueue {
     },
     recent: (site) => [...(lanes.get(site)?.recent ?? [])],
     isBuilding: (site) => lanes.get(site)?.running != null,
-    waiting: () => Object.fromEntries([...lanes].filter(([, l]) => l.waiting.length > 0).map(([site, l]) => [site, l.waiting.length])),
+    waiting: () =>
+      Object.fromEntries(
+        [...lanes].filter(([, l]) => l.waiting.length > 0).map(([site, l]) => [site, l.waiting.length]),
+      ),
     async idle() {
       for (;;) {
         const running = [...lanes.values()].map((l) => l.running).filter((p): p is Promise<void> => p !== null);

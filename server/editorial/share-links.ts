@@ -28,7 +28,12 @@ import {
  */
 
 /** The lifetimes a board member chooses from: short, because a draft changes and is not public yet. */
-export const SHARE_LIFETIMES = { '1-gio': 3_600_000, '1-ngay': 86_400_000, '3-ngay': 3 * 86_400_000, '7-ngay': 7 * 86_400_000 } as const;
+export const SHARE_LIFETIMES = {
+  '1-gio': 3_600_000,
+  '1-ngay': 86_400_000,
+  '3-ngay': 3 * 86_400_000,
+  '7-ngay': 7 * 86_400_000,
+} as const;
 export type ShareLifetime = keyof typeof SHARE_LIFETIMES;
 export const SHARE_PATH = '/xem-truoc';
 
@@ -48,7 +53,19 @@ export function createShareLinks(deps: ShareLinkDeps) {
   const { repo, service, links, key, clock } = deps;
 
   const signature = (link: ShareLinkRecord) =>
-    createHmac('sha256', key).update(['congso share link v1', link.id, link.departmentId, link.section, link.slug, link.commit, String(link.expiresAt)].join('\n')).digest();
+    createHmac('sha256', key)
+      .update(
+        [
+          'congso share link v1',
+          link.id,
+          link.departmentId,
+          link.section,
+          link.slug,
+          link.commit,
+          String(link.expiresAt),
+        ].join('\n'),
+      )
+      .digest();
 
   const tokenOf = (link: ShareLinkRecord) => `${link.id}.${signature(link).toString('base64url')}`;
 
@@ -64,7 +81,12 @@ export function createShareLinks(deps: ShareLinkDeps) {
 
   return {
     /** Makes a link to the entry's open draft, as it is now. */
-    async create(actor: Actor, creator: { id: string; name: string }, k: EntryKey, lifetime: string): Promise<{ link: ShareLinkRecord; token: string }> {
+    async create(
+      actor: Actor,
+      creator: { id: string; name: string },
+      k: EntryKey,
+      lifetime: string,
+    ): Promise<{ link: ShareLinkRecord; token: string }> {
       if (!(lifetime in SHARE_LIFETIMES)) throw new ShareLifetimeInvalidError({ value: lifetime.slice(0, 40) });
       const { unpublished, readFacts } = await service.factsOf(k);
       if (!unpublished) throw new EntryBranchNotFoundError({ branch: entryBranch(k) });
@@ -142,8 +164,14 @@ export function createShareLinks(deps: ShareLinkDeps) {
 
     async revoke(actor: Actor, accountId: string, k: EntryKey, id: string): Promise<void> {
       const link = await links.find(id);
-      if (!link || link.departmentId !== k.site || link.section !== k.section || link.slug !== k.slug) throw new ShareLinkInvalidError();
-      if (link.createdBy !== accountId && !canVerify(actor) && !canPublish(actor) && !isSamePerson(actor, link.createdBy)) {
+      if (!link || link.departmentId !== k.site || link.section !== k.section || link.slug !== k.slug)
+        throw new ShareLinkInvalidError();
+      if (
+        link.createdBy !== accountId &&
+        !canVerify(actor) &&
+        !canPublish(actor) &&
+        !isSamePerson(actor, link.createdBy)
+      ) {
         throw new ShareLinkNotYoursError({ username: actor.username });
       }
       await links.revoke(id, accountId, clock());

@@ -17,10 +17,11 @@ import { createTimedPublication } from './timed-publication.ts';
 const SEED = path.resolve(import.meta.dirname, '../../tests/fixtures/build-content');
 const HOUR = 3_600_000;
 const NOON = Date.parse('2026-12-07T05:00:00Z');
-const entry = (slug: string, at: number) => [
-  `content/sotuphap/tin-tuc/${slug}.mdx`,
-  `---\ntitle: Thông báo ${slug}\nsummary: Thông báo có thời hạn hiển thị.\ndate: 2026-12-01\nexpireAt: ${new Date(at).toISOString()}\ncategory: thong-bao\nsource: { kind: original }\n---\n\nNội dung.\n`,
-] as const;
+const entry = (slug: string, at: number) =>
+  [
+    `content/sotuphap/tin-tuc/${slug}.mdx`,
+    `---\ntitle: Thông báo ${slug}\nsummary: Thông báo có thời hạn hiển thị.\ndate: 2026-12-01\nexpireAt: ${new Date(at).toISOString()}\ncategory: thong-bao\nsource: { kind: original }\n---\n\nNội dung.\n`,
+  ] as const;
 
 let work: string;
 let repo: ContentRepository;
@@ -36,7 +37,11 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'congso-hen-gio-'));
   const seed = path.join(work, 'seed');
   await cp(SEED, seed, { recursive: true });
-  for (const [file, text] of [entry('het-han-truoc-khi-dung', NOON - 3 * HOUR), entry('het-han-luc-may-dung', NOON - 2 * HOUR), entry('het-han-sau', NOON + HOUR)]) {
+  for (const [file, text] of [
+    entry('het-han-truoc-khi-dung', NOON - 3 * HOUR),
+    entry('het-han-luc-may-dung', NOON - 2 * HOUR),
+    entry('het-han-sau', NOON + HOUR),
+  ]) {
     await writeFile(path.join(seed, file), text);
   }
   ({ repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: seed }));
@@ -46,7 +51,11 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 describe('the publish-on-time job', () => {
   it('acts on what fell since the site was last built, however long ago, and not on what the build already showed', async () => {
     // The server stopped at 09:30 (Vietnam) after the site was built at 09:30; it starts again at noon.
-    const timed = createTimedPublication({ repo, gate, builtAt: async (site) => (site === 'sotuphap' ? NOON - 2.5 * HOUR : null) });
+    const timed = createTimedPublication({
+      repo,
+      gate,
+      builtAt: async (site) => (site === 'sotuphap' ? NOON - 2.5 * HOUR : null),
+    });
     const done = await timed.run(NOON);
     expect(done.map((c) => [c.key.slug, c.change])).toEqual([['het-han-luc-may-dung', 'go-xuong']]);
     expect(applied.map((c) => c.by.name)).toEqual(['Hệ thống']);

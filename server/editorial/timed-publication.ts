@@ -67,7 +67,8 @@ export function createTimedPublication({ repo, gate, builtAt }: TimedPublication
         const { value } = await loadSection(repo.dir, department.id, section);
         for (const entry of value ?? []) {
           const key = { site: department.id, section, slug: entry.slug };
-          for (const moment of timedMoments(section, entry.data as Record<string, unknown>)) moments.push({ key, ...moment });
+          for (const moment of timedMoments(section, entry.data as Record<string, unknown>))
+            moments.push({ key, ...moment });
         }
       }
     }
@@ -82,7 +83,8 @@ export function createTimedPublication({ repo, gate, builtAt }: TimedPublication
     for (let n = 0; oid && n < RECORDED_SCAN; n++) {
       const commit = await repo.readCommit(oid);
       const t = parseTrailers(commit.message);
-      if (t.get(TRAILER.event)?.[0] === 'change-on-time') out.add(`${t.get(TRAILER.entry)?.[0]}|${t.get(TRAILER.at)?.[0]}`);
+      if (t.get(TRAILER.event)?.[0] === 'change-on-time')
+        out.add(`${t.get(TRAILER.entry)?.[0]}|${t.get(TRAILER.at)?.[0]}`);
       oid = commit.parent[0] ?? null;
     }
     return out;
@@ -101,7 +103,9 @@ export function createTimedPublication({ repo, gate, builtAt }: TimedPublication
       }
       if (moments.length === 0) return [];
       const done = await recorded();
-      return moments.filter((m) => !done.has(`${entryId(m.key)}|${new Date(m.at).toISOString()}`)).sort((a, b) => a.at - b.at);
+      return moments
+        .filter((m) => !done.has(`${entryId(m.key)}|${new Date(m.at).toISOString()}`))
+        .sort((a, b) => a.at - b.at);
     },
 
     /** The scheduled job's body: record each due change as the system's step; the gate queues the rebuilds. */
@@ -117,7 +121,10 @@ export function createTimedPublication({ repo, gate, builtAt }: TimedPublication
           files: [],
           by: SYSTEM_PERSON,
           summary: `${CHANGE_SUMMARY[change.change]}: ${id}`,
-          trailers: [...stepTrailers(id, 'change-on-time', 'published', SYSTEM_PERSON), [TRAILER.at, new Date(change.at).toISOString()]],
+          trailers: [
+            ...stepTrailers(id, 'change-on-time', 'published', SYSTEM_PERSON),
+            [TRAILER.at, new Date(change.at).toISOString()],
+          ],
         });
       }
       return changes;

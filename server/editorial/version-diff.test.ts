@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions, diffWords, tokens } from './version-diff.ts';
 
-const entry = (title: string, body: string, extra = '') => `---\ntitle: ${title}\ndate: 2024-12-20\n${extra}---\n\n${body}\n`;
+const entry = (title: string, body: string, extra = '') =>
+  `---\ntitle: ${title}\ndate: 2024-12-20\n${extra}---\n\n${body}\n`;
 
 describe('diffWords (docs/adr/0092)', () => {
   it('changes whole Vietnamese words, never letters or marks', () => {
@@ -22,7 +23,10 @@ describe('diffWords (docs/adr/0092)', () => {
 
 describe('diffVersions', () => {
   it('lists changed fields and the body’s changed words, and says when nothing changed', () => {
-    const diff = diffVersions(entry('Hội nghị năm 2024', 'Sáng 20/12, Sở tổ chức hội nghị.'), entry('Hội nghị năm 2025', 'Sáng 21/12, Sở tổ chức hội nghị.', 'urgent: true\n'));
+    const diff = diffVersions(
+      entry('Hội nghị năm 2024', 'Sáng 20/12, Sở tổ chức hội nghị.'),
+      entry('Hội nghị năm 2025', 'Sáng 21/12, Sở tổ chức hội nghị.', 'urgent: true\n'),
+    );
     expect(diff.fields.map((f) => [f.field, f.before, f.after])).toEqual([
       ['title', 'Hội nghị năm 2024', 'Hội nghị năm 2025'],
       ['urgent', null, 'true'],

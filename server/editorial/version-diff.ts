@@ -34,7 +34,9 @@ export function tokens(text: string): string[] {
 }
 
 export function diffWords(before: string, after: string): DiffPart[] {
-  const raw = diffArrays(tokens(before), tokens(after)).map((c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value.join('') }));
+  const raw = diffArrays(tokens(before), tokens(after)).map(
+    (c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value.join('') }),
+  );
   // A change of several words reads as one: the spaces between changed words belong to both sides, and
   // everything removed in a run is shown before everything added.
   const parts: DiffPart[] = [];
@@ -46,7 +48,12 @@ export function diffWords(before: string, after: string): DiffPart[] {
     removed = added = '';
   };
   raw.forEach((part, i) => {
-    const between = part.kind === 'same' && /^\s+$/u.test(part.text) && (removed || added) && raw[i + 1] && raw[i + 1]!.kind !== 'same';
+    const between =
+      part.kind === 'same' &&
+      /^\s+$/u.test(part.text) &&
+      (removed || added) &&
+      raw[i + 1] &&
+      raw[i + 1]!.kind !== 'same';
     if (part.kind === 'removed' || between) removed += part.text;
     if (part.kind === 'added' || between) added += part.text;
     if (part.kind !== 'same' || between) return;

@@ -6,6 +6,11 @@
 export { createBackup, pruneBackups, type Backup } from './backup/create-backup.ts';
 export { restoreBackup, type Restored } from './backup/restore-backup.ts';
 export { installationFromEnv, type Installation } from './installation.ts';
-export { createDepartmentService, type CreatedDepartment, type DepartmentActor, type DepartmentService } from './departments/department-service.ts';
+export {
+  createDepartmentService,
+  type CreatedDepartment,
+  type DepartmentActor,
+  type DepartmentService,
+} from './departments/department-service.ts';
 export { departmentRoutes } from './http/departments-routes.ts';
 export { buildDepartmentSite, openDepartmentCommand, serverRunning } from './departments/department-command.ts';

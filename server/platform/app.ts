@@ -12,7 +12,12 @@ import { adminRoutes, type AdminRouteOptions, complianceRecord, editorialWork } 
 import { createPortalRoutes, type PortalOptions } from '#server/sites/index.ts';
 import { createStaticSitesRoutes } from '#server/sites/index.ts';
 import { createServices, type ServiceOptions, type Services } from '#server/accounts/index.ts';
-import { caseOptionsFromEnv, createCaseServices, type CaseServiceOptions, type CaseServices } from '#server/citizen-services/index.ts';
+import {
+  caseOptionsFromEnv,
+  createCaseServices,
+  type CaseServiceOptions,
+  type CaseServices,
+} from '#server/citizen-services/index.ts';
 import { createQuestionPublisher } from '#server/citizen-services/index.ts';
 import { editorialRuntime } from '#server/editorial/index.ts';
 import { citizenServiceRoutes } from '#server/citizen-services/index.ts';
@@ -73,7 +78,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   const app = new Hono<AppEnv>();
 
-  if (options.requestLog) app.use('*', requestLog({ log: options.requestLog, metrics: options.metrics, trustProxy: options.trustProxy ?? false }));
+  if (options.requestLog)
+    app.use(
+      '*',
+      requestLog({ log: options.requestLog, metrics: options.metrics, trustProxy: options.trustProxy ?? false }),
+    );
   app.use(
     '*',
     secureHeaders({
@@ -90,13 +99,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const distDir = options.distDir ?? 'dist';
   const siteIds = options.departments.map((d) => d.id);
-  app.route('/', healthzRoutes({ storage: options.storage, distDir, sites: siteIds, contentRepository: options.editorial?.repo, now: services.deps.clock }, services.auth));
+  app.route(
+    '/',
+    healthzRoutes(
+      {
+        storage: options.storage,
+        distDir,
+        sites: siteIds,
+        contentRepository: options.editorial?.repo,
+        now: services.deps.clock,
+      },
+      services.auth,
+    ),
+  );
   if (options.metrics) app.route('/', metricsRoutes(options.metrics.render, services.auth));
   // What waits for each person (docs/adr/0091): the editorial steps only where a content repository is given, so a
   // server that never edits content never creates one.
   const hasContent = !!(options.editorial?.repo || options.editorialRuntime);
   const work: WorkSource[] = [
-    ...(hasContent ? [editorialWork(editorial, (id) => services.accounts.linkedUsernames(id), services.deps.clock)] : []),
+    ...(hasContent
+      ? [editorialWork(editorial, (id) => services.accounts.linkedUsernames(id), services.deps.clock)]
+      : []),
     operationsWork({
       distDir,
       contentRoot: options.editorial?.repoDir,
@@ -105,7 +128,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   ];
   app.route('/', backOfficeRoutes(services, cases, work));
-  if (options.departmentService) app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
+  if (options.departmentService)
+    app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
   const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
   app.route('/', citizenServiceRoutes(cases, shells));
@@ -123,7 +147,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       ...(options.editorial?.repo ? { editorial } : {}),
     }),
   );
-  app.route('/', operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }));
+  app.route(
+    '/',
+    operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }),
+  );
   app.route('/', adminRoutes(services, { ...options, editorialRuntime: editorial }));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province, distDir }));
   app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));

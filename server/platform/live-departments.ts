@@ -29,7 +29,11 @@ export interface LiveDepartments<T> {
 
 const byId = (loaded: Loaded) => new Map(loaded.departments.map((d) => [d.id, JSON.stringify(d)]));
 
-export async function liveDepartments<T>(options: { load: () => Promise<Loaded>; assemble: (loaded: Loaded) => T; log: Logger }): Promise<LiveDepartments<T>> {
+export async function liveDepartments<T>(options: {
+  load: () => Promise<Loaded>;
+  assemble: (loaded: Loaded) => T;
+  log: Logger;
+}): Promise<LiveDepartments<T>> {
   let loaded = await options.load();
   let fingerprint = JSON.stringify(loaded);
   let current = options.assemble(loaded);

@@ -7,7 +7,13 @@ import { loadDepartments, loadHolidays, loadProvince } from '#src/content-source
 import { createCalendar } from '#src/calendar/working-days.ts';
 import { createApp } from './app.ts';
 import { persistentSecret } from './private-files.ts';
-import { cloneFromMirror, createContentMirror, createPublishQueue, mirrorRemote, type ContentMirror } from '#server/editorial/index.ts';
+import {
+  cloneFromMirror,
+  createContentMirror,
+  createPublishQueue,
+  mirrorRemote,
+  type ContentMirror,
+} from '#server/editorial/index.ts';
 import { createPublicationGate, createTimedPublication } from '#server/editorial/index.ts';
 import { caseOptionsFromEnv, createCaseServices } from '#server/citizen-services/index.ts';
 import { createQuestionPublisher } from '#server/citizen-services/index.ts';
@@ -52,12 +58,16 @@ const clock = systemClock;
 // A dead storage thread refuses every request (docs/adr/0054): stop, and let the supervisor start a fresh process.
 const storage = await openStorage(env, {
   onFailure: (error) => {
-    log.error('storage-failed', { error, message: 'Luồng lưu trữ SQLite đã dừng; máy chủ dừng để được khởi động lại.' });
+    log.error('storage-failed', {
+      error,
+      message: 'Luồng lưu trữ SQLite đã dừng; máy chủ dừng để được khởi động lại.',
+    });
     process.exit(1);
   },
 });
 const applied = await storage.migrate();
-if (applied.length > 0) log.info('migrations-applied', { versions: applied, message: `Đã áp dụng migration: ${applied.join(', ')}` });
+if (applied.length > 0)
+  log.info('migrations-applied', { versions: applied, message: `Đã áp dụng migration: ${applied.join(', ')}` });
 
 // Everything editors publish lands in this repository; the sites are built from its folder, never from the project's content/.
 const remote = env.CONTENT_REMOTE_URL ? mirrorRemote(env.CONTENT_REMOTE_URL) : null;
@@ -71,28 +81,53 @@ const content = await ensureContentRepository({
 });
 if (content.created) {
   const from = content.cloned ? `kho dự phòng ${remote!.url}` : 'dữ liệu mẫu';
-  log.info('content-repository-created', { dir: content.dir, cloned: content.cloned, message: `Đã tạo kho nội dung ${content.dir} từ ${from}.` });
+  log.info('content-repository-created', {
+    dir: content.dir,
+    cloned: content.cloned,
+    message: `Đã tạo kho nội dung ${content.dir} từ ${from}.`,
+  });
 }
 if (remote) {
-  mirror = createContentMirror({ repo: content.repo, remote, exclusive: (task) => storage.locks.withLock('content-mirror', task) });
+  mirror = createContentMirror({
+    repo: content.repo,
+    remote,
+    exclusive: (task) => storage.locks.withLock('content-mirror', task),
+  });
   mirror.request();
 }
 const distDir = path.resolve(env.CONGSO_DIST ?? 'dist');
 
-const metrics = createServerMetrics({ cases: () => storage.cases.countByStatus(), queueDepth: () => publishQueue.waiting() });
+const metrics = createServerMetrics({
+  cases: () => storage.cases.countByStatus(),
+  queueDepth: () => publishQueue.waiting(),
+});
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
 // A scratch folder per process: another instance, or `npm run build`, may be building beside it.
 const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
 // Warm renderers (docs/adr/0047): a publishing site's renderer stays loaded between its publications.
 // Each holds about a gigabyte for a 1,000-entry site; CONGSO_WARM_RENDERERS=0 keeps none (every publication a full build).
-const siteBuild = siteBuilder({ contentRoot: content.dir, outDir: distDir, workDir: buildWorkDir, max: Number(env.CONGSO_WARM_RENDERERS ?? 2) });
+const siteBuild = siteBuilder({
+  contentRoot: content.dir,
+  outDir: distDir,
+  workDir: buildWorkDir,
+  max: Number(env.CONGSO_WARM_RENDERERS ?? 2),
+});
 const publishQueue = createPublishQueue({
   build: siteBuild,
   siteLock: (site, build) => storage.locks.withLock(`build:${site}`, build),
   onOutcome: (outcome) => {
     const seconds = outcome.publishToLiveMs / 1000;
     const { site, section, slug, commit, by } = outcome.publication;
-    log.info('publication', { site, entry: slug ? `${section}/${slug}` : null, commit, by: by.username, live: outcome.ok, seconds, coalesced: outcome.coalesced, excluded: outcome.excluded.length });
+    log.info('publication', {
+      site,
+      entry: slug ? `${section}/${slug}` : null,
+      commit,
+      by: by.username,
+      live: outcome.ok,
+      seconds,
+      coalesced: outcome.coalesced,
+      excluded: outcome.excluded.length,
+    });
     metrics.publication(site, outcome.ok, seconds);
   },
   onFailure: (outcomes) => {
@@ -106,9 +141,16 @@ const publicationGate = createPublicationGate({ repo: content.repo, queue: publi
 
 const deviceSecret = persistentSecret(path.join(dataDirectory(env), 'device-secret.key'));
 const mail = mailOptionsFromEnv(env);
-const portalHosts = env.PORTAL_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean);
+const portalHosts = env.PORTAL_HOSTS?.split(',')
+  .map((h) => h.trim())
+  .filter(Boolean);
 // In the storage, not in memory: shared by every instance and kept when the departments are reloaded (docs/adr/0102).
-const caseOptions = { ...caseOptionsFromEnv(env), contentRoot: content.dir, publisher: createQuestionPublisher(publicationGate), buckets: storage.rateBuckets };
+const caseOptions = {
+  ...caseOptionsFromEnv(env),
+  contentRoot: content.dir,
+  publisher: createQuestionPublisher(publicationGate),
+  buckets: storage.rateBuckets,
+};
 
 const departmentService = createDepartmentService({
   repo: content.repo,
@@ -158,9 +200,14 @@ const seeded =
   env.SEED_SAMPLE_ACCOUNTS === '0'
     ? []
     : await storage.locks.withLock('first-start', async () =>
-        (await storage.accounts.list()).length === 0 ? seedSampleAccounts(live.current().services.accounts, live.loaded().departments) : [],
+        (await storage.accounts.list()).length === 0
+          ? seedSampleAccounts(live.current().services.accounts, live.loaded().departments)
+          : [],
       );
-const server = await startServer({ fetch: (request, bindings) => live.current().app.fetch(request, bindings) }, { port: Number(env.PORT ?? 4321) });
+const server = await startServer(
+  { fetch: (request, bindings) => live.current().app.fetch(request, bindings) },
+  { port: Number(env.PORT ?? 4321) },
+);
 if (seeded.length > 0) {
   const file = path.resolve('data', 'sample-accounts.txt');
   const text = writeSampleAccountsFile(seeded, file, server.port);
@@ -176,28 +223,57 @@ log.info('listening', {
 // The server's own scheduler (server/platform/scheduler.ts): each occurrence runs in one instance only.
 const scheduler = createScheduler({ clock, claim: storageJobClaim(storage.jobClaims, instance, clock) });
 // Every instance: a department added, renamed or removed elsewhere is served here within this delay.
-scheduler.add({ name: 'departments', perInstance: true, nextDue: every(Number(env.DEPARTMENTS_RELOAD_SECONDS ?? 30) * 1000), run: () => live.reload().then(() => undefined) });
+scheduler.add({
+  name: 'departments',
+  perInstance: true,
+  nextDue: every(Number(env.DEPARTMENTS_RELOAD_SECONDS ?? 30) * 1000),
+  run: () => live.reload().then(() => undefined),
+});
 // Expired sessions are refused anyway; this only keeps the table small.
-scheduler.add({ name: 'expired-sessions', nextDue: every(10 * 60_000), run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)) });
+scheduler.add({
+  name: 'expired-sessions',
+  nextDue: every(10 * 60_000),
+  run: async (now) => void (await storage.sessions.deleteExpired(now, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS)),
+});
 // Closed cases past the retention period (CASE_RETENTION_DAYS) go on a disposal list for the head; nothing is destroyed without the head's approval (docs/adr/0059).
-scheduler.add({ name: 'case-retention', nextDue: every(6 * 3600_000), run: () => live.current().caseServices.sweep().then(() => undefined) });
+scheduler.add({
+  name: 'case-retention',
+  nextDue: every(6 * 3600_000),
+  run: () =>
+    live
+      .current()
+      .caseServices.sweep()
+      .then(() => undefined),
+});
 // Every working morning at 07:00 in Vietnam: each officer's cases due within three working days or overdue, and the head's escalations (docs/adr/0056).
 scheduler.add({
   name: 'case-digest',
   nextDue: (last, now) => live.current().caseServices.reminders.nextDue(last, now),
-  run: (now) => live.current().caseServices.reminders.sendDigests(now).then(() => undefined),
+  run: (now) =>
+    live
+      .current()
+      .caseServices.reminders.sendDigests(now)
+      .then(() => undefined),
 });
 // Pages that change on time (docs/adr/0049): at each moment an entry carries, its site is rebuilt and the step is the system's.
 // A moment after a site's last build is due whatever its age: a server stopped overnight still closes what ended meanwhile.
 const builtAt = async (site: string) => {
   try {
-    return Date.parse((JSON.parse(await readFile(path.join(distDir, site, BUILD_INFO_FILE), 'utf8')) as { builtAt: string }).builtAt) || null;
+    return (
+      Date.parse(
+        (JSON.parse(await readFile(path.join(distDir, site, BUILD_INFO_FILE), 'utf8')) as { builtAt: string }).builtAt,
+      ) || null
+    );
   } catch {
     return null;
   }
 };
 const timedPublication = createTimedPublication({ repo: content.repo, gate: publicationGate, builtAt });
-scheduler.add({ name: 'publish-on-time', nextDue: every(30_000), run: async (now) => void (await timedPublication.run(now)) });
+scheduler.add({
+  name: 'publish-on-time',
+  nextDue: every(30_000),
+  run: async (now) => void (await timedPublication.run(now)),
+});
 // A change the mirror missed (an instance stopped mid-retry) is caught up here.
 if (mirror) scheduler.add({ name: 'content-mirror', nextDue: every(5 * 60_000), run: async () => mirror!.request() });
 if (env.BACKUP_DIR) {
@@ -209,7 +285,12 @@ if (env.BACKUP_DIR) {
     run: async () => {
       const backup = await createBackup({ installation: installationFromEnv(env), storage, to: backupDir });
       const removed = await pruneBackups(backupDir, keep);
-      log.info('backup', { dir: backup.dir, seconds: backup.manifest.seconds, counts: backup.manifest.counts, removed });
+      log.info('backup', {
+        dir: backup.dir,
+        seconds: backup.manifest.seconds,
+        counts: backup.manifest.counts,
+        removed,
+      });
     },
   });
 }

@@ -51,7 +51,11 @@ describe('the server scheduler', () => {
     const runs: string[] = [];
     const instances = ['a', 'b'].map((name) => {
       const scheduler = createScheduler({ clock, claim: storageJobClaim(storage.jobClaims, name, clock) });
-      scheduler.add({ name: 'don-dep', nextDue: every(60_000), run: async (now) => void runs.push(`${name}@${now - clock.start}`) });
+      scheduler.add({
+        name: 'don-dep',
+        nextDue: every(60_000),
+        run: async (now) => void runs.push(`${name}@${now - clock.start}`),
+      });
       return scheduler;
     });
     await instances[0]!.tick();

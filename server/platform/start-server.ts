@@ -9,7 +9,10 @@ export interface RunningServer {
 }
 
 /** Listens with @hono/node-server; port 0 picks a free one (tests). The app may be swapped behind `fetch` (live-departments.ts). */
-export function startServer(app: Pick<Hono<AppEnv>, 'fetch'>, { port, hostname }: { port: number; hostname?: string }): Promise<RunningServer> {
+export function startServer(
+  app: Pick<Hono<AppEnv>, 'fetch'>,
+  { port, hostname }: { port: number; hostname?: string },
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       resolve({

@@ -58,8 +58,18 @@ async function readRepository(source: HealthDeps['contentRepository']): Promise<
 
 export async function readBuildInfo(distDir: string, site: string): Promise<SiteBuildStatus> {
   try {
-    const info = JSON.parse(await readFile(path.join(distDir, site, 'build-info.json'), 'utf8')) as { builtAt?: string; pages?: number; commit?: string };
-    return { site, ok: typeof info.builtAt === 'string', builtAt: info.builtAt ?? null, pages: info.pages ?? null, commit: info.commit ?? null };
+    const info = JSON.parse(await readFile(path.join(distDir, site, 'build-info.json'), 'utf8')) as {
+      builtAt?: string;
+      pages?: number;
+      commit?: string;
+    };
+    return {
+      site,
+      ok: typeof info.builtAt === 'string',
+      builtAt: info.builtAt ?? null,
+      pages: info.pages ?? null,
+      commit: info.commit ?? null,
+    };
   } catch {
     return { site, ok: false, builtAt: null, pages: null, commit: null };
   }

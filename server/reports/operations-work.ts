@@ -28,7 +28,14 @@ export function operationsWork(options: OperationsWorkOptions): WorkSource {
     const items: WorkItem[] = [];
     const [last] = await readBuildHistory(options.distDir, site, 1);
     if (last?.result === 'failure') {
-      items.push({ kind: 'build-failed', title: last.errorCode ?? last.triggeredBy, href: OPERATIONS_PATH, since: last.at, dueAt: null, late: false });
+      items.push({
+        kind: 'build-failed',
+        title: last.errorCode ?? last.triggeredBy,
+        href: OPERATIONS_PATH,
+        since: last.at,
+        dueAt: null,
+        late: false,
+      });
     }
     if (options.contentRoot) {
       const report = await checkCompliance({
@@ -38,11 +45,24 @@ export function operationsWork(options: OperationsWorkOptions): WorkSource {
         workflow: options.workflow ? await options.workflow() : undefined,
       });
       // One line per rule, so thirty days without news read as one thing to fix, not thirty.
-      const byRule = Map.groupBy(report.sites.flatMap((s) => s.findings), (f) => f.rule);
+      const byRule = Map.groupBy(
+        report.sites.flatMap((s) => s.findings),
+        (f) => f.rule,
+      );
       for (const findings of byRule.values()) {
         const [first] = findings;
-        const title = findings.length > 1 ? t('work.sameKind', { first: first!.message, count: findings.length - 1 }) : first!.message;
-        items.push({ kind: 'compliance', title, href: COMPLIANCE_PATH, since: null, dueAt: null, late: findings.some((f) => f.severity === 'violation') });
+        const title =
+          findings.length > 1
+            ? t('work.sameKind', { first: first!.message, count: findings.length - 1 })
+            : first!.message;
+        items.push({
+          kind: 'compliance',
+          title,
+          href: COMPLIANCE_PATH,
+          since: null,
+          dueAt: null,
+          late: findings.some((f) => f.severity === 'violation'),
+        });
       }
     }
     return items;

@@ -70,7 +70,15 @@ export function isoWeeksInYear(year: number): number {
 }
 
 function build(kind: PeriodKind, id: string, first: number, next: number, label: string): Period {
-  return { kind, id, from: vietnamMidnight(first), to: vietnamMidnight(next), firstDay: isoDay(first), lastDay: isoDay(next - 1), label };
+  return {
+    kind,
+    id,
+    from: vietnamMidnight(first),
+    to: vietnamMidnight(next),
+    firstDay: isoDay(first),
+    lastDay: isoDay(next - 1),
+    label,
+  };
 }
 
 function weekPeriod(year: number, week: number): Period {

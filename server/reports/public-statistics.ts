@@ -27,7 +27,11 @@ export interface PublicSatisfaction {
 
 export interface PublicStatistics {
   months: Array<Pick<Period, 'id' | 'label'>>;
-  rows: Array<{ service: ServiceId; label: string; cells: Array<{ received: PublicCount; resolvedOnTime: PublicCount }> }>;
+  rows: Array<{
+    service: ServiceId;
+    label: string;
+    cells: Array<{ received: PublicCount; resolvedOnTime: PublicCount }>;
+  }>;
   /** Over the whole window: per rated service, and the department in total (docs/adr/0058). */
   satisfaction: { rows: PublicSatisfaction[]; total: PublicSatisfaction };
 }
@@ -57,13 +61,28 @@ function publicSatisfaction(label: string, f: UsageFigures): PublicSatisfaction 
   };
 }
 
-export function computePublicStatistics(cases: readonly CaseRecord[], now: Date, months = 12, calendar: WorkingCalendar = NATIONAL_CALENDAR): PublicStatistics {
+export function computePublicStatistics(
+  cases: readonly CaseRecord[],
+  now: Date,
+  months = 12,
+  calendar: WorkingCalendar = NATIONAL_CALENDAR,
+): PublicStatistics {
   const periods = recentMonths(now, months);
   const window = { ...periods[0]!, to: periods.at(-1)!.to };
   const asOf = Math.min(now.getTime(), window.to.getTime());
   return {
     satisfaction: {
-      rows: RATED_SERVICES.map((service) => publicSatisfaction(SERVICE_LABELS[service], computeFigures(cases.filter((c) => c.service === service), window, asOf, calendar))),
+      rows: RATED_SERVICES.map((service) =>
+        publicSatisfaction(
+          SERVICE_LABELS[service],
+          computeFigures(
+            cases.filter((c) => c.service === service),
+            window,
+            asOf,
+            calendar,
+          ),
+        ),
+      ),
       total: publicSatisfaction('', computeFigures(cases, window, asOf, calendar)),
     },
     months: periods.map(({ id, label }) => ({ id, label })),

@@ -11,7 +11,10 @@ import { relevantToPeriod } from './case-source.ts';
  */
 const PAGE = 500;
 
-export function storageCaseSource(storage: Pick<Storage, 'cases' | 'caseRatings'>, allSites: readonly string[]): CaseSource {
+export function storageCaseSource(
+  storage: Pick<Storage, 'cases' | 'caseRatings'>,
+  allSites: readonly string[],
+): CaseSource {
   return {
     async listCasesForReport({ sites, from, to }) {
       const wanted = sites.length ? sites : allSites;

@@ -60,7 +60,9 @@ export function barChartSvg(input: BarChartInput): string {
   }
   input.categories.forEach((category, ci) => {
     const top = LEGEND + ci * groupHeight;
-    parts.push(`<text x="0" y="${top + 14}" font-size="13" font-weight="700" fill="#1b1b1b">${escapeXml(category)}</text>`);
+    parts.push(
+      `<text x="0" y="${top + 14}" font-size="13" font-weight="700" fill="#1b1b1b">${escapeXml(category)}</text>`,
+    );
     input.series.forEach((s, si) => {
       const value = s.values[ci] ?? 0;
       const y = top + LABEL_LINE + si * (BAR + BAR_GAP);

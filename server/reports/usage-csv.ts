@@ -25,7 +25,15 @@ export const FIGURE_COLUMNS: ReadonlyArray<[keyof UsageFigures, string]> = [
 /** The distribution of ratings, one column per score (docs/adr/0058). */
 const RATING_COLUMNS = [1, 2, 3, 4, 5].map((score) => `Số lượt ${score} điểm`);
 
-export const CSV_HEADER = ['Kỳ báo cáo', 'Mã đơn vị', 'Đơn vị', 'Mã dịch vụ', 'Dịch vụ', ...FIGURE_COLUMNS.map(([, h]) => h), ...RATING_COLUMNS];
+export const CSV_HEADER = [
+  'Kỳ báo cáo',
+  'Mã đơn vị',
+  'Đơn vị',
+  'Mã dịch vụ',
+  'Dịch vụ',
+  ...FIGURE_COLUMNS.map(([, h]) => h),
+  ...RATING_COLUMNS,
+];
 export const TOTAL_SERVICE_ID = 'tong-cong';
 export const PROVINCE_SITE_ID = 'toan-tinh';
 

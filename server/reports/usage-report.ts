@@ -87,7 +87,12 @@ function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export function computeFigures(cases: readonly CaseRecord[], period: Period, asOf: number, calendar: WorkingCalendar): UsageFigures {
+export function computeFigures(
+  cases: readonly CaseRecord[],
+  period: Period,
+  asOf: number,
+  calendar: WorkingCalendar,
+): UsageFigures {
   let received = 0;
   let accepted = 0;
   let resolved = 0;
@@ -108,7 +113,10 @@ export function computeFigures(cases: readonly CaseRecord[], period: Period, asO
       handlingDays += workingDaysBetween(new Date(c.receivedAt), new Date(c.resolvedAt), calendar);
     }
     // Every closed case is asked for a rating, answered or refused: the national satisfaction index counts both.
-    const closedInPeriod = (c.status === 'resolved' || c.status === 'refused') && c.resolvedAt !== undefined && inPeriod(period, c.resolvedAt);
+    const closedInPeriod =
+      (c.status === 'resolved' || c.status === 'refused') &&
+      c.resolvedAt !== undefined &&
+      inPeriod(period, c.resolvedAt);
     if (closedInPeriod && RATED_SERVICES.includes(c.service)) {
       rateable += 1;
       if (c.rating !== undefined) {
@@ -138,7 +146,12 @@ export function computeFigures(cases: readonly CaseRecord[], period: Period, asO
   };
 }
 
-function serviceRows(cases: readonly CaseRecord[], period: Period, asOf: number, calendar: WorkingCalendar): ServiceRow[] {
+function serviceRows(
+  cases: readonly CaseRecord[],
+  period: Period,
+  asOf: number,
+  calendar: WorkingCalendar,
+): ServiceRow[] {
   return SERVICE_IDS.map((service) => ({
     service,
     label: SERVICE_LABELS[service],
@@ -160,7 +173,13 @@ export function computeUsageReport(input: UsageReportInput): UsageReport {
   const services = serviceRows(cases, period, asOf, calendar);
   const byService = new Map(services.map((row) => [row.service, row]));
   return {
-    period: { id: period.id, kind: period.kind, label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
+    period: {
+      id: period.id,
+      kind: period.kind,
+      label: period.label,
+      firstDay: period.firstDay,
+      lastDay: period.lastDay,
+    },
     asOf: new Date(asOf).toISOString(),
     scope: input.scope,
     services,
@@ -169,7 +188,11 @@ export function computeUsageReport(input: UsageReportInput): UsageReport {
     questionsAnswered: byService.get('hoi-dap')!.resolved,
     sites: input.sites.map((site) => {
       const own = cases.filter((c) => c.site === site.id);
-      return { site, services: serviceRows(own, period, asOf, calendar), totals: computeFigures(own, period, asOf, calendar) };
+      return {
+        site,
+        services: serviceRows(own, period, asOf, calendar),
+        totals: computeFigures(own, period, asOf, calendar),
+      };
     }),
   };
 }

@@ -15,20 +15,31 @@ export interface ProvinceDataset {
   modified?: Date;
 }
 
-export async function provinceDataset(distDir: string, siteIds: readonly string[], id: DatasetId): Promise<ProvinceDataset> {
+export async function provinceDataset(
+  distDir: string,
+  siteIds: readonly string[],
+  id: DatasetId,
+): Promise<ProvinceDataset> {
   const records = recordSchema(id).array();
   const parts = await Promise.all(
     siteIds.map(async (site) => {
       try {
-        const file = JSON.parse(await readFile(path.join(distDir, site, 'du-lieu', `${id}.json`), 'utf8')) as { records?: unknown; modified?: string };
+        const file = JSON.parse(await readFile(path.join(distDir, site, 'du-lieu', `${id}.json`), 'utf8')) as {
+          records?: unknown;
+          modified?: string;
+        };
         const parsed = records.safeParse(file.records);
-        return parsed.success ? { records: parsed.data as OpenRecord[], modified: file.modified ? new Date(file.modified) : undefined } : undefined;
+        return parsed.success
+          ? { records: parsed.data as OpenRecord[], modified: file.modified ? new Date(file.modified) : undefined }
+          : undefined;
       } catch {
         return undefined;
       }
     }),
   );
   const found = parts.filter((p) => p !== undefined);
-  const modified = found.map((p) => p.modified).reduce<Date | undefined>((a, b) => (b && (!a || b > a) ? b : a), undefined);
+  const modified = found
+    .map((p) => p.modified)
+    .reduce<Date | undefined>((a, b) => (b && (!a || b > a) ? b : a), undefined);
   return { records: found.flatMap((p) => p.records), modified };
 }

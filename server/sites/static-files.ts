@@ -35,11 +35,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 import { extensionOf } from '#src/build/compressible.ts';
 
-
 export function contentTypeOf(filePath: string): string {
   return CONTENT_TYPES[extensionOf(filePath)] ?? 'application/octet-stream';
 }
-
 
 /**
  * The URL path as segments under the site folder, or null when it must be

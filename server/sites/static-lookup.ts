@@ -37,7 +37,13 @@ export async function lookup(siteRoot: string, segments: string[]): Promise<Look
   // Pages are folders (`/van-ban/x/index.html`); a link typed without the slash still works.
   // Empty segments are dropped: `//van-ban` must not become `//van-ban/`, which a browser reads as another host.
   if (await fileStats(path.join(target, 'index.html'))) {
-    return { kind: 'redirect', location: `/${segments.filter((s) => s !== '').map(encodeURIComponent).join('/')}/` };
+    return {
+      kind: 'redirect',
+      location: `/${segments
+        .filter((s) => s !== '')
+        .map(encodeURIComponent)
+        .join('/')}/`,
+    };
   }
   return { kind: 'missing' };
 }

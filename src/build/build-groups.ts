@@ -5,7 +5,10 @@
  */
 export function balanceGroups(entryCounts: Record<string, number>, groups: number): string[][] {
   const sites = Object.keys(entryCounts).sort((a, b) => entryCounts[b]! - entryCounts[a]! || a.localeCompare(b));
-  const buckets = Array.from({ length: Math.max(1, Math.min(groups, sites.length)) }, () => ({ sites: [] as string[], load: 0 }));
+  const buckets = Array.from({ length: Math.max(1, Math.min(groups, sites.length)) }, () => ({
+    sites: [] as string[],
+    load: 0,
+  }));
   for (const site of sites) {
     const lightest = buckets.reduce((min, b) => (b.load < min.load ? b : min));
     lightest.sites.push(site);

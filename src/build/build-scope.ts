@@ -14,7 +14,10 @@ export interface BuildScope {
 export function buildScopeFromEnv(env: NodeJS.ProcessEnv = process.env): BuildScope {
   return {
     contentRoot: path.resolve(env.CONGSO_CONTENT_ROOT ?? process.cwd()),
-    sites: (env.CONGSO_SITES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sites: (env.CONGSO_SITES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 

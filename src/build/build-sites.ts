@@ -52,7 +52,15 @@ export interface BuildSitesOptions {
 
 export type BuildProgress =
   | { type: 'checked'; sites: number; entries: number; workers: number; seconds: number }
-  | { type: 'rendered'; worker: number; sites: string[]; seconds: number; astroSeconds: number; indexSeconds: number; compressSeconds: number }
+  | {
+      type: 'rendered';
+      worker: number;
+      sites: string[];
+      seconds: number;
+      astroSeconds: number;
+      indexSeconds: number;
+      compressSeconds: number;
+    }
   | { type: 'published'; index: number; total: number; site: SiteBuildResult };
 
 export interface SiteBuildResult {
@@ -139,16 +147,40 @@ async function startWorker(index: number, sites: string[], options: WorkerOption
   };
   // cwd is the worker's own folder: Astro writes its prerender bundle under the cwd when outDir is outside it.
   await mkdir(dir, { recursive: true });
-  const child = fork(fileURLToPath(new URL('./build-worker.ts', import.meta.url)), [], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const worker: Worker = { index, sites, child, astroOut, searchOut: path.join(dir, 'pagefind'), replies: [], waiters: [] };
+  const child = fork(fileURLToPath(new URL('./build-worker.ts', import.meta.url)), [], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const worker: Worker = {
+    index,
+    sites,
+    child,
+    astroOut,
+    searchOut: path.join(dir, 'pagefind'),
+    replies: [],
+    waiters: [],
+  };
   const deliver = (reply: WorkerReply) => {
     const waiter = worker.waiters.shift();
     if (waiter) waiter(reply);
     else worker.replies.push(reply);
   };
   child.on('message', (m) => deliver(m as WorkerReply));
-  child.on('exit', (code, signal) => deliver({ type: 'failed', message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` }));
-  const start: WorkerRequest = { type: 'start', projectRoot: options.projectRoot, contentRoot: options.contentRoot, sites, astroOut, searchOut: worker.searchOut, viteCache: path.join(dir, 'vite'), precompress: options.precompress, liveDir: options.liveDir };
+  child.on('exit', (code, signal) =>
+    deliver({ type: 'failed', message: `tiến trình dựng trang dừng (mã ${code ?? signal}).` }),
+  );
+  const start: WorkerRequest = {
+    type: 'start',
+    projectRoot: options.projectRoot,
+    contentRoot: options.contentRoot,
+    sites,
+    astroOut,
+    searchOut: worker.searchOut,
+    viteCache: path.join(dir, 'vite'),
+    precompress: options.precompress,
+    liveDir: options.liveDir,
+  };
   child.send(start);
   return worker;
 }
@@ -168,10 +200,14 @@ export const ENTRY_FILE = /^content\/[a-z0-9]+\/[a-z-]+\/[^/]+\.mdx?$/;
 /** A required section left empty by an excluded entry is shown empty rather than stopping every publication. */
 const TOLERATED_SITE_PROBLEMS = new Set(['missing-section']);
 
-export function partitionProblems(problems: ContentProblem[]): { blocking: ContentProblem[]; excluded: ContentProblem[] } {
+export function partitionProblems(problems: ContentProblem[]): {
+  blocking: ContentProblem[];
+  excluded: ContentProblem[];
+} {
   const blocking: ContentProblem[] = [];
   const excluded: ContentProblem[] = [];
-  for (const p of problems) (ENTRY_FILE.test(p.file) || TOLERATED_SITE_PROBLEMS.has(p.kind ?? '') ? excluded : blocking).push(p);
+  for (const p of problems)
+    (ENTRY_FILE.test(p.file) || TOLERATED_SITE_PROBLEMS.has(p.kind ?? '') ? excluded : blocking).push(p);
   return { blocking, excluded };
 }
 
@@ -186,7 +222,17 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
   const groups = balanceGroups(counts, options.workers ?? Math.min(2, availableParallelism()));
   await mkdir(workDir, { recursive: true });
   const projectRoot = path.resolve(options.projectRoot ?? PROJECT_ROOT);
-  const workers = await Promise.all(groups.map((sites, i) => startWorker(i, sites, { contentRoot, projectRoot, precompress: options.precompress ?? true, workDir, liveDir: outDir })));
+  const workers = await Promise.all(
+    groups.map((sites, i) =>
+      startWorker(i, sites, {
+        contentRoot,
+        projectRoot,
+        precompress: options.precompress ?? true,
+        workDir,
+        liveDir: outDir,
+      }),
+    ),
+  );
   try {
     const checked = await Promise.all(workers.map(reply));
     const problems: ContentProblem[] = [];
@@ -198,7 +244,9 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
         Object.assign(entries, r.entries);
       } else if (r.type === 'failed') failures.push(r.message);
     }
-    const { blocking, excluded } = options.excludeInvalidEntries ? partitionProblems(problems) : { blocking: problems, excluded: [] };
+    const { blocking, excluded } = options.excludeInvalidEntries
+      ? partitionProblems(problems)
+      : { blocking: problems, excluded: [] };
     if (blocking.length) throw new ContentInvalidError(blocking);
     if (failures.length) throw new BuildFailedError(Object.keys(counts), failures.join('\n'));
     const exclude = [...new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file))];
@@ -215,7 +263,8 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
     const built = await Promise.all(
       workers.map(async (w) => {
         const r = await reply(w);
-        if (r.type !== 'built') throw new BuildFailedError(w.sites, r.type === 'failed' ? r.message : 'kết quả không mong đợi');
+        if (r.type !== 'built')
+          throw new BuildFailedError(w.sites, r.type === 'failed' ? r.message : 'kết quả không mong đợi');
         options.onProgress?.({
           type: 'rendered',
           worker: w.index,
@@ -251,7 +300,15 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
           const { pages, bytes } = await measureSite(staging);
           const share = (entries[site] ?? 0) / groupEntries;
           const ms = share * info.totalMs + (performance.now() - tSite);
-          const buildInfo: BuildInfo = { site, builtAt: new Date().toISOString(), pages, bytes, durationMs: Math.round(ms), entries: entries[site] ?? 0, commit };
+          const buildInfo: BuildInfo = {
+            site,
+            builtAt: new Date().toISOString(),
+            pages,
+            bytes,
+            durationMs: Math.round(ms),
+            entries: entries[site] ?? 0,
+            commit,
+          };
           await writeBuildInfo(staging, buildInfo);
           await swapIn(outDir, site, staging);
           const siteExcluded = excluded.filter((p) => p.file.startsWith(`content/${site}/`));
@@ -267,7 +324,14 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
             ...(siteExcluded.length ? { excluded: siteExcluded } : {}),
           });
           wentLive.add(site);
-          const result = { site, excluded: siteExcluded, entries: entries[site] ?? 0, pages, bytes, seconds: ms / 1000 };
+          const result = {
+            site,
+            excluded: siteExcluded,
+            entries: entries[site] ?? 0,
+            pages,
+            bytes,
+            seconds: ms / 1000,
+          };
           results.push(result);
           options.onProgress?.({ type: 'published', index: results.length, total, site: result });
         } catch (error) {
@@ -283,7 +347,11 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
       workers: workers.length,
       peakRssBytes: { max: Math.max(...rss), sum: rss.reduce((a, b) => a + b, 0) },
       workerCpuSeconds: built.reduce((n, b) => n + (b.type === 'built' ? b.cpuMs : 0), 0) / 1000,
-      phases: { checkSeconds: (tCheck - t0) / 1000, renderSeconds: (tRender - tCheck) / 1000, publishSeconds: (performance.now() - tRender) / 1000 },
+      phases: {
+        checkSeconds: (tCheck - t0) / 1000,
+        renderSeconds: (tRender - tCheck) / 1000,
+        publishSeconds: (performance.now() - tRender) / 1000,
+      },
     };
   } catch (error) {
     // The live sites are untouched on failure; the history still records that the attempt failed.
@@ -291,7 +359,16 @@ export async function buildSites(options: BuildSitesOptions): Promise<BuildSites
     const at = new Date().toISOString();
     const durationMs = Math.round(performance.now() - t0);
     for (const site of Object.keys(counts).filter((s) => !wentLive.has(s))) {
-      await appendBuildRecord(outDir, { site, at, triggeredBy, durationMs, pages: null, entries: counts[site] ?? null, result: 'failure', errorCode: code }).catch(() => {});
+      await appendBuildRecord(outDir, {
+        site,
+        at,
+        triggeredBy,
+        durationMs,
+        pages: null,
+        entries: counts[site] ?? null,
+        result: 'failure',
+        errorCode: code,
+      }).catch(() => {});
     }
     throw error;
   } finally {

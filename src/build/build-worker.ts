@@ -45,7 +45,9 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
   let indexMs = 0;
   await rm(start.searchOut, { recursive: true, force: true });
   const indexing = Promise.all(
-    sites.map((site) => writeSearchIndex(site.department.id, site.entries, path.join(start.searchOut, site.department.id))),
+    sites.map((site) =>
+      writeSearchIndex(site.department.id, site.entries, path.join(start.searchOut, site.department.id)),
+    ),
   ).then(() => (indexMs = performance.now() - tGo));
   indexing.catch(() => undefined);
 
@@ -59,7 +61,11 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
     vite: { cacheDir: start.viteCache },
   });
   const astroMs = performance.now() - t1;
-  await saveEntryCache(cacheFile, memo, sites.flatMap((s) => s.entries.map((e) => e.file)));
+  await saveEntryCache(
+    cacheFile,
+    memo,
+    sites.flatMap((s) => s.entries.map((e) => e.file)),
+  );
   await indexing;
   await closeSearchService();
   (globalThis as Record<symbol, unknown>)[ENTRY_MEMO_KEY] = undefined;

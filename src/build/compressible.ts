@@ -3,7 +3,19 @@
  * build writes them, the server sends them. Pagefind's index and fragments
  * are already gzip inside.
  */
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.txt', '.xml', '.atom', '.csv', '.svg', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.txt',
+  '.xml',
+  '.atom',
+  '.csv',
+  '.svg',
+  '.webmanifest',
+]);
 
 /** Below this a compressed copy saves less than the headers cost. */
 export const MIN_COMPRESS_BYTES = 512;

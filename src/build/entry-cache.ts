@@ -23,7 +23,10 @@ function parserFingerprint(): Promise<string> {
 async function computeFingerprint(): Promise<string> {
   const hash = createHash('sha256').update(process.version);
   for (const dir of PARSER_DIRS) {
-    const files = (await readdir(path.join(ROOT, dir), { recursive: true })).map(String).filter((f) => f.endsWith('.ts')).sort();
+    const files = (await readdir(path.join(ROOT, dir), { recursive: true }))
+      .map(String)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const f of files) hash.update(f).update(await readFile(path.join(ROOT, dir, f)));
   }
   return hash.digest('hex');

@@ -20,7 +20,11 @@ export class SiteExistsError extends DomainError<{ id: string; file: string }> {
 export class InvalidAbbreviationError extends DomainError<{ abbr: string }> {
   static readonly code = 'INVALID_ABBREVIATION';
   constructor(abbr: string) {
-    super(InvalidAbbreviationError.code, { abbr }, `Tên viết tắt "${abbr}" không hợp lệ: chỉ gồm chữ thường không dấu và chữ số, 2–30 ký tự (Điều 3).`);
+    super(
+      InvalidAbbreviationError.code,
+      { abbr },
+      `Tên viết tắt "${abbr}" không hợp lệ: chỉ gồm chữ thường không dấu và chữ số, 2–30 ký tự (Điều 3).`,
+    );
   }
 }
 
@@ -80,23 +84,39 @@ export async function planSite(options: NewSiteOptions): Promise<PlannedSite> {
   }
   const day = (options.today ?? new Date()).toISOString().slice(0, 10);
   const files = new Map<string, string | Uint8Array>();
-  files.set(`sites/${id}.yaml`, siteYaml(name, abbr === derived ? undefined : abbr, abbr, domains, province.domains[0]!.suffix));
-  for (const [section, entry] of Object.entries(starterEntries(name, abbr, day, province.domains[0]!.suffix, domains[0]!))) {
+  files.set(
+    `sites/${id}.yaml`,
+    siteYaml(name, abbr === derived ? undefined : abbr, abbr, domains, province.domains[0]!.suffix),
+  );
+  for (const [section, entry] of Object.entries(
+    starterEntries(name, abbr, day, province.domains[0]!.suffix, domains[0]!),
+  )) {
     files.set(`content/${id}/${section}/${entry.slug}.mdx`, entry.source);
   }
-  files.set(`content/${id}/tep/mau/du-thao-mau.pdf`, minimalPdf([`Du thao mau - ${name}`, 'Thay bang tep du thao that truoc khi lay y kien.']));
+  files.set(
+    `content/${id}/tep/mau/du-thao-mau.pdf`,
+    minimalPdf([`Du thao mau - ${name}`, 'Thay bang tep du thao that truoc khi lay y kien.']),
+  );
   return { id, abbr, domains, files };
 }
 
 const q = (s: string) => JSON.stringify(s);
 
-function siteYaml(name: string, abbrOverride: string | undefined, abbr: string, domains: string[], suffix: string): string {
+function siteYaml(
+  name: string,
+  abbrOverride: string | undefined,
+  abbr: string,
+  domains: string[],
+  suffix: string,
+): string {
   return [
     `# Trang thông tin điện tử của ${name}.`,
     `# Địa chỉ theo Điều 3 Quy chế 2567/2007/QĐ-UBND: ${domains.join(', ')}.`,
     '# Các dòng có "CẦN ĐIỀN" là giá trị tạm: Ban Biên tập thay bằng thông tin thật trước khi công bố.',
     `name: ${q(name)}`,
-    ...(abbrOverride ? [`# Tên viết tắt chọn tay (khác với tên tự suy ra từ tên đơn vị).`, `abbr: ${abbrOverride}`] : []),
+    ...(abbrOverride
+      ? [`# Tên viết tắt chọn tay (khác với tên tự suy ra từ tên đơn vị).`, `abbr: ${abbrOverride}`]
+      : []),
     `# Tên ngắn dùng trên thanh điều hướng.`,
     `shortName: ${q(shortNameOf(name))}`,
     `description: ${q(`CẦN ĐIỀN: chức năng, nhiệm vụ của ${name} trong một hai câu.`)}`,
@@ -119,14 +139,26 @@ interface Starter {
 }
 
 const fm = (lines: string[], body: string) => `---\n${lines.join('\n')}\n---\n\n${body}\n`;
-const PLACEHOLDER = '<Callout type="warning" title="Bài mẫu">\nBài này được tạo tự động khi lập trang. Ban Biên tập thay bằng nội dung thật hoặc gỡ bỏ trước khi công bố.\n</Callout>';
+const PLACEHOLDER =
+  '<Callout type="warning" title="Bài mẫu">\nBài này được tạo tự động khi lập trang. Ban Biên tập thay bằng nội dung thật hoặc gỡ bỏ trước khi công bố.\n</Callout>';
 
-function starterEntries(name: string, abbr: string, day: string, suffix: string, canonical: string): Record<string, Starter> {
+function starterEntries(
+  name: string,
+  abbr: string,
+  day: string,
+  suffix: string,
+  canonical: string,
+): Record<string, Starter> {
   return {
     'gioi-thieu': {
       slug: 'chuc-nang-nhiem-vu',
       source: fm(
-        [`title: ${q(`Chức năng, nhiệm vụ, quyền hạn của ${name}`)}`, `date: ${day}`, 'topic: chuc-nang-nhiem-vu', 'order: 1'],
+        [
+          `title: ${q(`Chức năng, nhiệm vụ, quyền hạn của ${name}`)}`,
+          `date: ${day}`,
+          'topic: chuc-nang-nhiem-vu',
+          'order: 1',
+        ],
         `${PLACEHOLDER}\n\n${name} là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh. Nêu vị trí, chức năng, nhiệm vụ và quyền hạn theo quyết định thành lập (Điều 7.1).`,
       ),
     },

@@ -70,7 +70,10 @@ async function eachLimited<T>(items: readonly T[], inFlight: number, task: (item
   await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
 }
 
-export async function precompressTree(root: string, options: PrecompressOptions = {}): Promise<{ files: number; reused: number }> {
+export async function precompressTree(
+  root: string,
+  options: PrecompressOptions = {},
+): Promise<{ files: number; reused: number }> {
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile() && isCompressible(d.name))
     .map((d) => path.join(d.parentPath, d.name));

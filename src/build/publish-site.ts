@@ -63,7 +63,9 @@ export async function measureSite(dir: string): Promise<{ pages: number; bytes: 
 }
 
 function warnRefusedMedia(file: string, code: string): void {
-  console.warn(`⚠ Không đưa tệp "${file}" lên trang (${code}): chỉ tệp PDF, ảnh và văn bản văn phòng đúng loại mới được đăng (ADR 0021).`);
+  console.warn(
+    `⚠ Không đưa tệp "${file}" lên trang (${code}): chỉ tệp PDF, ảnh và văn bản văn phòng đúng loại mới được đăng (ADR 0021).`,
+  );
 }
 
 /**
@@ -97,9 +99,11 @@ export async function stageSite(outDir: string, parts: SiteParts): Promise<strin
   const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
   try {
     await move(parts.pagesDir, staging);
-    if (parts.assetsDir && existsSync(parts.assetsDir)) await cp(parts.assetsDir, path.join(staging, '_astro'), { recursive: true });
+    if (parts.assetsDir && existsSync(parts.assetsDir))
+      await cp(parts.assetsDir, path.join(staging, '_astro'), { recursive: true });
     if (parts.searchDir && existsSync(parts.searchDir)) await move(parts.searchDir, path.join(staging, 'pagefind'));
-    if (parts.mediaDir && existsSync(parts.mediaDir)) await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
+    if (parts.mediaDir && existsSync(parts.mediaDir))
+      await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
     return staging;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -117,7 +121,12 @@ export async function writeBuildInfo(dir: string, info: BuildInfo): Promise<void
  * server answers that moment like any missing page. If the second rename
  * fails, the old folder is put back.
  */
-export async function swapIn(outDir: string, site: string, staging: string, options: { keepOld?: boolean } = {}): Promise<string | undefined> {
+export async function swapIn(
+  outDir: string,
+  site: string,
+  staging: string,
+  options: { keepOld?: boolean } = {},
+): Promise<string | undefined> {
   const live = path.join(outDir, site);
   const old = path.join(outDir, `${oldPrefix(site)}${randomBytes(6).toString('hex')}`);
   const hadLive = existsSync(live);
@@ -177,7 +186,8 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
   const searchParts = parts.searchParts;
   const searchPart = (rel: string) => Number(/^pagefind\/part-(\d+)\//.exec(rel)?.[1] ?? 0);
   const dropped = (rel: string) =>
-    rel.startsWith('tep/') || (!!parts.searchDir && rel.startsWith('pagefind/') && (!searchParts || searchParts.has(searchPart(rel))));
+    rel.startsWith('tep/') ||
+    (!!parts.searchDir && rel.startsWith('pagefind/') && (!searchParts || searchParts.has(searchPart(rel))));
   const made = new Set<string>([staging]);
   const dirOf = async (file: string) => {
     const dir = path.dirname(file);

@@ -8,7 +8,10 @@ import { foldVietnamese } from '../text/fold.ts';
  * The standard PDF fonts have no Vietnamese glyphs, so the text is folded to ASCII.
  */
 export function minimalPdf(lines: string[]): Buffer {
-  const esc = (s: string) => foldVietnamese(s).replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
+  const esc = (s: string) =>
+    foldVietnamese(s)
+      .replace(/[^\x20-\x7e]/g, '?')
+      .replace(/([\\()])/g, '\\$1');
   const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${esc(l)}) Tj ET`).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -38,9 +38,13 @@ function keyMetadata(entry: Entry): string[] {
   const people = (list: unknown) => (Array.isArray(list) ? list.map((p) => str((p as AnyData).name)) : []);
   switch (entry.section) {
     case 'van-ban':
-      return [str(d.number), DOCUMENT_TYPES[d.documentType as keyof typeof DOCUMENT_TYPES], str(d.issuer), str(d.signer), str(d.field)].filter(
-        (s): s is string => !!s,
-      );
+      return [
+        str(d.number),
+        DOCUMENT_TYPES[d.documentType as keyof typeof DOCUMENT_TYPES],
+        str(d.issuer),
+        str(d.signer),
+        str(d.field),
+      ].filter((s): s is string => !!s);
     case 'thu-tuc-hanh-chinh':
       return [str(d.code), str(d.field), str(d.agency), str(d.result)].filter((s): s is string => !!s);
     case 'danh-ba':
@@ -48,9 +52,13 @@ function keyMetadata(entry: Entry): string[] {
     case 'gioi-thieu':
       return [...people(d.leaders), ...people(d.units)].filter((s): s is string => !!s);
     case 'du-an-dau-thau':
-      return [PROCUREMENT_KINDS[d.kind as keyof typeof PROCUREMENT_KINDS], str(d.investor), str(d.location)].filter((s): s is string => !!s);
+      return [PROCUREMENT_KINDS[d.kind as keyof typeof PROCUREMENT_KINDS], str(d.investor), str(d.location)].filter(
+        (s): s is string => !!s,
+      );
     case 'hoat-dong-truc-tuyen':
-      return [ONLINE_ACTIVITY_KINDS[d.kind as keyof typeof ONLINE_ACTIVITY_KINDS] as string | undefined].filter((s): s is string => !!s);
+      return [ONLINE_ACTIVITY_KINDS[d.kind as keyof typeof ONLINE_ACTIVITY_KINDS] as string | undefined].filter(
+        (s): s is string => !!s,
+      );
     case 'gop-y':
       return [str(d.drafter)].filter((s): s is string => !!s);
     case 'en':
@@ -66,7 +74,9 @@ export function searchRecord(entry: Entry): SearchRecord {
   const content = [title, str(d.summary), ...keyMetadata(entry), entry.text].filter(Boolean).join('\n');
   const english = entry.section === 'en';
   // An English result names its topic in English: "Leadership and contacts", not "Tiếng Anh".
-  const sectionLabel = english ? ENGLISH_TOPIC_NAMES[d.topic as keyof typeof ENGLISH_TOPIC_NAMES] : sectionInfo(entry.section).label;
+  const sectionLabel = english
+    ? ENGLISH_TOPIC_NAMES[d.topic as keyof typeof ENGLISH_TOPIC_NAMES]
+    : sectionInfo(entry.section).label;
   const filters: Record<string, string[]> = { section: [sectionLabel] };
   if (entry.section === 'van-ban') filters.loai = [DOCUMENT_TYPES[d.documentType as keyof typeof DOCUMENT_TYPES]];
   if (str(d.field)) filters['linh-vuc'] = [String(d.field)];

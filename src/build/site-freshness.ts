@@ -31,10 +31,18 @@ async function newestMtime(target: string): Promise<number> {
 }
 
 export async function templatesMtime(projectRoot: string): Promise<number> {
-  return Math.max(await newestMtime(path.join(projectRoot, 'src')), await newestMtime(path.join(projectRoot, 'astro.config.ts')));
+  return Math.max(
+    await newestMtime(path.join(projectRoot, 'src')),
+    await newestMtime(path.join(projectRoot, 'astro.config.ts')),
+  );
 }
 
-export async function staleSites(options: { contentRoot: string; outDir: string; sites: string[]; templatesMtime: number }): Promise<string[]> {
+export async function staleSites(options: {
+  contentRoot: string;
+  outDir: string;
+  sites: string[];
+  templatesMtime: number;
+}): Promise<string[]> {
   const province = await newestMtime(path.join(options.contentRoot, 'sites', '_province.yaml'));
   const stale: string[] = [];
   for (const site of options.sites) {

@@ -24,25 +24,63 @@ export interface SyntheticOptions {
 }
 
 const DEPARTMENTS = [
-  'Sở Tư pháp', 'Sở Y tế', 'Sở Kế hoạch và Đầu tư', 'Sở Giáo dục và Đào tạo', 'Sở Thông tin và Truyền thông',
-  'Sở Tài chính', 'Sở Công Thương', 'Sở Xây dựng', 'Sở Giao thông vận tải', 'Sở Nội vụ',
-  'Sở Tài nguyên và Môi trường', 'Sở Văn hóa và Thể thao', 'Sở Du lịch', 'Sở Khoa học và Công nghệ', 'Sở Ngoại vụ',
-  'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Lao động, Thương binh và Xã hội', 'Ban Dân tộc', 'Sở Quy hoạch', 'Sở Thanh niên',
+  'Sở Tư pháp',
+  'Sở Y tế',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Thông tin và Truyền thông',
+  'Sở Tài chính',
+  'Sở Công Thương',
+  'Sở Xây dựng',
+  'Sở Giao thông vận tải',
+  'Sở Nội vụ',
+  'Sở Tài nguyên và Môi trường',
+  'Sở Văn hóa và Thể thao',
+  'Sở Du lịch',
+  'Sở Khoa học và Công nghệ',
+  'Sở Ngoại vụ',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Lao động, Thương binh và Xã hội',
+  'Ban Dân tộc',
+  'Sở Quy hoạch',
+  'Sở Thanh niên',
 ];
 
 /** Share of a site's pages per section: news dominates, as on every real site. */
 const SECTION_WEIGHTS: Record<RequiredSectionId, number> = {
-  'gioi-thieu': 4, 'van-ban': 20, 'thu-tuc-hanh-chinh': 15, 'tin-tuc': 40,
-  'danh-ba': 4, 'du-an-dau-thau': 8, 'hoat-dong-truc-tuyen': 4, 'gop-y': 5,
+  'gioi-thieu': 4,
+  'van-ban': 20,
+  'thu-tuc-hanh-chinh': 15,
+  'tin-tuc': 40,
+  'danh-ba': 4,
+  'du-an-dau-thau': 8,
+  'hoat-dong-truc-tuyen': 4,
+  'gop-y': 5,
 };
 
 const SUBJECTS = [
-  'công tác cải cách hành chính', 'việc giải quyết khiếu nại, tố cáo', 'thủ tục đăng ký kinh doanh', 'công tác phổ biến, giáo dục pháp luật',
-  'chuyển đổi số trong cơ quan nhà nước', 'dịch vụ công trực tuyến toàn trình', 'đăng ký hộ tịch', 'quản lý đầu tư công',
-  'phòng, chống thiên tai', 'an toàn thực phẩm', 'đào tạo nguồn nhân lực', 'bảo vệ môi trường đô thị Huế',
+  'công tác cải cách hành chính',
+  'việc giải quyết khiếu nại, tố cáo',
+  'thủ tục đăng ký kinh doanh',
+  'công tác phổ biến, giáo dục pháp luật',
+  'chuyển đổi số trong cơ quan nhà nước',
+  'dịch vụ công trực tuyến toàn trình',
+  'đăng ký hộ tịch',
+  'quản lý đầu tư công',
+  'phòng, chống thiên tai',
+  'an toàn thực phẩm',
+  'đào tạo nguồn nhân lực',
+  'bảo vệ môi trường đô thị Huế',
 ];
 const VERBS = ['triển khai', 'tăng cường', 'hướng dẫn thực hiện', 'tổng kết', 'đẩy mạnh', 'kiểm tra việc thực hiện'];
-const PLACES = ['thành phố Huế', 'thị xã Hương Thủy', 'huyện Phú Vang', 'huyện Phong Điền', 'thị xã Hương Trà', 'huyện A Lưới'];
+const PLACES = [
+  'thành phố Huế',
+  'thị xã Hương Thủy',
+  'huyện Phú Vang',
+  'huyện Phong Điền',
+  'thị xã Hương Trà',
+  'huyện A Lưới',
+];
 const SENTENCES = [
   'Các cơ quan, đơn vị có trách nhiệm phối hợp chặt chẽ, bảo đảm tiến độ và chất lượng theo đúng quy định.',
   'Người dân có thể nộp hồ sơ trực tuyến trên Cổng dịch vụ công hoặc trực tiếp tại Trung tâm Phục vụ hành chính công tỉnh.',
@@ -57,7 +95,15 @@ const SENTENCES = [
   'Cán bộ, công chức tiếp tục nâng cao tinh thần trách nhiệm, thái độ phục vụ nhân dân và doanh nghiệp.',
   'Đề án được xây dựng trên cơ sở khảo sát thực tế tại các địa phương và ý kiến góp ý của tổ chức, cá nhân.',
 ];
-const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích Hạnh', 'Lê Quang Minh', 'Phạm Đức Thắng', 'Hoàng Thị Mai', 'Võ Đình Khoa', 'Đặng Thị Thu Hương'];
+const NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bích Hạnh',
+  'Lê Quang Minh',
+  'Phạm Đức Thắng',
+  'Hoàng Thị Mai',
+  'Võ Đình Khoa',
+  'Đặng Thị Thu Hương',
+];
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same content. */
 function random(seed: number): () => number {
@@ -98,7 +144,12 @@ const yamlString = (s: string) => JSON.stringify(s);
 /** Writes `sites/` and `content/` for a synthetic province under `root`; returns the site ids. */
 export async function writeSyntheticContent(root: string, options: SyntheticOptions): Promise<SyntheticSite[]> {
   const { deriveAbbreviation, deriveSiteId } = await import('../schema/department-address.ts');
-  const province = { domains: [{ prefix: 'so', suffix: 'thuathienhue.gov.vn' }, { prefix: 's', suffix: 'hue.gov.vn' }] };
+  const province = {
+    domains: [
+      { prefix: 'so', suffix: 'thuathienhue.gov.vn' },
+      { prefix: 's', suffix: 'hue.gov.vn' },
+    ],
+  };
   const rand = random(options.seed ?? 2567);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   await mkdir(path.join(root, 'sites'), { recursive: true });
@@ -167,10 +218,17 @@ function body(ctx: EntryContext, paragraphs: number): string {
   const parts: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
     parts.push(paragraph(ctx, 2 + Math.floor(ctx.rand() * 4)));
-    if (i === 1) parts.push([`1. ${paragraph(ctx, 1)}`, `2. ${paragraph(ctx, 1)}`, `3. ${paragraph(ctx, 1)}`].join('\n'));
+    if (i === 1)
+      parts.push([`1. ${paragraph(ctx, 1)}`, `2. ${paragraph(ctx, 1)}`, `3. ${paragraph(ctx, 1)}`].join('\n'));
     if (i === 2 && ctx.slugs.length) parts.push(`Xem thêm: [bài liên quan](${ctx.pick(ctx.slugs)}).`);
-    if (i === 3) parts.push(`<Callout type="note" title="Đầu mối liên hệ">\nVăn phòng ${ctx.name}, điện thoại 0234 3822 149.\n</Callout>`);
-    if (i === 4) parts.push(`| Chỉ tiêu | Kết quả |\n| --- | --- |\n| Hồ sơ tiếp nhận | ${100 + i * 37} |\n| Hồ sơ đúng hạn | ${90 + i * 35} |`);
+    if (i === 3)
+      parts.push(
+        `<Callout type="note" title="Đầu mối liên hệ">\nVăn phòng ${ctx.name}, điện thoại 0234 3822 149.\n</Callout>`,
+      );
+    if (i === 4)
+      parts.push(
+        `| Chỉ tiêu | Kết quả |\n| --- | --- |\n| Hồ sơ tiếp nhận | ${100 + i * 37} |\n| Hồ sơ đúng hạn | ${90 + i * 35} |`,
+      );
   }
   return parts.join('\n\n');
 }
@@ -253,7 +311,9 @@ const WRITERS: Record<RequiredSectionId, Writer> = {
         `summary: ${yamlString(`${paragraph(ctx, 1)} Hoạt động diễn ra tại ${ctx.pick(PLACES)}.`)}`,
         `date: ${date(ctx, n)}T09:30:00+07:00`,
         `category: ${Object.keys(NEWS_CATEGORIES)[n % 6]}`,
-        n % 4 === 0 ? 'source: { kind: cited, name: Báo Thừa Thiên Huế, url: "https://baothuathienhue.vn/" }' : 'source: { kind: original }',
+        n % 4 === 0
+          ? 'source: { kind: cited, name: Báo Thừa Thiên Huế, url: "https://baothuathienhue.vn/" }'
+          : 'source: { kind: original }',
       ]) + body(ctx, 6),
   }),
   'danh-ba': (ctx, n) => ({

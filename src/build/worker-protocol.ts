@@ -24,7 +24,15 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'checked'; problems: ContentProblem[]; entries: Record<string, number>; ms: number }
-  | { type: 'built'; totalMs: number; astroMs: number; indexMs: number; compressMs: number; peakRssBytes: number; cpuMs: number }
+  | {
+      type: 'built';
+      totalMs: number;
+      astroMs: number;
+      indexMs: number;
+      compressMs: number;
+      peakRssBytes: number;
+      cpuMs: number;
+    }
   | { type: 'failed'; message: string; code?: string; data?: unknown };
 
 /** Messages between `warm-renderers.ts` and its long-lived `warm-renderer.ts` children (docs/adr/0047). */

@@ -20,7 +20,8 @@ import {
 const vn = (local: string) => new Date(`${local}+07:00`);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
-const shift = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const shift = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -63,28 +64,37 @@ function deriveDaysOff(year: number, lunarNewYear: string, hungKings: string): S
 }
 
 describe('the national holiday table, 2024–2030', () => {
-  it.each(NATIONAL_HOLIDAYS.map((y) => [y.year, y] as const))('%i closes exactly the 11 statutory days, on weekdays', (year, table) => {
-    for (const d of table.closed) {
-      expect(d.date.startsWith(`${year}-`)).toBe(true);
-      expect(isWeekend(d.date), d.date).toBe(false);
-    }
-    for (const d of table.workingWeekends) expect(isWeekend(d.date), d.date).toBe(true);
-    expect(table.closed.length - table.workingWeekends.length).toBe(STATUTORY_DAYS_OFF_PER_YEAR);
-    expect(new Set(table.closed.map((d) => d.date)).size).toBe(table.closed.length);
-    expect(table.source).toMatch(/\S/);
-  });
+  it.each(NATIONAL_HOLIDAYS.map((y) => [y.year, y] as const))(
+    '%i closes exactly the 11 statutory days, on weekdays',
+    (year, table) => {
+      for (const d of table.closed) {
+        expect(d.date.startsWith(`${year}-`)).toBe(true);
+        expect(isWeekend(d.date), d.date).toBe(false);
+      }
+      for (const d of table.workingWeekends) expect(isWeekend(d.date), d.date).toBe(true);
+      expect(table.closed.length - table.workingWeekends.length).toBe(STATUTORY_DAYS_OFF_PER_YEAR);
+      expect(new Set(table.closed.map((d) => d.date)).size).toBe(table.closed.length);
+      expect(table.source).toMatch(/\S/);
+    },
+  );
 
   it.each(NATIONAL_HOLIDAYS.filter((y) => y.basis === 'statutory-rule').map((y) => [y.year, y] as const))(
     '%i follows the statutory rule day for day',
     (year, table) => {
-      expect(new Set(table.closed.map((d) => d.date))).toEqual(deriveDaysOff(year, table.lunarNewYear, table.hungKings));
+      expect(new Set(table.closed.map((d) => d.date))).toEqual(
+        deriveDaysOff(year, table.lunarNewYear, table.hungKings),
+      );
     },
   );
 
   it('records the swapped days of 2024 and 2025 on top of the rule', () => {
     const [y2024, y2025] = NATIONAL_HOLIDAYS;
-    expect(new Set(y2024!.closed.map((d) => d.date))).toEqual(new Set([...deriveDaysOff(2024, '2024-02-10', '2024-04-18'), '2024-04-29']));
-    expect(new Set(y2025!.closed.map((d) => d.date))).toEqual(new Set([...deriveDaysOff(2025, '2025-01-29', '2025-04-07'), '2025-05-02']));
+    expect(new Set(y2024!.closed.map((d) => d.date))).toEqual(
+      new Set([...deriveDaysOff(2024, '2024-02-10', '2024-04-18'), '2024-04-29']),
+    );
+    expect(new Set(y2025!.closed.map((d) => d.date))).toEqual(
+      new Set([...deriveDaysOff(2025, '2025-01-29', '2025-04-07'), '2025-05-02']),
+    );
     expect(isWorkingDay('2024-05-04')).toBe(true);
     expect(isWorkingDay('2025-04-26')).toBe(true);
   });
@@ -164,12 +174,16 @@ describe('due dates from a declared time limit', () => {
   });
 
   it('adds hours as elapsed time and rounds half days up', () => {
-    expect(dueDate(vn('2026-02-16T09:00:00'), { value: 24, unit: 'gio' }).toISOString()).toBe('2026-02-17T02:00:00.000Z');
+    expect(dueDate(vn('2026-02-16T09:00:00'), { value: 24, unit: 'gio' }).toISOString()).toBe(
+      '2026-02-17T02:00:00.000Z',
+    );
     expect(vietnamDate(dueDate(vn('2026-03-10T09:00:00'), { value: 0.5, unit: 'ngay-lam-viec' }))).toBe('2026-03-11');
   });
 
   it('ends a working-day period at midnight Vietnam time', () => {
-    expect(dueDate(vn('2026-03-10T09:00:00'), { value: 1, unit: 'ngay-lam-viec' }).toISOString()).toBe('2026-03-11T16:59:59.999Z');
+    expect(dueDate(vn('2026-03-10T09:00:00'), { value: 1, unit: 'ngay-lam-viec' }).toISOString()).toBe(
+      '2026-03-11T16:59:59.999Z',
+    );
   });
 });
 
@@ -221,9 +235,9 @@ describe('province overrides in sites/_holidays.yaml', () => {
     const y2031 = ['01-01', '01-21', '01-22', '01-23', '01-24', '01-27', '04-01', '04-30', '05-01', '09-01', '09-02'];
     const cal = calendar({ coversThrough: 2031, closed: y2031.map((d) => ({ date: `2031-${d}`, name: 'Ngày nghỉ' })) });
     expect(vietnamDate(addWorkingDays(vn('2030-12-31T09:00:00'), 1, cal))).toBe('2031-01-02');
-    expect(codeOf(() => calendar({ coversThrough: 2031, closed: [{ date: '2031-01-01', name: 'Tết Dương lịch' }] }))).toBe(
-      'E_HOLIDAY_YEAR_INCOMPLETE',
-    );
+    expect(
+      codeOf(() => calendar({ coversThrough: 2031, closed: [{ date: '2031-01-01', name: 'Tết Dương lịch' }] })),
+    ).toBe('E_HOLIDAY_YEAR_INCOMPLETE');
   });
 
   it('refuses impossible dates, repeats and contradictions, pointing at the entry', () => {
@@ -238,8 +252,12 @@ describe('province overrides in sites/_holidays.yaml', () => {
         ],
       }),
     ).toEqual(['closed.1.date']);
-    expect(paths({ closed: [{ date: '2026-01-02', name: 'Nghỉ' }], open: [{ date: '2026-01-02', name: 'Làm' }] })).toEqual(['open.0.date']);
-    expect(HolidaysSchema.parse({ open: [{ date: new Date('2026-01-10T00:00:00Z'), name: 'Làm bù' }] }).open[0]!.date).toBe('2026-01-10');
+    expect(
+      paths({ closed: [{ date: '2026-01-02', name: 'Nghỉ' }], open: [{ date: '2026-01-02', name: 'Làm' }] }),
+    ).toEqual(['open.0.date']);
+    expect(
+      HolidaysSchema.parse({ open: [{ date: new Date('2026-01-10T00:00:00Z'), name: 'Làm bù' }] }).open[0]!.date,
+    ).toBe('2026-01-10');
     const misspelt = HolidaysSchema.safeParse({ cloesd: [{ date: '2026-01-02', name: 'Nghỉ' }] }).error!.issues;
     expect(misspelt.map((i) => [i.path.join('.'), i.code])).toEqual([['', 'unrecognized_keys']]);
     expect(misspelt[0]!.message).toContain('cloesd');

@@ -148,7 +148,8 @@ export const NATIONAL_HOLIDAYS: readonly HolidayYear[] = [
   {
     year: 2026,
     basis: 'statutory-rule',
-    source: 'Bộ luật Lao động 2019 Điều 112, quy tắc nêu trên; đối chiếu thông báo lịch nghỉ năm 2026 và ghi khác biệt vào sites/_holidays.yaml',
+    source:
+      'Bộ luật Lao động 2019 Điều 112, quy tắc nêu trên; đối chiếu thông báo lịch nghỉ năm 2026 và ghi khác biệt vào sites/_holidays.yaml',
     lunarNewYear: '2026-02-17',
     hungKings: '2026-04-26',
     closed: [
@@ -232,7 +233,8 @@ export const NATIONAL_HOLIDAYS: readonly HolidayYear[] = [
   {
     year: 2030,
     basis: 'statutory-rule',
-    source: 'Bộ luật Lao động 2019 Điều 112, quy tắc nêu trên; mùng 1 Tết là thứ Bảy 02/02/2030 theo lịch Việt Nam (lịch Trung Quốc: 03/02)',
+    source:
+      'Bộ luật Lao động 2019 Điều 112, quy tắc nêu trên; mùng 1 Tết là thứ Bảy 02/02/2030 theo lịch Việt Nam (lịch Trung Quốc: 03/02)',
     lunarNewYear: '2030-02-02',
     hungKings: '2030-04-12',
     closed: [
@@ -323,7 +325,9 @@ export function createCalendar(province?: Holidays): WorkingCalendar {
   const lastYear = Math.max(nationalLast, province.coversThrough ?? nationalLast);
   for (let year = nationalLast + 1; year <= lastYear; year += 1) {
     const prefix = `${year}-`;
-    const daysOff = [...closed.keys()].filter((d) => d.startsWith(prefix)).length - [...open.keys()].filter((d) => d.startsWith(prefix)).length;
+    const daysOff =
+      [...closed.keys()].filter((d) => d.startsWith(prefix)).length -
+      [...open.keys()].filter((d) => d.startsWith(prefix)).length;
     if (daysOff < STATUTORY_DAYS_OFF_PER_YEAR) {
       throw new IncompleteHolidayYearError({ year, daysOff, required: STATUTORY_DAYS_OFF_PER_YEAR });
     }
@@ -398,7 +402,8 @@ export function addCalendarDays(start: Date, n: number, calendar: WorkingCalenda
  * not office hours. Hours are elapsed time, nights and holidays included.
  */
 export function dueDate(start: Date, limit: TimeLimit, calendar: WorkingCalendar = NATIONAL_CALENDAR): Date {
-  if (!(limit.value > 0) || !Number.isFinite(limit.value)) throw new RangeError(`time limit must be positive, got ${limit.value}`);
+  if (!(limit.value > 0) || !Number.isFinite(limit.value))
+    throw new RangeError(`time limit must be positive, got ${limit.value}`);
   switch (limit.unit) {
     case 'ngay-lam-viec':
       return addWorkingDays(start, Math.ceil(limit.value), calendar);

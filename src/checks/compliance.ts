@@ -1,7 +1,13 @@
 import { loadProvince } from '../content-source/departments.ts';
 import { validateContent } from '../content-source/validate.ts';
 import type { Entry } from '../content-source/entries.ts';
-import { isWorkingDay, NATIONAL_CALENDAR, vietnamDate, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.ts';
+import {
+  isWorkingDay,
+  NATIONAL_CALENDAR,
+  vietnamDate,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../calendar/working-days.ts';
 import { REQUIRED_SECTIONS as SECTIONS } from '../schema/sections.ts';
 
 /**
@@ -170,11 +176,20 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     const findings: ComplianceFinding[] = [];
     const add = (f: Omit<ComplianceFinding, 'site'>) => findings.push({ site, ...f });
 
-    const sections = SECTIONS.map((s) => ({ id: s.id, clause: s.clause, entries: entries.filter((e) => e.section === s.id).length }));
+    const sections = SECTIONS.map((s) => ({
+      id: s.id,
+      clause: s.clause,
+      entries: entries.filter((e) => e.section === s.id).length,
+    }));
     for (const s of sections) {
       if (s.entries === 0) {
         const info = SECTIONS.find((x) => x.id === s.id)!;
-        add({ rule: 'missing-section', severity: 'violation', file: `content/${site}/${s.id}/`, message: `Thiếu chuyên mục "${info.title}" (Điều 7, khoản ${info.clause}): chưa có bài hợp lệ nào.` });
+        add({
+          rule: 'missing-section',
+          severity: 'violation',
+          file: `content/${site}/${s.id}/`,
+          message: `Thiếu chuyên mục "${info.title}" (Điều 7, khoản ${info.clause}): chưa có bài hợp lệ nào.`,
+        });
       }
     }
 
@@ -182,9 +197,19 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     const newsDays = newsDaysOf(news, windowDays);
     for (const d of newsDays) {
       if (d.status === 'late') {
-        add({ rule: 'news-late-day', severity: 'violation', date: d.date, message: `Ngày ${ddmm(d.date)}: tin đăng sau 16 giờ, không có tin nào trước 16 giờ (Điều 9, khoản 3).` });
+        add({
+          rule: 'news-late-day',
+          severity: 'violation',
+          date: d.date,
+          message: `Ngày ${ddmm(d.date)}: tin đăng sau 16 giờ, không có tin nào trước 16 giờ (Điều 9, khoản 3).`,
+        });
       } else if (d.status === 'missing') {
-        add({ rule: 'news-missing-day', severity: options.newsEveryDay ? 'violation' : 'warning', date: d.date, message: `Ngày làm việc ${ddmm(d.date)} không có tin mới trước 16 giờ.` });
+        add({
+          rule: 'news-missing-day',
+          severity: options.newsEveryDay ? 'violation' : 'warning',
+          date: d.date,
+          message: `Ngày làm việc ${ddmm(d.date)} không có tin mới trước 16 giờ.`,
+        });
       }
     }
 
@@ -196,13 +221,26 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
         checked += 1;
         if (!emailDomainOk(email, suffixes)) {
           unofficial += 1;
-          add({ rule: 'unofficial-email', severity: 'violation', file: e.file, message: `Địa chỉ ${email} không thuộc tên miền chính thức (${suffixes.join(', ')}) (Điều 7, khoản 5).` });
+          add({
+            rule: 'unofficial-email',
+            severity: 'violation',
+            file: e.file,
+            message: `Địa chỉ ${email} không thuộc tên miền chính thức (${suffixes.join(', ')}) (Điều 7, khoản 5).`,
+          });
         }
       }
     }
     // An address that fails the schema never loads as an entry; its problem from the validation is the finding.
-    const invalid = validation.problems.filter((p) => p.file.startsWith(`content/${site}/danh-ba/`) && /(^|\.)email$/.test(p.field ?? ''));
-    for (const p of invalid) add({ rule: 'invalid-email', severity: 'violation', file: p.file, message: `Địa chỉ thư điện tử không hợp lệ ở trường ${p.field} (Điều 7, khoản 5).` });
+    const invalid = validation.problems.filter(
+      (p) => p.file.startsWith(`content/${site}/danh-ba/`) && /(^|\.)email$/.test(p.field ?? ''),
+    );
+    for (const p of invalid)
+      add({
+        rule: 'invalid-email',
+        severity: 'violation',
+        file: p.file,
+        message: `Địa chỉ thư điện tử không hợp lệ ở trường ${p.field} (Điều 7, khoản 5).`,
+      });
 
     let waiting: WaitingEntry[] | null = null;
     let urgent: UrgentDelay[] | null = null;
@@ -213,9 +251,19 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
         const id = `${w.section}/${w.slug}`;
         waiting.push({ entry: id, state: w.state, since: w.since, workingDays: days });
         if (w.state === 'in-review' && days > reviewLimit) {
-          add({ rule: 'stuck-in-review', severity: 'violation', file: `content/${site}/${id}.mdx`, message: `Bài "${id}" chờ xác thực ${days} ngày làm việc (quá ${reviewLimit} ngày).` });
+          add({
+            rule: 'stuck-in-review',
+            severity: 'violation',
+            file: `content/${site}/${id}.mdx`,
+            message: `Bài "${id}" chờ xác thực ${days} ngày làm việc (quá ${reviewLimit} ngày).`,
+          });
         } else if (w.state === 'ready' && days > readyLimit) {
-          add({ rule: 'stuck-ready', severity: 'violation', file: `content/${site}/${id}.mdx`, message: `Bài "${id}" đã xác thực, chờ đăng tải ${days} ngày làm việc (quá ${readyLimit} ngày).` });
+          add({
+            rule: 'stuck-ready',
+            severity: 'violation',
+            file: `content/${site}/${id}.mdx`,
+            message: `Bài "${id}" đã xác thực, chờ đăng tải ${days} ngày làm việc (quá ${readyLimit} ngày).`,
+          });
         }
       }
       urgent = [];
@@ -226,12 +274,26 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
         const minutes = Math.max(0, Math.round((Date.parse(publishedAt) - e.data.date.getTime()) / 60_000));
         urgent.push({ file: e.file, date: e.data.date.toISOString(), publishedAt, minutes });
         if (minutes > urgentLimit) {
-          add({ rule: 'urgent-late', severity: 'violation', file: e.file, message: `Tin khẩn đăng tải sau ${minutes} phút (quá ${urgentLimit} phút, Điều 9, khoản 2).` });
+          add({
+            rule: 'urgent-late',
+            severity: 'violation',
+            file: e.file,
+            message: `Tin khẩn đăng tải sau ${minutes} phút (quá ${urgentLimit} phút, Điều 9, khoản 2).`,
+          });
         }
       }
     }
 
-    result.push({ site, name: department.name, sections, newsDays, waiting, urgent, emails: { checked, invalid: invalid.length, unofficial }, findings });
+    result.push({
+      site,
+      name: department.name,
+      sections,
+      newsDays,
+      waiting,
+      urgent,
+      emails: { checked, invalid: invalid.length, unofficial },
+      findings,
+    });
   }
   const all = result.flatMap((s) => s.findings);
   return {

@@ -34,7 +34,10 @@ export async function checkContent(root: string, only?: string[]): Promise<Valid
   for (const check of CHECKS) problems.push(...(await check(ctx)));
   // Every entry is checked; the build indexes only those on the site now (docs/adr/0049), so search never finds a page before its time.
   const now = buildInstant();
-  const sites = report.sites.map((site) => ({ ...site, entries: site.entries.filter((e) => isVisibleAt(e.data as { publishAt?: Date; expireAt?: Date }, now)) }));
+  const sites = report.sites.map((site) => ({
+    ...site,
+    entries: site.entries.filter((e) => isVisibleAt(e.data as { publishAt?: Date; expireAt?: Date }, now)),
+  }));
   return { sites, problems: dedupe(problems) };
 }
 
@@ -70,7 +73,13 @@ export async function knownPages(): Promise<Set<string>> {
   return pages;
 }
 
-const CHECKS: Check[] = [textEncoding, duplicateSlugs, links, timedWindow, async (ctx) => translationTargetProblems(ctx.report.sites)];
+const CHECKS: Check[] = [
+  textEncoding,
+  duplicateSlugs,
+  links,
+  timedWindow,
+  async (ctx) => translationTargetProblems(ctx.report.sites),
+];
 
 /** An entry that leaves the site before it arrives would never be shown (docs/adr/0049): the board meant something else. */
 async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
@@ -80,7 +89,12 @@ async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
         const { publishAt, expireAt } = e.data as { publishAt?: Date; expireAt?: Date };
         return publishAt && expireAt && expireAt <= publishAt;
       })
-      .map((e) => ({ file: e.file, field: 'expireAt', kind: 'timed-window', message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.' })),
+      .map((e) => ({
+        file: e.file,
+        field: 'expireAt',
+        kind: 'timed-window',
+        message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.',
+      })),
   );
 }
 
@@ -91,7 +105,12 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
       const names = await readdir(path.join(ctx.root, dir)).catch(() => [] as string[]);
-      files.push(...names.filter((n) => /\.mdx?$/.test(n)).sort().map((n) => `${dir}/${n}`));
+      files.push(
+        ...names
+          .filter((n) => /\.mdx?$/.test(n))
+          .sort()
+          .map((n) => `${dir}/${n}`),
+      );
     }
   }
   const problems: ContentProblem[] = [];
@@ -110,13 +129,19 @@ async function duplicateSlugs(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      const names = (await readdir(path.join(ctx.root, dir)).catch(() => [] as string[])).filter((n) => /\.mdx?$/.test(n)).sort();
+      const names = (await readdir(path.join(ctx.root, dir)).catch(() => [] as string[]))
+        .filter((n) => /\.mdx?$/.test(n))
+        .sort();
       const bySlug = new Map<string, string>();
       for (const name of names) {
         const slug = name.replace(/\.mdx?$/, '').toLowerCase();
         const other = bySlug.get(slug);
         if (other) {
-          problems.push({ file: `${dir}/${name}`, kind: 'duplicate-slug', message: `Trùng địa chỉ /${section}/${slug}/ với tệp ${other}; đổi tên một trong hai tệp.` });
+          problems.push({
+            file: `${dir}/${name}`,
+            kind: 'duplicate-slug',
+            message: `Trùng địa chỉ /${section}/${slug}/ với tệp ${other}; đổi tên một trong hai tệp.`,
+          });
         } else bySlug.set(slug, name);
       }
     }
@@ -127,7 +152,12 @@ async function duplicateSlugs(ctx: CheckContext): Promise<ContentProblem[]> {
 const HREF = /\s(?:href|src)="([^"]*)"/g;
 
 function decodeAttr(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /**
@@ -169,8 +199,14 @@ function lineOf(lines: string[], needle: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-function checkTarget(href: string, entry: Entry, targets: Set<string>, media: string): { kind: string; message: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#') || href === '') return undefined;
+function checkTarget(
+  href: string,
+  entry: Entry,
+  targets: Set<string>,
+  media: string,
+): { kind: string; message: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#') || href === '')
+    return undefined;
   let url: URL;
   try {
     url = new URL(href, `http://site.invalid/${entry.section}/${entry.slug}/`);

@@ -23,7 +23,11 @@ describe('the English pages against their Vietnamese originals', () => {
     expect(findings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ site: 'socu', kind: 'missing-name', file: 'sites/socu.yaml' }),
-        expect.objectContaining({ site: 'socu', kind: 'missing-page', message: expect.stringContaining('Online services') }),
+        expect.objectContaining({
+          site: 'socu',
+          kind: 'missing-page',
+          message: expect.stringContaining('Online services'),
+        }),
         expect.objectContaining({ site: 'socu', kind: 'outdated', file: 'content/socu/en/functions.mdx' }),
       ]),
     );
@@ -34,7 +38,11 @@ describe('the English pages against their Vietnamese originals', () => {
   it('refuses an English page that translates a page the site does not have', async () => {
     const report = await checkContent(root, ['socu']);
     expect(report.problems).toEqual([
-      expect.objectContaining({ file: 'content/socu/en/leadership.mdx', field: 'translationOf', kind: 'broken-translation' }),
+      expect.objectContaining({
+        file: 'content/socu/en/leadership.mdx',
+        field: 'translationOf',
+        kind: 'broken-translation',
+      }),
     ]);
   });
 });

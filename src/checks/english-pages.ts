@@ -58,17 +58,30 @@ export function englishPagesFindings(sites: SiteContent[]): EnglishPagesFinding[
   for (const site of sites) {
     const id = site.department.id;
     if (!site.department.english) {
-      findings.push({ site: id, kind: 'missing-name', file: `sites/${id}.yaml`, message: 'chưa có tên tiếng Anh của đơn vị (mục english.name).' });
+      findings.push({
+        site: id,
+        kind: 'missing-name',
+        file: `sites/${id}.yaml`,
+        message: 'chưa có tên tiếng Anh của đơn vị (mục english.name).',
+      });
     }
     const english = englishOf(site);
     for (const topic of ENGLISH_TOPIC_IDS) {
       if (!english.some((e) => (e.data as EnglishPageEntry).topic === topic)) {
-        findings.push({ site: id, kind: 'missing-page', file: `content/${id}/${ENGLISH_SECTION}/`, message: `chưa có trang tiếng Anh "${ENGLISH_TOPIC_NAMES[topic]}".` });
+        findings.push({
+          site: id,
+          kind: 'missing-page',
+          file: `content/${id}/${ENGLISH_SECTION}/`,
+          message: `chưa có trang tiếng Anh "${ENGLISH_TOPIC_NAMES[topic]}".`,
+        });
       }
     }
     for (const entry of english) {
       const originals = vietnameseOf(site, entry.data.translationOf) ?? [];
-      const latest = originals.reduce<Entry | undefined>((a, b) => (!a || changedAt(b) > changedAt(a) ? b : a), undefined);
+      const latest = originals.reduce<Entry | undefined>(
+        (a, b) => (!a || changedAt(b) > changedAt(a) ? b : a),
+        undefined,
+      );
       if (latest && changedAt(latest) > changedAt(entry)) {
         findings.push({
           site: id,

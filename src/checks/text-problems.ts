@@ -19,7 +19,8 @@ export function findFileTextProblems(text: string): FileTextProblem[] {
     problems.push({
       line: text.slice(0, broken).split('\n').length,
       kind: 'not-utf8',
-      message: 'Tệp không phải UTF-8 hợp lệ (có ký tự hỏng "�"); lưu lại tệp ở dạng UTF-8 rồi chạy `npm run convert` nếu cần.',
+      message:
+        'Tệp không phải UTF-8 hợp lệ (có ký tự hỏng "�"); lưu lại tệp ở dạng UTF-8 rồi chạy `npm run convert` nếu cần.',
     });
   }
   for (const p of findTextProblems(text)) problems.push({ line: p.line, kind: p.kind, message: p.message });

@@ -20,7 +20,10 @@ function schemaPaths(schema: z.core.$ZodType, prefix = ''): string[] {
     return [...new Set(d.options.flatMap((o: z.core.$ZodType) => schemaPaths(o, prefix)))] as string[];
   }
   if (d.type !== 'object') return [];
-  return Object.entries(d.shape as Record<string, z.core.$ZodType>).flatMap(([k, v]) => [`${prefix}${k}`, ...schemaPaths(v, `${prefix}${k}.`)]);
+  return Object.entries(d.shape as Record<string, z.core.$ZodType>).flatMap(([k, v]) => [
+    `${prefix}${k}`,
+    ...schemaPaths(v, `${prefix}${k}.`),
+  ]);
 }
 
 function configPaths(fields: DecapField[], prefix = ''): string[] {
@@ -34,14 +37,20 @@ function allFields(fields: DecapField[]): DecapField[] {
 describe('the Decap config is generated from the zod schemas', () => {
   const config = decapConfig({ site, sections: SECTION_IDS });
 
-  it.each(SECTION_IDS)('%s: asks for the publish-at and expire-at moments with their hour, optional (docs/adr/0049)', (section) => {
-    const fields = config.collections.find((c) => c.name === section)!.fields;
-    for (const name of ['publishAt', 'expireAt']) {
-      expect(fields.find((f) => f.name === name), `${section}.${name}`).toMatchObject({ widget: 'datetime', required: false, time_format: 'HH:mm', format: 'YYYY-MM-DDTHH:mm:ssZ' });
-    }
-    // A plain date stays a date.
-    expect(fields.find((f) => f.name === 'date')).toMatchObject({ widget: 'datetime', time_format: false });
-  });
+  it.each(SECTION_IDS)(
+    '%s: asks for the publish-at and expire-at moments with their hour, optional (docs/adr/0049)',
+    (section) => {
+      const fields = config.collections.find((c) => c.name === section)!.fields;
+      for (const name of ['publishAt', 'expireAt']) {
+        expect(
+          fields.find((f) => f.name === name),
+          `${section}.${name}`,
+        ).toMatchObject({ widget: 'datetime', required: false, time_format: 'HH:mm', format: 'YYYY-MM-DDTHH:mm:ssZ' });
+      }
+      // A plain date stays a date.
+      expect(fields.find((f) => f.name === 'date')).toMatchObject({ widget: 'datetime', time_format: false });
+    },
+  );
 
   it.each(SECTION_IDS)('%s: the form has exactly the fields of the schema, plus the body', (section) => {
     const collection = config.collections.find((c) => c.name === section)!;
@@ -52,7 +61,8 @@ describe('the Decap config is generated from the zod schemas', () => {
     for (const collection of config.collections) {
       for (const field of allFields(collection.fields)) {
         if (field.name !== 'item') expect(field.label, `${collection.name}.${field.name}`).not.toBe(field.name);
-        for (const option of field.options ?? []) expect(option.label, `${collection.name}.${field.name}=${option.value}`).not.toBe(option.value);
+        for (const option of field.options ?? [])
+          expect(option.label, `${collection.name}.${field.name}=${option.value}`).not.toBe(option.value);
       }
     }
   });
@@ -68,11 +78,15 @@ describe('the Decap config is generated from the zod schemas', () => {
     expect(byName.summary.widget).toBe('text');
     expect(byName.source.widget).toBe('object');
     expect(byName.source.fields?.[0]).toMatchObject({ name: 'kind', widget: 'select' });
-    const procedure = Object.fromEntries(config.collections.find((c) => c.name === 'thu-tuc-hanh-chinh')!.fields.map((f) => [f.name, f]));
+    const procedure = Object.fromEntries(
+      config.collections.find((c) => c.name === 'thu-tuc-hanh-chinh')!.fields.map((f) => [f.name, f]),
+    );
     expect(procedure.steps).toMatchObject({ widget: 'list', min: 1 });
     expect(procedure.legalBasis.field).toMatchObject({ widget: 'text' });
     expect(procedure.forms.fields?.find((f) => f.name === 'file')?.widget).toBe('file');
-    const directory = Object.fromEntries(config.collections.find((c) => c.name === 'danh-ba')!.fields.map((f) => [f.name, f]));
+    const directory = Object.fromEntries(
+      config.collections.find((c) => c.name === 'danh-ba')!.fields.map((f) => [f.name, f]),
+    );
     expect(directory.order).toMatchObject({ widget: 'number', value_type: 'int', default: 100 });
   });
 
@@ -84,12 +98,16 @@ describe('the Decap config is generated from the zod schemas', () => {
       media_folder: 'content/sotuphap/tep',
       public_folder: '/tep',
     });
-    for (const c of config.collections) expect(c).toMatchObject({ extension: 'mdx', format: 'frontmatter', folder: `content/sotuphap/${c.name}` });
+    for (const c of config.collections)
+      expect(c).toMatchObject({ extension: 'mdx', format: 'frontmatter', folder: `content/sotuphap/${c.name}` });
   });
 
   it("puts each entry's files in its own folder, named as Decap names entries (ADR 0021)", () => {
     for (const c of config.collections) {
-      expect(c).toMatchObject({ media_folder: `/content/sotuphap/tep/${c.name}/{{slug}}`, public_folder: `/tep/${c.name}/{{slug}}` });
+      expect(c).toMatchObject({
+        media_folder: `/content/sotuphap/tep/${c.name}/{{slug}}`,
+        public_folder: `/tep/${c.name}/{{slug}}`,
+      });
     }
     expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
   });
@@ -115,7 +133,10 @@ describe('author components as Decap editor components', () => {
   it('writes blocks that the safe MDX renderer accepts, even with quotes and braces in values, and reads them back', () => {
     // biome-ignore lint/suspicious/noExplicitAny: Decap's editor components, as the browser would register them
     const registered: any[] = [];
-    new Function('CMS', 'components', `${REGISTER_EDITOR_COMPONENTS}(CMS, components)`)({ registerEditorComponent: (c: unknown) => registered.push(c) }, descriptors);
+    new Function('CMS', 'components', `${REGISTER_EDITOR_COMPONENTS}(CMS, components)`)(
+      { registerEditorComponent: (c: unknown) => registered.push(c) },
+      descriptors,
+    );
     const figure = registered.find((c) => c.id === 'Figure');
     const block = figure.toBlock({ src: '/tep/anh.jpg', alt: 'Ảnh "đẹp" {x} <b>', caption: 'Chú thích' });
     const rendered = renderSafeMdx(block);
@@ -127,6 +148,9 @@ describe('author components as Decap editor components', () => {
     const callout = registered.find((c) => c.id === 'Callout');
     const box = callout.toBlock({ type: 'warning', title: 'Hạn chót', body: 'Nộp trước **16 giờ**.' });
     expect(renderSafeMdx(box).issues).toEqual([]);
-    expect(callout.fromBlock(box.match(callout.pattern))).toMatchObject({ type: 'warning', body: 'Nộp trước **16 giờ**.' });
+    expect(callout.fromBlock(box.match(callout.pattern))).toMatchObject({
+      type: 'warning',
+      body: 'Nộp trước **16 giờ**.',
+    });
   });
 });

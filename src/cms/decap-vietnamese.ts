@@ -8,7 +8,9 @@ export const DECAP_VI_PHRASES = {
   // The workflow board formats each card's date with this; Decap's `vi` has none, so cards read "4 December".
   workflow: { workflow: { dateFormat: 'DD/MM/YYYY' } },
   // Decap writes "＋ {label}" with U+FF0B, a full-width plus most system fonts lack: a box on screen.
-  collection: { collectionTop: { newButton: 'Thêm %{collectionLabel}', newButtonAriaLabel: 'Thêm %{collectionLabel}' } },
+  collection: {
+    collectionTop: { newButton: 'Thêm %{collectionLabel}', newButtonAriaLabel: 'Thêm %{collectionLabel}' },
+  },
 } as const;
 
 /**

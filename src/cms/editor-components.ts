@@ -26,7 +26,9 @@ export function editorComponentDescriptors(): EditorComponentDescriptor[] {
       label: component.label,
       hasChildren: component.hasChildren,
       attributes: attributes.map((f) => f.name),
-      fields: component.hasChildren ? [...attributes, { name: 'body', label: 'Nội dung', widget: 'markdown' }] : attributes,
+      fields: component.hasChildren
+        ? [...attributes, { name: 'body', label: 'Nội dung', widget: 'markdown' }]
+        : attributes,
     };
   });
 }

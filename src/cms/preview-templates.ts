@@ -22,7 +22,13 @@ export function previewDescriptor(styles: readonly string[]): PreviewDescriptor 
     sections: SECTION_IDS,
     styles,
     categories: NEWS_CATEGORIES,
-    labels: { category: t('news.category'), source: t('news.source'), original: t('news.original'), urgent: t('news.urgent'), draft: t('preview.draft') },
+    labels: {
+      category: t('news.category'),
+      source: t('news.source'),
+      original: t('news.original'),
+      urgent: t('news.urgent'),
+      draft: t('preview.draft'),
+    },
   };
 }
 

@@ -101,7 +101,9 @@ function bounds(schema: AnySchema): { min?: number; max?: number; int: boolean }
 export function fieldsOf(schema: AnySchema, path = ''): DecapField[] {
   const d = def(unwrap(schema).inner);
   if (d.type !== 'object') throw new Error(`${path || 'schema'}: expected an object schema, got ${d.type}`);
-  return Object.entries(d.shape as Record<string, AnySchema>).map(([name, field]) => toField(name, field, path ? `${path}.${name}` : name));
+  return Object.entries(d.shape as Record<string, AnySchema>).map(([name, field]) =>
+    toField(name, field, path ? `${path}.${name}` : name),
+  );
 }
 
 export function toField(name: string, schema: AnySchema, path = name): DecapField {
@@ -109,7 +111,8 @@ export function toField(name: string, schema: AnySchema, path = name): DecapFiel
   const d = def(inner);
   const base: DecapField = { name, label: title ?? FIELD_LABELS[name] ?? name, widget: 'string' };
   if (!required) base.required = false;
-  if (defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0)) base.default = defaultValue;
+  if (defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0))
+    base.default = defaultValue;
   switch (d.type) {
     case 'string': {
       if (inner === FileRef) return { ...base, widget: 'file', hint: 'Tệp được lưu trong thư mục /tep/ của trang.' };
@@ -119,13 +122,26 @@ export function toField(name: string, schema: AnySchema, path = name): DecapFiel
     }
     case 'number': {
       const { min, max, int } = bounds(inner);
-      return { ...base, widget: 'number', value_type: int ? 'int' : 'float', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+      return {
+        ...base,
+        widget: 'number',
+        value_type: int ? 'int' : 'float',
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+      };
     }
     case 'boolean':
       return { ...base, widget: 'boolean', default: defaultValue ?? false };
     case 'date':
       // A moment (docs/adr/0049) is stored with its hour and offset, as DateTimeField parses it back.
-      if (inner === DateTimeField) return { ...base, widget: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' };
+      if (inner === DateTimeField)
+        return {
+          ...base,
+          widget: 'datetime',
+          format: 'YYYY-MM-DDTHH:mm:ssZ',
+          date_format: 'YYYY-MM-DD',
+          time_format: 'HH:mm',
+        };
       // In Decap 3 these are the stored format (the browser's own date picker does the display): ISO dates,
       // as the sample entries are written and as DateField parses; `DD/MM/YYYY` was stored as-is and refused.
       return { ...base, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false };
@@ -165,7 +181,12 @@ function unionField(base: DecapField, d: Record<string, any>, path: string): Dec
   const variants = (d.options as AnySchema[]).map((o) => def(o).shape as Record<string, AnySchema>);
   const values = variants.map((v) => String(def(v[key]).values[0]));
   const fields: DecapField[] = [
-    { name: key, label: FIELD_LABELS[key] ?? key, widget: 'select', options: values.map((v) => ({ value: v, label: labelFor(values, v) })) },
+    {
+      name: key,
+      label: FIELD_LABELS[key] ?? key,
+      widget: 'select',
+      options: values.map((v) => ({ value: v, label: labelFor(values, v) })),
+    },
   ];
   for (const shape of variants) {
     for (const [name, field] of Object.entries(shape)) {

@@ -39,7 +39,10 @@ export function sectionLoader(section: SectionId): Loader {
           names = [];
         }
         const entryNames = names.filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)));
-        const sources = await readTextFiles(scope.contentRoot, entryNames.map((name) => `${rel}/${name}`));
+        const sources = await readTextFiles(
+          scope.contentRoot,
+          entryNames.map((name) => `${rel}/${name}`),
+        );
         for (const [i, name] of entryNames.entries()) {
           const file = `${rel}/${name}`;
           const source = sources[i];

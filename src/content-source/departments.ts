@@ -49,13 +49,18 @@ export async function loadHolidays(root: string): Promise<Holidays> {
 export async function loadDepartments(root: string): Promise<Department[]> {
   const province = await loadProvince(root);
   const problems: ContentProblem[] = [];
-  const files = (await readdir(path.join(root, 'sites'))).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).sort();
+  const files = (await readdir(path.join(root, 'sites')))
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+    .sort();
   const departments: Department[] = [];
   for (const file of files) {
     const rel = `sites/${file}`;
     const id = file.slice(0, -'.yaml'.length);
     if (!SITE_ID.test(id)) {
-      problems.push({ file: rel, message: 'Tên tệp phải là mã trang: chữ thường không dấu và chữ số, ví dụ sotuphap.yaml.' });
+      problems.push({
+        file: rel,
+        message: 'Tên tệp phải là mã trang: chữ thường không dấu và chữ số, ví dụ sotuphap.yaml.',
+      });
       continue;
     }
     const raw = await readYaml(root, rel, problems);
@@ -81,7 +86,12 @@ export async function loadDepartments(root: string): Promise<Department[]> {
   for (const d of departments) {
     for (const domain of d.domains) {
       const other = seen.get(domain);
-      if (other) problems.push({ file: `sites/${d.id}.yaml`, field: 'domains', message: `Tên miền ${domain} trùng với trang ${other}.` });
+      if (other)
+        problems.push({
+          file: `sites/${d.id}.yaml`,
+          field: 'domains',
+          message: `Tên miền ${domain} trùng với trang ${other}.`,
+        });
       seen.set(domain, d.id);
     }
   }

@@ -51,7 +51,12 @@ export function isExcludedEntry(file: string): boolean {
 }
 
 /** Parses, validates and renders one entry; never throws on bad content. */
-export function parseEntry<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
+export function parseEntry<S extends SectionId>(
+  site: string,
+  section: S,
+  file: string,
+  source: string,
+): LoadResult<Entry<S> | undefined> {
   const memo = (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY];
   const hit = memo?.get(file);
   if (hit && hit.source === source) return hit.result as LoadResult<Entry<S> | undefined>;
@@ -60,11 +65,19 @@ export function parseEntry<S extends SectionId>(site: string, section: S, file: 
   return result;
 }
 
-function parseEntryUncached<S extends SectionId>(site: string, section: S, file: string, source: string): LoadResult<Entry<S> | undefined> {
+function parseEntryUncached<S extends SectionId>(
+  site: string,
+  section: S,
+  file: string,
+  source: string,
+): LoadResult<Entry<S> | undefined> {
   const problems: ContentProblem[] = [];
   const slug = path.basename(file).replace(/\.mdx?$/, '');
   if (!SLUG.test(slug)) {
-    problems.push({ file, message: 'Tên tệp phải là chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: hoi-nghi-tong-ket-2024.mdx).' });
+    problems.push({
+      file,
+      message: 'Tên tệp phải là chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: hoi-nghi-tong-ket-2024.mdx).',
+    });
   }
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
@@ -78,14 +91,24 @@ function parseEntryUncached<S extends SectionId>(site: string, section: S, file:
   if (!result.success) problems.push(...problemsFromZod(file, result.error));
   const rendered = renderSafeMdx(parsed.body);
   for (const issue of rendered.issues) {
-    problems.push({ file, line: issue.line === undefined ? undefined : issue.line + parsed.bodyLine - 1, message: issue.message });
+    problems.push({
+      file,
+      line: issue.line === undefined ? undefined : issue.line + parsed.bodyLine - 1,
+      message: issue.message,
+    });
   }
   if (result.success && result.data.stateSecret) {
-    problems.push({ file, field: 'stateSecret', message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).' });
+    problems.push({
+      file,
+      field: 'stateSecret',
+      message: 'Thông tin mật nhà nước không bao giờ được đăng tải (Điều 4.2đ).',
+    });
   }
   if (problems.length) return { value: undefined, problems };
   const data = result.data as Record<string, unknown>;
-  const text = [...(PROSE_FIELDS[section] ?? []).map((f) => data[f]), rendered.text].filter((t) => typeof t === 'string' && t).join('\n');
+  const text = [...(PROSE_FIELDS[section] ?? []).map((f) => data[f]), rendered.text]
+    .filter((t) => typeof t === 'string' && t)
+    .join('\n');
   return {
     value: { site, section, slug, file, data: result.data as EntryData<S>, html: rendered.html, text },
     problems,
@@ -102,7 +125,11 @@ async function listDir(dir: string): Promise<string[]> {
 }
 
 /** Every entry of one section of one site, with the problems of those that failed. */
-export async function loadSection<S extends SectionId>(root: string, site: string, section: S): Promise<LoadResult<Entry<S>[]>> {
+export async function loadSection<S extends SectionId>(
+  root: string,
+  site: string,
+  section: S,
+): Promise<LoadResult<Entry<S>[]>> {
   const rel = `content/${site}/${section}`;
   const names = (await listDir(path.join(root, rel))).filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n))).sort();
   const entries: Entry<S>[] = [];

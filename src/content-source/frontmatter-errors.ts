@@ -9,7 +9,9 @@ import { DomainError } from '../errors.ts';
  * server), so they share a small base instead of the server's `AppError`;
  * callers turn them into content problems, and the Decap proxy into a 422.
  */
-export abstract class FrontMatterError<TData extends { line?: number } = { line?: number }> extends DomainError<TData> {}
+export abstract class FrontMatterError<
+  TData extends { line?: number } = { line?: number },
+> extends DomainError<TData> {}
 
 const OPENING = 'Phần đầu của bài phải bắt đầu bằng một dòng chỉ có ba dấu gạch ngang "---"';
 
@@ -18,7 +20,11 @@ export type FrontMatterMissingErrorData = { line: 1 };
 export class FrontMatterMissingError extends FrontMatterError<FrontMatterMissingErrorData> {
   static readonly code = 'E_FRONT_MATTER_MISSING';
   constructor() {
-    super(FrontMatterMissingError.code, { line: 1 }, `${OPENING}, rồi các trường YAML (title, date…), rồi một dòng "---" nữa.`);
+    super(
+      FrontMatterMissingError.code,
+      { line: 1 },
+      `${OPENING}, rồi các trường YAML (title, date…), rồi một dòng "---" nữa.`,
+    );
   }
 }
 
@@ -28,7 +34,11 @@ export class FrontMatterNotYamlError extends FrontMatterError<FrontMatterNotYaml
   static readonly code = 'E_FRONT_MATTER_NOT_YAML';
   constructor(opening: string) {
     const shown = opening.length > 40 ? `${opening.slice(0, 40)}…` : opening;
-    super(FrontMatterNotYamlError.code, { line: 1, opening: shown }, `${OPENING}; dòng đầu của tệp là "${shown}". Chỉ chấp nhận YAML, không chấp nhận ngôn ngữ khác (js, json, coffee…).`);
+    super(
+      FrontMatterNotYamlError.code,
+      { line: 1, opening: shown },
+      `${OPENING}; dòng đầu của tệp là "${shown}". Chỉ chấp nhận YAML, không chấp nhận ngôn ngữ khác (js, json, coffee…).`,
+    );
   }
 }
 
@@ -36,7 +46,11 @@ export type FrontMatterUnclosedErrorData = { line: 1 };
 export class FrontMatterUnclosedError extends FrontMatterError<FrontMatterUnclosedErrorData> {
   static readonly code = 'E_FRONT_MATTER_UNCLOSED';
   constructor() {
-    super(FrontMatterUnclosedError.code, { line: 1 }, 'Phần đầu YAML mở bằng "---" nhưng không có dòng "---" đóng lại trước nội dung bài.');
+    super(
+      FrontMatterUnclosedError.code,
+      { line: 1 },
+      'Phần đầu YAML mở bằng "---" nhưng không có dòng "---" đóng lại trước nội dung bài.',
+    );
   }
 }
 
@@ -66,7 +80,11 @@ export type FrontMatterTagErrorData = { line?: number; tag: string };
 export class FrontMatterTagError extends FrontMatterError<FrontMatterTagErrorData> {
   static readonly code = 'E_FRONT_MATTER_TAG';
   constructor(data: FrontMatterTagErrorData) {
-    super(FrontMatterTagError.code, data, `Phần đầu YAML không được dùng thẻ kiểu dữ liệu "${data.tag}"; chỉ ghi chữ, số, ngày, danh sách và nhóm trường.`);
+    super(
+      FrontMatterTagError.code,
+      data,
+      `Phần đầu YAML không được dùng thẻ kiểu dữ liệu "${data.tag}"; chỉ ghi chữ, số, ngày, danh sách và nhóm trường.`,
+    );
   }
 }
 
@@ -84,7 +102,11 @@ export type FrontMatterTooManyAliasesErrorData = { line?: number; limit: number 
 export class FrontMatterTooManyAliasesError extends FrontMatterError<FrontMatterTooManyAliasesErrorData> {
   static readonly code = 'E_FRONT_MATTER_TOO_MANY_ALIASES';
   constructor(data: FrontMatterTooManyAliasesErrorData) {
-    super(FrontMatterTooManyAliasesError.code, data, `Phần đầu YAML dùng tham chiếu (*tên) quá nhiều lần (tối đa ${data.limit}); hãy ghi giá trị trực tiếp.`);
+    super(
+      FrontMatterTooManyAliasesError.code,
+      data,
+      `Phần đầu YAML dùng tham chiếu (*tên) quá nhiều lần (tối đa ${data.limit}); hãy ghi giá trị trực tiếp.`,
+    );
   }
 }
 
@@ -93,7 +115,11 @@ export type FrontMatterNotMappingErrorData = { line: 2 };
 export class FrontMatterNotMappingError extends FrontMatterError<FrontMatterNotMappingErrorData> {
   static readonly code = 'E_FRONT_MATTER_NOT_MAPPING';
   constructor() {
-    super(FrontMatterNotMappingError.code, { line: 2 }, 'Phần đầu YAML phải là các trường dạng "tên: giá trị" (title, date…), không phải một danh sách hay một giá trị đơn.');
+    super(
+      FrontMatterNotMappingError.code,
+      { line: 2 },
+      'Phần đầu YAML phải là các trường dạng "tên: giá trị" (title, date…), không phải một danh sách hay một giá trị đơn.',
+    );
   }
 }
 
@@ -102,7 +128,8 @@ export type FrontMatterAmbiguousErrorData = { line?: number };
 export class FrontMatterAmbiguousError extends FrontMatterError<FrontMatterAmbiguousErrorData> {
   static readonly code = 'E_FRONT_MATTER_AMBIGUOUS';
   constructor() {
-    super(FrontMatterAmbiguousError.code, 
+    super(
+      FrontMatterAmbiguousError.code,
       {},
       'Phần đầu của bài có một dòng bắt đầu bằng "---" nhưng không chỉ gồm ba dấu gạch ngang; trình soạn thảo và máy chủ sẽ hiểu bài khác nhau. Sửa dòng đó hoặc bỏ các ký tự sau "---".',
     );

@@ -1,5 +1,18 @@
 import matter from 'gray-matter';
-import { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, stringify, visit, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  stringify,
+  visit,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import {
   FrontMatterAmbiguousError,
   FrontMatterForbiddenKeyError,
@@ -110,14 +123,21 @@ const FIRST_YAML_LINE = 2;
 function readYaml(yaml: string): Record<string, unknown> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { ...YAML_OPTIONS, lineCounter });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line + FIRST_YAML_LINE - 1);
-  const syntax = (fault: YAMLError) => new FrontMatterSyntaxError({ line: fault.linePos ? fault.linePos[0].line + FIRST_YAML_LINE - 1 : undefined, yamlCode: fault.code });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line + FIRST_YAML_LINE - 1;
+  const syntax = (fault: YAMLError) =>
+    new FrontMatterSyntaxError({
+      line: fault.linePos ? fault.linePos[0].line + FIRST_YAML_LINE - 1 : undefined,
+      yamlCode: fault.code,
+    });
   if (doc.errors[0]) throw syntax(doc.errors[0]);
   // Before the warnings: an unknown tag is only a warning to `yaml`, and it deserves its own refusal.
   visit(doc, {
     Node(_, node) {
       if (!isAlias(node) && node.tag) {
-        const tag = node.tag.startsWith(STANDARD_TAG_PREFIX) ? `!!${node.tag.slice(STANDARD_TAG_PREFIX.length)}` : node.tag;
+        const tag = node.tag.startsWith(STANDARD_TAG_PREFIX)
+          ? `!!${node.tag.slice(STANDARD_TAG_PREFIX.length)}`
+          : node.tag;
         throw new FrontMatterTagError({ tag, line: lineOf(node.range?.[0]) });
       }
     },
@@ -144,7 +164,8 @@ function readYaml(yaml: string): Record<string, unknown> {
  * (Trojan Source), the byte order mark, and U+FFFD, which `npm run check`
  * reads as a file that was not UTF-8.
  */
-const INVISIBLE = /[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\uffff]/g;
+const INVISIBLE =
+  /[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\uffff]/g;
 
 /**
  * Writes `data` (keys are our field names) and a body as an entry file that
@@ -154,7 +175,13 @@ const INVISIBLE = /[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-
  * start a field or reach the MDX body (docs/adr/0042-citizen-text-is-data.md).
  */
 export function stringifyFrontmatter(data: Record<string, unknown>, body = ''): string {
-  const yaml = stringify(data, { version: '1.2', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, doubleQuotedMinMultiLineLength: Infinity });
+  const yaml = stringify(data, {
+    version: '1.2',
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+    doubleQuotedMinMultiLineLength: Infinity,
+  });
   const visible = yaml.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${DELIMITER}\n${visible}${DELIMITER}\n${body ? `\n${body}` : ''}`;
 }

@@ -44,7 +44,9 @@ function vietnameseMessage(issue: z.core.$ZodIssue): string {
   // Custom messages in our schemas are already Vietnamese; zod's defaults are English.
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'Thiếu trường bắt buộc.' : `Sai kiểu dữ liệu (cần ${typeName(issue.expected)}).`;
+      return issue.input === undefined
+        ? 'Thiếu trường bắt buộc.'
+        : `Sai kiểu dữ liệu (cần ${typeName(issue.expected)}).`;
     case 'invalid_value':
       return `Giá trị không hợp lệ; chỉ chấp nhận: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'unrecognized_keys':
@@ -52,9 +54,13 @@ function vietnameseMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return issue.message.startsWith('Invalid') ? 'Giá trị không khớp với dạng nào được chấp nhận.' : issue.message;
     case 'too_small':
-      return /^[A-Z]/.test(issue.message) && !/[ạ-ỹđ]/i.test(issue.message) ? `Giá trị quá nhỏ hoặc quá ngắn (tối thiểu ${issue.minimum}).` : issue.message;
+      return /^[A-Z]/.test(issue.message) && !/[ạ-ỹđ]/i.test(issue.message)
+        ? `Giá trị quá nhỏ hoặc quá ngắn (tối thiểu ${issue.minimum}).`
+        : issue.message;
     case 'too_big':
-      return /^[A-Z]/.test(issue.message) && !/[ạ-ỹđ]/i.test(issue.message) ? `Giá trị quá lớn hoặc quá dài (tối đa ${issue.maximum}).` : issue.message;
+      return /^[A-Z]/.test(issue.message) && !/[ạ-ỹđ]/i.test(issue.message)
+        ? `Giá trị quá lớn hoặc quá dài (tối đa ${issue.maximum}).`
+        : issue.message;
     default:
       return issue.message;
   }

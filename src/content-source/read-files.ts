@@ -6,7 +6,11 @@ import path from 'node:path';
  * the CPU idle waiting on each open, all at once can exhaust file handles.
  * A file that cannot be read comes back as null.
  */
-export async function readTextFiles(root: string, files: readonly string[], inFlight = 32): Promise<Array<string | null>> {
+export async function readTextFiles(
+  root: string,
+  files: readonly string[],
+  inFlight = 32,
+): Promise<Array<string | null>> {
   const out: Array<string | null> = new Array(files.length).fill(null);
   let next = 0;
   async function reader() {

@@ -15,7 +15,13 @@ import { parseMdx, type MdxNode } from '../mdx/safe-mdx.ts';
  */
 
 const MEDIA_URL = '/tep/';
-type SchemaDef = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+type SchemaDef = {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+};
 
 /**
  * Values of the frontmatter that the schema declares as files of the site's
@@ -31,9 +37,11 @@ export function fileRefs(schema: z.ZodType, value: unknown, at: string, out: Map
   const child = (key: string | number) => (at ? `${at}.${key}` : String(key));
   if (d.innerType) fileRefs(d.innerType, value, at, out);
   else if (d.type === 'union') for (const option of d.options!) fileRefs(option, value, at, out);
-  else if (d.type === 'array' && Array.isArray(value)) for (const [i, v] of value.entries()) fileRefs(d.element!, v, child(i), out);
+  else if (d.type === 'array' && Array.isArray(value))
+    for (const [i, v] of value.entries()) fileRefs(d.element!, v, child(i), out);
   else if (d.type === 'object' && value && typeof value === 'object') {
-    for (const [k, field] of Object.entries(d.shape!)) fileRefs(field, (value as Record<string, unknown>)[k], child(k), out);
+    for (const [k, field] of Object.entries(d.shape!))
+      fileRefs(field, (value as Record<string, unknown>)[k], child(k), out);
   }
 }
 

@@ -34,7 +34,8 @@ describe('a consultation and a procurement notice', () => {
       { at: Date.parse('2026-11-30T17:00:00Z'), change: 'mo-lay-y-kien' },
       { at: Date.parse('2026-12-05T17:00:00Z'), change: 'ket-thuc-lay-y-kien' },
     ]);
-    for (const { at: moment } of moments) expect(consultationState(data, new Date(moment - 1))).not.toBe(consultationState(data, new Date(moment)));
+    for (const { at: moment } of moments)
+      expect(consultationState(data, new Date(moment - 1))).not.toBe(consultationState(data, new Date(moment)));
   });
 
   it('shows a tender notice closed once its closing moment has passed, and says nothing new of the other statuses', () => {
@@ -56,7 +57,11 @@ describe('a consultation and a procurement notice', () => {
       closes: '2026-12-05',
       publishAt: '2026-12-01T07:30:00+07:00',
     });
-    expect(timedMoments('gop-y', parsed).map((m) => m.change)).toEqual(['hien-thi', 'mo-lay-y-kien', 'ket-thuc-lay-y-kien']);
+    expect(timedMoments('gop-y', parsed).map((m) => m.change)).toEqual([
+      'hien-thi',
+      'mo-lay-y-kien',
+      'ket-thuc-lay-y-kien',
+    ]);
   });
 });
 

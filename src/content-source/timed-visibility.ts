@@ -58,8 +58,10 @@ export function timedMoments(section: SectionId, data: Record<string, unknown>):
       // Found by asking the state itself, so the moments can never disagree with what the page shows.
       const opening = opens.getTime() - 7 * 3_600_000;
       const closing = closes.getTime() + DAY_MS - 7 * 3_600_000;
-      if (consultationState({ opens, closes }, new Date(opening)) === 'dang-lay-y-kien') out.push({ at: opening, change: 'mo-lay-y-kien' });
-      if (consultationState({ opens, closes }, new Date(closing)) === 'da-ket-thuc') out.push({ at: closing, change: 'ket-thuc-lay-y-kien' });
+      if (consultationState({ opens, closes }, new Date(opening)) === 'dang-lay-y-kien')
+        out.push({ at: opening, change: 'mo-lay-y-kien' });
+      if (consultationState({ opens, closes }, new Date(closing)) === 'da-ket-thuc')
+        out.push({ at: closing, change: 'ket-thuc-lay-y-kien' });
     }
   }
   if (section === 'du-an-dau-thau') {

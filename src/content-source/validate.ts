@@ -29,7 +29,8 @@ export async function validateContent(root: string, only?: string[]): Promise<Va
   }
   if (only?.length) {
     for (const id of only) {
-      if (!departments.some((d) => d.id === id)) problems.push({ file: `sites/${id}.yaml`, message: `Không có trang "${id}".`, kind: 'unknown-site' });
+      if (!departments.some((d) => d.id === id))
+        problems.push({ file: `sites/${id}.yaml`, message: `Không có trang "${id}".`, kind: 'unknown-site' });
     }
     departments = departments.filter((d) => only.includes(d.id));
   }
@@ -38,7 +39,11 @@ export async function validateContent(root: string, only?: string[]): Promise<Va
     const entries: Entry[] = [];
     for (const folder of await unknownSectionFolders(root, department.id)) {
       const known = SECTIONS.map((s) => s.id).join(', ');
-      problems.push({ file: `content/${department.id}/${folder}`, message: `Chuyên mục không tồn tại; chỉ có: ${known}, và thư mục tệp "tep".`, kind: 'unknown-section' });
+      problems.push({
+        file: `content/${department.id}/${folder}`,
+        message: `Chuyên mục không tồn tại; chỉ có: ${known}, và thư mục tệp "tep".`,
+        kind: 'unknown-section',
+      });
     }
     for (const section of SECTIONS) {
       const result = await loadSection(root, department.id, section.id);

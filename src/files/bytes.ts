@@ -39,8 +39,10 @@ export function isJpeg(bytes: Uint8Array): boolean {
 }
 
 export const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-export const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-export const latin1 = (b: Uint8Array, start: number, length: number) => Buffer.from(b.buffer, b.byteOffset + start, length).toString('latin1');
+export const u32 = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+export const latin1 = (b: Uint8Array, start: number, length: number) =>
+  Buffer.from(b.buffer, b.byteOffset + start, length).toString('latin1');
 
 /**
  * Names in the zip's central directory, or null when the archive is

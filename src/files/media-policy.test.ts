@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAFE_NAME_FUNCTION } from '../cms/upload-names.ts';
-import { checkMediaFile, entryOfMediaPath, isSafeMediaName, mediaFileProblem, mediaResponseHeaders, safeMediaName } from './media-policy.ts';
+import {
+  checkMediaFile,
+  entryOfMediaPath,
+  isSafeMediaName,
+  mediaFileProblem,
+  mediaResponseHeaders,
+  safeMediaName,
+} from './media-policy.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../tests/fixtures/files', name)));
 const text = (s: string) => new TextEncoder().encode(s);
 
-const refusal = (code: string, data: Record<string, unknown> = {}) => expect.objectContaining({ code, data: expect.objectContaining(data) });
+const refusal = (code: string, data: Record<string, unknown> = {}) =>
+  expect.objectContaining({ code, data: expect.objectContaining(data) });
 
 describe('the kinds a department site publishes, recognised by their bytes', () => {
   it.each([
@@ -36,7 +45,9 @@ describe('the kinds a department site publishes, recognised by their bytes', () 
     ['chay.exe', 'MZ'],
     ['khong-duoi', '%PDF-1.4'],
   ])('refuses %s whatever its bytes', (name, content) => {
-    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, text(content))).toThrow(refusal('E_MEDIA_TYPE_NOT_ALLOWED'));
+    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, text(content))).toThrow(
+      refusal('E_MEDIA_TYPE_NOT_ALLOWED'),
+    );
   });
 
   it.each([
@@ -47,7 +58,9 @@ describe('the kinds a department site publishes, recognised by their bytes', () 
     ['archive.zip', 'mau.docx'],
     ['sample.xlsx', 'mau.docx'],
   ])('refuses %s named %s: the bytes are not what the name says', (file, name) => {
-    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture(file))).toThrow(refusal('E_MEDIA_CONTENT_MISMATCH'));
+    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture(file))).toThrow(
+      refusal('E_MEDIA_CONTENT_MISMATCH'),
+    );
   });
 
   it.each([
@@ -57,15 +70,21 @@ describe('the kinds a department site publishes, recognised by their bytes', () 
     ['macro.docx', 'mau.docx', 'macros'],
     ['macro.xlsx', 'bang.xlsx', 'macros'],
   ])('refuses %s: a real %s that is also something else (%s)', (file, name, reason) => {
-    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture(file))).toThrow(refusal('E_MEDIA_HIDDEN_CONTENT', { reason }));
+    expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture(file))).toThrow(
+      refusal('E_MEDIA_HIDDEN_CONTENT', { reason }),
+    );
   });
 
   it('refuses a name that is not lower-case ASCII words and hyphens, suggesting one', () => {
     for (const name of ['bao_cao.pdf', 'bao.cao.pdf', 'bao~cao.pdf', 'BaoCao.pdf']) {
-      expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture('sample.pdf'))).toThrow(refusal('E_MEDIA_NAME_NOT_SAFE'));
+      expect(() => checkMediaFile(`content/sotuphap/tep/${name}`, fixture('sample.pdf'))).toThrow(
+        refusal('E_MEDIA_NAME_NOT_SAFE'),
+      );
     }
     // A file kept at the name it has on main (a legacy path) is not renamed.
-    expect(checkMediaFile('content/sotuphap/tep/2023/qd_14.pdf', fixture('sample.pdf'), { safeName: false })).toBe('pdf');
+    expect(checkMediaFile('content/sotuphap/tep/2023/qd_14.pdf', fixture('sample.pdf'), { safeName: false })).toBe(
+      'pdf',
+    );
   });
 
   it('the build skips rather than stops, with the code of the rule', () => {
@@ -85,14 +104,24 @@ describe('names and folders', () => {
 
   it('renames a file picked in Decap exactly as the server names it, so the name is accepted', () => {
     const inBrowser = new Function(`return ${SAFE_NAME_FUNCTION}`)() as (name: string) => string;
-    for (const name of ['QD_14_2023.pdf', 'Quyết định số 14 (bản ký).PDF', 'Ảnh hội nghị.JPEG', 'bao.cao.quy.3.xlsx', 'Đề án~2026.docx', '???.png']) {
+    for (const name of [
+      'QD_14_2023.pdf',
+      'Quyết định số 14 (bản ký).PDF',
+      'Ảnh hội nghị.JPEG',
+      'bao.cao.quy.3.xlsx',
+      'Đề án~2026.docx',
+      '???.png',
+    ]) {
       expect(inBrowser(name)).toBe(safeMediaName(name));
       expect(isSafeMediaName(inBrowser(name))).toBe(true);
     }
   });
 
   it("knows the entry whose folder holds a file, and that a year folder is nobody's", () => {
-    expect(entryOfMediaPath('sotuphap', 'content/sotuphap/tep/van-ban/qd-14/qd.pdf')).toEqual({ section: 'van-ban', slug: 'qd-14' });
+    expect(entryOfMediaPath('sotuphap', 'content/sotuphap/tep/van-ban/qd-14/qd.pdf')).toEqual({
+      section: 'van-ban',
+      slug: 'qd-14',
+    });
     expect(entryOfMediaPath('sotuphap', 'content/sotuphap/tep/2023/qd.pdf')).toBeNull();
     expect(entryOfMediaPath('sotuphap', 'content/sotuphap/tep/van-ban/qd.pdf')).toBeNull();
     expect(entryOfMediaPath('sotuphap', 'content/soyte/tep/van-ban/qd-14/qd.pdf')).toBeNull();
@@ -103,7 +132,10 @@ describe('headers of a served file', () => {
   it('shows images and PDF, downloads office documents, and serves nothing else', () => {
     expect(mediaResponseHeaders('qd.pdf')).toEqual({ 'Content-Type': 'application/pdf' });
     expect(mediaResponseHeaders('anh.webp')).toEqual({ 'Content-Type': 'image/webp' });
-    expect(mediaResponseHeaders('mau don".docx')).toMatchObject({ 'Content-Disposition': 'attachment; filename="mau_don_.docx"' });
-    for (const name of ['p.html', 'p.js', 'x.svg', 'a.xml', 'b.zip', 'c']) expect(mediaResponseHeaders(name)).toBeNull();
+    expect(mediaResponseHeaders('mau don".docx')).toMatchObject({
+      'Content-Disposition': 'attachment; filename="mau_don_.docx"',
+    });
+    for (const name of ['p.html', 'p.js', 'x.svg', 'a.xml', 'b.zip', 'c'])
+      expect(mediaResponseHeaders(name)).toBeNull();
   });
 });

@@ -23,7 +23,9 @@ import { hiddenContent, MEDIA_KINDS, sniffMediaKind, type MediaKind } from './me
 export type { MediaKind } from './media-sniffing.ts';
 
 const BY_EXTENSION: ReadonlyMap<string, MediaKind> = new Map(
-  (Object.entries(MEDIA_KINDS) as Array<[MediaKind, (typeof MEDIA_KINDS)[MediaKind]]>).flatMap(([kind, info]) => info.extensions.map((e) => [e, kind] as const)),
+  (Object.entries(MEDIA_KINDS) as Array<[MediaKind, (typeof MEDIA_KINDS)[MediaKind]]>).flatMap(([kind, info]) =>
+    info.extensions.map((e) => [e, kind] as const),
+  ),
 );
 const SAFE_NAME = new RegExp(`^[a-z0-9][a-z0-9-]*\\.(?:${[...BY_EXTENSION.keys()].join('|')})$`);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,7 +73,8 @@ export function checkMediaFile(path: string, bytes: Uint8Array, options: MediaCh
   if (detected !== kind) throw new MediaContentMismatchError({ path, extension, detected });
   const hidden = hiddenContent(bytes, kind);
   if (hidden) throw new MediaHiddenContentError({ path, kind, reason: hidden });
-  if ((options.safeName ?? true) && !isSafeMediaName(name)) throw new MediaNameNotSafeError({ path, suggestion: safeMediaName(name) });
+  if ((options.safeName ?? true) && !isSafeMediaName(name))
+    throw new MediaNameNotSafeError({ path, suggestion: safeMediaName(name) });
   return kind;
 }
 
@@ -118,5 +121,8 @@ export function mediaResponseHeaders(fileName: string): Record<string, string> |
   const kind = mediaKindOfName(fileName);
   if (!kind) return null;
   const info = MEDIA_KINDS[kind];
-  return { 'Content-Type': info.mediaType, ...(info.inline ? {} : { 'Content-Disposition': attachment(nameOf(fileName)) }) };
+  return {
+    'Content-Type': info.mediaType,
+    ...(info.inline ? {} : { 'Content-Disposition': attachment(nameOf(fileName)) }),
+  };
 }

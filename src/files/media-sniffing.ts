@@ -1,4 +1,15 @@
-import { ascii, isJpeg, isPdf, isPng, latin1, odfMimetype, startsWith, u32, ZIP_LOCAL, zipEntryNames } from './bytes.ts';
+import {
+  ascii,
+  isJpeg,
+  isPdf,
+  isPng,
+  latin1,
+  odfMimetype,
+  startsWith,
+  u32,
+  ZIP_LOCAL,
+  zipEntryNames,
+} from './bytes.ts';
 
 /**
  * What the bytes of a file the editorial board publishes really are, with
@@ -26,11 +37,36 @@ export const MEDIA_KINDS: Record<MediaKind, MediaKindInfo> = {
   jpeg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'ảnh JPEG', inline: true },
   gif: { mediaType: 'image/gif', extensions: ['gif'], label: 'ảnh GIF', inline: true },
   webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'ảnh WebP', inline: true },
-  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], label: 'Word (DOCX)', inline: false },
-  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'], label: 'Excel (XLSX)', inline: false },
-  pptx: { mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['pptx'], label: 'PowerPoint (PPTX)', inline: false },
-  odt: { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'], label: 'OpenDocument văn bản (ODT)', inline: false },
-  ods: { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'], label: 'OpenDocument bảng tính (ODS)', inline: false },
+  docx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+    label: 'Word (DOCX)',
+    inline: false,
+  },
+  xlsx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+    label: 'Excel (XLSX)',
+    inline: false,
+  },
+  pptx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+    label: 'PowerPoint (PPTX)',
+    inline: false,
+  },
+  odt: {
+    mediaType: 'application/vnd.oasis.opendocument.text',
+    extensions: ['odt'],
+    label: 'OpenDocument văn bản (ODT)',
+    inline: false,
+  },
+  ods: {
+    mediaType: 'application/vnd.oasis.opendocument.spreadsheet',
+    extensions: ['ods'],
+    label: 'OpenDocument bảng tính (ODS)',
+    inline: false,
+  },
 };
 
 const GIF87 = ascii('GIF87a');
@@ -105,7 +141,7 @@ function pdfRunsSomething(text: string): boolean {
 function pngEnd(bytes: Uint8Array): number {
   let at = 8;
   while (at + 12 <= bytes.length) {
-    const length = (bytes[at]! << 24 | bytes[at + 1]! << 16 | bytes[at + 2]! << 8 | bytes[at + 3]!) >>> 0;
+    const length = ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
     const type = latin1(bytes, at + 4, 4);
     at += 12 + length;
     if (type === 'IEND') return at;

@@ -29,7 +29,8 @@ const EN = {
   'search.section': 'Page',
   'search.any': 'All',
   'search.results': 'Search results',
-  'search.noscript': 'Your browser has JavaScript turned off, so searching by keyword is not available. You can still read:',
+  'search.noscript':
+    'Your browser has JavaScript turned off, so searching by keyword is not available. You can still read:',
   'search.found': '{count} results found.',
   'search.none': 'No results. Try a shorter word.',
   'search.loading': 'Searching…',
@@ -44,7 +45,8 @@ const EN = {
   'footer.domains': 'Website addresses',
   'footer.owner': 'Owner',
   'footer.operator': 'Operated by',
-  'footer.legal': 'Official website under Decision 2567/2007/QĐ-UBND of the Thua Thien Hue Provincial People’s Committee. The Vietnamese pages are the reference.',
+  'footer.legal':
+    'Official website under Decision 2567/2007/QĐ-UBND of the Thua Thien Hue Provincial People’s Committee. The Vietnamese pages are the reference.',
   'footer.about': 'About this website',
   'footer.accessibility': 'Accessibility statement (in Vietnamese)',
   'footer.privacy': 'Personal data notice (in Vietnamese)',
@@ -56,7 +58,8 @@ const EN = {
   'page.updated': 'Last updated',
 
   'en.pages': 'About the department',
-  'en.intro': 'Basic information in English about the {department}. The Vietnamese website is the reference; some documents and forms exist in Vietnamese only.',
+  'en.intro':
+    'Basic information in English about the {department}. The Vietnamese website is the reference; some documents and forms exist in Vietnamese only.',
   'en.vietnameseSite': 'Go to the Vietnamese website',
   'en.translationOf': 'This page translates',
   'en.leaders': 'Leadership',

@@ -35,7 +35,8 @@ const VI = {
   'search.found': 'Tìm thấy {count} kết quả.',
   'search.none': 'Không tìm thấy kết quả nào. Hãy thử từ khoá ngắn hơn hoặc bỏ bớt bộ lọc.',
   'search.loading': 'Đang tìm…',
-  'search.error': 'Chưa tải được bộ tìm kiếm. Vui lòng thử lại sau ít phút, hoặc xem danh mục văn bản và danh sách thủ tục hành chính.',
+  'search.error':
+    'Chưa tải được bộ tìm kiếm. Vui lòng thử lại sau ít phút, hoặc xem danh mục văn bản và danh sách thủ tục hành chính.',
   'search.more': 'Xem thêm kết quả',
 
   'footer.contact': 'Liên hệ',
@@ -181,7 +182,8 @@ const VI = {
   'information.lede':
     'Công dân có quyền tiếp cận thông tin của {department} (Luật Tiếp cận thông tin 2016): đọc, xem, tải về những thông tin được công khai dưới đây, hoặc yêu cầu cơ quan cung cấp thông tin khác.',
   'information.published': 'Thông tin công khai trên trang này',
-  'information.publishedCaption': 'Danh mục thông tin được công khai trên trang thông tin điện tử, tự động cập nhật theo nội dung đã đăng',
+  'information.publishedCaption':
+    'Danh mục thông tin được công khai trên trang thông tin điện tử, tự động cập nhật theo nội dung đã đăng',
   'information.column.group': 'Nhóm thông tin',
   'information.column.what': 'Nội dung',
   'information.column.count': 'Số mục',
@@ -215,7 +217,8 @@ const VI = {
   'organisation.inSection': 'Trong mục này',
 
   'notFound.title': 'Không tìm thấy trang',
-  'notFound.body': 'Trang bạn tìm không có hoặc đã được chuyển sang địa chỉ khác. Bạn có thể tìm kiếm hoặc chọn một chuyên mục dưới đây.',
+  'notFound.body':
+    'Trang bạn tìm không có hoặc đã được chuyển sang địa chỉ khác. Bạn có thể tìm kiếm hoặc chọn một chuyên mục dưới đây.',
   'notFound.sections': 'Các chuyên mục',
 } as const;
 

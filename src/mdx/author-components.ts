@@ -31,7 +31,12 @@ const text = (value: string) => ({ type: 'text', value });
 
 const CALLOUT_KINDS = { note: 'Lưu ý', warning: 'Cảnh báo', tip: 'Hướng dẫn' } as const;
 
-const Callout: AuthorComponent<z.ZodObject<{ type: z.ZodDefault<z.ZodEnum<{ note: 'note'; warning: 'warning'; tip: 'tip' }>>; title: z.ZodOptional<z.ZodString> }>> = {
+const Callout: AuthorComponent<
+  z.ZodObject<{
+    type: z.ZodDefault<z.ZodEnum<{ note: 'note'; warning: 'warning'; tip: 'tip' }>>;
+    title: z.ZodOptional<z.ZodString>;
+  }>
+> = {
   label: 'Khung lưu ý',
   hasChildren: true,
   attributes: z.strictObject({
@@ -49,11 +54,12 @@ const Attachment: AuthorComponent<z.ZodObject<{ file: typeof FileRef; label: z.Z
   label: 'Tệp đính kèm',
   hasChildren: false,
   attributes: z.strictObject({ file: FileRef, label: Text(200) }),
-  render: (a) =>
-    el('p', { className: ['attachment'] }, [el('a', { href: a.file, download: true }, [text(a.label)])]),
+  render: (a) => el('p', { className: ['attachment'] }, [el('a', { href: a.file, download: true }, [text(a.label)])]),
 };
 
-const Figure: AuthorComponent<z.ZodObject<{ src: typeof FileRef; alt: z.ZodString; caption: z.ZodOptional<z.ZodString> }>> = {
+const Figure: AuthorComponent<
+  z.ZodObject<{ src: typeof FileRef; alt: z.ZodString; caption: z.ZodOptional<z.ZodString> }>
+> = {
   label: 'Hình ảnh có chú thích',
   hasChildren: false,
   attributes: z.strictObject({ src: FileRef, alt: Text(300), caption: Text(300).optional() }),

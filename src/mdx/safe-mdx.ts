@@ -56,7 +56,12 @@ const parserWithoutAutolinks = unified()
   .use(function gfmWithoutAutolinkLiteral(this: Processor) {
     const data = this.data();
     (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
-    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+    (data.fromMarkdownExtensions ??= []).push(
+      gfmTableFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      gfmFootnoteFromMarkdown(),
+      gfmTaskListItemFromMarkdown(),
+    );
   });
 const MAY_AUTOLINK = /www\.|https?:\/\/|@/i;
 const toHtml = unified().use(remarkRehype).use(rehypeStringify);
@@ -85,13 +90,23 @@ export function renderSafeMdx(body: string): RenderedMdx {
     tree = parseMdx(body);
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
-    return { html: '', text: '', issues: [{ line: e.line, message: `Cú pháp MDX không hợp lệ: ${e.reason ?? e.message}` }] };
+    return {
+      html: '',
+      text: '',
+      issues: [{ line: e.line, message: `Cú pháp MDX không hợp lệ: ${e.reason ?? e.message}` }],
+    };
   }
   checkAndLower(tree, issues);
   if (issues.length > 0) return { html: '', text: '', issues };
   const hast = toHtml.runSync(tree as never);
   const html = String(toHtml.stringify(hast as never));
-  return { html, text: plainText(tree).replace(/\n{2,}/g, '\n').trim(), issues };
+  return {
+    html,
+    text: plainText(tree)
+      .replace(/\n{2,}/g, '\n')
+      .trim(),
+    issues,
+  };
 }
 
 function checkAndLower(node: Node, issues: MdxIssue[]): void {
@@ -102,7 +117,10 @@ function checkAndLower(node: Node, issues: MdxIssue[]): void {
       return;
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      issues.push({ line, message: 'Không được dùng biểu thức {…} trong nội dung; nếu cần dấu ngoặc nhọn, hãy viết \\{ và \\}.' });
+      issues.push({
+        line,
+        message: 'Không được dùng biểu thức {…} trong nội dung; nếu cần dấu ngoặc nhọn, hãy viết \\{ và \\}.',
+      });
       return;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
@@ -112,7 +130,10 @@ function checkAndLower(node: Node, issues: MdxIssue[]): void {
     case 'image':
     case 'definition':
       if (node.url !== undefined && !isSafeUrl(node.url)) {
-        issues.push({ line, message: `Liên kết không được phép: "${node.url}" (chỉ chấp nhận http, https, mailto, tel hoặc đường dẫn trong trang).` });
+        issues.push({
+          line,
+          message: `Liên kết không được phép: "${node.url}" (chỉ chấp nhận http, https, mailto, tel hoặc đường dẫn trong trang).`,
+        });
       }
       break;
   }
@@ -145,7 +166,8 @@ function lowerComponent(node: Node, issues: MdxIssue[]): void {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
-      const message = issue.code === 'unrecognized_keys' ? `thuộc tính không được hỗ trợ: ${issue.keys.join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys' ? `thuộc tính không được hỗ trợ: ${issue.keys.join(', ')}` : issue.message;
       issues.push({ line, message: `<${name}>${field ? ` "${field}"` : ''}: ${message}` });
     }
     return;
@@ -165,7 +187,11 @@ function lowerComponent(node: Node, issues: MdxIssue[]): void {
   const rendered = component.render(parsed.data as never, []);
   const prefix: Node[] = rendered.children.map((h) => {
     const e = h as { tagName: string; properties: unknown; children: unknown };
-    return { type: 'paragraph', children: [], data: { hName: e.tagName, hProperties: e.properties, hChildren: e.children } };
+    return {
+      type: 'paragraph',
+      children: [],
+      data: { hName: e.tagName, hProperties: e.properties, hChildren: e.children },
+    };
   });
   node.type = 'blockquote';
   node.attributes = [];

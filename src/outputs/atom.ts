@@ -32,7 +32,8 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-const line = (indent: string, tag: string, text: string, attrs = '') => `${indent}<${tag}${attrs}>${xmlText(text)}</${tag}>`;
+const line = (indent: string, tag: string, text: string, attrs = '') =>
+  `${indent}<${tag}${attrs}>${xmlText(text)}</${tag}>`;
 
 function entryXml(e: AtomEntry): string {
   return [

@@ -14,7 +14,14 @@ import { SITE_FEED_PATH } from '../site-paths.ts';
 export const FEED_SIZE = 50;
 
 function atomEntry(entry: SiteEntry, siteUrl: string): AtomEntry {
-  const d = entry.data as { title: string; summary?: string; date: Date; number?: string; documentType?: keyof typeof DOCUMENT_TYPES; category?: keyof typeof NEWS_CATEGORIES };
+  const d = entry.data as {
+    title: string;
+    summary?: string;
+    date: Date;
+    number?: string;
+    documentType?: keyof typeof DOCUMENT_TYPES;
+    category?: keyof typeof NEWS_CATEGORIES;
+  };
   const categories: string[] = [sectionInfo(entry.section).label];
   if (d.documentType) categories.push(DOCUMENT_TYPES[d.documentType]);
   if (entry.section === 'tin-tuc' && d.category) categories.push(NEWS_CATEGORIES[d.category]);
@@ -29,7 +36,8 @@ function atomEntry(entry: SiteEntry, siteUrl: string): AtomEntry {
   };
 }
 
-const latestFirst = (a: SiteEntry, b: SiteEntry) => b.updated.getTime() - a.updated.getTime() || a.url.localeCompare(b.url);
+const latestFirst = (a: SiteEntry, b: SiteEntry) =>
+  b.updated.getTime() - a.updated.getTime() || a.url.localeCompare(b.url);
 
 function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePath: string, title: string): string {
   const { department } = content;
@@ -42,7 +50,10 @@ function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePa
     author: { name: department.name, email: department.contact.email, uri: `${site}/` },
     // An empty feed is as new as the site; `atomXml` moves it to its latest entry otherwise.
     updated: entries.length ? new Date(0) : (content.updated ?? new Date(0)),
-    entries: [...entries].sort(latestFirst).slice(0, FEED_SIZE).map((e) => atomEntry(e, site)),
+    entries: [...entries]
+      .sort(latestFirst)
+      .slice(0, FEED_SIZE)
+      .map((e) => atomEntry(e, site)),
   });
 }
 

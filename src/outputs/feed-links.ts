@@ -8,7 +8,13 @@ import { SITE_FEED_PATH } from '../site-paths.ts';
  * consultations, procurement and answered questions. The others describe
  * the department and change rarely; their changes reach the site-wide feed.
  */
-export const FEED_SECTIONS = ['tin-tuc', 'van-ban', 'gop-y', 'du-an-dau-thau', 'hoi-dap'] as const satisfies readonly SectionId[];
+export const FEED_SECTIONS = [
+  'tin-tuc',
+  'van-ban',
+  'gop-y',
+  'du-an-dau-thau',
+  'hoi-dap',
+] as const satisfies readonly SectionId[];
 export type FeedSection = (typeof FEED_SECTIONS)[number];
 
 export function isFeedSection(section: SectionId | undefined): section is FeedSection {
@@ -28,6 +34,7 @@ export interface FeedLink {
 export function feedsOf(section: SectionId | undefined, lang: Lang): FeedLink[] {
   if (lang !== 'vi') return [];
   const links: FeedLink[] = [{ href: SITE_FEED_PATH, title: 'Tất cả thông tin mới' }];
-  if (isFeedSection(section)) links.push({ href: feedPath(section), title: `${sectionInfo(section).label}: thông tin mới` });
+  if (isFeedSection(section))
+    links.push({ href: feedPath(section), title: `${sectionInfo(section).label}: thông tin mới` });
   return links;
 }

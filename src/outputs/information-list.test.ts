@@ -31,14 +31,27 @@ describe('the access-to-information page (docs/adr/0048)', () => {
       },
       [ENTRY],
     );
-    expect(view.published).toEqual([{ label: 'Văn bản', what: 'Văn bản quy phạm pháp luật', count: 12, updated: '16/11/2026', href: '/van-ban/' }]);
+    expect(view.published).toEqual([
+      { label: 'Văn bản', what: 'Văn bản quy phạm pháp luật', count: 12, updated: '16/11/2026', href: '/van-ban/' },
+    ]);
     expect(view.offline).toEqual([
-      { title: 'Sổ gốc cấp văn bằng', access: 'Tiếp cận có điều kiện (Điều 7)', holder: 'Phòng Quản lý chất lượng', where: 'Tại trụ sở, giờ hành chính.', legalBasis: null, href: '/tiep-can-thong-tin/so-goc/' },
+      {
+        title: 'Sổ gốc cấp văn bằng',
+        access: 'Tiếp cận có điều kiện (Điều 7)',
+        holder: 'Phòng Quản lý chất lượng',
+        where: 'Tại trụ sở, giờ hành chính.',
+        legalBasis: null,
+        href: '/tiep-can-thong-tin/so-goc/',
+      },
     ]);
   });
 
   it('names the declared contact point, or the department itself when it declared none', () => {
-    expect(informationPageView(byId('sotuphap'), {}, []).contact).toMatchObject({ unit: 'Văn phòng Sở Tư pháp', person: 'Chánh Văn phòng Sở', hours: 'Giờ hành chính các ngày làm việc' });
+    expect(informationPageView(byId('sotuphap'), {}, []).contact).toMatchObject({
+      unit: 'Văn phòng Sở Tư pháp',
+      person: 'Chánh Văn phòng Sở',
+      hours: 'Giờ hành chính các ngày làm việc',
+    });
     const soyte = byId('soyte');
     expect(informationPageView(soyte, {}, []).contact).toEqual({
       unit: 'Sở Y tế',
@@ -53,14 +66,30 @@ describe('the access-to-information page (docs/adr/0048)', () => {
   it('states the department’s own limits, the law’s when it declared none', () => {
     const dept = byId('soyte');
     expect(informationPageView(dept, {}, []).limits).toEqual({ available: '03', answer: '10', extension: '10' });
-    const shorter = { ...dept, services: { ...dept.services, 'tiep-can-thong-tin': { ...dept.services['tiep-can-thong-tin'], acceptLimit: { value: 2, unit: 'ngay-lam-viec' as const }, resolveLimit: { value: 7, unit: 'ngay-lam-viec' as const } } } };
+    const shorter = {
+      ...dept,
+      services: {
+        ...dept.services,
+        'tiep-can-thong-tin': {
+          ...dept.services['tiep-can-thong-tin'],
+          acceptLimit: { value: 2, unit: 'ngay-lam-viec' as const },
+          resolveLimit: { value: 7, unit: 'ngay-lam-viec' as const },
+        },
+      },
+    };
     expect(informationPageView(shorter, {}, []).limits).toEqual({ available: '02', answer: '07', extension: '10' });
   });
 
   it('links the online request form only when the department runs the service', () => {
     const dept = byId('soyte');
-    expect(informationPageView(dept, {}, [])).toMatchObject({ requestOnline: true, requestHref: '/dich-vu/tiep-can-thong-tin' });
-    const off = { ...dept, services: { ...dept.services, 'tiep-can-thong-tin': { ...dept.services['tiep-can-thong-tin'], enabled: false } } };
+    expect(informationPageView(dept, {}, [])).toMatchObject({
+      requestOnline: true,
+      requestHref: '/dich-vu/tiep-can-thong-tin',
+    });
+    const off = {
+      ...dept,
+      services: { ...dept.services, 'tiep-can-thong-tin': { ...dept.services['tiep-can-thong-tin'], enabled: false } },
+    };
     expect(informationPageView(off, {}, []).requestOnline).toBe(false);
   });
 });

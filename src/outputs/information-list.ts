@@ -63,9 +63,17 @@ export function informationPageView(
   sections: Partial<Record<SectionId, SectionSummary>>,
   own: ReadonlyArray<{ url: string; data: InformationListEntry }>,
 ): InformationPageView {
-  const published = VIETNAMESE_SECTIONS.filter((s) => s.id !== INFORMATION_SECTION && (sections[s.id]?.count ?? 0) > 0).map((s) => {
+  const published = VIETNAMESE_SECTIONS.filter(
+    (s) => s.id !== INFORMATION_SECTION && (sections[s.id]?.count ?? 0) > 0,
+  ).map((s) => {
     const summary = sections[s.id]!;
-    return { label: s.label, what: s.title, count: summary.count, updated: summary.updated ? formatDateShort(summary.updated) : null, href: `/${s.id}/` };
+    return {
+      label: s.label,
+      what: s.title,
+      count: summary.count,
+      updated: summary.updated ? formatDateShort(summary.updated) : null,
+      href: `/${s.id}/`,
+    };
   });
   const offline = own.map(({ url, data }) => ({
     title: data.title,

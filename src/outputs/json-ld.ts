@@ -29,7 +29,13 @@ type Ld = Record<string, unknown>;
 const PROVINCE_COMMITTEE = { '@type': 'GovernmentOrganization', name: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế' };
 
 function person(p: Person): Ld {
-  return { '@type': 'Person', name: p.name, jobTitle: p.position, ...(p.email ? { email: p.email } : {}), ...(p.phone ? { telephone: p.phone } : {}) };
+  return {
+    '@type': 'Person',
+    name: p.name,
+    jobTitle: p.position,
+    ...(p.email ? { email: p.email } : {}),
+    ...(p.phone ? { telephone: p.phone } : {}),
+  };
 }
 
 /** The department, in the language of the page that describes it, with the leaders that page lists. */
@@ -90,7 +96,9 @@ export function governmentServiceJsonLd(procedure: ProcedureEntry, url: string, 
     availableChannel: {
       '@type': 'ServiceChannel',
       name: ONLINE_LEVELS[procedure.onlineLevel],
-      ...(online ? { serviceUrl: `${department.url}/dich-vu/ho-so?thu-tuc=${encodeURIComponent(procedure.code)}` } : {}),
+      ...(online
+        ? { serviceUrl: `${department.url}/dich-vu/ho-so?thu-tuc=${encodeURIComponent(procedure.code)}` }
+        : {}),
       serviceLocation: { '@type': 'Place', address: department.contact.address },
     },
     inLanguage: 'vi',

@@ -43,11 +43,13 @@ export async function sitePages(site: string): Promise<SitePage[]> {
   for (const { id: section } of VIETNAMESE_SECTIONS) {
     const lastmod = sectionUpdated[section];
     if (!OWN_LIST_ROUTES.includes(section)) {
-      for (let page = 1; page <= pageCount(sections[section].length); page++) pages.push({ path: listUrl(section, { page }), lastmod });
+      for (let page = 1; page <= pageCount(sections[section].length); page++)
+        pages.push({ path: listUrl(section, { page }), lastmod });
     }
     for (const entry of sections[section] as SiteEntry[]) pages.push({ path: entry.url, lastmod: entry.updated });
   }
-  for (const view of await registerViewsOf(site)) pages.push({ path: listUrl('van-ban', view), lastmod: sectionUpdated['van-ban'] });
+  for (const view of await registerViewsOf(site))
+    pages.push({ path: listUrl('van-ban', view), lastmod: sectionUpdated['van-ban'] });
   for (const view of await procedureViewsOf(site)) {
     pages.push({ path: listUrl('thu-tuc-hanh-chinh', view), lastmod: sectionUpdated['thu-tuc-hanh-chinh'] });
   }

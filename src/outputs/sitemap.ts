@@ -8,9 +8,16 @@ import { xmlDate, xmlText } from './xml.ts';
  */
 export function sitemapXml(siteUrl: string, pages: SitePage[]): string {
   const urls = pages.map(
-    (p) => `  <url><loc>${xmlText(`${siteUrl}${p.path}`)}</loc>${p.lastmod ? `<lastmod>${xmlDate(p.lastmod)}</lastmod>` : ''}</url>`,
+    (p) =>
+      `  <url><loc>${xmlText(`${siteUrl}${p.path}`)}</loc>${p.lastmod ? `<lastmod>${xmlDate(p.lastmod)}</lastmod>` : ''}</url>`,
   );
-  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
 /**

@@ -12,7 +12,10 @@ export const Text = (max = 500) =>
     .trim()
     .min(1, 'Không được để trống.')
     .max(max, `Dài quá ${max} ký tự.`)
-    .refine((s) => s === s.normalize('NFC'), 'Văn bản chưa ở dạng Unicode dựng sẵn (NFC); chạy `npm run convert` để chuẩn hoá.');
+    .refine(
+      (s) => s === s.normalize('NFC'),
+      'Văn bản chưa ở dạng Unicode dựng sẵn (NFC); chạy `npm run convert` để chuẩn hoá.',
+    );
 
 /** Dates as written in frontmatter: `2024-05-17` or `2024-05-17T15:30:00+07:00`. */
 export const DateField = z.coerce.date({ error: 'Ngày không hợp lệ (dạng YYYY-MM-DD).' });

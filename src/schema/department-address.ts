@@ -31,7 +31,10 @@ function syllables(text: string): string[] {
 export function deriveAbbreviation(name: string): string {
   const parts = shortNameOf(name).split(/\s+(?:và|&)\s+/iu);
   if (parts.length > 1) {
-    return parts.flatMap(syllables).map((s) => s[0]).join('');
+    return parts
+      .flatMap(syllables)
+      .map((s) => s[0])
+      .join('');
   }
   return syllables(parts[0]!).join('');
 }

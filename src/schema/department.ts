@@ -68,8 +68,18 @@ export const DepartmentSchema = z
   })
   .superRefine((d, ctx) => {
     const count = (role: string) => d.board.members.filter((m) => m.role === role).length;
-    if (count('head') > 1) ctx.addIssue({ code: 'custom', path: ['board', 'members'], message: 'Ban Biên tập chỉ có một Trưởng Ban (Điều 17).' });
-    if (count('deputy') > 2) ctx.addIssue({ code: 'custom', path: ['board', 'members'], message: 'Ban Biên tập có tối đa hai Phó Trưởng Ban (Điều 17).' });
+    if (count('head') > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['board', 'members'],
+        message: 'Ban Biên tập chỉ có một Trưởng Ban (Điều 17).',
+      });
+    if (count('deputy') > 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['board', 'members'],
+        message: 'Ban Biên tập có tối đa hai Phó Trưởng Ban (Điều 17).',
+      });
   });
 export type DepartmentInput = z.input<typeof DepartmentSchema>;
 export type DepartmentConfig = z.infer<typeof DepartmentSchema>;

@@ -81,7 +81,11 @@ export const HolidaysSchema = z
       const seen = new Set<string>();
       file[list].forEach((day, index) => {
         if (seen.has(day.date)) {
-          ctx.addIssue({ code: 'custom', path: [list, index, 'date'], message: `Ngày ${day.date} đã được khai báo ở trên.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, index, 'date'],
+            message: `Ngày ${day.date} đã được khai báo ở trên.`,
+          });
         }
         seen.add(day.date);
       });

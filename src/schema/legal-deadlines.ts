@@ -12,7 +12,9 @@ import type { TimeLimit } from '../calendar/working-days.ts';
 export const DAY_READINGS = ['ngay-lam-viec', 'ngay'] as const;
 export type DayReading = (typeof DAY_READINGS)[number];
 
-const DayReadingSchema = z.enum(DAY_READINGS, { error: `Cách tính ngày phải là một trong: ${DAY_READINGS.join(', ')}.` });
+const DayReadingSchema = z.enum(DAY_READINGS, {
+  error: `Cách tính ngày phải là một trong: ${DAY_READINGS.join(', ')}.`,
+});
 
 /**
  * The province's reading of the articles that write "ngày" without saying

@@ -20,7 +20,12 @@ export const SECTIONS = [
   { id: 'gop-y', clause: 8, label: 'Góp ý', title: 'Lấy ý kiến góp ý của tổ chức, cá nhân' },
   { id: 'hoi-dap', clause: null, label: 'Hỏi đáp', title: 'Hỏi đáp chính sách, pháp luật (Điều 13.3)' },
   // Luật Tiếp cận thông tin 2016, Nghị định 13/2018/NĐ-CP Điều 11 (docs/adr/0048): the list of information, the contact point, the request form.
-  { id: 'tiep-can-thong-tin', clause: null, label: 'Tiếp cận thông tin', title: 'Tiếp cận thông tin (Luật Tiếp cận thông tin 2016)' },
+  {
+    id: 'tiep-can-thong-tin',
+    clause: null,
+    label: 'Tiếp cận thông tin',
+    title: 'Tiếp cận thông tin (Luật Tiếp cận thông tin 2016)',
+  },
   { id: 'en', clause: null, label: 'Tiếng Anh', title: 'Thông tin cơ bản bằng tiếng Anh (Nghị định 42/2022/NĐ-CP)' },
 ] as const;
 
@@ -33,7 +38,9 @@ export type SectionId = SectionInfo['id'];
 /** The section of the English pages, published under `/en/`. */
 export const ENGLISH_SECTION = 'en' satisfies SectionId;
 /** The sections of the Vietnamese site, the reference (menus, home page, search filters): all but the English pages. */
-export const VIETNAMESE_SECTIONS = SECTIONS.filter((s): s is Exclude<SectionInfo, { id: typeof ENGLISH_SECTION }> => s.id !== ENGLISH_SECTION);
+export const VIETNAMESE_SECTIONS = SECTIONS.filter(
+  (s): s is Exclude<SectionInfo, { id: typeof ENGLISH_SECTION }> => s.id !== ENGLISH_SECTION,
+);
 
 export const SECTION_IDS = SECTIONS.map((s) => s.id) as [SectionId, ...SectionId[]];
 export const SectionIdSchema = z.enum(SECTION_IDS);

@@ -24,7 +24,14 @@ import { DEFAULT_LEGAL_READING, type LegalReading } from './legal-deadlines.ts';
  * ```
  */
 
-export const SERVICE_IDS = ['khieu-nai-to-cao', 'hoi-dap', 'ho-so', 'gop-y-du-thao', 'phan-hoi-website', 'tiep-can-thong-tin'] as const;
+export const SERVICE_IDS = [
+  'khieu-nai-to-cao',
+  'hoi-dap',
+  'ho-so',
+  'gop-y-du-thao',
+  'phan-hoi-website',
+  'tiep-can-thong-tin',
+] as const;
 export const ServiceIdSchema = z.enum(SERVICE_IDS, { error: `Dịch vụ phải là một trong: ${SERVICE_IDS.join(', ')}.` });
 export type ServiceId = z.infer<typeof ServiceIdSchema>;
 
@@ -69,13 +76,18 @@ const LimitObjectSchema = z.strictObject(
       .positive('Thời hạn phải lớn hơn 0.')
       .max(365, 'Thời hạn không được quá 365.'),
     /** `ngay-lam-viec` (default), `ngay` (calendar days) or `gio` (hours). */
-    unit: z.enum(UNIT_IDS, { error: `Đơn vị thời hạn phải là một trong: ${UNIT_IDS.join(', ')}.` }).default('ngay-lam-viec'),
+    unit: z
+      .enum(UNIT_IDS, { error: `Đơn vị thời hạn phải là một trong: ${UNIT_IDS.join(', ')}.` })
+      .default('ngay-lam-viec'),
   },
   objectError('Thời hạn ghi bằng một số (ngày làm việc) hoặc dạng { value, unit }.'),
 );
 
 /** `10` is shorthand for `{ value: 10, unit: ngay-lam-viec }`. */
-export const ServiceTimeLimitSchema = z.preprocess((v) => (typeof v === 'number' ? { value: v } : v), LimitObjectSchema);
+export const ServiceTimeLimitSchema = z.preprocess(
+  (v) => (typeof v === 'number' ? { value: v } : v),
+  LimitObjectSchema,
+);
 export type ServiceTimeLimit = z.infer<typeof ServiceTimeLimitSchema>;
 
 const workingDays = (value: number): ServiceTimeLimit => ({ value, unit: 'ngay-lam-viec' });
@@ -124,7 +136,10 @@ export const ServiceStepSchema = z
       /** Stable within the service; the case timeline records it: `tiep-nhan`, `xac-minh`. */
       id: z
         .string({ error: 'Mã bước phải là một chuỗi.' })
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Mã bước chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: xac-minh).'),
+        .regex(
+          /^[a-z0-9]+(-[a-z0-9]+)*$/,
+          'Mã bước chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: xac-minh).',
+        ),
       /** Shown to the citizen on the look-up page: "Xác minh nội dung khiếu nại". */
       title: Text(200),
       /** Who is responsible, by position… */
@@ -136,7 +151,8 @@ export const ServiceStepSchema = z
     objectError('Mỗi bước ghi id, title, người chịu trách nhiệm và timeLimit.'),
   )
   .refine((s) => (s.role === undefined) !== (s.officer === undefined), {
-    message: 'Mỗi bước ghi người chịu trách nhiệm: hoặc vai trò (role), hoặc cán bộ được phân công (officer), không ghi cả hai.',
+    message:
+      'Mỗi bước ghi người chịu trách nhiệm: hoặc vai trò (role), hoặc cán bộ được phân công (officer), không ghi cả hai.',
     path: ['role'],
   });
 export type ServiceStep = z.infer<typeof ServiceStepSchema>;
@@ -205,7 +221,10 @@ export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
  * (second instance, remote areas, extensions) are in `legal-deadlines.ts`.
  * A denunciation's `complexResolve` is its limit after one extension.
  */
-export const KIND_LIMITS: Record<ComplaintKind, { accept: ServiceTimeLimit; resolve: ServiceTimeLimit; complexResolve: ServiceTimeLimit }> = {
+export const KIND_LIMITS: Record<
+  ComplaintKind,
+  { accept: ServiceTimeLimit; resolve: ServiceTimeLimit; complexResolve: ServiceTimeLimit }
+> = {
   'khieu-nai': { accept: workingDays(10), resolve: workingDays(30), complexResolve: workingDays(45) },
   'to-cao': { accept: workingDays(7), resolve: workingDays(30), complexResolve: workingDays(60) },
   'phan-anh': { accept: workingDays(10), resolve: workingDays(30), complexResolve: workingDays(45) },
@@ -214,7 +233,10 @@ export const KIND_LIMITS: Record<ComplaintKind, { accept: ServiceTimeLimit; reso
 
 const KindLimitsSchema = z.partialRecord(
   z.enum(COMPLAINT_KINDS),
-  z.strictObject(LimitsShape, objectError('Thời hạn theo loại đơn ghi acceptLimit, resolveLimit, complexResolveLimit.')),
+  z.strictObject(
+    LimitsShape,
+    objectError('Thời hạn theo loại đơn ghi acceptLimit, resolveLimit, complexResolveLimit.'),
+  ),
   {
     error: (issue) =>
       issue.code === 'invalid_type'
@@ -241,12 +263,17 @@ function serviceSchema(id: ServiceId) {
     )
     .superRefine((s, ctx) => {
       if (s.kinds && id !== 'khieu-nai-to-cao') {
-        ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Chỉ dịch vụ khiếu nại, tố cáo mới có thời hạn theo loại đơn (kinds).' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kinds'],
+          message: 'Chỉ dịch vụ khiếu nại, tố cáo mới có thời hạn theo loại đơn (kinds).',
+        });
       }
       if (!s.steps) return;
       const stepTotal = s.steps.reduce((sum, st) => sum + workingDayCeiling(st.timeLimit), 0);
       const allowed =
-        workingDayCeiling(s.acceptLimit ?? LEGAL_LIMITS.accept) + workingDayCeiling(s.complexResolveLimit ?? LEGAL_LIMITS.complexResolve);
+        workingDayCeiling(s.acceptLimit ?? LEGAL_LIMITS.accept) +
+        workingDayCeiling(s.complexResolveLimit ?? LEGAL_LIMITS.complexResolve);
       if (stepTotal > allowed) {
         ctx.addIssue({
           code: 'custom',
@@ -268,7 +295,8 @@ function serviceSchema(id: ServiceId) {
     .superRefine((s, ctx) => {
       const ids = new Set<string>();
       s.steps.forEach((st, index) => {
-        if (ids.has(st.id)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `Mã bước "${st.id}" bị trùng.` });
+        if (ids.has(st.id))
+          ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `Mã bước "${st.id}" bị trùng.` });
         ids.add(st.id);
       });
       if (s.resolveLimit.unit === s.complexResolveLimit.unit && s.complexResolveLimit.value < s.resolveLimit.value) {
@@ -280,19 +308,40 @@ function serviceSchema(id: ServiceId) {
       }
       if (id === 'tiep-can-thong-tin') {
         const ownCaps: Array<[keyof typeof LimitsShape, ServiceTimeLimit, string]> = [
-          ['acceptLimit', INFORMATION_REQUEST_LIMITS.accept, 'Thời hạn cung cấp thông tin có sẵn không được quá 03 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
-          ['resolveLimit', INFORMATION_REQUEST_LIMITS.resolve, 'Thời hạn giải quyết yêu cầu không được quá 10 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
-          ['complexResolveLimit', INFORMATION_REQUEST_LIMITS.complexResolve, 'Thời hạn sau gia hạn không được quá 20 ngày làm việc (Luật Tiếp cận thông tin 2016).'],
+          [
+            'acceptLimit',
+            INFORMATION_REQUEST_LIMITS.accept,
+            'Thời hạn cung cấp thông tin có sẵn không được quá 03 ngày làm việc (Luật Tiếp cận thông tin 2016).',
+          ],
+          [
+            'resolveLimit',
+            INFORMATION_REQUEST_LIMITS.resolve,
+            'Thời hạn giải quyết yêu cầu không được quá 10 ngày làm việc (Luật Tiếp cận thông tin 2016).',
+          ],
+          [
+            'complexResolveLimit',
+            INFORMATION_REQUEST_LIMITS.complexResolve,
+            'Thời hạn sau gia hạn không được quá 20 ngày làm việc (Luật Tiếp cận thông tin 2016).',
+          ],
         ];
         for (const [key, cap, message] of ownCaps) {
-          if (s[key].unit !== 'ngay-lam-viec' || s[key].value > cap.value) ctx.addIssue({ code: 'custom', path: [key], message });
+          if (s[key].unit !== 'ngay-lam-viec' || s[key].value > cap.value)
+            ctx.addIssue({ code: 'custom', path: [key], message });
         }
         return;
       }
       if (id !== 'khieu-nai-to-cao') return;
       const caps: Array<[keyof typeof LimitsShape, ServiceTimeLimit, string]> = [
-        ['acceptLimit', LEGAL_LIMITS.accept, 'Thời hạn thụ lý không được quá 10 ngày làm việc (Luật Khiếu nại 2011, Điều 27).'],
-        ['resolveLimit', LEGAL_LIMITS.resolve, 'Thời hạn giải quyết không được quá 30 ngày làm việc (Luật Khiếu nại 2011, Điều 28).'],
+        [
+          'acceptLimit',
+          LEGAL_LIMITS.accept,
+          'Thời hạn thụ lý không được quá 10 ngày làm việc (Luật Khiếu nại 2011, Điều 27).',
+        ],
+        [
+          'resolveLimit',
+          LEGAL_LIMITS.resolve,
+          'Thời hạn giải quyết không được quá 30 ngày làm việc (Luật Khiếu nại 2011, Điều 28).',
+        ],
         [
           'complexResolveLimit',
           LEGAL_LIMITS.complexResolve,
@@ -351,10 +400,19 @@ function legalKindLimits(kind: ComplaintKind, reading: LegalReading): ServiceLim
   const legal = KIND_LIMITS[kind];
   if (kind === 'khieu-nai') {
     const unit = reading['khieu-nai'];
-    return { accept: { ...legal.accept, unit }, resolve: { ...legal.resolve, unit }, complexResolve: { ...legal.complexResolve, unit } };
+    return {
+      accept: { ...legal.accept, unit },
+      resolve: { ...legal.resolve, unit },
+      complexResolve: { ...legal.complexResolve, unit },
+    };
   }
   // Luật Tố cáo 2018 Điều 24 counts acceptance in working days itself; Điều 30 writes "ngày".
-  if (kind === 'to-cao') return { ...legal, resolve: { ...legal.resolve, unit: reading['to-cao'] }, complexResolve: { ...legal.complexResolve, unit: reading['to-cao'] } };
+  if (kind === 'to-cao')
+    return {
+      ...legal,
+      resolve: { ...legal.resolve, unit: reading['to-cao'] },
+      complexResolve: { ...legal.complexResolve, unit: reading['to-cao'] },
+    };
   return legal;
 }
 
@@ -365,9 +423,18 @@ function legalKindLimits(kind: ComplaintKind, reading: LegalReading): ServiceLim
  * 10). A service value in another unit than the law's reading cannot be
  * compared without a date, so the law's applies.
  */
-export function limitsFor(services: Services, id: ServiceId, kind?: ComplaintKind, reading: LegalReading = DEFAULT_LEGAL_READING): ServiceLimits {
+export function limitsFor(
+  services: Services,
+  id: ServiceId,
+  kind?: ComplaintKind,
+  reading: LegalReading = DEFAULT_LEGAL_READING,
+): ServiceLimits {
   const service = services[id];
-  const base: ServiceLimits = { accept: service.acceptLimit, resolve: service.resolveLimit, complexResolve: service.complexResolveLimit };
+  const base: ServiceLimits = {
+    accept: service.acceptLimit,
+    resolve: service.resolveLimit,
+    complexResolve: service.complexResolveLimit,
+  };
   if (id !== 'khieu-nai-to-cao' || !kind) return base;
   const own = service.kinds?.[kind];
   const legal = legalKindLimits(kind, reading);

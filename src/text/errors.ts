@@ -13,7 +13,11 @@ export class InvalidFormatInputError extends DomainError<InvalidFormatInputError
   static readonly code = 'INVALID_FORMAT_INPUT';
   constructor(expected: 'date' | 'number', value: unknown) {
     const what = expected === 'date' ? 'ngày tháng' : 'số';
-    super(InvalidFormatInputError.code, { expected, value: String(value) }, `Giá trị “${String(value)}” không phải ${what} hợp lệ.`);
+    super(
+      InvalidFormatInputError.code,
+      { expected, value: String(value) },
+      `Giá trị “${String(value)}” không phải ${what} hợp lệ.`,
+    );
   }
 }
 
@@ -23,6 +27,10 @@ export class UnknownEncodingError extends DomainError<UnknownEncodingErrorData> 
   static readonly code = 'UNKNOWN_ENCODING';
   constructor(encoding: string) {
     const known = [...TEXT_ENCODINGS, 'auto'];
-    super(UnknownEncodingError.code, { encoding, known }, `Không rõ bảng mã “${encoding}”. Chỉ dùng được: ${known.join(', ')}.`);
+    super(
+      UnknownEncodingError.code,
+      { encoding, known },
+      `Không rõ bảng mã “${encoding}”. Chỉ dùng được: ${known.join(', ')}.`,
+    );
   }
 }

@@ -110,8 +110,12 @@ export function lineSupport(evidence: Evidence): Evidence {
  * is not overwhelmingly English (front matter keys and a few loanwords are fine).
  */
 export function isConvincing(evidence: Evidence): boolean {
-  return evidence.strong >= 1 && evidence.bad * 2 <= evidence.good && evidence.unicode <= evidence.good
-    && evidence.foreign <= evidence.good * 10;
+  return (
+    evidence.strong >= 1 &&
+    evidence.bad * 2 <= evidence.good &&
+    evidence.unicode <= evidence.good &&
+    evidence.foreign <= evidence.good * 10
+  );
 }
 
 /** Within a text already found legacy, a line is decoded unless it reads better as it is. */

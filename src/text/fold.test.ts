@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldVietnamese, slugify } from './fold.ts';
 
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
-const BASE: Record<string, string> = { 'ă': 'a', 'â': 'a', 'ê': 'e', 'ô': 'o', 'ơ': 'o', 'ư': 'u' };
+const BASE: Record<string, string> = { ă: 'a', â: 'a', ê: 'e', ô: 'o', ơ: 'o', ư: 'u' };
 const TONES = { ngang: '', huyen: '\u0300', sac: '\u0301', hoi: '\u0309', nga: '\u0303', nang: '\u0323' };
 
 const LETTERS = VOWELS.flatMap((vowel) =>
@@ -10,7 +10,8 @@ const LETTERS = VOWELS.flatMap((vowel) =>
     letter: (vowel + mark).normalize('NFC'),
     ascii: BASE[vowel] ?? vowel,
     tone,
-  })));
+  })),
+);
 
 describe('foldVietnamese', () => {
   it('covers the 72 vowel letters (12 vowels × 6 tones)', () => {

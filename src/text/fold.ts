@@ -9,12 +9,7 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Removes tone and vowel marks and maps đ→d, keeping case and length in code points. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
 /** Lower-case ASCII words joined by hyphens: "Sở Tư pháp" → "so-tu-phap". */

@@ -9,6 +9,11 @@ export function plainParagraphs(text: string): string[][] {
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.split('\n').map((line) => line.trimEnd()))
-    .map((lines) => lines.slice(lines.findIndex((l) => l.trim()), lines.findLastIndex((l) => l.trim()) + 1))
+    .map((lines) =>
+      lines.slice(
+        lines.findIndex((l) => l.trim()),
+        lines.findLastIndex((l) => l.trim()) + 1,
+      ),
+    )
     .filter((lines) => lines.length > 0);
 }

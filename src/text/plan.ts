@@ -1,6 +1,16 @@
 import type { LegacyCodec } from './codec.ts';
 import type { LegacyEncoding, TextEncoding } from './encoding.ts';
-import { addVote, favoursDecoding, isConvincing, lineSupport, NO_EVIDENCE, sumEvidence, voteOf, type Evidence, type WordVote } from './evidence.ts';
+import {
+  addVote,
+  favoursDecoding,
+  isConvincing,
+  lineSupport,
+  NO_EVIDENCE,
+  sumEvidence,
+  voteOf,
+  type Evidence,
+  type WordVote,
+} from './evidence.ts';
 import { joinPieces, splitLines, splitWords, type Pieces } from './split.ts';
 import { tcvn3Codec } from './tcvn3.ts';
 import { viqrCodec } from './viqr.ts';
@@ -55,7 +65,8 @@ function keepsWord(codec: LegacyCodec, vote: WordVote, auto: boolean): boolean {
 
 function convertLine(codec: LegacyCodec, reading: LineReading, auto: boolean): string {
   const parts = reading.words.parts.map((word, index) =>
-    keepsWord(codec, reading.votes[index], auto) ? word : reading.decoded[index]);
+    keepsWord(codec, reading.votes[index], auto) ? word : reading.decoded[index],
+  );
   return joinPieces({ parts, separators: reading.words.separators }).normalize('NFC');
 }
 
@@ -71,7 +82,10 @@ function decodePass(lines: string[], codecs: LegacyCodec[], auto: boolean): Pass
     .filter((codec) => !auto || codec.candidate.test(text))
     .map((codec) => {
       const readings = lines.map((line) => readLine(codec, line));
-      const evidence = readings.reduce((sum, reading) => sumEvidence(sum, lineSupport(reading?.evidence ?? NO_EVIDENCE)), NO_EVIDENCE);
+      const evidence = readings.reduce(
+        (sum, reading) => sumEvidence(sum, lineSupport(reading?.evidence ?? NO_EVIDENCE)),
+        NO_EVIDENCE,
+      );
       return { codec, readings, evidence };
     })
     .filter(({ evidence }) => !auto || isConvincing(evidence))
@@ -80,8 +94,12 @@ function decodePass(lines: string[], codecs: LegacyCodec[], auto: boolean): Pass
   if (best === undefined) return null;
   // When two encodings read a text equally well ("Löu" is VNI "Lưu" and
   // TCVN3 "Lửu"), neither is believed.
-  if (runnerUp !== undefined && runnerUp.evidence.good === best.evidence.good
-    && runnerUp.evidence.strong === best.evidence.strong) return null;
+  if (
+    runnerUp !== undefined &&
+    runnerUp.evidence.good === best.evidence.good &&
+    runnerUp.evidence.strong === best.evidence.strong
+  )
+    return null;
 
   const { codec, readings } = best;
   const settled = settleUndecided(readings.map(lineKind), lines);
@@ -162,7 +180,10 @@ function settleUndecided(kinds: LineKind[], lines: string[]): LineKind[] {
     }
     return found;
   };
-  const scopes = [true, false].map((withinParagraph) => ({ above: nearest(1, withinParagraph), below: nearest(-1, withinParagraph) }));
+  const scopes = [true, false].map((withinParagraph) => ({
+    above: nearest(1, withinParagraph),
+    below: nearest(-1, withinParagraph),
+  }));
   return kinds.map((kind, index) => {
     if (kind !== 'undecided') return kind;
     for (const { above, below } of scopes) {

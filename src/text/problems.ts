@@ -28,8 +28,9 @@ function notNfcProblem(issues: NfcIssue[]): TextProblem {
     line: first.line,
     column: first.column,
     kind: 'not-nfc',
-    message: `Chữ “${first.expected}” được gõ bằng dấu tổ hợp (${describeCodePoints(first.found)}), `
-      + `chưa ở dạng Unicode dựng sẵn (NFC) theo TCVN 6909:2001.${others} ${FIX_HINT}`,
+    message:
+      `Chữ “${first.expected}” được gõ bằng dấu tổ hợp (${describeCodePoints(first.found)}), ` +
+      `chưa ở dạng Unicode dựng sẵn (NFC) theo TCVN 6909:2001.${others} ${FIX_HINT}`,
   };
 }
 
@@ -73,8 +74,9 @@ export function findTextProblems(text: string): TextProblem[] {
       column: rawOffset(rawLines[index], line, start) + 1,
       kind: 'legacy-encoding',
       encoding,
-      message: `Dòng này được gõ bằng mã ${label}, không phải Unicode: “${excerpt(line.slice(start))}” `
-        + `phải là “${excerpt(converted.slice(fixedStart))}”. ${FIX_HINT}`,
+      message:
+        `Dòng này được gõ bằng mã ${label}, không phải Unicode: “${excerpt(line.slice(start))}” ` +
+        `phải là “${excerpt(converted.slice(fixedStart))}”. ${FIX_HINT}`,
     });
   });
   return problems;

@@ -53,7 +53,12 @@ function vn(date: Date): VnDate {
  * same instant; it is shown as its day too, the lesser harm.
  */
 export function isDateOnly(date: Date): boolean {
-  return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
+  return (
+    date.getUTCHours() === 0 &&
+    date.getUTCMinutes() === 0 &&
+    date.getUTCSeconds() === 0 &&
+    date.getUTCMilliseconds() === 0
+  );
 }
 
 /** "09:30, ngày 14 tháng 10 năm 2024" when the entry carries an hour, else the long date. */
@@ -69,7 +74,20 @@ export function isoDate(date: Date): string {
   return `${d.year}-${d.month}-${d.day}`;
 }
 
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "15 October 2026" on the English pages, the calendar date in Vietnam. */
 export function formatDateEnglish(date: Date): string {

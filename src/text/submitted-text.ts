@@ -16,7 +16,9 @@ export interface FieldConversion {
   message: string;
 }
 
-export function normaliseSubmittedFields<T extends Record<string, unknown>>(fields: T): { fields: T; conversions: FieldConversion[] } {
+export function normaliseSubmittedFields<T extends Record<string, unknown>>(
+  fields: T,
+): { fields: T; conversions: FieldConversion[] } {
   const out: Record<string, unknown> = {};
   const conversions: FieldConversion[] = [];
   for (const [field, value] of Object.entries(fields)) {
@@ -27,7 +29,12 @@ export function normaliseSubmittedFields<T extends Record<string, unknown>>(fiel
     const result = convertToUnicode(value);
     out[field] = result.text;
     if (result.changed && result.encoding !== 'unicode') {
-      conversions.push({ field, encoding: result.encoding, original: value, message: conversionMessage(result.encoding) });
+      conversions.push({
+        field,
+        encoding: result.encoding,
+        original: value,
+        message: conversionMessage(result.encoding),
+      });
     }
   }
   return { fields: out as T, conversions };

@@ -13,8 +13,34 @@ const ACUTE_OR_DOT = /^[\u0301\u0323]$/;
 
 // Every initial that fits is tried: "gìn" is g + in, "giữ" is gi + ư.
 const INITIALS = [
-  'ngh', 'ch', 'gh', 'gi', 'kh', 'ng', 'nh', 'ph', 'qu', 'th', 'tr',
-  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', '',
+  'ngh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ng',
+  'nh',
+  'ph',
+  'qu',
+  'th',
+  'tr',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  '',
 ];
 
 // Every rhyme (vần) of the standard orthography, without tone.

@@ -19,13 +19,30 @@ const HIGH = 'ĂÂÊÔƠƯĐăâêôơưđẰ_____àảãáạẲằẳẵắẴ
 const C1 = 'ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ';
 // C0 positions VN1 uses; the others stay control characters.
 const C0: Record<number, string> = {
-  0x01: 'Ú', 0x02: 'Ụ', 0x04: 'Ừ', 0x05: 'Ử', 0x06: 'Ữ',
-  0x11: 'Ứ', 0x12: 'Ự', 0x13: 'Ỳ', 0x14: 'Ỷ', 0x15: 'Ỹ', 0x16: 'Ý', 0x17: 'Ỵ',
+  0x01: 'Ú',
+  0x02: 'Ụ',
+  0x04: 'Ừ',
+  0x05: 'Ử',
+  0x06: 'Ữ',
+  0x11: 'Ứ',
+  0x12: 'Ự',
+  0x13: 'Ỳ',
+  0x14: 'Ỷ',
+  0x15: 'Ỹ',
+  0x16: 'Ý',
+  0x17: 'Ỵ',
 };
 // Windows-1252 shows eight C1 bytes as letters. Its other C1 characters
 // (“ ” ‘ ’ – — … •) were typed as punctuation in real documents and stay.
 const WINDOWS_1252_LETTERS: Record<string, number> = {
-  'ƒ': 0x83, 'Š': 0x8a, 'Œ': 0x8c, 'Ž': 0x8e, 'š': 0x9a, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  ƒ: 0x83,
+  Š: 0x8a,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  š: 0x9a,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 function buildTable(): Map<string, string> {
@@ -92,7 +109,8 @@ function decodeWords(words: readonly string[]): DecodedWord[] {
     return false;
   };
   return shapes.map((shape, index) => {
-    const upper = shape.capitals || (shape.maybeCapitals && (neighbourIsCapitals(index, -1) || neighbourIsCapitals(index, 1)));
+    const upper =
+      shape.capitals || (shape.maybeCapitals && (neighbourIsCapitals(index, -1) || neighbourIsCapitals(index, 1)));
     return { text: upper ? shape.decoded.toUpperCase() : shape.decoded, strong: shape.strong };
   });
 }

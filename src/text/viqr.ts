@@ -18,7 +18,11 @@ const VOWEL_MARKS: Record<string, { mark: string; bases: RegExp }> = {
   '+': { mark: '\u031b', bases: /^[ouOU]$/ },
 };
 const TONES: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '?': '\u0309', '~': '\u0303', '.': '\u0323',
+  "'": '\u0301',
+  '`': '\u0300',
+  '?': '\u0309',
+  '~': '\u0303',
+  '.': '\u0323',
 };
 const ESCAPABLE = /^[(^+'`?~.\\dD]$/;
 const VOWEL = /^[aeiouyAEIOUY]$/;
@@ -80,8 +84,14 @@ function decodeWord(word: string): DecodedWord {
       continue;
     }
     const vowelMark = VOWEL_MARKS[char];
-    if (attached && vowel !== null && vowelMark !== undefined && !vowel.hasVowelMark && !syllableHasTone
-      && vowelMark.bases.test(out[vowel.at])) {
+    if (
+      attached &&
+      vowel !== null &&
+      vowelMark !== undefined &&
+      !vowel.hasVowelMark &&
+      !syllableHasTone &&
+      vowelMark.bases.test(out[vowel.at])
+    ) {
       out[vowel.at] = (out[vowel.at] + vowelMark.mark).normalize('NFC');
       vowel.hasVowelMark = true;
       marks += 1;
@@ -98,8 +108,8 @@ function decodeWord(word: string): DecodedWord {
       // full stop, and RFC 1456 text escapes one.
       const endsWord = CLOSING.test(chars.slice(index + 1).join(''));
       const syllable = currentSyllable([...out.slice(0, vowel.at), toned, ...out.slice(vowel.at + 1)]);
-      const sentenceMark = (char === '.' || char === '?') && endsWord
-        && [...syllable].length > 1 && !isVietnameseSyllable(syllable);
+      const sentenceMark =
+        (char === '.' || char === '?') && endsWord && [...syllable].length > 1 && !isVietnameseSyllable(syllable);
       if (!sentenceMark) {
         out[vowel.at] = toned;
         syllableHasTone = true;

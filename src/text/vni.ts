@@ -24,28 +24,34 @@ interface Mark {
 
 // Lower-case mark bytes; each capital mark byte is the upper case of one of these.
 const MARKS: Record<string, Mark> = {
-  'ù': { vowel: '', tone: ACUTE },
-  'ø': { vowel: '', tone: GRAVE },
-  'û': { vowel: '', tone: HOOK },
-  'õ': { vowel: '', tone: TILDE },
-  'ï': { vowel: '', tone: DOT },
-  'â': { vowel: CIRCUMFLEX, tone: '' },
-  'á': { vowel: CIRCUMFLEX, tone: ACUTE },
-  'à': { vowel: CIRCUMFLEX, tone: GRAVE },
-  'å': { vowel: CIRCUMFLEX, tone: HOOK },
-  'ã': { vowel: CIRCUMFLEX, tone: TILDE },
-  'ä': { vowel: CIRCUMFLEX, tone: DOT },
-  'ê': { vowel: BREVE, tone: '' },
-  'é': { vowel: BREVE, tone: ACUTE },
-  'è': { vowel: BREVE, tone: GRAVE },
-  'ú': { vowel: BREVE, tone: HOOK },
-  'ü': { vowel: BREVE, tone: TILDE },
-  'ë': { vowel: BREVE, tone: DOT },
+  ù: { vowel: '', tone: ACUTE },
+  ø: { vowel: '', tone: GRAVE },
+  û: { vowel: '', tone: HOOK },
+  õ: { vowel: '', tone: TILDE },
+  ï: { vowel: '', tone: DOT },
+  â: { vowel: CIRCUMFLEX, tone: '' },
+  á: { vowel: CIRCUMFLEX, tone: ACUTE },
+  à: { vowel: CIRCUMFLEX, tone: GRAVE },
+  å: { vowel: CIRCUMFLEX, tone: HOOK },
+  ã: { vowel: CIRCUMFLEX, tone: TILDE },
+  ä: { vowel: CIRCUMFLEX, tone: DOT },
+  ê: { vowel: BREVE, tone: '' },
+  é: { vowel: BREVE, tone: ACUTE },
+  è: { vowel: BREVE, tone: GRAVE },
+  ú: { vowel: BREVE, tone: HOOK },
+  ü: { vowel: BREVE, tone: TILDE },
+  ë: { vowel: BREVE, tone: DOT },
 };
 
 // Letters with a byte of their own. 'í' and 'ì' read the same either way.
 const LETTERS: Record<string, string> = {
-  'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ', 'ô': 'ơ', 'ö': 'ư', 'ñ': 'đ',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
+  ô: 'ơ',
+  ö: 'ư',
+  ñ: 'đ',
 };
 
 function lookup<T>(table: Record<string, T>, char: string): T | undefined {

@@ -5,7 +5,12 @@ import { principalOf } from '#server/accounts/auth-service.ts';
 import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import {
+  dropSchemas,
+  postgresAvailable,
+  TEST_DATABASE_URL,
+  uniqueSchemaName,
+} from '#server/platform/storage/postgres/test-database.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { createTestApp, type TestApp } from './support.ts';
 
@@ -56,7 +61,14 @@ const EXPECTED: Record<Role, Record<AccountAction, string[]>> = {
 };
 
 const CASES = ROLES.flatMap((actorRole) =>
-  ACCOUNT_ACTIONS.flatMap((action) => ROLES.map((targetRole, column) => ({ actorRole, action, targetRole, expected: EXPECTED[actorRole][action][column] }))),
+  ACCOUNT_ACTIONS.flatMap((action) =>
+    ROLES.map((targetRole, column) => ({
+      actorRole,
+      action,
+      targetRole,
+      expected: EXPECTED[actorRole][action][column],
+    })),
+  ),
 );
 const DEPARTMENTS = CASES.map((_, i) => ({ id: `d${i}`, name: `Đơn vị ${i}`, domains: [] }));
 
@@ -80,7 +92,11 @@ async function runCase(t: TestApp, index: number, { actorRole, action, targetRol
     editor: 'Nguyễn Văn An',
     contributor: 'Đặng Thị Mai',
   };
-  const actorAccount = await t.addAccount(`${names[actorRole]} Một`, actorRole, actorRole === 'admin' ? null : departmentId);
+  const actorAccount = await t.addAccount(
+    `${names[actorRole]} Một`,
+    actorRole,
+    actorRole === 'admin' ? null : departmentId,
+  );
   const actor = principalOf((await t.storage.accounts.findById(actorAccount.id))!);
   const targetDepartment = targetRole === 'admin' ? null : departmentId;
   if (action === 'create') {
@@ -88,7 +104,11 @@ async function runCase(t: TestApp, index: number, { actorRole, action, targetRol
     if (targetRole === 'head' && actorRole !== 'head') await t.addAccount('Hồ Văn Đầu', 'head', departmentId);
     const before = await t.storage.accounts.list();
     try {
-      await service.create(actor, { fullName: 'Võ Văn Mới', role: targetRole, departmentId: targetDepartment }, NO_REQUEST);
+      await service.create(
+        actor,
+        { fullName: 'Võ Văn Mới', role: targetRole, departmentId: targetDepartment },
+        NO_REQUEST,
+      );
       return OK;
     } catch (error) {
       expect((await t.storage.accounts.list()).length, 'nothing created').toBe(before.length);
@@ -105,7 +125,8 @@ async function runCase(t: TestApp, index: number, { actorRole, action, targetRol
     disable: () => service.disable(actor, target.username, NO_REQUEST),
     enable: () => service.enable(actor, target.username, NO_REQUEST),
     'reset-password': () => service.resetPassword(actor, target.username, NO_REQUEST),
-    'change-role': () => service.changeRole(actor, target.username, targetRole === 'contributor' ? 'editor' : 'contributor', NO_REQUEST),
+    'change-role': () =>
+      service.changeRole(actor, target.username, targetRole === 'contributor' ? 'editor' : 'contributor', NO_REQUEST),
     'assign-sections': () => service.assignSections(actor, target.username, ['tin-tuc'], NO_REQUEST),
     delegate: () => service.delegate(actor, target.username, ['verify'], NO_REQUEST),
   };
@@ -116,7 +137,11 @@ async function runCase(t: TestApp, index: number, { actorRole, action, targetRol
   } catch (error) {
     expect(await t.storage.accounts.findById(target.id), 'nothing changed').toEqual(before);
     const [logged] = await t.storage.audit.list({ limit: 1 });
-    expect(logged, 'refusal logged').toMatchObject({ action: 'action-refused', actorUsername: actor.username, details: { attempted: action } });
+    expect(logged, 'refusal logged').toMatchObject({
+      action: 'action-refused',
+      actorUsername: actor.username,
+      details: { attempted: action },
+    });
     return (error as { code: string }).code;
   }
 }

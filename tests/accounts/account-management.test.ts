@@ -21,23 +21,34 @@ describe('managing a department’s accounts (Điều 11.4, 17)', () => {
   });
 
   it('lets the head create an account, shows its one-time password once, and picks a free username', async () => {
-    const response = await head.request('/quan-tri/tai-khoan', { form: { fullName: 'Nguyễn Văn An', role: 'editor', sections: 'van-ban, tin-tuc' } });
+    const response = await head.request('/quan-tri/tai-khoan', {
+      form: { fullName: 'Nguyễn Văn An', role: 'editor', sections: 'van-ban, tin-tuc' },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const issued = oneTimePasswordIn(await response.text());
     expect(issued.username).toBe('nvan2');
     const created = await t.storage.accounts.findByUsername('nvan2');
-    expect(created).toMatchObject({ role: 'editor', departmentId: 'sotuphap', sections: ['van-ban', 'tin-tuc'], mustChangePassword: true });
+    expect(created).toMatchObject({
+      role: 'editor',
+      departmentId: 'sotuphap',
+      sections: ['van-ban', 'tin-tuc'],
+      mustChangePassword: true,
+    });
     expect(created!.passwordHash).not.toContain(issued.password);
     const newcomer = new Browser(t);
-    expect((await newcomer.signIn(issued.username, issued.password)).headers.get('location')).toBe('/quan-tri/doi-mat-khau');
+    expect((await newcomer.signIn(issued.username, issued.password)).headers.get('location')).toBe(
+      '/quan-tri/doi-mat-khau',
+    );
     const list = await head.request('/quan-tri/tai-khoan');
     expect(await list.text()).not.toContain(issued.password);
   });
 
   it('refuses a third deputy with the error beside the role field', async () => {
     for (const name of ['Lê Thị Hà', 'Võ Văn Kiệt']) {
-      expect((await head.request('/quan-tri/tai-khoan', { form: { fullName: name, role: 'deputy' } })).status).toBe(201);
+      expect((await head.request('/quan-tri/tai-khoan', { form: { fullName: name, role: 'deputy' } })).status).toBe(
+        201,
+      );
     }
     const third = await head.request('/quan-tri/tai-khoan', { form: { fullName: 'Phan Văn Khải', role: 'deputy' } });
     expect(third.status).toBe(409);
@@ -62,10 +73,20 @@ describe('managing a department’s accounts (Điều 11.4, 17)', () => {
   it('assigns sections, delegates rights and changes roles from the account page', async () => {
     const page = await head.request('/quan-tri/tai-khoan/nvan');
     expect(page.status).toBe(200);
-    expect((await head.request('/quan-tri/tai-khoan/nvan/chuyen-muc', { form: { sections: ['gop-y', 'tin-tuc'] } })).status).toBe(303);
-    expect((await head.request('/quan-tri/tai-khoan/nvan/uy-quyen', { form: { rights: ['verify', 'publish'] } })).status).toBe(303);
-    expect((await head.request('/quan-tri/tai-khoan/nvan/vai-tro', { form: { role: 'contributor' } })).status).toBe(303);
-    expect(await t.storage.accounts.findByUsername('nvan')).toMatchObject({ sections: ['gop-y', 'tin-tuc'], delegations: ['verify', 'publish'], role: 'contributor' });
+    expect(
+      (await head.request('/quan-tri/tai-khoan/nvan/chuyen-muc', { form: { sections: ['gop-y', 'tin-tuc'] } })).status,
+    ).toBe(303);
+    expect(
+      (await head.request('/quan-tri/tai-khoan/nvan/uy-quyen', { form: { rights: ['verify', 'publish'] } })).status,
+    ).toBe(303);
+    expect((await head.request('/quan-tri/tai-khoan/nvan/vai-tro', { form: { role: 'contributor' } })).status).toBe(
+      303,
+    );
+    expect(await t.storage.accounts.findByUsername('nvan')).toMatchObject({
+      sections: ['gop-y', 'tin-tuc'],
+      delegations: ['verify', 'publish'],
+      role: 'contributor',
+    });
     const promote = await head.request('/quan-tri/api/tai-khoan/nvan/vai-tro', { json: { role: 'head' } });
     expect(await errorCode(promote)).toBe('E_RANK_NOT_LOWER');
   });
@@ -78,12 +99,24 @@ describe('managing a department’s accounts (Điều 11.4, 17)', () => {
     expect(page).toContain('<option value="editor"');
     expect(page).not.toContain('<option value="deputy"');
     expect(page).not.toContain('id="sections"');
-    expect((await officer.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'editor' } })).status).toBe(201);
-    expect(await errorCode(await officer.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Chín', role: 'deputy' } }))).toBe('E_RANK_NOT_LOWER');
-    expect(await errorCode(await officer.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Mười', role: 'editor', sections: ['tin-tuc'] } }))).toBe(
-      'E_PERMISSION_DENIED',
-    );
-    expect(await errorCode(await officer.request('/quan-tri/api/tai-khoan/tvhung/cap-lai-mat-khau', { json: {} }))).toBe('E_RANK_NOT_LOWER');
+    expect(
+      (await officer.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'editor' } })).status,
+    ).toBe(201);
+    expect(
+      await errorCode(
+        await officer.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Chín', role: 'deputy' } }),
+      ),
+    ).toBe('E_RANK_NOT_LOWER');
+    expect(
+      await errorCode(
+        await officer.request('/quan-tri/api/tai-khoan', {
+          json: { fullName: 'Lê Văn Mười', role: 'editor', sections: ['tin-tuc'] },
+        }),
+      ),
+    ).toBe('E_PERMISSION_DENIED');
+    expect(
+      await errorCode(await officer.request('/quan-tri/api/tai-khoan/tvhung/cap-lai-mat-khau', { json: {} })),
+    ).toBe('E_RANK_NOT_LOWER');
     expect((await officer.request('/quan-tri/nhat-ky')).status).toBe(403);
   });
 
@@ -94,7 +127,11 @@ describe('managing a department’s accounts (Điều 11.4, 17)', () => {
     const accounts = await editor.request('/quan-tri/tai-khoan');
     expect(accounts.status).toBe(403);
     expect(await accounts.text()).toContain('E_PERMISSION_DENIED');
-    expect(await errorCode(await editor.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'contributor' } }))).toBe('E_PERMISSION_DENIED');
+    expect(
+      await errorCode(
+        await editor.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'contributor' } }),
+      ),
+    ).toBe('E_PERMISSION_DENIED');
     expect((await editor.request('/quan-tri/nhat-ky')).status).toBe(403);
     const home = await (await editor.request('/quan-tri/')).text();
     expect(home).not.toContain('href="/quan-tri/tai-khoan"');
@@ -121,16 +158,32 @@ describe('the province administrator (portal host)', () => {
   });
 
   it('creates a department head and IT officer, but no editors', async () => {
-    const response = await admin.request('/quan-tri/tai-khoan', { form: { fullName: 'Trần Văn Hùng', role: 'head', departmentId: 'soyte' } });
+    const response = await admin.request('/quan-tri/tai-khoan', {
+      form: { fullName: 'Trần Văn Hùng', role: 'head', departmentId: 'soyte' },
+    });
     expect(response.status).toBe(201);
     expect(await t.storage.accounts.findByUsername('tvhung')).toMatchObject({ role: 'head', departmentId: 'soyte' });
-    expect((await admin.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Phạm Minh Tuấn', role: 'it-officer', departmentId: 'soyte' } })).status).toBe(201);
-    expect(await errorCode(await admin.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'editor', departmentId: 'soyte' } }))).toBe(
-      'E_PERMISSION_DENIED',
-    );
-    expect(await errorCode(await admin.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Văn Tám', role: 'head', departmentId: 'sokhac' } }))).toBe(
-      'E_UNKNOWN_DEPARTMENT',
-    );
+    expect(
+      (
+        await admin.request('/quan-tri/api/tai-khoan', {
+          json: { fullName: 'Phạm Minh Tuấn', role: 'it-officer', departmentId: 'soyte' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      await errorCode(
+        await admin.request('/quan-tri/api/tai-khoan', {
+          json: { fullName: 'Lê Văn Tám', role: 'editor', departmentId: 'soyte' },
+        }),
+      ),
+    ).toBe('E_PERMISSION_DENIED');
+    expect(
+      await errorCode(
+        await admin.request('/quan-tri/api/tai-khoan', {
+          json: { fullName: 'Lê Văn Tám', role: 'head', departmentId: 'sokhac' },
+        }),
+      ),
+    ).toBe('E_UNKNOWN_DEPARTMENT');
     const all = await (await admin.request('/quan-tri/nhat-ky')).text();
     expect(all).toContain('tvhung');
   });
@@ -142,9 +195,15 @@ describe('the province administrator (portal host)', () => {
     });
     expect(await errorCode(onDepartment)).toBe('E_WRONG_SITE');
     const head = await t.addAccount('Trần Văn Hùng', 'head', 'sotuphap');
-    const onPortal = await new Browser(t, 'localhost').request('/quan-tri/dang-nhap', { form: head, headers: { accept: 'application/json' } });
+    const onPortal = await new Browser(t, 'localhost').request('/quan-tri/dang-nhap', {
+      form: head,
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(onPortal)).toBe('E_WRONG_SITE');
-    const onOtherDepartment = await new Browser(t, 'soyte.localhost').request('/quan-tri/dang-nhap', { form: head, headers: { accept: 'application/json' } });
+    const onOtherDepartment = await new Browser(t, 'soyte.localhost').request('/quan-tri/dang-nhap', {
+      form: head,
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(onOtherDepartment)).toBe('E_WRONG_SITE');
   });
 

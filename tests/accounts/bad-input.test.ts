@@ -50,10 +50,17 @@ describe('bad input gets a clear error and writes nothing', () => {
   });
 
   it('a 1 MB new password is refused by the policy too, without hashing', async () => {
-    const session = (await t.services.auth.resume([...head.cookies.values()][0], { kind: 'department', department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: [] } }))!;
+    const session = (await t.services.auth.resume([...head.cookies.values()][0], {
+      kind: 'department',
+      department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: [] },
+    }))!;
     const before = await snapshot(t);
     const error = await t.services.auth
-      .changePassword(session, { currentPassword: 'sông Hương chiều thu', newPassword: 'y'.repeat(1024 * 1024), confirmation: 'y' }, NO_REQUEST)
+      .changePassword(
+        session,
+        { currentPassword: 'sông Hương chiều thu', newPassword: 'y'.repeat(1024 * 1024), confirmation: 'y' },
+        NO_REQUEST,
+      )
       .catch((e: unknown) => e as { code: string; data: { reason: string } });
     expect(error).toMatchObject({ code: 'E_WEAK_PASSWORD', data: { reason: 'too-long' } });
     expect(await snapshot(t)).toEqual(before);
@@ -89,7 +96,10 @@ describe('bad input gets a clear error and writes nothing', () => {
   });
 
   it('malformed JSON is an input error', async () => {
-    const response = await head.request('/quan-tri/api/tai-khoan', { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const response = await head.request('/quan-tri/api/tai-khoan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(await errorCode(response)).toBe('E_INVALID_INPUT');
   });
 
@@ -126,7 +136,11 @@ describe('bad input gets a clear error and writes nothing', () => {
 
   it('a system-created account refuses bad names the same way', async () => {
     await expect(
-      t.services.accounts.create(systemPrincipal('test'), { fullName: '!!!', role: 'editor', departmentId: 'sotuphap' }, NO_REQUEST),
+      t.services.accounts.create(
+        systemPrincipal('test'),
+        { fullName: '!!!', role: 'editor', departmentId: 'sotuphap' },
+        NO_REQUEST,
+      ),
     ).rejects.toMatchObject({ code: 'E_INVALID_NAME', data: { reason: 'no-letters' } });
   });
 });

@@ -15,7 +15,8 @@ import { cheapHasher, DEPARTMENTS } from './support.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  if (process.env.CI === 'true') throw new Error(`Chromium missing at ${CHROMIUM} and CI=true: install it (apt-get install -y chromium).`);
+  if (process.env.CI === 'true')
+    throw new Error(`Chromium missing at ${CHROMIUM} and CI=true: install it (apt-get install -y chromium).`);
   console.warn(`⚠ Browser sign-in test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
 }
 
@@ -23,7 +24,9 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
-  const result = await page.evaluate(async () => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string }> }> } }).axe.run());
+  const result = await page.evaluate(async () =>
+    (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string }> }> } }).axe.run(),
+  );
   return result.violations.map((v) => v.id);
 }
 
@@ -45,9 +48,17 @@ describe.skipIf(!hasChromium)('signing in with a real browser (Điều 11.2)', (
       NO_REQUEST,
     );
     oneTimePassword = issued.oneTimePassword;
-    headPassword = (await services.accounts.create(systemPrincipal('test'), { fullName: 'Trần Văn Hùng', role: 'head', departmentId: 'sotuphap' }, NO_REQUEST))
-      .oneTimePassword;
-    server = await startServer(createApp({ storage, departments: DEPARTMENTS, services }), { port: 0, hostname: '127.0.0.1' });
+    headPassword = (
+      await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName: 'Trần Văn Hùng', role: 'head', departmentId: 'sotuphap' },
+        NO_REQUEST,
+      )
+    ).oneTimePassword;
+    server = await startServer(createApp({ storage, departments: DEPARTMENTS, services }), {
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     // Chromium resolves every *.localhost name to the loopback address by itself.
     base = `http://sotuphap.localhost:${server.port}`;
     browser = await chromium.launch({
@@ -104,9 +115,17 @@ describe.skipIf(!hasChromium)('signing in with a real browser (Điều 11.2)', (
 
     const cookies = await context.cookies();
     expect(cookies.map((c) => c.name).sort()).toEqual(['congso_phien', 'congso_thiet_bi_ntmkhai']);
-    expect(cookies.find((c) => c.name === 'congso_phien')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookies.find((c) => c.name === 'congso_phien')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+    });
     // "This browser signed in before" (docs/adr/0018): kept across sign-outs, never readable by scripts.
-    expect(cookies.find((c) => c.name === 'congso_thiet_bi_ntmkhai')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookies.find((c) => c.name === 'congso_thiet_bi_ntmkhai')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${base}/quan-tri/dang-nhap?thong-bao=da-dang-xuat`);

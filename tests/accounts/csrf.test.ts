@@ -25,7 +25,10 @@ describe('cross-site request forgery', () => {
   ])('refuses a forged account creation from %s, writing nothing', async (_label, headers) => {
     const before = await accountCount();
     const auditBefore = (await t.storage.audit.list({ limit: 1000 })).length;
-    const response = await head.request('/quan-tri/tai-khoan', { form: { fullName: 'Kẻ Gian', role: 'deputy' }, headers });
+    const response = await head.request('/quan-tri/tai-khoan', {
+      form: { fullName: 'Kẻ Gian', role: 'deputy' },
+      headers,
+    });
     expect(response.status).toBe(403);
     expect(await errorCode(response)).toBe('E_CROSS_ORIGIN');
     expect(await accountCount()).toBe(before);
@@ -41,16 +44,25 @@ describe('cross-site request forgery', () => {
   });
 
   it('refuses a forged sign-out and a forged sign-in (login CSRF)', async () => {
-    expect(await errorCode(await head.request('/quan-tri/dang-xuat', { form: {}, headers: { origin: 'https://evil.example' } }))).toBe('E_CROSS_ORIGIN');
+    expect(
+      await errorCode(
+        await head.request('/quan-tri/dang-xuat', { form: {}, headers: { origin: 'https://evil.example' } }),
+      ),
+    ).toBe('E_CROSS_ORIGIN');
     expect((await head.request('/quan-tri/')).status).toBe(200);
     const visitor = new Browser(t);
-    const forged = await visitor.request('/quan-tri/dang-nhap', { form: { username: 'tvhung', password: 'x' }, headers: { origin: 'https://evil.example' } });
+    const forged = await visitor.request('/quan-tri/dang-nhap', {
+      form: { username: 'tvhung', password: 'x' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(await errorCode(forged)).toBe('E_CROSS_ORIGIN');
   });
 
   it('refuses form-encodable bodies on the JSON API even from the same origin', async () => {
     const before = await accountCount();
-    const asForm = await head.request('/quan-tri/api/tai-khoan', { form: { fullName: 'Lê Thị Thu Hà', role: 'deputy' } });
+    const asForm = await head.request('/quan-tri/api/tai-khoan', {
+      form: { fullName: 'Lê Thị Thu Hà', role: 'deputy' },
+    });
     expect(asForm.status).toBe(415);
     expect(await errorCode(asForm)).toBe('E_CONTENT_TYPE');
     const asText = await head.request('/quan-tri/api/tai-khoan', {
@@ -59,7 +71,9 @@ describe('cross-site request forgery', () => {
     });
     expect(await errorCode(asText)).toBe('E_CONTENT_TYPE');
     expect(await accountCount()).toBe(before);
-    const asJson = await head.request('/quan-tri/api/tai-khoan', { json: { fullName: 'Lê Thị Thu Hà', role: 'deputy' } });
+    const asJson = await head.request('/quan-tri/api/tai-khoan', {
+      json: { fullName: 'Lê Thị Thu Hà', role: 'deputy' },
+    });
     expect(asJson.status).toBe(201);
     expect(((await asJson.json()) as { account: { username: string } }).account.username).toBe('lttha');
   });

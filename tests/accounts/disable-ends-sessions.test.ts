@@ -16,7 +16,11 @@ describe('nobody keeps using a disabled account (Điều 11.4)', () => {
     head = new Browser(t, 'sotuphap.localhost', '192.0.2.1');
     editor = new Browser(t, 'sotuphap.localhost', '192.0.2.2');
     await head.signInFully(headAccount.username, headAccount.password);
-    await editor.signInFully(editorAccount.username, editorAccount.password, (editorPassword = 'bốn mùa hoa phượng đỏ'));
+    await editor.signInFully(
+      editorAccount.username,
+      editorAccount.password,
+      (editorPassword = 'bốn mùa hoa phượng đỏ'),
+    );
     // A second device of the same editor.
     await new Browser(t, 'sotuphap.localhost', '192.0.2.3').signIn('nvan', editorPassword);
   });
@@ -35,7 +39,10 @@ describe('nobody keeps using a disabled account (Điều 11.4)', () => {
   it('refuses the account at sign-in, after the right password only', async () => {
     await head.request('/quan-tri/tai-khoan/nvan/vo-hieu-hoa', { form: {} });
     const browser = new Browser(t);
-    const right = await browser.request('/quan-tri/dang-nhap', { form: { username: 'nvan', password: editorPassword }, headers: { accept: 'application/json' } });
+    const right = await browser.request('/quan-tri/dang-nhap', {
+      form: { username: 'nvan', password: editorPassword },
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(right)).toBe('E_ACCOUNT_DISABLED');
     const wrong = await browser.signIn('nvan', 'không phải mật khẩu');
     expect(wrong.status).toBe(401);

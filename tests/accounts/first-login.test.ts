@@ -26,19 +26,24 @@ describe('first sign-in (Điều 11.1b, 11.2)', () => {
     expect(await page.text()).toContain('mật khẩu dùng một lần');
   });
 
-  it.each(['/quan-tri/', '/quan-tri/tai-khoan', '/quan-tri/nhat-ky', '/quan-tri/tai-khoan/nvan', '/quan-tri/khong-ton-tai'])(
-    'redirects the page %s to the change-password page until the password is changed',
-    async (path) => {
-      await browser.signIn('nvan', account.password);
-      const response = await browser.request(path);
-      expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toBe('/quan-tri/doi-mat-khau');
-    },
-  );
+  it.each([
+    '/quan-tri/',
+    '/quan-tri/tai-khoan',
+    '/quan-tri/nhat-ky',
+    '/quan-tri/tai-khoan/nvan',
+    '/quan-tri/khong-ton-tai',
+  ])('redirects the page %s to the change-password page until the password is changed', async (path) => {
+    await browser.signIn('nvan', account.password);
+    const response = await browser.request(path);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/quan-tri/doi-mat-khau');
+  });
 
   it('refuses every other request with E_PASSWORD_CHANGE_REQUIRED', async () => {
     await browser.signIn('nvan', account.password);
-    const form = await browser.request('/quan-tri/tai-khoan', { form: { fullName: 'Trần Thị Hoa', role: 'contributor' } });
+    const form = await browser.request('/quan-tri/tai-khoan', {
+      form: { fullName: 'Trần Thị Hoa', role: 'contributor' },
+    });
     expect(form.status).toBe(403);
     expect(await errorCode(form)).toBe('E_PASSWORD_CHANGE_REQUIRED');
     const api = await browser.request('/quan-tri/api/phien');

@@ -71,12 +71,19 @@ describe('against password guessing (Điều 11.3)', () => {
   it('audits a throttled attempt and answers E_THROTTLED with Retry-After', async () => {
     const browser = new Browser(t);
     for (let i = 0; i < 4; i += 1) await browser.signIn('nvan', 'sai mật khẩu rồi');
-    const response = await browser.request('/quan-tri/dang-nhap', { form: { username: 'nvan', password }, headers: { accept: 'application/json' } });
+    const response = await browser.request('/quan-tri/dang-nhap', {
+      form: { username: 'nvan', password },
+      headers: { accept: 'application/json' },
+    });
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await errorCode(response)).toBe('E_THROTTLED');
     const entries = await t.storage.audit.list({ departmentId: 'sotuphap', limit: 50 });
-    expect(entries.some((e) => e.action === 'sign-in-throttled' && e.details.key === 'account' && e.details.capped === false)).toBe(true);
+    expect(
+      entries.some(
+        (e) => e.action === 'sign-in-throttled' && e.details.key === 'account' && e.details.capped === false,
+      ),
+    ).toBe(true);
   });
 
   it('slows an unknown username the same way, so a delay reveals nothing', async () => {

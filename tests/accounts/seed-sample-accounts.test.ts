@@ -45,6 +45,9 @@ describe('seedSampleAccounts', () => {
       'it-officer:pmtuan',
       'contributor:dtmai',
     ]);
-    expect(await t.storage.accounts.findByUsername('dvduc')).toMatchObject({ sections: ['van-ban'], delegations: ['verify'] });
+    expect(await t.storage.accounts.findByUsername('dvduc')).toMatchObject({
+      sections: ['van-ban'],
+      delegations: ['verify'],
+    });
   });
 });

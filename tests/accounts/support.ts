@@ -49,7 +49,12 @@ export interface TestApp {
   storage: Storage;
   clock: ReturnType<typeof manualClock>;
   /** Creates an account as the shell operator would; returns username and one-time password. */
-  addAccount(fullName: string, role: Role, departmentId?: string | null, sections?: string[]): Promise<{ username: string; password: string; id: string }>;
+  addAccount(
+    fullName: string,
+    role: Role,
+    departmentId?: string | null,
+    sections?: string[],
+  ): Promise<{ username: string; password: string; id: string }>;
 }
 
 /**
@@ -57,13 +62,24 @@ export interface TestApp {
  * cost is checked in password-hash.test.ts, not paid in every test).
  */
 export async function createTestApp(
-  options: { storage?: Storage; departments?: DepartmentRef[]; hasher?: PasswordHasher; mail?: MailOptions | null } = {},
+  options: {
+    storage?: Storage;
+    departments?: DepartmentRef[];
+    hasher?: PasswordHasher;
+    mail?: MailOptions | null;
+  } = {},
 ): Promise<TestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   const clock = manualClock();
   const departments = options.departments ?? DEPARTMENTS;
-  const services = createServices({ storage, departments, clock, hasher: options.hasher ?? cheapHasher(), mail: options.mail });
+  const services = createServices({
+    storage,
+    departments,
+    clock,
+    hasher: options.hasher ?? cheapHasher(),
+    mail: options.mail,
+  });
   const app = createApp({ storage, departments, services });
   return {
     app,
@@ -71,7 +87,11 @@ export async function createTestApp(
     storage,
     clock,
     async addAccount(fullName, role, departmentId = role === 'admin' ? null : 'sotuphap', sections) {
-      const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId, sections }, NO_REQUEST);
+      const { account, oneTimePassword } = await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId, sections },
+        NO_REQUEST,
+      );
       return { username: account.username, password: oneTimePassword, id: account.id };
     },
   };
@@ -97,22 +117,36 @@ export class Browser {
     return `http://${this.host}`;
   }
 
-  async request(path: string, init: { method?: string; form?: Record<string, string | string[]>; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    path: string,
+    init: {
+      method?: string;
+      form?: Record<string, string | string[]>;
+      json?: unknown;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
     const headers = new Headers(init.headers);
     const method = init.method ?? (init.form || init.json !== undefined ? 'POST' : 'GET');
     if (method !== 'GET' && !headers.has('origin') && !headers.has('x-no-origin')) headers.set('origin', this.origin);
     headers.delete('x-no-origin');
-    if (this.cookies.size > 0 && !headers.has('cookie')) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size > 0 && !headers.has('cookie'))
+      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     let body: BodyInit | undefined;
     if (init.form) {
       const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(init.form)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+      for (const [key, value] of Object.entries(init.form))
+        for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
       body = params;
     } else if (init.json !== undefined) {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    const response = await this.testApp.app.request(`${this.origin}${path}`, { method, headers, body }, { incoming: { socket: { remoteAddress: this.ip } } });
+    const response = await this.testApp.app.request(
+      `${this.origin}${path}`,
+      { method, headers, body },
+      { incoming: { socket: { remoteAddress: this.ip } } },
+    );
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const [name, value] = pair.split('=');
@@ -128,7 +162,9 @@ export class Browser {
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<Response> {
-    return this.request('/quan-tri/doi-mat-khau', { form: { currentPassword, newPassword, confirmation: newPassword } });
+    return this.request('/quan-tri/doi-mat-khau', {
+      form: { currentPassword, newPassword, confirmation: newPassword },
+    });
   }
 
   /** Signs in with the one-time password and sets a chosen one: a ready-to-use session. */

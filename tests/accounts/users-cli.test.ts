@@ -9,7 +9,13 @@ describe('npm run users', () => {
   let out: string[];
   let err: string[];
   const run = (...argv: string[]) =>
-    runUsersCommand(argv, { storage, departments: DEPARTMENTS, hasher: cheapHasher(), out: (l) => out.push(l), err: (l) => err.push(l) });
+    runUsersCommand(argv, {
+      storage,
+      departments: DEPARTMENTS,
+      hasher: cheapHasher(),
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
 
   beforeEach(async () => {
     storage = openSqliteStorage({ path: ':memory:' });
@@ -22,13 +28,27 @@ describe('npm run users', () => {
     expect(await run('add', '--site', 'sotuphap', '--name', 'Nguyễn Văn An', '--role', 'deputy')).toBe(0);
     expect(out[0]).toBe('Tên đăng nhập: nvan');
     expect(out[1]).toMatch(/^Mật khẩu dùng một lần: [a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-    expect(await storage.accounts.findByUsername('nvan')).toMatchObject({ role: 'deputy', departmentId: 'sotuphap', mustChangePassword: true });
+    expect(await storage.accounts.findByUsername('nvan')).toMatchObject({
+      role: 'deputy',
+      departmentId: 'sotuphap',
+      mustChangePassword: true,
+    });
     const [entry] = await storage.audit.list({ limit: 1 });
     expect(entry).toMatchObject({ action: 'account-created', actorUsername: 'system:cli', actorId: null });
   });
 
   it('adds an editor with sections, then lists, resets and disables', async () => {
-    await run('add', '--site', 'sotuphap', '--name', 'Nguyễn Văn An', '--role', 'editor', '--sections', 'tin-tuc,van-ban');
+    await run(
+      'add',
+      '--site',
+      'sotuphap',
+      '--name',
+      'Nguyễn Văn An',
+      '--role',
+      'editor',
+      '--sections',
+      'tin-tuc,van-ban',
+    );
     await run('add', '--site', 'sotuphap', '--name', 'Nguyễn Văn An', '--role', 'contributor');
     await run('add-admin', '--name', 'Quản Trị Viên');
     out = [];
@@ -49,7 +69,10 @@ describe('npm run users', () => {
     [['add', '--site', 'sotuphap', '--name', '12345', '--role', 'editor'], 'E_INVALID_NAME'],
     [['add', '--site', 'sotuphap', '--name', 'Lê Văn Tám', '--role', 'admin'], 'Vai trò không hợp lệ'],
     [['add', '--site', 'sotuphap', '--role', 'editor'], 'Thiếu --name'],
-    [['add', '--site', 'sotuphap', '--name', 'Lê Văn Tám', '--role', 'head', '--sections', 'tin-tuc'], 'E_NOT_APPLICABLE'],
+    [
+      ['add', '--site', 'sotuphap', '--name', 'Lê Văn Tám', '--role', 'head', '--sections', 'tin-tuc'],
+      'E_NOT_APPLICABLE',
+    ],
     [['disable', 'khongco'], 'E_ACCOUNT_NOT_FOUND'],
     [['frobnicate'], 'Lệnh không rõ'],
     [['add', '--bogus'], 'Cách dùng'],

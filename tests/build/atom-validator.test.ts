@@ -29,11 +29,27 @@ describe('the Atom validator of the tests', () => {
   it.each([
     ['not well-formed', (x: string) => x.replace('</feed>', '')],
     ['no feed id', (x: string) => x.replace(/ {2}<id>[^<]*<\/id>\n/, '')],
-    ['a relative entry id', (x: string) => x.replace('<id>https://sotuphap.thuathienhue.gov.vn/tin-tuc/a/</id>', '<id>/tin-tuc/a/</id>')],
-    ['a date without time zone', (x: string) => x.replace(/<updated>2026-11-20T08:10:00Z<\/updated>\n {4}<link/, '<updated>2026-11-20 08:10</updated>\n    <link')],
+    [
+      'a relative entry id',
+      (x: string) => x.replace('<id>https://sotuphap.thuathienhue.gov.vn/tin-tuc/a/</id>', '<id>/tin-tuc/a/</id>'),
+    ],
+    [
+      'a date without time zone',
+      (x: string) =>
+        x.replace(
+          /<updated>2026-11-20T08:10:00Z<\/updated>\n {4}<link/,
+          '<updated>2026-11-20 08:10</updated>\n    <link',
+        ),
+    ],
     ['no author anywhere', (x: string) => x.replace(/ {2}<author>[\s\S]*?<\/author>\n/, '')],
-    ['two titles in an entry', (x: string) => x.replace('<title type="text">Tin', '<title>x</title><title type="text">Tin')],
-    ['an entry with neither content nor alternate link', (x: string) => x.replace(/ {4}<link rel="alternate"[^>]*\/>\n/, '')],
+    [
+      'two titles in an entry',
+      (x: string) => x.replace('<title type="text">Tin', '<title>x</title><title type="text">Tin'),
+    ],
+    [
+      'an entry with neither content nor alternate link',
+      (x: string) => x.replace(/ {4}<link rel="alternate"[^>]*\/>\n/, ''),
+    ],
     ['the wrong namespace', (x: string) => x.replace('http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#')],
     ['an unknown text type', (x: string) => x.replace('<summary type="text">', '<summary type="markdown">')],
   ])('refuses a feed with %s', (_, spoil) => {

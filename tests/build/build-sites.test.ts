@@ -66,7 +66,9 @@ describe('npm run build', () => {
     expect(info.pages).toBeGreaterThanOrEqual(10);
     expect(info.bytes).toBeGreaterThan(0);
     // The canonical address is the official domain of Điều 3, not the local host.
-    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain('href="https://sotuphap.thuathienhue.gov.vn/"');
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain(
+      'href="https://sotuphap.thuathienhue.gov.vn/"',
+    );
     expect((await readdir(outDir)).filter((n) => n.startsWith('.'))).toEqual([]);
   }, 120_000);
 
@@ -113,7 +115,12 @@ describe.skipIf(!chromiumAvailable)('search without diacritics, in Chromium', ()
   let port: number;
   beforeAll(async () => {
     const app = new Hono<AppEnv>()
-      .use('*', resolveDepartment(buildHostIndex([{ id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] }])))
+      .use(
+        '*',
+        resolveDepartment(
+          buildHostIndex([{ id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] }]),
+        ),
+      )
       .route('/', createStaticSitesRoutes({ distDir: outDir }));
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0 }, (info: AddressInfo) => {
@@ -149,7 +156,9 @@ describe.skipIf(!chromiumAvailable)('search without diacritics, in Chromium', ()
       expect(fromIndexText(hit.title)).toBe('Hướng dẫn đăng ký khai sinh trực tuyến');
       expect(fromIndexText(hit.excerpt)).toMatch(/<mark>đăng<\/mark> <mark>ký<\/mark>/);
       expect(fromIndexText(hit.excerpt)).not.toContain('\u0335');
-      expect(khieuNai.map((r) => r.url)).toEqual(expect.arrayContaining(['/van-ban/luat-khieu-nai-2011/', '/tin-tuc/huong-dan-dang-ky-khai-sinh/']));
+      expect(khieuNai.map((r) => r.url)).toEqual(
+        expect.arrayContaining(['/van-ban/luat-khieu-nai-2011/', '/tin-tuc/huong-dan-dang-ky-khai-sinh/']),
+      );
       expect(typedWithMarks.map((r) => r.url)).toContain('/tin-tuc/huong-dan-dang-ky-khai-sinh/');
     } finally {
       await browser.close();

@@ -14,16 +14,23 @@ describe('npm run check names the file and the problem', () => {
   beforeAll(async () => {
     problems = (await checkContent(root)).problems;
   });
-  const of = (site: string) => problems.filter((p) => p.file.startsWith(`content/${site}/`) || p.file === `sites/${site}.yaml`);
+  const of = (site: string) =>
+    problems.filter((p) => p.file.startsWith(`content/${site}/`) || p.file === `sites/${site}.yaml`);
 
   it('a frontmatter field with a wrong value: file and field', () => {
     expect(of('sosaitruong')).toEqual([
-      expect.objectContaining({ file: 'content/sosaitruong/van-ban/qd-2567-2007-quy-che-website.mdx', field: 'documentType', kind: 'schema' }),
+      expect.objectContaining({
+        file: 'content/sosaitruong/van-ban/qd-2567-2007-quy-che-website.mdx',
+        field: 'documentType',
+        kind: 'schema',
+      }),
     ]);
   });
 
   it('a folder that is not one of the eight sections', () => {
-    expect(of('solachuyenmuc')).toEqual([expect.objectContaining({ file: 'content/solachuyenmuc/tin-tuc-cu', kind: 'unknown-section' })]);
+    expect(of('solachuyenmuc')).toEqual([
+      expect.objectContaining({ file: 'content/solachuyenmuc/tin-tuc-cu', kind: 'unknown-section' }),
+    ]);
   });
 
   it('a title typed with combining marks (not NFC): the field and the line', () => {
@@ -34,7 +41,9 @@ describe('npm run check names the file and the problem', () => {
   });
 
   it('a required Điều 7 section with no entry', () => {
-    expect(of('sothieumuc')).toEqual([expect.objectContaining({ file: 'content/sothieumuc/gop-y/', kind: 'missing-section' })]);
+    expect(of('sothieumuc')).toEqual([
+      expect.objectContaining({ file: 'content/sothieumuc/gop-y/', kind: 'missing-section' }),
+    ]);
   });
 
   it('broken internal links, a missing media file and two files at one address', () => {
@@ -42,7 +51,9 @@ describe('npm run check names the file and the problem', () => {
     const file = 'content/solienket/tin-tuc/ra-mat-trang-thong-tin.mdx';
     expect(found).toContainEqual(expect.objectContaining({ file, kind: 'broken-link', line: expect.any(Number) }));
     expect(found).toContainEqual(expect.objectContaining({ file, kind: 'missing-file' }));
-    expect(found).toContainEqual(expect.objectContaining({ file: 'content/solienket/danh-ba/van-phong.mdx', kind: 'duplicate-slug' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ file: 'content/solienket/danh-ba/van-phong.mdx', kind: 'duplicate-slug' }),
+    );
     // The link to an existing entry is fine.
     expect(found.filter((p) => p.kind === 'broken-link')).toHaveLength(1);
   });

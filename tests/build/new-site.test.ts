@@ -18,7 +18,11 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 describe('npm run new-site', () => {
   it('derives the address of Điều 3 from the name and writes a site that passes check', async () => {
     const site = await createSite({ root, name: 'Sở Công Thương', today: new Date('2025-03-01') });
-    expect(site).toMatchObject({ id: 'socongthuong', abbr: 'congthuong', domains: ['socongthuong.thuathienhue.gov.vn', 'scongthuong.hue.gov.vn'] });
+    expect(site).toMatchObject({
+      id: 'socongthuong',
+      abbr: 'congthuong',
+      domains: ['socongthuong.thuathienhue.gov.vn', 'scongthuong.hue.gov.vn'],
+    });
     const report = await checkContent(root);
     expect(report.problems).toEqual([]);
     expect(report.sites[0]!.entries).toHaveLength(8);
@@ -47,11 +51,16 @@ describe('npm run new-site', () => {
   it('refuses an existing id and leaves its files alone', async () => {
     await createSite({ root, name: 'Sở Tư pháp' });
     const before = await readFile(path.join(root, 'sites/sotuphap.yaml'), 'utf8');
-    await expect(createSite({ root, name: 'Sở Tư pháp' })).rejects.toMatchObject({ code: SiteExistsError.code, data: { id: 'sotuphap' } });
+    await expect(createSite({ root, name: 'Sở Tư pháp' })).rejects.toMatchObject({
+      code: SiteExistsError.code,
+      data: { id: 'sotuphap' },
+    });
     expect(await readFile(path.join(root, 'sites/sotuphap.yaml'), 'utf8')).toBe(before);
   });
 
   it('refuses an abbreviation with diacritics', async () => {
-    await expect(createSite({ root, name: 'Sở Tư pháp', abbr: 'tưpháp' })).rejects.toMatchObject({ code: InvalidAbbreviationError.code });
+    await expect(createSite({ root, name: 'Sở Tư pháp', abbr: 'tưpháp' })).rejects.toMatchObject({
+      code: InvalidAbbreviationError.code,
+    });
   });
 });

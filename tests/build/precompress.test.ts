@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { precompressTree } from '#src/build/precompress.ts';
 
-const page = (n: number) => `<!doctype html><html lang="vi"><body>${`<p>Thủ tục hành chính số ${n}${'</p>'.repeat(200)}`}</body></html>`;
+const page = (n: number) =>
+  `<!doctype html><html lang="vi"><body>${`<p>Thủ tục hành chính số ${n}${'</p>'.repeat(200)}`}</body></html>`;
 let work: string;
 afterEach(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -27,6 +28,8 @@ describe('pre-compression after a publication', () => {
     await precompressTree(next, { liveCounterpart: (file) => path.join(live, path.relative(next, file)) });
 
     expect(await readFile(path.join(next, 'a', 'index.html.br'), 'utf8')).toBe('from-live');
-    expect((await readFile(path.join(next, 'b.html.br'))).toString()).not.toBe((await readFile(path.join(live, 'b.html.br'))).toString());
+    expect((await readFile(path.join(next, 'b.html.br'))).toString()).not.toBe(
+      (await readFile(path.join(live, 'b.html.br'))).toString(),
+    );
   });
 });

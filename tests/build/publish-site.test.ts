@@ -21,7 +21,10 @@ describe('publishing one site', () => {
     await liveSite('cũ');
     await mkdir(path.join(dir, 'w0', 'sotuphap'), { recursive: true });
     await writeFile(path.join(dir, 'w0', 'sotuphap', 'index.html'), 'mới');
-    const staging = await stageSite(path.join(dir, 'dist'), { site: 'sotuphap', pagesDir: path.join(dir, 'w0', 'sotuphap') });
+    const staging = await stageSite(path.join(dir, 'dist'), {
+      site: 'sotuphap',
+      pagesDir: path.join(dir, 'w0', 'sotuphap'),
+    });
     await swapIn(path.join(dir, 'dist'), 'sotuphap', staging);
     expect(await readFile(path.join(dir, 'dist', 'sotuphap', 'index.html'), 'utf8')).toBe('mới');
     expect(await readdir(path.join(dir, 'dist'))).toEqual(['sotuphap']);
@@ -29,7 +32,9 @@ describe('publishing one site', () => {
 
   it('leaves the live site and no temporary folder when staging fails', async () => {
     await liveSite('cũ');
-    await expect(stageSite(path.join(dir, 'dist'), { site: 'sotuphap', pagesDir: path.join(dir, 'khong-co') })).rejects.toThrow();
+    await expect(
+      stageSite(path.join(dir, 'dist'), { site: 'sotuphap', pagesDir: path.join(dir, 'khong-co') }),
+    ).rejects.toThrow();
     expect(await readFile(path.join(dir, 'dist', 'sotuphap', 'index.html'), 'utf8')).toBe('cũ');
     expect(await readdir(path.join(dir, 'dist'))).toEqual(['sotuphap']);
   });
@@ -45,16 +50,33 @@ describe('npm start rebuilds what is missing or stale', () => {
     const old = new Date('2025-01-01T00:00:00Z');
     for (const site of ['sotuphap', 'soyte']) {
       await mkdir(path.join(dir, 'dist', site), { recursive: true });
-      await writeBuildInfo(path.join(dir, 'dist', site), { site, builtAt: '', pages: 1, bytes: 1, durationMs: 1, entries: 1 });
+      await writeBuildInfo(path.join(dir, 'dist', site), {
+        site,
+        builtAt: '',
+        pages: 1,
+        bytes: 1,
+        durationMs: 1,
+        entries: 1,
+      });
     }
     // soyte's content is newer than its build; sotuphap's is older.
     await utimes(path.join(dir, 'content', 'sotuphap', 'tin-tuc', 'a.mdx'), old, old);
     await utimes(path.join(dir, 'content', 'sotuphap', 'tin-tuc'), old, old);
     await utimes(path.join(dir, 'content', 'sotuphap'), old, old);
     await utimes(path.join(dir, 'dist', 'soyte', 'build-info.json'), old, old);
-    const stale = await staleSites({ contentRoot: dir, outDir: path.join(dir, 'dist'), sites: ['sotuphap', 'soyte', 'sodantoc'], templatesMtime: 0 });
+    const stale = await staleSites({
+      contentRoot: dir,
+      outDir: path.join(dir, 'dist'),
+      sites: ['sotuphap', 'soyte', 'sodantoc'],
+      templatesMtime: 0,
+    });
     expect(stale).toEqual(['soyte', 'sodantoc']);
-    const afterTemplates = await staleSites({ contentRoot: dir, outDir: path.join(dir, 'dist'), sites: ['sotuphap'], templatesMtime: Date.now() + 1000 });
+    const afterTemplates = await staleSites({
+      contentRoot: dir,
+      outDir: path.join(dir, 'dist'),
+      sites: ['sotuphap'],
+      templatesMtime: Date.now() + 1000,
+    });
     expect(afterTemplates).toEqual(['sotuphap']);
   });
 });

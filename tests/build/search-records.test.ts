@@ -38,6 +38,11 @@ describe('one search record per entry', () => {
   });
 
   it('carries the filters of the search page: section, type, field and year (in Vietnam)', () => {
-    expect(record.filters).toEqual({ section: ['Văn bản'], loai: ['Quyết định'], 'linh-vuc': ['Hộ tịch'], nam: ['2024'] });
+    expect(record.filters).toEqual({
+      section: ['Văn bản'],
+      loai: ['Quyết định'],
+      'linh-vuc': ['Hộ tịch'],
+      nam: ['2024'],
+    });
   });
 });

@@ -42,7 +42,9 @@ const read = (site: string, p: string) => readFile(path.join(outDir, site, p.rep
 
 /** Root-relative paths of every HTML page of a built site. */
 async function htmlPages(site: string): Promise<string[]> {
-  const files = (await readdir(path.join(outDir, site), { recursive: true })).map(String).filter((f) => f.endsWith('index.html'));
+  const files = (await readdir(path.join(outDir, site), { recursive: true }))
+    .map(String)
+    .filter((f) => f.endsWith('index.html'));
   return files.map((f) => `/${f.slice(0, -'index.html'.length)}`.replace(/\/+/g, '/'));
 }
 
@@ -92,7 +94,8 @@ describe('each sample department site, as built', () => {
         if (lastmod) expect(lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       }
       const indexable = [];
-      for (const p of await htmlPages(d.id)) if (!(await read(d.id, p)).includes('<meta name="robots" content="noindex">')) indexable.push(`${d.url}${p}`);
+      for (const p of await htmlPages(d.id))
+        if (!(await read(d.id, p)).includes('<meta name="robots" content="noindex">')) indexable.push(`${d.url}${p}`);
       expect(listed.sort(), d.id).toEqual(indexable.sort());
       expect(new Set(listed).size).toBe(listed.length);
       expect(urls.filter((u) => childElements(u, NS, 'lastmod').length > 0).length).toBeGreaterThan(urls.length * 0.9);
@@ -125,12 +128,18 @@ describe('each sample department site, as built', () => {
         const schema = JSON.parse(await read(d.id, `/du-lieu/luoc-do/${id}.json`));
         expect(Object.keys(schema.properties)).toEqual(columnsOf(id).map((c) => c.name));
 
-        const rows: Record<string, string>[] = parseCsv(await read(d.id, `/du-lieu/${id}.csv`), { bom: true, columns: true });
+        const rows: Record<string, string>[] = parseCsv(await read(d.id, `/du-lieu/${id}.csv`), {
+          bom: true,
+          columns: true,
+        });
         const fromCsv = rows.map((row) => {
           const record: Record<string, unknown> = {};
           for (const c of columnsOf(id)) {
             // A leading apostrophe only ever guards a formula-like text (docs/adr/0025).
-            const cell = row[c.name]!.startsWith("'") && FORMULA_START.test(row[c.name]!.slice(1)) ? row[c.name]!.slice(1) : row[c.name]!;
+            const cell =
+              row[c.name]!.startsWith("'") && FORMULA_START.test(row[c.name]!.slice(1))
+                ? row[c.name]!.slice(1)
+                : row[c.name]!;
             if (c.kind === 'lines') record[c.name] = cell === '' ? [] : cell.split('\n');
             else if (cell !== '') record[c.name] = c.kind === 'integer' ? Number(cell) : cell;
           }
@@ -143,15 +152,36 @@ describe('each sample department site, as built', () => {
 
   it('describes documents, procedures and the organisation in JSON-LD that parses', async () => {
     for (const d of departments) {
-      const doc = (await htmlPages(d.id)).find((p) => /^\/van-ban\/[a-z0-9-]+\/$/.test(p) && !/\/(loai|nam|sap-xep|trang|linh-vuc|hieu-luc)\//.test(p))!;
+      const doc = (await htmlPages(d.id)).find(
+        (p) => /^\/van-ban\/[a-z0-9-]+\/$/.test(p) && !/\/(loai|nam|sap-xep|trang|linh-vuc|hieu-luc)\//.test(p),
+      )!;
       const [legislation] = jsonLd(await read(d.id, doc));
-      expect(legislation).toMatchObject({ '@context': 'https://schema.org', '@type': 'Legislation', url: `${d.url}${doc}` });
+      expect(legislation).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'Legislation',
+        url: `${d.url}${doc}`,
+      });
       expect(legislation!.legislationIdentifier).toEqual(expect.any(String));
-      const procedure = (await htmlPages(d.id)).find((p) => /^\/thu-tuc-hanh-chinh\/[a-z0-9-]+\/$/.test(p) && !/\/(trang|linh-vuc|muc-do)\//.test(p))!;
-      expect(jsonLd(await read(d.id, procedure))[0]).toMatchObject({ '@type': 'GovernmentService', provider: expect.any(Object) });
-      expect(jsonLd(await read(d.id, '/'))[0]).toMatchObject({ '@type': 'GovernmentOrganization', name: d.name, email: d.contact.email });
-      expect(jsonLd(await read(d.id, '/en/'))[0]).toMatchObject({ '@type': 'GovernmentOrganization', name: d.english!.name, alternateName: d.name });
-      expect(jsonLd(await read(d.id, '/gioi-thieu/lanh-dao/'))[0]!.employee).toEqual(expect.arrayContaining([expect.objectContaining({ '@type': 'Person' })]));
+      const procedure = (await htmlPages(d.id)).find(
+        (p) => /^\/thu-tuc-hanh-chinh\/[a-z0-9-]+\/$/.test(p) && !/\/(trang|linh-vuc|muc-do)\//.test(p),
+      )!;
+      expect(jsonLd(await read(d.id, procedure))[0]).toMatchObject({
+        '@type': 'GovernmentService',
+        provider: expect.any(Object),
+      });
+      expect(jsonLd(await read(d.id, '/'))[0]).toMatchObject({
+        '@type': 'GovernmentOrganization',
+        name: d.name,
+        email: d.contact.email,
+      });
+      expect(jsonLd(await read(d.id, '/en/'))[0]).toMatchObject({
+        '@type': 'GovernmentOrganization',
+        name: d.english!.name,
+        alternateName: d.name,
+      });
+      expect(jsonLd(await read(d.id, '/gioi-thieu/lanh-dao/'))[0]!.employee).toEqual(
+        expect.arrayContaining([expect.objectContaining({ '@type': 'Person' })]),
+      );
     }
   });
 
@@ -174,7 +204,8 @@ describe('each sample department site, as built', () => {
       const page = await read(d.id, '/tiep-can-thong-tin/');
       const listed = [...page.matchAll(/data-nhom="([^"]+)"/g)].map((m) => m[1]);
       // Every section with entries is listed, by the address of its list, and only those.
-      for (const section of ['/van-ban/', '/thu-tuc-hanh-chinh/', '/tin-tuc/', '/gop-y/']) expect(listed, d.id).toContain(section);
+      for (const section of ['/van-ban/', '/thu-tuc-hanh-chinh/', '/tin-tuc/', '/gop-y/'])
+        expect(listed, d.id).toContain(section);
       for (const href of listed) expect((await htmlPages(d.id)).includes(href!), `${d.id}${href}`).toBe(true);
       expect(listed).not.toContain('/tiep-can-thong-tin/');
       expect(page.match(/data-muc-khac/g)?.length, d.id).toBeGreaterThan(0);

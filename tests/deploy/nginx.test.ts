@@ -77,15 +77,30 @@ interface Answer {
   body: Buffer;
 }
 
-function ask(target: { port: number; tls: boolean }, host: string, pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function ask(
+  target: { port: number; tls: boolean },
+  host: string,
+  pathname: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   const send = target.tls ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
-      { host: '127.0.0.1', port: target.port, servername: host, rejectUnauthorized: false, path: pathname, method: init.method ?? 'GET', headers: { host, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        servername: host,
+        rejectUnauthorized: false,
+        path: pathname,
+        method: init.method ?? 'GET',
+        headers: { host, ...init.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       },
     );
     req.on('error', reject);
@@ -94,9 +109,11 @@ function ask(target: { port: number; tls: boolean }, host: string, pathname: str
 }
 
 /** A request through nginx over TLS, as a browser at `host` sends it. */
-const viaNginx = (host: string, pathname: string, init?: Parameters<typeof ask>[3]) => ask({ port: tls, tls: true }, `${host}:${tls}`, pathname, init);
+const viaNginx = (host: string, pathname: string, init?: Parameters<typeof ask>[3]) =>
+  ask({ port: tls, tls: true }, `${host}:${tls}`, pathname, init);
 /** The same request straight to the server, as it answers without nginx. */
-const direct = (host: string, pathname: string, init?: Parameters<typeof ask>[3]) => ask({ port: node.port, tls: false }, host, pathname, init);
+const direct = (host: string, pathname: string, init?: Parameters<typeof ask>[3]) =>
+  ask({ port: node.port, tls: false }, host, pathname, init);
 
 async function nginxConfig(certificate: string, key: string, distDir: string): Promise<string> {
   const source = path.join(PROJECT_ROOT, 'docs', 'deploy', 'nginx');
@@ -144,7 +161,10 @@ beforeAll(async () => {
   // nginx's workers read dist/ as its own user (www-data when started as root), as on the province's server.
   await chmod(work, 0o755);
   const distDir = path.join(work, 'dist');
-  const { dir: repoDir, repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: LIVE_SEED });
+  const { dir: repoDir, repo } = await ensureContentRepository({
+    dir: path.join(work, 'content'),
+    seedFrom: LIVE_SEED,
+  });
   const workDir = path.join(PROJECT_ROOT, '.build', `nginx-${process.pid}`);
   await siteBuilder({ contentRoot: repoDir, outDir: distDir, workDir })('sotuphap');
   await rm(workDir, { recursive: true, force: true });
@@ -161,18 +181,52 @@ beforeAll(async () => {
     // Three submissions an address, and no refill within the test: the fourth tells who the server counted.
     rateLimits: { submission: { capacity: 3, refillPerMinute: 0.001 } },
   });
-  const app = createApp({ storage, departments, services, caseServices: cases, distDir, province: await loadProvince(repoDir), trustProxy: true, requestLog: quiet, editorial: { repo, repoDir, build: async () => undefined } });
+  const app = createApp({
+    storage,
+    departments,
+    services,
+    caseServices: cases,
+    distDir,
+    province: await loadProvince(repoDir),
+    trustProxy: true,
+    requestLog: quiet,
+    editorial: { repo, repoDir, build: async () => undefined },
+  });
   node = await startServer(app, { port: 0, hostname: '127.0.0.1' });
 
   [tls, plain] = [await freePort(), await freePort()];
   const certificate = path.join(work, 'cert.pem');
   const key = path.join(work, 'key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,DNS:*.localhost', '-keyout', key, '-out', certificate]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,DNS:*.localhost',
+    '-keyout',
+    key,
+    '-out',
+    certificate,
+  ]);
   const config = await nginxConfig(certificate, key, distDir);
   await run(NGINX, ['-t', '-p', work, '-e', path.join(work, 'error.log'), '-c', config]);
-  nginx = spawn(NGINX, ['-p', work, '-e', path.join(work, 'error.log'), '-c', config, '-g', 'daemon off;'], { stdio: 'ignore' });
+  nginx = spawn(NGINX, ['-p', work, '-e', path.join(work, 'error.log'), '-c', config, '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50; i += 1) {
-    if (await viaNginx('localhost', '/healthz').then(() => true, () => false)) break;
+    if (
+      await viaNginx('localhost', '/healthz').then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
 }, 180_000);
@@ -189,7 +243,10 @@ describe.skipIf(!NGINX)('nginx in front of the server (docs/deploy/nginx)', () =
     'serves %s from dist/ itself, with the security headers the server sets',
     async (pathname) => {
       const init = { headers: { 'accept-encoding': 'gzip' } };
-      const [proxied, own] = [await viaNginx('sotuphap.localhost', pathname, init), await direct('sotuphap.localhost', pathname, init)];
+      const [proxied, own] = [
+        await viaNginx('sotuphap.localhost', pathname, init),
+        await direct('sotuphap.localhost', pathname, init),
+      ];
       expect(proxied.status).toBe(own.status);
       // The server tags what it answers; these came from nginx alone.
       expect(proxied.headers['x-request-id']).toBeUndefined();
@@ -221,7 +278,13 @@ describe.skipIf(!NGINX)('nginx in front of the server (docs/deploy/nginx)', () =
   it('passes a citizen’s form to the server, which counts the client nginx saw, whatever X-Forwarded-For the client writes', async () => {
     const origin = `https://sotuphap.localhost:${tls}`;
     const submit = async (spoofed: string) => {
-      const challenge = JSON.parse((await viaNginx('sotuphap.localhost', '/dich-vu/thu-thach?dich-vu=hoi-dap', { headers: { accept: 'application/json', 'x-forwarded-for': spoofed } })).body.toString());
+      const challenge = JSON.parse(
+        (
+          await viaNginx('sotuphap.localhost', '/dich-vu/thu-thach?dich-vu=hoi-dap', {
+            headers: { accept: 'application/json', 'x-forwarded-for': spoofed },
+          })
+        ).body.toString(),
+      );
       const form = new URLSearchParams({
         fullName: 'Lê Văn Tám',
         email: 'tam@example.com',
@@ -233,7 +296,12 @@ describe.skipIf(!NGINX)('nginx in front of the server (docs/deploy/nginx)', () =
       });
       return viaNginx('sotuphap.localhost', '/dich-vu/hoi-dap', {
         method: 'POST',
-        headers: { origin, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': spoofed },
+        headers: {
+          origin,
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': spoofed,
+        },
         body: form.toString(),
       });
     };
@@ -248,19 +316,23 @@ describe.skipIf(!NGINX)('nginx in front of the server (docs/deploy/nginx)', () =
     expect(JSON.parse(refused.body.toString())).toMatchObject({ error: { code: 'E_RATE_LIMITED' } });
   });
 
-  it.skipIf(!chromiumAvailable)('runs a search in Chromium under the policy nginx sends', async () => {
-    const browser = await launchChromium();
-    try {
-      const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-      const blocked: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
-      await page.goto(`https://sotuphap.localhost:${tls}/tim-kiem/?q=${encodeURIComponent('khai sinh')}`);
-      const results = page.locator('main ol li a, main ul li a').filter({ hasText: /khai sinh/i });
-      await results.first().waitFor({ timeout: 20_000 });
-      expect(await results.count()).toBeGreaterThan(0);
-      expect(blocked.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+  it.skipIf(!chromiumAvailable)(
+    'runs a search in Chromium under the policy nginx sends',
+    async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+        const blocked: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
+        await page.goto(`https://sotuphap.localhost:${tls}/tim-kiem/?q=${encodeURIComponent('khai sinh')}`);
+        const results = page.locator('main ol li a, main ul li a').filter({ hasText: /khai sinh/i });
+        await results.first().waitFor({ timeout: 20_000 });
+        expect(await results.count()).toBeGreaterThan(0);
+        expect(blocked.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });

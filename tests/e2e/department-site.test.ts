@@ -32,7 +32,12 @@ beforeAll(async () => {
   if (!chromiumAvailable) return;
   work = await mkdtemp(path.join(tmpdir(), 'congso-e2e-'));
   const outDir = path.join(work, 'dist');
-  await buildSites({ contentRoot: PROJECT_ROOT, outDir, sites: [SITE], workDir: path.join(PROJECT_ROOT, '.build', `e2e-${process.pid}`) });
+  await buildSites({
+    contentRoot: PROJECT_ROOT,
+    outDir,
+    sites: [SITE],
+    workDir: path.join(PROJECT_ROOT, '.build', `e2e-${process.pid}`),
+  });
   const storage = openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   const departments = await loadDepartments(PROJECT_ROOT);
@@ -70,7 +75,8 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
       await expectAccessible(`list ${section.id}`);
       const entryLinks = page.locator(`main a[href^="/${section.id}/"]:not([href="/${section.id}/"])`);
       const hrefs = (await entryLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter(
-        (h) => h.split('/').filter(Boolean).length === 2 && !/\/(trang|loai|nam|linh-vuc|hieu-luc|sap-xep|muc-do)\//.test(h),
+        (h) =>
+          h.split('/').filter(Boolean).length === 2 && !/\/(trang|loai|nam|linh-vuc|hieu-luc|sap-xep|muc-do)\//.test(h),
       );
       expect(hrefs.length, `entries listed in ${section.id}`).toBeGreaterThan(0);
       const detail = await page.goto(`${origin}${hrefs[0]}`);
@@ -92,13 +98,16 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     await expectAccessible(`search ${query}`);
   });
 
-  it.each(['/dich-vu/khieu-nai-to-cao', '/tra-cuu/', '/thong-ke/'])('reaches the online service page %s from the home page, in the site’s own look', async (href) => {
-    await page.goto(`${origin}/`);
-    await page.locator(`main a[href="${href}"]`).first().click();
-    await page.waitForURL((url) => url.pathname === href);
-    expect(await page.locator('header').first().innerText()).toContain('SỞ TƯ PHÁP');
-    await expectAccessible(`service ${href}`);
-  });
+  it.each(['/dich-vu/khieu-nai-to-cao', '/tra-cuu/', '/thong-ke/'])(
+    'reaches the online service page %s from the home page, in the site’s own look',
+    async (href) => {
+      await page.goto(`${origin}/`);
+      await page.locator(`main a[href="${href}"]`).first().click();
+      await page.waitForURL((url) => url.pathname === href);
+      expect(await page.locator('header').first().innerText()).toContain('SỞ TƯ PHÁP');
+      await expectAccessible(`service ${href}`);
+    },
+  );
 
   it('switches to the English pages and back, each page accessible and in English', async () => {
     await page.goto(`${origin}/gioi-thieu/lanh-dao/`);
@@ -108,7 +117,9 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     await expectAccessible('English leadership');
     await page.goto(`${origin}/en/`);
     await expectAccessible('English home');
-    const pages = await page.locator('main .card__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const pages = await page
+      .locator('main .card__title a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(pages).toHaveLength(4);
     for (const href of pages) {
       const response = await page.goto(`${origin}${href}`);
@@ -134,22 +145,34 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
     await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent('Department of Justice')}`);
     await page.locator('#search-status').filter({ hasText: /\S/ }).waitFor({ timeout: 15_000 });
     await page.waitForFunction(() => !/Đang tìm/.test(document.getElementById('search-status')?.textContent ?? ''));
-    const vietnamese = await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const vietnamese = await page
+      .locator('#search-list a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(vietnamese.filter((h) => h.startsWith('/en/'))).toEqual([]);
   });
 
-  it.each([ACCESSIBILITY_PATH, PRIVACY_NOTICE_PATH, OPEN_DATA_PATH])('reaches %s from the footer of the home page', async (href) => {
-    await page.goto(`${origin}/`);
-    await page.locator(`footer a[href="${href}"]`).click();
-    await page.waitForURL((url) => url.pathname === href);
-    await expectAccessible(href);
-  });
+  it.each([ACCESSIBILITY_PATH, PRIVACY_NOTICE_PATH, OPEN_DATA_PATH])(
+    'reaches %s from the footer of the home page',
+    async (href) => {
+      await page.goto(`${origin}/`);
+      await page.locator(`footer a[href="${href}"]`).click();
+      await page.waitForURL((url) => url.pathname === href);
+      await expectAccessible(href);
+    },
+  );
 
-  it.each(SERVICE_IDS)('links the full personal-data notice from the form of %s, and from its footer', async (service) => {
-    await page.goto(`${origin}/dich-vu/${service}`);
-    expect(await page.locator(`form a[href="${PRIVACY_NOTICE_PATH}"], .dv-privacy a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBeGreaterThan(0);
-    expect(await page.locator(`footer a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBe(1);
-  });
+  it.each(SERVICE_IDS)(
+    'links the full personal-data notice from the form of %s, and from its footer',
+    async (service) => {
+      await page.goto(`${origin}/dich-vu/${service}`);
+      expect(
+        await page
+          .locator(`form a[href="${PRIVACY_NOTICE_PATH}"], .dv-privacy a[href="${PRIVACY_NOTICE_PATH}"]`)
+          .count(),
+      ).toBeGreaterThan(0);
+      expect(await page.locator(`footer a[href="${PRIVACY_NOTICE_PATH}"]`).count()).toBe(1);
+    },
+  );
 
   it('opens the request-for-information form from the access-to-information section (docs/adr/0048)', async () => {
     await page.goto(`${origin}/tiep-can-thong-tin/`);
@@ -188,10 +211,14 @@ describe.skipIf(!chromiumAvailable)('a citizen visits a department site', () => 
   it('serves the province-wide register on the portal, the records of the built sites together', async () => {
     await page.goto(`${portal}/`);
     await page.locator('main a[href="/du-lieu/van-ban.json"]').waitFor();
-    const json = (await (await page.request.get(`${portal}/du-lieu/van-ban.json`)).json()) as { records: Array<{ url: string }> };
+    const json = (await (await page.request.get(`${portal}/du-lieu/van-ban.json`)).json()) as {
+      records: Array<{ url: string }>;
+    };
     await page.goto(`${origin}/du-lieu/`);
     // Fetched by the browser, which resolves <site>.localhost; the test runner's own requests do not.
-    const site = (await page.evaluate(`fetch('/du-lieu/van-ban.json').then((r) => r.json())`)) as { records: Array<{ url: string }> };
+    const site = (await page.evaluate(`fetch('/du-lieu/van-ban.json').then((r) => r.json())`)) as {
+      records: Array<{ url: string }>;
+    };
     expect(json.records.map((r) => r.url)).toEqual(site.records.map((r) => r.url));
     const csv = await page.request.get(`${portal}/du-lieu/van-ban.csv`);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SECTIONS } from '#src/schema/sections.ts';
 import { createApp, type AppOptions } from '#server/platform/app.ts';
-import { openContentRepository, MAIN, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import {
+  openContentRepository,
+  MAIN,
+  type ContentRepository,
+} from '#server/editorial/content-repository/repository.ts';
 import type { AdminRouteOptions } from '#server/editorial/http/decap.ts';
 import { createServices } from '#server/accounts/create-services.ts';
 import { systemPrincipal } from '#server/accounts/principal.ts';
@@ -55,7 +59,11 @@ beforeAll(async () => {
   const app = createApp({ storage, departments: DEPARTMENTS, services, editorial } as AppOptions & AdminRouteOptions);
   testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
   const add = async (key: string, fullName: string, role: 'head' | 'deputy' | 'contributor', sections?: string[]) => {
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections }, NO_REQUEST);
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId: 'sotuphap', sections },
+      NO_REQUEST,
+    );
     people[key] = { username: account.username, password: oneTimePassword };
   };
   await add('head', 'Nguyễn Văn An', 'head');
@@ -91,7 +99,11 @@ describe('/admin/ on a department host', () => {
     expect(await page.text()).toContain('<script src="/admin/decap-cms.js"></script>');
     const config = parse(await (await mai.request('/admin/config.yml')).text());
     expect(config.collections.map((c: { name: string }) => c.name)).toEqual(['tin-tuc']);
-    expect(config).toMatchObject({ locale: 'vi', publish_mode: 'editorial_workflow', media_folder: 'content/sotuphap/tep' });
+    expect(config).toMatchObject({
+      locale: 'vi',
+      publish_mode: 'editorial_workflow',
+      media_folder: 'content/sotuphap/tep',
+    });
     const head = await signedIn('head');
     const headConfig = parse(await (await head.request('/admin/config.yml')).text());
     // The eight sections of Điều 7 and the published answers of the Q&A service (Điều 13.3).
@@ -108,11 +120,30 @@ describe('/admin/ on a department host', () => {
       options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
     });
     expect(saved.status).toBe(200);
-    expect((await api(mai, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'qua-http', newStatus: 'pending_review' })).status).toBe(200);
-    expect((await api(hanh, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'qua-http', newStatus: 'pending_publish' })).status).toBe(200);
+    expect(
+      (
+        await api(mai, 'updateUnpublishedEntryStatus', {
+          collection: 'tin-tuc',
+          slug: 'qua-http',
+          newStatus: 'pending_review',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api(hanh, 'updateUnpublishedEntryStatus', {
+          collection: 'tin-tuc',
+          slug: 'qua-http',
+          newStatus: 'pending_publish',
+        })
+      ).status,
+    ).toBe(200);
     const refused = await api(mai, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug: 'qua-http' });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ code: 'E_WORKFLOW_RIGHT_NOT_GRANTED', error: expect.stringContaining('Trưởng Ban') });
+    expect(await refused.json()).toMatchObject({
+      code: 'E_WORKFLOW_RIGHT_NOT_GRANTED',
+      error: expect.stringContaining('Trưởng Ban'),
+    });
     const ok = await api(an, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug: 'qua-http' });
     expect(ok.status).toBe(200);
     expect(builds).toEqual(['sotuphap']);
@@ -129,8 +160,16 @@ describe('/admin/ on a department host', () => {
       assets: [],
       options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
     });
-    await api(mai, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'dung-hong', newStatus: 'pending_review' });
-    await api(hanh, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'dung-hong', newStatus: 'pending_publish' });
+    await api(mai, 'updateUnpublishedEntryStatus', {
+      collection: 'tin-tuc',
+      slug: 'dung-hong',
+      newStatus: 'pending_review',
+    });
+    await api(hanh, 'updateUnpublishedEntryStatus', {
+      collection: 'tin-tuc',
+      slug: 'dung-hong',
+      newStatus: 'pending_publish',
+    });
     failBuild = true;
     const r = await api(an, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug: 'dung-hong' });
     failBuild = false;
@@ -140,7 +179,10 @@ describe('/admin/ on a department host', () => {
 
   it('refuses a cross-origin post before it reaches the repository', async () => {
     const an = await signedIn('head');
-    const r = await an.request('/admin/api/v1', { json: { action: 'info', params: {} }, headers: { origin: 'https://evil.example' } });
+    const r = await an.request('/admin/api/v1', {
+      json: { action: 'info', params: {} },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(r.status).toBe(403);
     expect((await r.json()).code).toBe('E_CROSS_ORIGIN');
   });

@@ -6,7 +6,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '#server/platform/observability/log.ts';
 import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
-import { cloneFromMirror, createContentMirror, mirroredRefs, mirrorRemote, type ContentMirror } from '#server/editorial/content-repository/mirror.ts';
+import {
+  cloneFromMirror,
+  createContentMirror,
+  mirroredRefs,
+  mirrorRemote,
+  type ContentMirror,
+} from '#server/editorial/content-repository/mirror.ts';
 import type { ContentRepository } from '#server/editorial/content-repository/repository.ts';
 import { createDecapProxy } from '#server/editorial/decap-proxy/handlers.ts';
 import { createPublicationGate } from '#server/editorial/publication-gate.ts';
@@ -29,7 +35,11 @@ let server: GitHttpServer;
 let repo: ContentRepository;
 let mirror: ContentMirror;
 let remoteUrl: string;
-let call: (actor: (typeof BOARD)[keyof typeof BOARD], action: string, params?: Record<string, unknown>) => Promise<{ status: number; body: unknown }>;
+let call: (
+  actor: (typeof BOARD)[keyof typeof BOARD],
+  action: string,
+  params?: Record<string, unknown>,
+) => Promise<{ status: number; body: unknown }>;
 
 /** The remote's refs as git itself lists them, `HEAD` aside. */
 async function remoteRefs(): Promise<Map<string, string>> {
@@ -51,7 +61,8 @@ async function save(actor: (typeof BOARD)[keyof typeof BOARD], slug: string) {
     options: { collectionName: 'tin-tuc', commitMessage: `Lưu ${slug}`, useWorkflow: true, status: 'draft' },
   });
 }
-const move = (actor: (typeof BOARD)[keyof typeof BOARD], slug: string, newStatus: string) => call(actor, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus });
+const move = (actor: (typeof BOARD)[keyof typeof BOARD], slug: string, newStatus: string) =>
+  call(actor, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus });
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'congso-mirror-'));
@@ -71,7 +82,8 @@ beforeAll(async () => {
   mirror = createContentMirror({ repo, remote, retry: { firstMs: 50, longestMs: 400 }, log: quiet });
   const gate = createPublicationGate({ repo, queue: createPublishQueue({ build: async () => undefined }) });
   const proxy = createDecapProxy({ repo, gate });
-  call = (actor, action, params = {}) => proxy.handle({ actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });
+  call = (actor, action, params = {}) =>
+    proxy.handle({ actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });
 });
 
 afterAll(async () => {
@@ -86,7 +98,9 @@ describe('mirroring the content repository', () => {
     expect(await remoteRefs()).toEqual(await mirroredRefs(repo));
     expect((await save(BOARD.contributor, 'ban-nhap')).status).toBe(200);
     await mirror.synced();
-    expect((await remoteRefs()).get(`refs/heads/cms/${SITE}/tin-tuc/ban-nhap`)).toBe(await repo.resolve(`cms/${SITE}/tin-tuc/ban-nhap`));
+    expect((await remoteRefs()).get(`refs/heads/cms/${SITE}/tin-tuc/ban-nhap`)).toBe(
+      await repo.resolve(`cms/${SITE}/tin-tuc/ban-nhap`),
+    );
   });
 
   it('publishes while the remote is down, and once it is back the remote equals the repository, every ref', async () => {
@@ -114,7 +128,11 @@ describe('mirroring the content repository', () => {
   });
 
   it('starts a new installation from the mirror, with every ref and main in its folder', async () => {
-    const fresh = await ensureContentRepository({ dir: path.join(work, 'may-moi', 'content'), seedFrom: SEED, cloneInto: cloneFromMirror(mirrorRemote(remoteUrl)) });
+    const fresh = await ensureContentRepository({
+      dir: path.join(work, 'may-moi', 'content'),
+      seedFrom: SEED,
+      cloneInto: cloneFromMirror(mirrorRemote(remoteUrl)),
+    });
     expect(fresh).toMatchObject({ created: true, cloned: true });
     expect(await mirroredRefs(fresh.repo)).toEqual(await mirroredRefs(repo));
     const published = await readFile(path.join(fresh.dir, `content/${SITE}/tin-tuc/khi-mat-mang.mdx`), 'utf8');
@@ -125,7 +143,11 @@ describe('mirroring the content repository', () => {
     await server.down();
     try {
       await expect(
-        ensureContentRepository({ dir: path.join(work, 'may-khac', 'content'), seedFrom: SEED, cloneInto: cloneFromMirror(mirrorRemote(remoteUrl)) }),
+        ensureContentRepository({
+          dir: path.join(work, 'may-khac', 'content'),
+          seedFrom: SEED,
+          cloneInto: cloneFromMirror(mirrorRemote(remoteUrl)),
+        }),
       ).rejects.toMatchObject({ code: 'E_MIRROR_UNREACHABLE' });
     } finally {
       await server.up();

@@ -82,7 +82,8 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
   /** What each browser showed when a test failed: look at these before reading the stack. */
   async function screenshots(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
-    for (const [who, page] of pages) await page.screenshot({ path: path.join(dir, `${who}.png`), fullPage: true }).catch(() => undefined);
+    for (const [who, page] of pages)
+      await page.screenshot({ path: path.join(dir, `${who}.png`), fullPage: true }).catch(() => undefined);
     console.error(`Ảnh chụp màn hình khi lỗi: ${dir}`);
   }
 

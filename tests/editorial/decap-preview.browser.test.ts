@@ -12,7 +12,11 @@ import { startLiveApp, type LiveApp } from './live-app.ts';
  * serves it, at the same width; the two pictures of its article differ in
  * almost no pixel. Real server, real CSP, real build.
  */
-const ENTRY = { collection: 'tin-tuc', slug: 'huong-dan-dang-ky-khai-sinh', title: 'Hướng dẫn đăng ký khai sinh trực tuyến' };
+const ENTRY = {
+  collection: 'tin-tuc',
+  slug: 'huong-dan-dang-ky-khai-sinh',
+  title: 'Hướng dẫn đăng ký khai sinh trực tuyến',
+};
 
 /**
  * Share of pixels whose colour differs noticeably, over the area both pictures
@@ -22,7 +26,9 @@ const ENTRY = { collection: 'tin-tuc', slug: 'huong-dan-dang-ky-khai-sinh', titl
  * differs at any offset.
  */
 async function differingPixels(a: Buffer, b: Buffer): Promise<{ share: number; sizes: number[][] }> {
-  const [ra, rb] = await Promise.all([a, b].map((png) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+  const [ra, rb] = await Promise.all(
+    [a, b].map((png) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })),
+  );
   const width = Math.min(ra!.info.width, rb!.info.width);
   const height = Math.min(ra!.info.height, rb!.info.height);
   const rowDiff = (y: number, yb: number) => {
@@ -30,7 +36,11 @@ async function differingPixels(a: Buffer, b: Buffer): Promise<{ share: number; s
     for (let x = 0; x < width; x++) {
       const i = (y * ra!.info.width + x) * 4;
       const j = (yb * rb!.info.width + x) * 4;
-      const delta = Math.max(Math.abs(ra!.data[i]! - rb!.data[j]!), Math.abs(ra!.data[i + 1]! - rb!.data[j + 1]!), Math.abs(ra!.data[i + 2]! - rb!.data[j + 2]!));
+      const delta = Math.max(
+        Math.abs(ra!.data[i]! - rb!.data[j]!),
+        Math.abs(ra!.data[i + 1]! - rb!.data[j + 1]!),
+        Math.abs(ra!.data[i + 2]! - rb!.data[j + 2]!),
+      );
       if (delta > 48) n++;
     }
     return n;
@@ -38,10 +48,17 @@ async function differingPixels(a: Buffer, b: Buffer): Promise<{ share: number; s
   let differing = 0;
   for (let y = 0; y < height; y++) {
     let best = width;
-    for (let dy = -2; dy <= 2; dy++) if (y + dy >= 0 && y + dy < rb!.info.height) best = Math.min(best, rowDiff(y, y + dy));
+    for (let dy = -2; dy <= 2; dy++)
+      if (y + dy >= 0 && y + dy < rb!.info.height) best = Math.min(best, rowDiff(y, y + dy));
     differing += best;
   }
-  return { share: differing / (width * height), sizes: [[ra!.info.width, ra!.info.height], [rb!.info.width, rb!.info.height]] };
+  return {
+    share: differing / (width * height),
+    sizes: [
+      [ra!.info.width, ra!.info.height],
+      [rb!.info.width, rb!.info.height],
+    ],
+  };
 }
 
 describe.skipIf(!chromiumAvailable)('Decap preview as the page, in Chromium (docs/adr/0094)', () => {
@@ -66,7 +83,9 @@ describe.skipIf(!chromiumAvailable)('Decap preview as the page, in Chromium (doc
     const frame = page.frameLocator('iframe');
     const article = frame.locator('article');
     await expect.poll(() => article.locator('h1').textContent(), { timeout: 20_000 }).toBe(ENTRY.title);
-    expect(await article.locator('.meta').textContent()).toBe('08:00, ngày 10 tháng 01 năm 2025Chuyên mục: Phổ biến pháp luật');
+    expect(await article.locator('.meta').textContent()).toBe(
+      '08:00, ngày 10 tháng 01 năm 2025Chuyên mục: Phổ biến pháp luật',
+    );
     expect(await article.locator('.source').textContent()).toBe('Tin: Ban Biên tập');
     // The site's own stylesheet is in the preview.
     await expect.poll(() => frame.locator('link[rel="stylesheet"][href^="/_astro/"]').count()).toBeGreaterThan(0);

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)).toString('base64');
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)).toString('base64');
 const SEEDED = `content/${SITE}/tin-tuc/trien-khai-ngay-phap-luat-2024.mdx`;
 const tested = new Set<string>();
 const action = (name: string) => {
@@ -34,7 +35,11 @@ describe('reading published content', () => {
   });
 
   it('entriesByFolder lists the entries of a section on main, with their raw text and blob id', async () => {
-    const r = await h.call(BOARD.contributor, action('entriesByFolder'), { folder: `content/${SITE}/tin-tuc`, extension: 'mdx', depth: 1 });
+    const r = await h.call(BOARD.contributor, action('entriesByFolder'), {
+      folder: `content/${SITE}/tin-tuc`,
+      extension: 'mdx',
+      depth: 1,
+    });
     expect(r.status).toBe(200);
     expect(r.body).toHaveLength(1);
     expect(r.body[0].file).toMatchObject({ path: SEEDED, id: expect.stringMatching(/^[0-9a-f]{40}$/) });
@@ -42,7 +47,9 @@ describe('reading published content', () => {
   });
 
   it('entriesByFiles and getEntry read given entries; a missing one has null data', async () => {
-    const r = await h.call(BOARD.editor, action('entriesByFiles'), { files: [{ path: SEEDED }, { path: `content/${SITE}/tin-tuc/khong-co.mdx` }] });
+    const r = await h.call(BOARD.editor, action('entriesByFiles'), {
+      files: [{ path: SEEDED }, { path: `content/${SITE}/tin-tuc/khong-co.mdx` }],
+    });
     expect(r.body.map((e: { data: unknown }) => e.data === null)).toEqual([false, true]);
     const one = await h.call(BOARD.editor, action('getEntry'), { path: SEEDED });
     expect(one.body.file.path).toBe(SEEDED);
@@ -67,20 +74,37 @@ describe('the three steps through the protocol', () => {
   it('a contributor enters a cited news item with a picture, on its own branch only', async () => {
     const picture = `content/${SITE}/tep/tin-tuc/hoi-nghi/hoi-nghi.png`;
     const raw = newsEntry({ body: '![Hội nghị tổng kết](/tep/tin-tuc/hoi-nghi/hoi-nghi.png)' });
-    const r = await h.save(BOARD.contributor, 'hoi-nghi', raw, [{ path: picture, content: fixture('sample.png'), encoding: 'base64' }]);
+    const r = await h.save(BOARD.contributor, 'hoi-nghi', raw, [
+      { path: picture, content: fixture('sample.png'), encoding: 'base64' },
+    ]);
     tested.add('persistEntry');
     expect(r.status).toBe(200);
     expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/hoi-nghi.mdx`)).toBeNull();
     expect((await h.call(BOARD.contributor, action('unpublishedEntries'))).body).toEqual(['tin-tuc/hoi-nghi']);
     const entry = await h.call(BOARD.deputy, action('unpublishedEntry'), { id: 'tin-tuc/hoi-nghi' });
-    expect(entry.body).toMatchObject({ collection: 'tin-tuc', slug: 'hoi-nghi', status: 'draft', pullRequestAuthor: 'Hoàng Thị Mai' });
+    expect(entry.body).toMatchObject({
+      collection: 'tin-tuc',
+      slug: 'hoi-nghi',
+      status: 'draft',
+      pullRequestAuthor: 'Hoàng Thị Mai',
+    });
     expect(entry.body.diffs.map((d: { path: string; newFile: boolean }) => [d.path, d.newFile]).sort()).toEqual([
       [picture, true],
       [`content/${SITE}/tin-tuc/hoi-nghi.mdx`, true],
     ]);
-    const data = await h.call(BOARD.deputy, action('unpublishedEntryDataFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: `content/${SITE}/tin-tuc/hoi-nghi.mdx` });
+    const data = await h.call(BOARD.deputy, action('unpublishedEntryDataFile'), {
+      collection: 'tin-tuc',
+      slug: 'hoi-nghi',
+      id: 'x',
+      path: `content/${SITE}/tin-tuc/hoi-nghi.mdx`,
+    });
     expect(data.body.data).toBe(raw);
-    const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), { collection: 'tin-tuc', slug: 'hoi-nghi', id: 'x', path: picture });
+    const media = await h.call(BOARD.deputy, action('unpublishedEntryMediaFile'), {
+      collection: 'tin-tuc',
+      slug: 'hoi-nghi',
+      id: 'x',
+      path: picture,
+    });
     expect(media.body.content).toBe(fixture('sample.png'));
   });
 
@@ -101,12 +125,16 @@ describe('the three steps through the protocol', () => {
   it('submit, verify and publish move the card and put the entry on main, recorded as trailers', async () => {
     await readyEntry();
     tested.add('updateUnpublishedEntryStatus');
-    expect((await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: 'hoi-nghi-tong-ket' })).body.status).toBe('pending_publish');
+    expect(
+      (await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: 'hoi-nghi-tong-ket' })).body.status,
+    ).toBe('pending_publish');
     const r = await h.publish(BOARD.head, 'hoi-nghi-tong-ket');
     tested.add('publishUnpublishedEntry');
     expect(r.status).toBe(200);
     expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/hoi-nghi-tong-ket.mdx`)).not.toBeNull();
-    expect(h.published).toEqual([expect.objectContaining({ site: SITE, section: 'tin-tuc', slug: 'hoi-nghi-tong-ket' })]);
+    expect(h.published).toEqual([
+      expect.objectContaining({ site: SITE, section: 'tin-tuc', slug: 'hoi-nghi-tong-ket' }),
+    ]);
     const gone = await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: 'hoi-nghi-tong-ket' });
     expect(gone).toMatchObject({ status: 404, body: { code: 'E_REPO_ENTRY_NOT_FOUND' } });
     const merge = await h.repo.readCommit((await h.repo.resolve(MAIN))!);
@@ -132,9 +160,13 @@ describe('the three steps through the protocol', () => {
 
   it('editing a verified entry sends it back to review; only those who check may amend it', async () => {
     await readyEntry();
-    expect((await h.save(BOARD.editor, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.save(BOARD.editor, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).body.code).toBe(
+      'E_WORKFLOW_RIGHT_NOT_GRANTED',
+    );
     expect((await h.save(BOARD.head, 'hoi-nghi-tong-ket', newsEntry({ body: 'Đã sửa.' }))).status).toBe(200);
-    expect((await h.call(BOARD.head, 'unpublishedEntry', { id: 'tin-tuc/hoi-nghi-tong-ket' })).body.status).toBe('pending_review');
+    expect((await h.call(BOARD.head, 'unpublishedEntry', { id: 'tin-tuc/hoi-nghi-tong-ket' })).body.status).toBe(
+      'pending_review',
+    );
     expect((await h.publish(BOARD.head, 'hoi-nghi-tong-ket')).body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
   });
 
@@ -153,11 +185,18 @@ describe('the three steps through the protocol', () => {
 
   it('the author discards their draft; the deputy discards a submitted one; the contributor cannot', async () => {
     await h.save(BOARD.contributor, 'bo-1', newsEntry());
-    expect((await h.call(BOARD.contributor, action('deleteUnpublishedEntry'), { collection: 'tin-tuc', slug: 'bo-1' })).status).toBe(200);
+    expect(
+      (await h.call(BOARD.contributor, action('deleteUnpublishedEntry'), { collection: 'tin-tuc', slug: 'bo-1' }))
+        .status,
+    ).toBe(200);
     await h.save(BOARD.contributor, 'bo-2', newsEntry());
     await h.move(BOARD.contributor, 'bo-2', 'pending_review');
-    expect((await h.call(BOARD.contributor, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
-    expect((await h.call(BOARD.deputy, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).status).toBe(200);
+    expect(
+      (await h.call(BOARD.contributor, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).body.code,
+    ).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect((await h.call(BOARD.deputy, 'deleteUnpublishedEntry', { collection: 'tin-tuc', slug: 'bo-2' })).status).toBe(
+      200,
+    );
     expect((await h.call(BOARD.deputy, 'unpublishedEntries')).body).toEqual([]);
   });
 
@@ -174,7 +213,10 @@ describe('the three steps through the protocol', () => {
 describe('writing to main directly', () => {
   it('persistMedia: the head uploads; a contributor is told to attach the file to an entry', async () => {
     const asset = { path: `content/${SITE}/tep/2024/bieu-mau.pdf`, content: fixture('sample.pdf'), encoding: 'base64' };
-    const refused = await h.call(BOARD.contributor, action('persistMedia'), { asset, options: { commitMessage: 'Tải tệp' } });
+    const refused = await h.call(BOARD.contributor, action('persistMedia'), {
+      asset,
+      options: { commitMessage: 'Tải tệp' },
+    });
     expect(refused.body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
     const ok = await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'Tải tệp' } });
     expect(ok.body).toMatchObject({ path: asset.path, name: 'bieu-mau.pdf', encoding: 'base64' });
@@ -183,15 +225,22 @@ describe('writing to main directly', () => {
 
   it('deleteFile and deleteFiles: only who may publish removes media or published entries', async () => {
     const media = `content/${SITE}/tep/mau.pdf`;
-    expect((await h.call(BOARD.deputy, action('deleteFile'), { path: media, options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
-    expect((await h.call(BOARD.deputy, action('deleteFiles'), { paths: [SEEDED], options: { commitMessage: 'xoá' } })).body.code).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect(
+      (await h.call(BOARD.deputy, action('deleteFile'), { path: media, options: { commitMessage: 'xoá' } })).body.code,
+    ).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
+    expect(
+      (await h.call(BOARD.deputy, action('deleteFiles'), { paths: [SEEDED], options: { commitMessage: 'xoá' } })).body
+        .code,
+    ).toBe('E_WORKFLOW_RIGHT_NOT_GRANTED');
     // The fixture's only news item: deleting it would leave a required section of Điều 7 empty.
     const only = await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } });
     expect(only.body.code).toBe('E_PUBLICATION_REJECTED');
     expect(await h.repo.readFile(MAIN, SEEDED)).not.toBeNull();
     await readyEntry();
     await h.publish(BOARD.head, 'hoi-nghi-tong-ket');
-    expect((await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } })).status).toBe(200);
+    expect(
+      (await h.call(BOARD.head, 'deleteFiles', { paths: [SEEDED, media], options: { commitMessage: 'xoá' } })).status,
+    ).toBe(200);
     expect(await h.repo.readFile(MAIN, SEEDED)).toBeNull();
     expect(await h.repo.readFile(MAIN, media)).toBeNull();
     const head = await h.repo.readCommit((await h.repo.resolve(MAIN))!);
@@ -199,7 +248,10 @@ describe('writing to main directly', () => {
   });
 
   it('deleting an entry that is not published is not a deletion of live content', async () => {
-    const r = await h.call(BOARD.head, 'deleteFiles', { paths: [`content/${SITE}/tin-tuc/khong-co.mdx`], options: { commitMessage: 'x' } });
+    const r = await h.call(BOARD.head, 'deleteFiles', {
+      paths: [`content/${SITE}/tin-tuc/khong-co.mdx`],
+      options: { commitMessage: 'x' },
+    });
     expect(r.body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
   });
 });
@@ -212,7 +264,9 @@ describe('the endpoint itself', () => {
 
   it('refuses malformed payloads and any branch but main', async () => {
     expect((await h.call(BOARD.head, 'getEntry', {})).body.code).toBe('E_PROXY_BAD_REQUEST');
-    expect((await h.call(BOARD.head, 'getEntry', { path: SEEDED, branch: 'cms/x' })).body.code).toBe('E_PROXY_BAD_REQUEST');
+    expect((await h.call(BOARD.head, 'getEntry', { path: SEEDED, branch: 'cms/x' })).body.code).toBe(
+      'E_PROXY_BAD_REQUEST',
+    );
   });
 
   it('refuses the province admin and members of another department', async () => {

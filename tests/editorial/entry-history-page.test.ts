@@ -27,7 +27,8 @@ async function signedIn(who: string, host = 'sotuphap.localhost'): Promise<Brows
   }
   return browser;
 }
-const api = (b: Browser, action: string, params: Record<string, unknown>) => b.request('/admin/api/v1', { json: { action, params: { branch: 'main', ...params } } });
+const api = (b: Browser, action: string, params: Record<string, unknown>) =>
+  b.request('/admin/api/v1', { json: { action, params: { branch: 'main', ...params } } });
 const HISTORY = '/quan-tri/bai-viet/tin-tuc/lich-su-mau';
 
 beforeAll(async () => {
@@ -37,10 +38,19 @@ beforeAll(async () => {
   await storage.migrate();
   const clock = manualClock();
   const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, editorial: { repo, build: async () => undefined } });
+  const app = createApp({
+    storage,
+    departments: DEPARTMENTS,
+    services,
+    editorial: { repo, build: async () => undefined },
+  });
   testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
   const add = async (key: string, fullName: string, role: Role, departmentId: string | null, sections?: string[]) => {
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId, sections }, NO_REQUEST);
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId, sections },
+      NO_REQUEST,
+    );
     people[key] = { username: account.username, password: oneTimePassword };
   };
   await add('head', 'Nguyễn Văn An', 'head', 'sotuphap');
@@ -57,24 +67,40 @@ describe('/quan-tri/bai-viet/<section>/<slug>', () => {
     const hanh = await signedIn('deputy');
     const an = await signedIn('head');
     await api(mai, 'persistEntry', {
-      dataFiles: [{ slug: 'lich-su-mau', path: 'content/sotuphap/tin-tuc/lich-su-mau.mdx', raw: newsEntry({ title: 'Bài có lịch sử' }) }],
+      dataFiles: [
+        {
+          slug: 'lich-su-mau',
+          path: 'content/sotuphap/tin-tuc/lich-su-mau.mdx',
+          raw: newsEntry({ title: 'Bài có lịch sử' }),
+        },
+      ],
       assets: [],
       options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
     });
-    await api(mai, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'lich-su-mau', newStatus: 'pending_review' });
+    await api(mai, 'updateUnpublishedEntryStatus', {
+      collection: 'tin-tuc',
+      slug: 'lich-su-mau',
+      newStatus: 'pending_review',
+    });
 
     const inReview = await (await mai.request(HISTORY)).text();
     expect(inReview).toContain('Lịch sử bài: Bài có lịch sử');
     expect(inReview).toContain('Chờ xác thực');
 
-    await api(hanh, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: 'lich-su-mau', newStatus: 'pending_publish' });
+    await api(hanh, 'updateUnpublishedEntryStatus', {
+      collection: 'tin-tuc',
+      slug: 'lich-su-mau',
+      newStatus: 'pending_publish',
+    });
     expect((await api(an, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug: 'lich-su-mau' })).status).toBe(200);
 
     const response = await hanh.request(HISTORY);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
     const page = await response.text();
-    const rows = [...page.matchAll(/<tr>\s*<td>.*?<\/td>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>/gs)].map((m) => m.slice(1, 4));
+    const rows = [...page.matchAll(/<tr>\s*<td>.*?<\/td>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>/gs)].map(
+      (m) => m.slice(1, 4),
+    );
     expect(rows).toEqual([
       ['nhập mới', `Hoàng Thị Mai (${people.contributor.username})`, 'Nhập mới'],
       ['gửi xác thực', `Hoàng Thị Mai (${people.contributor.username})`, 'Chờ xác thực'],
@@ -90,7 +116,9 @@ describe('/quan-tri/bai-viet/<section>/<slug>', () => {
     expect(old.status).toBe(200);
     expect(await old.text()).toContain('chưa có bước nào được ghi lại');
     expect(await errorCode(await an.request('/quan-tri/bai-viet/tin-tuc/khong-co-bai-nay'))).toBe('E_NOT_FOUND');
-    expect(await errorCode(await an.request('/quan-tri/bai-viet/khong-phai-chuyen-muc/lich-su-mau'))).toBe('E_NOT_FOUND');
+    expect(await errorCode(await an.request('/quan-tri/bai-viet/khong-phai-chuyen-muc/lich-su-mau'))).toBe(
+      'E_NOT_FOUND',
+    );
   });
 
   it('is for the board of the department only: sign-in first, other departments and the province admin refused', async () => {
@@ -113,7 +141,13 @@ describe('/quan-tri/bai-viet/<section>/<slug>', () => {
     const mai = await signedIn('contributor');
     const an = await signedIn('head');
     await api(an, 'persistEntry', {
-      dataFiles: [{ slug: 'bai-mat', path: 'content/sotuphap/tin-tuc/bai-mat.mdx', raw: newsEntry({ title: 'Tiêu đề mật', secret: true }) }],
+      dataFiles: [
+        {
+          slug: 'bai-mat',
+          path: 'content/sotuphap/tin-tuc/bai-mat.mdx',
+          raw: newsEntry({ title: 'Tiêu đề mật', secret: true }),
+        },
+      ],
       assets: [],
       options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
     });

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
-import { MAIN, openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import {
+  MAIN,
+  openContentRepository,
+  type ContentRepository,
+} from '#server/editorial/content-repository/repository.ts';
 import { createServices } from '#server/accounts/create-services.ts';
 import { systemPrincipal } from '#server/accounts/principal.ts';
 import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
@@ -45,7 +49,8 @@ const save = (who: string, body: string) =>
     assets: [],
     options: { collectionName: 'tin-tuc', commitMessage: 'Lưu', useWorkflow: true, status: 'draft' },
   });
-const move = (who: string, newStatus: string) => api(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: SLUG, newStatus });
+const move = (who: string, newStatus: string) =>
+  api(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug: SLUG, newStatus });
 const publish = () => api('head', 'publishUnpublishedEntry', { collection: 'tin-tuc', slug: SLUG });
 const live = async () => {
   const file = await repo.readFile(MAIN, FILE);
@@ -64,10 +69,19 @@ beforeAll(async () => {
   await storage.migrate();
   const clock = manualClock();
   const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, editorial: { repo, build: async () => undefined } });
+  const app = createApp({
+    storage,
+    departments: DEPARTMENTS,
+    services,
+    editorial: { repo, build: async () => undefined },
+  });
   testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
   const add = async (key: string, fullName: string, role: Role, sections?: string[]) => {
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections }, NO_REQUEST);
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId: 'sotuphap', sections },
+      NO_REQUEST,
+    );
     people[key] = { username: account.username, password: oneTimePassword };
   };
   await add('head', 'Nguyễn Văn An', 'head');
@@ -97,8 +111,12 @@ describe('versions of an entry: compare and restore (docs/adr/0092)', () => {
     const forHead = await page('head');
     const since = /<section aria-labelledby="since-verified-heading"[\s\S]*?<\/section>/.exec(forHead)?.[0] ?? '';
     expect(since).toContain('phiên bản 2');
-    expect([...since.matchAll(/<del>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)<\/del>/g)].map((m) => m[1])).toEqual(['nghị tại Huế']);
-    expect([...since.matchAll(/<ins>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)<\/ins>/g)].map((m) => m[1])).toEqual(['thảo trực tuyến']);
+    expect([...since.matchAll(/<del>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)<\/del>/g)].map((m) => m[1])).toEqual([
+      'nghị tại Huế',
+    ]);
+    expect([...since.matchAll(/<ins>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)<\/ins>/g)].map((m) => m[1])).toEqual([
+      'thảo trực tuyến',
+    ]);
     // A contributor does not publish: nothing is highlighted for them.
     expect(await page('contributor')).not.toContain('since-verified-heading');
 
@@ -122,7 +140,9 @@ describe('versions of an entry: compare and restore (docs/adr/0092)', () => {
     expect(new TextDecoder().decode(draft!.bytes)).toContain(V1);
 
     // The head cannot publish it straight away: it must be submitted and verified first.
-    const early = await (await as('head')).request('/admin/api/v1', { json: { action: 'publishUnpublishedEntry', params: { branch: 'main', collection: 'tin-tuc', slug: SLUG } } });
+    const early = await (await as('head')).request('/admin/api/v1', {
+      json: { action: 'publishUnpublishedEntry', params: { branch: 'main', collection: 'tin-tuc', slug: SLUG } },
+    });
     expect(early.status).toBe(409);
     expect(await live()).toContain(V3);
     await move('contributor', 'pending_review');
@@ -137,14 +157,23 @@ describe('versions of an entry: compare and restore (docs/adr/0092)', () => {
     const head = await as('head');
     const mainBefore = await repo.resolve(MAIN);
     const branchBefore = await repo.resolve(`cms/sotuphap/tin-tuc/${SLUG}`);
-    expect(await errorCode(await head.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': '99' }, headers: json }))).toBe('E_VERSION_NOT_FOUND');
-    expect(await errorCode(await head.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': 'abc' }, headers: json }))).toBe('E_VERSION_NOT_FOUND');
+    expect(
+      await errorCode(await head.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': '99' }, headers: json })),
+    ).toBe('E_VERSION_NOT_FOUND');
+    expect(
+      await errorCode(await head.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': 'abc' }, headers: json })),
+    ).toBe('E_VERSION_NOT_FOUND');
     const outsider = await as('outsider');
-    expect(await errorCode(await outsider.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': '1' }, headers: json }))).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
+    expect(
+      await errorCode(await outsider.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': '1' }, headers: json })),
+    ).toBe('E_WORKFLOW_SECTION_NOT_ASSIGNED');
     // In a browser the page comes back with the sentence beside the form; nothing was written.
     const shown = await outsider.request(`${PAGE}/khoi-phuc`, { form: { 'phien-ban': '1' } });
     expect(shown.status).toBe(403);
-    expect([await repo.resolve(MAIN), await repo.resolve(`cms/sotuphap/tin-tuc/${SLUG}`)]).toEqual([mainBefore, branchBefore]);
+    expect([await repo.resolve(MAIN), await repo.resolve(`cms/sotuphap/tin-tuc/${SLUG}`)]).toEqual([
+      mainBefore,
+      branchBefore,
+    ]);
     expect(await page('outsider')).not.toContain('Khôi phục phiên bản');
   });
 });

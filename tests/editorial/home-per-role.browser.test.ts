@@ -59,12 +59,23 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     await storage.migrate();
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher() });
     const add = async (key: string, fullName: string, role: Role, sections?: string[]) => {
-      const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: SITE, sections }, NO_REQUEST);
+      const { account, oneTimePassword } = await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId: SITE, sections },
+        NO_REQUEST,
+      );
       people[key] = {
         id: account.id,
         username: account.username,
         password: oneTimePassword,
-        actor: { username: account.username, name: fullName, site: SITE, role, sections: sections ?? [], delegations: [] },
+        actor: {
+          username: account.username,
+          name: fullName,
+          site: SITE,
+          role,
+          sections: sections ?? [],
+          delegations: [],
+        },
       };
     };
     await add('head', 'Nguyễn Văn An', 'head');
@@ -74,9 +85,16 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     await add('officer', 'Lê Quang Minh', 'editor', ['van-ban']);
 
     // The board's work, through the same Decap endpoint the CMS uses.
-    const proxy = createDecapProxy({ repo, gate: createPublicationGate({ repo, queue: createPublishQueue({ build: async () => undefined }) }) });
+    const proxy = createDecapProxy({
+      repo,
+      gate: createPublicationGate({ repo, queue: createPublishQueue({ build: async () => undefined }) }),
+    });
     const call = async (who: string, action: string, params: Record<string, unknown>) => {
-      const r = await proxy.handle({ actor: people[who]!.actor, site: SITE, body: { action, params: { branch: 'main', ...params } } });
+      const r = await proxy.handle({
+        actor: people[who]!.actor,
+        site: SITE,
+        body: { action, params: { branch: 'main', ...params } },
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     };
     const write = (slug: string, title: string, body?: string) =>
@@ -85,7 +103,8 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
         assets: [],
         options: { collectionName: 'tin-tuc', commitMessage: 'Nhập mới', useWorkflow: true, status: 'draft' },
       });
-    const move = (who: string, slug: string, newStatus: string) => call(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus });
+    const move = (who: string, slug: string, newStatus: string) =>
+      call(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus });
     await write('cho-xac-thuc', 'Bài chờ xác thực');
     await write('cho-xac-thuc', 'Bài chờ xác thực', 'Chiều 20/12, Sở Tư pháp tổ chức hội nghị trực tuyến.');
     await move('contributor', 'cho-xac-thuc', 'pending_review');
@@ -100,16 +119,60 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     // One case assigned to the officer, one left in the queue.
     caseId = randomUUID();
     const received = Date.now() - 2 * DAY;
-    for (const [id, code, assignedTo] of [[caseId, 'STP-2026-MINH-A1', people.officer!.id], [randomUUID(), 'STP-2026-CHUA-A1', null]] as const) {
-      const record = aCase({ id, trackingCode: code, assignedTo, status: 'accepted', receivedAt: received, dueAt: Date.now() + 10 * DAY, closedAt: null });
-      await storage.cases.create({ record, event: { at: received, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+    for (const [id, code, assignedTo] of [
+      [caseId, 'STP-2026-MINH-A1', people.officer!.id],
+      [randomUUID(), 'STP-2026-CHUA-A1', null],
+    ] as const) {
+      const record = aCase({
+        id,
+        trackingCode: code,
+        assignedTo,
+        status: 'accepted',
+        receivedAt: received,
+        dueAt: Date.now() + 10 * DAY,
+        closedAt: null,
+      });
+      await storage.cases.create({
+        record,
+        event: {
+          at: received,
+          actorId: null,
+          actorName: null,
+          action: 'submit',
+          status: 'submitted',
+          publicText: null,
+          internalNote: null,
+          details: {},
+        },
+        attachments: [],
+        idempotencyKeyHash: null,
+      });
     }
     // The site's last rebuild failed.
-    await appendBuildRecord(distDir, { site: SITE, at: new Date().toISOString(), triggeredBy: 'publish:annv', durationMs: 1200, pages: null, entries: null, result: 'failure', errorCode: 'BUILD_FAILED' });
+    await appendBuildRecord(distDir, {
+      site: SITE,
+      at: new Date().toISOString(),
+      triggeredBy: 'publish:annv',
+      durationMs: 1200,
+      pages: null,
+      entries: null,
+      result: 'failure',
+      errorCode: 'BUILD_FAILED',
+    });
     // One line per rule of the compliance check (thirty days without news are one thing to fix).
-    findings = new Set((await checkCompliance({ root: repoDir, sites: [SITE], asOf: new Date(), workflow: complianceRecord(repo) })).sites[0]!.findings.map((f) => f.rule)).size;
+    findings = new Set(
+      (
+        await checkCompliance({ root: repoDir, sites: [SITE], asOf: new Date(), workflow: complianceRecord(repo) })
+      ).sites[0]!.findings.map((f) => f.rule),
+    ).size;
 
-    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir, editorial: { repo, repoDir, build: async () => undefined } });
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      distDir,
+      editorial: { repo, repoDir, build: async () => undefined },
+    });
     server = await startServer(app, { port: 0, hostname: '127.0.0.1' });
     base = `http://${SITE}.localhost:${server.port}`;
     browser = await launchChromium();
@@ -152,7 +215,11 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
           g.getAttribute('data-work-kind'),
           [...g.querySelectorAll('tbody tr')].map((tr) => {
             const a = tr.querySelector('th a');
-            return { title: a?.textContent, href: a?.getAttribute('href'), late: tr.getAttribute('data-late') === 'true' };
+            return {
+              title: a?.textContent,
+              href: a?.getAttribute('href'),
+              late: tr.getAttribute('data-late') === 'true',
+            };
           }),
         ]),
       ),
@@ -175,7 +242,8 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     const badge = page.locator('#congso-viec-cho');
     await expect.poll(() => badge.getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
     expect(await badge.textContent()).toBe('Việc chờ bạn: 1 · 1 quá hạn');
-    if (process.env.CONGSO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-badge.png') });
+    if (process.env.CONGSO_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-badge.png') });
     await badge.click();
     await page.waitForURL(`${base}/quan-tri/`);
   });
@@ -186,7 +254,9 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     // The seed lacks sections and news days: the dashboard has findings, each one an item here.
     expect(findings).toBeGreaterThan(0);
     expect(Object.keys(found)).toEqual(['publish', 'build-failed', 'compliance']);
-    expect(found.publish).toEqual([{ title: 'Bài chờ đăng tải', href: '/admin/#/collections/tin-tuc/entries/cho-dang-tai', late: true }]);
+    expect(found.publish).toEqual([
+      { title: 'Bài chờ đăng tải', href: '/admin/#/collections/tin-tuc/entries/cho-dang-tai', late: true },
+    ]);
     expect(found['build-failed']).toEqual([{ title: 'BUILD_FAILED', href: '/quan-tri/van-hanh/', late: false }]);
     expect(found.compliance?.length).toBe(findings);
     expect(await total(page)).toBe(String(2 + findings));
@@ -201,12 +271,16 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     await page.waitForURL(`${base}/quan-tri/bai-viet/`);
     expect(await wcagViolations(page)).toEqual([]);
     const titles = () => page.locator('tbody th a').allTextContents();
-    expect(await titles()).toEqual(expect.arrayContaining(['Bài chờ xác thực', 'Bài chờ đăng tải', 'Bài bị trả lại', 'Bản nháp chưa gửi']));
+    expect(await titles()).toEqual(
+      expect.arrayContaining(['Bài chờ xác thực', 'Bài chờ đăng tải', 'Bài bị trả lại', 'Bản nháp chưa gửi']),
+    );
     await page.getByLabel('Trạng thái').selectOption('in-review');
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.waitForURL(/trang-thai=in-review/);
     expect(await titles()).toEqual(['Bài chờ xác thực']);
-    expect(await page.getByRole('link', { name: 'Mở trong Decap' }).getAttribute('href')).toBe('/admin/#/collections/tin-tuc/entries/cho-xac-thuc');
+    expect(await page.getByRole('link', { name: 'Mở trong Decap' }).getAttribute('href')).toBe(
+      '/admin/#/collections/tin-tuc/entries/cho-xac-thuc',
+    );
     await page.getByRole('link', { name: 'Bài chờ xác thực' }).click();
     await page.waitForURL(`${base}/quan-tri/bai-viet/tin-tuc/cho-xac-thuc`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch sử bài: Bài chờ xác thực');
@@ -249,7 +323,12 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     await page.goto(`${base}/admin/#/workflow`);
     await page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 20_000 });
     const five = new Date(Date.now() - 5 * DAY);
-    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(five);
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(five);
     const board = (await page.locator('main, body').first().textContent()) ?? '';
     expect(board).toContain(day);
     expect(board).not.toMatch(/January|February|March|April|May|June|July|August|September|October|November|December/);
@@ -258,7 +337,8 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
     // The preview writes the date as the site does, without an hour (docs/adr/0094).
     const date = page.frameLocator('iframe').locator('article .meta time').first();
     await expect.poll(() => date.textContent(), { timeout: 20_000 }).toBe('ngày 20 tháng 12 năm 2024');
-    if (process.env.CONGSO_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-entry.png') });
+    if (process.env.CONGSO_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.CONGSO_SCREENSHOTS, 'decap-entry.png') });
   });
 
   it('gives the IT officer the failed build and the findings, and no entry', async () => {
@@ -273,7 +353,9 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
   it('gives the officer the case assigned to them with its deadline, and leads to the case', async () => {
     const page = await signIn('officer');
     expect(await waiting(page)).toEqual({
-      case: [{ title: 'STP-2026-MINH-A1 — Khiếu nại quyết định xử phạt', href: `/quan-tri/ho-so/${caseId}`, late: false }],
+      case: [
+        { title: 'STP-2026-MINH-A1 — Khiếu nại quyết định xử phạt', href: `/quan-tri/ho-so/${caseId}`, late: false },
+      ],
     });
     expect(await wcagViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /STP-2026-MINH-A1/ }).click();

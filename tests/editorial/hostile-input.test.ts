@@ -100,16 +100,26 @@ describe('paths outside the site are refused before git is touched', () => {
   ];
   it.each(mediaTraversals)('media path %s', async (p) => {
     const asset = { path: p, content: 'eA==', encoding: 'base64' };
-    expect((await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'x' } })).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
-    expect((await h.save(BOARD.head, 'co-tep', newsEntry(), [asset as never])).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
+    expect((await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'x' } })).body.code).toBe(
+      'E_PROXY_PATH_NOT_ALLOWED',
+    );
+    expect((await h.save(BOARD.head, 'co-tep', newsEntry(), [asset as never])).body.code).toBe(
+      'E_PROXY_PATH_NOT_ALLOWED',
+    );
     expect((await h.call(BOARD.head, 'getMediaFile', { path: p })).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
-    expect((await h.call(BOARD.head, 'deleteFiles', { paths: [p], options: { commitMessage: 'x' } })).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
+    expect((await h.call(BOARD.head, 'deleteFiles', { paths: [p], options: { commitMessage: 'x' } })).body.code).toBe(
+      'E_PROXY_PATH_NOT_ALLOWED',
+    );
     await nothingWritten();
   });
 
   it('a media folder outside the site', async () => {
-    expect((await h.call(BOARD.head, 'getMedia', { mediaFolder: `content/${SITE}/tep/../..` })).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
-    expect((await h.call(BOARD.head, 'entriesByFolder', { folder: 'content', extension: 'mdx', depth: 1 })).body.code).toBe('E_PROXY_PATH_NOT_ALLOWED');
+    expect((await h.call(BOARD.head, 'getMedia', { mediaFolder: `content/${SITE}/tep/../..` })).body.code).toBe(
+      'E_PROXY_PATH_NOT_ALLOWED',
+    );
+    expect(
+      (await h.call(BOARD.head, 'entriesByFolder', { folder: 'content', extension: 'mdx', depth: 1 })).body.code,
+    ).toBe('E_PROXY_PATH_NOT_ALLOWED');
   });
 });
 
@@ -121,9 +131,15 @@ describe('huge files are refused with the limit', () => {
   });
 
   it('an attachment over the limit, through an entry or the media library', async () => {
-    const asset = { path: `content/${SITE}/tep/lon.pdf`, content: Buffer.alloc(300 * 1024).toString('base64'), encoding: 'base64' as const };
+    const asset = {
+      path: `content/${SITE}/tep/lon.pdf`,
+      content: Buffer.alloc(300 * 1024).toString('base64'),
+      encoding: 'base64' as const,
+    };
     expect((await h.save(BOARD.contributor, 'tep-lon', newsEntry(), [asset])).body.code).toBe('E_PROXY_FILE_TOO_LARGE');
-    expect((await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'x' } })).body.code).toBe('E_PROXY_FILE_TOO_LARGE');
+    expect((await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'x' } })).body.code).toBe(
+      'E_PROXY_FILE_TOO_LARGE',
+    );
     await nothingWritten();
   });
 });
@@ -132,8 +148,12 @@ describe('concurrency through the protocol', () => {
   it('one author saving the same entry from two tabs at once: every commit kept, branch readable', async () => {
     await h.save(BOARD.contributor, 'cung-luc', newsEntry());
     const results = await Promise.all([
-      ...Array.from({ length: 6 }, (_, i) => h.save(BOARD.contributor, 'cung-luc', newsEntry({ body: `Tab một ${i}` }))),
-      ...Array.from({ length: 6 }, (_, i) => h.save(BOARD.contributor, 'cung-luc', newsEntry({ body: `Tab hai ${i}` }))),
+      ...Array.from({ length: 6 }, (_, i) =>
+        h.save(BOARD.contributor, 'cung-luc', newsEntry({ body: `Tab một ${i}` })),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        h.save(BOARD.contributor, 'cung-luc', newsEntry({ body: `Tab hai ${i}` })),
+      ),
     ]);
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
     const log = await git.log({ ...h.repo.store, ref: 'cms/sotuphap/tin-tuc/cung-luc' });

@@ -53,20 +53,35 @@ export async function startLiveApp(options: { storage?: () => Promise<Storage> }
   // Astro's work folder must be inside the project (its bundle imports node_modules); one per run.
   const workDir = path.join(PROJECT_ROOT, '.build', `test-live-${process.pid}`);
   const distDir = path.join(work, 'dist');
-  const { dir: repoDir, repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: LIVE_SEED });
+  const { dir: repoDir, repo } = await ensureContentRepository({
+    dir: path.join(work, 'content'),
+    seedFrom: LIVE_SEED,
+  });
   const build = siteBuilder({ contentRoot: repoDir, outDir: distDir, workDir });
   await build(LIVE_SITE);
 
-  const storage = options.storage ? await options.storage() : openSqliteStorage({ path: path.join(work, 'congso.sqlite') });
+  const storage = options.storage
+    ? await options.storage()
+    : openSqliteStorage({ path: path.join(work, 'congso.sqlite') });
   await storage.migrate();
   const departments = await loadDepartments(repoDir);
   const services = createServices({ storage, departments, hasher: cheapHasher() });
-  const app = createApp({ storage, departments, services, distDir, editorial: { repo, repoDir, build, liveWaitMs: 60_000 } });
+  const app = createApp({
+    storage,
+    departments,
+    services,
+    distDir,
+    editorial: { repo, repoDir, build, liveWaitMs: 60_000 },
+  });
   let server: RunningServer | null = null;
   try {
     server = await startServer(app, { port: 0, hostname: '127.0.0.1' });
     const add = async (fullName: string, role: Role, sections?: string[]): Promise<Person> => {
-      const issued = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: LIVE_SITE, sections }, NO_REQUEST);
+      const issued = await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId: LIVE_SITE, sections },
+        NO_REQUEST,
+      );
       return { username: issued.account.username, oneTimePassword: issued.oneTimePassword, fullName };
     };
     const people = {

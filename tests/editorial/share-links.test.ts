@@ -71,10 +71,20 @@ beforeAll(async () => {
   await storage.migrate();
   clock = manualClock(Date.parse('2026-11-16T02:00:00Z'));
   const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: path.join(dir, 'dist'), editorial: { repo, build: async () => undefined } });
+  const app = createApp({
+    storage,
+    departments: DEPARTMENTS,
+    services,
+    distDir: path.join(dir, 'dist'),
+    editorial: { repo, build: async () => undefined },
+  });
   testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
   const add = async (key: string, fullName: string, role: Role, sections?: string[]) => {
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections }, NO_REQUEST);
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId: 'sotuphap', sections },
+      NO_REQUEST,
+    );
     people[key] = { username: account.username, password: oneTimePassword };
   };
   await add('head', 'Nguyễn Văn An', 'head');
@@ -109,8 +119,12 @@ describe('share a draft (docs/adr/0093)', () => {
     const r = await anonymous().request(tampered, { headers: JSON_ACCEPT });
     expect([r.status, await errorCode(r)]).toEqual([404, 'E_SHARE_LINK_INVALID']);
     expect(await uses(link)).toEqual(['tampered']);
-    expect(await errorCode(await anonymous('soyte.localhost').request(link, { headers: JSON_ACCEPT }))).toBe('E_SHARE_LINK_INVALID');
-    expect(await errorCode(await anonymous().request('/xem-truoc?ma=khong-phai-lien-ket', { headers: JSON_ACCEPT }))).toBe('E_SHARE_LINK_INVALID');
+    expect(await errorCode(await anonymous('soyte.localhost').request(link, { headers: JSON_ACCEPT }))).toBe(
+      'E_SHARE_LINK_INVALID',
+    );
+    expect(
+      await errorCode(await anonymous().request('/xem-truoc?ma=khong-phai-lien-ket', { headers: JSON_ACCEPT })),
+    ).toBe('E_SHARE_LINK_INVALID');
     // Whoever edits the draft later, the link still says what was shared and only that.
     const page = await anonymous().request(tampered);
     expect(await page.text()).not.toContain('Hội nghị phổ biến pháp luật');
@@ -119,7 +133,10 @@ describe('share a draft (docs/adr/0093)', () => {
   it('refuses a revoked link with E_SHARE_LINK_REVOKED; only its maker or who checks may revoke it', async () => {
     const link = await share('contributor', 'xem-truoc');
     const id = idOf(link);
-    const notYours = await (await as('colleague')).request(`${page('xem-truoc')}/thu-hoi`, { form: { 'lien-ket': id }, headers: JSON_ACCEPT });
+    const notYours = await (await as('colleague')).request(`${page('xem-truoc')}/thu-hoi`, {
+      form: { 'lien-ket': id },
+      headers: JSON_ACCEPT,
+    });
     expect(await errorCode(notYours)).toBe('E_SHARE_LINK_NOT_YOURS');
     expect((await anonymous().request(link)).status).toBe(200);
     const revoked = await (await as('deputy')).request(`${page('xem-truoc')}/thu-hoi`, { form: { 'lien-ket': id } });
@@ -131,10 +148,15 @@ describe('share a draft (docs/adr/0093)', () => {
 
   it('never shares a state-secret draft, nor shows one through a link made before it was marked (Điều 4.2đ)', async () => {
     await draft('bai-mat', 'Bài mật', { secret: true });
-    const refused = await (await as('contributor')).request(`${page('bai-mat')}/chia-se`, { form: { 'thoi-han': '1-ngay' }, headers: JSON_ACCEPT });
+    const refused = await (await as('contributor')).request(`${page('bai-mat')}/chia-se`, {
+      form: { 'thoi-han': '1-ngay' },
+      headers: JSON_ACCEPT,
+    });
     expect([refused.status, await errorCode(refused)]).toEqual([403, 'E_SHARE_STATE_SECRET']);
     expect(await storage.shareLinks.listForEntry('sotuphap', 'tin-tuc', 'bai-mat')).toEqual([]);
-    expect(await (await (await as('contributor')).request(page('bai-mat'))).text()).not.toContain('Tạo liên kết xem trước');
+    expect(await (await (await as('contributor')).request(page('bai-mat'))).text()).not.toContain(
+      'Tạo liên kết xem trước',
+    );
 
     await draft('se-thanh-mat', 'Sắp thành bài mật');
     const link = await share('contributor', 'se-thanh-mat');
@@ -147,12 +169,14 @@ describe('share a draft (docs/adr/0093)', () => {
     const link = await share('contributor', 'xem-truoc', '1-gio');
     expect((await anonymous().request(link)).status).toBe(200);
     // Last in this file: an hour on, the board's sessions have ended too.
-    const unknown = await (await as('contributor')).request(`${page('xem-truoc')}/chia-se`, { form: { 'thoi-han': '1-nam' }, headers: JSON_ACCEPT });
+    const unknown = await (await as('contributor')).request(`${page('xem-truoc')}/chia-se`, {
+      form: { 'thoi-han': '1-nam' },
+      headers: JSON_ACCEPT,
+    });
     expect(await errorCode(unknown)).toBe('E_SHARE_LIFETIME_INVALID');
     clock.advance(60 * 60_000);
     const r = await anonymous().request(link, { headers: JSON_ACCEPT });
     expect([r.status, await errorCode(r)]).toEqual([410, 'E_SHARE_LINK_EXPIRED']);
     expect(await uses(link)).toEqual(['shown', 'expired']);
   });
-
 });

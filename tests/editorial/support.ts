@@ -13,7 +13,13 @@ export const SEED = path.resolve(import.meta.dirname, '../fixtures/editorial/see
 export const SITE = 'sotuphap';
 
 /** The Sở Tư pháp board of the fixture (sites/sotuphap.yaml), as sessions would present it. */
-const member = (username: string, name: string, role: Actor['role'], sections: string[] = [], delegations: Actor['delegations'] = []): Actor => ({
+const member = (
+  username: string,
+  name: string,
+  role: Actor['role'],
+  sections: string[] = [],
+  delegations: Actor['delegations'] = [],
+): Actor => ({
   username,
   name,
   site: SITE,
@@ -59,7 +65,12 @@ export interface Harness {
   repo: ContentRepository;
   published: PublishedEvent[];
   call(actor: Actor, action: string, params?: Record<string, unknown>): Promise<{ status: number; body: ResponseBody }>;
-  save(actor: Actor, slug: string, raw: string, assets?: Array<{ path: string; content: string; encoding: 'base64' }>): Promise<{ status: number; body: ResponseBody }>;
+  save(
+    actor: Actor,
+    slug: string,
+    raw: string,
+    assets?: Array<{ path: string; content: string; encoding: 'base64' }>,
+  ): Promise<{ status: number; body: ResponseBody }>;
   move(actor: Actor, slug: string, newStatus: string): Promise<{ status: number; body: ResponseBody }>;
   publish(actor: Actor, slug: string): Promise<{ status: number; body: ResponseBody }>;
   close(): Promise<void>;
@@ -68,11 +79,17 @@ export interface Harness {
 export async function harness(deps: Partial<ProxyDeps> = {}): Promise<Harness> {
   const dir = await mkdtemp(path.join(tmpdir(), 'congso-proxy-'));
   let now = Date.UTC(2024, 11, 20, 2, 0, 0);
-  const repo = await openContentRepository({ dir: path.join(dir, 'content'), seedFrom: SEED, clock: () => (now += 1000) });
+  const repo = await openContentRepository({
+    dir: path.join(dir, 'content'),
+    seedFrom: SEED,
+    clock: () => (now += 1000),
+  });
   const published: PublishedEvent[] = [];
   // Records what went live instead of building: these tests look at git and at who may do what.
   const queue = createPublishQueue({ build: async () => undefined });
-  const recording = { ...queue, enqueue: (p: Publication) => {
+  const recording = {
+    ...queue,
+    enqueue: (p: Publication) => {
       published.push(p);
       return queue.enqueue(p);
     },
@@ -90,7 +107,8 @@ export async function harness(deps: Partial<ProxyDeps> = {}): Promise<Harness> {
         assets,
         options: { collectionName: 'tin-tuc', commitMessage: `Lưu bài “${slug}”`, useWorkflow: true, status: 'draft' },
       }),
-    move: (actor, slug, newStatus) => call(actor, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus }),
+    move: (actor, slug, newStatus) =>
+      call(actor, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus }),
     publish: (actor, slug) => call(actor, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug }),
     close: () => rm(dir, { recursive: true, force: true }),
   };

@@ -76,7 +76,10 @@ const stateOnPage = async () => /badge--([a-z-]+)/.exec(await page())?.[1];
 
 async function comment() {
   const browser = new Browser(t, `${SITE}.localhost`, '203.0.113.7');
-  return browser.request('/dich-vu/gop-y-du-thao', { json: { ...COMMENT, ...(await solvedPow(browser, 'gop-y-du-thao')) }, headers: { accept: 'application/json' } });
+  return browser.request('/dich-vu/gop-y-du-thao', {
+    json: { ...COMMENT, ...(await solvedPow(browser, 'gop-y-du-thao')) },
+    headers: { accept: 'application/json' },
+  });
 }
 
 beforeAll(async () => {
@@ -102,7 +105,10 @@ beforeAll(async () => {
   );
   queue = createPublishQueue({ build: buildAtClock, clock: now });
   const gate = createPublicationGate({ repo, queue, clock: now });
-  t = await createCaseTestApp({ cases: { content: createContentLookup(repo.dir, now) }, app: { distDir, editorial: { repo, queue, gate } } });
+  t = await createCaseTestApp({
+    cases: { content: createContentLookup(repo.dir, now) },
+    app: { distDir, editorial: { repo, queue, gate } },
+  });
   clock = t.clock;
   // Two minutes before the end of the last day.
   t.clock.advance(CLOSES - 2 * 60_000 - t.clock());
@@ -137,7 +143,10 @@ describe('pages that change on time while the server runs: a consultation ends, 
     await scheduler.tick();
     await queue.idle();
     const [outcome] = queue.recent(SITE);
-    expect(outcome).toMatchObject({ ok: true, publication: { site: SITE, section: 'gop-y', slug: SLUG, by: { username: 'he-thong', name: 'Hệ thống' } } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      publication: { site: SITE, section: 'gop-y', slug: SLUG, by: { username: 'he-thong', name: 'Hệ thống' } },
+    });
     expect(outcome!.publication.publishedAt - CLOSES).toBeLessThanOrEqual(60_000);
     expect(await stateOnPage()).toBe('da-ket-thuc');
 
@@ -171,13 +180,17 @@ describe('pages that change on time while the server runs: a consultation ends, 
 
   it('shows an announcement published in advance at its publish-at moment, not before (docs/adr/0049)', async () => {
     const news = () => readFile(path.join(distDir, SITE, 'tin-tuc', NEWS_SLUG, 'index.html'), 'utf8');
-    const listed = async () => (await readFile(path.join(distDir, SITE, 'tin-tuc', 'index.html'), 'utf8')).includes(`/tin-tuc/${NEWS_SLUG}/`);
+    const listed = async () =>
+      (await readFile(path.join(distDir, SITE, 'tin-tuc', 'index.html'), 'utf8')).includes(`/tin-tuc/${NEWS_SLUG}/`);
     await expect(news()).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await listed()).toBe(false);
     t.clock.advance(NEWS_AT + 20_000 - t.clock());
     await scheduler.tick();
     await queue.idle();
-    expect(queue.recent(SITE)[0]).toMatchObject({ ok: true, publication: { section: 'tin-tuc', slug: NEWS_SLUG, by: { name: 'Hệ thống' } } });
+    expect(queue.recent(SITE)[0]).toMatchObject({
+      ok: true,
+      publication: { section: 'tin-tuc', slug: NEWS_SLUG, by: { name: 'Hệ thống' } },
+    });
     expect(await news()).toContain('Thông báo lịch tiếp công dân tháng 12/2026');
     expect(await listed()).toBe(true);
   }, 120_000);

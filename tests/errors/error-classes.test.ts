@@ -29,7 +29,8 @@ async function serverErrorClasses(): Promise<Array<{ file: string; name: string;
   for (const file of files) {
     const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (typeof value === 'function' && value.prototype instanceof DomainError) classes.push({ file, name, type: value as ErrorClass });
+      if (typeof value === 'function' && value.prototype instanceof DomainError)
+        classes.push({ file, name, type: value as ErrorClass });
     }
   }
   return classes;
@@ -134,14 +135,17 @@ describe('every refusal of the server', async () => {
     }
   });
 
-  it.each(classes.map((c) => [c.name, c] as const))('%s states its refusal in Vietnamese, whatever its data', (_name, { type }) => {
-    const error = new type(SAMPLE_FOR[type.code] ?? SAMPLE);
-    expect(error.code).toBe(type.code);
-    expect(error.code).toMatch(/^E_[A-Z_]+$/);
-    expect(error.message).toMatch(VIETNAMESE);
-    expect(error.message).not.toMatch(/undefined|NaN|\[object /);
-    if (error instanceof AppError) expect(error.status).toBeGreaterThanOrEqual(400);
-  });
+  it.each(classes.map((c) => [c.name, c] as const))(
+    '%s states its refusal in Vietnamese, whatever its data',
+    (_name, { type }) => {
+      const error = new type(SAMPLE_FOR[type.code] ?? SAMPLE);
+      expect(error.code).toBe(type.code);
+      expect(error.code).toMatch(/^E_[A-Z_]+$/);
+      expect(error.message).toMatch(VIETNAMESE);
+      expect(error.message).not.toMatch(/undefined|NaN|\[object /);
+      if (error instanceof AppError) expect(error.status).toBeGreaterThanOrEqual(400);
+    },
+  );
 
   it('is declared in an errors.ts, never beside the code that throws it', async () => {
     const strays = [];
@@ -162,7 +166,10 @@ describe('error codes', () => {
     for (const folder of ['src', 'server', 'scripts']) {
       for (const file of await sourceFiles(folder)) {
         const text = await readFile(path.join(ROOT, file), 'utf8');
-        for (const [, code] of text.matchAll(/(?:static readonly code = |(?:appError|domainError)(?:<[\s\S]*?>)?\(\s*)'(E_[A-Z0-9_]+)'/g)) owners.set(code!, [...(owners.get(code!) ?? []), file]);
+        for (const [, code] of text.matchAll(
+          /(?:static readonly code = |(?:appError|domainError)(?:<[\s\S]*?>)?\(\s*)'(E_[A-Z0-9_]+)'/g,
+        ))
+          owners.set(code!, [...(owners.get(code!) ?? []), file]);
       }
     }
     expect(owners.size).toBeGreaterThan(50);

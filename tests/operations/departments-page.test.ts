@@ -39,7 +39,8 @@ beforeAll(async () => {
   storage = openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   ({ repo } = await ensureContentRepository({ dir: path.join(work, 'content'), seedFrom: LIVE_SEED }));
-  const servicesFor = async () => createServices({ storage, departments: await loadDepartments(repo.dir), hasher: cheapHasher() });
+  const servicesFor = async () =>
+    createServices({ storage, departments: await loadDepartments(repo.dir), hasher: cheapHasher() });
   const services = await servicesFor();
   const departmentService = createDepartmentService({
     repo,
@@ -48,9 +49,16 @@ beforeAll(async () => {
     distDir: path.join(work, 'dist'),
     accountsAfterChange: async () => (await servicesFor()).accounts,
   });
-  const app = createApp({ storage, departments: await loadDepartments(repo.dir), services, editorial: { repo, repoDir: repo.dir, build: async () => undefined }, departmentService });
+  const app = createApp({
+    storage,
+    departments: await loadDepartments(repo.dir),
+    services,
+    editorial: { repo, repoDir: repo.dir, build: async () => undefined },
+    departmentService,
+  });
   t = { app, services, storage } as unknown as TestApp;
-  const create = (fullName: string, role: 'admin' | 'head', departmentId: string | null) => services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId }, NO_REQUEST);
+  const create = (fullName: string, role: 'admin' | 'head', departmentId: string | null) =>
+    services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId }, NO_REQUEST);
   const issuedAdmin = await create('Quản Trị Tỉnh', 'admin', null);
   admin = new Browser(t, 'localhost');
   await admin.signInFully(issuedAdmin.account.username, issuedAdmin.oneTimePassword);
@@ -67,16 +75,30 @@ afterAll(async () => {
 describe('the departments page', () => {
   it('opens a department: its site on main through the gate, its head and IT officer with one-time passwords, in the audit log', async () => {
     const response = await admin.request('/quan-tri/don-vi/', {
-      form: { name: 'Sở Công Thương', abbr: '', headName: 'Nguyễn Thị Lan', headEmail: '', itOfficerName: 'Trần Văn Bình', itOfficerEmail: '' },
+      form: {
+        name: 'Sở Công Thương',
+        abbr: '',
+        headName: 'Nguyễn Thị Lan',
+        headEmail: '',
+        itOfficerName: 'Trần Văn Bình',
+        itOfficerEmail: '',
+      },
     });
     expect(response.status).toBe(201);
     const page = await response.text();
     expect(page).toContain('socongthuong.thuathienhue.gov.vn');
     expect(await yamlOf('socongthuong')).toMatchObject({ name: 'Sở Công Thương' });
     const accounts = await storage.accounts.list('socongthuong');
-    expect(accounts.map((a) => [a.role, a.fullName]).sort()).toEqual([['head', 'Nguyễn Thị Lan'], ['it-officer', 'Trần Văn Bình']]);
+    expect(accounts.map((a) => [a.role, a.fullName]).sort()).toEqual([
+      ['head', 'Nguyễn Thị Lan'],
+      ['it-officer', 'Trần Văn Bình'],
+    ]);
     for (const a of accounts) expect(page).toContain(a.username);
-    const [entry] = await storage.audit.list({ departmentId: 'socongthuong', actions: ['department-created'], limit: 5 });
+    const [entry] = await storage.audit.list({
+      departmentId: 'socongthuong',
+      actions: ['department-created'],
+      limit: 5,
+    });
     expect(entry).toMatchObject({ actorUsername: expect.any(String), details: { name: 'Sở Công Thương' } });
     expect((await repo.readCommit((await repo.resolve('main'))!)).message).toContain('Lập trang Sở Công Thương');
   });
@@ -93,7 +115,9 @@ describe('the departments page', () => {
   });
 
   it('renames a department and keeps its addresses', async () => {
-    const response = await admin.request('/quan-tri/don-vi/socongthuong/doi-ten', { form: { name: 'Sở Công Thương và Du lịch' } });
+    const response = await admin.request('/quan-tri/don-vi/socongthuong/doi-ten', {
+      form: { name: 'Sở Công Thương và Du lịch' },
+    });
     expect(response.status).toBe(303);
     expect(await yamlOf('socongthuong')).toMatchObject({ name: 'Sở Công Thương và Du lịch', abbr: 'congthuong' });
     const [renamed] = await loadDepartments(repo.dir).then((all) => all.filter((d) => d.id === 'socongthuong'));
@@ -106,14 +130,21 @@ describe('the departments page', () => {
   });
 
   it('takes a department down only with its id typed, disabling its accounts, in the audit log', async () => {
-    const wrong = await admin.request('/quan-tri/don-vi/socongthuong/go-bo', { form: { confirmation: 'sotuphap' }, headers: { accept: 'application/json' } });
+    const wrong = await admin.request('/quan-tri/don-vi/socongthuong/go-bo', {
+      form: { confirmation: 'sotuphap' },
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(wrong)).toBe('E_DEPARTMENT_CONFIRMATION');
     expect(await yamlOf('socongthuong')).not.toBeNull();
-    const response = await admin.request('/quan-tri/don-vi/socongthuong/go-bo', { form: { confirmation: 'socongthuong' } });
+    const response = await admin.request('/quan-tri/don-vi/socongthuong/go-bo', {
+      form: { confirmation: 'socongthuong' },
+    });
     expect(response.status).toBe(303);
     expect(await yamlOf('socongthuong')).toBeNull();
     expect(await repo.listFolder('main', 'content/socongthuong', 5)).toEqual([]);
     expect((await storage.accounts.list('socongthuong')).every((a) => a.status === 'disabled')).toBe(true);
-    expect(await storage.audit.list({ departmentId: 'socongthuong', actions: ['department-removed'], limit: 5 })).toHaveLength(1);
+    expect(
+      await storage.audit.list({ departmentId: 'socongthuong', actions: ['department-removed'], limit: 5 }),
+    ).toHaveLength(1);
   });
 });

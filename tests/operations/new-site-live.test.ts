@@ -23,9 +23,17 @@ beforeAll(async () => {
   cwd = await mkdtemp(path.join(tmpdir(), 'congso-new-site-'));
   server = await startServerProcess(cwd, { SEED_SAMPLE_ACCOUNTS: '0' });
   // The environment the server was given, as the operator's shell would have it.
-  const env = { ...process.env, PORT: String(server.port), DATABASE_URL: '', SQLITE_PATH: path.join(cwd, 'data', 'congso.sqlite'), CONTENT_REPO_DIR: '', CONGSO_DIST: path.join(cwd, 'dist') };
+  const env = {
+    ...process.env,
+    PORT: String(server.port),
+    DATABASE_URL: '',
+    SQLITE_PATH: path.join(cwd, 'data', 'congso.sqlite'),
+    CONTENT_REPO_DIR: '',
+    CONGSO_DIST: path.join(cwd, 'dist'),
+  };
   const args = ['--name', 'Sở Công Thương', '--head', 'Nguyễn Thị Lan', '--it-officer', 'Trần Văn Bình'];
-  printed = (await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'new-site.ts'), ...args], { cwd, env })).stdout;
+  printed = (await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'new-site.ts'), ...args], { cwd, env }))
+    .stdout;
 }, 120_000);
 
 afterAll(async () => {
@@ -51,7 +59,11 @@ describe('npm run new-site on a running server', () => {
   it('step 1: the new department’s home page is served within a minute, without a restart', async () => {
     const [, home] = /1\. Mở (http:\/\/\S+?)\/? —/.exec(printed)!;
     const visitor = new HttpBrowser(home!, { port: server.port });
-    const page = await poll(() => visitor.request('/'), (a) => a.status === 200, 60_000);
+    const page = await poll(
+      () => visitor.request('/'),
+      (a) => a.status === 200,
+      60_000,
+    );
     expect(page.status).toBe(200);
     expect(page.text).toContain('Sở Công Thương');
   }, 70_000);

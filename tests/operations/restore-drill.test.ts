@@ -39,7 +39,11 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { name: 'SQLite', available: true, database: async () => ({ env: {}, wipe: async () => undefined, drop: async () => undefined }) },
+  {
+    name: 'SQLite',
+    available: true,
+    database: async () => ({ env: {}, wipe: async () => undefined, drop: async () => undefined }),
+  },
   {
     name: 'PostgreSQL',
     available: pgAvailable,
@@ -52,7 +56,10 @@ const KINDS: Kind[] = [
 ];
 
 const npm = (script: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', `${script}.ts`), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+  run(process.execPath, [path.join(PROJECT_ROOT, 'scripts', `${script}.ts`), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+  });
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -62,16 +69,31 @@ async function openInstallation(env: Record<string, string>) {
   const { repo, dir } = await ensureContentRepository({ dir: env.CONTENT_REPO_DIR!, seedFrom: LIVE_SEED });
   const departments = await loadDepartments(dir);
   const services = createServices({ storage, departments, hasher: cheapHasher() });
-  const cases = createCaseServices(storage, departments, () => Date.now(), { ...caseOptionsFromEnv(env), contentRoot: dir, powDifficulty: 4 });
+  const cases = createCaseServices(storage, departments, () => Date.now(), {
+    ...caseOptionsFromEnv(env),
+    contentRoot: dir,
+    powDifficulty: 4,
+  });
   // Publications reach main; the site is built by the restore, which is what is checked.
-  const app = createApp({ storage, departments, services, caseServices: cases, distDir: env.CONGSO_DIST, editorial: { repo, repoDir: dir, build: async () => undefined, liveWaitMs: 0 } });
+  const app = createApp({
+    storage,
+    departments,
+    services,
+    caseServices: cases,
+    distDir: env.CONGSO_DIST,
+    editorial: { repo, repoDir: dir, build: async () => undefined, liveWaitMs: 0 },
+  });
   return { storage, services, cases, app, repoDir: dir };
 }
 
 /** Everything a restore must bring back, as data to compare. */
 async function snapshot(storage: Storage, env: Record<string, string>) {
   const cases = await storage.cases.list({ departmentId: 'sotuphap', limit: 1000 });
-  const refs = (await run('git', ['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: env.CONTENT_REPO_DIR })).stdout.split('\n').filter((l) => l && !l.startsWith('refs/remotes/'));
+  const refs = (
+    await run('git', ['for-each-ref', '--format=%(refname) %(objectname)'], { cwd: env.CONTENT_REPO_DIR })
+  ).stdout
+    .split('\n')
+    .filter((l) => l && !l.startsWith('refs/remotes/'));
   const files: Record<string, string> = {};
   for (const record of cases) {
     for (const attachment of await storage.cases.attachments(record.id)) {
@@ -113,8 +135,16 @@ describe.each(KINDS)('restore drill on $name', (kind) => {
     const installation = await openInstallation(env);
     const t = { app: installation.app } as unknown as TestApp;
     const people: Record<string, Browser> = {};
-    for (const [key, fullName, role] of [['head', 'Nguyễn Văn An', 'head'], ['deputy', 'Trần Thị Bích Hạnh', 'deputy'], ['contributor', 'Hoàng Thị Mai', 'contributor']] as const) {
-      const issued = await installation.services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections: role === 'contributor' ? ['tin-tuc'] : undefined }, NO_REQUEST);
+    for (const [key, fullName, role] of [
+      ['head', 'Nguyễn Văn An', 'head'],
+      ['deputy', 'Trần Thị Bích Hạnh', 'deputy'],
+      ['contributor', 'Hoàng Thị Mai', 'contributor'],
+    ] as const) {
+      const issued = await installation.services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId: 'sotuphap', sections: role === 'contributor' ? ['tin-tuc'] : undefined },
+        NO_REQUEST,
+      );
       people[key] = new Browser(t, 'sotuphap.localhost');
       await people[key]!.signInFully(issued.account.username, issued.oneTimePassword, password);
       usernames[key] = issued.account.username;
@@ -133,12 +163,21 @@ describe.each(KINDS)('restore drill on $name', (kind) => {
 
     const submitted = await installation.cases.citizen.submit('sotuphap', 'khieu-nai-to-cao', {
       fields: { ...COMPLAINT },
-      files: [{ fileName: 'don.pdf', bytes: fixture('sample.pdf') }, { fileName: 'anh.png', bytes: fixture('sample.png') }],
+      files: [
+        { fileName: 'don.pdf', bytes: fixture('sample.pdf') },
+        { fileName: 'anh.png', bytes: fixture('sample.png') },
+      ],
       idempotencyKey: null,
     });
     receipt = { trackingCode: submitted.record.trackingCode, secret: submitted.secret };
     await installation.cases.citizen.submit('sotuphap', 'hoi-dap', {
-      fields: { fullName: 'Lê Văn Tám', email: 'tam@example.com', title: 'Hỏi về đăng ký khai sinh', question: 'Thủ tục đăng ký khai sinh cho con cần những giấy tờ gì?', consent: 'on' },
+      fields: {
+        fullName: 'Lê Văn Tám',
+        email: 'tam@example.com',
+        title: 'Hỏi về đăng ký khai sinh',
+        question: 'Thủ tục đăng ký khai sinh cho con cần những giấy tờ gì?',
+        consent: 'on',
+      },
       files: [],
       idempotencyKey: null,
     });
@@ -155,58 +194,85 @@ describe.each(KINDS)('restore drill on $name', (kind) => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it.skipIf(!kind.available)('backs up the running installation into a folder of its own with a manifest of checksums', async () => {
-    const { stdout } = await npm('backup', ['--to', path.join(work, 'sao-luu')], env);
-    expect(stdout).toContain('✓');
-    const [name] = await readdir(path.join(work, 'sao-luu'));
-    backupDir = path.join(work, 'sao-luu', name!);
-    // Citizens' files and the server's keys: readable by the server's user only.
-    expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
-    for (const file of ['manifest.json', 'content.bundle', `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`]) {
-      expect((await stat(path.join(backupDir, file))).mode & 0o777, file).toBe(0o600);
-    }
-    const manifest = JSON.parse(await readFile(path.join(backupDir, 'manifest.json'), 'utf8'));
-    expect(manifest.counts).toEqual({ accounts: 3, cases: 2, attachments: 2, refs: before.refs.length });
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['content.bundle', `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`]));
-  }, 60_000);
+  it.skipIf(!kind.available)(
+    'backs up the running installation into a folder of its own with a manifest of checksums',
+    async () => {
+      const { stdout } = await npm('backup', ['--to', path.join(work, 'sao-luu')], env);
+      expect(stdout).toContain('✓');
+      const [name] = await readdir(path.join(work, 'sao-luu'));
+      backupDir = path.join(work, 'sao-luu', name!);
+      // Citizens' files and the server's keys: readable by the server's user only.
+      expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
+      for (const file of [
+        'manifest.json',
+        'content.bundle',
+        `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`,
+      ]) {
+        expect((await stat(path.join(backupDir, file))).mode & 0o777, file).toBe(0o600);
+      }
+      const manifest = JSON.parse(await readFile(path.join(backupDir, 'manifest.json'), 'utf8'));
+      expect(manifest.counts).toEqual({ accounts: 3, cases: 2, attachments: 2, refs: before.refs.length });
+      expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
+        expect.arrayContaining([
+          'content.bundle',
+          `database/${kind.name === 'SQLite' ? 'congso.sqlite' : 'congso.dump'}`,
+        ]),
+      );
+    },
+    60_000,
+  );
 
-  it.skipIf(!kind.available)('refuses to restore over the installation that still holds data, and changes nothing', async () => {
-    await expect(restoreBackup({ installation: installationFromEnv({ ...process.env, ...env }), from: backupDir })).rejects.toMatchObject({ code: 'E_INSTALLATION_NOT_EMPTY' });
-    const refused = await npm('restore', ['--from', backupDir], env).catch((e: { code: number }) => e);
-    expect((refused as { code: number }).code).toBe(1);
-  });
+  it.skipIf(!kind.available)(
+    'refuses to restore over the installation that still holds data, and changes nothing',
+    async () => {
+      await expect(
+        restoreBackup({ installation: installationFromEnv({ ...process.env, ...env }), from: backupDir }),
+      ).rejects.toMatchObject({ code: 'E_INSTALLATION_NOT_EMPTY' });
+      const refused = await npm('restore', ['--from', backupDir], env).catch((e: { code: number }) => e);
+      expect((refused as { code: number }).code).toBe(1);
+    },
+  );
 
-  it.skipIf(!kind.available)('after the disk is lost, restores the same cases, files, accounts, branches and drafts, and serves the sites again', async () => {
-    await rm(path.join(work, 'data'), { recursive: true, force: true });
-    await rm(env.CONGSO_DIST!, { recursive: true, force: true });
-    await database.wipe();
+  it.skipIf(!kind.available)(
+    'after the disk is lost, restores the same cases, files, accounts, branches and drafts, and serves the sites again',
+    async () => {
+      await rm(path.join(work, 'data'), { recursive: true, force: true });
+      await rm(env.CONGSO_DIST!, { recursive: true, force: true });
+      await database.wipe();
 
-    // A folder of backups: the newest complete one is restored.
-    const { stdout } = await npm('restore', ['--from', path.join(work, 'sao-luu')], env);
-    expect(stdout).toContain('✓');
+      // A folder of backups: the newest complete one is restored.
+      const { stdout } = await npm('restore', ['--from', path.join(work, 'sao-luu')], env);
+      expect(stdout).toContain('✓');
 
-    const installation = await openInstallation(env);
-    try {
-      expect(await snapshot(installation.storage, env)).toEqual(before);
-      // The citizen's secret still opens the case; the head's password still signs in.
-      const view = await installation.cases.citizen.lookup(receipt.trackingCode, receipt.secret);
-      expect(view.attachments.map((a) => a.displayName)).toEqual(['don.pdf', 'anh.png']);
-      const head = new Browser({ app: installation.app } as unknown as TestApp, 'sotuphap.localhost');
-      expect((await head.signIn(usernames.head!, password)).status).toBe(303);
-      const drafts = await decapCalls().api(head, 'unpublishedEntries');
-      expect([...drafts.body].sort()).toEqual(['tin-tuc/ban-nhap', 'tin-tuc/cho-duyet']);
-      const page = await installation.app.request('http://sotuphap.localhost/tin-tuc/tin-khoi-phuc/');
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Tin tin-khoi-phuc');
-    } finally {
-      await installation.storage.close();
-    }
-  }, 180_000);
+      const installation = await openInstallation(env);
+      try {
+        expect(await snapshot(installation.storage, env)).toEqual(before);
+        // The citizen's secret still opens the case; the head's password still signs in.
+        const view = await installation.cases.citizen.lookup(receipt.trackingCode, receipt.secret);
+        expect(view.attachments.map((a) => a.displayName)).toEqual(['don.pdf', 'anh.png']);
+        const head = new Browser({ app: installation.app } as unknown as TestApp, 'sotuphap.localhost');
+        expect((await head.signIn(usernames.head!, password)).status).toBe(303);
+        const drafts = await decapCalls().api(head, 'unpublishedEntries');
+        expect([...drafts.body].sort()).toEqual(['tin-tuc/ban-nhap', 'tin-tuc/cho-duyet']);
+        const page = await installation.app.request('http://sotuphap.localhost/tin-tuc/tin-khoi-phuc/');
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('Tin tin-khoi-phuc');
+      } finally {
+        await installation.storage.close();
+      }
+    },
+    180_000,
+  );
 
   it.skipIf(!kind.available)('restores nothing from a backup whose files were changed', async () => {
-    await writeFile(path.join(backupDir, 'attachments', (await readdir(path.join(backupDir, 'attachments')))[0]!), 'sửa trộm');
+    await writeFile(
+      path.join(backupDir, 'attachments', (await readdir(path.join(backupDir, 'attachments')))[0]!),
+      'sửa trộm',
+    );
     const contentBefore = (await run('git', ['for-each-ref'], { cwd: env.CONTENT_REPO_DIR })).stdout;
-    await expect(restoreBackup({ installation: installationFromEnv({ ...process.env, ...env }), from: backupDir, force: true })).rejects.toMatchObject({
+    await expect(
+      restoreBackup({ installation: installationFromEnv({ ...process.env, ...env }), from: backupDir, force: true }),
+    ).rejects.toMatchObject({
       code: 'E_BACKUP_CORRUPT',
       data: { damaged: [expect.stringMatching(/^attachments\//)] },
     });

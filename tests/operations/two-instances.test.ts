@@ -92,7 +92,9 @@ describe.skipIf(!available)('two server instances on one database and one conten
     // The same sessions work on the other instance: they live in the shared database.
     const onOther = (browser: HttpBrowser, instance: StartedServer) => browser.via(instance.port);
     const api = async (browser: HttpBrowser, action: string, params: Record<string, unknown>) => {
-      const answer = await browser.request('/admin/api/v1', { json: { action, params: { branch: 'main', ...params } } });
+      const answer = await browser.request('/admin/api/v1', {
+        json: { action, params: { branch: 'main', ...params } },
+      });
       expect(answer.status, `${action} ${answer.text.slice(0, 300)}`).toBe(200);
     };
     const slugs = ['song-huong', 'cau-truong-tien', 'chua-thien-mu', 'dai-noi'];
@@ -105,23 +107,62 @@ describe.skipIf(!available)('two server instances on one database and one conten
           assets: [],
           options: { collectionName: 'tin-tuc', commitMessage: `Lưu ${slug}`, useWorkflow: true, status: 'draft' },
         });
-        await api(onOther(contributor, via), 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus: 'pending_review' });
-        await api(onOther(deputy, via), 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus: 'pending_publish' });
+        await api(onOther(contributor, via), 'updateUnpublishedEntryStatus', {
+          collection: 'tin-tuc',
+          slug,
+          newStatus: 'pending_review',
+        });
+        await api(onOther(deputy, via), 'updateUnpublishedEntryStatus', {
+          collection: 'tin-tuc',
+          slug,
+          newStatus: 'pending_publish',
+        });
       }),
     );
-    await Promise.all(slugs.map((slug, i) => api(onOther(head, i % 2 ? a : b), 'publishUnpublishedEntry', { collection: 'tin-tuc', slug })));
+    await Promise.all(
+      slugs.map((slug, i) =>
+        api(onOther(head, i % 2 ? a : b), 'publishUnpublishedEntry', { collection: 'tin-tuc', slug }),
+      ),
+    );
 
-    const git = (...args: string[]) => run('git', args, { cwd: path.join(cwd, 'data', 'content') }).then((r) => r.stdout);
+    const git = (...args: string[]) =>
+      run('git', args, { cwd: path.join(cwd, 'data', 'content') }).then((r) => r.stdout);
     for (const slug of slugs) {
       expect(await git('show', `main:content/sotuphap/tin-tuc/${slug}.mdx`)).toContain(`Tin ${slug}`);
       // Published once: one publication commit names the entry.
-      expect((await git('log', 'main', '--format=%H', `--grep=Congso-Entry: sotuphap/tin-tuc/${slug}`, '--grep=Congso-Event: publish', '--all-match')).trim().split('\n')).toHaveLength(1);
+      expect(
+        (
+          await git(
+            'log',
+            'main',
+            '--format=%H',
+            `--grep=Congso-Entry: sotuphap/tin-tuc/${slug}`,
+            '--grep=Congso-Event: publish',
+            '--all-match',
+          )
+        )
+          .trim()
+          .split('\n'),
+      ).toHaveLength(1);
     }
     expect((await git('for-each-ref', 'refs/heads/cms/')).trim()).toBe('');
     await git('fsck', '--no-progress');
     // Both instances' builds, one after the other under the site's lock, end with every page live.
     const built = await poll(
-      async () => ({ status: (await Promise.all(slugs.map((s) => stat(path.join(cwd, 'dist', 'sotuphap', 'tin-tuc', s, 'index.html')).then(() => 1, () => 0)))).reduce<number>((x, y) => x + y, 0), headers: {}, text: '' }),
+      async () => ({
+        status: (
+          await Promise.all(
+            slugs.map((s) =>
+              stat(path.join(cwd, 'dist', 'sotuphap', 'tin-tuc', s, 'index.html')).then(
+                () => 1,
+                () => 0,
+              ),
+            ),
+          )
+        ).reduce<number>((x, y) => x + y, 0),
+        headers: {},
+        text: '',
+      }),
       (answer) => answer.status === slugs.length,
       120_000,
     );
@@ -135,9 +176,13 @@ describe.skipIf(!available)('two server instances on one database and one conten
     const [a, b] = instances as [StartedServer, StartedServer];
     const statuses: number[] = [];
     // Three free failures, alternating; one instance alone would have seen two at most.
-    for (let i = 0; i < 3; i += 1) statuses.push((await at(i % 2 ? b : a).signIn(username, 'mật khẩu sai hoàn toàn')).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await at(i % 2 ? b : a).signIn(username, 'mật khẩu sai hoàn toàn')).status);
     expect(statuses.filter((s) => s === 429)).toEqual([]);
-    const next = await at(b).request('/quan-tri/dang-nhap', { form: { username, password: 'mật khẩu sai hoàn toàn' }, headers: { accept: 'application/json' } });
+    const next = await at(b).request('/quan-tri/dang-nhap', {
+      form: { username, password: 'mật khẩu sai hoàn toàn' },
+      headers: { accept: 'application/json' },
+    });
     expect(next.status).toBe(429);
     expect(JSON.parse(next.text)).toMatchObject({ error: { code: 'E_THROTTLED' } });
   });
@@ -146,7 +191,9 @@ describe.skipIf(!available)('two server instances on one database and one conten
     const [a, b] = instances as [StartedServer, StartedServer];
     const submit = async (instance: StartedServer, key: string) => {
       const citizen = at(instance);
-      const challenge = JSON.parse((await citizen.request('/dich-vu/thu-thach?dich-vu=hoi-dap', { headers: { accept: 'application/json' } })).text);
+      const challenge = JSON.parse(
+        (await citizen.request('/dich-vu/thu-thach?dich-vu=hoi-dap', { headers: { accept: 'application/json' } })).text,
+      );
       return citizen.request('/dich-vu/hoi-dap', {
         json: {
           fullName: 'Lê Văn Tám',
@@ -162,7 +209,10 @@ describe.skipIf(!available)('two server instances on one database and one conten
       });
     };
     // The same submission sent twice at once, through each instance: one case.
-    const twice = await Promise.all([submit(a, 'k-lan-dau-tien-cua-cong-dan'), submit(b, 'k-lan-dau-tien-cua-cong-dan')]);
+    const twice = await Promise.all([
+      submit(a, 'k-lan-dau-tien-cua-cong-dan'),
+      submit(b, 'k-lan-dau-tien-cua-cong-dan'),
+    ]);
     expect(twice.map((r) => r.status).sort()).toEqual([200, 201]);
     expect(new Set(twice.map((r) => JSON.parse(r.text).trackingCode)).size).toBe(1);
     // Three more, alternating: the address's allowance of four is one allowance, not one per instance.

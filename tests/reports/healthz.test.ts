@@ -23,7 +23,8 @@ describe('/healthz and the build history (Điều 17.4)', () => {
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher() });
     const app = createApp({ storage, departments: DEPARTMENTS, services, distDir });
     // The details are for a probe on the server itself (the public gets only { ok }).
-    const probe = (url: string) => app.request(url, {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } } as never);
+    const probe = (url: string) =>
+      app.request(url, {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } } as never);
     return { storage, probe };
   }
 
@@ -35,15 +36,27 @@ describe('/healthz and the build history (Điều 17.4)', () => {
     const body = await before.json();
     expect(body.database.ok).toBe(true);
     expect(body.contentRepository).toMatchObject({ ok: true, skipped: true });
-    expect(body.builds.map((b: { site: string; ok: boolean }) => [b.site, b.ok])).toEqual([['sotuphap', false], ['soyte', false]]);
+    expect(body.builds.map((b: { site: string; ok: boolean }) => [b.site, b.ok])).toEqual([
+      ['sotuphap', false],
+      ['soyte', false],
+    ]);
 
     for (const site of ['sotuphap', 'soyte']) {
       await mkdir(path.join(dist, site), { recursive: true });
-      await writeFile(path.join(dist, site, 'build-info.json'), JSON.stringify({ site, builtAt: '2026-11-27T03:00:00.000Z', pages: 42, commit: 'abc' }));
+      await writeFile(
+        path.join(dist, site, 'build-info.json'),
+        JSON.stringify({ site, builtAt: '2026-11-27T03:00:00.000Z', pages: 42, commit: 'abc' }),
+      );
     }
     const after = await probe('http://sotuphap.localhost/healthz');
     expect(after.status).toBe(200);
-    expect((await after.json()).builds[0]).toEqual({ site: 'sotuphap', ok: true, builtAt: '2026-11-27T03:00:00.000Z', pages: 42, commit: 'abc' });
+    expect((await after.json()).builds[0]).toEqual({
+      site: 'sotuphap',
+      ok: true,
+      builtAt: '2026-11-27T03:00:00.000Z',
+      pages: 42,
+      commit: 'abc',
+    });
 
     await storage.close();
     const down = await probe('http://localhost/healthz');
@@ -53,8 +66,25 @@ describe('/healthz and the build history (Điều 17.4)', () => {
 
   it('keeps the build history newest first and skips a line torn by a crash', async () => {
     const dist = path.join(dir, 'dist-history');
-    await appendBuildRecord(dist, { site: 'sotuphap', at: '2026-11-26T01:00:00.000Z', triggeredBy: 'cli:webmaster', durationMs: 5400, pages: 40, entries: 35, result: 'success' });
-    await appendBuildRecord(dist, { site: 'sotuphap', at: '2026-11-27T01:00:00.000Z', triggeredBy: 'publish:ttbhanh', durationMs: 6100, pages: null, entries: 36, result: 'failure', errorCode: 'CONTENT_INVALID' });
+    await appendBuildRecord(dist, {
+      site: 'sotuphap',
+      at: '2026-11-26T01:00:00.000Z',
+      triggeredBy: 'cli:webmaster',
+      durationMs: 5400,
+      pages: 40,
+      entries: 35,
+      result: 'success',
+    });
+    await appendBuildRecord(dist, {
+      site: 'sotuphap',
+      at: '2026-11-27T01:00:00.000Z',
+      triggeredBy: 'publish:ttbhanh',
+      durationMs: 6100,
+      pages: null,
+      entries: 36,
+      result: 'failure',
+      errorCode: 'CONTENT_INVALID',
+    });
     await writeFile(path.join(dist, '_history', 'sotuphap.jsonl'), '{"site":"sotuphap","at":"2026-11-2', { flag: 'a' });
     const history = await readBuildHistory(dist, 'sotuphap');
     expect(history.map((r) => [r.at, r.result, r.triggeredBy])).toEqual([

@@ -37,10 +37,25 @@ describe('request log', () => {
     expect(response.status).toBe(201);
     const requestId = response.headers.get('x-request-id');
     const line = parsed().find((l) => l.requestId === requestId);
-    expect(line).toMatchObject({ level: 'info', event: 'request', method: 'POST', site: 'sotuphap', path: '/dich-vu/khieu-nai-to-cao', status: 201 });
+    expect(line).toMatchObject({
+      level: 'info',
+      event: 'request',
+      method: 'POST',
+      site: 'sotuphap',
+      path: '/dich-vu/khieu-nai-to-cao',
+      status: 201,
+    });
     const { trackingCode } = (await response.json()) as { trackingCode: string };
     const everything = lines.join('\n');
-    for (const personal of [COMPLAINT.fullName, COMPLAINT.email, COMPLAINT.phone, COMPLAINT.idNumber, COMPLAINT.address, '203.0.113.77', trackingCode]) {
+    for (const personal of [
+      COMPLAINT.fullName,
+      COMPLAINT.email,
+      COMPLAINT.phone,
+      COMPLAINT.idNumber,
+      COMPLAINT.address,
+      '203.0.113.77',
+      trackingCode,
+    ]) {
       expect(everything).not.toContain(personal);
     }
   });
@@ -64,7 +79,9 @@ describe('/metrics', () => {
   });
 
   it('refuses a stranger, and lets the province administrator read it', async () => {
-    const stranger = await new Browser(t, 'localhost', '198.51.100.9').request('/metrics', { headers: { accept: 'application/json' } });
+    const stranger = await new Browser(t, 'localhost', '198.51.100.9').request('/metrics', {
+      headers: { accept: 'application/json' },
+    });
     expect(stranger.status).toBe(403);
     expect(((await stranger.json()) as { error: { code: string } }).error.code).toBe('E_METRICS_FORBIDDEN');
     const admin = await t.addAccount('Quản Trị Tỉnh', 'admin');

@@ -8,8 +8,13 @@ import type { CaseRecord } from '#server/reports/case-record.ts';
 
 const vn = (local: string) => new Date(`${local}+07:00`).getTime();
 const question = (id: string, site: string, day: number): CaseRecord => ({
-  id, site, service: 'hoi-dap', receivedAt: vn(`2026-11-${String(day).padStart(2, '0')}T09:00`),
-  resolvedAt: vn(`2026-11-${String(day + 1).padStart(2, '0')}T09:00`), dueAt: vn('2026-11-30T23:59'), status: 'resolved',
+  id,
+  site,
+  service: 'hoi-dap',
+  receivedAt: vn(`2026-11-${String(day).padStart(2, '0')}T09:00`),
+  resolvedAt: vn(`2026-11-${String(day + 1).padStart(2, '0')}T09:00`),
+  dueAt: vn('2026-11-30T23:59'),
+  status: 'resolved',
 });
 
 describe('public statistics page on a department site (Điều 16)', () => {
@@ -19,7 +24,13 @@ describe('public statistics page on a department site (Điều 16)', () => {
     const clock = manualClock(vn('2026-11-29T10:00'));
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher(), clock });
     const cases = [...[2, 3, 4, 5, 6, 9].map((d) => question(`q${d}`, 'sotuphap', d)), question('other', 'soyte', 10)];
-    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: '/nonexistent', reportCases: inMemoryCaseSource(cases) });
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      distDir: '/nonexistent',
+      reportCases: inMemoryCaseSource(cases),
+    });
 
     const response = await app.request('http://sotuphap.localhost/thong-ke/');
     expect(response.status).toBe(200);
@@ -33,7 +44,9 @@ describe('public statistics page on a department site (Điều 16)', () => {
     clock.advance(3600_000);
     expect(await (await app.request('http://sotuphap.localhost/thong-ke/')).text()).toBe(page);
     clock.advance(24 * 3600_000);
-    expect(await (await app.request('http://sotuphap.localhost/thong-ke/')).text()).toMatch(/Tháng 11\/2026<\/th><td>7<\/td>/);
+    expect(await (await app.request('http://sotuphap.localhost/thong-ke/')).text()).toMatch(
+      /Tháng 11\/2026<\/th><td>7<\/td>/,
+    );
     await storage.close();
   });
 
@@ -42,11 +55,22 @@ describe('public statistics page on a department site (Điều 16)', () => {
     await storage.migrate();
     const clock = manualClock(vn('2026-11-29T10:00'));
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher(), clock });
-    const requests = [2, 3, 4, 5, 6].map((d) => ({ ...question(`r${d}`, 'sotuphap', d), service: 'tiep-can-thong-tin' as const }));
-    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: '/nonexistent', reportCases: inMemoryCaseSource(requests) });
+    const requests = [2, 3, 4, 5, 6].map((d) => ({
+      ...question(`r${d}`, 'sotuphap', d),
+      service: 'tiep-can-thong-tin' as const,
+    }));
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      distDir: '/nonexistent',
+      reportCases: inMemoryCaseSource(requests),
+    });
     const page = await (await app.request('http://sotuphap.localhost/thong-ke/')).text();
     const table = page.slice(page.indexOf('<caption>Yêu cầu cung cấp thông tin</caption>'));
-    expect(table).toMatch(/^<caption>Yêu cầu cung cấp thông tin<\/caption>[\s\S]*?Tháng 11\/2026<\/th><td>5<\/td><td>5<\/td>/);
+    expect(table).toMatch(
+      /^<caption>Yêu cầu cung cấp thông tin<\/caption>[\s\S]*?Tháng 11\/2026<\/th><td>5<\/td><td>5<\/td>/,
+    );
     await storage.close();
   });
 
@@ -54,7 +78,13 @@ describe('public statistics page on a department site (Điều 16)', () => {
     const storage = openSqliteStorage({ path: ':memory:' });
     await storage.migrate();
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher() });
-    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: '/nonexistent', reportCases: inMemoryCaseSource([]) });
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      distDir: '/nonexistent',
+      reportCases: inMemoryCaseSource([]),
+    });
     expect((await app.request('http://localhost/thong-ke/')).status).toBe(404);
     await storage.close();
   });

@@ -14,7 +14,9 @@ describe('who reads the usage reports (Điều 16)', () => {
   it('leaders and the IT officer of the department read its report, not another department’s', () => {
     for (const role of ['head', 'deputy', 'it-officer'] as const) {
       expect(codeOf(() => authorizeReportRead({ role, departmentId: 'soyte' }, 'soyte'))).toBe('allowed');
-      expect(codeOf(() => authorizeReportRead({ role, departmentId: 'soyte' }, 'sotuphap'))).toBe('E_OUTSIDE_DEPARTMENT');
+      expect(codeOf(() => authorizeReportRead({ role, departmentId: 'soyte' }, 'sotuphap'))).toBe(
+        'E_OUTSIDE_DEPARTMENT',
+      );
       expect(codeOf(() => authorizeReportRead({ role, departmentId: 'soyte' }, null))).toBe('E_OUTSIDE_DEPARTMENT');
     }
   });

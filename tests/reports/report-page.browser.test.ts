@@ -43,13 +43,23 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
     await storage.migrate();
     const services = createServices({ storage, departments: DEPARTMENTS, hasher: cheapHasher(), clock: () => NOW });
     const create = async (fullName: string, role: 'admin' | 'head' | 'editor', departmentId: string | null) => {
-      const issued = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId, sections: role === 'editor' ? ['tin-tuc'] : undefined }, NO_REQUEST);
+      const issued = await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId, sections: role === 'editor' ? ['tin-tuc'] : undefined },
+        NO_REQUEST,
+      );
       return { username: issued.account.username, password: issued.oneTimePassword };
     };
     admin = await create('Lê Quản Trị', 'admin', null);
     head = await create('Trần Văn Hùng', 'head', 'soyte');
     editor = await create('Phan Thị Biên', 'editor', 'soyte');
-    const app = createApp({ storage, departments: DEPARTMENTS, services, distDir: join(dir, 'dist'), reportCases: inMemoryCaseSource(FIXTURE_CASES) });
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      distDir: join(dir, 'dist'),
+      reportCases: inMemoryCaseSource(FIXTURE_CASES),
+    });
     server = await startServer(app, { port: 0, hostname: '127.0.0.1' });
     browser = await launchChromium();
   });
@@ -69,7 +79,9 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
     await signIn(page, base, admin.username, admin.password, 'Báo cáo tỉnh mỗi tháng một lần');
     const response = await page.goto(`${base}/quan-tri/bao-cao/?ky=2026-11`);
     expect(response!.status()).toBe(200);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Báo cáo tình hình sử dụng dịch vụ công trực tuyến');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Báo cáo tình hình sử dụng dịch vụ công trực tuyến',
+    );
     expect(await page.getByRole('heading', { level: 2, name: 'Tháng 11/2026 · Toàn tỉnh' }).count()).toBe(1);
 
     const charts = page.getByRole('img');
@@ -77,14 +89,23 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
     expect(await page.getByRole('img', { name: /Yêu cầu theo dịch vụ, Tháng 11\/2026/ }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /Yêu cầu theo đơn vị, Tháng 11\/2026/ }).count()).toBe(1);
     // The bars are drawn to scale: the longest "Tiếp nhận" bar of the departments chart is Sở Tư pháp's 7 against Sở Y tế's 4.
-    const widths = await page.locator('#bieu-do-don-vi-tieu-de').locator('xpath=..').locator('rect[fill="#1d4f91"][height="16"]').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    const widths = await page
+      .locator('#bieu-do-don-vi-tieu-de')
+      .locator('xpath=..')
+      .locator('rect[fill="#1d4f91"][height="16"]')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
     expect(widths).toHaveLength(2);
     expect(widths[0]! / widths[1]!).toBeCloseTo(7 / 4, 2);
 
     const provinceTotals = page.getByRole('table', { name: /Số liệu theo đơn vị/ }).locator('tfoot tr');
     expect((await provinceTotals.locator('td').allTextContents()).slice(0, 6)).toEqual(['11', '5', '7', '5', '2', '3']);
     // One row per service: six since requests for information (docs/adr/0048).
-    expect(await page.getByRole('table', { name: /Số liệu theo dịch vụ/ }).locator('tbody tr').count()).toBe(6);
+    expect(
+      await page
+        .getByRole('table', { name: /Số liệu theo dịch vụ/ })
+        .locator('tbody tr')
+        .count(),
+    ).toBe(6);
 
     expect(await wcagViolations(page)).toEqual([]);
     const shot = await page.screenshot({ fullPage: true });
@@ -92,14 +113,19 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
     expect(shot.subarray(1, 4).toString()).toBe('PNG');
     const chartShot = await charts.first().screenshot();
     expect(chartShot.length).toBeGreaterThan(2000);
-    if (process.env.CONGSO_SCREENSHOT_DIR) writeFileSync(join(process.env.CONGSO_SCREENSHOT_DIR, 'bao-cao-2026-11.png'), shot);
+    if (process.env.CONGSO_SCREENSHOT_DIR)
+      writeFileSync(join(process.env.CONGSO_SCREENSHOT_DIR, 'bao-cao-2026-11.png'), shot);
 
     // The downloads carry the same figures.
     const csv = await page.request.get(`${base}/quan-tri/bao-cao/?ky=2026-11&dinh-dang=csv`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers()['content-disposition']).toContain('bao-cao-dich-vu-cong-2026-11-toan-tinh.csv');
     const rows = parseUsageCsv(await csv.text());
-    expect(rows.find((r) => r.site === 'toan-tinh' && r.service === 'tong-cong')!.figures).toMatchObject({ received: 11, resolved: 7, overdueNow: 3 });
+    expect(rows.find((r) => r.site === 'toan-tinh' && r.service === 'tong-cong')!.figures).toMatchObject({
+      received: 11,
+      resolved: 7,
+      overdueNow: 3,
+    });
     const json = await (await page.request.get(`${base}/quan-tri/bao-cao/?ky=2026-11&dinh-dang=json`)).json();
     expect(json.totals).toMatchObject({ received: 11, resolvedOnTime: 5, averageHandlingDays: 6.6 });
     await context.close();
@@ -143,7 +169,13 @@ describe.skipIf(!chromiumAvailable)('the usage report page in Chromium (Điều 
   it('refuses the report to an editor (editors write content, they do not report)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, `http://soyte.localhost:${server.port}`, editor.username, editor.password, 'Biên tập viên viết tin hay');
+    await signIn(
+      page,
+      `http://soyte.localhost:${server.port}`,
+      editor.username,
+      editor.password,
+      'Biên tập viên viết tin hay',
+    );
     expect((await page.goto(`http://soyte.localhost:${server.port}/quan-tri/bao-cao/`))!.status()).toBe(403);
     await context.close();
   });

@@ -24,9 +24,18 @@ const figures = (f: UsageFigures): Row => [
 ];
 const ZERO: Row = [0, 0, 0, 0, 0, 0, null, 0, null, 0];
 
-async function report(periodId: string, now: string, sites = SITES, scope: 'province' | 'department' = 'province'): Promise<UsageReport> {
+async function report(
+  periodId: string,
+  now: string,
+  sites = SITES,
+  scope: 'province' | 'department' = 'province',
+): Promise<UsageReport> {
   const period = parsePeriod(periodId);
-  const cases = await listCasesForReport(inMemoryCaseSource(FIXTURE_CASES), { sites: sites.map((s) => s.id), from: period.from, to: period.to });
+  const cases = await listCasesForReport(inMemoryCaseSource(FIXTURE_CASES), {
+    sites: sites.map((s) => s.id),
+    from: period.from,
+    to: period.to,
+  });
   return computeUsageReport({ period, sites, scope, cases, now: new Date(vn(now)) });
 }
 
@@ -146,7 +155,9 @@ describe('CSV and JSON', () => {
         expect(figures(back.figures)).toEqual(figures(line));
         expect(back.serviceName).toBe(line.label);
       }
-      expect(figures(rows.find((x) => x.site === s.site.id && x.service === 'tong-cong')!.figures)).toEqual(figures(s.totals));
+      expect(figures(rows.find((x) => x.site === s.site.id && x.service === 'tong-cong')!.figures)).toEqual(
+        figures(s.totals),
+      );
     }
     const province = rows.find((x) => x.site === 'toan-tinh' && x.service === 'tong-cong')!;
     expect(figures(province.figures)).toEqual([11, 5, 7, 5, 2, 3, 6.6, 4, 3.5, 2]);
@@ -161,8 +172,21 @@ describe('CSV and JSON', () => {
 
 describe('satisfaction of closed cases (docs/adr/0058)', () => {
   // Six cases closed in November 2026 at Sở Tư pháp, one in December.
-  const closed = (id: string, service: CaseRecord['service'], status: CaseRecord['status'], rating?: number, day = '2026-11-20'): CaseRecord => ({
-    id, site: 'sotuphap', service, receivedAt: vn('2026-11-02T09:00'), resolvedAt: vn(`${day}T10:00`), dueAt: endOf('2026-12-31'), status, ...(rating ? { rating } : {}),
+  const closed = (
+    id: string,
+    service: CaseRecord['service'],
+    status: CaseRecord['status'],
+    rating?: number,
+    day = '2026-11-20',
+  ): CaseRecord => ({
+    id,
+    site: 'sotuphap',
+    service,
+    receivedAt: vn('2026-11-02T09:00'),
+    resolvedAt: vn(`${day}T10:00`),
+    dueAt: endOf('2026-12-31'),
+    status,
+    ...(rating ? { rating } : {}),
   });
   const cases = [
     closed('r1', 'khieu-nai-to-cao', 'resolved', 5),
@@ -176,18 +200,46 @@ describe('satisfaction of closed cases (docs/adr/0058)', () => {
     // Closed in December: not November's.
     closed('r7', 'khieu-nai-to-cao', 'resolved', 2, '2026-12-02'),
   ];
-  const november = () => computeUsageReport({ period: parsePeriod('2026-11'), sites: SITES, scope: 'province', cases, now: new Date(vn('2026-12-05T10:00')) });
+  const november = () =>
+    computeUsageReport({
+      period: parsePeriod('2026-11'),
+      sites: SITES,
+      scope: 'province',
+      cases,
+      now: new Date(vn('2026-12-05T10:00')),
+    });
 
   it('gives per service the closed cases asked, the rated, the response rate and the count of each score', () => {
     const complaints = november().services.find((s) => s.service === 'khieu-nai-to-cao')!;
-    expect(complaints).toMatchObject({ rateable: 4, rated: 3, responseRate: 75, averageRating: 3.3, satisfied: 2, ratings: [1, 0, 0, 1, 1] });
-    expect(november().services.find((s) => s.service === 'gop-y-du-thao')).toMatchObject({ rateable: 0, rated: 0, responseRate: null });
+    expect(complaints).toMatchObject({
+      rateable: 4,
+      rated: 3,
+      responseRate: 75,
+      averageRating: 3.3,
+      satisfied: 2,
+      ratings: [1, 0, 0, 1, 1],
+    });
+    expect(november().services.find((s) => s.service === 'gop-y-du-thao')).toMatchObject({
+      rateable: 0,
+      rated: 0,
+      responseRate: null,
+    });
   });
 
   it('totals per department and for the province over all the cases', () => {
     const r = november();
-    expect(bySite(r, 'sotuphap').totals).toMatchObject({ rateable: 5, rated: 4, responseRate: 80, ratings: [1, 0, 0, 2, 1] });
-    expect(bySite(r, 'soyte').totals).toMatchObject({ rateable: 0, rated: 0, responseRate: null, ratings: [0, 0, 0, 0, 0] });
+    expect(bySite(r, 'sotuphap').totals).toMatchObject({
+      rateable: 5,
+      rated: 4,
+      responseRate: 80,
+      ratings: [1, 0, 0, 2, 1],
+    });
+    expect(bySite(r, 'soyte').totals).toMatchObject({
+      rateable: 0,
+      rated: 0,
+      responseRate: null,
+      ratings: [0, 0, 0, 0, 0],
+    });
     expect(r.totals).toMatchObject({ rateable: 5, rated: 4, averageRating: 3.5 });
   });
 

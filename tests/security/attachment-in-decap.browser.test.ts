@@ -30,20 +30,33 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '.
 const SHOTS = path.join(tmpdir(), 'congso-attachment-ui');
 
 /** A GET on the running server as the department host, headers and bytes as they arrive. */
-function fetchFromSite(live: LiveApp, urlPath: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function fetchFromSite(
+  live: LiveApp,
+  urlPath: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: live.port, path: urlPath, headers: { host: `${LIVE_SITE}.localhost:${live.port}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: live.port, path: urlPath, headers: { host: `${LIVE_SITE}.localhost:${live.port}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 /** Decap's media library for the Attachment component's file field: upload a file as named on the officer's computer, pick it. */
-async function attach(page: Page, button: 'Chọn một tập tin' | 'Chọn tập tin khác', name: string, bytes: Buffer): Promise<void> {
+async function attach(
+  page: Page,
+  button: 'Chọn một tập tin' | 'Chọn tập tin khác',
+  name: string,
+  bytes: Buffer,
+): Promise<void> {
   // The first file field of a news item is its picture; the Attachment component's is the last.
   await page.getByRole('button', { name: button }).last().click();
   const chooser = page.waitForEvent('filechooser');
@@ -55,7 +68,9 @@ async function attach(page: Page, button: 'Chọn một tập tin' | 'Chọn t�
 }
 
 function save(page: Page) {
-  const answer = page.waitForResponse((r) => r.url().endsWith('/admin/api/v1') && r.request().postDataJSON()?.action === 'persistEntry');
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith('/admin/api/v1') && r.request().postDataJSON()?.action === 'persistEntry',
+  );
   return page
     .getByRole('button', { name: 'Lưu', exact: true })
     .click()
@@ -87,7 +102,11 @@ describe.skipIf(!chromiumAvailable)('an attachment in the Decap UI is a file, ne
       const page = await ui.openDecap('contributor', live.people.contributor);
       await page.goto(`${live.origin}/admin/#/collections/tin-tuc/new`);
       await page.getByLabel('Tiêu đề').fill(TITLE);
-      await page.getByLabel('Tóm tắt').fill('Sở Tư pháp ban hành tài liệu hướng dẫn đăng ký hộ tịch trực tuyến cho công chức tư pháp – hộ tịch cấp xã.');
+      await page
+        .getByLabel('Tóm tắt')
+        .fill(
+          'Sở Tư pháp ban hành tài liệu hướng dẫn đăng ký hộ tịch trực tuyến cho công chức tư pháp – hộ tịch cấp xã.',
+        );
       await page.getByLabel('Ngày đăng').fill('2025-03-10');
       await page.getByLabel('Chuyên mục').click();
       await page.getByText('Thông báo', { exact: true }).click();

@@ -33,12 +33,16 @@ const questionLines = [
   '---',
   'title: giả mạo',
   '...',
-  "khoá: giá trị # - ? | > & * ! % @ ` ' \" \\",
+  'khoá: giá trị # - ? | > & * ! % @ ` \' " \\',
   '  # Tiêu đề giả',
 ];
 const question = questionLines.join('\n');
 const longLine = 'Theo Điều 13 Quy chế, câu trả lời được công khai. '.repeat(600);
-const answerParagraphs = ['Kính gửi ông/bà,\n<img src=x onerror=alert(1)>', `${longLine.trim()}`, 'Ký tự lạ: \u202e\u200b\ufffd\u2028 hết.'];
+const answerParagraphs = [
+  'Kính gửi ông/bà,\n<img src=x onerror=alert(1)>',
+  `${longLine.trim()}`,
+  'Ký tự lạ: \u202e\u200b\ufffd\u2028 hết.',
+];
 const answer = answerParagraphs.join('\n\n');
 const record = {
   departmentId: SITE,
@@ -48,7 +52,8 @@ const record = {
 } as unknown as CaseRecord;
 
 /** As Astro escapes text in a template. */
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 let work: string;
 let root: string;
@@ -78,10 +83,10 @@ describe('an answered question with hostile text', () => {
 
   it('is in the search record as the words the citizen and the officer wrote', () => {
     const content = fromIndexText(searchRecord(entry).content);
-    for (const line of [...questionLines.map((l) => l.trim()), 'Kính gửi ông/bà,', '<img src=x onerror=alert(1)>']) expect(content).toContain(line);
+    for (const line of [...questionLines.map((l) => l.trim()), 'Kính gửi ông/bà,', '<img src=x onerror=alert(1)>'])
+      expect(content).toContain(line);
     expect(content).toContain(longLine.trim());
   });
-
 });
 
 describe('the built page of that answered question', () => {
@@ -98,7 +103,9 @@ describe('the built page of that answered question', () => {
   }, 300_000);
 
   it('holds every line of the question and the answer, escaped as text', () => {
-    const missing = [...questionLines, title, '<img src=x onerror=alert(1)>', longLine].map((l) => escapeHtml(l.trim())).filter((l) => !html.includes(l));
+    const missing = [...questionLines, title, '<img src=x onerror=alert(1)>', longLine]
+      .map((l) => escapeHtml(l.trim()))
+      .filter((l) => !html.includes(l));
     expect(missing).toEqual([]);
   });
 
@@ -126,7 +133,9 @@ describe('the built page of that answered question', () => {
           title: document.querySelector('h1')!.textContent,
           question: section('cau-hoi'),
           answer: section('tra-loi'),
-          elements: document.querySelectorAll('main script, main img, main iframe, main b, main [onerror], main a[href^="javascript:"]').length,
+          elements: document.querySelectorAll(
+            'main script, main img, main iframe, main b, main [onerror], main a[href^="javascript:"]',
+          ).length,
         };
       });
       expect(shown.title).toBe(title);

@@ -26,16 +26,31 @@ describe('files and folders the server creates are private to its user', () => {
     const data = path.join(cwd, 'data');
     const entries = await readdir(data, { withFileTypes: true });
     const names = entries.map((e) => e.name);
-    for (const expected of ['congso.sqlite', 'content', 'attachments', 'case-secret.key', 'device-secret.key', 'sample-accounts.txt']) expect(names).toContain(expected);
+    for (const expected of [
+      'congso.sqlite',
+      'content',
+      'attachments',
+      'case-secret.key',
+      'device-secret.key',
+      'sample-accounts.txt',
+    ])
+      expect(names).toContain(expected);
     expect(await mode(data)).toBe(0o700);
     const found = await Promise.all(entries.map(async (e) => [e.name, await mode(path.join(data, e.name))] as const));
-    expect(Object.fromEntries(found)).toEqual(Object.fromEntries(entries.map((e) => [e.name, e.isDirectory() ? 0o700 : 0o600])));
+    expect(Object.fromEntries(found)).toEqual(
+      Object.fromEntries(entries.map((e) => [e.name, e.isDirectory() ? 0o700 : 0o600])),
+    );
   }, 90_000);
 
   it('stores each citizen file 0600 in a 0700 folder', async () => {
     const store = createAttachmentStore(path.join(cwd, 'elsewhere', 'attachments'));
     const [saved] = await store.save(
-      [{ bytes: new TextEncoder().encode('%PDF-1.4\n'), checked: { displayName: 'don.pdf', mediaType: 'application/pdf', kind: 'pdf' } as never }],
+      [
+        {
+          bytes: new TextEncoder().encode('%PDF-1.4\n'),
+          checked: { displayName: 'don.pdf', mediaType: 'application/pdf', kind: 'pdf' } as never,
+        },
+      ],
       'citizen',
       Date.now(),
     );

@@ -22,7 +22,10 @@ describe.each(STORAGE_KINDS)('what is deleted is taken off the site ($name)', (k
   it('a published entry the head deletes is no longer served', async () => {
     await site.publishNews('tin-se-xoa');
     expect((await site.visit('/tin-tuc/tin-se-xoa/')).status).toBe(200);
-    const r = await site.api(site.head, 'deleteFiles', { paths: ['content/sotuphap/tin-tuc/tin-se-xoa.mdx'], options: { commitMessage: 'Xoá tin' } });
+    const r = await site.api(site.head, 'deleteFiles', {
+      paths: ['content/sotuphap/tin-tuc/tin-se-xoa.mdx'],
+      options: { commitMessage: 'Xoá tin' },
+    });
     expect(r.status).toBe(200);
     expect((await site.visit('/tin-tuc/tin-se-xoa/')).status).toBe(404);
   });
@@ -41,7 +44,10 @@ describe.each(STORAGE_KINDS)('what is deleted is taken off the site ($name)', (k
   });
 
   it('a file a live entry links to cannot be deleted from under it', async () => {
-    const r = await site.api(site.head, 'deleteFile', { path: 'content/sotuphap/tep/mau/du-thao-mau.pdf', options: { commitMessage: 'Xoá' } });
+    const r = await site.api(site.head, 'deleteFile', {
+      path: 'content/sotuphap/tep/mau/du-thao-mau.pdf',
+      options: { commitMessage: 'Xoá' },
+    });
     expect(r.body.code).toBe('E_PUBLICATION_REJECTED');
     expect(await site.live.repo.readFile(MAIN, 'content/sotuphap/tep/mau/du-thao-mau.pdf')).not.toBeNull();
     expect((await site.visit('/tep/mau/du-thao-mau.pdf')).status).toBe(200);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '#server/platform/storage/records.ts';
-import { Browser, createCaseTestApp, DENUNCIATION, fixture, multipart, solvedPow, type CaseTestApp } from '../services/case-support.ts';
+import {
+  Browser,
+  createCaseTestApp,
+  DENUNCIATION,
+  fixture,
+  multipart,
+  solvedPow,
+  type CaseTestApp,
+} from '../services/case-support.ts';
 import { STORAGE_KINDS } from './support.ts';
 
 /**
@@ -34,7 +42,13 @@ describe.each(STORAGE_KINDS)('a denouncer’s identity, words and files ($name)'
   }
   const page = (key: string) => people[key]!.browser.request(`/quan-tri/ho-so/${caseId}`);
   const download = (key: string) => people[key]!.browser.request(`/quan-tri/ho-so/${caseId}/tep/${attachmentId}`);
-  const auditLines = async (): Promise<AuditEntry[]> => t.storage.audit.list({ departmentId: 'sotuphap', limit: 100, actions: ['case-protected-viewed'], order: 'oldest-first' });
+  const auditLines = async (): Promise<AuditEntry[]> =>
+    t.storage.audit.list({
+      departmentId: 'sotuphap',
+      limit: 100,
+      actions: ['case-protected-viewed'],
+      order: 'oldest-first',
+    });
 
   beforeAll(async () => {
     t = await createCaseTestApp({ storage: await kind.open() });
@@ -44,13 +58,23 @@ describe.each(STORAGE_KINDS)('a denouncer’s identity, words and files ($name)'
     await person('colleague', 'editor');
     await person('admin', 'admin');
     await person('otherHead', 'head', 'soyte');
-    for (const key of ['reception', 'verifier', 'colleague']) await t.storage.serviceGrants.set('sotuphap', people[key]!.id as never, ['khieu-nai-to-cao']);
+    for (const key of ['reception', 'verifier', 'colleague'])
+      await t.storage.serviceGrants.set('sotuphap', people[key]!.id as never, ['khieu-nai-to-cao']);
 
     const citizen = new Browser(t, 'sotuphap.localhost', '203.0.113.50');
-    const form = multipart({ ...DENUNCIATION, content: TEXT, reasons: REASONS, ...(await solvedPow(citizen, 'khieu-nai-to-cao')) }, [{ name: FILE_NAME, bytes: fixture('sample.pdf') }]);
-    const response = await t.app.request('http://sotuphap.localhost/dich-vu/khieu-nai-to-cao', { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept: 'application/json' } }, { incoming: { socket: { remoteAddress: '203.0.113.50' } } });
+    const form = multipart(
+      { ...DENUNCIATION, content: TEXT, reasons: REASONS, ...(await solvedPow(citizen, 'khieu-nai-to-cao')) },
+      [{ name: FILE_NAME, bytes: fixture('sample.pdf') }],
+    );
+    const response = await t.app.request(
+      'http://sotuphap.localhost/dich-vu/khieu-nai-to-cao',
+      { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept: 'application/json' } },
+      { incoming: { socket: { remoteAddress: '203.0.113.50' } } },
+    );
     expect(response.status).toBe(201);
-    const record = (await t.storage.cases.findByTrackingCode(((await response.json()) as { trackingCode: string }).trackingCode))!;
+    const record = (await t.storage.cases.findByTrackingCode(
+      ((await response.json()) as { trackingCode: string }).trackingCode,
+    ))!;
     caseId = record.id;
     attachmentId = (await t.storage.cases.attachments(caseId))[0]!.id;
   });
@@ -64,7 +88,17 @@ describe.each(STORAGE_KINDS)('a denouncer’s identity, words and files ($name)'
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Ông Nguyễn Văn B, cán bộ địa chính');
-    for (const secret of [NAME, DENUNCIATION.idNumber, DENUNCIATION.email, DENUNCIATION.phone, 'kiệt 12 Lê Lợi', 'nhận tiền để làm nhanh', 'Biên lai do chính', FILE_NAME, attachmentId]) {
+    for (const secret of [
+      NAME,
+      DENUNCIATION.idNumber,
+      DENUNCIATION.email,
+      DENUNCIATION.phone,
+      'kiệt 12 Lê Lợi',
+      'nhận tiền để làm nhanh',
+      'Biên lai do chính',
+      FILE_NAME,
+      attachmentId,
+    ]) {
       expect(html, secret).not.toContain(secret);
     }
     expect(html).toContain('data-tep-bi-mat');
@@ -75,7 +109,8 @@ describe.each(STORAGE_KINDS)('a denouncer’s identity, words and files ($name)'
   it('shows the head everything, with one audit line per view and per download that names what was seen, not what it says', async () => {
     const before = (await auditLines()).length;
     const html = await (await page('head')).text();
-    for (const shown of [NAME, DENUNCIATION.idNumber, 'kiệt 12 Lê Lợi', 'Biên lai do chính', FILE_NAME]) expect(html, shown).toContain(shown);
+    for (const shown of [NAME, DENUNCIATION.idNumber, 'kiệt 12 Lê Lợi', 'Biên lai do chính', FILE_NAME])
+      expect(html, shown).toContain(shown);
     let lines = await auditLines();
     expect(lines.length).toBe(before + 1);
     const view = lines.at(-1)!;
@@ -87,14 +122,24 @@ describe.each(STORAGE_KINDS)('a denouncer’s identity, words and files ($name)'
     expect(file.status).toBe(200);
     lines = await auditLines();
     expect(lines.length).toBe(before + 2);
-    expect(lines.at(-1)).toMatchObject({ actorId: people.head!.id, details: expect.objectContaining({ attachment: attachmentId }) });
+    expect(lines.at(-1)).toMatchObject({
+      actorId: people.head!.id,
+      details: expect.objectContaining({ attachment: attachmentId }),
+    });
     const logged = JSON.stringify(lines);
-    for (const secret of [NAME, 'kiệt 12 Lê Lợi', DENUNCIATION.idNumber, FILE_NAME]) expect(logged, secret).not.toContain(secret);
+    for (const secret of [NAME, 'kiệt 12 Lê Lợi', DENUNCIATION.idNumber, FILE_NAME])
+      expect(logged, secret).not.toContain(secret);
   });
 
   it('shows the officer the head assigns everything, logged; reception, colleagues, the administrator and another department see nothing', async () => {
     const version = (await t.storage.cases.findById(caseId))!.version;
-    expect((await people.head!.browser.request(`/quan-tri/ho-so/${caseId}/phan-cong`, { form: { version: String(version), assigneeId: people.verifier!.id } })).status).toBe(303);
+    expect(
+      (
+        await people.head!.browser.request(`/quan-tri/ho-so/${caseId}/phan-cong`, {
+          form: { version: String(version), assigneeId: people.verifier!.id },
+        })
+      ).status,
+    ).toBe(303);
     const before = (await auditLines()).length;
     const html = await (await page('verifier')).text();
     for (const shown of [NAME, 'kiệt 12 Lê Lợi', FILE_NAME]) expect(html, shown).toContain(shown);

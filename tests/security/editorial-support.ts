@@ -37,7 +37,8 @@ export function decapCalls(): DecapCalls {
         assets: [],
         options: { collectionName: 'tin-tuc', commitMessage: `Lưu “${slug}”`, useWorkflow: true, status: 'draft' },
       }),
-    move: (who, slug, newStatus) => api(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus }),
+    move: (who, slug, newStatus) =>
+      api(who, 'updateUnpublishedEntryStatus', { collection: 'tin-tuc', slug, newStatus }),
     publish: (who, slug) => api(who, 'publishUnpublishedEntry', { collection: 'tin-tuc', slug }),
   };
 }
@@ -68,7 +69,11 @@ export async function openLiveSite(kind: StorageKind): Promise<LiveSite> {
     await b.signInFully(person.username, person.oneTimePassword);
     return b;
   };
-  const [head, deputy, contributor] = [await browser(live.people.head), await browser(live.people.deputy), await browser(live.people.contributor)];
+  const [head, deputy, contributor] = [
+    await browser(live.people.head),
+    await browser(live.people.deputy),
+    await browser(live.people.contributor),
+  ];
   const site: LiveSite = {
     live,
     head,
@@ -92,7 +97,15 @@ export async function openLiveSite(kind: StorageKind): Promise<LiveSite> {
 }
 
 /** Who sits on the Sở Tư pháp board in the quick (no real build) editorial app. */
-export type BoardMember = 'head' | 'deputy' | 'deputy2' | 'itOfficer' | 'editor' | 'otherEditor' | 'contributor' | 'otherContributor';
+export type BoardMember =
+  | 'head'
+  | 'deputy'
+  | 'deputy2'
+  | 'itOfficer'
+  | 'editor'
+  | 'otherEditor'
+  | 'contributor'
+  | 'otherContributor';
 
 export interface EditorialApp extends DecapCalls {
   app: ReturnType<typeof createApp>;
@@ -115,7 +128,12 @@ export async function openEditorialApp(kind: StorageKind): Promise<EditorialApp>
   const repo = await openContentRepository({ dir: path.join(dir, 'content'), seedFrom: SEED });
   const storage = await kind.open();
   const services = createServices({ storage, departments: DEPARTMENTS, clock: manualClock(), hasher: cheapHasher() });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, editorial: { repo, liveWaitMs: 5_000, build: async () => undefined } });
+  const app = createApp({
+    storage,
+    departments: DEPARTMENTS,
+    services,
+    editorial: { repo, liveWaitMs: 5_000, build: async () => undefined },
+  });
   const testApp = { app } as unknown as TestApp;
   const members: Record<BoardMember, [string, Role, string[]?]> = {
     head: ['Nguyễn Văn An', 'head'],
@@ -129,8 +147,14 @@ export async function openEditorialApp(kind: StorageKind): Promise<EditorialApp>
   };
   const as = {} as Record<BoardMember, Browser>;
   const usernames = {} as Record<BoardMember, string>;
-  for (const [key, [fullName, role, sections]] of Object.entries(members) as Array<[BoardMember, [string, Role, string[]?]]>) {
-    const issued = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId: 'sotuphap', sections }, NO_REQUEST);
+  for (const [key, [fullName, role, sections]] of Object.entries(members) as Array<
+    [BoardMember, [string, Role, string[]?]]
+  >) {
+    const issued = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId: 'sotuphap', sections },
+      NO_REQUEST,
+    );
     const browser = new Browser(testApp, 'sotuphap.localhost');
     await browser.signInFully(issued.account.username, issued.oneTimePassword);
     as[key] = browser;

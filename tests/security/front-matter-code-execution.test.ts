@@ -8,7 +8,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { createApp } from '#server/platform/app.ts';
 import { recordStep, saveOnBranch, type EntryKey } from '#server/editorial/content-repository/entry-store.ts';
-import { MAIN, openContentRepository, type ContentRepository } from '#server/editorial/content-repository/repository.ts';
+import {
+  MAIN,
+  openContentRepository,
+  type ContentRepository,
+} from '#server/editorial/content-repository/repository.ts';
 import { createServices } from '#server/accounts/create-services.ts';
 import { systemPrincipal } from '#server/accounts/principal.ts';
 import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
@@ -37,17 +41,21 @@ function marker(): string {
   return path.join(scratch, `ran-${markers}`);
 }
 /** Front matter in `language` whose evaluation writes `file`, followed by a body. */
-const payload = (opening: string, file: string) => `${opening}\n(require("fs").writeFileSync(${JSON.stringify(file)}, "ran"), {})\n---\nx\n`;
+const payload = (opening: string, file: string) =>
+  `${opening}\n(require("fs").writeFileSync(${JSON.stringify(file)}, "ran"), {})\n---\nx\n`;
 
 /** The refusal `code` a parse ends with. */
 const refusedWith = (code: string) => expect.objectContaining({ code });
 
 describe('the front-matter parser reads YAML data only', () => {
-  it.each(['---js', '---javascript', '---coffee', '---json', '--- js', '---  javascript  '])('refuses a front matter opened by "%s", and runs nothing', (opening) => {
-    const file = marker();
-    expect(() => parseFrontmatter(payload(opening, file))).toThrow(refusedWith('E_FRONT_MATTER_NOT_YAML'));
-    expect(existsSync(file)).toBe(false);
-  });
+  it.each(['---js', '---javascript', '---coffee', '---json', '--- js', '---  javascript  '])(
+    'refuses a front matter opened by "%s", and runs nothing',
+    (opening) => {
+      const file = marker();
+      expect(() => parseFrontmatter(payload(opening, file))).toThrow(refusedWith('E_FRONT_MATTER_NOT_YAML'));
+      expect(existsSync(file)).toBe(false);
+    },
+  );
 
   it.each([
     ['a !!js/function tag', 'title: !!js/function "function () { return 1 }"'],
@@ -64,15 +72,24 @@ describe('the front-matter parser reads YAML data only', () => {
     ['constructor', 'source:\n  constructor: { prototype: { polluted: true } }'],
     ['prototype', 'prototype: 1'],
   ])('refuses %s as a key, and pollutes nothing', (_, yaml) => {
-    expect(() => parseFrontmatter(`---\ntitle: Bài\n${yaml}\n---\nx\n`)).toThrow(refusedWith('E_FRONT_MATTER_FORBIDDEN_KEY'));
+    expect(() => parseFrontmatter(`---\ntitle: Bài\n${yaml}\n---\nx\n`)).toThrow(
+      refusedWith('E_FRONT_MATTER_FORBIDDEN_KEY'),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('refuses aliases that expand without bound (billion laughs)', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-    expect(() => parseFrontmatter(`---\n${levels.join('\n')}\n---\nx\n`)).toThrow(refusedWith('E_FRONT_MATTER_TOO_MANY_ALIASES'));
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    expect(() => parseFrontmatter(`---\n${levels.join('\n')}\n---\nx\n`)).toThrow(
+      refusedWith('E_FRONT_MATTER_TOO_MANY_ALIASES'),
+    );
   });
 
   it('is the only reader of front matter: nothing else in the project imports gray-matter, whose default engines run code', async () => {
@@ -83,7 +100,9 @@ describe('the front-matter parser reads YAML data only', () => {
       if (!existsSync(at)) continue;
       const files = root.includes('.')
         ? [root]
-        : (await readdir(at, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.relative(PROJECT_ROOT, path.join(d.parentPath, d.name)));
+        : (await readdir(at, { recursive: true, withFileTypes: true }))
+            .filter((d) => d.isFile())
+            .map((d) => path.relative(PROJECT_ROOT, path.join(d.parentPath, d.name)));
       for (const file of files.filter((f) => /\.(ts|mts|js|mjs|cjs|astro)$/.test(f))) {
         const text = await readFile(path.join(PROJECT_ROOT, file), 'utf8');
         if (/(from\s+|import\s*\(\s*|require\s*\(\s*)['"]gray-matter['"]/.test(text)) importers.push(file);
@@ -93,7 +112,9 @@ describe('the front-matter parser reads YAML data only', () => {
   });
 
   it('refuses a file whose block the editor (gray-matter) would end elsewhere', () => {
-    expect(() => parseFrontmatter('---\ntitle: a\n--- x\nsummary: b\n---\nthân bài\n')).toThrow(refusedWith('E_FRONT_MATTER_AMBIGUOUS'));
+    expect(() => parseFrontmatter('---\ntitle: a\n--- x\nsummary: b\n---\nthân bài\n')).toThrow(
+      refusedWith('E_FRONT_MATTER_AMBIGUOUS'),
+    );
   });
 });
 
@@ -140,7 +161,13 @@ describe('the Decap proxy', () => {
     });
 
     it('cannot be published, and does not run when publication is attempted', async () => {
-      await recordStep(h.repo, { key, by: { username: BOARD.deputy.username, name: BOARD.deputy.name }, event: 'verify', state: 'ready', summary: 'Xác thực' });
+      await recordStep(h.repo, {
+        key,
+        by: { username: BOARD.deputy.username, name: BOARD.deputy.name },
+        event: 'verify',
+        state: 'ready',
+        summary: 'Xác thực',
+      });
       const r = await h.publish(BOARD.head, key.slug);
       expect(r.status).toBe(422);
       expect(r.body.data.problems).toEqual([expect.objectContaining({ kind: 'E_FRONT_MATTER_NOT_YAML' })]);
@@ -150,8 +177,15 @@ describe('the Decap proxy', () => {
 
     it('is listed and opened in Decap without running, on the server or in the editor’s browser', async () => {
       expect((await h.call(BOARD.head, 'unpublishedEntries')).body).toEqual(['tin-tuc/bai-doc-hai']);
-      expect((await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: key.slug })).status).toBe(200);
-      const data = await h.call(BOARD.head, 'unpublishedEntryDataFile', { collection: 'tin-tuc', slug: key.slug, path: entryPath, id: 'x' });
+      expect((await h.call(BOARD.head, 'unpublishedEntry', { collection: 'tin-tuc', slug: key.slug })).status).toBe(
+        200,
+      );
+      const data = await h.call(BOARD.head, 'unpublishedEntryDataFile', {
+        collection: 'tin-tuc',
+        slug: key.slug,
+        path: entryPath,
+        id: 'x',
+      });
       expect(data.status).toBe(200);
       // Decap parses front matter in the browser with gray-matter, whose default engines would run a `---js` block:
       // what it is handed must open as plain YAML, with the stored text kept visible as the body.
@@ -164,9 +198,19 @@ describe('the Decap proxy', () => {
     it('is handed to Decap defused when it reached main as well', async () => {
       const mainFile = marker();
       // As a commit pushed to the content repository by git, outside the server, would put it there.
-      await h.repo.commit({ branch: MAIN, files: [{ path: `content/${SITE}/tin-tuc/da-dang.mdx`, content: payload('---javascript', mainFile) }], author: { username: 'git', name: 'Git' }, message: 'Đẩy thẳng\n' });
-      const listed = await h.call(BOARD.head, 'entriesByFolder', { folder: `content/${SITE}/tin-tuc`, extension: 'mdx', depth: 1 });
-      const served = listed.body.find((e: { file: { path: string } }) => e.file.path.endsWith('da-dang.mdx')).data as string;
+      await h.repo.commit({
+        branch: MAIN,
+        files: [{ path: `content/${SITE}/tin-tuc/da-dang.mdx`, content: payload('---javascript', mainFile) }],
+        author: { username: 'git', name: 'Git' },
+        message: 'Đẩy thẳng\n',
+      });
+      const listed = await h.call(BOARD.head, 'entriesByFolder', {
+        folder: `content/${SITE}/tin-tuc`,
+        extension: 'mdx',
+        depth: 1,
+      });
+      const served = listed.body.find((e: { file: { path: string } }) => e.file.path.endsWith('da-dang.mdx'))
+        .data as string;
       expect(served.split('\n')[0]).toBe('---');
       expect(existsSync(mainFile)).toBe(false);
     });
@@ -183,9 +227,24 @@ describe.each(STORAGE_KINDS)('the entry history page of a malicious draft ($name
     const storage = await kind.open();
     const clock = manualClock();
     const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
-    const app = createApp({ storage, departments: DEPARTMENTS, services, editorial: { repo, build: async () => undefined } });
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName: 'Nguyễn Văn An', role: 'head', departmentId: SITE }, NO_REQUEST);
-    head = new Browser({ app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) });
+    const app = createApp({
+      storage,
+      departments: DEPARTMENTS,
+      services,
+      editorial: { repo, build: async () => undefined },
+    });
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName: 'Nguyễn Văn An', role: 'head', departmentId: SITE },
+      NO_REQUEST,
+    );
+    head = new Browser({
+      app,
+      services,
+      storage,
+      clock,
+      addAccount: async () => ({ username: '', password: '', id: '' }),
+    });
     await head.signInFully(account.username, oneTimePassword);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -223,7 +282,11 @@ describe('npm run check and the build', () => {
   it('npm run check exits non-zero naming the file, and runs nothing', async () => {
     const file = marker();
     const root = await rootWithPayload(checkFixture, file);
-    const run = await promisify(execFile)(process.execPath, ['scripts/check.ts', '--content-root', root, '--site', SITE], { cwd: PROJECT_ROOT }).then(
+    const run = await promisify(execFile)(
+      process.execPath,
+      ['scripts/check.ts', '--content-root', root, '--site', SITE],
+      { cwd: PROJECT_ROOT },
+    ).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
@@ -240,7 +303,9 @@ describe('npm run check and the build', () => {
     try {
       const error = await buildSites({ contentRoot: root, outDir, sites: [SITE], workDir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentInvalidError);
-      expect((error as ContentInvalidError).data.problems).toContainEqual(expect.objectContaining({ file: badFile, line: 1, kind: 'E_FRONT_MATTER_NOT_YAML' }));
+      expect((error as ContentInvalidError).data.problems).toContainEqual(
+        expect.objectContaining({ file: badFile, line: 1, kind: 'E_FRONT_MATTER_NOT_YAML' }),
+      );
       expect(existsSync(path.join(outDir, SITE))).toBe(false);
       expect(existsSync(file)).toBe(false);
     } finally {

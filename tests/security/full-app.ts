@@ -63,8 +63,17 @@ export async function createFullApp(storage: Storage): Promise<FullApp> {
     editorial: { repo, repoDir, build: async () => undefined, liveWaitMs: 1_000 },
   });
 
-  const addAccount = async (fullName: string, role: Role, departmentId: string | null = role === 'admin' ? null : 'sotuphap', sections?: string[]) => {
-    const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId, sections }, NO_REQUEST);
+  const addAccount = async (
+    fullName: string,
+    role: Role,
+    departmentId: string | null = role === 'admin' ? null : 'sotuphap',
+    sections?: string[],
+  ) => {
+    const { account, oneTimePassword } = await services.accounts.create(
+      systemPrincipal('test'),
+      { fullName, role, departmentId, sections },
+      NO_REQUEST,
+    );
     return { username: account.username, password: oneTimePassword, id: account.id };
   };
   const testApp: TestApp = { app, services, storage, clock, addAccount };
@@ -74,7 +83,10 @@ export async function createFullApp(storage: Storage): Promise<FullApp> {
     admin: await addAccount('Quản Trị Tỉnh', 'admin'),
     victim: await addAccount('Lê Quang Minh', 'editor', 'sotuphap', ['tin-tuc']),
   };
-  for (const [who, host] of [['head', DEPARTMENT_HOST], ['admin', PORTAL_HOST]] as const) {
+  for (const [who, host] of [
+    ['head', DEPARTMENT_HOST],
+    ['admin', PORTAL_HOST],
+  ] as const) {
     await new Browser(testApp, host).signInFully(people[who].username, people[who].password, PASSWORD);
     people[who].password = PASSWORD;
   }
@@ -89,7 +101,12 @@ export async function createFullApp(storage: Storage): Promise<FullApp> {
   return {
     ...testApp,
     cases,
-    sample: { caseId: receipt.record.id, attachmentId: attachment!.id, trackingCode: receipt.record.trackingCode, secret: receipt.secret },
+    sample: {
+      caseId: receipt.record.id,
+      attachmentId: attachment!.id,
+      trackingCode: receipt.record.trackingCode,
+      secret: receipt.secret,
+    },
     people,
     storedFiles: () => readdirSync(attachmentsDir),
     async signedIn(who) {
@@ -109,7 +126,12 @@ export async function createFullApp(storage: Storage): Promise<FullApp> {
  * A request with a body exactly as given (malformed on purpose), sent as
  * `browser` would: its cookies, its address and the Origin of its pages.
  */
-export async function sendRaw(t: TestApp, browser: Browser, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array | FormData }): Promise<Response> {
+export async function sendRaw(
+  t: TestApp,
+  browser: Browser,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array | FormData },
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('origin')) headers.set('origin', browser.origin);
   if (browser.cookies.size > 0) headers.set('cookie', [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '));

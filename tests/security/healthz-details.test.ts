@@ -38,7 +38,10 @@ describe.each(STORAGE_KINDS)('/healthz details ($name)', (kind) => {
   });
 
   it('behind a trusted proxy, counts the client the proxy names, not the proxy’s loopback socket', async () => {
-    const proxied: TestApp = { ...t, app: createApp({ storage: t.storage, departments: DEPARTMENTS, services: t.services, trustProxy: true }) };
+    const proxied: TestApp = {
+      ...t,
+      app: createApp({ storage: t.storage, departments: DEPARTMENTS, services: t.services, trustProxy: true }),
+    };
     const viaProxy = new Browser(proxied, 'localhost', '127.0.0.1');
     expect((await health(viaProxy, { 'x-forwarded-for': STRANGER })).body).toEqual({ ok: false });
     // A client cannot claim to be loopback: the proxy appends the address it really saw.

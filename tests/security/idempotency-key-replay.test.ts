@@ -33,14 +33,24 @@ describe.each(STORAGE_KINDS)('an idempotency key replayed with other content ($n
   it('answers the same content with the first receipt, and other fields with 422, without the code or the secret, writing nothing', async () => {
     const key = newKey();
     const form = { ...COMPLAINT, 'idempotency-key': key };
-    const first = await citizen().request('/dich-vu/khieu-nai-to-cao', { form, headers: { accept: 'application/json' } });
+    const first = await citizen().request('/dich-vu/khieu-nai-to-cao', {
+      form,
+      headers: { accept: 'application/json' },
+    });
     expect(first.status).toBe(201);
     const receipt = (await first.json()) as { trackingCode: string; secret: string };
     const before = await stored();
     // A retry whose first answer was lost: the same receipt, as before.
-    const retry = await citizen().request('/dich-vu/khieu-nai-to-cao', { form, headers: { accept: 'application/json' } });
+    const retry = await citizen().request('/dich-vu/khieu-nai-to-cao', {
+      form,
+      headers: { accept: 'application/json' },
+    });
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toMatchObject({ trackingCode: receipt.trackingCode, secret: receipt.secret, duplicate: true });
+    expect(await retry.json()).toMatchObject({
+      trackingCode: receipt.trackingCode,
+      secret: receipt.secret,
+      duplicate: true,
+    });
     const changes = [
       { ...COMPLAINT, content: `${COMPLAINT.content} Tôi bổ sung thêm một chi tiết.` },
       { ...COMPLAINT, fullName: 'Người Khác Hẳn', email: 'khac@example.com' },
@@ -48,7 +58,10 @@ describe.each(STORAGE_KINDS)('an idempotency key replayed with other content ($n
     ];
     for (const fields of changes) {
       for (const accept of ['application/json', 'text/html']) {
-        const replay = await citizen().request('/dich-vu/khieu-nai-to-cao', { form: { ...fields, 'idempotency-key': key }, headers: { accept } });
+        const replay = await citizen().request('/dich-vu/khieu-nai-to-cao', {
+          form: { ...fields, 'idempotency-key': key },
+          headers: { accept },
+        });
         const body = await replay.clone().text();
         expect(replay.status).toBe(422);
         // The page is the form again, with the refusal beside it; JSON carries the code.

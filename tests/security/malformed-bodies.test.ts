@@ -11,12 +11,21 @@ import { STORAGE_KINDS } from './support.ts';
  * nothing written.
  */
 const BOUNDARY = '----congsoTest';
-const part = (name: string, value: string, extra = '') => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+const part = (name: string, value: string, extra = '') =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
 
 const MALFORMED_MULTIPART: Array<[string, string, string]> = [
-  ['a boundary other than the declared one', `multipart/form-data; boundary=${BOUNDARY}`, `--other\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nA\r\n--other--\r\n`],
+  [
+    'a boundary other than the declared one',
+    `multipart/form-data; boundary=${BOUNDARY}`,
+    `--other\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nA\r\n--other--\r\n`,
+  ],
   ['no boundary in the content type', 'multipart/form-data', `${part('fullName', 'Tôn Nữ Thị Hà')}--${BOUNDARY}--\r\n`],
-  ['no closing boundary', `multipart/form-data; boundary=${BOUNDARY}`, `${part('fullName', 'Tôn Nữ Thị Hà')}--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.`],
+  [
+    'no closing boundary',
+    `multipart/form-data; boundary=${BOUNDARY}`,
+    `${part('fullName', 'Tôn Nữ Thị Hà')}--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.`,
+  ],
 ];
 
 describe.each(STORAGE_KINDS)('malformed bodies are refused as input errors ($name)', (kind) => {
@@ -29,36 +38,45 @@ describe.each(STORAGE_KINDS)('malformed bodies are refused as input errors ($nam
   afterAll(() => t?.close());
 
   async function snapshot() {
-    return { cases: (await t.storage.cases.list({ departmentId: 'sotuphap', limit: 1000 })).length, files: t.storedFiles().sort() };
+    return {
+      cases: (await t.storage.cases.list({ departmentId: 'sotuphap', limit: 1000 })).length,
+      files: t.storedFiles().sort(),
+    };
   }
 
   it.each(MALFORMED_MULTIPART)('a citizen form with %s', async (_label, contentType, body) => {
     const before = await snapshot();
     for (const accept of ['text/html', 'application/json']) {
       const citizen = new Browser(t, DEPARTMENT_HOST, '203.0.113.7');
-      const response = await sendRaw(t, citizen, '/dich-vu/khieu-nai-to-cao', { headers: { 'content-type': contentType, accept }, body });
+      const response = await sendRaw(t, citizen, '/dich-vu/khieu-nai-to-cao', {
+        headers: { 'content-type': contentType, accept },
+        body,
+      });
       expect(response.status).toBe(400);
       expect(await errorCode(response)).toBe('E_INVALID_INPUT');
     }
     expect(await snapshot()).toEqual(before);
   });
 
-  it.each(MALFORMED_MULTIPART)('the look-up page, the supplement, sign-in and a case action with %s', async (_label, contentType, body) => {
-    const paths: Array<[Browser, string]> = [
-      [new Browser(t, DEPARTMENT_HOST, '203.0.113.8'), '/tra-cuu/'],
-      [new Browser(t, DEPARTMENT_HOST, '203.0.113.9'), '/tra-cuu/bo-sung'],
-      [new Browser(t, DEPARTMENT_HOST, '203.0.113.10'), '/quan-tri/dang-nhap'],
-      [head, `/quan-tri/ho-so/${t.sample.caseId}/thu-ly`],
-      [head, `/quan-tri/ho-so/phan-quyen/${t.people.victim.id}`],
-      [head, `/quan-tri/tai-khoan/${t.people.victim.username}/vai-tro`],
-    ];
-    for (const [browser, path] of paths) {
-      const response = await sendRaw(t, browser, path, { headers: { 'content-type': contentType }, body });
-      expect(response.status, path).toBe(400);
-      expect(await errorCode(response), path).toBe('E_INVALID_INPUT');
-    }
-    expect((await t.storage.cases.findById(t.sample.caseId))?.status).toBe('submitted');
-  });
+  it.each(MALFORMED_MULTIPART)(
+    'the look-up page, the supplement, sign-in and a case action with %s',
+    async (_label, contentType, body) => {
+      const paths: Array<[Browser, string]> = [
+        [new Browser(t, DEPARTMENT_HOST, '203.0.113.8'), '/tra-cuu/'],
+        [new Browser(t, DEPARTMENT_HOST, '203.0.113.9'), '/tra-cuu/bo-sung'],
+        [new Browser(t, DEPARTMENT_HOST, '203.0.113.10'), '/quan-tri/dang-nhap'],
+        [head, `/quan-tri/ho-so/${t.sample.caseId}/thu-ly`],
+        [head, `/quan-tri/ho-so/phan-quyen/${t.people.victim.id}`],
+        [head, `/quan-tri/tai-khoan/${t.people.victim.username}/vai-tro`],
+      ];
+      for (const [browser, path] of paths) {
+        const response = await sendRaw(t, browser, path, { headers: { 'content-type': contentType }, body });
+        expect(response.status, path).toBe(400);
+        expect(await errorCode(response), path).toBe('E_INVALID_INPUT');
+      }
+      expect((await t.storage.cases.findById(t.sample.caseId))?.status).toBe('submitted');
+    },
+  );
 
   it.each([
     ['truncated', '{"action":"persistEntry","params":'],

@@ -41,7 +41,12 @@ describe.each(STORAGE_KINDS)('one entry cannot stop a department publishing ($na
     // As content that reached main before the gate existed would be.
     await site.live.repo.commit({
       branch: MAIN,
-      files: [{ path: 'content/sotuphap/tin-tuc/bai-hong.mdx', content: '---\ntitle: Bài hỏng\n---\nexport default function X() {}\n' }],
+      files: [
+        {
+          path: 'content/sotuphap/tin-tuc/bai-hong.mdx',
+          content: '---\ntitle: Bài hỏng\n---\nexport default function X() {}\n',
+        },
+      ],
       message: 'Nội dung cũ\n',
       author: { username: 'congso', name: 'Hệ thống' },
     });
@@ -52,7 +57,11 @@ describe.each(STORAGE_KINDS)('one entry cannot stop a department publishing ($na
 
     const dashboard = await (await site.head.request('/quan-tri/tuan-thu/')).text();
     expect(dashboard).toContain('content/sotuphap/tin-tuc/bai-hong.mdx');
-    const itOfficer = await site.live.services.accounts.create(systemPrincipal('test'), { fullName: 'Phạm Đức Thắng', role: 'it-officer', departmentId: 'sotuphap' }, NO_REQUEST);
+    const itOfficer = await site.live.services.accounts.create(
+      systemPrincipal('test'),
+      { fullName: 'Phạm Đức Thắng', role: 'it-officer', departmentId: 'sotuphap' },
+      NO_REQUEST,
+    );
     const officer = new Browser({ app: site.live.app } as unknown as TestApp, 'sotuphap.localhost');
     await officer.signInFully(itOfficer.account.username, itOfficer.oneTimePassword);
     const operations = await (await officer.request('/quan-tri/van-hanh/')).text();

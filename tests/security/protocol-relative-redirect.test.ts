@@ -29,7 +29,13 @@ describe.each(STORAGE_KINDS)('redirects stay on the site ($name)', (kind) => {
   });
 
   it('sends nobody off the site, whatever page or next page is asked for', async () => {
-    const hostile = ['//evil.example', '/\\evil.example', 'https://evil.example/', '/quan-tri/\t/evil.example', '%2F%2Fevil.example'];
+    const hostile = [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/quan-tri/\t/evil.example',
+      '%2F%2Fevil.example',
+    ];
     const locations: Array<[string, string | null]> = [];
     const visit = async (browser: Browser, path: string, init?: Parameters<Browser['request']>[1]) => {
       const response = await browser.request(path, init);
@@ -37,14 +43,27 @@ describe.each(STORAGE_KINDS)('redirects stay on the site ($name)', (kind) => {
     };
     for (const host of [DEPARTMENT_HOST, PORTAL_HOST]) {
       const anonymous = new Browser(t, host);
-      for (const path of ['//van-ban', '//van-ban/', '/%2F%2Fevil.example', '//evil.example/van-ban', '/admin', '/tra-cuu', '/thong-ke', '/quan-tri', '/quan-tri/ho-so', '/admin/']) {
+      for (const path of [
+        '//van-ban',
+        '//van-ban/',
+        '/%2F%2Fevil.example',
+        '//evil.example/van-ban',
+        '/admin',
+        '/tra-cuu',
+        '/thong-ke',
+        '/quan-tri',
+        '/quan-tri/ho-so',
+        '/admin/',
+      ]) {
         await visit(anonymous, path);
       }
       for (const next of hostile) await visit(anonymous, `/quan-tri/tai-khoan?tiep=${encodeURIComponent(next)}`);
     }
     for (const next of hostile) {
       const head = new Browser(t, DEPARTMENT_HOST, `192.0.2.${locations.length % 250}`);
-      await visit(head, `/quan-tri/dang-nhap?tiep=${encodeURIComponent(next)}`, { form: { username: t.people.head.username, password: t.people.head.password } });
+      await visit(head, `/quan-tri/dang-nhap?tiep=${encodeURIComponent(next)}`, {
+        form: { username: t.people.head.username, password: t.people.head.password },
+      });
     }
     expect(locations.filter(([, location]) => location !== null).length).toBeGreaterThan(10);
     expect(locations.filter(([, location]) => location !== null && !isSafeLocation(location))).toEqual([]);

@@ -30,15 +30,21 @@ describe.each(STORAGE_KINDS)('nobody is their own second pair of eyes through an
   afterAll(() => t?.close());
 
   it('a contributor the head created, delegated to verify and signed in as, is the head for four eyes', async () => {
-    const created = await t.as.head.request('/quan-tri/tai-khoan', { form: { fullName: 'Lý Văn Rối', role: 'contributor', sections: 'tin-tuc' } });
+    const created = await t.as.head.request('/quan-tri/tai-khoan', {
+      form: { fullName: 'Lý Văn Rối', role: 'contributor', sections: 'tin-tuc' },
+    });
     expect(created.status).toBe(201);
     const puppet = await takeOver(t, created, 'lvroi');
-    expect((await t.as.head.request('/quan-tri/tai-khoan/lvroi/uy-quyen', { form: { rights: 'verify' } })).status).toBe(303);
+    expect((await t.as.head.request('/quan-tri/tai-khoan/lvroi/uy-quyen', { form: { rights: 'verify' } })).status).toBe(
+      303,
+    );
 
     // The head's own entry, "verified" by the puppet.
     await t.saveNews(t.as.head, 'bai-cua-truong-ban', newsEntry({ title: 'Bài của Trưởng Ban' }));
     await t.move(t.as.head, 'bai-cua-truong-ban', 'pending_review');
-    expect((await t.move(puppet, 'bai-cua-truong-ban', 'pending_publish')).body.code).toBe('E_WORKFLOW_SELF_VERIFICATION');
+    expect((await t.move(puppet, 'bai-cua-truong-ban', 'pending_publish')).body.code).toBe(
+      'E_WORKFLOW_SELF_VERIFICATION',
+    );
 
     // Someone else's entry verified by the puppet cannot be published by the head.
     await t.saveNews(t.as.contributor, 'bai-qua-con-roi', newsEntry({ title: 'Bài qua con rối' }));
@@ -49,14 +55,21 @@ describe.each(STORAGE_KINDS)('nobody is their own second pair of eyes through an
   });
 
   it('an editor delegated to verify, whose password the IT officer reset and used, is the IT officer for four eyes', async () => {
-    expect((await t.as.head.request(`/quan-tri/tai-khoan/${t.usernames.editor}/uy-quyen`, { form: { rights: 'verify' } })).status).toBe(303);
-    const reset = await t.as.itOfficer.request(`/quan-tri/tai-khoan/${t.usernames.editor}/cap-lai-mat-khau`, { form: {} });
+    expect(
+      (await t.as.head.request(`/quan-tri/tai-khoan/${t.usernames.editor}/uy-quyen`, { form: { rights: 'verify' } }))
+        .status,
+    ).toBe(303);
+    const reset = await t.as.itOfficer.request(`/quan-tri/tai-khoan/${t.usernames.editor}/cap-lai-mat-khau`, {
+      form: {},
+    });
     expect(reset.status).toBe(200);
     const editor = await takeOver(t, reset, t.usernames.editor);
     // The IT officer writes, and "verifies" as the account whose password they were shown.
     await t.saveNews(t.as.itOfficer, 'bai-cua-can-bo-cntt', newsEntry({ title: 'Bài của cán bộ CNTT' }));
     await t.move(t.as.itOfficer, 'bai-cua-can-bo-cntt', 'pending_review');
-    expect((await t.move(editor, 'bai-cua-can-bo-cntt', 'pending_publish')).body.code).toBe('E_WORKFLOW_SELF_VERIFICATION');
+    expect((await t.move(editor, 'bai-cua-can-bo-cntt', 'pending_publish')).body.code).toBe(
+      'E_WORKFLOW_SELF_VERIFICATION',
+    );
     // A deputy nobody borrowed verifies it.
     expect((await t.move(t.as.deputy, 'bai-cua-can-bo-cntt', 'pending_publish')).status).toBe(200);
   });

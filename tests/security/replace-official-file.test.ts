@@ -67,8 +67,13 @@ describe('an official file on main is replaced only through its own entry', () =
   it("refuses a contributor's entry carrying a file at the path of another entry's published PDF, naming that entry", async () => {
     const mainBefore = await h.repo.resolve(MAIN);
     const raw = newsEntry({ body: 'Toàn văn quyết định: [tải về](/tep/2023/qd-14-2023-qd-ubnd.pdf).' });
-    const r = await h.save(BOARD.contributor, 'cap-nhat-quy-che', raw, [{ path: OFFICIAL, content: b64(FORGED), encoding: 'base64' }]);
-    expect(r).toMatchObject({ status: 403, body: { code: 'E_MEDIA_OWNED_BY_ANOTHER_ENTRY', data: { owner: { section: 'van-ban', slug: DOCUMENT_SLUG } } } });
+    const r = await h.save(BOARD.contributor, 'cap-nhat-quy-che', raw, [
+      { path: OFFICIAL, content: b64(FORGED), encoding: 'base64' },
+    ]);
+    expect(r).toMatchObject({
+      status: 403,
+      body: { code: 'E_MEDIA_OWNED_BY_ANOTHER_ENTRY', data: { owner: { section: 'van-ban', slug: DOCUMENT_SLUG } } },
+    });
     expect(r.body.error).toContain('Quy chế phối hợp hòa giải ở cơ sở');
     expect(await h.repo.resolve(MAIN)).toBe(mainBefore);
     expect(await h.repo.listBranches('cms/')).toEqual([]);
@@ -78,7 +83,10 @@ describe('an official file on main is replaced only through its own entry', () =
   it('refuses the head replacing it straight on main from the media library, outside the three steps', async () => {
     const asset = { path: OFFICIAL, content: b64(FORGED), encoding: 'base64' };
     const r = await h.call(BOARD.head, 'persistMedia', { asset, options: { commitMessage: 'Thay tệp' } });
-    expect(r).toMatchObject({ status: 403, body: { code: 'E_MEDIA_OWNED_BY_ANOTHER_ENTRY', data: { owner: { slug: DOCUMENT_SLUG } } } });
+    expect(r).toMatchObject({
+      status: 403,
+      body: { code: 'E_MEDIA_OWNED_BY_ANOTHER_ENTRY', data: { owner: { slug: DOCUMENT_SLUG } } },
+    });
     expect(await onMain(h)).toEqual(ORIGINAL);
   });
 
@@ -87,23 +95,34 @@ describe('an official file on main is replaced only through its own entry', () =
       h.call(BOARD.editor, 'persistEntry', {
         dataFiles: [{ slug: DOCUMENT_SLUG, path: DOCUMENT, raw }],
         assets: [{ path: OFFICIAL, content: b64(bytes), encoding: 'base64' }],
-        options: { collectionName: 'van-ban', commitMessage: 'Đính chính toàn văn', useWorkflow: true, status: 'draft' },
+        options: {
+          collectionName: 'van-ban',
+          commitMessage: 'Đính chính toàn văn',
+          useWorkflow: true,
+          status: 'draft',
+        },
       });
     const move = (actor: typeof BOARD.editor, newStatus: string) =>
       h.call(actor, 'updateUnpublishedEntryStatus', { collection: 'van-ban', slug: DOCUMENT_SLUG, newStatus });
 
     expect((await save(legalDocument, CORRECTED)).status).toBe(200);
     // While the correction waits, another entry still cannot put its own version there.
-    const stranger = await h.save(BOARD.contributor, 'ban-khac', newsEntry({ body: '[Tải về](/tep/2023/qd-14-2023-qd-ubnd.pdf)' }), [
-      { path: OFFICIAL, content: b64(FORGED), encoding: 'base64' },
-    ]);
+    const stranger = await h.save(
+      BOARD.contributor,
+      'ban-khac',
+      newsEntry({ body: '[Tải về](/tep/2023/qd-14-2023-qd-ubnd.pdf)' }),
+      [{ path: OFFICIAL, content: b64(FORGED), encoding: 'base64' }],
+    );
     expect(stranger.body.code).toBe('E_MEDIA_OWNED_BY_ANOTHER_ENTRY');
 
     expect(await onMain(h)).toEqual(ORIGINAL);
     expect((await move(BOARD.editor, 'pending_review')).status).toBe(200);
     expect((await move(BOARD.deputy, 'pending_publish')).status).toBe(200);
     expect(await onMain(h)).toEqual(ORIGINAL);
-    const published = await h.call(BOARD.head, 'publishUnpublishedEntry', { collection: 'van-ban', slug: DOCUMENT_SLUG });
+    const published = await h.call(BOARD.head, 'publishUnpublishedEntry', {
+      collection: 'van-ban',
+      slug: DOCUMENT_SLUG,
+    });
     expect(published.status).toBe(200);
     expect(await onMain(h)).toEqual(CORRECTED);
   });

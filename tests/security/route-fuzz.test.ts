@@ -37,7 +37,8 @@ function generator(seed: number) {
   const pick = <T>(values: readonly T[]): T => values[int(values.length)]!;
   const chance = (p: number) => next() < p;
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
-  const word = () => Array.from({ length: 1 + int(12) }, () => pick([...'abcdefghijklmnopqrstuvwxyz0123456789-_.'])).join('');
+  const word = () =>
+    Array.from({ length: 1 + int(12) }, () => pick([...'abcdefghijklmnopqrstuvwxyz0123456789-_.'])).join('');
   const json = (depth = 0): unknown => {
     const kind = int(depth > 3 ? 4 : 7);
     if (kind === 0) return null;
@@ -45,7 +46,12 @@ function generator(seed: number) {
     if (kind === 2) return chance(0.5);
     if (kind === 3) return pick(HOSTILE_TEXT);
     if (kind === 4) return Array.from({ length: int(4) }, () => json(depth + 1));
-    return Object.fromEntries(Array.from({ length: int(5) }, () => [pick([word(), '__proto__', 'constructor', 'action', 'params', 'path']), json(depth + 1)]));
+    return Object.fromEntries(
+      Array.from({ length: int(5) }, () => [
+        pick([word(), '__proto__', 'constructor', 'action', 'params', 'path']),
+        json(depth + 1),
+      ]),
+    );
   };
   return { int, pick, chance, bytes, word, json };
 }
@@ -108,36 +114,129 @@ interface Probe {
   refusedByDesign?: boolean;
 }
 
-const join = (...parts: Array<string | Uint8Array>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const join = (...parts: Array<string | Uint8Array>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 /** Malformed, truncated and merely unexpected bodies, each with the content type that goes with it (or not). */
 function bodies(g: Generator): Array<{ name: string; headers: Record<string, string>; body: Uint8Array | string }> {
   const boundary = `----congso${g.word()}`;
-  const part = (name: string, value: string, extra = '') => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+  const part = (name: string, value: string, extra = '') =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
   const multipart = `multipart/form-data; boundary=${boundary}`;
-  const action = g.chance(0.5) ? g.pick(PROXY_ACTIONS) : g.pick(['nope', '', 'constructor', '__proto__', 'toString', g.word()]);
+  const action = g.chance(0.5)
+    ? g.pick(PROXY_ACTIONS)
+    : g.pick(['nope', '', 'constructor', '__proto__', 'toString', g.word()]);
   return [
-    { name: 'json truncated', headers: { 'content-type': 'application/json' }, body: g.pick(['{"a":', '[1,2', '{"code":"STP-2026', 'nul', '{', '"']) },
-    { name: 'json not an object', headers: { 'content-type': 'application/json' }, body: g.pick(['[]', '"x"', '123', 'null', 'true', '1e999']) },
+    {
+      name: 'json truncated',
+      headers: { 'content-type': 'application/json' },
+      body: g.pick(['{"a":', '[1,2', '{"code":"STP-2026', 'nul', '{', '"']),
+    },
+    {
+      name: 'json not an object',
+      headers: { 'content-type': 'application/json' },
+      body: g.pick(['[]', '"x"', '123', 'null', 'true', '1e999']),
+    },
     { name: 'json random', headers: { 'content-type': 'application/json' }, body: JSON.stringify(g.json()) ?? 'null' },
-    { name: 'json deeply nested', headers: { 'content-type': 'application/json' }, body: '['.repeat(20_000) + ']'.repeat(20_000) },
-    { name: 'decap action', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, params: g.chance(0.5) ? g.json() : { branch: 'main', ...(g.json() as object) } }) },
-    { name: 'json invalid utf-8', headers: { 'content-type': 'application/json; charset=utf-8' }, body: join('{"code":"', g.bytes(1).fill(0xff), '\xfe\xc0","secret":"\xed\xa0\x80"}') },
-    { name: 'json as utf-16', headers: { 'content-type': 'application/json; charset=utf-16' }, body: Buffer.from('{"a":1}', 'utf16le') },
-    { name: 'multipart bad boundary', headers: { 'content-type': multipart }, body: `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n` },
-    { name: 'multipart no boundary', headers: { 'content-type': 'multipart/form-data' }, body: `${part('a', 'b')}--${boundary}--\r\n` },
-    { name: 'multipart empty boundary', headers: { 'content-type': 'multipart/form-data; boundary=' }, body: '--\r\n\r\n' },
-    { name: 'multipart truncated', headers: { 'content-type': multipart }, body: `${part('code', 'STP-2026-0000-00')}--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.` },
-    { name: 'multipart huge part header', headers: { 'content-type': multipart }, body: `${part('a', 'b', `; x="${'h'.repeat(60_000)}"`)}--${boundary}--\r\n` },
-    { name: 'multipart hostile file name', headers: { 'content-type': multipart }, body: `${part('files', '%PDF-1.4', `; filename="${g.pick(['../../x.pdf', '\u0000.pdf', 'a\\b.pdf', '.', 'x'.repeat(400)])}"`)}--${boundary}--\r\n` },
-    { name: 'multipart invalid utf-8', headers: { 'content-type': multipart }, body: join(`--${boundary}\r\nContent-Disposition: form-data; name="\xff\xfe"\r\n\r\n`, g.bytes(64), `\r\n--${boundary}--\r\n`) },
-    { name: 'urlencoded invalid utf-8', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: join('username=%FF%FE&password=\xff\xc0&code=', g.bytes(16), '&a=%ZZ&&=&%') },
-    { name: 'urlencoded random', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(Object.entries({ version: g.pick(['1', '-1', 'x', '1e9']), [g.word()]: g.pick(HOSTILE_TEXT), code: g.pick(HOSTILE_TEXT), secret: g.word() })).toString() },
+    {
+      name: 'json deeply nested',
+      headers: { 'content-type': 'application/json' },
+      body: '['.repeat(20_000) + ']'.repeat(20_000),
+    },
+    {
+      name: 'decap action',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action, params: g.chance(0.5) ? g.json() : { branch: 'main', ...(g.json() as object) } }),
+    },
+    {
+      name: 'json invalid utf-8',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: join('{"code":"', g.bytes(1).fill(0xff), '\xfe\xc0","secret":"\xed\xa0\x80"}'),
+    },
+    {
+      name: 'json as utf-16',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      body: Buffer.from('{"a":1}', 'utf16le'),
+    },
+    {
+      name: 'multipart bad boundary',
+      headers: { 'content-type': multipart },
+      body: `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n`,
+    },
+    {
+      name: 'multipart no boundary',
+      headers: { 'content-type': 'multipart/form-data' },
+      body: `${part('a', 'b')}--${boundary}--\r\n`,
+    },
+    {
+      name: 'multipart empty boundary',
+      headers: { 'content-type': 'multipart/form-data; boundary=' },
+      body: '--\r\n\r\n',
+    },
+    {
+      name: 'multipart truncated',
+      headers: { 'content-type': multipart },
+      body: `${part('code', 'STP-2026-0000-00')}--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.`,
+    },
+    {
+      name: 'multipart huge part header',
+      headers: { 'content-type': multipart },
+      body: `${part('a', 'b', `; x="${'h'.repeat(60_000)}"`)}--${boundary}--\r\n`,
+    },
+    {
+      name: 'multipart hostile file name',
+      headers: { 'content-type': multipart },
+      body: `${part('files', '%PDF-1.4', `; filename="${g.pick(['../../x.pdf', '\u0000.pdf', 'a\\b.pdf', '.', 'x'.repeat(400)])}"`)}--${boundary}--\r\n`,
+    },
+    {
+      name: 'multipart invalid utf-8',
+      headers: { 'content-type': multipart },
+      body: join(
+        `--${boundary}\r\nContent-Disposition: form-data; name="\xff\xfe"\r\n\r\n`,
+        g.bytes(64),
+        `\r\n--${boundary}--\r\n`,
+      ),
+    },
+    {
+      name: 'urlencoded invalid utf-8',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: join('username=%FF%FE&password=\xff\xc0&code=', g.bytes(16), '&a=%ZZ&&=&%'),
+    },
+    {
+      name: 'urlencoded random',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(
+        Object.entries({
+          version: g.pick(['1', '-1', 'x', '1e9']),
+          [g.word()]: g.pick(HOSTILE_TEXT),
+          code: g.pick(HOSTILE_TEXT),
+          secret: g.word(),
+        }),
+      ).toString(),
+    },
     { name: 'empty json', headers: { 'content-type': 'application/json' }, body: '' },
     { name: 'empty multipart', headers: { 'content-type': multipart }, body: '' },
     { name: 'empty urlencoded', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' },
     { name: 'no content type', headers: {}, body: g.bytes(g.int(200)) },
-    { name: 'wrong content type', headers: { 'content-type': g.pick(['text/plain', 'application/xml', 'application/octet-stream', 'image/png', 'application/json-patch+json', ';;;', 'multipart/mixed; boundary=x']) }, body: g.pick(['<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', 'a=b', '{"a":1}']) },
+    {
+      name: 'wrong content type',
+      headers: {
+        'content-type': g.pick([
+          'text/plain',
+          'application/xml',
+          'application/octet-stream',
+          'image/png',
+          'application/json-patch+json',
+          ';;;',
+          'multipart/mixed; boundary=x',
+        ]),
+      },
+      body: g.pick([
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        'a=b',
+        '{"a":1}',
+      ]),
+    },
   ];
 }
 
@@ -194,12 +293,21 @@ function plausibleValues(t: FullApp): Record<string, readonly string[]> {
 }
 
 /** A concrete path for a route pattern: `:name`, `:name{regex}` and `*` filled, plausible or hostile. */
-function fillPath(g: Generator, pattern: string, plausible: Record<string, readonly string[]>, hostile: boolean): string {
+function fillPath(
+  g: Generator,
+  pattern: string,
+  plausible: Record<string, readonly string[]>,
+  hostile: boolean,
+): string {
   const filled = pattern
     .replace(/:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) =>
       hostile ? g.pick(HOSTILE_SEGMENTS) : encodeURIComponent(g.pick(plausible[name] ?? [g.word()])),
     )
-    .replace(/\*/g, () => (hostile ? g.pick([...HOSTILE_SEGMENTS, '/van-ban', '%5Cevil.example', '%2e%2e/%2e%2e/']) : g.pick(['', 'van-ban', 'van-ban/', 'tep/mau-don.pdf', g.word()])));
+    .replace(/\*/g, () =>
+      hostile
+        ? g.pick([...HOSTILE_SEGMENTS, '/van-ban', '%5Cevil.example', '%2e%2e/%2e%2e/'])
+        : g.pick(['', 'van-ban', 'van-ban/', 'tep/mau-don.pdf', g.word()]),
+    );
   return filled.startsWith('/') ? filled : `/${filled}`;
 }
 
@@ -221,17 +329,52 @@ function probesFor(g: Generator, route: RouteTemplate, plausible: Record<string,
   ];
   if (route.methods.has('POST') || route.methods.has('ALL')) {
     // Actions the Decap proxy does not know, and the ones it does with parameters it does not expect.
-    for (let i = 0; i < 6; i += 1) probes.push({ method: 'POST', path: path(), headers: { 'content-type': 'application/json' }, body: g.pick(bodies(g).filter((b) => b.name === 'decap action')).body });
+    for (let i = 0; i < 6; i += 1)
+      probes.push({
+        method: 'POST',
+        path: path(),
+        headers: { 'content-type': 'application/json' },
+        body: g.pick(bodies(g).filter((b) => b.name === 'decap action')).body,
+      });
   }
   for (const body of bodies(g)) {
-    probes.push({ method: 'POST', path: path(), headers: { ...body.headers, ...(g.chance(0.3) ? { accept: 'application/json' } : {}) }, body: body.body });
+    probes.push({
+      method: 'POST',
+      path: path(),
+      headers: { ...body.headers, ...(g.chance(0.3) ? { accept: 'application/json' } : {}) },
+      body: body.body,
+    });
   }
   const abused = headerAbuse(g);
-  probes.push({ method: 'POST', path: path(), headers: { ...abused, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
-  probes.push({ method: 'POST', path: path(), headers: { origin: g.pick(['null', 'http://evil.example', `http://${'o'.repeat(8 * 1024)}`, '\xff']) }, body: 'a=b', refusedByDesign: true });
-  const brokenSession = { cookie: g.pick(['congso_phien=\xff\xfe', 'congso_phien=%00', `congso_phien=${'A'.repeat(16 * 1024)}`, 'congso_phien']) };
+  probes.push({
+    method: 'POST',
+    path: path(),
+    headers: { ...abused, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'a=b',
+  });
+  probes.push({
+    method: 'POST',
+    path: path(),
+    headers: { origin: g.pick(['null', 'http://evil.example', `http://${'o'.repeat(8 * 1024)}`, '\xff']) },
+    body: 'a=b',
+    refusedByDesign: true,
+  });
+  const brokenSession = {
+    cookie: g.pick([
+      'congso_phien=\xff\xfe',
+      'congso_phien=%00',
+      `congso_phien=${'A'.repeat(16 * 1024)}`,
+      'congso_phien',
+    ]),
+  };
   probes.push({ method: 'GET', path: path(), headers: brokenSession, refusedByDesign: true });
-  probes.push({ method: 'POST', path: path(), headers: { ...brokenSession, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b', refusedByDesign: true });
+  probes.push({
+    method: 'POST',
+    path: path(),
+    headers: { ...brokenSession, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'a=b',
+    refusedByDesign: true,
+  });
   for (const method of METHODS_NOT_ROUTED) {
     const body = g.pick(bodies(g));
     probes.push({ method, path: path(), headers: body.headers, body: method === 'OPTIONS' ? undefined : body.body });
@@ -290,45 +433,62 @@ describe.each(STORAGE_KINDS)('every route answers hostile requests without a 5xx
       cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     };
     await signIn();
-    const sessionAlive = async () => (await send({ method: 'GET', path: '/quan-tri/api/phien', headers: { accept: 'application/json' } })).status === 200;
+    const sessionAlive = async () =>
+      (await send({ method: 'GET', path: '/quan-tri/api/phien', headers: { accept: 'application/json' } })).status ===
+      200;
 
     async function send(probe: Probe): Promise<Response> {
       const headers = new Headers();
       headers.set('host', context.host);
       if (cookie) headers.set('cookie', cookie);
       if (probe.method !== 'GET' && probe.method !== 'HEAD') headers.set('origin', origin);
-      for (const [name, value] of Object.entries(probe.headers ?? {})) headers.set(name, value.replace(SESSION, cookie));
+      for (const [name, value] of Object.entries(probe.headers ?? {}))
+        headers.set(name, value.replace(SESSION, cookie));
       const ip = `198.51.${g.int(256)}.${g.int(256)}`;
       const init: RequestInit = { method: probe.method, headers, body: probe.body as BodyInit | undefined };
-      return t.app.request(`${origin}${probe.path}${probe.query ?? ''}`, init, { incoming: { socket: { remoteAddress: ip } } });
+      return t.app.request(`${origin}${probe.path}${probe.query ?? ''}`, init, {
+        incoming: { socket: { remoteAddress: ip } },
+      });
     }
 
     const failures: string[] = [];
     let sent = 0;
     let reachedWithSession = 0;
-    for (let round = 0; round < ROUNDS; round += 1) for (const route of routeTemplates(t.app)) {
-      for (const probe of probesFor(g, route, plausible)) {
-        const what = `${probe.method} ${probe.path.slice(0, 120)}${(probe.query ?? '').slice(0, 80)} [${Object.keys(probe.headers ?? {}).join(',')}] (route ${route.path})`;
-        let response: Response;
-        try {
-          response = await send(probe);
-        } catch (error) {
-          failures.push(`${what}: the app threw ${String(error).slice(0, 200)}`);
-          continue;
+    for (let round = 0; round < ROUNDS; round += 1)
+      for (const route of routeTemplates(t.app)) {
+        for (const probe of probesFor(g, route, plausible)) {
+          const what = `${probe.method} ${probe.path.slice(0, 120)}${(probe.query ?? '').slice(0, 80)} [${Object.keys(probe.headers ?? {}).join(',')}] (route ${route.path})`;
+          let response: Response;
+          try {
+            response = await send(probe);
+          } catch (error) {
+            failures.push(`${what}: the app threw ${String(error).slice(0, 200)}`);
+            continue;
+          }
+          sent += 1;
+          const text = probe.method === 'HEAD' ? '' : await response.text();
+          const type = response.headers.get('content-type') ?? '';
+          if (response.status >= 500 && !stateNotInput(route.path, response.status))
+            failures.push(`${what}: ${response.status} ${errorCodeIn(text) ?? text.slice(0, 200)}`);
+          else if (TEXT_TYPES.test(type) && leaks(text)) failures.push(`${what}: body leaks internals: ${leaks(text)}`);
+          const location = response.headers.get('location');
+          if (location !== null && !isSafeLocation(location))
+            failures.push(`${what}: unsafe redirect to ${location.slice(0, 120)}`);
+          if (context.who && !probe.refusedByDesign && /E_CROSS_ORIGIN|E_NOT_AUTHENTICATED/.test(text))
+            failures.push(`${what}: did not reach the handler signed in: ${text.slice(0, 120)}`);
+          if (
+            context.who &&
+            !probe.refusedByDesign &&
+            probe.method === 'POST' &&
+            response.status !== 401 &&
+            response.status !== 403
+          )
+            reachedWithSession += 1;
+          // Signing out (or a refused cookie) ends the session: sign in again so the rest still reaches the handlers.
+          if (context.who && (response.headers.getSetCookie().length > 0 || sent % 40 === 0) && !(await sessionAlive()))
+            await signIn();
         }
-        sent += 1;
-        const text = probe.method === 'HEAD' ? '' : await response.text();
-        const type = response.headers.get('content-type') ?? '';
-        if (response.status >= 500 && !stateNotInput(route.path, response.status)) failures.push(`${what}: ${response.status} ${errorCodeIn(text) ?? text.slice(0, 200)}`);
-        else if (TEXT_TYPES.test(type) && leaks(text)) failures.push(`${what}: body leaks internals: ${leaks(text)}`);
-        const location = response.headers.get('location');
-        if (location !== null && !isSafeLocation(location)) failures.push(`${what}: unsafe redirect to ${location.slice(0, 120)}`);
-        if (context.who && !probe.refusedByDesign && /E_CROSS_ORIGIN|E_NOT_AUTHENTICATED/.test(text)) failures.push(`${what}: did not reach the handler signed in: ${text.slice(0, 120)}`);
-        if (context.who && !probe.refusedByDesign && probe.method === 'POST' && response.status !== 401 && response.status !== 403) reachedWithSession += 1;
-        // Signing out (or a refused cookie) ends the session: sign in again so the rest still reaches the handlers.
-        if (context.who && (response.headers.getSetCookie().length > 0 || sent % 40 === 0) && !(await sessionAlive())) await signIn();
       }
-    }
     expect(failures, `FUZZ_SEED=${SEED}, ${sent} requests`).toEqual([]);
     expect(sent).toBeGreaterThan(1000);
     if (context.who) expect(reachedWithSession).toBeGreaterThan(100);

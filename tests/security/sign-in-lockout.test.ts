@@ -27,7 +27,10 @@ describe.each(STORAGE_KINDS)('sign-in without lockouts ($name)', (kind) => {
   afterEach(() => t.storage.close());
 
   /** `count` wrong passwords that the server actually checked, waiting out each delay as a patient attacker would. */
-  async function guess(count: number, from: (i: number) => Browser = () => new Browser(t, 'sotuphap.localhost', ATTACKER)): Promise<void> {
+  async function guess(
+    count: number,
+    from: (i: number) => Browser = () => new Browser(t, 'sotuphap.localhost', ATTACKER),
+  ): Promise<void> {
     for (let checked = 0; checked < count; ) {
       const response = await from(checked).signIn('nvan', WRONG);
       if (response.status === 401) checked += 1;
@@ -36,14 +39,17 @@ describe.each(STORAGE_KINDS)('sign-in without lockouts ($name)', (kind) => {
     }
   }
 
-  it.each([10, 50, 99])('lets the holder in from their own computer right after %i failures from an attacker', async (failures) => {
-    await guess(failures);
-    // The attacker's last failure has just set a delay: a browser the account never used must wait…
-    expect((await new Browser(t, 'sotuphap.localhost', HOLDER_OFFICE).signIn('nvan', PASSWORD)).status).toBe(429);
-    // …the holder's own computer need not.
-    expect((await holder.signIn('nvan', PASSWORD)).status).toBe(303);
-    expect((await holder.request('/quan-tri/')).status).toBe(200);
-  });
+  it.each([10, 50, 99])(
+    'lets the holder in from their own computer right after %i failures from an attacker',
+    async (failures) => {
+      await guess(failures);
+      // The attacker's last failure has just set a delay: a browser the account never used must wait…
+      expect((await new Browser(t, 'sotuphap.localhost', HOLDER_OFFICE).signIn('nvan', PASSWORD)).status).toBe(429);
+      // …the holder's own computer need not.
+      expect((await holder.signIn('nvan', PASSWORD)).status).toBe(303);
+      expect((await holder.request('/quan-tri/')).status).toBe(200);
+    },
+  );
 
   it('is not fooled by guesses from the holder’s own office address', async () => {
     await guess(30, () => new Browser(t, 'sotuphap.localhost', HOLDER_OFFICE));
@@ -57,7 +63,10 @@ describe.each(STORAGE_KINDS)('sign-in without lockouts ($name)', (kind) => {
     expect(t.clock() - start).toBeLessThan(60 * 60_000);
     const stranger = new Browser(t, 'sotuphap.localhost', '198.51.100.200');
     t.clock.advance(30_000);
-    const refused = await stranger.request('/quan-tri/dang-nhap', { form: { username: 'nvan', password: PASSWORD }, headers: { accept: 'application/json' } });
+    const refused = await stranger.request('/quan-tri/dang-nhap', {
+      form: { username: 'nvan', password: PASSWORD },
+      headers: { accept: 'application/json' },
+    });
     expect(refused.status).toBe(429);
     const body = (await refused.json()) as { error: { code: string; data: { capped: boolean } } };
     expect(body.error).toMatchObject({ code: 'E_THROTTLED', data: { capped: true } });
@@ -103,7 +112,9 @@ describe.each(STORAGE_KINDS)('sign-in without lockouts ($name)', (kind) => {
   });
 
   it('keeps the device cookie HttpOnly and SameSite=Strict, and __Host- with Secure over https', async () => {
-    const plain = (await new Browser(t).signIn('nvan', PASSWORD)).headers.getSetCookie().find((c) => c.startsWith('congso_thiet_bi_nvan='))!;
+    const plain = (await new Browser(t).signIn('nvan', PASSWORD)).headers
+      .getSetCookie()
+      .find((c) => c.startsWith('congso_thiet_bi_nvan='))!;
     expect(plain).toMatch(/HttpOnly/);
     expect(plain).toMatch(/SameSite=Strict/);
     expect(plain).toMatch(/Path=\//);

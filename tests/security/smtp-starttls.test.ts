@@ -6,7 +6,12 @@ import { selfSignedCertificate, startSmtpSink, type SmtpSink } from '../support/
  * With SMTP_USER set and SMTP_SECURE off, the relay password must never be
  * sent over a plain connection: STARTTLS first, or no mail at all.
  */
-const MESSAGE = { from: 'khong-tra-loi@sotuphap.thuathienhue.gov.vn', to: 'nvan@sotuphap.thuathienhue.gov.vn', subject: 'Thử', text: 'Xin chào Huế' };
+const MESSAGE = {
+  from: 'khong-tra-loi@sotuphap.thuathienhue.gov.vn',
+  to: 'nvan@sotuphap.thuathienhue.gov.vn',
+  subject: 'Thử',
+  text: 'Xin chào Huế',
+};
 const CREDENTIALS = { user: 'congso', password: 'mật-khẩu-relay-bí-mật' };
 
 describe('SMTP with a password', () => {

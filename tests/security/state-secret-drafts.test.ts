@@ -13,7 +13,9 @@ describe.each(STORAGE_KINDS)('state-secret drafts ($name)', (kind) => {
   let t: EditorialApp;
   beforeAll(async () => {
     t = await openEditorialApp(kind);
-    expect((await t.saveNews(t.as.contributor, 'tai-lieu-mat', newsEntry({ title: 'Kế hoạch mật', secret: true }))).status).toBe(200);
+    expect(
+      (await t.saveNews(t.as.contributor, 'tai-lieu-mat', newsEntry({ title: 'Kế hoạch mật', secret: true }))).status,
+    ).toBe(200);
     expect((await t.saveNews(t.as.contributor, 'tin-thuong', newsEntry({ title: 'Tin thường' }))).status).toBe(200);
   }, 120_000);
   afterAll(() => t?.close());
@@ -24,7 +26,12 @@ describe.each(STORAGE_KINDS)('state-secret drafts ($name)', (kind) => {
   it.each(readers)('%s reads the secret draft', async (who) => {
     const entry = await t.api(t.as[who], 'unpublishedEntry', { id: 'tin-tuc/tai-lieu-mat' });
     expect(entry.status).toBe(200);
-    const data = await t.api(t.as[who], 'unpublishedEntryDataFile', { collection: 'tin-tuc', slug: 'tai-lieu-mat', id: '', path: 'content/sotuphap/tin-tuc/tai-lieu-mat.mdx' });
+    const data = await t.api(t.as[who], 'unpublishedEntryDataFile', {
+      collection: 'tin-tuc',
+      slug: 'tai-lieu-mat',
+      id: '',
+      path: 'content/sotuphap/tin-tuc/tai-lieu-mat.mdx',
+    });
     expect(data.body.data).toContain('Kế hoạch mật');
   });
 
@@ -33,7 +40,12 @@ describe.each(STORAGE_KINDS)('state-secret drafts ($name)', (kind) => {
     expect(list.body).not.toContain('tin-tuc/tai-lieu-mat');
     const entry = await t.api(t.as[who], 'unpublishedEntry', { id: 'tin-tuc/tai-lieu-mat' });
     expect(entry.body.code).toBe('E_WORKFLOW_SECRET_DRAFT');
-    const data = await t.api(t.as[who], 'unpublishedEntryDataFile', { collection: 'tin-tuc', slug: 'tai-lieu-mat', id: '', path: 'content/sotuphap/tin-tuc/tai-lieu-mat.mdx' });
+    const data = await t.api(t.as[who], 'unpublishedEntryDataFile', {
+      collection: 'tin-tuc',
+      slug: 'tai-lieu-mat',
+      id: '',
+      path: 'content/sotuphap/tin-tuc/tai-lieu-mat.mdx',
+    });
     expect(data.body.code).toBe('E_WORKFLOW_SECRET_DRAFT');
     expect(JSON.stringify(data.body)).not.toContain('Kế hoạch mật');
     const page = await (await t.as[who].request('/quan-tri/bai-viet/tin-tuc/tai-lieu-mat')).text();

@@ -40,7 +40,8 @@ async function writeTree(root: string, files: Record<string, string | Buffer>): 
 }
 
 /** The entry links the file with an Attachment component, as Decap's editor writes it. */
-const withAttachment = (url: string) => newsEntry({ body: `Tài liệu hướng dẫn kèm theo.\n\n<Attachment file="${url}" label="Tài liệu" />` });
+const withAttachment = (url: string) =>
+  newsEntry({ body: `Tài liệu hướng dẫn kèm theo.\n\n<Attachment file="${url}" label="Tài liệu" />` });
 
 describe('attachments through the Decap proxy', () => {
   let h: Harness;
@@ -60,7 +61,12 @@ describe('attachments through the Decap proxy', () => {
     ['an HTML page', 'p.html', PAGE, 'E_MEDIA_TYPE_NOT_ALLOWED'],
     ['a script', 'p.js', SCRIPT, 'E_MEDIA_TYPE_NOT_ALLOWED'],
     ['an SVG image with a script', 'x.svg', SVG, 'E_MEDIA_TYPE_NOT_ALLOWED'],
-    ['an XML file', 'du-lieu.xml', '<?xml version="1.0"?><?xml-stylesheet href="p.xsl"?><a/>', 'E_MEDIA_TYPE_NOT_ALLOWED'],
+    [
+      'an XML file',
+      'du-lieu.xml',
+      '<?xml version="1.0"?><?xml-stylesheet href="p.xsl"?><a/>',
+      'E_MEDIA_TYPE_NOT_ALLOWED',
+    ],
     ['a ".pdf" whose bytes are an HTML page', 'huong-dan.pdf', fixture('html-page.pdf'), 'E_MEDIA_CONTENT_MISMATCH'],
     ['a PNG that is also an HTML page', 'anh.png', fixture('polyglot.png'), 'E_MEDIA_HIDDEN_CONTENT'],
   ])('refuses %s attached to an entry, with its code, writing nothing', async (_, name, bytes, code) => {
@@ -88,8 +94,13 @@ describe('attachments through the Decap proxy', () => {
   });
 
   it('refuses a PDF the entry does not use', async () => {
-    const r = await h.save(BOARD.contributor, SLUG, newsEntry(), [{ path: `${FOLDER}/phu-luc.pdf`, content: b64(fixture('sample.pdf')), encoding: 'base64' }]);
-    expect(r).toMatchObject({ status: 422, body: { code: 'E_MEDIA_NOT_REFERENCED', data: { url: `/tep/tin-tuc/${SLUG}/phu-luc.pdf` } } });
+    const r = await h.save(BOARD.contributor, SLUG, newsEntry(), [
+      { path: `${FOLDER}/phu-luc.pdf`, content: b64(fixture('sample.pdf')), encoding: 'base64' },
+    ]);
+    expect(r).toMatchObject({
+      status: 422,
+      body: { code: 'E_MEDIA_NOT_REFERENCED', data: { url: `/tep/tin-tuc/${SLUG}/phu-luc.pdf` } },
+    });
     await nothingWritten();
   });
 
@@ -97,7 +108,9 @@ describe('attachments through the Decap proxy', () => {
     const collection = decapConfig({ site: { id: SITE, name: 'Sở Tư pháp' }, sections: ['tin-tuc'] }).collections[0]!;
     const folder = collection.media_folder.replace('{{slug}}', SLUG).replace(/^\//, '');
     const url = `${collection.public_folder.replace('{{slug}}', SLUG)}/huong-dan.pdf`;
-    const r = await h.save(BOARD.contributor, SLUG, withAttachment(url), [{ path: `${folder}/huong-dan.pdf`, content: b64(fixture('sample.pdf')), encoding: 'base64' }]);
+    const r = await h.save(BOARD.contributor, SLUG, withAttachment(url), [
+      { path: `${folder}/huong-dan.pdf`, content: b64(fixture('sample.pdf')), encoding: 'base64' },
+    ]);
     expect(r.status).toBe(200);
     expect(`${folder}/huong-dan.pdf`).toBe(`${FOLDER}/huong-dan.pdf`);
     const saved = await h.repo.readFile(`cms/${SITE}/tin-tuc/${SLUG}`, `${FOLDER}/huong-dan.pdf`);
@@ -145,16 +158,29 @@ describe.each(STORAGE_KINDS)('files of a built site served as data, never pages 
       'tep/2024/mau-don.docx': fixture('sample.docx'),
     });
     storage = await kind.open();
-    app = createApp({ storage, departments: [department], services: createServices({ storage, departments: [department] }), distDir: dir });
+    app = createApp({
+      storage,
+      departments: [department],
+      services: createServices({ storage, departments: [department] }),
+      distDir: dir,
+    });
   });
   afterAll(async () => {
     await storage?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const get = (urlPath: string) => app.request(`http://sotuphap.localhost${urlPath}`, { headers: { host: 'sotuphap.localhost' } });
+  const get = (urlPath: string) =>
+    app.request(`http://sotuphap.localhost${urlPath}`, { headers: { host: 'sotuphap.localhost' } });
 
-  it.each(['/tep/2025/p.html', '/tep/2025/p.js', '/tep/2025/x.svg', '/%74ep/2025/p.html', '/TEP/2025/p.html', '/tep%2F2025/p.html'])('answers 404 for %s, never a page or a script', async (urlPath) => {
+  it.each([
+    '/tep/2025/p.html',
+    '/tep/2025/p.js',
+    '/tep/2025/x.svg',
+    '/%74ep/2025/p.html',
+    '/TEP/2025/p.html',
+    '/tep%2F2025/p.html',
+  ])('answers 404 for %s, never a page or a script', async (urlPath) => {
     const res = await get(urlPath);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toMatch(/html|javascript|svg/);
@@ -174,7 +200,9 @@ describe.each(STORAGE_KINDS)('files of a built site served as data, never pages 
   it('sends an office document as a download with a safe file name', async () => {
     const res = await get('/tep/2024/mau-don.docx');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="mau-don.docx"');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
@@ -211,7 +239,13 @@ describe('the build copies only allowed files whose bytes match', () => {
       .filter((d) => d.isFile())
       .map((d) => path.relative(path.join(staging, 'tep'), path.join(d.parentPath, d.name)).split(path.sep).join('/'));
     expect(copied.sort()).toEqual(['2023/qd-14-2023-qd-ubnd.pdf', 'van-ban/qd-52/mau-don.docx']);
-    expect(refused.sort()).toEqual(['2025/p.html', '2025/p.js', '2025/x.svg', 'tin-tuc/bai/anh.png', 'tin-tuc/bai/huong-dan.pdf']);
+    expect(refused.sort()).toEqual([
+      '2025/p.html',
+      '2025/p.js',
+      '2025/x.svg',
+      'tin-tuc/bai/anh.png',
+      'tin-tuc/bai/huong-dan.pdf',
+    ]);
     expect(await readFile(path.join(staging, 'tep', '2023', 'qd-14-2023-qd-ubnd.pdf'))).toEqual(fixture('sample.pdf'));
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll } from 'vitest';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import {
+  dropSchemas,
+  postgresAvailable,
+  TEST_DATABASE_URL,
+  uniqueSchemaName,
+} from '#server/platform/storage/postgres/test-database.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 
 /**

@@ -25,11 +25,46 @@ describe.each(STORAGE_KINDS)('the look-up limit counts per case, not per spellin
     const secret = generateSecret();
     const now = t.clock();
     const record: CaseRecord = {
-      id: randomUUID(), departmentId: 'sotuphap', service: 'hoi-dap', kind: null, trackingCode: code.text, secretHash: hashSecret(code, secret),
-      status: 'submitted', subject: 'Hỏi về thủ tục', subjectRef: null, payload: { fullName: 'Lê Văn Tám' }, contactEmail: null, assignedTo: null,
-      complex: false, signedLetterAt: null, remoteArea: false, extensions: 0, suspendedAt: null, receivedAt: now, acceptDueAt: now + 86_400_000, resolveDueAt: null, dueAt: now + 86_400_000, closedAt: null, version: 1, updatedAt: now,
+      id: randomUUID(),
+      departmentId: 'sotuphap',
+      service: 'hoi-dap',
+      kind: null,
+      trackingCode: code.text,
+      secretHash: hashSecret(code, secret),
+      status: 'submitted',
+      subject: 'Hỏi về thủ tục',
+      subjectRef: null,
+      payload: { fullName: 'Lê Văn Tám' },
+      contactEmail: null,
+      assignedTo: null,
+      complex: false,
+      signedLetterAt: null,
+      remoteArea: false,
+      extensions: 0,
+      suspendedAt: null,
+      receivedAt: now,
+      acceptDueAt: now + 86_400_000,
+      resolveDueAt: null,
+      dueAt: now + 86_400_000,
+      closedAt: null,
+      version: 1,
+      updatedAt: now,
     };
-    await t.storage.cases.create({ record, event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+    await t.storage.cases.create({
+      record,
+      event: {
+        at: now,
+        actorId: null,
+        actorName: null,
+        action: 'submit',
+        status: 'submitted',
+        publicText: null,
+        internalNote: null,
+        details: {},
+      },
+      attachments: [],
+      idempotencyKeyHash: null,
+    });
     return { code: code.text, secret };
   }
 

@@ -44,19 +44,29 @@ describe.each(STORAGE_KINDS)('four eyes at least ($name)', (kind) => {
 
   it('the head alone publishes urgently only with a written reason; it stays on the dashboard until a second person reviews it', async () => {
     await t.saveNews(t.as.head, 'tin-khan-bao', newsEntry({ title: 'Thông báo khẩn về bão số 5' }));
-    const noReason = await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', { form: { reason: 'gấp' } });
+    const noReason = await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', {
+      form: { reason: 'gấp' },
+    });
     expect(noReason.status).toBe(422);
     expect(await t.repo.readFile(MAIN, 'content/sotuphap/tin-tuc/tin-khan-bao.mdx')).toBeNull();
-    const byDeputy = await t.as.deputy.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', { form: { reason: 'Bão đổ bộ trong đêm nay, cần thông báo ngay' } });
+    const byDeputy = await t.as.deputy.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', {
+      form: { reason: 'Bão đổ bộ trong đêm nay, cần thông báo ngay' },
+    });
     expect(byDeputy.status).toBe(403);
-    const urgent = await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', { form: { reason: 'Bão đổ bộ trong đêm nay, cần thông báo ngay' } });
+    const urgent = await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/dang-khan', {
+      form: { reason: 'Bão đổ bộ trong đêm nay, cần thông báo ngay' },
+    });
     expect(urgent.status).toBe(303);
     const commit = await t.repo.readCommit((await t.repo.resolve(MAIN))!);
     expect(commit.message).toMatch(/^Congso-Urgent-Reason: Bão đổ bộ trong đêm nay, cần thông báo ngay$/m);
     expect(commit.message).toMatch(/^Congso-Event: publish-urgently$/m);
     expect(await (await t.as.head.request('/quan-tri/tuan-thu/')).text()).toContain('tin-tuc/tin-khan-bao');
-    expect((await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/ra-soat-dang-khan', { form: {} })).status).toBe(403);
-    expect((await t.as.deputy.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/ra-soat-dang-khan', { form: {} })).status).toBe(303);
+    expect(
+      (await t.as.head.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/ra-soat-dang-khan', { form: {} })).status,
+    ).toBe(403);
+    expect(
+      (await t.as.deputy.request('/quan-tri/bai-viet/tin-tuc/tin-khan-bao/ra-soat-dang-khan', { form: {} })).status,
+    ).toBe(303);
     expect(await (await t.as.head.request('/quan-tri/tuan-thu/')).text()).not.toContain('tin-tuc/tin-khan-bao');
   });
 });

@@ -37,14 +37,25 @@ describe.each(STORAGE_KINDS)('new passwords ($name)', (kind) => {
       form: { currentPassword: oneTimePassword, newPassword, confirmation: newPassword },
       headers: { accept: 'application/json' },
     });
-    return { status: response.status, body: response.status === 303 ? null : ((await response.json()) as { error: { code: string; message: string; data: { reason: string } } }) };
+    return {
+      status: response.status,
+      body:
+        response.status === 303
+          ? null
+          : ((await response.json()) as { error: { code: string; message: string; data: { reason: string } } }),
+    };
   }
 
   it('refuses each guessable password with its reason and a Vietnamese explanation, changing nothing', async () => {
     const messages = new Map<string, string>();
     for (const [label, password, reason] of REFUSED) {
       const { status, body } = await choose(password);
-      expect({ label, status, code: body?.error.code, reason: body?.error.data.reason }).toEqual({ label, status: 400, code: 'E_WEAK_PASSWORD', reason });
+      expect({ label, status, code: body?.error.code, reason: body?.error.data.reason }).toEqual({
+        label,
+        status: 400,
+        code: 'E_WEAK_PASSWORD',
+        reason,
+      });
       expect(body!.error.message).toMatch(VIETNAMESE);
       messages.set(reason, body!.error.message);
     }

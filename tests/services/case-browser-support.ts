@@ -31,7 +31,13 @@ export async function serveToChromium(t: CaseTestApp): Promise<ServedApp> {
 type ComplaintField = Exclude<keyof typeof COMPLAINT, 'kind' | 'consent'>;
 
 /** Opens the complaint form and fills it as a citizen types it: the kind of letter, then the named fields from `COMPLAINT`. */
-export async function fillComplaint(page: Page, origin: string, kind: string, fields: readonly ComplaintField[], overrides: Partial<Record<ComplaintField, string>> = {}) {
+export async function fillComplaint(
+  page: Page,
+  origin: string,
+  kind: string,
+  fields: readonly ComplaintField[],
+  overrides: Partial<Record<ComplaintField, string>> = {},
+) {
   await page.goto(`${origin}/dich-vu/khieu-nai-to-cao`);
   await page.selectOption('#truong-kind', kind);
   for (const field of fields) await page.fill(`#truong-${field}`, overrides[field] ?? COMPLAINT[field]);

@@ -30,7 +30,23 @@ describe.skipIf(!chromiumAvailable)('a citizen and an officer in Chromium', () =
   });
 
   const fillComplaint = (page: Page, content: string) =>
-    fill(page, origin, 'khieu-nai', ['fullName', 'address', 'idNumber', 'phone', 'respondentName', 'respondentAddress', 'reasons', 'request', 'content'], { content });
+    fill(
+      page,
+      origin,
+      'khieu-nai',
+      [
+        'fullName',
+        'address',
+        'idNumber',
+        'phone',
+        'respondentName',
+        'respondentAddress',
+        'reasons',
+        'request',
+        'content',
+      ],
+      { content },
+    );
 
   it('files without JavaScript, files with it, looks up, and reads the officer’s answer', async () => {
     const noScript = await chromium.newContext({ javaScriptEnabled: false });

@@ -77,13 +77,21 @@ interface Sent {
 
 function submit(port: number, key: string, withFile: boolean): Promise<Sent> {
   const boundary = `----congso${key}`;
-  const fields: Record<string, string> = { ...COMPLAINT, content: `${COMPLAINT.content} Đơn số ${key}.`, 'idempotency-key': key };
+  const fields: Record<string, string> = {
+    ...COMPLAINT,
+    content: `${COMPLAINT.content} Đơn số ${key}.`,
+    'idempotency-key': key,
+  };
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (withFile) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="don.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.from(fixture('sample.pdf')), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -109,7 +117,13 @@ function submit(port: number, key: string, withFile: boolean): Promise<Sent> {
         res.on('end', () => {
           try {
             const json = JSON.parse(text) as { trackingCode?: string; secret?: string };
-            resolve({ key, withFile, status: res.statusCode ?? null, trackingCode: json.trackingCode, secret: json.secret });
+            resolve({
+              key,
+              withFile,
+              status: res.statusCode ?? null,
+              trackingCode: json.trackingCode,
+              secret: json.secret,
+            });
           } catch {
             resolve({ key, withFile, status: res.statusCode ?? null });
           }
@@ -129,7 +143,13 @@ interface Answer {
 }
 
 /** One request to the server, answered or not (a killed server answers nothing). */
-function send(port: number, method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<Answer> {
+function send(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<Answer> {
   return new Promise((resolve) => {
     const req = request(
       {
@@ -137,12 +157,19 @@ function send(port: number, method: string, pathname: string, headers: Record<st
         port,
         method,
         path: pathname,
-        headers: { host: `sotuphap.localhost:${port}`, origin: `http://sotuphap.localhost:${port}`, 'content-length': Buffer.byteLength(body), ...headers },
+        headers: {
+          host: `sotuphap.localhost:${port}`,
+          origin: `http://sotuphap.localhost:${port}`,
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
       },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? null, text, setCookie: res.headers['set-cookie'] ?? [] }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? null, text, setCookie: res.headers['set-cookie'] ?? [] }),
+        );
         res.on('error', () => resolve({ status: null, text: '', setCookie: [] }));
       },
     );
@@ -183,7 +210,10 @@ describe('durability under SIGKILL', () => {
     const total = 400;
     const results = await killMidway(
       server,
-      Array.from({ length: total }, (_, i) => () => submit(port, `durable${String(i).padStart(5, '0')}${'x'.repeat(16)}`, i % 3 === 0)),
+      Array.from(
+        { length: total },
+        (_, i) => () => submit(port, `durable${String(i).padStart(5, '0')}${'x'.repeat(16)}`, i % 3 === 0),
+      ),
     );
     const acknowledged = results.filter((r) => r.status === 201 && r.trackingCode);
     expect(acknowledged.length).toBeGreaterThan(50);
@@ -209,7 +239,11 @@ describe('durability under SIGKILL', () => {
       }
       // A retry of an acknowledged submission after the restart finds its case, with the same secret.
       const again = await submit(port, acknowledged[0]!.key, acknowledged[0]!.withFile);
-      expect(again).toMatchObject({ status: 200, trackingCode: acknowledged[0]!.trackingCode, secret: acknowledged[0]!.secret });
+      expect(again).toMatchObject({
+        status: 200,
+        trackingCode: acknowledged[0]!.trackingCode,
+        secret: acknowledged[0]!.secret,
+      });
       await storage.close();
     } finally {
       server.kill('SIGKILL');
@@ -222,7 +256,14 @@ describe('durability under SIGKILL', () => {
     await storage.migrate();
     const password = 'sông Hương chiều thu mưa bay';
     const head = await storage.accounts.create(
-      anAccount({ id: randomUUID(), username: 'truongban', role: 'head', passwordHash: await cheapHasher().hash(password), mustChangePassword: false, passwordExpiresAt: null }),
+      anAccount({
+        id: randomUUID(),
+        username: 'truongban',
+        role: 'head',
+        passwordHash: await cheapHasher().hash(password),
+        mustChangePassword: false,
+        passwordExpiresAt: null,
+      }),
     );
     const now = Date.now();
     const secret = generateSecret();
@@ -230,27 +271,88 @@ describe('durability under SIGKILL', () => {
     const extended: string[] = [];
     for (let i = 0; i < 150; i += 1) {
       const code = generateTrackingCode('STP', 2026);
-      const record = aCase({ id: randomUUID(), kind: 'phan-anh', trackingCode: code.text, secretHash: hashSecret(code, secret), status: 'resolved', closedAt: now - 86_400_000, dueAt: null });
-      await storage.cases.create({ record, event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+      const record = aCase({
+        id: randomUUID(),
+        kind: 'phan-anh',
+        trackingCode: code.text,
+        secretHash: hashSecret(code, secret),
+        status: 'resolved',
+        closedAt: now - 86_400_000,
+        dueAt: null,
+      });
+      await storage.cases.create({
+        record,
+        event: {
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'submit',
+          status: 'submitted',
+          publicText: null,
+          internalNote: null,
+          details: {},
+        },
+        attachments: [],
+        idempotencyKeyHash: null,
+      });
       rated.push({ id: record.id, code: code.text, score: (i % 5) + 1 });
       const denunciation = aCase({
-        id: randomUUID(), kind: 'to-cao', trackingCode: generateTrackingCode('STP', 2026).text, status: 'accepted', signedLetterAt: now - 20 * 86_400_000,
-        resolveDueAt: now + 20 * 86_400_000, dueAt: now + 20 * 86_400_000,
+        id: randomUUID(),
+        kind: 'to-cao',
+        trackingCode: generateTrackingCode('STP', 2026).text,
+        status: 'accepted',
+        signedLetterAt: now - 20 * 86_400_000,
+        resolveDueAt: now + 20 * 86_400_000,
+        dueAt: now + 20 * 86_400_000,
       });
-      await storage.cases.create({ record: denunciation, event: { at: now, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+      await storage.cases.create({
+        record: denunciation,
+        event: {
+          at: now,
+          actorId: null,
+          actorName: null,
+          action: 'submit',
+          status: 'submitted',
+          publicText: null,
+          internalNote: null,
+          details: {},
+        },
+        attachments: [],
+        idempotencyKeyHash: null,
+      });
       extended.push(denunciation.id);
     }
     await storage.close();
 
     const port = await freePort();
     let server = await startServer(port, sqlite);
-    const signIn = await send(port, 'POST', '/quan-tri/dang-nhap', { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.1' }, new URLSearchParams({ username: head.username, password }).toString());
+    const signIn = await send(
+      port,
+      'POST',
+      '/quan-tri/dang-nhap',
+      { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.1' },
+      new URLSearchParams({ username: head.username, password }).toString(),
+    );
     expect(signIn.status).toBe(303);
     const cookie = signIn.setCookie.map((c) => c.split(';')[0]).join('; ');
     const json = { accept: 'application/json', 'content-type': 'application/json' };
     const requests = rated.flatMap((r, i) => [
-      () => send(port, 'POST', '/tra-cuu/danh-gia', { ...json, 'x-forwarded-for': `10.1.${i >> 8}.${i & 255}` }, JSON.stringify({ code: r.code, secret, score: String(r.score), comment: `Ý kiến số ${i}.` })),
-      () => send(port, 'POST', `/quan-tri/ho-so/${extended[i]}/gia-han`, { ...json, cookie, 'x-forwarded-for': '192.0.2.1' }, JSON.stringify({ version: '1', publicText: `Gia hạn lần thứ nhất, vụ việc số ${i}.` })),
+      () =>
+        send(
+          port,
+          'POST',
+          '/tra-cuu/danh-gia',
+          { ...json, 'x-forwarded-for': `10.1.${i >> 8}.${i & 255}` },
+          JSON.stringify({ code: r.code, secret, score: String(r.score), comment: `Ý kiến số ${i}.` }),
+        ),
+      () =>
+        send(
+          port,
+          'POST',
+          `/quan-tri/ho-so/${extended[i]}/gia-han`,
+          { ...json, cookie, 'x-forwarded-for': '192.0.2.1' },
+          JSON.stringify({ version: '1', publicText: `Gia hạn lần thứ nhất, vụ việc số ${i}.` }),
+        ),
     ]);
     const answers = await killMidway(server, requests);
     const ratingsAcknowledged = rated.filter((_, i) => answers[2 * i]!.status === 200);
@@ -263,7 +365,11 @@ describe('durability under SIGKILL', () => {
     try {
       const after = openSqliteStorage({ path: path.join(dir, sqlite) });
       for (const r of ratingsAcknowledged) {
-        expect(await after.caseRatings.find(r.id), r.code).toMatchObject({ score: r.score, channel: 'lookup', comment: expect.stringMatching(/^Ý kiến số \d+\.$/) });
+        expect(await after.caseRatings.find(r.id), r.code).toMatchObject({
+          score: r.score,
+          channel: 'lookup',
+          comment: expect.stringMatching(/^Ý kiến số \d+\.$/),
+        });
       }
       for (const id of extended) {
         const record = (await after.cases.findById(id))!;
@@ -278,7 +384,13 @@ describe('durability under SIGKILL', () => {
       }
       await after.close();
       // Through the restarted server, an acknowledged rating is still there: a second one is refused.
-      const again = await send(port, 'POST', '/tra-cuu/danh-gia', { ...json, 'x-forwarded-for': '10.9.9.9' }, JSON.stringify({ code: ratingsAcknowledged[0]!.code, secret, score: '1' }));
+      const again = await send(
+        port,
+        'POST',
+        '/tra-cuu/danh-gia',
+        { ...json, 'x-forwarded-for': '10.9.9.9' },
+        JSON.stringify({ code: ratingsAcknowledged[0]!.code, secret, score: '1' }),
+      );
       expect(JSON.parse(again.text).error.code).toBe('E_ALREADY_RATED');
     } finally {
       server.kill('SIGKILL');

@@ -42,7 +42,10 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
     smtp = await startSmtpSink();
     t = await createCaseTestApp({
       storage: openSqliteStorage({ path: database }),
-      cases: { powDifficulty: 8, mail: { smtp: { host: '127.0.0.1', port: smtp.port }, from: 'khong-tra-loi@sotuphap.thuathienhue.gov.vn' } },
+      cases: {
+        powDifficulty: 8,
+        mail: { smtp: { host: '127.0.0.1', port: smtp.port }, from: 'khong-tra-loi@sotuphap.thuathienhue.gov.vn' },
+      },
     });
     served = await serveToChromium(t);
     ({ server, chromium, origin } = served);
@@ -60,14 +63,25 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
     return smtp.messages.filter((m) => m.to.includes(COMPLAINT.email)).map((m) => m.text);
   }
 
-
-  const steps = (page: Page) => page.$$eval('.dv-timeline li strong', (nodes) => nodes.map((n) => n.textContent!.trim()));
+  const steps = (page: Page) =>
+    page.$$eval('.dv-timeline li strong', (nodes) => nodes.map((n) => n.textContent!.trim()));
 
   it('is filed, followed, decided and rated, and the rating is counted', async () => {
     // 1. The citizen files the complaint with JavaScript off, and is told the signed letter is still needed.
     const citizenContext = await chromium.newContext({ javaScriptEnabled: false });
     const citizen = await citizenContext.newPage();
-    await fillComplaint(citizen, origin, 'khieu-nai', ['fullName', 'address', 'idNumber', 'phone', 'email', 'respondentName', 'respondentAddress', 'content', 'reasons', 'request']);
+    await fillComplaint(citizen, origin, 'khieu-nai', [
+      'fullName',
+      'address',
+      'idNumber',
+      'phone',
+      'email',
+      'respondentName',
+      'respondentAddress',
+      'content',
+      'reasons',
+      'request',
+    ]);
     await citizen.click('button[type=submit]');
     await citizen.waitForSelector('[data-ma-bi-mat]');
     const code = (await citizen.textContent('[data-ma-ho-so]'))!.trim();
@@ -86,14 +100,18 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
     const office = await headPage(chromium, t, origin, server.port);
     const record = (await t.storage.cases.findByTrackingCode(code))!;
     await office.goto(`${origin}/quan-tri/ho-so/${record.id}`);
-    const act = async (action: string) => Promise.all([office.waitForNavigation(), office.click(`button[data-hanh-dong="${action}"]`)]);
+    const act = async (action: string) =>
+      Promise.all([office.waitForNavigation(), office.click(`button[data-hanh-dong="${action}"]`)]);
     await office.selectOption('#receiveSignedLetter-qua', 'ban-chup');
     await act('receiveSignedLetter');
     expect(await office.textContent('[data-don-ky]')).toMatch(/^Đã nhận ngày/);
     await act('accept');
     await office.waitForSelector('[data-trang-thai="accepted"]');
     const dueBefore = (await office.textContent('#han-giai-quyet'))!;
-    await office.fill('#declareComplex-tra-loi', 'Vụ việc phức tạp: phải xác minh tại hai phường, nên gia hạn theo Điều 28 Luật Khiếu nại.');
+    await office.fill(
+      '#declareComplex-tra-loi',
+      'Vụ việc phức tạp: phải xác minh tại hai phường, nên gia hạn theo Điều 28 Luật Khiếu nại.',
+    );
     await act('declareComplex');
     expect(await office.textContent('#han-giai-quyet')).not.toBe(dueBefore);
     await office.fill('#resolve-tra-loi', 'Cơ quan đã xem xét và huỷ quyết định xử phạt bị khiếu nại.');
@@ -133,9 +151,39 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
 
     // 7. Four other citizens rated their closed cases this month: a fifth rating makes the counts public.
     for (let i = 0; i < 4; i += 1) {
-      const other = aCase({ id: randomUUID(), trackingCode: `STP-2026-DG${i}A-A${i}`, kind: 'phan-anh', status: 'resolved', receivedAt: t.clock() - 86_400_000, closedAt: t.clock() - 3_600_000, dueAt: null });
-      await t.storage.cases.create({ record: other, event: { at: other.receivedAt, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
-      await t.storage.caseRatings.add({ caseId: other.id, departmentId: 'sotuphap', service: 'khieu-nai-to-cao', score: 5, comment: null, channel: 'lookup', ratedAt: t.clock() });
+      const other = aCase({
+        id: randomUUID(),
+        trackingCode: `STP-2026-DG${i}A-A${i}`,
+        kind: 'phan-anh',
+        status: 'resolved',
+        receivedAt: t.clock() - 86_400_000,
+        closedAt: t.clock() - 3_600_000,
+        dueAt: null,
+      });
+      await t.storage.cases.create({
+        record: other,
+        event: {
+          at: other.receivedAt,
+          actorId: null,
+          actorName: null,
+          action: 'submit',
+          status: 'submitted',
+          publicText: null,
+          internalNote: null,
+          details: {},
+        },
+        attachments: [],
+        idempotencyKeyHash: null,
+      });
+      await t.storage.caseRatings.add({
+        caseId: other.id,
+        departmentId: 'sotuphap',
+        service: 'khieu-nai-to-cao',
+        score: 5,
+        comment: null,
+        channel: 'lookup',
+        ratedAt: t.clock(),
+      });
     }
 
     // 8. The citizen rates the answer on the look-up page.
@@ -152,19 +200,41 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
     expect(await citizen.textContent('[data-danh-gia]')).toContain('đã đánh giá 5/5');
 
     // 9. The usage report from the command line, on the same database.
-    const { stdout } = await run(process.execPath, ['scripts/report.ts', '--period', '2026-01', '--site', 'sotuphap', '--format', 'json', '--now', '2026-01-31T12:00:00+07:00'], {
-      cwd: ROOT,
-      env: { ...process.env, SQLITE_PATH: database, DATABASE_URL: '' },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        'scripts/report.ts',
+        '--period',
+        '2026-01',
+        '--site',
+        'sotuphap',
+        '--format',
+        'json',
+        '--now',
+        '2026-01-31T12:00:00+07:00',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SQLITE_PATH: database, DATABASE_URL: '' },
+      },
+    );
     const report = JSON.parse(stdout) as UsageReport;
     const complaints = report.sites[0]!.services.find((s) => s.service === 'khieu-nai-to-cao')!;
-    expect(complaints).toMatchObject({ rateable: 5, rated: 5, responseRate: 100, averageRating: 5, ratings: [0, 0, 0, 0, 5] });
+    expect(complaints).toMatchObject({
+      rateable: 5,
+      rated: 5,
+      responseRate: 100,
+      averageRating: 5,
+      ratings: [0, 0, 0, 0, 5],
+    });
 
     // 10. And on the department's public statistics, computed from what was closed before the moment it is made.
     t.clock.advance(3_600_000);
     await citizen.goto(`${origin}/thong-ke/`);
     const row = await citizen.$$eval('#muc-do-hai-long ~ table tbody tr', (rows) =>
-      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim())).find((cells) => cells[0]!.startsWith('Khiếu nại')),
+      rows
+        .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim()))
+        .find((cells) => cells[0]!.startsWith('Khiếu nại')),
     );
     expect(row).toEqual(['Khiếu nại, tố cáo, phản ánh, kiến nghị', '5', '5', '100%', '0', '0', '0', '0', '5']);
     await citizenContext.close();
@@ -174,7 +244,15 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
   it('has no WCAG 2.1 AA violations on the look-up timeline with its forms', async () => {
     const context = await chromium.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await fillComplaint(page, origin, 'to-cao', ['fullName', 'address', 'idNumber', 'phone', 'email', 'respondentName', 'content']);
+    await fillComplaint(page, origin, 'to-cao', [
+      'fullName',
+      'address',
+      'idNumber',
+      'phone',
+      'email',
+      'respondentName',
+      'content',
+    ]);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-ma-bi-mat]');
     // Submitted in place by the script, the receipt says what the law still asks, as the server's page does.

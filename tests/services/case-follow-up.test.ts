@@ -3,7 +3,16 @@ import { vietnamDate } from '#src/calendar/working-days.ts';
 import { STORAGE_KINDS } from '../security/support.ts';
 import { errorCode } from '../accounts/support.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { Browser, COMPLAINT, createCaseTestApp, DENUNCIATION, fixture, multipart, solvedPow, type CaseTestApp } from './case-support.ts';
+import {
+  Browser,
+  COMPLAINT,
+  createCaseTestApp,
+  DENUNCIATION,
+  fixture,
+  multipart,
+  solvedPow,
+  type CaseTestApp,
+} from './case-support.ts';
 
 /**
  * What happens around a case once it is filed (docs/adr/0056–0059): the
@@ -33,7 +42,10 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     smtp = await startSmtpSink();
     t = await createCaseTestApp({
       storage: await kind.open(),
-      cases: { mail: { smtp: { host: '127.0.0.1', port: smtp.port }, from: 'khong-tra-loi@sotuphap.gov.vn' }, retentionDays: 365 },
+      cases: {
+        mail: { smtp: { host: '127.0.0.1', port: smtp.port }, from: 'khong-tra-loi@sotuphap.gov.vn' },
+        retentionDays: 365,
+      },
     });
     const created = await t.addAccount('Nguyễn Văn An', 'head');
     const browser = new Browser(t, 'sotuphap.localhost', '192.0.2.1');
@@ -47,19 +59,32 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
 
   async function file(body: Record<string, string>) {
     const browser = citizen();
-    const response = await browser.request('/dich-vu/khieu-nai-to-cao', { json: { ...body, ...(await solvedPow(browser, 'khieu-nai-to-cao')) }, headers: { accept: 'application/json' } });
+    const response = await browser.request('/dich-vu/khieu-nai-to-cao', {
+      json: { ...body, ...(await solvedPow(browser, 'khieu-nai-to-cao')) },
+      headers: { accept: 'application/json' },
+    });
     expect(response.status).toBe(201);
-    const receipt = (await response.json()) as { trackingCode: string; secret: string; signedLetterRequired: boolean; stillToDo: string[] };
+    const receipt = (await response.json()) as {
+      trackingCode: string;
+      secret: string;
+      signedLetterRequired: boolean;
+      stillToDo: string[];
+    };
     return { ...receipt, record: (await t.storage.cases.findByTrackingCode(receipt.trackingCode))! };
   }
   async function act(caseId: string, slug: string, form: Record<string, string> = {}) {
     const record = await t.storage.cases.findById(caseId);
-    const response = await (await headBrowser()).request(`/quan-tri/ho-so/${caseId}/${slug}`, { form: { version: String(record!.version), ...form }, headers: { accept: 'application/json' } });
+    const response = await (await headBrowser()).request(`/quan-tri/ho-so/${caseId}/${slug}`, {
+      form: { version: String(record!.version), ...form },
+      headers: { accept: 'application/json' },
+    });
     expect(response.status, await response.clone().text()).toBe(200);
     return t.storage.cases.findById(caseId);
   }
   const lookup = async (code: string, secret: string) =>
-    (await (await citizen().request('/tra-cuu/', { json: { code, secret }, headers: { accept: 'application/json' } })).json()) as Record<string, unknown> & {
+    (await (
+      await citizen().request('/tra-cuu/', { json: { code, secret }, headers: { accept: 'application/json' } })
+    ).json()) as Record<string, unknown> & {
       events: Array<{ action: string; dueAt: number | null; publicText: string | null }>;
     };
   const mailsTo = async (code: string) => {
@@ -80,7 +105,11 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     t.clock.advance(DAY);
     const uploadedAt = t.clock();
     const form = multipart({ code: trackingCode, secret }, [{ name: 'don-da-ky.pdf', bytes: fixture('sample.pdf') }]);
-    const sent = await t.app.request('http://sotuphap.localhost/tra-cuu/don-ky', { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept: 'application/json' } }, { incoming: { socket: { remoteAddress: '198.51.100.90' } } });
+    const sent = await t.app.request(
+      'http://sotuphap.localhost/tra-cuu/don-ky',
+      { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept: 'application/json' } },
+      { incoming: { socket: { remoteAddress: '198.51.100.90' } } },
+    );
     expect(sent.status).toBe(200);
     expect(await t.storage.cases.attachments(record.id)).toHaveLength(1);
 
@@ -90,7 +119,9 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     expect(received!.dueAt).toBe(received!.acceptDueAt);
     const mails = await mailsTo(trackingCode);
     expect(mails.at(-1)!.text).toMatch(/Cơ quan đã nhận đơn có chữ ký/);
-    expect(mails.at(-1)!.text).toContain(`đến hết ngày ${vietnamDate(new Date(received!.acceptDueAt)).split('-').reverse().join('/')}`);
+    expect(mails.at(-1)!.text).toContain(
+      `đến hết ngày ${vietnamDate(new Date(received!.acceptDueAt)).split('-').reverse().join('/')}`,
+    );
     const after = await lookup(trackingCode, secret);
     expect(after.signedLetterRequired).toBe(false);
     expect(after.events.find((e) => e.action === 'receiveSignedLetter')!.dueAt).toBe(received!.acceptDueAt);
@@ -107,23 +138,39 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     expect(mail).toMatch(/Gia hạn thời hạn giải quyết/);
     expect(mail).toContain('Vụ việc phức tạp: phải xác minh tại hai xã.');
     const step = (await lookup(trackingCode, secret)).events.find((e) => e.action === 'extend')!;
-    expect(step).toMatchObject({ publicText: 'Vụ việc phức tạp: phải xác minh tại hai xã.', dueAt: extended!.resolveDueAt });
+    expect(step).toMatchObject({
+      publicText: 'Vụ việc phức tạp: phải xác minh tại hai xã.',
+      dueAt: extended!.resolveDueAt,
+    });
     await act(record.id, 'gia-han', { publicText: 'Vụ việc đặc biệt phức tạp.' });
-    const third = await (await headBrowser()).request(`/quan-tri/ho-so/${record.id}/gia-han`, { form: { version: String((await t.storage.cases.findById(record.id))!.version), publicText: 'Lần ba.' }, headers: { accept: 'application/json' } });
+    const third = await (await headBrowser()).request(`/quan-tri/ho-so/${record.id}/gia-han`, {
+      form: { version: String((await t.storage.cases.findById(record.id))!.version), publicText: 'Lần ba.' },
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(third)).toBe('E_EXTENSION_NOT_ALLOWED');
   });
 
   it('lets the citizen rate a closed case once from the look-up page, and shows the officer the rating', async () => {
     const { trackingCode, secret, record } = await file({ ...COMPLAINT, kind: 'phan-anh' });
-    const notYet = await citizen().request('/tra-cuu/danh-gia', { json: { code: trackingCode, secret, score: '4' }, headers: { accept: 'application/json' } });
+    const notYet = await citizen().request('/tra-cuu/danh-gia', {
+      json: { code: trackingCode, secret, score: '4' },
+      headers: { accept: 'application/json' },
+    });
     expect(await errorCode(notYet)).toBe('E_RATING_NOT_OPEN');
     await act(record.id, 'thu-ly');
     await act(record.id, 'giai-quyet', { publicText: 'Đã sửa biển báo theo phản ánh.' });
-    const rate = (body: Record<string, string>) => citizen().request('/tra-cuu/danh-gia', { json: { code: trackingCode, secret, ...body }, headers: { accept: 'application/json' } });
+    const rate = (body: Record<string, string>) =>
+      citizen().request('/tra-cuu/danh-gia', {
+        json: { code: trackingCode, secret, ...body },
+        headers: { accept: 'application/json' },
+      });
     expect(await errorCode(await rate({ score: '9' }))).toBe('E_INVALID_INPUT');
     const rated = await rate({ score: '4', comment: 'Cán bộ trả lời rõ ràng.' });
     expect(rated.status).toBe(200);
-    expect(((await rated.json()) as { rating: unknown }).rating).toMatchObject({ score: 4, comment: 'Cán bộ trả lời rõ ràng.' });
+    expect(((await rated.json()) as { rating: unknown }).rating).toMatchObject({
+      score: 4,
+      comment: 'Cán bộ trả lời rõ ràng.',
+    });
     expect(await errorCode(await rate({ score: '1' }))).toBe('E_ALREADY_RATED');
     expect((await t.storage.caseRatings.find(record.id))!.score).toBe(4);
     const page = await (await (await headBrowser()).request(`/quan-tri/ho-so/${record.id}`)).text();
@@ -135,7 +182,9 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     const { trackingCode, record } = await file({ ...COMPLAINT, kind: 'kien-nghi' });
     await act(record.id, 'thu-ly');
     await act(record.id, 'giai-quyet', { publicText: 'Kiến nghị đã được tiếp thu.' });
-    const link = /https:\/\/sotuphap\.thuathienhue\.gov\.vn(\/danh-gia\/[^\s]+)/.exec((await mailsTo(trackingCode)).at(-1)!.text)![1]!;
+    const link = /https:\/\/sotuphap\.thuathienhue\.gov\.vn(\/danh-gia\/[^\s]+)/.exec(
+      (await mailsTo(trackingCode)).at(-1)!.text,
+    )![1]!;
     const form = await citizen().request(link);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('name="score"');
@@ -144,7 +193,9 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     const sent = await citizen().request(link, { form: { score: '2', comment: 'Chậm.' } });
     expect(sent.status).toBe(201);
     expect(await t.storage.caseRatings.find(record.id)).toMatchObject({ score: 2, channel: 'mail-link' });
-    expect(await errorCode(await citizen().request(link, { form: { score: '5' }, headers: { accept: 'application/json' } }))).toBe('E_ALREADY_RATED');
+    expect(
+      await errorCode(await citizen().request(link, { form: { score: '5' }, headers: { accept: 'application/json' } })),
+    ).toBe('E_ALREADY_RATED');
     expect(await (await citizen().request(link)).text()).toContain('đã đánh giá 2/5');
 
     const late = await file({ ...COMPLAINT, kind: 'kien-nghi' });
@@ -152,7 +203,11 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     await act(late.record.id, 'giai-quyet', { publicText: 'Đã trả lời.' });
     const lateLink = /(\/danh-gia\/[^\s]+)/.exec((await mailsTo(late.trackingCode)).at(-1)!.text)![1]!;
     t.clock.advance(31 * DAY);
-    expect(await errorCode(await citizen().request(lateLink, { form: { score: '5' }, headers: { accept: 'application/json' } }))).toBe('E_RATING_NOT_OPEN');
+    expect(
+      await errorCode(
+        await citizen().request(lateLink, { form: { score: '5' }, headers: { accept: 'application/json' } }),
+      ),
+    ).toBe('E_RATING_NOT_OPEN');
   });
 
   it('destroys closed cases past retention only when the head approves the list, and keeps the list and the audit line', async () => {
@@ -172,7 +227,11 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     const officer = await t.addAccount('Cán Bộ Khác', 'editor');
     const other = new Browser(t, 'sotuphap.localhost', '192.0.2.77');
     await other.signInFully(officer.username, officer.password);
-    expect(await errorCode(await other.request(`/quan-tri/ho-so/huy/${list!.id}`, { form: {}, headers: { accept: 'application/json' } }))).toBe('E_CASE_PERMISSION');
+    expect(
+      await errorCode(
+        await other.request(`/quan-tri/ho-so/huy/${list!.id}`, { form: {}, headers: { accept: 'application/json' } }),
+      ),
+    ).toBe('E_CASE_PERMISSION');
     expect(await t.storage.cases.findById(record.id)).not.toBeNull();
 
     const approved = await (await headBrowser()).request(`/quan-tri/ho-so/huy/${list!.id}`, { form: {} });
@@ -180,9 +239,20 @@ describe.each(STORAGE_KINDS)('around a case ($name)', (kind) => {
     expect(await t.storage.cases.findById(record.id)).toBeNull();
     expect(await t.storage.cases.findById(open.record.id)).not.toBeNull();
     expect(await t.storage.caseDisposals.find(list!.id)).toMatchObject({ status: 'approved', approvedBy: head.id });
-    const [audit] = await t.storage.audit.list({ departmentId: 'sotuphap', limit: 1, actions: ['case-disposal-approved'] });
+    const [audit] = await t.storage.audit.list({
+      departmentId: 'sotuphap',
+      limit: 1,
+      actions: ['case-disposal-approved'],
+    });
     expect(audit!.details.cases).toContain(record.trackingCode);
     expect(await (await (await headBrowser()).request('/quan-tri/ho-so/huy')).text()).toContain(record.trackingCode);
-    expect(await errorCode(await (await headBrowser()).request(`/quan-tri/ho-so/huy/${list!.id}`, { form: {}, headers: { accept: 'application/json' } }))).toBe('E_DISPOSAL_DECIDED');
+    expect(
+      await errorCode(
+        await (await headBrowser()).request(`/quan-tri/ho-so/huy/${list!.id}`, {
+          form: {},
+          headers: { accept: 'application/json' },
+        }),
+      ),
+    ).toBe('E_DISPOSAL_DECIDED');
   });
 });

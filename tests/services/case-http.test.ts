@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadingZeroBits, workDigest } from '#server/citizen-services/proof-of-work.ts';
 import { openPostgresStorage } from '#server/platform/storage/postgres/postgres-storage.ts';
-import { dropSchemas, postgresAvailable, TEST_DATABASE_URL, uniqueSchemaName } from '#server/platform/storage/postgres/test-database.ts';
+import {
+  dropSchemas,
+  postgresAvailable,
+  TEST_DATABASE_URL,
+  uniqueSchemaName,
+} from '#server/platform/storage/postgres/test-database.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { errorCode } from '../accounts/support.ts';
@@ -39,9 +44,13 @@ const ADAPTERS: Array<[string, () => Storage | Promise<Storage>, boolean]> = [
 const KEY = () => `k${crypto.randomUUID().replace(/-/g, '')}`;
 
 async function postMultipart(t: CaseTestApp, path: string, form: FormData, ip = '198.51.100.7', accept = 'text/html') {
-  return t.app.request(`http://sotuphap.localhost${path}`, { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept } }, {
-    incoming: { socket: { remoteAddress: ip } },
-  });
+  return t.app.request(
+    `http://sotuphap.localhost${path}`,
+    { method: 'POST', body: form, headers: { origin: 'http://sotuphap.localhost', accept } },
+    {
+      incoming: { socket: { remoteAddress: ip } },
+    },
+  );
 }
 
 describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, available) => {
@@ -65,8 +74,14 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
   });
 
   async function file(body: Record<string, string>, service = 'khieu-nai-to-cao', browser = citizen()) {
-    const response = await browser.request(`/dich-vu/${service}`, { json: { ...body, ...(await solvedPow(browser, service)) }, headers: { accept: 'application/json' } });
-    return { response, body: (await response.json()) as Record<string, unknown> & { trackingCode: string; secret: string } };
+    const response = await browser.request(`/dich-vu/${service}`, {
+      json: { ...body, ...(await solvedPow(browser, service)) },
+      headers: { accept: 'application/json' },
+    });
+    return {
+      response,
+      body: (await response.json()) as Record<string, unknown> & { trackingCode: string; secret: string },
+    };
   }
 
   let theHead: Awaited<ReturnType<typeof newOfficer>> | undefined;
@@ -85,7 +100,9 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
 
   async function act(browser: Browser, caseId: string, slug: string, form: Record<string, string> = {}) {
     const record = await t.storage.cases.findById(caseId);
-    return browser.request(`/quan-tri/ho-so/${caseId}/${slug}`, { form: { version: String(record!.version), ...form } });
+    return browser.request(`/quan-tri/ho-so/${caseId}/${slug}`, {
+      form: { version: String(record!.version), ...form },
+    });
   }
 
   describe.skipIf(!available)('filing', () => {
@@ -95,7 +112,9 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const page = await form.text();
       const key = /name="idempotency-key" value="([^"]+)"/.exec(page)![1]!;
       expect(page).toContain('Thông báo về xử lý dữ liệu cá nhân');
-      const response = await browser.request('/dich-vu/khieu-nai-to-cao', { form: { ...COMPLAINT, 'idempotency-key': key, homepage: '' } });
+      const response = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        form: { ...COMPLAINT, 'idempotency-key': key, homepage: '' },
+      });
       expect(response.status).toBe(201);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const html = await response.text();
@@ -103,7 +122,12 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       expect(code).toMatch(/^STP-20\d\d-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
       expect(html).toMatch(/data-ma-bi-mat>[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}</);
       const stored = await t.storage.cases.findByTrackingCode(code);
-      expect(stored).toMatchObject({ service: 'khieu-nai-to-cao', kind: 'khieu-nai', status: 'submitted', departmentId: 'sotuphap' });
+      expect(stored).toMatchObject({
+        service: 'khieu-nai-to-cao',
+        kind: 'khieu-nai',
+        status: 'submitted',
+        departmentId: 'sotuphap',
+      });
       expect(stored!.payload).not.toHaveProperty('homepage');
     });
 
@@ -113,7 +137,9 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const browser = citizen();
       const form = await browser.request('/dich-vu/khieu-nai-to-cao');
       const key = /name="idempotency-key" value="([^"]+)"/.exec(await form.text())![1]!;
-      const response = await browser.request('/dich-vu/khieu-nai-to-cao', { form: { ...COMPLAINT, content: pasted, 'idempotency-key': key, homepage: '' } });
+      const response = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        form: { ...COMPLAINT, content: pasted, 'idempotency-key': key, homepage: '' },
+      });
       expect(response.status).toBe(201);
       const html = await response.text();
       expect(html).toContain('Nội dung');
@@ -130,17 +156,33 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
 
     it('answers each invalid field with its own Vietnamese message, as JSON and on the re-rendered form', async () => {
       const browser = citizen();
-      const { response, body } = await file({ ...COMPLAINT, fullName: 'X', idNumber: '123', email: 'khong-phai-email', content: 'ngắn', consent: '' });
+      const { response, body } = await file({
+        ...COMPLAINT,
+        fullName: 'X',
+        idNumber: '123',
+        email: 'khong-phai-email',
+        content: 'ngắn',
+        consent: '',
+      });
       expect(response.status).toBe(400);
-      const issues = (body as unknown as { error: { code: string; data: { issues: Array<{ field: string; problem: string; message: string }> } } }).error;
+      const issues = (
+        body as unknown as {
+          error: { code: string; data: { issues: Array<{ field: string; problem: string; message: string }> } };
+        }
+      ).error;
       expect(issues.code).toBe('E_INVALID_INPUT');
       const byField = Object.fromEntries(issues.data.issues.map((i) => [i.field, i]));
       expect(byField.fullName).toMatchObject({ problem: 'too-short', message: 'Họ và tên phải có ít nhất 2 ký tự.' });
-      expect(byField.idNumber).toMatchObject({ problem: 'invalid-format', message: 'Số định danh cá nhân (số căn cước) phải gồm đúng 12 chữ số.' });
+      expect(byField.idNumber).toMatchObject({
+        problem: 'invalid-format',
+        message: 'Số định danh cá nhân (số căn cước) phải gồm đúng 12 chữ số.',
+      });
       expect(byField.email).toMatchObject({ problem: 'invalid-format' });
       expect(byField.content).toMatchObject({ problem: 'too-short' });
       expect(byField.consent).toMatchObject({ problem: 'consent-required' });
-      const page = await browser.request('/dich-vu/khieu-nai-to-cao', { form: { ...COMPLAINT, fullName: '', phone: '', email: '' } });
+      const page = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        form: { ...COMPLAINT, fullName: '', phone: '', email: '' },
+      });
       expect(page.status).toBe(400);
       const html = await page.text();
       expect(html).toContain('Họ và tên không được để trống.');
@@ -150,24 +192,38 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
 
     it('stores nothing when the honeypot is filled, the proof of work is wrong or replayed', async () => {
       const before = (await t.storage.cases.list({ departmentId: 'sotuphap', limit: 1000 })).length;
-      expect((await file({ ...COMPLAINT, homepage: 'http://spam.example' })).body.error).toMatchObject({ code: 'E_SPAM_SUSPECTED' });
+      expect((await file({ ...COMPLAINT, homepage: 'http://spam.example' })).body.error).toMatchObject({
+        code: 'E_SPAM_SUSPECTED',
+      });
       const browser = citizen();
       const pow = await solvedPow(browser, 'khieu-nai-to-cao');
       // A nonce that surely fails: at 4 bits, one made-up nonce in sixteen would pass by chance.
       let bad = 0;
       while (leadingZeroBits(workDigest(pow['pow-challenge']!, `sai${bad}`)) >= 4) bad += 1;
-      const wrong = await browser.request('/dich-vu/khieu-nai-to-cao', { json: { ...COMPLAINT, ...pow, 'pow-nonce': `sai${bad}` }, headers: { accept: 'application/json' } });
+      const wrong = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        json: { ...COMPLAINT, ...pow, 'pow-nonce': `sai${bad}` },
+        headers: { accept: 'application/json' },
+      });
       expect(['E_POW_INVALID']).toContain(await errorCode(wrong));
-      const first = await browser.request('/dich-vu/khieu-nai-to-cao', { json: { ...COMPLAINT, ...pow }, headers: { accept: 'application/json' } });
+      const first = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        json: { ...COMPLAINT, ...pow },
+        headers: { accept: 'application/json' },
+      });
       expect(first.status).toBe(201);
-      const replay = await browser.request('/dich-vu/khieu-nai-to-cao', { json: { ...COMPLAINT, ...pow }, headers: { accept: 'application/json' } });
+      const replay = await browser.request('/dich-vu/khieu-nai-to-cao', {
+        json: { ...COMPLAINT, ...pow },
+        headers: { accept: 'application/json' },
+      });
       expect(await errorCode(replay)).toBe('E_POW_REPLAYED');
       expect((await t.storage.cases.list({ departmentId: 'sotuphap', limit: 1000 })).length).toBe(before + 1);
     });
 
     it('refuses a cross-origin post', async () => {
       const browser = citizen();
-      const response = await browser.request('/dich-vu/hoi-dap', { json: {}, headers: { origin: 'http://evil.example', accept: 'application/json' } });
+      const response = await browser.request('/dich-vu/hoi-dap', {
+        json: {},
+        headers: { origin: 'http://evil.example', accept: 'application/json' },
+      });
       expect(await errorCode(response)).toBe('E_CROSS_ORIGIN');
     });
 
@@ -176,43 +232,86 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const key = KEY();
       const send = async () => {
         const response = await browser.request('/dich-vu/hoi-dap', {
-          json: { fullName: 'Lê Văn Tám', email: 'tam@example.com', title: 'Hỏi về thủ tục cấp phiếu lý lịch', question: 'Tôi cần những giấy tờ gì để xin cấp phiếu lý lịch tư pháp số 2?', consent: 'on', 'idempotency-key': key, ...(await solvedPow(browser, 'hoi-dap')) },
+          json: {
+            fullName: 'Lê Văn Tám',
+            email: 'tam@example.com',
+            title: 'Hỏi về thủ tục cấp phiếu lý lịch',
+            question: 'Tôi cần những giấy tờ gì để xin cấp phiếu lý lịch tư pháp số 2?',
+            consent: 'on',
+            'idempotency-key': key,
+            ...(await solvedPow(browser, 'hoi-dap')),
+          },
           headers: { accept: 'application/json' },
         });
-        return { status: response.status, body: (await response.json()) as { trackingCode: string; secret: string; duplicate: boolean } };
+        return {
+          status: response.status,
+          body: (await response.json()) as { trackingCode: string; secret: string; duplicate: boolean },
+        };
       };
       const [a, b, c] = await Promise.all([send(), send(), send()]);
       expect([a, b, c].map((r) => r.status).sort()).toEqual([200, 200, 201]);
       expect(new Set([a, b, c].map((r) => r.body.trackingCode)).size).toBe(1);
       expect(new Set([a, b, c].map((r) => r.body.secret)).size).toBe(1);
-      const lookup = await citizen().request('/tra-cuu/', { json: { code: a.body.trackingCode, secret: b.body.secret }, headers: { accept: 'application/json' } });
+      const lookup = await citizen().request('/tra-cuu/', {
+        json: { code: a.body.trackingCode, secret: b.body.secret },
+        headers: { accept: 'application/json' },
+      });
       expect(lookup.status).toBe(200);
     });
 
     it('refuses a comment on a consultation that is not open', async () => {
-      const body = { consultation: 'du-thao-da-dong', fullName: 'Trần Bình', email: 'binh@example.com', comment: 'Đề nghị bổ sung quy định về hỗ trợ hòa giải viên.', consent: 'on' };
-      expect((await file(body, 'gop-y-du-thao')).body.error).toMatchObject({ code: 'E_CONSULTATION_CLOSED', data: { state: 'da-ket-thuc' } });
+      const body = {
+        consultation: 'du-thao-da-dong',
+        fullName: 'Trần Bình',
+        email: 'binh@example.com',
+        comment: 'Đề nghị bổ sung quy định về hỗ trợ hòa giải viên.',
+        consent: 'on',
+      };
+      expect((await file(body, 'gop-y-du-thao')).body.error).toMatchObject({
+        code: 'E_CONSULTATION_CLOSED',
+        data: { state: 'da-ket-thuc' },
+      });
       expect((await file({ ...body, consultation: 'du-thao-dang-mo' }, 'gop-y-du-thao')).response.status).toBe(201);
     });
   });
 
   describe.skipIf(!available)('files', () => {
-    const dossier = { applicantType: 'ca-nhan', procedureCode: '1.001234', fullName: 'Hoàng Thị Mai', idNumber: '046190005678', address: '3 Hùng Vương, Huế', email: 'mai@example.com', consent: 'on' };
+    const dossier = {
+      applicantType: 'ca-nhan',
+      procedureCode: '1.001234',
+      fullName: 'Hoàng Thị Mai',
+      idNumber: '046190005678',
+      address: '3 Hùng Vương, Huế',
+      email: 'mai@example.com',
+      consent: 'on',
+    };
 
     async function fileDossier(files: Array<{ name: string; bytes: Uint8Array }>, ip?: string) {
       const browser = citizen();
       const pow = await solvedPow(browser, 'ho-so');
-      return postMultipart(t, '/dich-vu/ho-so', multipart({ ...dossier, ...pow, 'idempotency-key': KEY() }, files), ip ?? browser.ip, 'application/json');
+      return postMultipart(
+        t,
+        '/dich-vu/ho-so',
+        multipart({ ...dossier, ...pow, 'idempotency-key': KEY() }, files),
+        ip ?? browser.ip,
+        'application/json',
+      );
     }
 
     it('accepts real documents, stores them outside the web root under server-made names, fsynced', async () => {
       const before = t.storedFiles().length;
-      const response = await fileDossier([{ name: 'to-khai.pdf', bytes: fixture('sample.pdf') }, { name: 'ảnh căn cước.png', bytes: fixture('sample.png') }]);
+      const response = await fileDossier([
+        { name: 'to-khai.pdf', bytes: fixture('sample.pdf') },
+        { name: 'ảnh căn cước.png', bytes: fixture('sample.png') },
+      ]);
       expect(response.status).toBe(201);
       const { trackingCode } = (await response.json()) as { trackingCode: string };
       const record = await t.storage.cases.findByTrackingCode(trackingCode);
       const attachments = await t.storage.cases.attachments(record!.id);
-      expect(attachments.map((a) => [a.displayName, a.kind])).toEqual([['to-khai.pdf', 'pdf'], ['ảnh căn cước.png', 'png']]);
+      expect(attachments.map((a) => [a.displayName, a.kind])).toEqual([
+        ['to-khai.pdf', 'pdf'],
+        ['ảnh căn cước.png', 'png'],
+      ]);
       expect(attachments.every((a) => /^[0-9a-f-]{36}\.bin$/.test(a.storedName))).toBe(true);
       expect(t.storedFiles().length).toBe(before + 2);
     });
@@ -244,10 +343,16 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const head = await officer('head', 'Trưởng Phòng Hồ Sơ');
       const response = await fileDossier([{ name: 'to-khai.pdf', bytes: fixture('sample.pdf') }]);
       const { trackingCode, secret } = (await response.json()) as { trackingCode: string; secret: string };
-      const form = () => multipart({ code: trackingCode, secret }, [{ name: 'bo-sung.pdf', bytes: fixture('sample.pdf') }]);
-      expect(await errorCode(await postMultipart(t, '/tra-cuu/bo-sung', form(), '198.51.100.50', 'application/json'))).toBe('E_TRANSITION_NOT_ALLOWED');
+      const form = () =>
+        multipart({ code: trackingCode, secret }, [{ name: 'bo-sung.pdf', bytes: fixture('sample.pdf') }]);
+      expect(
+        await errorCode(await postMultipart(t, '/tra-cuu/bo-sung', form(), '198.51.100.50', 'application/json')),
+      ).toBe('E_TRANSITION_NOT_ALLOWED');
       const record = await t.storage.cases.findByTrackingCode(trackingCode);
-      expect((await act(head.browser, record!.id, 'yeu-cau-bo-sung', { publicText: 'Vui lòng bổ sung bản sao căn cước.' })).status).toBe(303);
+      expect(
+        (await act(head.browser, record!.id, 'yeu-cau-bo-sung', { publicText: 'Vui lòng bổ sung bản sao căn cước.' }))
+          .status,
+      ).toBe(303);
       expect((await t.storage.cases.findById(record!.id))!.dueAt).toBeNull();
       const added = await postMultipart(t, '/tra-cuu/bo-sung', form(), '198.51.100.51', 'application/json');
       expect(added.status).toBe(200);
@@ -261,13 +366,21 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
   describe.skipIf(!available)('look-up', () => {
     it('shows the timeline and due dates with code and secret, and refuses a wrong secret like an unknown code', async () => {
       const { body } = await file(COMPLAINT);
-      const ok = await citizen().request('/tra-cuu/', { form: { code: body.trackingCode.toLowerCase(), secret: body.secret } });
+      const ok = await citizen().request('/tra-cuu/', {
+        form: { code: body.trackingCode.toLowerCase(), secret: body.secret },
+      });
       const html = await ok.text();
       expect(ok.status).toBe(200);
       expect(html).toContain('Đã nhận đơn trực tuyến');
       expect(html).toContain('Hạn xem xét thụ lý');
-      const wrong = await citizen().request('/tra-cuu/', { json: { code: body.trackingCode, secret: 'AAAA-AAAA-AAAA-AAAA' }, headers: { accept: 'application/json' } });
-      const unknown = await citizen().request('/tra-cuu/', { json: { code: 'STP-2026-0000-00', secret: body.secret }, headers: { accept: 'application/json' } });
+      const wrong = await citizen().request('/tra-cuu/', {
+        json: { code: body.trackingCode, secret: 'AAAA-AAAA-AAAA-AAAA' },
+        headers: { accept: 'application/json' },
+      });
+      const unknown = await citizen().request('/tra-cuu/', {
+        json: { code: 'STP-2026-0000-00', secret: body.secret },
+        headers: { accept: 'application/json' },
+      });
       expect(wrong.status).toBe(404);
       expect(await errorCode(wrong)).toBe('E_CASE_NOT_FOUND');
       expect(['E_CASE_NOT_FOUND', 'E_INVALID_TRACKING_CODE']).toContain(await errorCode(unknown));
@@ -278,11 +391,17 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const guesser = citizen();
       const codes: Array<string | undefined> = [];
       for (let i = 0; i < 8; i += 1) {
-        const response = await guesser.request('/tra-cuu/', { json: { code: body.trackingCode, secret: `AAAA-AAAA-AAAA-AA${i}A` }, headers: { accept: 'application/json' } });
+        const response = await guesser.request('/tra-cuu/', {
+          json: { code: body.trackingCode, secret: `AAAA-AAAA-AAAA-AA${i}A` },
+          headers: { accept: 'application/json' },
+        });
         codes.push(await errorCode(response));
       }
       expect(codes).toContain('E_RATE_LIMITED');
-      const blocked = await guesser.request('/tra-cuu/', { json: { code: body.trackingCode, secret: body.secret }, headers: { accept: 'application/json' } });
+      const blocked = await guesser.request('/tra-cuu/', {
+        json: { code: body.trackingCode, secret: body.secret },
+        headers: { accept: 'application/json' },
+      });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     });
@@ -291,7 +410,10 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const { body } = await file(COMPLAINT);
       const codes: Array<string | undefined> = [];
       for (let i = 0; i < 14; i += 1) {
-        const response = await citizen().request('/tra-cuu/', { json: { code: body.trackingCode, secret: `BBBB-BBBB-BBBB-BB${i % 10}B` }, headers: { accept: 'application/json' } });
+        const response = await citizen().request('/tra-cuu/', {
+          json: { code: body.trackingCode, secret: `BBBB-BBBB-BBBB-BB${i % 10}B` },
+          headers: { accept: 'application/json' },
+        });
         codes.push(await errorCode(response));
       }
       expect(codes.slice(-2)).toEqual(['E_RATE_LIMITED', 'E_RATE_LIMITED']);
@@ -305,13 +427,28 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const { body } = await file(COMPLAINT);
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
       // Luật Khiếu nại 2011 Điều 8: accepted only once the signed letter has come (docs/adr/0057).
-      expect(await errorCode(await head.browser.request(`/quan-tri/ho-so/${record.id}/thu-ly`, { form: { version: '1' }, headers: { accept: 'application/json' } }))).toBe('E_SIGNED_LETTER_REQUIRED');
+      expect(
+        await errorCode(
+          await head.browser.request(`/quan-tri/ho-so/${record.id}/thu-ly`, {
+            form: { version: '1' },
+            headers: { accept: 'application/json' },
+          }),
+        ),
+      ).toBe('E_SIGNED_LETTER_REQUIRED');
       expect((await act(head.browser, record.id, 'nhan-don-ky', { letterVia: 'ban-giay' })).status).toBe(303);
       expect((await act(head.browser, record.id, 'thu-ly')).status).toBe(303);
       expect((await t.storage.cases.findById(record.id))!.resolveDueAt).toBeGreaterThan(record.acceptDueAt);
       expect((await act(head.browser, record.id, 'phan-cong', { assigneeId: handler.id })).status).toBe(303);
-      expect((await act(handler.browser, record.id, 'xac-minh', { internalNote: 'Đã liên hệ phường.' })).status).toBe(303);
-      expect((await act(handler.browser, record.id, 'giai-quyet', { publicText: 'Quyết định xử phạt đã được huỷ theo Quyết định số 45/QĐ-STP.' })).status).toBe(303);
+      expect((await act(handler.browser, record.id, 'xac-minh', { internalNote: 'Đã liên hệ phường.' })).status).toBe(
+        303,
+      );
+      expect(
+        (
+          await act(handler.browser, record.id, 'giai-quyet', {
+            publicText: 'Quyết định xử phạt đã được huỷ theo Quyết định số 45/QĐ-STP.',
+          })
+        ).status,
+      ).toBe(303);
       const lookup = await citizen().request('/tra-cuu/', { form: { code: body.trackingCode, secret: body.secret } });
       const html = await lookup.text();
       expect(html).toContain('Quyết định xử phạt đã được huỷ');
@@ -332,13 +469,19 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
       const json = (b: Browser, slug: string, form: Record<string, string>) =>
         b.request(`/quan-tri/ho-so/${record.id}/${slug}`, { form, headers: { accept: 'application/json' } });
-      expect(await errorCode(await json(reception.browser, 'giai-quyet', { version: '1', publicText: 'x' }))).toBe('E_CASE_PERMISSION');
-      expect(await errorCode(await json(reception.browser, 'phan-cong', { version: '1', assigneeId: reception.id }))).toBe('E_CASE_PERMISSION');
+      expect(await errorCode(await json(reception.browser, 'giai-quyet', { version: '1', publicText: 'x' }))).toBe(
+        'E_CASE_PERMISSION',
+      );
+      expect(
+        await errorCode(await json(reception.browser, 'phan-cong', { version: '1', assigneeId: reception.id })),
+      ).toBe('E_CASE_PERMISSION');
       expect(await errorCode(await json(reception.browser, 'tu-choi', { version: '1' }))).toBe('E_REASON_REQUIRED');
       expect(await errorCode(await json(head.browser, 'duyet', { version: '1' }))).toBe('E_TRANSITION_NOT_ALLOWED');
       expect((await json(reception.browser, 'nhan-don-ky', { version: '1', letterVia: 'ban-giay' })).status).toBe(200);
       expect((await json(reception.browser, 'thu-ly', { version: '2' })).status).toBe(200);
-      expect(await errorCode(await json(head.browser, 'ghi-chu', { version: '2', internalNote: 'cũ' }))).toBe('E_CASE_CONFLICT');
+      expect(await errorCode(await json(head.browser, 'ghi-chu', { version: '2', internalNote: 'cũ' }))).toBe(
+        'E_CASE_CONFLICT',
+      );
       expect(await errorCode(await json(head.browser, 'thu-ly', { version: '3' }))).toBe('E_TRANSITION_NOT_ALLOWED');
     });
 
@@ -346,7 +489,16 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const head = await officer('head', 'Đặng Thị Lan');
       const a = await officer('editor', 'Cán Bộ A', ['hoi-dap']);
       const b = await officer('editor', 'Cán Bộ B', ['hoi-dap']);
-      const { body } = await file({ fullName: 'Lê Văn Tám', email: 'tam@example.com', title: 'Hỏi về phí cấp phiếu lý lịch', question: 'Mức phí cấp phiếu lý lịch tư pháp hiện nay là bao nhiêu?', consent: 'on' }, 'hoi-dap');
+      const { body } = await file(
+        {
+          fullName: 'Lê Văn Tám',
+          email: 'tam@example.com',
+          title: 'Hỏi về phí cấp phiếu lý lịch',
+          question: 'Mức phí cấp phiếu lý lịch tư pháp hiện nay là bao nhiêu?',
+          consent: 'on',
+        },
+        'hoi-dap',
+      );
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
       expect((await a.browser.request(`/quan-tri/ho-so/${record.id}`)).status).toBe(200);
       await act(head.browser, record.id, 'phan-cong', { assigneeId: a.id });
@@ -384,13 +536,21 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       const head = await officer('head', 'Trưởng Tải Tệp');
       const browser = citizen();
       const pow = await solvedPow(browser, 'khieu-nai-to-cao');
-      const response = await postMultipart(t, '/dich-vu/khieu-nai-to-cao', multipart({ ...COMPLAINT, ...pow }, [{ name: 'chứng cứ.pdf', bytes: fixture('sample.pdf') }]), browser.ip, 'application/json');
+      const response = await postMultipart(
+        t,
+        '/dich-vu/khieu-nai-to-cao',
+        multipart({ ...COMPLAINT, ...pow }, [{ name: 'chứng cứ.pdf', bytes: fixture('sample.pdf') }]),
+        browser.ip,
+        'application/json',
+      );
       const { trackingCode } = (await response.json()) as { trackingCode: string };
       const record = (await t.storage.cases.findByTrackingCode(trackingCode))!;
       const [attachment] = await t.storage.cases.attachments(record.id);
       const download = await head.browser.request(`/quan-tri/ho-so/${record.id}/tep/${attachment!.id}`);
       expect(download.status).toBe(200);
-      expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="chung cu\.pdf"; filename\*=UTF-8''ch%E1%BB%A9ng%20c%E1%BB%A9\.pdf$/);
+      expect(download.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="chung cu\.pdf"; filename\*=UTF-8''ch%E1%BB%A9ng%20c%E1%BB%A9\.pdf$/,
+      );
       expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(new Uint8Array(await download.arrayBuffer())).toEqual(fixture('sample.pdf'));
     });
@@ -398,10 +558,26 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
     it('lists overdue cases once their deadline has passed', async () => {
       const head = await officer('head', 'Trưởng Quá Hạn');
       const { body } = await file(COMPLAINT);
-      expect(await head.browser.request('/quan-tri/ho-so/qua-han').then((r) => r.text())).not.toContain(body.trackingCode);
+      expect(await head.browser.request('/quan-tri/ho-so/qua-han').then((r) => r.text())).not.toContain(
+        body.trackingCode,
+      );
       // The deadline runs out: moved into the past rather than moving the clock, which would end the officers' sessions.
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
-      await t.storage.cases.update({ id: record.id, expectedVersion: record.version, patch: { dueAt: t.clock() - 1, updatedAt: t.clock() }, event: { at: t.clock(), actorId: null, actorName: null, action: 'note', status: record.status, publicText: null, internalNote: 'kiểm thử', details: {} } });
+      await t.storage.cases.update({
+        id: record.id,
+        expectedVersion: record.version,
+        patch: { dueAt: t.clock() - 1, updatedAt: t.clock() },
+        event: {
+          at: t.clock(),
+          actorId: null,
+          actorName: null,
+          action: 'note',
+          status: record.status,
+          publicText: null,
+          internalNote: 'kiểm thử',
+          details: {},
+        },
+      });
       const overdue = await head.browser.request('/quan-tri/ho-so/qua-han').then((r) => r.text());
       expect(overdue).toContain(body.trackingCode);
       expect(overdue).toContain('Quá hạn');
@@ -410,14 +586,36 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
     it('publishes an approved answer only after the head approves, and the citizen sees it only then', async () => {
       const head = await officer('head', 'Trưởng Duyệt');
       const answerer = await officer('editor', 'Chuyên Viên Trả Lời', ['hoi-dap']);
-      const { body } = await file({ fullName: 'Lê Văn Tám', email: 'tam@example.com', title: 'Hỏi về thời hạn cấp phiếu', question: 'Thời hạn cấp phiếu lý lịch tư pháp là bao nhiêu ngày làm việc?', allowPublication: 'on', consent: 'on' }, 'hoi-dap');
+      const { body } = await file(
+        {
+          fullName: 'Lê Văn Tám',
+          email: 'tam@example.com',
+          title: 'Hỏi về thời hạn cấp phiếu',
+          question: 'Thời hạn cấp phiếu lý lịch tư pháp là bao nhiêu ngày làm việc?',
+          allowPublication: 'on',
+          consent: 'on',
+        },
+        'hoi-dap',
+      );
       const record = (await t.storage.cases.findByTrackingCode(body.trackingCode))!;
       await act(answerer.browser, record.id, 'thu-ly');
       await act(head.browser, record.id, 'phan-cong', { assigneeId: answerer.id });
-      await act(answerer.browser, record.id, 'tra-loi', { publicText: 'Không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.' });
-      const before = await citizen().request('/tra-cuu/', { json: { code: body.trackingCode, secret: body.secret }, headers: { accept: 'application/json' } });
+      await act(answerer.browser, record.id, 'tra-loi', {
+        publicText: 'Không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.',
+      });
+      const before = await citizen().request('/tra-cuu/', {
+        json: { code: body.trackingCode, secret: body.secret },
+        headers: { accept: 'application/json' },
+      });
       expect(JSON.stringify(await before.json())).not.toContain('Không quá 10 ngày');
-      expect(await errorCode(await answerer.browser.request(`/quan-tri/ho-so/${record.id}/duyet`, { form: { version: '4' }, headers: { accept: 'application/json' } }))).toBe('E_CASE_PERMISSION');
+      expect(
+        await errorCode(
+          await answerer.browser.request(`/quan-tri/ho-so/${record.id}/duyet`, {
+            form: { version: '4' },
+            headers: { accept: 'application/json' },
+          }),
+        ),
+      ).toBe('E_CASE_PERMISSION');
       expect((await act(head.browser, record.id, 'duyet')).status).toBe(303);
       const after = await citizen().request('/tra-cuu/', { form: { code: body.trackingCode, secret: body.secret } });
       expect(await after.text()).toContain('Không quá 10 ngày làm việc');
@@ -426,17 +624,32 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
     // Last in the suite: it moves the clock past the consultation's closing day.
     it('counts and summarises the kept comments once the consultation has closed, naming only those who agreed', async () => {
       const head = await officer('head', 'Nguyễn Văn An');
-      const comment = { consultation: 'du-thao-dang-mo', fullName: 'Trần Bình', email: 'binh@example.com', comment: 'Đề nghị bổ sung quy định về hỗ trợ hòa giải viên.', consent: 'on' };
+      const comment = {
+        consultation: 'du-thao-dang-mo',
+        fullName: 'Trần Bình',
+        email: 'binh@example.com',
+        comment: 'Đề nghị bổ sung quy định về hỗ trợ hòa giải viên.',
+        consent: 'on',
+      };
       const kept = await file({ ...comment, publishName: 'on', provision: 'Điều 5' }, 'gop-y-du-thao');
-      const refused = await file({ ...comment, comment: 'Ý kiến không liên quan đến dự thảo này chút nào.' }, 'gop-y-du-thao');
-      for (const [receipt, slug, form] of [[kept, 'thu-ly', {}], [refused, 'tu-choi', { publicText: 'Không liên quan.' }]] as const) {
+      const refused = await file(
+        { ...comment, comment: 'Ý kiến không liên quan đến dự thảo này chút nào.' },
+        'gop-y-du-thao',
+      );
+      for (const [receipt, slug, form] of [
+        [kept, 'thu-ly', {}],
+        [refused, 'tu-choi', { publicText: 'Không liên quan.' }],
+      ] as const) {
         const record = (await t.storage.cases.findByTrackingCode(receipt.body.trackingCode))!;
         expect((await act(head.browser, record.id, slug, form)).status).toBe(303);
       }
       const open = await citizen().request('/dich-vu/gop-y-du-thao/tong-hop/du-thao-dang-mo');
       expect(await open.json()).toMatchObject({ state: 'dang-lay-y-kien', count: null, comments: [] });
       t.clock.advance(30 * 86_400_000);
-      const closed = (await (await citizen().request('/dich-vu/gop-y-du-thao/tong-hop/du-thao-dang-mo')).json()) as { count: number; comments: Array<Record<string, unknown>> };
+      const closed = (await (await citizen().request('/dich-vu/gop-y-du-thao/tong-hop/du-thao-dang-mo')).json()) as {
+        count: number;
+        comments: Array<Record<string, unknown>>;
+      };
       const before = closed.comments.filter((c) => c.name === 'Trần Bình');
       expect(before).toEqual([{ provision: 'Điều 5', comment: comment.comment, name: 'Trần Bình' }]);
       expect(JSON.stringify(closed)).not.toContain('binh@example.com');

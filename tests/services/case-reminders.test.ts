@@ -33,12 +33,33 @@ describe.each(STORAGE_KINDS)('the morning digest of each officer ($name)', (kind
 
   async function officer(key: string, role: AccountRecord['role'], email: string | null) {
     const id = randomUUID();
-    accounts[key] = await storage.accounts.create(anAccount({ id, username: `${key}${id.slice(0, 6)}`, fullName: `Cán bộ ${key}`, role, email }));
+    accounts[key] = await storage.accounts.create(
+      anAccount({ id, username: `${key}${id.slice(0, 6)}`, fullName: `Cán bộ ${key}`, role, email }),
+    );
   }
   async function aCaseDue(key: string, overrides: Partial<CaseRecord>) {
-    const record = aCase({ id: randomUUID(), trackingCode: `STP-2026-${key.toUpperCase().padEnd(4, 'X')}-${codes[key] ? 'B' : 'A'}1`, receivedAt: vn('2026-04-01T09:00:00'), ...overrides });
+    const record = aCase({
+      id: randomUUID(),
+      trackingCode: `STP-2026-${key.toUpperCase().padEnd(4, 'X')}-${codes[key] ? 'B' : 'A'}1`,
+      receivedAt: vn('2026-04-01T09:00:00'),
+      ...overrides,
+    });
     codes[key] = record.trackingCode;
-    await storage.cases.create({ record, event: { at: record.receivedAt, actorId: null, actorName: null, action: 'submit', status: 'submitted', publicText: null, internalNote: null, details: {} }, attachments: [], idempotencyKeyHash: null });
+    await storage.cases.create({
+      record,
+      event: {
+        at: record.receivedAt,
+        actorId: null,
+        actorName: null,
+        action: 'submit',
+        status: 'submitted',
+        publicText: null,
+        internalNote: null,
+        details: {},
+      },
+      attachments: [],
+      idempotencyKeyHash: null,
+    });
   }
 
   beforeAll(async () => {
@@ -56,7 +77,13 @@ describe.each(STORAGE_KINDS)('the morning digest of each officer ($name)', (kind
     await aCaseDue('fourth', { assignedTo: minh, status: 'accepted', dueAt: endOf('2026-05-05') });
     await aCaseDue('late', { assignedTo: minh, status: 'in-progress', dueAt: endOf('2026-04-23') });
     await aCaseDue('done', { assignedTo: minh, status: 'resolved', dueAt: null, closedAt: vn('2026-04-20T10:00:00') });
-    await aCaseDue('waits', { assignedTo: minh, status: 'suspended', kind: 'to-cao', dueAt: null, suspendedAt: vn('2026-04-20T10:00:00') });
+    await aCaseDue('waits', {
+      assignedTo: minh,
+      status: 'suspended',
+      kind: 'to-cao',
+      dueAt: null,
+      suspendedAt: vn('2026-04-20T10:00:00'),
+    });
     await aCaseDue('queue', { status: 'submitted', dueAt: endOf('2026-04-29') });
     await aCaseDue('other', { service: 'hoi-dap', kind: null, status: 'submitted', dueAt: endOf('2026-04-28') });
     await aCaseDue('lans', { assignedTo: accounts.lan!.id, status: 'accepted', dueAt: endOf('2026-04-28') });
@@ -75,16 +102,26 @@ describe.each(STORAGE_KINDS)('the morning digest of each officer ($name)', (kind
       mail: { smtp: { host: '127.0.0.1', port: smtp.port }, from: 'khong-tra-loi@sotuphap.thuathienhue.gov.vn' },
       escalationWorkingDays: 3,
     });
-  const listed = (text: string) => Object.entries(codes).filter(([, code]) => text.includes(code)).map(([key]) => key).sort();
+  const listed = (text: string) =>
+    Object.entries(codes)
+      .filter(([, code]) => text.includes(code))
+      .map(([key]) => key)
+      .sort();
   const mailTo = (who: string) => smtp.messages.filter((m) => m.to.includes(accounts[who]!.email!));
 
   it('sends nothing before 07:00, then lists exactly the cases due within three working days and the overdue ones', async () => {
-    const scheduler = createScheduler({ clock, onError: (_job, error) => {
+    const scheduler = createScheduler({
+      clock,
+      onError: (_job, error) => {
         throw error;
       },
     });
     const due = reminders();
-    scheduler.add({ name: 'case-digest', nextDue: due.nextDue, run: (at) => due.sendDigests(at).then(() => undefined) });
+    scheduler.add({
+      name: 'case-digest',
+      nextDue: due.nextDue,
+      run: (at) => due.sendDigests(at).then(() => undefined),
+    });
     await scheduler.tick();
     expect(smtp.messages).toHaveLength(0);
 

@@ -14,7 +14,8 @@ import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storag
 import type { Role } from '#src/schema/roles.ts';
 import { Browser, cheapHasher, DEPARTMENTS, manualClock, type TestApp } from '../accounts/support.ts';
 
-export const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)));
+export const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.join(import.meta.dirname, '../fixtures/files', name)));
 
 /** Procedures and consultations the fixture sites publish. */
 export const CONTENT = fixedContentLookup(
@@ -30,8 +31,18 @@ export const CONTENT = fixedContentLookup(
   },
   {
     sotuphap: [
-      { slug: 'du-thao-dang-mo', title: 'Dự thảo quy chế hòa giải', opens: new Date('2025-12-01T00:00:00Z'), closes: new Date('2026-02-01T00:00:00Z') },
-      { slug: 'du-thao-da-dong', title: 'Dự thảo đã kết thúc', opens: new Date('2025-10-01T00:00:00Z'), closes: new Date('2025-11-01T00:00:00Z') },
+      {
+        slug: 'du-thao-dang-mo',
+        title: 'Dự thảo quy chế hòa giải',
+        opens: new Date('2025-12-01T00:00:00Z'),
+        closes: new Date('2026-02-01T00:00:00Z'),
+      },
+      {
+        slug: 'du-thao-da-dong',
+        title: 'Dự thảo đã kết thúc',
+        opens: new Date('2025-10-01T00:00:00Z'),
+        closes: new Date('2025-11-01T00:00:00Z'),
+      },
     ],
   },
 );
@@ -43,7 +54,9 @@ export interface CaseTestApp extends TestApp {
 }
 
 /** The app with its case services on a temp attachment folder, an easy proof of work and the fixture content. */
-export async function createCaseTestApp(options: { storage?: Storage; cases?: CaseServiceOptions; app?: Partial<AppOptions> } = {}): Promise<CaseTestApp> {
+export async function createCaseTestApp(
+  options: { storage?: Storage; cases?: CaseServiceOptions; app?: Partial<AppOptions> } = {},
+): Promise<CaseTestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
   await storage.migrate();
   const clock = manualClock();
@@ -56,7 +69,14 @@ export async function createCaseTestApp(options: { storage?: Storage; cases?: Ca
     powDifficulty: 4,
     ...options.cases,
   });
-  const app = createApp({ storage, departments: DEPARTMENTS, services, caseServices: cases, distDir: path.join(attachmentsDir, 'no-dist'), ...options.app });
+  const app = createApp({
+    storage,
+    departments: DEPARTMENTS,
+    services,
+    caseServices: cases,
+    distDir: path.join(attachmentsDir, 'no-dist'),
+    ...options.app,
+  });
   return {
     app,
     services,
@@ -65,8 +85,17 @@ export async function createCaseTestApp(options: { storage?: Storage; cases?: Ca
     attachmentsDir,
     cases,
     storedFiles: () => readdirSync(attachmentsDir),
-    async addAccount(fullName: string, role: Role, departmentId: string | null = role === 'admin' ? null : 'sotuphap', sections?: string[]) {
-      const { account, oneTimePassword } = await services.accounts.create(systemPrincipal('test'), { fullName, role, departmentId, sections }, NO_REQUEST);
+    async addAccount(
+      fullName: string,
+      role: Role,
+      departmentId: string | null = role === 'admin' ? null : 'sotuphap',
+      sections?: string[],
+    ) {
+      const { account, oneTimePassword } = await services.accounts.create(
+        systemPrincipal('test'),
+        { fullName, role, departmentId, sections },
+        NO_REQUEST,
+      );
       return { username: account.username, password: oneTimePassword, id: account.id };
     },
   };
@@ -81,7 +110,9 @@ export function solve(challenge: string, difficulty: number): string {
 }
 
 export async function solvedPow(browser: Browser, service: string): Promise<Record<string, string>> {
-  const response = await browser.request(`/dich-vu/thu-thach?dich-vu=${service}`, { headers: { accept: 'application/json' } });
+  const response = await browser.request(`/dich-vu/thu-thach?dich-vu=${service}`, {
+    headers: { accept: 'application/json' },
+  });
   const { challenge, difficulty } = (await response.json()) as { challenge: string; difficulty: number };
   return { 'pow-challenge': challenge, 'pow-nonce': solve(challenge, difficulty) };
 }
@@ -90,15 +121,27 @@ export async function solvedPow(browser: Browser, service: string): Promise<Reco
 export { COMPLAINT, DENUNCIATION } from '#src/schema/submission/samples.ts';
 
 /** A multipart request as a browser builds it. */
-export function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Uint8Array; type?: string }>): FormData {
+export function multipart(
+  fields: Record<string, string>,
+  files: Array<{ name: string; bytes: Uint8Array; type?: string }>,
+): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }), f.name);
+  for (const f of files)
+    form.append(
+      'files',
+      new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   return form;
 }
 
 /** A loopback SMTP server that keeps what it is sent. */
-export async function startSmtpServer(): Promise<{ port: number; messages: Array<{ from: string; to: string; data: string }>; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  port: number;
+  messages: Array<{ from: string; to: string; data: string }>;
+  close(): Promise<void>;
+}> {
   const messages: Array<{ from: string; to: string; data: string }> = [];
   const server: Server = createServer((socket) => {
     socket.setEncoding('utf8');
@@ -132,8 +175,7 @@ export async function startSmtpServer(): Promise<{ port: number; messages: Array
         } else if (verb === 'DATA') {
           inData = true;
           socket.write('354 go ahead\r\n');
-        }
-        else if (verb === 'QUIT') socket.end('221 bye\r\n');
+        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
         else socket.write('502 unknown\r\n');
       }
     });

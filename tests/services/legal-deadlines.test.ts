@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { NATIONAL_CALENDAR, vietnamDate } from '#src/calendar/working-days.ts';
 import { DEFAULT_LEGAL_READING, type LegalReading } from '#src/schema/legal-deadlines.ts';
 import { ServicesSchema, type ServicesInput } from '#src/schema/service-process.ts';
-import { caseLimits, deadlineEffects, deadlinesOnSubmit, type DeadlineRules } from '#server/citizen-services/case-deadlines.ts';
+import {
+  caseLimits,
+  deadlineEffects,
+  deadlinesOnSubmit,
+  type DeadlineRules,
+} from '#server/citizen-services/case-deadlines.ts';
 import type { TransitionName } from '#server/citizen-services/case-workflow.ts';
 import type { CaseRecord, CaseStatus } from '#server/platform/storage/case-records.ts';
 import { aCase } from '../support/records.ts';
@@ -28,12 +33,21 @@ const day = (instant: number | null | undefined) => (instant == null ? null : vi
 const refused = (fn: () => unknown, code: string) => expect(fn).toThrow(expect.objectContaining({ code }));
 
 /** Applies one step the way the office service does and returns the case after it. */
-function step(record: CaseRecord, name: TransitionName, status: CaseStatus, now: number, r = rules(), facts = {}): CaseRecord {
+function step(
+  record: CaseRecord,
+  name: TransitionName,
+  status: CaseStatus,
+  now: number,
+  r = rules(),
+  facts = {},
+): CaseRecord {
   return { ...record, status, ...deadlineEffects(r, record, name, status, now, facts) };
 }
 
-const complaint = (overrides: Partial<CaseRecord> = {}) => aCase({ kind: 'khieu-nai', receivedAt: SUBMITTED, ...overrides });
-const denunciation = (overrides: Partial<CaseRecord> = {}) => aCase({ kind: 'to-cao', receivedAt: SUBMITTED, ...overrides });
+const complaint = (overrides: Partial<CaseRecord> = {}) =>
+  aCase({ kind: 'khieu-nai', receivedAt: SUBMITTED, ...overrides });
+const denunciation = (overrides: Partial<CaseRecord> = {}) =>
+  aCase({ kind: 'to-cao', receivedAt: SUBMITTED, ...overrides });
 
 describe('Luật Khiếu nại 2011 Điều 8 and Luật Tố cáo 2018 Điều 23: no acceptance clock before the signed letter', () => {
   it('starts no running deadline for a complaint or denunciation sent online, but does for feedback', () => {
@@ -66,7 +80,9 @@ describe('Luật Khiếu nại 2011 Điều 27, 28: a first complaint', () => {
   it('is resolved within 30 working days of acceptance (04/5 → 15/6), 45 when complex (→ 06/7)', () => {
     const accepted = step(received, 'accept', 'accepted', ACCEPTED);
     expect(day(accepted.resolveDueAt)).toBe('2026-06-15');
-    const complex = step(accepted, 'declareComplex', 'accepted', ACCEPTED + 86_400_000, rules(), { acceptedAt: ACCEPTED });
+    const complex = step(accepted, 'declareComplex', 'accepted', ACCEPTED + 86_400_000, rules(), {
+      acceptedAt: ACCEPTED,
+    });
     expect(complex.complex).toBe(true);
     expect(day(complex.resolveDueAt)).toBe('2026-07-06');
     expect(complex.dueAt).toBe(complex.resolveDueAt);
@@ -76,18 +92,33 @@ describe('Luật Khiếu nại 2011 Điều 27, 28: a first complaint', () => {
     const remote = step(received, 'accept', 'accepted', ACCEPTED, rules(), { remoteArea: true });
     expect(remote.remoteArea).toBe(true);
     expect(day(remote.resolveDueAt)).toBe('2026-07-06');
-    expect(day(step(remote, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt)).toBe('2026-07-27');
+    expect(
+      day(step(remote, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt),
+    ).toBe('2026-07-27');
   });
 
   it('is declared complex once: the longer limit is not added twice', () => {
-    const complex = step(step(received, 'accept', 'accepted', ACCEPTED), 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED });
-    refused(() => step(complex, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }), 'E_EXTENSION_NOT_ALLOWED');
+    const complex = step(
+      step(received, 'accept', 'accepted', ACCEPTED),
+      'declareComplex',
+      'accepted',
+      ACCEPTED,
+      rules(),
+      { acceptedAt: ACCEPTED },
+    );
+    refused(
+      () => step(complex, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }),
+      'E_EXTENSION_NOT_ALLOWED',
+    );
   });
 
   it('keeps a department’s shorter declared limit, shown as its own and not the law’s', () => {
     const own = rules({}, { 'khieu-nai-to-cao': { resolveLimit: 20 } });
     expect(caseLimits(own, received).resolve).toEqual({ limit: { value: 20, unit: 'ngay-lam-viec' }, article: null });
-    expect(caseLimits(rules(), received).resolve).toEqual({ limit: { value: 30, unit: 'ngay-lam-viec' }, article: 'Luật Khiếu nại 2011, Điều 28' });
+    expect(caseLimits(rules(), received).resolve).toEqual({
+      limit: { value: 30, unit: 'ngay-lam-viec' },
+      article: 'Luật Khiếu nại 2011, Điều 28',
+    });
   });
 });
 
@@ -99,13 +130,17 @@ describe('Luật Khiếu nại 2011 Điều 36, 37: a second complaint', () => {
     expect(caseLimits(rules(), second).accept.article).toBe('Luật Khiếu nại 2011, Điều 36');
     const accepted = step(second, 'accept', 'accepted', ACCEPTED);
     expect(day(accepted.resolveDueAt)).toBe('2026-07-06');
-    expect(day(step(accepted, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt)).toBe('2026-07-27');
+    expect(
+      day(step(accepted, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt),
+    ).toBe('2026-07-27');
   });
 
   it('gets 60 and 70 working days in a remote area (→ 27/7 and 10/8)', () => {
     const remote = step(second, 'accept', 'accepted', ACCEPTED, rules(), { remoteArea: true });
     expect(day(remote.resolveDueAt)).toBe('2026-07-27');
-    expect(day(step(remote, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt)).toBe('2026-08-10');
+    expect(
+      day(step(remote, 'declareComplex', 'accepted', ACCEPTED, rules(), { acceptedAt: ACCEPTED }).resolveDueAt),
+    ).toBe('2026-08-10');
   });
 
   it('is never shortened by a declaration meant for first complaints', () => {
@@ -121,9 +156,22 @@ describe('a province reading "ngày" of Luật Khiếu nại 2011 as calendar da
     expect(day(received.acceptDueAt)).toBe('2026-04-28');
     const accepted = step(received, 'accept', 'accepted', ACCEPTED, calendarDays);
     expect(day(accepted.resolveDueAt)).toBe('2026-06-03');
-    expect(day(step(accepted, 'declareComplex', 'accepted', ACCEPTED, calendarDays, { acceptedAt: ACCEPTED }).resolveDueAt)).toBe('2026-06-18');
-    const secondRemote = step(step(complaint({ payload: { instance: 'lan-hai' } }), 'receiveSignedLetter', 'submitted', LETTER, calendarDays), 'accept', 'accepted', ACCEPTED, calendarDays, { remoteArea: true });
-    expect(day(step(secondRemote, 'declareComplex', 'accepted', ACCEPTED, calendarDays, { acceptedAt: ACCEPTED }).resolveDueAt)).toBe('2026-07-13');
+    expect(
+      day(step(accepted, 'declareComplex', 'accepted', ACCEPTED, calendarDays, { acceptedAt: ACCEPTED }).resolveDueAt),
+    ).toBe('2026-06-18');
+    const secondRemote = step(
+      step(complaint({ payload: { instance: 'lan-hai' } }), 'receiveSignedLetter', 'submitted', LETTER, calendarDays),
+      'accept',
+      'accepted',
+      ACCEPTED,
+      calendarDays,
+      { remoteArea: true },
+    );
+    expect(
+      day(
+        step(secondRemote, 'declareComplex', 'accepted', ACCEPTED, calendarDays, { acceptedAt: ACCEPTED }).resolveDueAt,
+      ),
+    ).toBe('2026-07-13');
   });
 });
 
@@ -139,7 +187,13 @@ describe('Luật Tố cáo 2018 Điều 24: a denunciation is accepted within 7 
   });
 
   it('counts in working days whatever the province reads into Điều 30, because Điều 24 says so itself', () => {
-    const calendarReading = step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER, rules({ 'to-cao': 'ngay' }));
+    const calendarReading = step(
+      denunciation(),
+      'receiveSignedLetter',
+      'submitted',
+      LETTER,
+      rules({ 'to-cao': 'ngay' }),
+    );
     expect(day(calendarReading.acceptDueAt)).toBe('2026-04-29');
   });
 
@@ -148,16 +202,28 @@ describe('Luật Tố cáo 2018 Điều 24: a denunciation is accepted within 7 
   });
 
   it('has no acceptance extension for a complaint', () => {
-    refused(() => step(step(complaint(), 'receiveSignedLetter', 'submitted', LETTER), 'extendAcceptance', 'submitted', LETTER), 'E_EXTENSION_NOT_ALLOWED');
+    refused(
+      () =>
+        step(step(complaint(), 'receiveSignedLetter', 'submitted', LETTER), 'extendAcceptance', 'submitted', LETTER),
+      'E_EXTENSION_NOT_ALLOWED',
+    );
   });
 });
 
 describe('Luật Tố cáo 2018 Điều 30: 30 days, extended once or twice by 30 days each', () => {
-  const accepted = step(step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER), 'accept', 'accepted', ACCEPTED);
+  const accepted = step(
+    step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER),
+    'accept',
+    'accepted',
+    ACCEPTED,
+  );
 
   it('is due 30 calendar days after acceptance by default (04/5 → 03/6)', () => {
     expect(day(accepted.resolveDueAt)).toBe('2026-06-03');
-    expect(caseLimits(rules(), accepted).resolve).toEqual({ limit: { value: 30, unit: 'ngay' }, article: 'Luật Tố cáo 2018, Điều 30' });
+    expect(caseLimits(rules(), accepted).resolve).toEqual({
+      limit: { value: 30, unit: 'ngay' },
+      article: 'Luật Tố cáo 2018, Điều 30',
+    });
   });
 
   it('adds 30 days from the end of the limit at each extension (→ 03/7, → 03/8 since 02/8 is a Sunday), and refuses a third', () => {
@@ -173,12 +239,23 @@ describe('Luật Tố cáo 2018 Điều 30: 30 days, extended once or twice by 3
 
   it('counts in working days where the province reads it so (04/5 → 15/6)', () => {
     const workingDays = rules({ 'to-cao': 'ngay-lam-viec' });
-    const inWorkingDays = step(step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER, workingDays), 'accept', 'accepted', ACCEPTED, workingDays);
+    const inWorkingDays = step(
+      step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER, workingDays),
+      'accept',
+      'accepted',
+      ACCEPTED,
+      workingDays,
+    );
     expect(day(inWorkingDays.resolveDueAt)).toBe('2026-06-15');
   });
 
   it('has no extension for a complaint: its complexity is declared instead (Luật Khiếu nại 2011 Điều 28)', () => {
-    const complaintAccepted = step(step(complaint(), 'receiveSignedLetter', 'submitted', LETTER), 'accept', 'accepted', ACCEPTED);
+    const complaintAccepted = step(
+      step(complaint(), 'receiveSignedLetter', 'submitted', LETTER),
+      'accept',
+      'accepted',
+      ACCEPTED,
+    );
     refused(() => step(complaintAccepted, 'extend', 'in-progress', ACCEPTED), 'E_EXTENSION_NOT_ALLOWED');
     expect(caseLimits(rules(), accepted).complexResolve).toBeNull();
   });
@@ -186,7 +263,12 @@ describe('Luật Tố cáo 2018 Điều 30: 30 days, extended once or twice by 3
 
 describe('Luật Tố cáo 2018 Điều 34: the time a resolution is suspended does not count', () => {
   it('stops the clock on 13/5 with 21 days left, and gives them back from 27/5 (→ 17/6)', () => {
-    const accepted = step(step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER), 'accept', 'accepted', ACCEPTED);
+    const accepted = step(
+      step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER),
+      'accept',
+      'accepted',
+      ACCEPTED,
+    );
     const suspended = step(accepted, 'suspend', 'suspended', Date.parse('2026-05-13T15:00:00+07:00'));
     expect(suspended.dueAt).toBeNull();
     expect(suspended.suspendedAt).toBe(Date.parse('2026-05-13T15:00:00+07:00'));
@@ -199,8 +281,17 @@ describe('Luật Tố cáo 2018 Điều 34: the time a resolution is suspended d
 
 describe('closing a case', () => {
   it('stops every clock', () => {
-    const accepted = step(step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER), 'accept', 'accepted', ACCEPTED);
-    expect(deadlineEffects(rules(), accepted, 'resolve', 'resolved', ACCEPTED + 1)).toEqual({ closedAt: ACCEPTED + 1, dueAt: null, suspendedAt: null });
+    const accepted = step(
+      step(denunciation(), 'receiveSignedLetter', 'submitted', LETTER),
+      'accept',
+      'accepted',
+      ACCEPTED,
+    );
+    expect(deadlineEffects(rules(), accepted, 'resolve', 'resolved', ACCEPTED + 1)).toEqual({
+      closedAt: ACCEPTED + 1,
+      dueAt: null,
+      suspendedAt: null,
+    });
   });
 });
 
@@ -220,7 +311,12 @@ describe('Luật Tiếp cận thông tin 2016 (docs/adr/0048): a request for inf
     const filed = { ...request(), ...deadlinesOnSubmit(rules(), request(), SUBMITTED) };
     const extended = step(filed, 'extend', 'submitted', Date.parse('2026-04-15T10:00:00+07:00'));
     expect(day(extended.resolveDueAt)).toBe('2026-05-14');
-    expect(day(step(extended, 'accept', 'accepted', Date.parse('2026-04-16T10:00:00+07:00')).resolveDueAt)).toBe('2026-05-14');
-    refused(() => step(extended, 'extend', 'submitted', Date.parse('2026-04-16T10:00:00+07:00')), 'E_EXTENSION_NOT_ALLOWED');
+    expect(day(step(extended, 'accept', 'accepted', Date.parse('2026-04-16T10:00:00+07:00')).resolveDueAt)).toBe(
+      '2026-05-14',
+    );
+    refused(
+      () => step(extended, 'extend', 'submitted', Date.parse('2026-04-16T10:00:00+07:00')),
+      'E_EXTENSION_NOT_ALLOWED',
+    );
   });
 });

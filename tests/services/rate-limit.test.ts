@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, MemoryRateLimiter, SUBMISSION_LIMIT, takeToken, type Bucket } from '#server/citizen-services/rate-limit.ts';
+import {
+  addressKey,
+  MemoryRateLimiter,
+  SUBMISSION_LIMIT,
+  takeToken,
+  type Bucket,
+} from '#server/citizen-services/rate-limit.ts';
 import { createSubmissionGuard } from '#server/citizen-services/submission-guard.ts';
 import { createProofOfWork } from '#server/citizen-services/proof-of-work.ts';
 import { generateTrackingCode } from '#server/citizen-services/tracking-code.ts';
@@ -96,9 +102,19 @@ describe('limits shared by several server processes (docs/adr/0102)', () => {
     const now = () => 1_000_000;
     // Two processes: each its own guard, both on the same storage.
     const [a, b] = [1, 2].map(() =>
-      createSubmissionGuard({ pow: createProofOfWork({ secret: 'k'.repeat(32), clock: now }), replays: storage.replays, clock: now, buckets: storage.rateBuckets, submission: { capacity: 3, refillPerMinute: 1 } }),
+      createSubmissionGuard({
+        pow: createProofOfWork({ secret: 'k'.repeat(32), clock: now }),
+        replays: storage.replays,
+        clock: now,
+        buckets: storage.rateBuckets,
+        submission: { capacity: 3, refillPerMinute: 1 },
+      }),
     );
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code: string }) => e.code);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { code: string }) => e.code,
+      );
     const address = '203.113.1.5';
     // A form sent without the proof of work costs 2.5 of the 3 tokens: the second, through the other process, finds the bucket spent.
     expect(await codeOf(a!.admit('sotuphap', 'hoi-dap', address, null))).toBe('ok');

@@ -18,7 +18,9 @@ function expectVietnamese(message: string) {
 
 function issuesOf(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
-  return result.error ? fieldIssues(result.error).map(({ field, problem, message }) => ({ path: field, problem, message })) : [];
+  return result.error
+    ? fieldIssues(result.error).map(({ field, problem, message }) => ({ path: field, problem, message }))
+    : [];
 }
 
 /** Exactly one issue, on `path`, in Vietnamese; returns its stable problem. */
@@ -51,7 +53,11 @@ const complaint = {
 
 describe('complaint and denunciation form (Luật Khiếu nại 2011 Điều 8, Luật Tố cáo 2018 Điều 23)', () => {
   it('accepts a complete complaint and normalises what the citizen typed', () => {
-    const parsed = ComplaintSubmissionSchema.parse({ ...complaint, fullName: '  Nguyễn   Thị Hoa ', address: complaint.address.normalize('NFD') });
+    const parsed = ComplaintSubmissionSchema.parse({
+      ...complaint,
+      fullName: '  Nguyễn   Thị Hoa ',
+      address: complaint.address.normalize('NFD'),
+    });
     expect(parsed.kind).toBe('khieu-nai');
     expect(parsed.fullName).toBe('Nguyễn Thị Hoa');
     expect(parsed.address).toBe(complaint.address);
@@ -96,12 +102,21 @@ describe('complaint and denunciation form (Luật Khiếu nại 2011 Điều 8, 
   });
 
   it('asks for a telephone number or an e-mail address', () => {
-    expect(expectOnly(ComplaintSubmissionSchema, { ...complaint, phone: '', email: '' }, 'phone')).toBe('contact-required');
-    expect(ComplaintSubmissionSchema.safeParse({ ...complaint, phone: '', email: 'hoa@example.vn' }).success).toBe(true);
+    expect(expectOnly(ComplaintSubmissionSchema, { ...complaint, phone: '', email: '' }, 'phone')).toBe(
+      'contact-required',
+    );
+    expect(ComplaintSubmissionSchema.safeParse({ ...complaint, phone: '', email: 'hoa@example.vn' }).success).toBe(
+      true,
+    );
   });
 
   it('shows every problem of the form at once, the missing contact included', () => {
-    const issues = issuesOf(ComplaintSubmissionSchema, { ...complaint, fullName: '', phone: undefined, content: 'ngắn' });
+    const issues = issuesOf(ComplaintSubmissionSchema, {
+      ...complaint,
+      fullName: '',
+      phone: undefined,
+      content: 'ngắn',
+    });
     expect(issues.map((i) => i.path).sort()).toEqual(['content', 'fullName', 'phone']);
   });
 
@@ -119,7 +134,15 @@ describe('complaint and denunciation form (Luật Khiếu nại 2011 Điều 8, 
 
   it('lets a petition (phản ánh, kiến nghị) go without an ID number or a respondent', () => {
     for (const kind of ['phan-anh', 'kien-nghi']) {
-      const petition = { ...complaint, kind, idNumber: '', respondentName: '', respondentAddress: '', reasons: '', request: '' };
+      const petition = {
+        ...complaint,
+        kind,
+        idNumber: '',
+        respondentName: '',
+        respondentAddress: '',
+        reasons: '',
+        request: '',
+      };
       expect(ComplaintSubmissionSchema.safeParse(petition).success).toBe(true);
       expectOnly(ComplaintSubmissionSchema, { ...petition, idNumber: '123' }, 'idNumber');
     }
@@ -133,9 +156,14 @@ describe('complaint and denunciation form (Luật Khiếu nại 2011 Điều 8, 
       ['content', `${complaint.content}\uD800`],
       ['content', `${complaint.content}\u0085`],
     ]) {
-      expect(expectOnly(ComplaintSubmissionSchema, { ...complaint, [field!]: value }, field!)).toBe('control-characters');
+      expect(expectOnly(ComplaintSubmissionSchema, { ...complaint, [field!]: value }, field!)).toBe(
+        'control-characters',
+      );
     }
-    const parsed = ComplaintSubmissionSchema.parse({ ...complaint, content: `Dòng một của đơn khiếu nại.\r\nDòng hai của đơn khiếu nại.` });
+    const parsed = ComplaintSubmissionSchema.parse({
+      ...complaint,
+      content: `Dòng một của đơn khiếu nại.\r\nDòng hai của đơn khiếu nại.`,
+    });
     expect(parsed.content).toBe('Dòng một của đơn khiếu nại.\nDòng hai của đơn khiếu nại.');
   });
 
@@ -250,7 +278,10 @@ const draftComment = {
 
 describe('comment on a draft (Điều 7.8)', () => {
   it('accepts a comment', () => {
-    expect(DraftCommentSubmissionSchema.parse(draftComment)).toMatchObject({ publishName: false, provision: 'Điều 5, khoản 2' });
+    expect(DraftCommentSubmissionSchema.parse(draftComment)).toMatchObject({
+      publishName: false,
+      provision: 'Điều 5, khoản 2',
+    });
   });
 
   it.each([

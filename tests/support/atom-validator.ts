@@ -18,8 +18,35 @@ const ABSOLUTE_IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/;
 const TEXT_TYPES = ['text', 'html', 'xhtml'];
 
 /** Elements RFC 4287 defines as children of feed and entry. */
-const FEED_CHILDREN = ['author', 'category', 'contributor', 'generator', 'icon', 'id', 'link', 'logo', 'rights', 'subtitle', 'title', 'updated', 'entry'];
-const ENTRY_CHILDREN = ['author', 'category', 'content', 'contributor', 'id', 'link', 'published', 'rights', 'source', 'summary', 'title', 'updated'];
+const FEED_CHILDREN = [
+  'author',
+  'category',
+  'contributor',
+  'generator',
+  'icon',
+  'id',
+  'link',
+  'logo',
+  'rights',
+  'subtitle',
+  'title',
+  'updated',
+  'entry',
+];
+const ENTRY_CHILDREN = [
+  'author',
+  'category',
+  'content',
+  'contributor',
+  'id',
+  'link',
+  'published',
+  'rights',
+  'source',
+  'summary',
+  'title',
+  'updated',
+];
 
 export function atomProblems(xml: string): string[] {
   let doc: ReturnType<typeof parseXml>;
@@ -51,7 +78,8 @@ export function atomProblems(xml: string): string[] {
     if (!e) return;
     const type = e.getAttribute('type') || 'text';
     if (!TEXT_TYPES.includes(type)) say(where, `atom:${e.localName} has type "${type}"`);
-    if (type !== 'xhtml' && childElements(e).length > 0) say(where, `atom:${e.localName} of type ${type} holds child elements`);
+    if (type !== 'xhtml' && childElements(e).length > 0)
+      say(where, `atom:${e.localName} of type ${type} holds child elements`);
     if (type === 'xhtml' && (childElements(e).length !== 1 || childElements(e, XHTML_NS, 'div').length !== 1)) {
       say(where, `atom:${e.localName} of type xhtml must hold exactly one xhtml:div`);
     }
@@ -83,7 +111,8 @@ export function atomProblems(xml: string): string[] {
     for (const c of atom(parent, 'category')) if (!c.getAttribute('term')) say(where, 'atom:category without term');
   };
   const checkChildren = (parent: Element, allowed: string[], where: string) => {
-    for (const child of childElements(parent, ATOM_NS)) if (!allowed.includes(child.localName ?? '')) say(where, `unknown atom:${child.localName}`);
+    for (const child of childElements(parent, ATOM_NS))
+      if (!allowed.includes(child.localName ?? '')) say(where, `unknown atom:${child.localName}`);
   };
 
   // 4.1.1 atom:feed
@@ -113,14 +142,19 @@ export function atomProblems(xml: string): string[] {
     checkDate(atom(entry, 'published')[0], where);
     checkText(atom(entry, 'summary')[0], where);
     checkText(atom(entry, 'rights')[0], where);
-    if (!feedHasAuthor && atom(entry, 'author').length === 0 && atom(entry, 'source').every((s) => atom(s, 'author').length === 0)) {
+    if (
+      !feedHasAuthor &&
+      atom(entry, 'author').length === 0 &&
+      atom(entry, 'source').every((s) => atom(s, 'author').length === 0)
+    ) {
       say(where, 'no atom:author, and the feed has none');
     }
     const content = atom(entry, 'content')[0];
     if (!content && !atom(entry, 'link').some((l) => (l.getAttribute('rel') || 'alternate') === 'alternate')) {
       say(where, 'neither atom:content nor an alternate atom:link');
     }
-    if (content?.getAttribute('src') && atom(entry, 'summary').length === 0) say(where, 'out-of-line atom:content without atom:summary');
+    if (content?.getAttribute('src') && atom(entry, 'summary').length === 0)
+      say(where, 'out-of-line atom:content without atom:summary');
     checkPeople(entry, where);
     checkLinks(entry, where);
     checkCategories(entry, where);

@@ -67,7 +67,10 @@ function serveThroughBackend(root: string) {
 
 export async function startGitHttpServer(root: string): Promise<GitHttpServer> {
   let server = http.createServer(serveThroughBackend(root));
-  const listen = (port: number) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  const listen = (port: number) =>
+    new Promise<number>((resolve) =>
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
   const port = await listen(0);
   const stop = () =>
     new Promise<void>((resolve) => {

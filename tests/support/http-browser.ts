@@ -31,7 +31,10 @@ export class HttpBrowser {
     return new HttpBrowser(this.origin, { host: this.#connectTo.host, port }, this.cookies);
   }
 
-  request(path: string, init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+  request(
+    path: string,
+    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<HttpAnswer> {
     const method = init.method ?? (init.form || init.json !== undefined ? 'POST' : 'GET');
     const headers: Record<string, string> = { host: this.#url.host, ...init.headers };
     if (method !== 'GET') headers.origin ??= this.origin;
@@ -70,14 +73,21 @@ export class HttpBrowser {
   /** Signs in with a one-time password and sets a chosen one, as the first sign-in requires (Điều 11.2). */
   async signInFully(username: string, oneTimePassword: string, newPassword = 'sông Hương chiều thu'): Promise<void> {
     const first = await this.signIn(username, oneTimePassword);
-    if (first.status !== 303) throw new Error(`sign-in of ${username} failed: ${first.status} ${first.text.slice(0, 300)}`);
-    const changed = await this.request('/quan-tri/doi-mat-khau', { form: { currentPassword: oneTimePassword, newPassword, confirmation: newPassword } });
+    if (first.status !== 303)
+      throw new Error(`sign-in of ${username} failed: ${first.status} ${first.text.slice(0, 300)}`);
+    const changed = await this.request('/quan-tri/doi-mat-khau', {
+      form: { currentPassword: oneTimePassword, newPassword, confirmation: newPassword },
+    });
     if (changed.status !== 303) throw new Error(`password change of ${username} failed: ${changed.status}`);
   }
 }
 
 /** Asks until `ok` holds or `ms` pass; the last answer either way. */
-export async function poll(ask: () => Promise<HttpAnswer>, ok: (a: HttpAnswer) => boolean, ms: number): Promise<HttpAnswer> {
+export async function poll(
+  ask: () => Promise<HttpAnswer>,
+  ok: (a: HttpAnswer) => boolean,
+  ms: number,
+): Promise<HttpAnswer> {
   const until = Date.now() + ms;
   for (;;) {
     const answer = await ask().catch((error: Error) => ({ status: 0, headers: {}, text: error.message }));

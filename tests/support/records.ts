@@ -3,7 +3,10 @@ import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-record
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 
 /** Records for view-model tests: what storage would return, with only what a test cares about changed. */
-export const DEPARTMENT_SITE: Site = { kind: 'department', department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] } };
+export const DEPARTMENT_SITE: Site = {
+  kind: 'department',
+  department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] },
+};
 export const PORTAL_SITE: Site = { kind: 'portal' };
 
 export function anAccount(overrides: Partial<AccountRecord> = {}): AccountRecord {

@@ -17,7 +17,15 @@ export function startServerProcess(cwd: string, extraEnv: Record<string, string>
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN], {
       cwd,
-      env: { ...process.env, PORT: '0', DATABASE_URL: '', SQLITE_PATH: path.join(cwd, 'data', 'congso.sqlite'), CONTENT_REPO_DIR: '', CONGSO_DIST: path.join(cwd, 'dist'), ...extraEnv },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATABASE_URL: '',
+        SQLITE_PATH: path.join(cwd, 'data', 'congso.sqlite'),
+        CONTENT_REPO_DIR: '',
+        CONGSO_DIST: path.join(cwd, 'dist'),
+        ...extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

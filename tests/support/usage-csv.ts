@@ -13,6 +13,13 @@ export function parseUsageCsv(text: string): UsageCsvRow[] {
         return [key, cell === '' ? null : Number(cell)];
       }),
     ) as unknown as UsageFigures;
-    return { period: cells[0]!, site: cells[1]!, siteName: cells[2]!, service: cells[3]!, serviceName: cells[4]!, figures };
+    return {
+      period: cells[0]!,
+      site: cells[1]!,
+      siteName: cells[2]!,
+      service: cells[3]!,
+      serviceName: cells[4]!,
+      figures,
+    };
   });
 }

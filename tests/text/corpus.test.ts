@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  convertToUnicode, decodeTcvn3, decodeViqr, decodeVni, detectEncoding, LEGACY_ENCODINGS, type LegacyEncoding,
+  convertToUnicode,
+  decodeTcvn3,
+  decodeViqr,
+  decodeVni,
+  detectEncoding,
+  LEGACY_ENCODINGS,
+  type LegacyEncoding,
 } from '#src/text/index.ts';
 import { ENCODERS, legacyFixtureName, readFixture } from './helpers/fixtures.ts';
 
@@ -10,7 +16,11 @@ import { ENCODERS, legacyFixtureName, readFixture } from './helpers/fixtures.ts'
  */
 const corpus = readFixture('corpus.unicode.txt');
 const english = readFixture('english.txt');
-const DECODERS: Record<LegacyEncoding, (text: string) => string> = { tcvn3: decodeTcvn3, vni: decodeVni, viqr: decodeViqr };
+const DECODERS: Record<LegacyEncoding, (text: string) => string> = {
+  tcvn3: decodeTcvn3,
+  vni: decodeVni,
+  viqr: decodeViqr,
+};
 const nonEmptyLines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
 
 describe('the test corpus', () => {
@@ -22,7 +32,8 @@ describe('the test corpus', () => {
   it('uses every Vietnamese letter, in both cases', () => {
     const vowels = 'aăâeêioôơuưy';
     const letters = [...vowels].flatMap((vowel) =>
-      ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'].map((tone) => (vowel + tone).normalize('NFC')));
+      ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'].map((tone) => (vowel + tone).normalize('NFC')),
+    );
     for (const letter of [...letters, 'đ']) {
       expect(corpus).toContain(letter);
       expect(corpus).toContain(letter.toUpperCase());
@@ -38,7 +49,9 @@ describe.each(LEGACY_ENCODINGS)('corpus in %s', (encoding) => {
   const legacy = readFixture(legacyFixtureName(encoding));
 
   it('looks nothing like the Unicode text', () => {
-    const same = corpus.split('\n').filter((line, index) => /[^\x00-\x7f]/.test(line) && line === legacy.split('\n')[index]);
+    const same = corpus
+      .split('\n')
+      .filter((line, index) => /[^\x00-\x7f]/.test(line) && line === legacy.split('\n')[index]);
     expect(same).toEqual([]);
   });
 
@@ -89,7 +102,8 @@ describe('text that is already Unicode, or English', () => {
   });
 
   it('leaves every line of the Unicode corpus alone', () => {
-    for (const line of corpus.split('\n')) expect(convertToUnicode(line)).toEqual({ text: line, encoding: 'unicode', changed: false });
+    for (const line of corpus.split('\n'))
+      expect(convertToUnicode(line)).toEqual({ text: line, encoding: 'unicode', changed: false });
   });
 
   it('leaves English alone, as a whole and line by line', () => {
@@ -98,7 +112,10 @@ describe('text that is already Unicode, or English', () => {
   });
 
   it('leaves Vietnamese and English mixed together alone', () => {
-    const mixed = corpus.split('\n').flatMap((line, index) => [line, english.split('\n')[index % 30]]).join('\n');
+    const mixed = corpus
+      .split('\n')
+      .flatMap((line, index) => [line, english.split('\n')[index % 30]])
+      .join('\n');
     expect(convertToUnicode(mixed)).toEqual({ text: mixed, encoding: 'unicode', changed: false });
   });
 

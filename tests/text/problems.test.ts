@@ -20,7 +20,9 @@ describe('findTextProblems', () => {
   it('reports a pasted TCVN3 line with what it should read', () => {
     const text = '# Thông báo\n\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\nĐây là tiếng Việt.';
     const problems = findTextProblems(text);
-    expect(problems).toEqual([expect.objectContaining({ line: 3, column: 1, kind: 'legacy-encoding', encoding: 'tcvn3' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, column: 1, kind: 'legacy-encoding', encoding: 'tcvn3' }),
+    ]);
     expect(problems[0].message).toContain('TCVN3 (ABC)');
     expect(problems[0].message).toContain('“Cộng hoà xã hội chủ nghĩa Việt Nam”');
   });
@@ -40,8 +42,11 @@ describe('findTextProblems', () => {
   });
 
   it('names the encoding of each line when an article mixes several', () => {
-    const text = 'Đây là tiếng Việt.\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\nVie^.t Nam la` mo^.t nu+o+\'c.';
-    expect(findTextProblems(text).map((p) => [p.line, p.encoding])).toEqual([[2, 'tcvn3'], [3, 'viqr']]);
+    const text = "Đây là tiếng Việt.\nCéng hoµ x· héi chñ nghÜa ViÖt Nam\nVie^.t Nam la` mo^.t nu+o+'c.";
+    expect(findTextProblems(text).map((p) => [p.line, p.encoding])).toEqual([
+      [2, 'tcvn3'],
+      [3, 'viqr'],
+    ]);
   });
 
   it('writes its messages in Vietnamese', () => {

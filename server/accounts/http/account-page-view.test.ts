@@ -11,7 +11,11 @@ describe('accountPageView', () => {
     expect(view.emailForm?.action).toBe('/quan-tri/tai-khoan/lvbinh/thu-cong-vu');
     expect(view.roleForm?.content.find((o) => o.selected)?.value).toBe('deputy');
     expect(view.sectionsForm).toBeNull();
-    const editor = accountPageView({ site: DEPARTMENT_SITE, actor: head, account: anAccount({ username: 'ttbhanh', role: 'editor', sections: ['tin-tuc'] }) });
+    const editor = accountPageView({
+      site: DEPARTMENT_SITE,
+      actor: head,
+      account: anAccount({ username: 'ttbhanh', role: 'editor', sections: ['tin-tuc'] }),
+    });
     expect(editor.sectionsForm?.content.options.filter((o) => o.checked).map((o) => o.value)).toEqual(['tin-tuc']);
     expect(view.delegationForm?.content.options).toEqual([
       { value: 'verify', label: 'Xác thực tin (bước 2)', checked: false },
@@ -21,13 +25,22 @@ describe('accountPageView', () => {
 
   it('gives the IT officer no say over roles, sections or rights (Điều 17)', () => {
     const it_ = anAccount({ username: 'pvcuong', role: 'it-officer' });
-    const view = accountPageView({ site: DEPARTMENT_SITE, actor: it_, account: anAccount({ username: 'ttbhanh', role: 'editor' }) });
+    const view = accountPageView({
+      site: DEPARTMENT_SITE,
+      actor: it_,
+      account: anAccount({ username: 'ttbhanh', role: 'editor' }),
+    });
     expect([view.roleForm, view.sectionsForm, view.delegationForm]).toEqual([null, null, null]);
     expect(view.emailForm).not.toBeNull();
   });
 
   it('names whoever saw the current one-time password and warns that both count as one person (docs/adr/0017)', () => {
-    const view = accountPageView({ site: DEPARTMENT_SITE, actor: head, account: deputy, witness: anAccount({ username: 'pvcuong', fullName: 'Phạm Văn Cường' }) });
+    const view = accountPageView({
+      site: DEPARTMENT_SITE,
+      actor: head,
+      account: deputy,
+      witness: anAccount({ username: 'pvcuong', fullName: 'Phạm Văn Cường' }),
+    });
     expect(view.witness?.name).toBe('Phạm Văn Cường (pvcuong)');
     expect(view.witness?.note.text).toContain('pvcuong và lvbinh được coi là cùng một người');
     expect(accountPageView({ site: DEPARTMENT_SITE, actor: head, account: deputy }).witness).toBeNull();
@@ -37,6 +50,8 @@ describe('accountPageView', () => {
     const view = accountPageView({ site: DEPARTMENT_SITE, actor: head, account: deputy, history: null });
     expect(view.email).toBe('Chưa có');
     expect(view.history).toBeNull();
-    expect(accountPageView({ site: DEPARTMENT_SITE, actor: head, account: deputy, history: [] }).history?.empty).toContain('chưa có');
+    expect(
+      accountPageView({ site: DEPARTMENT_SITE, actor: head, account: deputy, history: [] }).history?.empty,
+    ).toContain('chưa có');
   });
 });

@@ -54,7 +54,9 @@ export interface AccountPageView {
 /** One member of the board: the head's organisational decisions (Điều 17, 19). */
 export function accountPageView(props: AccountPageProps): AccountPageView {
   const { actor, account, errors = NO_ERRORS, witness } = props;
-  const roles = BoardRoleSchema.options.filter((role) => role === account.role || isAllowed(actor, 'change-role', account, role));
+  const roles = BoardRoleSchema.options.filter(
+    (role) => role === account.role || isAllowed(actor, 'change-role', account, role),
+  );
   const form = <T>(allowed: boolean, action: Parameters<typeof accountPath>[1], content: () => T): Form<T> | null =>
     allowed ? { action: accountPath(account.username, action), content: content() } : null;
   return {
@@ -69,7 +71,10 @@ export function accountPageView(props: AccountPageProps): AccountPageView {
     witness: witness
       ? {
           name: t('common.person', { name: witness.fullName, username: witness.username }),
-          note: { role: 'note', text: t('account.witnessNote', { witness: witness.username, username: account.username }) },
+          note: {
+            role: 'note',
+            text: t('account.witnessNote', { witness: witness.username, username: account.username }),
+          },
         }
       : null,
     emailForm: form(isAllowed(actor, 'reset-password', account), 'set-email', () => ({
@@ -80,7 +85,9 @@ export function accountPageView(props: AccountPageProps): AccountPageView {
       hint: t('account.emailHint'),
       error: errors.byField.email,
     })),
-    roleForm: form(roles.length > 1, 'change-role', () => roles.map((role) => ({ value: role, label: ROLE_LABELS[role], selected: role === account.role }))),
+    roleForm: form(roles.length > 1, 'change-role', () =>
+      roles.map((role) => ({ value: role, label: ROLE_LABELS[role], selected: role === account.role })),
+    ),
     sectionsForm: form(isAllowed(actor, 'assign-sections', account), 'assign-sections', () => ({
       legend: t('account.sectionsLegend'),
       heading: true,
@@ -94,7 +101,11 @@ export function accountPageView(props: AccountPageProps): AccountPageView {
       heading: true,
       name: 'rights',
       idPrefix: 'rights',
-      options: DelegableRightSchema.options.map((right) => ({ value: right, label: t(`delegation.${right}`), checked: account.delegations.includes(right) })),
+      options: DelegableRightSchema.options.map((right) => ({
+        value: right,
+        label: t(`delegation.${right}`),
+        checked: account.delegations.includes(right),
+      })),
     })),
     history: props.history ? credentialHistoryView(props.history, t('account.history')) : null,
   };

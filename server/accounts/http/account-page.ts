@@ -27,34 +27,42 @@ export function accountPage(view: AccountPageView) {
         'summary-list',
       )}
       ${notice(view.witness?.note ?? null)}
-      ${emailForm
-        ? html`<form method="post" action="${emailForm.action}" novalidate>
+      ${
+        emailForm
+          ? html`<form method="post" action="${emailForm.action}" novalidate>
             <h2>${t('account.emailHeading')}</h2>
             ${field(emailForm.content, BACK_OFFICE_FIELD)}
             <button type="submit">${t('account.saveEmail')}</button>
           </form>`
-        : ''}
-      ${roleForm
-        ? html`<form method="post" action="${roleForm.action}">
+          : ''
+      }
+      ${
+        roleForm
+          ? html`<form method="post" action="${roleForm.action}">
             <h2><label for="role">${t('field.role')}</label></h2>
             <select id="role" name="role">
               ${roleForm.content.map((o) => html`<option value="${o.value}"${o.selected ? ' selected' : ''}>${o.label}</option>`)}
             </select>
             <button type="submit">${t('account.saveRole')}</button>
           </form>`
-        : ''}
-      ${sectionsForm
-        ? html`<form method="post" action="${sectionsForm.action}">
+          : ''
+      }
+      ${
+        sectionsForm
+          ? html`<form method="post" action="${sectionsForm.action}">
             ${checkboxGroup(sectionsForm.content)}
             <button type="submit">${t('account.saveSections')}</button>
           </form>`
-        : ''}
-      ${delegationForm
-        ? html`<form method="post" action="${delegationForm.action}">
+          : ''
+      }
+      ${
+        delegationForm
+          ? html`<form method="post" action="${delegationForm.action}">
             ${checkboxGroup(delegationForm.content)}
             <button type="submit">${t('account.saveDelegation')}</button>
           </form>`
-        : ''}
+          : ''
+      }
       ${view.history ? html`<h2>${t('account.passwords')}</h2>${credentialHistory(view.history)}` : ''}
       <p><a href="${BACK_OFFICE_PATHS.accounts}">${t('account.back')}</a></p>`,
   );

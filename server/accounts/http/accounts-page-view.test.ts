@@ -3,7 +3,13 @@ import { anAccount, DEPARTMENT_SITE, PORTAL_SITE } from '#tests/support/records.
 import { accountsPageView } from './accounts-page-view.ts';
 
 const head = anAccount({ role: 'head' });
-const editor = anAccount({ username: 'ttbhanh', fullName: 'Trần Thị Bích Hạnh', role: 'editor', sections: ['tin-tuc'], mustChangePassword: true });
+const editor = anAccount({
+  username: 'ttbhanh',
+  fullName: 'Trần Thị Bích Hạnh',
+  role: 'editor',
+  sections: ['tin-tuc'],
+  mustChangePassword: true,
+});
 const departments = [{ id: 'sotuphap', name: 'Sở Tư pháp', domains: [] }];
 
 describe('accountsPageView', () => {
@@ -12,13 +18,21 @@ describe('accountsPageView', () => {
     const [own, member] = view.rows;
     expect(own!.actions).toEqual([]);
     expect(member!.actions.map((a) => a.label)).toEqual(['Vô hiệu hóa', 'Cấp lại mật khẩu']);
-    expect(member!.actions[0]).toMatchObject({ href: '/quan-tri/tai-khoan/ttbhanh/vo-hieu-hoa', hiddenLabel: ' tài khoản ttbhanh' });
+    expect(member!.actions[0]).toMatchObject({
+      href: '/quan-tri/tai-khoan/ttbhanh/vo-hieu-hoa',
+      hiddenLabel: ' tài khoản ttbhanh',
+    });
     expect(member!.href).toBe('/quan-tri/tai-khoan/ttbhanh');
     expect(member!.statusNote).toBe('Chưa đổi mật khẩu lần đầu');
   });
 
   it('offers only re-enabling a disabled account', () => {
-    const [row] = accountsPageView({ site: DEPARTMENT_SITE, actor: head, accounts: [{ ...editor, status: 'disabled' }], departments }).rows;
+    const [row] = accountsPageView({
+      site: DEPARTMENT_SITE,
+      actor: head,
+      accounts: [{ ...editor, status: 'disabled' }],
+      departments,
+    }).rows;
     expect(row!.actions.map((a) => a.label)).toEqual(['Kích hoạt lại']);
     expect(row!.status).toBe('Đã vô hiệu hóa');
   });

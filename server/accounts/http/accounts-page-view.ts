@@ -55,17 +55,31 @@ export interface AccountsPageView {
 }
 
 type RowSlug = 'disable' | 'enable' | 'reset-password';
-const ACTION_LABELS = { disable: 'accounts.disable', enable: 'accounts.enable', 'reset-password': 'accounts.resetPassword' } as const;
+const ACTION_LABELS = {
+  disable: 'accounts.disable',
+  enable: 'accounts.enable',
+  'reset-password': 'accounts.resetPassword',
+} as const;
 
 function rowActions(actor: AccountRecord, account: AccountRecord): RowAction[] {
   const offered: RowSlug[] = account.status === 'active' ? ['disable', 'reset-password'] : ['enable'];
   return offered
     .filter((action) => isAllowed(actor, action, account))
-    .map((action) => ({ href: accountPath(account.username, action), label: t(ACTION_LABELS[action]), hiddenLabel: t('accounts.ofAccount', { username: account.username }) }));
+    .map((action) => ({
+      href: accountPath(account.username, action),
+      label: t(ACTION_LABELS[action]),
+      hiddenLabel: t('accounts.ofAccount', { username: account.username }),
+    }));
 }
 
-function row(actor: AccountRecord, account: AccountRecord, departmentName: ((id: string | null) => string) | null): AccountRow {
-  const editable = (['change-role', 'assign-sections', 'delegate', 'reset-password'] as const).some((action) => isAllowed(actor, action, account, 'contributor'));
+function row(
+  actor: AccountRecord,
+  account: AccountRecord,
+  departmentName: ((id: string | null) => string) | null,
+): AccountRow {
+  const editable = (['change-role', 'assign-sections', 'delegate', 'reset-password'] as const).some((action) =>
+    isAllowed(actor, action, account, 'contributor'),
+  );
   return {
     fullName: account.fullName,
     href: editable ? accountPath(account.username) : null,
@@ -86,7 +100,10 @@ export function accountsPageView(props: AccountsPageProps): AccountsPageView {
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const departmentName = (id: string | null) => (id === null ? t('accounts.province') : (names.get(id) ?? id));
   const creatableRoles: BoardRole[] = BoardRoleSchema.options.filter((role) =>
-    isAllowed(actor, 'create', { role, departmentId: showDepartment ? (departments[0]?.id ?? null) : actor.departmentId }),
+    isAllowed(actor, 'create', {
+      role,
+      departmentId: showDepartment ? (departments[0]?.id ?? null) : actor.departmentId,
+    }),
   );
   return {
     frame: frameView({ title: t('accounts.title'), site: props.site, account: actor }),
@@ -95,6 +112,9 @@ export function accountsPageView(props: AccountsPageProps): AccountsPageView {
     caption: t(showDepartment ? 'accounts.captionProvince' : 'accounts.captionBoard', { count: props.accounts.length }),
     showDepartment,
     rows: props.accounts.map((account) => row(actor, account, showDepartment ? departmentName : null)),
-    create: creatableRoles.length > 0 ? createAccountForm(actor, creatableRoles, departments, props.values ?? {}, errors) : null,
+    create:
+      creatableRoles.length > 0
+        ? createAccountForm(actor, creatableRoles, departments, props.values ?? {}, errors)
+        : null,
   };
 }

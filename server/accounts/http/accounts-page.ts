@@ -40,7 +40,15 @@ function createForm(form: CreateAccountForm) {
 }
 
 export function accountsPage(view: AccountsPageView) {
-  const headers = [t('field.fullName'), t('field.username'), t('field.role'), ...(view.showDepartment ? [t('field.department')] : []), t('accounts.sections'), t('accounts.status'), t('accounts.actions')];
+  const headers = [
+    t('field.fullName'),
+    t('field.username'),
+    t('field.role'),
+    ...(view.showDepartment ? [t('field.department')] : []),
+    t('accounts.sections'),
+    t('accounts.status'),
+    t('accounts.actions'),
+  ];
   return layout(
     view.frame,
     html`<h1>${t('accounts.title')}</h1>

@@ -25,7 +25,13 @@ import { oneTimePasswordPageView } from './one-time-password-page-view.ts';
 import { noticeFor, withNotice } from '#server/platform/ui/notices.ts';
 import { t } from '#server/platform/ui/vi.ts';
 
-const CREATE_LABELS = { fullName: t('field.fullName'), email: t('field.officialEmail'), role: t('field.role'), departmentId: t('field.department'), sections: t('field.sections') };
+const CREATE_LABELS = {
+  fullName: t('field.fullName'),
+  email: t('field.officialEmail'),
+  role: t('field.role'),
+  departmentId: t('field.department'),
+  sections: t('field.sections'),
+};
 const CREATE_FIELD_FOR_CODE: Record<string, string> = {
   E_INVALID_NAME: 'fullName',
   E_UNOFFICIAL_EMAIL: 'email',
@@ -44,17 +50,25 @@ export function accountsRoutes(services: Services) {
   const { accounts } = services;
   const departments = [...services.deps.sites.byId.values()];
   const actorOf = (c: Context<AppEnv>) => principalOf(c.var.session!.account);
-  const scopeOf = (c: Context<AppEnv>) => (c.var.session!.account.role === 'admin' ? undefined : c.var.session!.account.departmentId);
+  const scopeOf = (c: Context<AppEnv>) =>
+    c.var.session!.account.role === 'admin' ? undefined : c.var.session!.account.departmentId;
   /** Who saw the current one-time password, and the account's credential history when the actor may read it (docs/adr/0017). */
   async function credentialsView(c: Context<AppEnv>, account: AccountRecord) {
-    return { history: await accounts.credentialHistory(actorOf(c), account), witness: await accounts.witnessOf(account) };
+    return {
+      history: await accounts.credentialHistory(actorOf(c), account),
+      witness: await accounts.witnessOf(account),
+    };
   }
 
   return new Hono<AppEnv>()
     .get(BACK_OFFICE_PATHS.accounts, async (c) => {
       const list = await accounts.list(actorOf(c), scopeOf(c));
       const notice = noticeFor(c.req.query('thong-bao'), c.req.query('tk'));
-      return c.html(accountsPage(accountsPageView({ site: c.var.site, actor: c.var.session!.account, accounts: list, departments, notice })));
+      return c.html(
+        accountsPage(
+          accountsPageView({ site: c.var.site, actor: c.var.session!.account, accounts: list, departments, notice }),
+        ),
+      );
     })
     .post(BACK_OFFICE_PATHS.accounts, async (c) => {
       const actor = c.var.session!.account;
@@ -84,14 +98,28 @@ export function accountsRoutes(services: Services) {
       const input = parseInput(CreateAccountInputSchema, body);
       // A head or IT officer always creates in their own department, whatever the form says.
       const departmentId = actor.role === 'admin' ? (input.departmentId ?? null) : actor.departmentId;
-      if (actor.role === 'admin' && departmentId === null) throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
+      if (actor.role === 'admin' && departmentId === null)
+        throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
       const issued = await accounts.create(actorOf(c), { ...input, departmentId }, requestMeta(c));
-      return c.html(oneTimePasswordPage(oneTimePasswordPageView({ site: c.var.site, actor, ...issued, created: true })), 201);
+      return c.html(
+        oneTimePasswordPage(oneTimePasswordPageView({ site: c.var.site, actor, ...issued, created: true })),
+        201,
+      );
     })
     .get(`${BACK_OFFICE_PATHS.accounts}/:username`, async (c) => {
       const account = await accounts.get(actorOf(c), usernameParam(c));
       const notice = noticeFor(c.req.query('thong-bao'), account.username);
-      return c.html(accountPage(accountPageView({ site: c.var.site, actor: c.var.session!.account, account, notice, ...(await credentialsView(c, account)) })));
+      return c.html(
+        accountPage(
+          accountPageView({
+            site: c.var.site,
+            actor: c.var.session!.account,
+            account,
+            notice,
+            ...(await credentialsView(c, account)),
+          }),
+        ),
+      );
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['set-email']}`, async (c) => {
       const username = usernameParam(c);
@@ -99,7 +127,13 @@ export function accountsRoutes(services: Services) {
       const view = await credentialsView(c, current);
       c.set('formErrorView', (error) =>
         accountPage(
-          accountPageView({ site: c.var.site, actor: c.var.session!.account, account: current, ...view, errors: formErrorsFrom(error, () => 'email', { email: t('field.officialEmail') }) }),
+          accountPageView({
+            site: c.var.site,
+            actor: c.var.session!.account,
+            account: current,
+            ...view,
+            errors: formErrorsFrom(error, () => 'email', { email: t('field.officialEmail') }),
+          }),
         ),
       );
       const { email } = parseInput(SetEmailInputSchema, await readForm(c));
@@ -116,7 +150,11 @@ export function accountsRoutes(services: Services) {
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['reset-password']}`, async (c) => {
       const issued = await accounts.resetPassword(actorOf(c), usernameParam(c), requestMeta(c));
-      return c.html(oneTimePasswordPage(oneTimePasswordPageView({ site: c.var.site, actor: c.var.session!.account, ...issued, created: false })));
+      return c.html(
+        oneTimePasswordPage(
+          oneTimePasswordPageView({ site: c.var.site, actor: c.var.session!.account, ...issued, created: false }),
+        ),
+      );
     })
     .post(`${BACK_OFFICE_PATHS.accounts}/:username/${ACCOUNT_ACTION_SLUGS['change-role']}`, async (c) => {
       const { role } = parseInput(ChangeRoleInputSchema, await readForm(c));
@@ -128,7 +166,12 @@ export function accountsRoutes(services: Services) {
       const current = await accounts.get(actorOf(c), username);
       c.set('formErrorView', (error) =>
         accountPage(
-          accountPageView({ site: c.var.site, actor: c.var.session!.account, account: current, errors: formErrorsFrom(error, () => 'sections', { sections: t('field.sections') }) }),
+          accountPageView({
+            site: c.var.site,
+            actor: c.var.session!.account,
+            account: current,
+            errors: formErrorsFrom(error, () => 'sections', { sections: t('field.sections') }),
+          }),
         ),
       );
       const { sections } = parseInput(AssignSectionsInputSchema, await readForm(c));

@@ -52,7 +52,8 @@ export function apiRoutes(services: Services) {
       const actor = c.var.session!.account;
       const input = parseInput(CreateAccountInputSchema, await readJson(c));
       const departmentId = actor.role === 'admin' ? (input.departmentId ?? null) : actor.departmentId;
-      if (actor.role === 'admin' && departmentId === null) throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
+      if (actor.role === 'admin' && departmentId === null)
+        throw new ValidationError({ issues: [{ field: 'departmentId', problem: 'required' }] });
       return c.json(issuedJson(await accounts.create(actorOf(c), { ...input, departmentId }, requestMeta(c))), 201);
     })
     .post(`${base}/:username/:action`, async (c) => {
@@ -72,15 +73,34 @@ export function apiRoutes(services: Services) {
           return c.json(issuedJson(await accounts.resetPassword(actor, username, meta)));
         }
         case ACCOUNT_ACTION_SLUGS['set-email']:
-          return c.json({ account: publicAccount(await accounts.setEmail(actor, username, parseInput(SetEmailInputSchema, body).email, meta)) });
+          return c.json({
+            account: publicAccount(
+              await accounts.setEmail(actor, username, parseInput(SetEmailInputSchema, body).email, meta),
+            ),
+          });
         case ACCOUNT_ACTION_SLUGS['change-role']:
-          return c.json({ account: publicAccount(await accounts.changeRole(actor, username, parseInput(ChangeRoleInputSchema, body).role, meta)) });
+          return c.json({
+            account: publicAccount(
+              await accounts.changeRole(actor, username, parseInput(ChangeRoleInputSchema, body).role, meta),
+            ),
+          });
         case ACCOUNT_ACTION_SLUGS['assign-sections']:
           return c.json({
-            account: publicAccount(await accounts.assignSections(actor, username, parseInput(AssignSectionsInputSchema, body).sections, meta)),
+            account: publicAccount(
+              await accounts.assignSections(
+                actor,
+                username,
+                parseInput(AssignSectionsInputSchema, body).sections,
+                meta,
+              ),
+            ),
           });
         case ACCOUNT_ACTION_SLUGS.delegate:
-          return c.json({ account: publicAccount(await accounts.delegate(actor, username, parseInput(DelegateInputSchema, body).rights, meta)) });
+          return c.json({
+            account: publicAccount(
+              await accounts.delegate(actor, username, parseInput(DelegateInputSchema, body).rights, meta),
+            ),
+          });
         default:
           return c.notFound();
       }

@@ -29,7 +29,12 @@ function details(entry: AuditEntry): string {
     .join('; ');
 }
 
-export function auditPageView(props: { site: Site; actor: AccountRecord; entries: readonly AuditEntry[]; nextBeforeId: number | null }): AuditPageView {
+export function auditPageView(props: {
+  site: Site;
+  actor: AccountRecord;
+  entries: readonly AuditEntry[];
+  nextBeforeId: number | null;
+}): AuditPageView {
   const none = t('common.none');
   return {
     frame: frameView({ title: t('audit.title'), site: props.site, account: props.actor }),

@@ -11,7 +11,11 @@ import { auditPageView } from './audit-page-view.ts';
 const PAGE_SIZE = 50;
 const AuditQuerySchema = z.object({
   truoc: z.coerce.number().int().positive().optional(),
-  'don-vi': z.string().max(64).regex(/^[a-z0-9-]+$/).optional(),
+  'don-vi': z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 
 export function auditRoutes(services: Services) {
@@ -20,7 +24,11 @@ export function auditRoutes(services: Services) {
     const query = parseInput(AuditQuerySchema, c.req.query());
     // The admin reads everything (or one department); a head, only their own.
     const departmentId = actor.role === 'admin' ? query['don-vi'] : actor.departmentId;
-    const entries = await services.accounts.readAudit(principalOf(actor), { departmentId, limit: PAGE_SIZE, beforeId: query.truoc });
+    const entries = await services.accounts.readAudit(principalOf(actor), {
+      departmentId,
+      limit: PAGE_SIZE,
+      beforeId: query.truoc,
+    });
     const nextBeforeId = entries.length === PAGE_SIZE ? entries[entries.length - 1].id : null;
     return c.html(auditPage(auditPageView({ site: c.var.site, actor, entries, nextBeforeId })));
   });

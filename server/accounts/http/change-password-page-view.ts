@@ -29,7 +29,11 @@ export interface ChangePasswordPageView {
  * else (Điều 11.2): the page says so, names the field after it and offers
  * no navigation to leave.
  */
-export function changePasswordPageView({ site, account, errors = NO_ERRORS }: ChangePasswordPageProps): ChangePasswordPageView {
+export function changePasswordPageView({
+  site,
+  account,
+  errors = NO_ERRORS,
+}: ChangePasswordPageProps): ChangePasswordPageView {
   const firstTime = account.mustChangePassword;
   const password = (id: string, label: string, autocomplete: string, hint?: string): FieldView => ({
     id,
@@ -47,7 +51,12 @@ export function changePasswordPageView({ site, account, errors = NO_ERRORS }: Ch
     username: account.username,
     fields: [
       password('currentPassword', t(firstTime ? 'field.oneTimePassword' : 'field.currentPassword'), 'current-password'),
-      password('newPassword', t('field.newPassword'), 'new-password', t('changePassword.hint', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH })),
+      password(
+        'newPassword',
+        t('field.newPassword'),
+        'new-password',
+        t('changePassword.hint', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }),
+      ),
       password('confirmation', t('field.confirmation'), 'new-password'),
     ],
   };

@@ -13,27 +13,38 @@ import { formErrorsFrom } from '#server/platform/ui/form-errors.ts';
 import { withNotice } from '#server/platform/ui/notices.ts';
 import { t } from '#server/platform/ui/vi.ts';
 
-const LABELS = { currentPassword: t('field.currentPassword'), newPassword: t('field.newPassword'), confirmation: t('field.confirmation') };
+const LABELS = {
+  currentPassword: t('field.currentPassword'),
+  newPassword: t('field.newPassword'),
+  confirmation: t('field.confirmation'),
+};
 
 export function changePasswordRoutes(services: Services) {
   return new Hono<AppEnv>()
-    .get(BACK_OFFICE_PATHS.changePassword, (c) => c.html(changePasswordPage(changePasswordPageView({ site: c.var.site, account: c.var.session!.account }))))
+    .get(BACK_OFFICE_PATHS.changePassword, (c) =>
+      c.html(changePasswordPage(changePasswordPageView({ site: c.var.site, account: c.var.session!.account }))),
+    )
     .post(BACK_OFFICE_PATHS.changePassword, async (c) => {
       const session = c.var.session!;
       c.set('formErrorView', (error) =>
-        changePasswordPage(changePasswordPageView({
-          site: c.var.site,
-          account: session.account,
-          errors: formErrorsFrom(
-            error,
-            (e) => {
-              if (e.code === 'E_INVALID_CREDENTIALS') return 'currentPassword';
-              if (e.code === 'E_WEAK_PASSWORD') return (e as InstanceType<typeof WeakPasswordError>).data.reason === 'mismatch' ? 'confirmation' : 'newPassword';
-              return undefined;
-            },
-            LABELS,
-          ),
-        })),
+        changePasswordPage(
+          changePasswordPageView({
+            site: c.var.site,
+            account: session.account,
+            errors: formErrorsFrom(
+              error,
+              (e) => {
+                if (e.code === 'E_INVALID_CREDENTIALS') return 'currentPassword';
+                if (e.code === 'E_WEAK_PASSWORD')
+                  return (e as InstanceType<typeof WeakPasswordError>).data.reason === 'mismatch'
+                    ? 'confirmation'
+                    : 'newPassword';
+                return undefined;
+              },
+              LABELS,
+            ),
+          }),
+        ),
       );
       const input = parseInput(ChangePasswordInputSchema, await readForm(c));
       const renewed = await services.auth.changePassword(session, input, requestMeta(c));

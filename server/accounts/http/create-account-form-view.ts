@@ -32,11 +32,28 @@ export function createAccountForm(
   values: CreateAccountValues,
   errors: FormErrors,
 ): CreateAccountForm {
-  const mayAssignSections = roles.some((role) => SECTION_ROLES.includes(role) && isAllowed(actor, 'assign-sections', { role, departmentId: actor.departmentId }));
+  const mayAssignSections = roles.some(
+    (role) =>
+      SECTION_ROLES.includes(role) && isAllowed(actor, 'assign-sections', { role, departmentId: actor.departmentId }),
+  );
   const [before = '', after = ''] = t('accounts.createHint').split('{once}');
   const fields: FieldView[] = [
-    { id: 'fullName', label: t('field.fullName'), value: values.fullName, autocomplete: 'off', required: true, error: errors.byField.fullName },
-    { id: 'email', label: t('accounts.emailLabel'), value: values.email, autocomplete: 'off', hint: t('accounts.emailHint'), error: errors.byField.email },
+    {
+      id: 'fullName',
+      label: t('field.fullName'),
+      value: values.fullName,
+      autocomplete: 'off',
+      required: true,
+      error: errors.byField.fullName,
+    },
+    {
+      id: 'email',
+      label: t('accounts.emailLabel'),
+      value: values.email,
+      autocomplete: 'off',
+      hint: t('accounts.emailHint'),
+      error: errors.byField.email,
+    },
     {
       id: 'role',
       label: t('field.role'),
@@ -58,7 +75,13 @@ export function createAccountForm(
     hint: { before, stressed: t('accounts.createHintOnce'), after },
     fields,
     sections: mayAssignSections
-      ? { legend: t('accounts.sectionsLegend'), name: 'sections', idPrefix: 'sections', options: sectionOptions(values.sections ?? []), error: errors.byField.sections }
+      ? {
+          legend: t('accounts.sectionsLegend'),
+          name: 'sections',
+          idPrefix: 'sections',
+          options: sectionOptions(values.sections ?? []),
+          error: errors.byField.sections,
+        }
       : null,
   };
 }

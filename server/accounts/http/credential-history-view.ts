@@ -28,7 +28,11 @@ const none = (value: string | null) => value ?? t('common.none');
  * its holder and the first sign-in that followed (docs/adr/0017). Times to
  * the second: the order of a reset and a sign-in minutes apart is the point.
  */
-export function credentialHistoryView(issues: readonly CredentialIssue[], caption: string, showAccount = false): CredentialHistoryView {
+export function credentialHistoryView(
+  issues: readonly CredentialIssue[],
+  caption: string,
+  showAccount = false,
+): CredentialHistoryView {
   return {
     caption,
     empty: issues.length === 0 ? t('credentials.empty', { caption }) : null,
@@ -42,7 +46,10 @@ export function credentialHistoryView(issues: readonly CredentialIssue[], captio
       delivery: issue.delivery ? tOr(`delivery.${issue.delivery}`, issue.delivery) : t('common.none'),
       firstSignIn: issue.firstSignIn
         ? {
-            text: t('credentials.signedInAt', { at: formatDateTime(issue.firstSignIn.at, { seconds: true }), ip: none(issue.firstSignIn.ip) }),
+            text: t('credentials.signedInAt', {
+              at: formatDateTime(issue.firstSignIn.at, { seconds: true }),
+              ip: none(issue.firstSignIn.ip),
+            }),
             userAgent: issue.firstSignIn.userAgent ?? '',
           }
         : null,

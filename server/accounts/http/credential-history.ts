@@ -6,7 +6,14 @@ import type { CredentialHistoryView } from './credential-history-view.ts';
 /** The table of one-time passwords given, or a sentence saying there were none. */
 export function credentialHistory(view: CredentialHistoryView) {
   if (view.empty) return html`<p class="hint">${view.empty}</p>`;
-  const columns = ['credentials.kind', 'credentials.at', 'credentials.by', 'credentials.ip', 'credentials.delivery', 'credentials.firstSignIn'] as const;
+  const columns = [
+    'credentials.kind',
+    'credentials.at',
+    'credentials.by',
+    'credentials.ip',
+    'credentials.delivery',
+    'credentials.firstSignIn',
+  ] as const;
   return dataTable({
     className: 'credential-history',
     caption: view.caption,
@@ -18,7 +25,9 @@ export function credentialHistory(view: CredentialHistoryView) {
       r.by,
       r.ip,
       r.delivery,
-      r.firstSignIn ? html`${r.firstSignIn.text}<br /><small>${r.firstSignIn.userAgent}</small>` : t('credentials.notSignedIn'),
+      r.firstSignIn
+        ? html`${r.firstSignIn.text}<br /><small>${r.firstSignIn.userAgent}</small>`
+        : t('credentials.notSignedIn'),
     ]),
   });
 }

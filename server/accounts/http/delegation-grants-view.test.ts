@@ -18,7 +18,13 @@ const grant: AuditEntry = {
 describe('delegationGrantsView', () => {
   it('names the rights before and after each grant, who gave them and when', () => {
     expect(delegationGrantsView([grant])).toEqual([
-      { at: '29/11/2026 10:40:05', by: 'nvan', to: 'ttbhanh', before: 'không', after: 'Xác thực tin (bước 2), Đăng tải tin (bước 3)' },
+      {
+        at: '29/11/2026 10:40:05',
+        by: 'nvan',
+        to: 'ttbhanh',
+        before: 'không',
+        after: 'Xác thực tin (bước 2), Đăng tải tin (bước 3)',
+      },
     ]);
   });
 });

@@ -11,7 +11,9 @@ export interface DelegationGrantRow {
 }
 
 const rights = (value: unknown) =>
-  Array.isArray(value) && value.length > 0 ? value.map((r) => tOr(`delegation.${String(r)}`, String(r))).join(', ') : t('delegation.none');
+  Array.isArray(value) && value.length > 0
+    ? value.map((r) => tOr(`delegation.${String(r)}`, String(r))).join(', ')
+    : t('delegation.none');
 
 /**
  * Who was given the right to verify or publish, by whom and when (Điều 19;

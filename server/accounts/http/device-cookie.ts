@@ -16,7 +16,12 @@ export function readDeviceCookie(c: Context<AppEnv>, username: string): string |
 }
 
 export function writeDeviceCookie(c: Context<AppEnv>, username: string, token: string): void {
-  const options = { httpOnly: true, sameSite: 'Strict' as const, path: '/', maxAge: Math.floor(DEVICE_TOKEN_MAX_AGE_MS / 1000) };
+  const options = {
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+    path: '/',
+    maxAge: Math.floor(DEVICE_TOKEN_MAX_AGE_MS / 1000),
+  };
   if (c.var.secure) setCookie(c, name(username), token, { ...options, prefix: 'host' });
   else setCookie(c, name(username), token, options);
 }

@@ -43,7 +43,9 @@ export function oneTimePasswordPageView(props: {
     fullName: account.fullName,
     role: ROLE_LABELS[account.role],
     username: account.username,
-    password: mailed ? { mailedTo: t('oneTimePassword.mailedTo', { address: delivery.maskedAddress }) } : { shown: props.oneTimePassword ?? '' },
+    password: mailed
+      ? { mailedTo: t('oneTimePassword.mailedTo', { address: delivery.maskedAddress }) }
+      : { shown: props.oneTimePassword ?? '' },
     mailedNote: mailed ? t('oneTimePassword.mailed', { name: account.fullName }) : null,
     shownNote: mailed
       ? null

@@ -9,7 +9,10 @@ export function oneTimePasswordPage(view: OneTimePasswordPageView) {
   const password =
     'mailedTo' in view.password
       ? { term: t('field.oneTimePassword'), detail: view.password.mailedTo, id: 'da-gui-thu' }
-      : { term: t('field.oneTimePassword'), detail: html`<code class="secret" id="mat-khau-mot-lan">${view.password.shown}</code>` };
+      : {
+          term: t('field.oneTimePassword'),
+          detail: html`<code class="secret" id="mat-khau-mot-lan">${view.password.shown}</code>`,
+        };
   return layout(
     view.frame,
     html`<h1>${view.title}</h1>
@@ -18,17 +21,22 @@ export function oneTimePasswordPage(view: OneTimePasswordPageView) {
           [
             { term: t('field.fullName'), detail: view.fullName },
             { term: t('field.role'), detail: view.role },
-            { term: t('field.username'), detail: html`<code class="secret" id="ten-dang-nhap">${view.username}</code>` },
+            {
+              term: t('field.username'),
+              detail: html`<code class="secret" id="ten-dang-nhap">${view.username}</code>`,
+            },
             password,
           ],
           'summary-list',
         )}
       </div>
       ${view.mailedNote ? html`<p>${view.mailedNote} ${view.expiry}</p>` : ''}
-      ${view.shownNote
-        ? html`<p><strong>${view.shownNote.once}</strong> ${view.shownNote.handOver} ${view.expiry}</p>
+      ${
+        view.shownNote
+          ? html`<p><strong>${view.shownNote.once}</strong> ${view.shownNote.handOver} ${view.expiry}</p>
             <p class="hint">${view.shownNote.witness}</p>`
-        : ''}
+          : ''
+      }
       <p><a href="${BACK_OFFICE_PATHS.accounts}">${t('account.back')}</a></p>`,
   );
 }

@@ -11,7 +11,10 @@ describe('signInPageView', () => {
   });
 
   it('puts a refusal on its field and in the summary linking to it', () => {
-    const errors = { summary: [{ fieldId: 'username', message: 'Sai tên đăng nhập hoặc mật khẩu.' }], byField: { username: 'Sai tên đăng nhập hoặc mật khẩu.' } };
+    const errors = {
+      summary: [{ fieldId: 'username', message: 'Sai tên đăng nhập hoặc mật khẩu.' }],
+      byField: { username: 'Sai tên đăng nhập hoặc mật khẩu.' },
+    };
     const view = signInPageView({ site: DEPARTMENT_SITE, errors });
     expect(view.username.error).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     expect(view.errors?.items).toEqual([{ text: 'Sai tên đăng nhập hoặc mật khẩu.', href: '#username' }]);

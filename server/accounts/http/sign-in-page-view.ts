@@ -26,7 +26,13 @@ export interface SignInPageView {
   password: FieldView;
 }
 
-export function signInPageView({ site, username, returnTo, notice, errors = NO_ERRORS }: SignInPageProps): SignInPageView {
+export function signInPageView({
+  site,
+  username,
+  returnTo,
+  notice,
+  errors = NO_ERRORS,
+}: SignInPageProps): SignInPageView {
   return {
     frame: frameView({ title: t('signIn.title'), site }),
     notice: notice ? { text: notice } : null,
@@ -41,6 +47,13 @@ export function signInPageView({ site, username, returnTo, notice, errors = NO_E
       required: true,
       error: errors.byField.username,
     },
-    password: { id: 'password', label: t('field.password'), type: 'password', autocomplete: 'current-password', required: true, error: errors.byField.password },
+    password: {
+      id: 'password',
+      label: t('field.password'),
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+      error: errors.byField.password,
+    },
   };
 }

@@ -19,9 +19,21 @@ export function signInRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get(BACK_OFFICE_PATHS.signIn, (c) => {
       const session = c.var.session;
-      if (session) return c.redirect(session.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : BACK_OFFICE_PATHS.home, 303);
+      if (session)
+        return c.redirect(
+          session.account.mustChangePassword ? BACK_OFFICE_PATHS.changePassword : BACK_OFFICE_PATHS.home,
+          303,
+        );
       const returnTo = c.req.query('tiep');
-      return c.html(signInPage(signInPageView({ site: c.var.site, returnTo: returnTo && safeReturnPath(returnTo), notice: noticeFor(c.req.query('thong-bao'), undefined) })));
+      return c.html(
+        signInPage(
+          signInPageView({
+            site: c.var.site,
+            returnTo: returnTo && safeReturnPath(returnTo),
+            notice: noticeFor(c.req.query('thong-bao'), undefined),
+          }),
+        ),
+      );
     })
     .post(BACK_OFFICE_PATHS.signIn, async (c) => {
       const returnTo = safeReturnPath(c.req.query('tiep'));
@@ -39,7 +51,12 @@ export function signInRoutes(services: Services) {
       );
       const input = parseInput(SignInInputSchema, body);
       const signedIn = await services.auth.signIn(
-        { ...input, site: c.var.site, previousToken: readSessionCookie(c), deviceToken: readDeviceCookie(c, input.username) },
+        {
+          ...input,
+          site: c.var.site,
+          previousToken: readSessionCookie(c),
+          deviceToken: readDeviceCookie(c, input.username),
+        },
         requestMeta(c),
       );
       writeSessionCookie(c, signedIn.token, signedIn.session, services.deps.clock());

@@ -11,7 +11,10 @@
   function leadingZeroBits(bytes) {
     let bits = 0;
     for (const byte of bytes) {
-      if (byte === 0) { bits += 8; continue; }
+      if (byte === 0) {
+        bits += 8;
+        continue;
+      }
       return bits + Math.clz32(byte) - 24;
     }
     return bits;
@@ -28,7 +31,9 @@
   }
 
   async function fetchSolution(service) {
-    const response = await fetch(`/dich-vu/thu-thach?dich-vu=${encodeURIComponent(service)}`, { headers: { Accept: 'application/json' } });
+    const response = await fetch(`/dich-vu/thu-thach?dich-vu=${encodeURIComponent(service)}`, {
+      headers: { Accept: 'application/json' },
+    });
     if (!response.ok) throw new Error('challenge');
     const { challenge, difficulty } = await response.json();
     return { challenge, nonce: await solve(challenge, difficulty) };
@@ -47,9 +52,11 @@
     const summary = element('div', undefined, { class: 'dv-error-summary dv-error-js', role: 'alert', tabindex: '-1' });
     summary.append(element('h2', 'Biểu mẫu chưa gửi được'));
     // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
-    const issues = (error && error.data && Array.isArray(error.data.issues)) ? error.data.issues : [];
-    // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
-    if (issues.length === 0) summary.append(element('p', (error && error.message) || 'Không gửi được. Vui lòng thử lại.'));
+    const issues = error && error.data && Array.isArray(error.data.issues) ? error.data.issues : [];
+    if (issues.length === 0) {
+      // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
+      summary.append(element('p', (error && error.message) || 'Không gửi được. Vui lòng thử lại.'));
+    }
     const list = element('ul');
     for (const issue of issues) {
       // biome-ignore lint/complexity/useOptionalChain: older phones' browsers lack optional chaining; the form works without this script, but should work with it
@@ -63,7 +70,10 @@
         input.setAttribute('aria-invalid', 'true');
         const note = element('p', message, { class: 'dv-error dv-error-js', id: `truong-${issue.field}-loi-js` });
         input.insertAdjacentElement('afterend', note);
-        input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} truong-${issue.field}-loi-js`.trim());
+        input.setAttribute(
+          'aria-describedby',
+          `${input.getAttribute('aria-describedby') || ''} truong-${issue.field}-loi-js`.trim(),
+        );
       }
     }
     if (issues.length) summary.append(list);
@@ -79,7 +89,10 @@
     codes.lastChild.append(element('code', receipt.trackingCode, { 'data-ma-ho-so': '' }));
     codes.append(element('dt', 'Mã bí mật'), element('dd'));
     codes.lastChild.append(element('code', receipt.secret, { 'data-ma-bi-mat': '' }));
-    const warning = element('p', 'Mã bí mật chỉ hiển thị một lần. Vui lòng ghi lại cả hai mã để tra cứu tình trạng giải quyết.');
+    const warning = element(
+      'p',
+      'Mã bí mật chỉ hiển thị một lần. Vui lòng ghi lại cả hai mã để tra cứu tình trạng giải quyết.',
+    );
     const link = element('p');
     link.append(element('a', 'Tra cứu tình trạng giải quyết', { href: '/tra-cuu/' }));
     box.append(heading, element('p', 'Vui lòng ghi lại hai mã dưới đây.'), codes, warning);
@@ -94,7 +107,13 @@
     // Text pasted in an old 8-bit Vietnamese encoding was converted (Điều 8): say so, as the server-rendered page does.
     for (const conversion of receipt.conversions || []) {
       const label = form.querySelector(`label[for="truong-${conversion.field}"]`);
-      box.append(element('p', `${label ? label.textContent.replace(/\s*\(bắt buộc\)/, '') : conversion.field}: ${conversion.message} Bản gốc được lưu trong hồ sơ.`, { class: 'dv-notice' }));
+      box.append(
+        element(
+          'p',
+          `${label ? label.textContent.replace(/\s*\(bắt buộc\)/, '') : conversion.field}: ${conversion.message} Bản gốc được lưu trong hồ sơ.`,
+          { class: 'dv-notice' },
+        ),
+      );
     }
     box.append(link);
     article.replaceChildren(box);

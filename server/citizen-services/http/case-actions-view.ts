@@ -44,7 +44,11 @@ export interface ActionContext {
 /** Steps that may carry the result as files. */
 const WITH_FILES: readonly TransitionName[] = ['returnResult', 'resolve'];
 
-function fieldsOf(name: TransitionName, officers: ReadonlyArray<{ id: string; name: string }>, context: ActionContext): FieldView[] {
+function fieldsOf(
+  name: TransitionName,
+  officers: ReadonlyArray<{ id: string; name: string }>,
+  context: ActionContext,
+): FieldView[] {
   const id = (s: string) => `${name}-${s}`;
   const fields: FieldView[] = [];
   if (name === 'receiveSignedLetter') {
@@ -61,14 +65,22 @@ function fieldsOf(name: TransitionName, officers: ReadonlyArray<{ id: string; na
     fields.push({ id: id('vung-sau'), name: 'remoteArea', label: t('casePage.remoteArea'), control: 'checkbox' });
   }
   if (name === 'assign') {
-    fields.push({ id: id('can-bo'), name: 'assigneeId', label: t('casePage.officer'), control: 'select', required: true, options: officers.map((o) => ({ value: o.id, label: o.name })) });
+    fields.push({
+      id: id('can-bo'),
+      name: 'assigneeId',
+      label: t('casePage.officer'),
+      control: 'select',
+      required: true,
+      options: officers.map((o) => ({ value: o.id, label: o.name })),
+    });
   }
   if (name !== 'note' && name !== 'assign') {
     const required = NEEDS_PUBLIC_TEXT.includes(name);
     const label = t(required ? 'casePage.publicTextRequired' : 'casePage.publicTextOptional');
     fields.push({ id: id('tra-loi'), name: 'publicText', label, control: 'textarea', rows: 4, required });
   }
-  if (WITH_FILES.includes(name)) fields.push({ id: id('tep'), name: 'files', label: t('casePage.resultFiles'), type: 'file', multiple: true });
+  if (WITH_FILES.includes(name))
+    fields.push({ id: id('tep'), name: 'files', label: t('casePage.resultFiles'), type: 'file', multiple: true });
   fields.push({
     id: id('ghi-chu'),
     name: 'internalNote',

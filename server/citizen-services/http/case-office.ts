@@ -61,7 +61,13 @@ export function caseOfficeRoutes(cases: CaseServices) {
     .get(CASES_PATH, (c) => c.redirect(`${CASES_PATH}/`, 301))
     .get(`${CASES_PATH}/`, (c) => queue(c, false))
     .get(`${CASES_PATH}/qua-han`, (c) => queue(c, true))
-    .get(`${CASES_PATH}/phan-quyen`, async (c) => c.html(serviceGrantsPage(serviceGrantsPageView({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) }))))
+    .get(`${CASES_PATH}/phan-quyen`, async (c) =>
+      c.html(
+        serviceGrantsPage(
+          serviceGrantsPageView({ site: c.var.site, account: account(c), officers: await office.officers(account(c)) }),
+        ),
+      ),
+    )
     .post(`${CASES_PATH}/phan-quyen/:accountId`, async (c) => {
       const body = await parseFormBody(c);
       const services = ([] as unknown[]).concat(body.services ?? []).filter((s): s is string => typeof s === 'string');
@@ -70,7 +76,16 @@ export function caseOfficeRoutes(cases: CaseServices) {
     })
     .get(DISPOSALS_PATH, async (c) => {
       const lists = await cases.disposals.lists(account(c));
-      return c.html(disposalsPage(disposalsPageView({ site: c.var.site, account: account(c), lists, notice: c.req.query('thong-bao') === 'da-huy' })));
+      return c.html(
+        disposalsPage(
+          disposalsPageView({
+            site: c.var.site,
+            account: account(c),
+            lists,
+            notice: c.req.query('thong-bao') === 'da-huy',
+          }),
+        ),
+      );
     })
     .post(`${DISPOSALS_PATH}/:listId`, async (c) => {
       await parseFormBody(c);
@@ -79,10 +94,17 @@ export function caseOfficeRoutes(cases: CaseServices) {
     })
     .get(`${CASES_PATH}/:id`, async (c) => {
       const view = await office.view(account(c), c.req.param('id')!, requestMeta(c));
-      return c.html(casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c) })));
+      return c.html(
+        casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c) })),
+      );
     })
     .get(`${CASES_PATH}/:id/tep/:attachmentId`, async (c) => {
-      const { attachment, stream } = await office.attachment(account(c), c.req.param('id')!, c.req.param('attachmentId')!, requestMeta(c));
+      const { attachment, stream } = await office.attachment(
+        account(c),
+        c.req.param('id')!,
+        c.req.param('attachmentId')!,
+        requestMeta(c),
+      );
       // Always a download, never rendered: a file is whatever its bytes are, and the browser must not guess otherwise.
       return new Response(Readable.toWeb(stream) as ReadableStream, {
         headers: {
@@ -102,11 +124,22 @@ export function caseOfficeRoutes(cases: CaseServices) {
       if (!input.wantsJson) {
         c.set('formErrorView', async (error) => {
           const view = await office.view(account(c), id, requestMeta(c));
-          return raw(await casePage(casePageView({ site: c.var.site, account: account(c), view, officers: await officersFor(c), error: error.message })));
+          return raw(
+            await casePage(
+              casePageView({
+                site: c.var.site,
+                account: account(c),
+                view,
+                officers: await officersFor(c),
+                error: error.message,
+              }),
+            ),
+          );
         });
       }
       const version = Number(input.fields.version);
-      if (!Number.isInteger(version) || version < 1) throw new ValidationError({ issues: [{ field: 'version', problem: 'invalid-format' }] });
+      if (!Number.isInteger(version) || version < 1)
+        throw new ValidationError({ issues: [{ field: 'version', problem: 'invalid-format' }] });
       const text = (v: unknown) => (typeof v === 'string' ? v : null);
       const updated = await office.act(account(c), id, name, {
         expectedVersion: version,

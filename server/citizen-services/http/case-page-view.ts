@@ -70,13 +70,20 @@ function step(service: ServiceId, e: CaseEvent): TimelineStep {
   if (e.publicText) notes.push(t('casePage.toCitizen', { text: e.publicText }));
   if (e.internalNote) notes.push(t('casePage.internalNote', { text: e.internalNote }));
   if (e.details.assignee) notes.push(t('casePage.assignee', { name: String(e.details.assignee) }));
-  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: stepLabel(service, e.action), actor: e.actorName ?? undefined, notes };
+  return {
+    at: formatDateTime(e.at),
+    datetime: new Date(e.at).toISOString(),
+    label: stepLabel(service, e.action),
+    actor: e.actorName ?? undefined,
+    notes,
+  };
 }
 
 /** One case as an officer sees it (Điều 15): its facts, what the citizen sent, its history and the steps open now. */
 function resolveDueText(view: OfficerCaseView): string | null {
   const { record } = view;
-  if (record.status === 'suspended' && record.suspendedAt !== null) return t('case.suspendedClock', { date: formatDateTime(record.suspendedAt) });
+  if (record.status === 'suspended' && record.suspendedAt !== null)
+    return t('case.suspendedClock', { date: formatDateTime(record.suspendedAt) });
   if (!record.resolveDueAt) return null;
   const due = formatDateTime(record.resolveDueAt);
   if (record.extensions > 0) return t('case.extended', { due, count: record.extensions });
@@ -98,7 +105,10 @@ function ratingView(view: OfficerCaseView): CasePageView['rating'] {
   return {
     value: t('casePage.ratingValue', { score: rating.score, label: RATING_LABELS[rating.score as 1] }),
     comment: rating.comment ? t('casePage.ratingComment', { comment: rating.comment }) : null,
-    when: t('casePage.ratingWhen', { at: formatDateTime(rating.ratedAt), channel: t(`casePage.ratingChannel.${rating.channel}`) }),
+    when: t('casePage.ratingWhen', {
+      at: formatDateTime(rating.ratedAt),
+      channel: t(`casePage.ratingChannel.${rating.channel}`),
+    }),
   };
 }
 
@@ -115,7 +125,8 @@ export function casePageView(props: CasePageProps): CasePageView {
       subject: record.subject,
       status: { value: record.status, label: t(`case.status.${record.status}`) },
       receivedAt: formatDateTime(record.receivedAt),
-      acceptDue: letterPending && record.status === 'submitted' ? t('case.noClock') : formatDateTime(record.acceptDueAt),
+      acceptDue:
+        letterPending && record.status === 'submitted' ? t('case.noClock') : formatDateTime(record.acceptDueAt),
       resolveDue: resolveDueText(props.view),
       deadline: deadline ? t(`case.deadline.${deadline}`) : null,
       signedLetter: needsSignedLetter(record)
@@ -125,7 +136,9 @@ export function casePageView(props: CasePageProps): CasePageView {
         : null,
       instance: record.kind === 'khieu-nai' ? COMPLAINT_INSTANCE_LABELS[complaintInstance(record.payload)] : null,
       basis: basisOf(props.view),
-      extensions: limits.extension ? t('casePage.extensions', { count: record.extensions, max: limits.extension.max }) : null,
+      extensions: limits.extension
+        ? t('casePage.extensions', { count: record.extensions, max: limits.extension.max })
+        : null,
     },
     payload: Object.entries(payload)
       .filter(([key]) => key !== 'consent' && key !== 'instance')
@@ -135,7 +148,10 @@ export function casePageView(props: CasePageProps): CasePageView {
       name: a.displayName,
       detail: attachmentDetail(a.size, t(a.source === 'citizen' ? 'casePage.fromCitizen' : 'casePage.fromOfficer')),
     })),
-    withheldFiles: props.view.withheldAttachments > 0 ? t('casePage.withheldFiles', { count: props.view.withheldAttachments }) : null,
+    withheldFiles:
+      props.view.withheldAttachments > 0
+        ? t('casePage.withheldFiles', { count: props.view.withheldAttachments })
+        : null,
     rating: ratingView(props.view),
     timeline: events.map((e) => step(record.service, e)),
     // A closed case may still take an internal note; anything more is a step still open.

@@ -31,30 +31,41 @@ export function casePage(view: CasePageView) {
         { term: t('case.status'), detail: summary.status.label, data: { 'trang-thai': summary.status.value } },
         { term: t('case.receivedAt'), detail: summary.receivedAt },
         summary.instance !== null && { term: t('casePage.instance'), detail: summary.instance },
-        summary.signedLetter !== null && { term: t('casePage.signedLetter'), detail: summary.signedLetter, data: { 'don-ky': summary.signedLetter } },
+        summary.signedLetter !== null && {
+          term: t('casePage.signedLetter'),
+          detail: summary.signedLetter,
+          data: { 'don-ky': summary.signedLetter },
+        },
         { term: t('casePage.acceptDue'), detail: summary.acceptDue },
         summary.resolveDue !== null && { term: t('case.resolveDue'), detail: summary.resolveDue, id: 'han-giai-quyet' },
         summary.extensions !== null && { term: t('case.extensions'), detail: summary.extensions },
         { term: t('casePage.basis'), detail: summary.basis },
-        summary.deadline !== null && { term: t('casePage.deadline'), detail: html`<strong>${summary.deadline}</strong>` },
+        summary.deadline !== null && {
+          term: t('casePage.deadline'),
+          detail: html`<strong>${summary.deadline}</strong>`,
+        },
       ])}
-      ${view.rating
-        ? html`<h2>${t('casePage.rating')}</h2>
+      ${
+        view.rating
+          ? html`<h2>${t('casePage.rating')}</h2>
             <p data-danh-gia>${view.rating.value}</p>
             ${view.rating.comment ? html`<p class="pre">${view.rating.comment}</p>` : ''}
             ${view.rating.when ? html`<p>${view.rating.when}</p>` : ''}`
-        : ''}
+          : ''
+      }
       <h2>${t('casePage.payload')}</h2>
       ${factsTable(
         view.payload.map((p) => ({ term: p.label, detail: p.value, className: 'pre', data: { truong: p.key } })),
         'case-payload',
       )}
       <h2>${t('casePage.attachments')}</h2>
-      ${view.withheldFiles
-        ? html`<p data-tep-bi-mat>${view.withheldFiles}</p>`
-        : view.attachments.length
-          ? html`<ul>${view.attachments.map((a) => html`<li><a href="${a.href}" download>${a.name}</a> ${a.detail}</li>`)}</ul>`
-          : html`<p>${t('casePage.noAttachments')}</p>`}
+      ${
+        view.withheldFiles
+          ? html`<p data-tep-bi-mat>${view.withheldFiles}</p>`
+          : view.attachments.length
+            ? html`<ul>${view.attachments.map((a) => html`<li><a href="${a.href}" download>${a.name}</a> ${a.detail}</li>`)}</ul>`
+            : html`<p>${t('casePage.noAttachments')}</p>`
+      }
       <h2>${t('casePage.history')}</h2>
       ${timeline(view.timeline, { noteClass: 'pre' })}
       ${view.closed ? html`<p>${t('casePage.closed')}</p>` : ''}

@@ -12,7 +12,15 @@ import { limitBody } from '#server/platform/http/limit-body.ts';
 import { noStore } from '#server/platform/http/no-store.ts';
 import { SERVICES_WITH_FILES } from '../case-service.ts';
 import type { CaseServices } from '../create-case-services.ts';
-import { CHALLENGE_PATH, LOOKUP_PATH, LOOKUP_RATING_PATH, SCRIPT_PATH, SIGNED_LETTER_PATH, STYLE_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
+import {
+  CHALLENGE_PATH,
+  LOOKUP_PATH,
+  LOOKUP_RATING_PATH,
+  SCRIPT_PATH,
+  SIGNED_LETTER_PATH,
+  STYLE_PATH,
+  SUPPLEMENT_PATH,
+} from './service-form-fields.ts';
 import { needsSignedLetter } from '../case-deadlines.ts';
 import { RATING_PATH } from '../case-rating.ts';
 import type { PublicCaseView } from '../case-service.ts';
@@ -44,7 +52,8 @@ function departmentOf(c: Context<AppEnv>) {
 
 function serviceParam(c: Context<AppEnv>): ServiceId {
   const service = c.req.param('service');
-  if (!(SERVICE_IDS as readonly string[]).includes(service ?? '')) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
+  if (!(SERVICE_IDS as readonly string[]).includes(service ?? ''))
+    throw new NotFoundError({ path: c.req.path.slice(0, 200) });
   return service as ServiceId;
 }
 
@@ -53,7 +62,10 @@ const newIdempotencyKey = () => randomBytes(18).toString('base64url');
 function fieldErrors(error: AppError<object>): FieldError[] {
   if (!(error instanceof ValidationError)) return [];
   const { issues } = (error as InstanceType<typeof ValidationError>).data;
-  return issues.map((issue) => ({ field: issue.field, message: (issue as { message?: string }).message ?? error.message }));
+  return issues.map((issue) => ({
+    field: issue.field,
+    message: (issue as { message?: string }).message ?? error.message,
+  }));
 }
 
 /**
@@ -80,9 +92,16 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     return render(c, view.title, lookupPage(view));
   }
 
-  async function lookupResult(c: Context<AppEnv>, props: Omit<Parameters<typeof lookupResultView>[0], 'now' | 'deadline'>) {
+  async function lookupResult(
+    c: Context<AppEnv>,
+    props: Omit<Parameters<typeof lookupResultView>[0], 'now' | 'deadline'>,
+  ) {
     const now = cases.clock();
-    const view = lookupResultView({ ...props, now, deadline: caseDeadlineStatus(props.view.record, now, cases.calendar) });
+    const view = lookupResultView({
+      ...props,
+      now,
+      deadline: caseDeadlineStatus(props.view.record, now, cases.calendar),
+    });
     return render(c, view.title, lookupResultPage(view));
   }
 
@@ -112,18 +131,27 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
    * same throttle as the look-up (docs/adr/0052); a refusal shows the case
    * again with the error above that form.
    */
-  async function lookupAction(c: Context<AppEnv>, form: LookupForm, act: (code: string, secret: string, submission: Awaited<ReturnType<typeof readSubmission>>) => Promise<unknown>) {
+  async function lookupAction(
+    c: Context<AppEnv>,
+    form: LookupForm,
+    act: (code: string, secret: string, submission: Awaited<ReturnType<typeof readSubmission>>) => Promise<unknown>,
+  ) {
     departmentOf(c);
     const submission = await readSubmission(c);
     const code = String(submission.fields.code ?? '').slice(0, 40);
     const secret = String(submission.fields.secret ?? '').slice(0, 40);
     await cases.guard.beforeLookup(c.var.clientAddress, code);
     if (!submission.wantsJson) {
-      const ratingValues = { score: String(submission.fields.score ?? ''), comment: String(submission.fields.comment ?? '') };
+      const ratingValues = {
+        score: String(submission.fields.score ?? ''),
+        comment: String(submission.fields.comment ?? ''),
+      };
       c.set('formErrorView', async (error) => {
         try {
           const view = await cases.citizen.lookup(code, secret);
-          return raw(await lookupResult(c, { view, secret, formError: { form, message: error.message }, ratingValues }));
+          return raw(
+            await lookupResult(c, { view, secret, formError: { form, message: error.message }, ratingValues }),
+          );
         } catch {
           return raw(await lookupForm(c, { code, error: error.message }));
         }
@@ -132,7 +160,8 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     try {
       await act(code, secret, submission);
     } catch (error) {
-      if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND') await cases.guard.failedLookup(c.var.clientAddress, code);
+      if ((error as AppError<object>).code === 'E_CASE_NOT_FOUND')
+        await cases.guard.failedLookup(c.var.clientAddress, code);
       throw error;
     }
     const view = await cases.citizen.lookup(code, secret);
@@ -159,13 +188,20 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     const record = await throttled(c, code, () => cases.ratings.caseOfLink(code, token));
     const action = `${RATING_PATH}/${encodeURIComponent(code)}/${token}`;
     const page = async (props: Partial<Parameters<typeof ratingPageView>[0]>) => {
-      const view = ratingPageView({ record, rating: await cases.ratings.rating(record.id), now: cases.clock(), action, ...props });
+      const view = ratingPageView({
+        record,
+        rating: await cases.ratings.rating(record.id),
+        now: cases.clock(),
+        action,
+        ...props,
+      });
       return render(c, view.title, ratingPage(view));
     };
     if (!rate) return c.html(await page({}));
     const submission = await readSubmission(c);
     const values = { score: String(submission.fields.score ?? ''), comment: String(submission.fields.comment ?? '') };
-    if (!submission.wantsJson) c.set('formErrorView', async (error) => raw(await page({ error: error.message, values })));
+    if (!submission.wantsJson)
+      c.set('formErrorView', async (error) => raw(await page({ error: error.message, values })));
     const rating = await cases.ratings.rate(record, submission.fields, 'mail-link');
     if (submission.wantsJson) return c.json({ trackingCode: record.trackingCode, score: rating.score }, 201);
     return c.html(await page({ thanks: true }), 201);
@@ -178,14 +214,25 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
     const lookup = cases.content;
     return {
       procedure: service === 'ho-so' && procedureCode ? await lookup.procedure(department.id, procedureCode) : null,
-      consultation: service === 'gop-y-du-thao' && consultationSlug ? await lookup.consultation(department.id, consultationSlug) : null,
+      consultation:
+        service === 'gop-y-du-thao' && consultationSlug
+          ? await lookup.consultation(department.id, consultationSlug)
+          : null,
     };
   }
 
-  async function formPage(c: Context<AppEnv>, service: ServiceId, values: Record<string, unknown>, error?: AppError<object>) {
+  async function formPage(
+    c: Context<AppEnv>,
+    service: ServiceId,
+    values: Record<string, unknown>,
+    error?: AppError<object>,
+  ) {
     const errors = error ? fieldErrors(error) : [];
     const formError = error && errors.length === 0 ? error.message : undefined;
-    const key = typeof values['idempotency-key'] === 'string' && error?.code !== 'E_INVALID_IDEMPOTENCY_KEY' ? String(values['idempotency-key']) : newIdempotencyKey();
+    const key =
+      typeof values['idempotency-key'] === 'string' && error?.code !== 'E_INVALID_IDEMPOTENCY_KEY'
+        ? String(values['idempotency-key'])
+        : newIdempotencyKey();
     const view = serviceFormView({
       service,
       values,
@@ -200,14 +247,23 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
   }
 
   return new Hono<AppEnv>()
-    .get(SCRIPT_PATH, (c) => c.body(SERVICE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
-    .get(STYLE_PATH, (c) => c.body(SERVICE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+    .get(SCRIPT_PATH, (c) =>
+      c.body(SERVICE_SCRIPT, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+      }),
+    )
+    .get(STYLE_PATH, (c) =>
+      c.body(SERVICE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
+    )
     .use('/dich-vu/*', noStore(), checkOrigin())
     .use('/tra-cuu/*', noStore(), checkOrigin())
     .use('/tra-cuu', noStore(), checkOrigin())
     .get(CHALLENGE_PATH, async (c) => {
       const department = departmentOf(c);
-      const service = (SERVICE_IDS as readonly string[]).includes(c.req.query('dich-vu') ?? '') ? (c.req.query('dich-vu') as ServiceId) : null;
+      const service = (SERVICE_IDS as readonly string[]).includes(c.req.query('dich-vu') ?? '')
+        ? (c.req.query('dich-vu') as ServiceId)
+        : null;
       if (!service) throw new ValidationError({ issues: [{ field: 'dich-vu', problem: 'not-allowed' }] });
       return c.json(await cases.guard.challenge(department.id, service, c.var.clientAddress));
     })
@@ -225,7 +281,8 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       const service = serviceParam(c);
       const department = departmentOf(c);
       const submission = await readSubmission(c);
-      if (!submission.wantsJson) c.set('formErrorView', async (error) => raw(await formPage(c, service, submission.fields, error)));
+      if (!submission.wantsJson)
+        c.set('formErrorView', async (error) => raw(await formPage(c, service, submission.fields, error)));
       await cases.guard.admit(department.id, service, c.var.clientAddress, submission.pow);
       const receipt = await cases.citizen.submit(department.id, service, submission);
       const letterNeeded = needsSignedLetter(receipt.record);
@@ -242,7 +299,15 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         stillToDo: letterNeeded ? signedLetterGuidance(receipt.record.kind) : [],
       };
       if (submission.wantsJson) return c.json(body, receipt.created ? 201 : 200);
-      const view = receiptView({ service, kind: receipt.record.kind, trackingCode: body.trackingCode, secret: body.secret, acceptDueAt: body.acceptDueAt, hasEmail: receipt.record.contactEmail !== null, conversions: receipt.conversions });
+      const view = receiptView({
+        service,
+        kind: receipt.record.kind,
+        trackingCode: body.trackingCode,
+        secret: body.secret,
+        acceptDueAt: body.acceptDueAt,
+        hasEmail: receipt.record.contactEmail !== null,
+        conversions: receipt.conversions,
+      });
       return c.html(await render(c, view.title, receiptPage(view)), receipt.created ? 201 : 200);
     })
     .get('/tra-cuu', (c) => c.redirect(LOOKUP_PATH, 301))
@@ -259,9 +324,15 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       if (submission.wantsJson) return c.json(lookupJson(view));
       return c.html(await lookupResult(c, { view, secret }));
     })
-    .post(SUPPLEMENT_PATH, bodyLimit, (c) => lookupAction(c, 'supplement', (code, secret, s) => cases.citizen.supplement(code, secret, s.files)))
-    .post(SIGNED_LETTER_PATH, bodyLimit, (c) => lookupAction(c, 'signed-letter', (code, secret, s) => cases.citizen.sendSignedLetter(code, secret, s.files)))
-    .post(LOOKUP_RATING_PATH, limitBody(16 * 1024), (c) => lookupAction(c, 'rating', (code, secret, s) => cases.citizen.rate(code, secret, s.fields)))
+    .post(SUPPLEMENT_PATH, bodyLimit, (c) =>
+      lookupAction(c, 'supplement', (code, secret, s) => cases.citizen.supplement(code, secret, s.files)),
+    )
+    .post(SIGNED_LETTER_PATH, bodyLimit, (c) =>
+      lookupAction(c, 'signed-letter', (code, secret, s) => cases.citizen.sendSignedLetter(code, secret, s.files)),
+    )
+    .post(LOOKUP_RATING_PATH, limitBody(16 * 1024), (c) =>
+      lookupAction(c, 'rating', (code, secret, s) => cases.citizen.rate(code, secret, s.fields)),
+    )
     .use(`${RATING_PATH}/*`, noStore(), checkOrigin())
     .get(`${RATING_PATH}/:code/:token`, (c) => ratingByLink(c, false))
     .post(`${RATING_PATH}/:code/:token`, limitBody(16 * 1024), (c) => ratingByLink(c, true))

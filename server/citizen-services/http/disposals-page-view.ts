@@ -33,7 +33,10 @@ function table(list: DisposalList, caption: string): DataTableView {
     caption,
     headers: [t('disposals.code'), t('disposals.service'), t('disposals.closedAt')],
     rowHeaders: true,
-    rows: list.entries.map((e) => ({ cells: [e.trackingCode, SERVICE_LABELS[e.service], formatDateShort(e.closedAt)], data: { 'ma-ho-so': e.trackingCode } })),
+    rows: list.entries.map((e) => ({
+      cells: [e.trackingCode, SERVICE_LABELS[e.service], formatDateShort(e.closedAt)],
+      data: { 'ma-ho-so': e.trackingCode },
+    })),
   };
 }
 
@@ -47,13 +50,29 @@ export function disposalsPageView(props: DisposalsPageProps): DisposalsPageView 
     notice: props.notice ? { text: t('disposals.done') } : null,
     pending: pending
       ? {
-          table: table(pending, t('disposals.pending', { count: pending.entries.length, date: formatDateShort(pending.proposedAt), before: formatDateShort(pending.closedBefore) })),
+          table: table(
+            pending,
+            t('disposals.pending', {
+              count: pending.entries.length,
+              date: formatDateShort(pending.proposedAt),
+              before: formatDateShort(pending.closedBefore),
+            }),
+          ),
           action: `${DISPOSALS_PATH}/${pending.id}`,
           warning: t('disposals.warning'),
         }
       : null,
     decided: props.lists
       .filter((l) => l.status === 'approved')
-      .map((l) => table(l, t('disposals.approved', { count: l.entries.length, name: l.approvedByName ?? '', at: formatDateTime(l.approvedAt ?? l.proposedAt) }))),
+      .map((l) =>
+        table(
+          l,
+          t('disposals.approved', {
+            count: l.entries.length,
+            name: l.approvedByName ?? '',
+            at: formatDateTime(l.approvedAt ?? l.proposedAt),
+          }),
+        ),
+      ),
   };
 }

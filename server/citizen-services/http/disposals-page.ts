@@ -11,13 +11,15 @@ export function disposalsPage(view: DisposalsPageView) {
     html`<h1>${view.title}</h1>
       ${notice(view.notice)}
       <p>${t('disposals.hint')}</p>
-      ${view.pending
-        ? html`${dataTable(view.pending.table)}
+      ${
+        view.pending
+          ? html`${dataTable(view.pending.table)}
             <form method="post" action="${view.pending.action}">
               <p>${view.pending.warning}</p>
               <button type="submit" data-hanh-dong="phe-duyet-huy">${t('disposals.approve')}</button>
             </form>`
-        : html`<p>${t('disposals.none')}</p>`}
+          : html`<p>${t('disposals.none')}</p>`
+      }
       ${view.decided.length ? html`<h2>${t('disposals.history')}</h2>${view.decided.map(dataTable)}` : ''}`,
   );
 }

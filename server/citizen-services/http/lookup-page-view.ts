@@ -14,8 +14,22 @@ export function lookupFormView(props: { code?: string; error?: string }): Lookup
     title: props.error ? t('service.errorTitle', { title: t('service.lookupTitle') }) : t('service.lookupTitle'),
     error: props.error ? { className: 'dv-error-summary', message: props.error } : null,
     fields: [
-      { id: 'ma-ho-so', name: 'code', label: t('receipt.code'), value: props.code ?? '', autocomplete: 'off', required: true },
-      { id: 'ma-bi-mat', name: 'secret', label: t('receipt.secret'), type: 'password', autocomplete: 'off', required: true },
+      {
+        id: 'ma-ho-so',
+        name: 'code',
+        label: t('receipt.code'),
+        value: props.code ?? '',
+        autocomplete: 'off',
+        required: true,
+      },
+      {
+        id: 'ma-bi-mat',
+        name: 'secret',
+        label: t('receipt.secret'),
+        type: 'password',
+        autocomplete: 'off',
+        required: true,
+      },
     ],
   };
 }

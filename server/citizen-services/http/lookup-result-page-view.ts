@@ -62,7 +62,14 @@ export interface LookupResultView {
   /** The rating (docs/adr/0058): the form while open, or what was given. */
   rating: {
     given: string | null;
-    form: { code: string; secret: string; scores: Array<{ value: string; label: string; checked: boolean }>; comment: string; error: ErrorSummaryView | null; window: string } | null;
+    form: {
+      code: string;
+      secret: string;
+      scores: Array<{ value: string; label: string; checked: boolean }>;
+      comment: string;
+      error: ErrorSummaryView | null;
+      window: string;
+    } | null;
   } | null;
 }
 
@@ -80,30 +87,45 @@ const MOVES_DEADLINE = ['declareComplex', 'extendAcceptance', 'extend', 'resume'
 export function answerOf(view: PublicCaseView): PublicCaseEvent | undefined {
   const newestFirst = [...view.events].reverse();
   const { record } = view;
-  const approved = record.service === 'hoi-dap' && record.status === 'resolved' ? newestFirst.find((e) => e.action === 'answer') : undefined;
+  const approved =
+    record.service === 'hoi-dap' && record.status === 'resolved'
+      ? newestFirst.find((e) => e.action === 'answer')
+      : undefined;
   return approved ?? newestFirst.find((e) => e.publicText && ANSWERING.includes(e.action));
 }
 
 function step(service: ServiceId, e: PublicCaseEvent): TimelineStep {
   // The drafted answer is shown once, as the answer, not again in the timeline.
   const notes = e.publicText && e.action !== 'answer' ? [e.publicText] : [];
-  if (e.dueAt !== null) notes.push(t(MOVES_DEADLINE.includes(e.action) ? 'lookup.newDue' : 'lookup.dueSet', { date: formatDateShort(e.dueAt) }));
-  return { at: formatDateTime(e.at), datetime: new Date(e.at).toISOString(), label: stepLabel(service, e.action), notes };
+  if (e.dueAt !== null)
+    notes.push(
+      t(MOVES_DEADLINE.includes(e.action) ? 'lookup.newDue' : 'lookup.dueSet', { date: formatDateShort(e.dueAt) }),
+    );
+  return {
+    at: formatDateTime(e.at),
+    datetime: new Date(e.at).toISOString(),
+    label: stepLabel(service, e.action),
+    notes,
+  };
 }
 
 /** The next step and its deadline, said plainly (Điều 13.1: the citizen follows the case to its answer). */
 export function nextStep(record: CaseRecord): string {
   if (record.closedAt !== null) return t('lookup.next.closed', { date: formatDateShort(record.closedAt) });
-  if (record.status === 'suspended') return t('lookup.next.suspended', { date: formatDateShort(record.suspendedAt ?? record.updatedAt) });
+  if (record.status === 'suspended')
+    return t('lookup.next.suspended', { date: formatDateShort(record.suspendedAt ?? record.updatedAt) });
   if (record.status === 'supplement-requested') return t('lookup.next.supplement');
   if (needsSignedLetter(record) && record.signedLetterAt === null) return t('lookup.next.signedLetter');
-  if (record.status === 'submitted' || record.status === 'received') return t('lookup.next.accept', { date: formatDateShort(record.acceptDueAt) });
-  if (record.status === 'awaiting-approval') return t('lookup.next.approve', { date: formatDateShort(record.resolveDueAt ?? record.acceptDueAt) });
+  if (record.status === 'submitted' || record.status === 'received')
+    return t('lookup.next.accept', { date: formatDateShort(record.acceptDueAt) });
+  if (record.status === 'awaiting-approval')
+    return t('lookup.next.approve', { date: formatDateShort(record.resolveDueAt ?? record.acceptDueAt) });
   return t('lookup.next.resolve', { date: formatDateShort(record.resolveDueAt ?? record.acceptDueAt) });
 }
 
 function uploadForm(props: LookupResultProps, form: LookupForm): UploadFormView {
-  const error: ErrorSummaryView | null = props.formError?.form === form ? { className: 'dv-error-summary', message: props.formError.message } : null;
+  const error: ErrorSummaryView | null =
+    props.formError?.form === form ? { className: 'dv-error-summary', message: props.formError.message } : null;
   return { code: props.view.record.trackingCode, secret: props.secret, accept: ACCEPTED_EXTENSIONS, error };
 }
 
@@ -111,7 +133,10 @@ function ratingOf(props: LookupResultProps): LookupResultView['rating'] {
   const { record, rating } = props.view;
   if (rating) {
     const label = RATING_LABELS[rating.score as 1];
-    return { given: t('rating.given', { score: rating.score, label, date: formatDateShort(rating.ratedAt) }), form: null };
+    return {
+      given: t('rating.given', { score: rating.score, label, date: formatDateShort(rating.ratedAt) }),
+      form: null,
+    };
   }
   const reason = ratingClosedReason(record, props.now);
   if (reason === 'not-closed' || reason === 'not-rated-service') return null;
@@ -122,9 +147,14 @@ function ratingOf(props: LookupResultProps): LookupResultView['rating'] {
     form: {
       code: record.trackingCode,
       secret: props.secret,
-      scores: RATING_SCORES.map((score) => ({ value: String(score), label: `${score} – ${RATING_LABELS[score]}`, checked: values.score === String(score) })),
+      scores: RATING_SCORES.map((score) => ({
+        value: String(score),
+        label: `${score} – ${RATING_LABELS[score]}`,
+        checked: values.score === String(score),
+      })),
       comment: values.comment ?? '',
-      error: props.formError?.form === 'rating' ? { className: 'dv-error-summary', message: props.formError.message } : null,
+      error:
+        props.formError?.form === 'rating' ? { className: 'dv-error-summary', message: props.formError.message } : null,
       window: t('rating.window', { date: formatDateShort(record.closedAt! + RATING_WINDOW_DAYS * 86_400_000) }),
     },
   };
@@ -136,12 +166,21 @@ export function lookupResultView(props: LookupResultProps): LookupResultView {
   const draftPending = record.service === 'hoi-dap' && record.status !== 'resolved';
   const letterPending = needsSignedLetter(record) && record.signedLetterAt === null && record.status === 'submitted';
   const letterSent = props.view.events.some((e) => e.action === 'sendSignedLetter');
-  const timeline = props.view.events.filter((e) => !(draftPending && e.action === 'answer')).map((e) => step(record.service, e));
+  const timeline = props.view.events
+    .filter((e) => !(draftPending && e.action === 'answer'))
+    .map((e) => step(record.service, e));
   if (record.closedAt !== null) {
-    timeline.push({ at: formatDateTime(record.closedAt), datetime: new Date(record.closedAt).toISOString(), label: t('lookup.closed'), notes: [] });
+    timeline.push({
+      at: formatDateTime(record.closedAt),
+      datetime: new Date(record.closedAt).toISOString(),
+      label: t('lookup.closed'),
+      notes: [],
+    });
   }
   return {
-    title: props.formError ? t('service.errorTitle', { title: t(`lookup.formTitle.${props.formError.form}`) }) : t('case.title', { code: record.trackingCode }),
+    title: props.formError
+      ? t('service.errorTitle', { title: t(`lookup.formTitle.${props.formError.form}`) })
+      : t('case.title', { code: record.trackingCode }),
     trackingCode: record.trackingCode,
     summary: {
       service: SERVICE_LABELS[record.service],
@@ -159,7 +198,12 @@ export function lookupResultView(props: LookupResultProps): LookupResultView {
       detail: attachmentDetail(a.size, t(a.source === 'citizen' ? 'lookup.fromCitizen' : 'lookup.fromOffice')),
     })),
     signedLetter: letterPending
-      ? { heading: t('signedLetter.heading'), lines: signedLetterGuidance(record.kind), sent: letterSent ? t('signedLetter.sent') : null, form: uploadForm(props, 'signed-letter') }
+      ? {
+          heading: t('signedLetter.heading'),
+          lines: signedLetterGuidance(record.kind),
+          sent: letterSent ? t('signedLetter.sent') : null,
+          form: uploadForm(props, 'signed-letter'),
+        }
       : null,
     supplement: record.status === 'supplement-requested' ? uploadForm(props, 'supplement') : null,
     rating: ratingOf(props),

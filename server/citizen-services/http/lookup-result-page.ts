@@ -10,7 +10,10 @@ import { t } from '#server/platform/ui/vi.ts';
 import type { LookupResultView, UploadFormView } from './lookup-result-page-view.ts';
 import { LOOKUP_RATING_PATH, SIGNED_LETTER_PATH, SUPPLEMENT_PATH } from './service-form-fields.ts';
 
-function uploadForm(form: UploadFormView, copy: { id: string; heading: string; action: string; label: string; button: string }) {
+function uploadForm(
+  form: UploadFormView,
+  copy: { id: string; heading: string; action: string; label: string; button: string },
+) {
   return html`<section class="dv-no-print" aria-labelledby="${copy.id}"><h2 id="${copy.id}">${copy.heading}</h2>
     ${errorSummary(form.error)}
     <form method="post" action="${copy.action}" enctype="multipart/form-data">
@@ -22,7 +25,8 @@ function uploadForm(form: UploadFormView, copy: { id: string; heading: string; a
 }
 
 function ratingSection(rating: NonNullable<LookupResultView['rating']>) {
-  if (!rating.form) return html`<section aria-labelledby="danh-gia"><h2 id="danh-gia">${t('rating.heading')}</h2><p data-danh-gia>${rating.given}</p></section>`;
+  if (!rating.form)
+    return html`<section aria-labelledby="danh-gia"><h2 id="danh-gia">${t('rating.heading')}</h2><p data-danh-gia>${rating.given}</p></section>`;
   const form = rating.form;
   return html`<section class="dv-no-print" aria-labelledby="danh-gia"><h2 id="danh-gia">${t('rating.heading')}</h2>
     <p>${t('rating.invite')} ${form.window}</p>
@@ -53,23 +57,37 @@ export function lookupResultPage(view: LookupResultView): Html {
       'dv-summary',
     )}
     <p class="dv-next" data-tiep-theo><strong>${view.next}</strong></p>
-    ${view.signedLetter
-      ? html`<section class="dv-notice" role="note" aria-labelledby="don-ky" data-can-don-ky><h2 id="don-ky">${view.signedLetter.heading}</h2>
+    ${
+      view.signedLetter
+        ? html`<section class="dv-notice" role="note" aria-labelledby="don-ky" data-can-don-ky><h2 id="don-ky">${view.signedLetter.heading}</h2>
           ${view.signedLetter.lines.map((line) => html`<p>${line}</p>`)}
           ${view.signedLetter.sent ? html`<p><strong>${view.signedLetter.sent}</strong></p>` : ''}</section>
           ${uploadForm(view.signedLetter.form, { id: 'gui-don-ky', heading: t('signedLetter.upload'), action: SIGNED_LETTER_PATH, label: t('signedLetter.files'), button: t('signedLetter.send') })}`
-      : ''}
-    ${view.answer
-      ? html`<section class="dv-answer" aria-labelledby="tra-loi"><h2 id="tra-loi">${t('lookup.answer')}</h2><p class="dv-pre">${view.answer}</p></section>`
-      : ''}
+        : ''
+    }
+    ${
+      view.answer
+        ? html`<section class="dv-answer" aria-labelledby="tra-loi"><h2 id="tra-loi">${t('lookup.answer')}</h2><p class="dv-pre">${view.answer}</p></section>`
+        : ''
+    }
     <h2>${t('lookup.history')}</h2>
     ${timeline(view.timeline, { className: 'dv-timeline', noteClass: 'dv-pre' })}
-    ${view.attachments.length
-      ? html`<h2>${t('lookup.files')}</h2><ul>${view.attachments.map((a) => html`<li>${a.name} ${a.detail}</li>`)}</ul>`
-      : ''}
-    ${view.supplement
-      ? uploadForm(view.supplement, { id: 'bo-sung', heading: t('lookup.supplement'), action: SUPPLEMENT_PATH, label: t('lookup.supplementFiles'), button: t('lookup.sendSupplement') })
-      : ''}
+    ${
+      view.attachments.length
+        ? html`<h2>${t('lookup.files')}</h2><ul>${view.attachments.map((a) => html`<li>${a.name} ${a.detail}</li>`)}</ul>`
+        : ''
+    }
+    ${
+      view.supplement
+        ? uploadForm(view.supplement, {
+            id: 'bo-sung',
+            heading: t('lookup.supplement'),
+            action: SUPPLEMENT_PATH,
+            label: t('lookup.supplementFiles'),
+            button: t('lookup.sendSupplement'),
+          })
+        : ''
+    }
     ${view.rating ? ratingSection(view.rating) : ''}
     <p class="dv-hint dv-no-print">${t('lookup.print')}</p>
   </article>`;

@@ -46,7 +46,10 @@ export function queuePageView(props: QueuePageProps): QueuePageView {
     { href: `${CASES_PATH}/?cua-toi=1`, text: t('queue.mine') },
   ];
   if (props.account.role === 'head') {
-    links.push({ href: `${CASES_PATH}/phan-quyen`, text: t('queue.grants') }, { href: DISPOSALS_PATH, text: t('queue.disposals') });
+    links.push(
+      { href: `${CASES_PATH}/phan-quyen`, text: t('queue.grants') },
+      { href: DISPOSALS_PATH, text: t('queue.disposals') },
+    );
   }
   return {
     frame: frameView({ title, site: props.site, account: props.account }),
@@ -58,14 +61,24 @@ export function queuePageView(props: QueuePageProps): QueuePageView {
         name: 'dich-vu',
         label: t('queue.filterService'),
         control: 'select',
-        options: [all, ...SERVICE_IDS.map((s) => ({ value: s, label: SERVICE_LABELS[s], selected: props.filters.service === s }))],
+        options: [
+          all,
+          ...SERVICE_IDS.map((s) => ({ value: s, label: SERVICE_LABELS[s], selected: props.filters.service === s })),
+        ],
       },
       {
         id: 'loc-trang-thai',
         name: 'trang-thai',
         label: t('queue.filterStatus'),
         control: 'select',
-        options: [all, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`case.status.${s}`), selected: props.filters.status === s }))],
+        options: [
+          all,
+          ...CASE_STATUSES.map((s) => ({
+            value: s,
+            label: t(`case.status.${s}`),
+            selected: props.filters.status === s,
+          })),
+        ],
       },
     ],
     rows: props.rows.map(({ record, deadline }) => ({
@@ -74,7 +87,12 @@ export function queuePageView(props: QueuePageProps): QueuePageView {
       service: SERVICE_LABELS[record.service],
       subject: record.subject,
       status: t(`case.status.${record.status}`),
-      due: record.dueAt ? { at: formatDateTime(record.dueAt), flag: deadline ? { level: deadline, label: t(`case.deadline.${deadline}`) } : null } : null,
+      due: record.dueAt
+        ? {
+            at: formatDateTime(record.dueAt),
+            flag: deadline ? { level: deadline, label: t(`case.deadline.${deadline}`) } : null,
+          }
+        : null,
     })),
   };
 }

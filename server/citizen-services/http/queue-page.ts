@@ -22,15 +22,23 @@ export function queuePage(view: QueuePageView) {
         ${view.filters.map((f) => field(f, BACK_OFFICE_FIELD))}
         <button type="submit">${t('queue.filter')}</button>
       </form>
-      ${view.rows.length === 0
-        ? html`<p>${t('queue.empty')}</p>`
-        : dataTable({
-            caption: t('queue.caption'),
-            headers: [t('queue.code'), t('case.service'), t('case.subject'), t('case.status'), t('queue.due')],
-            rows: view.rows.map((row) => ({
-              data: { ma: row.trackingCode },
-              cells: [html`<a href="${row.href}">${row.trackingCode}</a>`, row.service, row.subject, row.status, due(row)],
-            })),
-          })}`,
+      ${
+        view.rows.length === 0
+          ? html`<p>${t('queue.empty')}</p>`
+          : dataTable({
+              caption: t('queue.caption'),
+              headers: [t('queue.code'), t('case.service'), t('case.subject'), t('case.status'), t('queue.due')],
+              rows: view.rows.map((row) => ({
+                data: { ma: row.trackingCode },
+                cells: [
+                  html`<a href="${row.href}">${row.trackingCode}</a>`,
+                  row.service,
+                  row.subject,
+                  row.status,
+                  due(row),
+                ],
+              })),
+            })
+      }`,
   );
 }

@@ -12,14 +12,16 @@ export function ratingPage(view: RatingPageView): Html {
     <h1 id="danh-gia" tabindex="-1">${view.heading}</h1>
     <p>${view.about}</p>
     ${view.message ? html`<p class="dv-notice" role="status" data-danh-gia>${view.message}</p>` : ''}
-    ${view.form
-      ? html`<p>${t('rating.invite')} ${view.form.window}</p>
+    ${
+      view.form
+        ? html`<p>${t('rating.invite')} ${view.form.window}</p>
           ${errorSummary(view.form.error)}
           <form method="post" action="${view.form.action}">
             ${radioGroup({ legend: t('rating.question'), name: 'score', idPrefix: 'truong-score', options: view.form.scores, required: true, className: 'dv-field', optionClass: 'dv-check' })}
             ${field({ id: 'truong-comment', name: 'comment', label: t('rating.comment'), control: 'textarea', rows: 3, value: view.form.comment, maxLength: 1000 }, CITIZEN_FIELD)}
             <button type="submit">${t('rating.send')}</button>
           </form>`
-      : ''}
+        : ''
+    }
   </article>`;
 }

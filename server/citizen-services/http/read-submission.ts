@@ -19,7 +19,8 @@ const CONTROL_FIELDS = new Set(['idempotency-key', 'pow-challenge', 'pow-nonce',
 
 /** A base name only: browsers never send a path, so one in a name is a crafted request. */
 function checkFileName(name: string): void {
-  if (/[\\/\0]/.test(name) || name === '.' || name === '..' || name.length > 255) throw new UnsafeFileNameError({ fileName: name.slice(0, 255) });
+  if (/[\\/\0]/.test(name) || name === '.' || name === '..' || name.length > 255)
+    throw new UnsafeFileNameError({ fileName: name.slice(0, 255) });
 }
 
 function mediaTypeOf(c: Context<AppEnv>): string {
@@ -38,7 +39,8 @@ export async function readSubmission(c: Context<AppEnv>): Promise<ReadSubmission
     } catch {
       throw new ValidationError({ issues: [{ field: 'body', problem: 'invalid-format' }] });
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ValidationError({ issues: [{ field: 'body', problem: 'invalid-format' }] });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new ValidationError({ issues: [{ field: 'body', problem: 'invalid-format' }] });
   } else if (type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded') {
     const body = await parseFormBody(c);
     raw = {};

@@ -42,15 +42,21 @@ export function receiptView(props: ReceiptProps): ReceiptView {
     trackingCode: props.trackingCode,
     secret: props.secret,
     secretNote: `${props.hasEmail ? t('receipt.mailed') : ''}${t('receipt.neverAsked')}`,
-    acceptDue: letterNeeded ? t('signedLetter.clock') : t('receipt.acceptDue', { date: formatDateShort(props.acceptDueAt) }),
-    signedLetter: letterNeeded ? { heading: t('signedLetter.heading'), lines: signedLetterGuidance(props.kind ?? null) } : null,
+    acceptDue: letterNeeded
+      ? t('signedLetter.clock')
+      : t('receipt.acceptDue', { date: formatDateShort(props.acceptDueAt) }),
+    signedLetter: letterNeeded
+      ? { heading: t('signedLetter.heading'), lines: signedLetterGuidance(props.kind ?? null) }
+      : null,
     conversions:
       conversions.length > 0
         ? {
             className: 'dv-notice',
             role: 'note',
             text: t('receipt.encoding'),
-            items: conversions.map((c) => t('receipt.conversion', { field: labels.get(c.field) ?? c.field, message: c.message })),
+            items: conversions.map((c) =>
+              t('receipt.conversion', { field: labels.get(c.field) ?? c.field, message: c.message }),
+            ),
           }
         : null,
   };

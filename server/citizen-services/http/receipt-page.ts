@@ -18,10 +18,12 @@ export function receiptPage(view: ReceiptView): Html {
       'dv-codes',
     )}
     <p><strong>${t('receipt.secretOnce')}</strong>${view.secretNote}</p>
-    ${view.signedLetter
-      ? html`<section class="dv-notice" role="note" aria-labelledby="don-ky" data-can-don-ky><h2 id="don-ky">${view.signedLetter.heading}</h2>
+    ${
+      view.signedLetter
+        ? html`<section class="dv-notice" role="note" aria-labelledby="don-ky" data-can-don-ky><h2 id="don-ky">${view.signedLetter.heading}</h2>
           ${view.signedLetter.lines.map((line) => html`<p>${line}</p>`)}</section>`
-      : html`<p>${view.acceptDue}</p>`}
+        : html`<p>${view.acceptDue}</p>`
+    }
     ${notice(view.conversions)}
     <p><a href="${LOOKUP_PATH}">${t('receipt.lookup')}</a></p>
   </article>`;

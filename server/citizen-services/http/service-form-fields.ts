@@ -18,21 +18,49 @@ export interface FieldSpec {
 }
 
 const contact: FieldSpec[] = [
-  { name: 'phone', label: 'Số điện thoại', type: 'tel', autocomplete: 'tel', hint: 'Nhập số điện thoại hoặc thư điện tử để cơ quan liên hệ.' },
-  { name: 'email', label: 'Thư điện tử', type: 'email', autocomplete: 'email', hint: 'Nếu có, mỗi lần hồ sơ thay đổi trạng thái cơ quan sẽ gửi thư báo.' },
+  {
+    name: 'phone',
+    label: 'Số điện thoại',
+    type: 'tel',
+    autocomplete: 'tel',
+    hint: 'Nhập số điện thoại hoặc thư điện tử để cơ quan liên hệ.',
+  },
+  {
+    name: 'email',
+    label: 'Thư điện tử',
+    type: 'email',
+    autocomplete: 'email',
+    hint: 'Nếu có, mỗi lần hồ sơ thay đổi trạng thái cơ quan sẽ gửi thư báo.',
+  },
 ];
 
 export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
   'khieu-nai-to-cao': [
     { name: 'kind', label: 'Loại đơn', type: 'select', required: true, options: COMPLAINT_KIND_LABELS },
-    { name: 'instance', label: 'Khiếu nại lần đầu hay lần hai', type: 'select', options: COMPLAINT_INSTANCE_LABELS, hint: 'Chỉ với đơn khiếu nại; để trống là khiếu nại lần đầu.' },
+    {
+      name: 'instance',
+      label: 'Khiếu nại lần đầu hay lần hai',
+      type: 'select',
+      options: COMPLAINT_INSTANCE_LABELS,
+      hint: 'Chỉ với đơn khiếu nại; để trống là khiếu nại lần đầu.',
+    },
     { name: 'fullName', label: 'Họ và tên', type: 'text', required: true, autocomplete: 'name' },
     { name: 'address', label: 'Địa chỉ', type: 'text', required: true, autocomplete: 'street-address' },
-    { name: 'idNumber', label: 'Số định danh cá nhân (số căn cước)', type: 'text', hint: 'Bắt buộc với đơn khiếu nại và tố cáo: 12 chữ số.' },
+    {
+      name: 'idNumber',
+      label: 'Số định danh cá nhân (số căn cước)',
+      type: 'text',
+      hint: 'Bắt buộc với đơn khiếu nại và tố cáo: 12 chữ số.',
+    },
     ...contact,
     { name: 'respondentName', label: 'Cơ quan, tổ chức, cá nhân bị khiếu nại, tố cáo hoặc liên quan', type: 'text' },
     { name: 'respondentAddress', label: 'Địa chỉ của cơ quan, tổ chức, cá nhân đó', type: 'text' },
-    { name: 'contestedAct', label: 'Quyết định hoặc hành vi hành chính bị khiếu nại', type: 'text', hint: 'Ví dụ: Quyết định số 123/QĐ-UBND ngày 05/3/2026.' },
+    {
+      name: 'contestedAct',
+      label: 'Quyết định hoặc hành vi hành chính bị khiếu nại',
+      type: 'text',
+      hint: 'Ví dụ: Quyết định số 123/QĐ-UBND ngày 05/3/2026.',
+    },
     { name: 'content', label: 'Nội dung', type: 'textarea', required: true },
     { name: 'reasons', label: 'Lý do, căn cứ', type: 'textarea', hint: 'Bắt buộc với đơn khiếu nại.' },
     { name: 'request', label: 'Yêu cầu, đề nghị', type: 'textarea', hint: 'Bắt buộc với đơn khiếu nại.' },
@@ -44,12 +72,28 @@ export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
     { name: 'field', label: 'Lĩnh vực', type: 'text', hint: 'Ví dụ: Hộ tịch, Lý lịch tư pháp.' },
     { name: 'title', label: 'Tiêu đề câu hỏi', type: 'text', required: true },
     { name: 'question', label: 'Nội dung câu hỏi', type: 'textarea', required: true },
-    { name: 'allowPublication', label: 'Đồng ý công bố câu hỏi và câu trả lời (không kèm thông tin cá nhân) trên trang Hỏi đáp', type: 'checkbox' },
+    {
+      name: 'allowPublication',
+      label: 'Đồng ý công bố câu hỏi và câu trả lời (không kèm thông tin cá nhân) trên trang Hỏi đáp',
+      type: 'checkbox',
+    },
   ],
   'ho-so': [
     { name: 'procedureCode', label: 'Mã thủ tục hành chính', type: 'hidden', required: true },
-    { name: 'applicantType', label: 'Người nộp hồ sơ', type: 'select', required: true, options: { 'ca-nhan': 'Cá nhân', 'to-chuc': 'Tổ chức' } },
-    { name: 'fullName', label: 'Họ và tên người nộp (hoặc người đại diện)', type: 'text', required: true, autocomplete: 'name' },
+    {
+      name: 'applicantType',
+      label: 'Người nộp hồ sơ',
+      type: 'select',
+      required: true,
+      options: { 'ca-nhan': 'Cá nhân', 'to-chuc': 'Tổ chức' },
+    },
+    {
+      name: 'fullName',
+      label: 'Họ và tên người nộp (hoặc người đại diện)',
+      type: 'text',
+      required: true,
+      autocomplete: 'name',
+    },
     { name: 'idNumber', label: 'Số định danh cá nhân (với cá nhân)', type: 'text' },
     { name: 'organisationName', label: 'Tên tổ chức (với tổ chức)', type: 'text', autocomplete: 'organization' },
     { name: 'taxCode', label: 'Mã số thuế (với tổ chức)', type: 'text' },
@@ -79,9 +123,26 @@ export const FORM_FIELDS: Record<ServiceId, FieldSpec[]> = {
     { name: 'address', label: 'Nơi cư trú', type: 'text', required: true, autocomplete: 'street-address' },
     { name: 'idNumber', label: 'Số định danh cá nhân (số căn cước)', type: 'text', required: true, hint: '12 chữ số.' },
     ...contact,
-    { name: 'information', label: 'Thông tin được yêu cầu', type: 'textarea', required: true, hint: 'Tên văn bản, hồ sơ, tài liệu; số, ký hiệu, ngày ban hành, cơ quan ban hành nếu biết.' },
-    { name: 'purpose', label: 'Mục đích yêu cầu', type: 'textarea', hint: 'Bắt buộc khi yêu cầu thông tin được tiếp cận có điều kiện (Điều 7 Luật Tiếp cận thông tin).' },
-    { name: 'delivery', label: 'Hình thức nhận thông tin', type: 'select', required: true, options: INFORMATION_DELIVERY },
+    {
+      name: 'information',
+      label: 'Thông tin được yêu cầu',
+      type: 'textarea',
+      required: true,
+      hint: 'Tên văn bản, hồ sơ, tài liệu; số, ký hiệu, ngày ban hành, cơ quan ban hành nếu biết.',
+    },
+    {
+      name: 'purpose',
+      label: 'Mục đích yêu cầu',
+      type: 'textarea',
+      hint: 'Bắt buộc khi yêu cầu thông tin được tiếp cận có điều kiện (Điều 7 Luật Tiếp cận thông tin).',
+    },
+    {
+      name: 'delivery',
+      label: 'Hình thức nhận thông tin',
+      type: 'select',
+      required: true,
+      options: INFORMATION_DELIVERY,
+    },
   ],
 };
 

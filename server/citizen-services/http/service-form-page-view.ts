@@ -45,7 +45,14 @@ export interface ServiceFormView {
 const fieldId = (name: string) => `truong-${name}`;
 
 function fieldView(spec: FieldSpec, value: unknown, error: string | undefined): FieldView {
-  const common = { id: fieldId(spec.name), name: spec.name, label: spec.label, hint: spec.hint, error, required: spec.required };
+  const common = {
+    id: fieldId(spec.name),
+    name: spec.name,
+    label: spec.label,
+    hint: spec.hint,
+    error,
+    required: spec.required,
+  };
   const text = typeof value === 'string' ? value : '';
   if (spec.type === 'checkbox') return { ...common, control: 'checkbox', checked: value === true || value === 'on' };
   if (spec.type === 'textarea') return { ...common, control: 'textarea', rows: 6, value: text };
@@ -80,16 +87,33 @@ export function serviceFormView(props: ServiceFormProps): ServiceFormView {
     checklist: props.procedure
       ? {
           procedure: t('form.procedure', { code: props.procedure.code, title: props.procedure.title }),
-          documents: props.procedure.documents.map((d) => t('form.document', { name: d.name, copies: d.copies, kind: t(d.original ? 'form.original' : 'form.copy') })),
+          documents: props.procedure.documents.map((d) =>
+            t('form.document', { name: d.name, copies: d.copies, kind: t(d.original ? 'form.original' : 'form.copy') }),
+          ),
         }
       : null,
     consultation: props.consultation?.title ?? null,
     idempotencyKey: props.idempotencyKey,
     hidden: specs.filter((s) => s.type === 'hidden').map((s) => ({ name: s.name, value: text(s.name) })),
-    fields: specs.filter((s) => s.type !== 'hidden').map((s) => fieldView(s, props.values[s.name], byField.get(s.name))),
+    fields: specs
+      .filter((s) => s.type !== 'hidden')
+      .map((s) => fieldView(s, props.values[s.name], byField.get(s.name))),
     files: props.uploadLimits
-      ? { id: fieldId('files'), name: 'files', label: t('form.files'), type: 'file', multiple: true, accept: ACCEPTED_EXTENSIONS, hint: uploadHint(props.uploadLimits), error: byField.get('files') }
+      ? {
+          id: fieldId('files'),
+          name: 'files',
+          label: t('form.files'),
+          type: 'file',
+          multiple: true,
+          accept: ACCEPTED_EXTENSIONS,
+          hint: uploadHint(props.uploadLimits),
+          error: byField.get('files'),
+        }
       : null,
-    consent: fieldView({ name: 'consent', label: t('form.consent'), type: 'checkbox', required: true }, props.values.consent, byField.get('consent')),
+    consent: fieldView(
+      { name: 'consent', label: t('form.consent'), type: 'checkbox', required: true },
+      props.values.consent,
+      byField.get('consent'),
+    ),
   };
 }

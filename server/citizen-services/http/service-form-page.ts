@@ -14,13 +14,15 @@ export function serviceFormPage(view: ServiceFormView): Html {
   return html`<article class="dv-form-page">
     <h1>${view.heading}</h1>
     ${errorSummary(view.errors)}
-    ${view.checklist
-      ? html`<section class="dv-checklist" aria-labelledby="thanh-phan">
+    ${
+      view.checklist
+        ? html`<section class="dv-checklist" aria-labelledby="thanh-phan">
           <h2 id="thanh-phan">${t('form.checklist')}</h2>
           <p>${view.checklist.procedure}</p>
           <ol>${view.checklist.documents.map((d) => html`<li>${d}</li>`)}</ol>
         </section>`
-      : ''}
+        : ''
+    }
     ${view.consultation ? html`<p>${t('form.consultation')} <strong>${view.consultation}</strong></p>` : ''}
     <form method="post" action="${view.action}" enctype="${view.multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded'}"
       data-congso-dich-vu="${view.service}" novalidate>

@@ -8,7 +8,8 @@ import { STYLE_PATH } from './service-form-fields.ts';
 export async function servicePage(shell: string | null, siteName: string, title: string, main: Html): Promise<string> {
   const body = (await main).toString();
   // The shell's title already carries the site's name.
-  if (shell) return fillShell(shell, (await html`${title}`).toString(), `<link rel="stylesheet" href="${STYLE_PATH}" />${body}`);
+  if (shell)
+    return fillShell(shell, (await html`${title}`).toString(), `<link rel="stylesheet" href="${STYLE_PATH}" />${body}`);
   return (
     await html`<!doctype html>
 <html lang="vi">

@@ -10,11 +10,17 @@ export const ACCEPTED_EXTENSIONS = Object.values(FILE_KINDS)
   .map((extension) => `.${extension}`)
   .join(',');
 
-const megabytes = (bytes: number) => t('common.megabytes', { count: formatNumber(Math.round((bytes / MEGABYTE) * 10) / 10) });
+const megabytes = (bytes: number) =>
+  t('common.megabytes', { count: formatNumber(Math.round((bytes / MEGABYTE) * 10) / 10) });
 
 /** "PDF, JPEG, PNG, DOCX hoặc ODT; mỗi tệp tối đa 10 MB, …": the kinds and the limits the service is configured with. */
 export function uploadHint(limits: UploadLimits): string {
   const kinds = Object.keys(FILE_KINDS).map((kind) => kind.toUpperCase());
   const listed = `${kinds.slice(0, -1).join(', ')} ${t('form.or')} ${kinds.at(-1)}`;
-  return t('form.filesHint', { kinds: listed, perFile: megabytes(limits.maxFileBytes), total: megabytes(limits.maxTotalBytes), count: limits.maxFiles });
+  return t('form.filesHint', {
+    kinds: listed,
+    perFile: megabytes(limits.maxFileBytes),
+    total: megabytes(limits.maxTotalBytes),
+    count: limits.maxFiles,
+  });
 }

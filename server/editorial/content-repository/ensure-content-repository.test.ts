@@ -48,7 +48,9 @@ describe('ensureContentRepository', () => {
     const dir = path.join(work, 'content');
     await mkdir(dir);
     await writeFile(path.join(dir, 'ghi-chu.txt'), 'không phải kho nội dung');
-    await expect(ensureContentRepository({ dir, seedFrom: SEED })).rejects.toMatchObject({ code: 'E_REPO_UNAVAILABLE' });
+    await expect(ensureContentRepository({ dir, seedFrom: SEED })).rejects.toMatchObject({
+      code: 'E_REPO_UNAVAILABLE',
+    });
     expect(await readdir(dir)).toEqual(['ghi-chu.txt']);
   });
 

@@ -69,7 +69,8 @@ async function exists(p: string): Promise<boolean> {
 
 export async function ensureContentRepository(options: EnsureOptions): Promise<EnsuredRepository> {
   const dir = path.resolve(options.dir);
-  const opened = () => openContentRepository({ dir, clock: options.clock, exclusive: options.exclusive, onChange: options.onChange });
+  const opened = () =>
+    openContentRepository({ dir, clock: options.clock, exclusive: options.exclusive, onChange: options.onChange });
   // Two instances starting together: one creates, the other finds it made.
   const exclusive = options.exclusive ?? ((task) => task());
   const made = await exclusive(async () => {
@@ -88,7 +89,8 @@ export async function ensureContentRepository(options: EnsureOptions): Promise<E
 async function create(dir: string, options: EnsureOptions): Promise<'cloned' | 'seeded'> {
   if (await exists(dir)) {
     // An empty folder (made by hand) is fine; anything else is not ours to overwrite.
-    if ((await readdir(dir)).length > 0) throw new RepositoryUnavailableError({ dir, reason: 'folder is not empty and not a repository' });
+    if ((await readdir(dir)).length > 0)
+      throw new RepositoryUnavailableError({ dir, reason: 'folder is not empty and not a repository' });
     await rmdir(dir).catch(() => undefined);
   }
   // mkdtemp makes the staging folder 0700, and the rename keeps it: drafts are nobody else's to read.

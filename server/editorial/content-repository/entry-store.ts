@@ -95,13 +95,19 @@ async function branchSteps(repo: ContentRepository, head: string): Promise<{ ste
  * `changes: false` skips the tree diff of the branch (left empty): the lists
  * that only need the entry's state and people read hundreds of branches.
  */
-export async function readUnpublished(repo: ContentRepository, key: EntryKey, options: { changes?: boolean } = {}): Promise<UnpublishedEntry | null> {
+export async function readUnpublished(
+  repo: ContentRepository,
+  key: EntryKey,
+  options: { changes?: boolean } = {},
+): Promise<UnpublishedEntry | null> {
   const branch = entryBranch(key);
   const head = await repo.resolve(branch);
   if (!head) return null;
   const { steps, base } = await branchSteps(repo, head);
   const last = [...steps].reverse().find((s) => s.state);
-  const owners = [...new Set(steps.filter((s) => s.event === 'create' || s.event === 'submit').map((s) => s.by.username))];
+  const owners = [
+    ...new Set(steps.filter((s) => s.event === 'create' || s.event === 'submit').map((s) => s.by.username)),
+  ];
   // A draft started from a published entry belongs to whoever edited it first.
   if (owners.length === 0 && steps[0]) owners.push(steps[0].by.username);
   const authors = [...new Set(steps.filter((s) => CONTENT_EVENTS.has(s.event)).map((s) => s.by.username))];
@@ -158,12 +164,10 @@ export async function saveOnBranch(repo: ContentRepository, request: SaveRequest
 }
 
 /** A step without a content change: an empty commit carrying the trailers. */
-export async function recordStep(
-  repo: ContentRepository,
-  request: Omit<SaveRequest, 'files'>,
-): Promise<string> {
+export async function recordStep(repo: ContentRepository, request: Omit<SaveRequest, 'files'>): Promise<string> {
   return repo.transaction(async () => {
-    if (!(await repo.resolve(entryBranch(request.key)))) throw new EntryBranchNotFoundError({ branch: entryBranch(request.key) });
+    if (!(await repo.resolve(entryBranch(request.key))))
+      throw new EntryBranchNotFoundError({ branch: entryBranch(request.key) });
     return saveOnBranch(repo, { ...request, files: [] });
   });
 }
@@ -240,7 +244,10 @@ export async function mergeChange(
 export const publishedRef = (key: EntryKey) => `refs/congso/published/${entryId(key)}`;
 
 /** The step that put the live version on main, and who entered it; null for content from before the workflow. */
-export async function publishedRecord(repo: ContentRepository, key: EntryKey): Promise<{ step: WorkflowStep; enteredBy: Person | null } | null> {
+export async function publishedRecord(
+  repo: ContentRepository,
+  key: EntryKey,
+): Promise<{ step: WorkflowStep; enteredBy: Person | null } | null> {
   let oid: string;
   try {
     oid = await git.resolveRef({ ...repo.store, ref: publishedRef(key) });
@@ -271,10 +278,20 @@ export async function liveAuthors(repo: ContentRepository, key: EntryKey): Promi
  * `refs/congso/discarded/`, so the back-office can still say who wrote and
  * who discarded it.
  */
-export async function discardEntry(repo: ContentRepository, key: EntryKey, by: Person, summary: string): Promise<string> {
+export async function discardEntry(
+  repo: ContentRepository,
+  key: EntryKey,
+  by: Person,
+  summary: string,
+): Promise<string> {
   return repo.transaction(async () => {
     const last = await recordStep(repo, { key, by, event: 'discard', state: null, summary });
-    await git.writeRef({ ...repo.store, ref: `refs/congso/discarded/${entryId(key)}/${last.slice(0, 12)}`, value: last, force: true });
+    await git.writeRef({
+      ...repo.store,
+      ref: `refs/congso/discarded/${entryId(key)}/${last.slice(0, 12)}`,
+      value: last,
+      force: true,
+    });
     await repo.deleteBranch(entryBranch(key), last);
     return last;
   });
@@ -300,7 +317,11 @@ export async function commitMainChange(repo: ContentRepository, change: MainChan
 }
 
 /** Every step the entry went through, across each time it was published (newest last). */
-export async function entryHistory(repo: ContentRepository, key: EntryKey, maxMainCommits = 5000): Promise<WorkflowStep[]> {
+export async function entryHistory(
+  repo: ContentRepository,
+  key: EntryKey,
+  maxMainCommits = 5000,
+): Promise<WorkflowStep[]> {
   const id = entryId(key);
   const cycles: WorkflowStep[][] = [];
   const open = await repo.resolve(entryBranch(key));

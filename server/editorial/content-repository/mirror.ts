@@ -72,8 +72,18 @@ export async function mirroredRefs(repo: ContentRepository): Promise<Map<string,
 }
 
 async function serverRefs(remote: MirrorRemote): Promise<Map<string, string>> {
-  const advertised = await git.listServerRefs({ http, url: remote.url, onAuth: remote.onAuth, protocolVersion: 1, forPush: true });
-  return new Map(advertised.filter((r) => r.ref.startsWith('refs/heads/') || r.ref.startsWith('refs/congso/')).map((r) => [r.ref, r.oid]));
+  const advertised = await git.listServerRefs({
+    http,
+    url: remote.url,
+    onAuth: remote.onAuth,
+    protocolVersion: 1,
+    forPush: true,
+  });
+  return new Map(
+    advertised
+      .filter((r) => r.ref.startsWith('refs/heads/') || r.ref.startsWith('refs/congso/'))
+      .map((r) => [r.ref, r.oid]),
+  );
 }
 
 /** One pass: every ref that differs is pushed, every ref the repository no longer has is deleted. */
@@ -82,7 +92,9 @@ async function pushDifferences(repo: ContentRepository, remote: MirrorRemote): P
   const there = await serverRefs(remote);
   let pushed = 0;
   // main first: the drafts' branches start from it, so their pushes send little.
-  const order = [...local.keys()].sort((a, b) => Number(b === `refs/heads/${MAIN}`) - Number(a === `refs/heads/${MAIN}`));
+  const order = [...local.keys()].sort(
+    (a, b) => Number(b === `refs/heads/${MAIN}`) - Number(a === `refs/heads/${MAIN}`),
+  );
   for (const ref of order) {
     if (there.get(ref) === local.get(ref)) continue;
     await git.push({ ...repo.store, http, url: remote.url, onAuth: remote.onAuth, ref, remoteRef: ref, force: true });
@@ -91,7 +103,16 @@ async function pushDifferences(repo: ContentRepository, remote: MirrorRemote): P
   for (const [ref, oid] of there) {
     if (local.has(ref)) continue;
     // isomorphic-git resolves the local name even to delete; a commit id passes as itself.
-    await git.push({ ...repo.store, http, url: remote.url, onAuth: remote.onAuth, ref: oid, remoteRef: ref, delete: true, force: true });
+    await git.push({
+      ...repo.store,
+      http,
+      url: remote.url,
+      onAuth: remote.onAuth,
+      ref: oid,
+      remoteRef: ref,
+      delete: true,
+      force: true,
+    });
     pushed += 1;
   }
   return pushed;
@@ -126,7 +147,8 @@ export function createContentMirror(options: MirrorOptions): ContentMirror {
     let delay = 0;
     try {
       const pushed = await exclusive(() => pushDifferences(repo, remote));
-      if (status.failures > 0 || pushed > 0) log.info('content-mirror-pushed', { remote: remote.url, refs: pushed, afterFailures: status.failures });
+      if (status.failures > 0 || pushed > 0)
+        log.info('content-mirror-pushed', { remote: remote.url, refs: pushed, afterFailures: status.failures });
       status.lastPushAt = clock();
       status.failures = 0;
       status.lastError = null;
@@ -137,7 +159,12 @@ export function createContentMirror(options: MirrorOptions): ContentMirror {
       status.failures += 1;
       status.lastError = (error as { code?: string }).code ?? (error as Error).name;
       delay = Math.min(firstMs * 2 ** (status.failures - 1), longestMs);
-      log.warn('content-mirror-failed', { remote: remote.url, failures: status.failures, retryInMs: delay, reason: status.lastError });
+      log.warn('content-mirror-failed', {
+        remote: remote.url,
+        failures: status.failures,
+        retryInMs: delay,
+        reason: status.lastError,
+      });
     } finally {
       running = false;
       if (dirty || waiters.length > 0) schedule(delay);
@@ -179,23 +206,31 @@ export function cloneFromMirror(remote: MirrorRemote): (dir: string) => Promise<
     try {
       there = await serverRefs(remote);
     } catch (error) {
-      throw new MirrorUnreachableError({ remote: remote.url, reason: (error as { code?: string }).code ?? (error as Error).name });
+      throw new MirrorUnreachableError({
+        remote: remote.url,
+        reason: (error as { code?: string }).code ?? (error as Error).name,
+      });
     }
     if (!there.has(`refs/heads/${MAIN}`)) return false;
     const store = { fs, dir, gitdir: `${dir}/.git`, cache: {} };
     await git.init({ ...store, defaultBranch: MAIN });
     // A remote only for the clone: fetching needs one, the server keeps none (the mirror pushes by address).
     await git.addRemote({ ...store, remote: 'mirror', url: remote.url });
-    const fetch = (extra: object) => git.fetch({ ...store, http, remote: 'mirror', onAuth: remote.onAuth, tags: false, ...extra });
+    const fetch = (extra: object) =>
+      git.fetch({ ...store, http, remote: 'mirror', onAuth: remote.onAuth, tags: false, ...extra });
     // Every branch at once; then whatever other records are not reachable from a branch, one by one.
     await fetch({ singleBranch: false });
     for (const [ref, oid] of there) {
-      const have = await git.readObject({ ...store, oid }).then(() => true, () => false);
+      const have = await git.readObject({ ...store, oid }).then(
+        () => true,
+        () => false,
+      );
       if (!have) await fetch({ ref, remoteRef: ref, singleBranch: true });
       await git.writeRef({ ...store, ref, value: oid, force: true });
     }
     await git.deleteRemote({ ...store, remote: 'mirror' });
-    for (const name of await git.listRefs({ ...store, filepath: 'refs/remotes' })) await git.deleteRef({ ...store, ref: `refs/remotes/${name}` });
+    for (const name of await git.listRefs({ ...store, filepath: 'refs/remotes' }))
+      await git.deleteRef({ ...store, ref: `refs/remotes/${name}` });
     await git.checkout({ ...store, ref: MAIN, force: true });
     return true;
   };

@@ -37,9 +37,15 @@ const key: EntryKey = { site: 'sotuphap', section: 'tin-tuc', slug: 'hoi-nghi-20
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 function save(body: string, by = mai, event: 'create' | 'edit' = 'create') {
-  return saveOnBranch(repo, { key, files: [{ path: entryFile(key), content: body }], by, event, state: 'draft', summary: 'Lưu bài' });
+  return saveOnBranch(repo, {
+    key,
+    files: [{ path: entryFile(key), content: body }],
+    by,
+    event,
+    state: 'draft',
+    summary: 'Lưu bài',
+  });
 }
-
 
 /** Publishing as the editorial service does it, minus the publication gate's check: read and commit under one lock. */
 function publishNow(key: EntryKey, by: Person) {
@@ -60,7 +66,9 @@ describe('the content repository', () => {
   });
 
   it('refuses to start without a repository or a sample to create it from', async () => {
-    await expect(openContentRepository({ dir: path.join(dir, 'empty') })).rejects.toMatchObject({ code: 'E_REPO_UNAVAILABLE' });
+    await expect(openContentRepository({ dir: path.join(dir, 'empty') })).rejects.toMatchObject({
+      code: 'E_REPO_UNAVAILABLE',
+    });
   });
 
   it('commits an entry onto its own branch and leaves main and the folder alone', async () => {
@@ -81,7 +89,14 @@ describe('the content repository', () => {
       repo.commit({ branch: entryBranch(key), expectedHead: first, files: [], message: 'x', author: mai }),
     ).rejects.toMatchObject({ code: 'E_REPO_REF_CONFLICT' });
     await expect(
-      repo.commit({ branch: 'cms/sotuphap/tin-tuc/moi', expectedHead: first, files: [], message: 'x', author: mai, from: MAIN }),
+      repo.commit({
+        branch: 'cms/sotuphap/tin-tuc/moi',
+        expectedHead: first,
+        files: [],
+        message: 'x',
+        author: mai,
+        from: MAIN,
+      }),
     ).rejects.toMatchObject({ code: 'E_REPO_REF_CONFLICT' });
   });
 
@@ -134,12 +149,20 @@ describe('publishing merges only the entry into main', () => {
     await recordStep(repo, { key, by: mai, event: 'submit', state: 'in-review', summary: 's' });
     await recordStep(repo, { key, by: hanh, event: 'verify', state: 'ready', summary: 'v' });
     // Someone else's publication lands on main meanwhile.
-    await repo.commit({ branch: MAIN, files: [{ path: 'content/sotuphap/van-ban/khac.mdx', content: 'khác' }], message: 'khác', author: an });
+    await repo.commit({
+      branch: MAIN,
+      files: [{ path: 'content/sotuphap/van-ban/khac.mdx', content: 'khác' }],
+      message: 'khác',
+      author: an,
+    });
     const mainBefore = await repo.resolve(MAIN);
 
     const result = await publishNow(key, an);
 
-    expect(result.change.files.map((c) => c.path).sort()).toEqual(['content/sotuphap/tep/2024/anh.png', entryFile(key)]);
+    expect(result.change.files.map((c) => c.path).sort()).toEqual([
+      'content/sotuphap/tep/2024/anh.png',
+      entryFile(key),
+    ]);
     const merge = await repo.readCommit(result.commit);
     expect(merge.parent[0]).toBe(mainBefore);
     expect(await repo.readFile(MAIN, 'content/sotuphap/van-ban/khac.mdx')).not.toBeNull();
@@ -158,7 +181,14 @@ describe('publishing merges only the entry into main', () => {
     await recordStep(repo, { key, by: mai, event: 'submit', state: 'in-review', summary: 's' });
     await recordStep(repo, { key, by: hanh, event: 'verify', state: 'ready', summary: 'v' });
     await publishNow(key, an);
-    await saveOnBranch(repo, { key, files: [{ path: entryFile(key), content: 'hai' }], by: hanh, event: 'edit', state: 'draft', summary: 'sửa' });
+    await saveOnBranch(repo, {
+      key,
+      files: [{ path: entryFile(key), content: 'hai' }],
+      by: hanh,
+      event: 'edit',
+      state: 'draft',
+      summary: 'sửa',
+    });
     const steps = await entryHistory(repo, key);
     expect(steps.map((s) => `${s.event}:${s.by.username}`)).toEqual([
       'create:maiht',

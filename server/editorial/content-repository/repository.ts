@@ -86,13 +86,19 @@ async function exists(p: string): Promise<boolean> {
 
 function signature(person: Person, clock: Clock) {
   // Vietnam has no daylight saving: +07:00, which git writes as offset -420.
-  return { name: person.name, email: `${person.username}@congso.invalid`, timestamp: Math.floor(clock() / 1000), timezoneOffset: -420 };
+  return {
+    name: person.name,
+    email: `${person.username}@congso.invalid`,
+    timestamp: Math.floor(clock() / 1000),
+    timezoneOffset: -420,
+  };
 }
 
 async function seed(store: GitStore, from: string, author: Person, clock: Clock): Promise<void> {
   await mkdir(store.dir, { recursive: true });
   for (const folder of ['sites', 'content']) {
-    if (await exists(path.join(from, folder))) await cp(path.join(from, folder), path.join(store.dir, folder), { recursive: true });
+    if (await exists(path.join(from, folder)))
+      await cp(path.join(from, folder), path.join(store.dir, folder), { recursive: true });
   }
   await git.init({ fs: store.fs, dir: store.dir, defaultBranch: MAIN });
   await git.add({ ...store, filepath: '.' });
@@ -186,14 +192,23 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
           const blob =
             file.content === null
               ? null
-              : await git.writeBlob({ ...store, blob: typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content });
+              : await git.writeBlob({
+                  ...store,
+                  blob: typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content,
+                });
           changes.push({ path: file.path, blob });
         }
         const tree = await editTree(store, (await readCommit(parent)).tree, changes);
         const who = signature(request.author, clock);
         const oid = await git.writeCommit({
           ...store,
-          commit: { tree, parent: [parent, ...(request.mergeParents ?? [])], author: who, committer: who, message: request.message },
+          commit: {
+            tree,
+            parent: [parent, ...(request.mergeParents ?? [])],
+            author: who,
+            committer: who,
+            message: request.message,
+          },
         });
         await git.writeRef({ ...store, ref: `refs/heads/${request.branch}`, value: oid, force: true });
         return oid;
@@ -203,7 +218,8 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
     deleteBranch(branch, expectedHead) {
       return lock.run(async () => {
         const head = await resolve(branch);
-        if (expectedHead !== undefined && head !== expectedHead) throw new RefConflictError({ ref: branch, expected: expectedHead, actual: head });
+        if (expectedHead !== undefined && head !== expectedHead)
+          throw new RefConflictError({ ref: branch, expected: expectedHead, actual: head });
         if (head) await git.deleteRef({ ...store, ref: `refs/heads/${branch}` });
       });
     },

@@ -20,7 +20,11 @@ async function entriesOf(store: GitStore, oid: string | null): Promise<TreeEntry
 }
 
 /** Returns the id of the edited tree, or null when it ends up empty (git keeps no empty subtrees). */
-async function edit(store: GitStore, oid: string | null, changes: Array<{ segments: string[]; blob: string | null }>): Promise<string | null> {
+async function edit(
+  store: GitStore,
+  oid: string | null,
+  changes: Array<{ segments: string[]; blob: string | null }>,
+): Promise<string | null> {
   const entries = new Map((await entriesOf(store, oid)).map((e) => [e.path, e]));
   const nested = new Map<string, Array<{ segments: string[]; blob: string | null }>>();
   for (const change of changes) {

@@ -41,7 +41,15 @@ import {
 } from '../errors.ts';
 import { textForEditor } from './editor-text.ts';
 import { checkEntryAssets } from '../media-rules.ts';
-import { checkCollection, checkMediaFolder, checkMediaPath, checkSectionFolder, isEntryPath, mediaRoot, parseEntryPath } from './paths.ts';
+import {
+  checkCollection,
+  checkMediaFolder,
+  checkMediaPath,
+  checkSectionFolder,
+  isEntryPath,
+  mediaRoot,
+  parseEntryPath,
+} from './paths.ts';
 import { PAYLOADS, QUIET_ACTIONS, type Payload, type ProxyAction } from './payloads.ts';
 
 /**
@@ -87,14 +95,28 @@ export interface ProxyResponse {
   body: unknown;
 }
 
-const TO_DECAP: Record<Exclude<WorkflowState, 'published'>, string> = { draft: 'draft', 'in-review': 'pending_review', ready: 'pending_publish' };
-const FROM_DECAP: Record<string, WorkflowState> = { draft: 'draft', pending_review: 'in-review', pending_publish: 'ready' };
+const TO_DECAP: Record<Exclude<WorkflowState, 'published'>, string> = {
+  draft: 'draft',
+  'in-review': 'pending_review',
+  ready: 'pending_publish',
+};
+const FROM_DECAP: Record<string, WorkflowState> = {
+  draft: 'draft',
+  pending_review: 'in-review',
+  pending_publish: 'ready',
+};
 
 const decoder = new TextDecoder();
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function mediaFile(path: string, blob: string, bytes: Uint8Array) {
-  return { id: blob, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', path, name: path.split('/').at(-1)! };
+  return {
+    id: blob,
+    content: Buffer.from(bytes).toString('base64'),
+    encoding: 'base64',
+    path,
+    name: path.split('/').at(-1)!,
+  };
 }
 
 export function createDecapProxy(deps: ProxyDeps) {
@@ -126,7 +148,8 @@ export function createDecapProxy(deps: ProxyDeps) {
   function decodeAsset(site: string, asset: { path: string; content: string }): FileWrite {
     checkMediaPath(site, asset.path);
     const bytes = Buffer.from(asset.content, 'base64');
-    if (bytes.length > limits.mediaBytes) throw new MediaTooLargeError({ path: asset.path, bytes: bytes.length, limit: limits.mediaBytes });
+    if (bytes.length > limits.mediaBytes)
+      throw new MediaTooLargeError({ path: asset.path, bytes: bytes.length, limit: limits.mediaBytes });
     return { path: asset.path, content: bytes };
   }
 
@@ -134,7 +157,10 @@ export function createDecapProxy(deps: ProxyDeps) {
     return Promise.all(
       paths.map(async ({ path, label }) => {
         const file = await repo.readFile(MAIN, path);
-        return { data: file ? textForEditor(decoder.decode(file.bytes)) : null, file: { path, label, id: file?.blob ?? null } };
+        return {
+          data: file ? textForEditor(decoder.decode(file.bytes)) : null,
+          file: { path, label, id: file?.blob ?? null },
+        };
       }),
     );
   }
@@ -147,7 +173,9 @@ export function createDecapProxy(deps: ProxyDeps) {
     async entriesByFolder(_actor, site, p) {
       checkSectionFolder(site, p.folder);
       if (p.extension !== 'mdx') return [];
-      const files = (await repo.listFolder(MAIN, p.folder.replace(/\/+$/, ''), 1)).filter((f) => f.path.endsWith('.mdx'));
+      const files = (await repo.listFolder(MAIN, p.folder.replace(/\/+$/, ''), 1)).filter((f) =>
+        f.path.endsWith('.mdx'),
+      );
       return readEntries(files.filter((f) => isEntryPath(site, f.path)));
     },
 
@@ -169,14 +197,18 @@ export function createDecapProxy(deps: ProxyDeps) {
     },
 
     async unpublishedEntry(actor, site, p) {
-      const [collection, slug] = p.id ? [p.id.slice(0, p.id.indexOf('/')), p.id.slice(p.id.indexOf('/') + 1)] : [p.collection ?? '', p.slug ?? ''];
+      const [collection, slug] = p.id
+        ? [p.id.slice(0, p.id.indexOf('/')), p.id.slice(p.id.indexOf('/') + 1)]
+        : [p.collection ?? '', p.slug ?? ''];
       const key = keyOf(site, collection, slug);
       const entry = await editorial.assertMayRead(actor, key);
       return {
         collection,
         slug,
         status: TO_DECAP[entry.state as keyof typeof TO_DECAP] ?? 'draft',
-        diffs: entry.changes.filter((c) => c.after).map((c) => ({ id: c.after, path: c.path, newFile: c.before === null })),
+        diffs: entry.changes
+          .filter((c) => c.after)
+          .map((c) => ({ id: c.after, path: c.path, newFile: c.before === null })),
         updatedAt: entry.updatedAt,
         pullRequestAuthor: entry.steps[0]?.by.name,
       };
@@ -212,7 +244,8 @@ export function createDecapProxy(deps: ProxyDeps) {
 
     async persistEntry(actor, site, p) {
       const dataFiles = p.dataFiles ?? [p.entry!];
-      if (dataFiles.length !== 1) throw new ProxyBadRequestError({ action: 'persistEntry', issues: ['exactly one data file'] });
+      if (dataFiles.length !== 1)
+        throw new ProxyBadRequestError({ action: 'persistEntry', issues: ['exactly one data file'] });
       const [file] = dataFiles;
       if (!p.options.useWorkflow) throw new WorkflowRequiredError({ action: 'persistEntry' });
       if (file.newPath) throw new PathNotAllowedError({ path: file.newPath, reason: 'rename' });
@@ -267,14 +300,25 @@ export function createDecapProxy(deps: ProxyDeps) {
     async updateUnpublishedEntryStatus(actor, site, p) {
       const key = keyOf(site, p.collection, p.slug);
       const to = FROM_DECAP[p.newStatus];
-      if (!to) throw new ProxyBadRequestError({ action: 'updateUnpublishedEntryStatus', issues: [`unknown status ${p.newStatus}`] });
+      if (!to)
+        throw new ProxyBadRequestError({
+          action: 'updateUnpublishedEntryStatus',
+          issues: [`unknown status ${p.newStatus}`],
+        });
       return repo.transaction(async () => {
         const { facts, unpublished } = await factsOf(key);
         if (!unpublished) throw new EntryBranchNotFoundError({ branch: `cms/${entryId(key)}` });
         if (facts.state === to) return { message: 'unchanged' };
         const event = statusEvent(actor, facts, to);
         const next = authorizeTransition(actor, event, facts, { to });
-        await recordStep(repo, { key, by: person(actor), event, state: next!, summary: `${event}: ${entryId(key)}`, expectedHead: unpublished.head });
+        await recordStep(repo, {
+          key,
+          by: person(actor),
+          event,
+          state: next!,
+          summary: `${event}: ${entryId(key)}`,
+          expectedHead: unpublished.head,
+        });
         return { message: `status updated to ${p.newStatus}` };
       });
     },
@@ -347,7 +391,14 @@ export function createDecapProxy(deps: ProxyDeps) {
     }
     if (files.length === 0) return;
     const trailers: Trailers = [['Deleted-by', `${actor.name} <${actor.username}>`]];
-    await editorial.applyToMain({ site, entry: null, files: files.map((path) => ({ path, content: null })), by: person(actor), summary, trailers });
+    await editorial.applyToMain({
+      site,
+      entry: null,
+      files: files.map((path) => ({ path, content: null })),
+      by: person(actor),
+      summary,
+      trailers,
+    });
   }
 
   return {
@@ -362,14 +413,22 @@ export function createDecapProxy(deps: ProxyDeps) {
         const name = action as ProxyAction;
         const parsed = PAYLOADS[name].safeParse(body.params ?? {});
         if (!parsed.success) {
-          throw new ProxyBadRequestError({ action, issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`) });
+          throw new ProxyBadRequestError({
+            action,
+            issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`),
+          });
         }
         if (name !== 'info') {
-          if (actor.role === 'admin' || actor.site !== site) throw new NotOnBoardError({ event: 'edit', site, actorSite: actor.site ?? '', role: actor.role });
+          if (actor.role === 'admin' || actor.site !== site)
+            throw new NotOnBoardError({ event: 'edit', site, actorSite: actor.site ?? '', role: actor.role });
           const branch = (parsed.data as { branch: string }).branch;
           if (branch !== MAIN) throw new ProxyBadRequestError({ action, issues: [`branch must be ${MAIN}`] });
         }
-        const result = await (handlers[name] as (a: Actor, s: string, p: unknown) => Promise<unknown>)(actor, site, parsed.data);
+        const result = await (handlers[name] as (a: Actor, s: string, p: unknown) => Promise<unknown>)(
+          actor,
+          site,
+          parsed.data,
+        );
         return { status: 200, body: result };
       } catch (thrown) {
         const error = asAppError(thrown);

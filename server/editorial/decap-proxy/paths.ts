@@ -20,9 +20,13 @@ export interface EntryPath {
 export function parseEntryPath(site: string, path: string): EntryPath {
   const match = new RegExp(`^content/${site}/([a-z-]+)/(${SLUG})\\.mdx$`).exec(path);
   if (!match) {
-    throw new PathNotAllowedError({ path, reason: path.startsWith(`content/${site}/`) ? 'not-an-entry' : 'outside-site' });
+    throw new PathNotAllowedError({
+      path,
+      reason: path.startsWith(`content/${site}/`) ? 'not-an-entry' : 'outside-site',
+    });
   }
-  if (!(SECTION_IDS as readonly string[]).includes(match[1])) throw new PathNotAllowedError({ path, reason: 'section' });
+  if (!(SECTION_IDS as readonly string[]).includes(match[1]))
+    throw new PathNotAllowedError({ path, reason: 'section' });
   return { section: match[1] as SectionId, slug: match[2], path };
 }
 
@@ -42,7 +46,8 @@ export function mediaRoot(site: string): string {
 /** A file in the site's media folder, at most four folders deep. */
 export function checkMediaPath(site: string, path: string): string {
   const ok = new RegExp(`^content/${site}/${MEDIA_FOLDER}/(?:${MEDIA_SEGMENT}/){0,4}${MEDIA_SEGMENT}$`).test(path);
-  if (!ok) throw new PathNotAllowedError({ path, reason: path.startsWith(`content/${site}/`) ? 'not-media' : 'outside-site' });
+  if (!ok)
+    throw new PathNotAllowedError({ path, reason: path.startsWith(`content/${site}/`) ? 'not-media' : 'outside-site' });
   return path;
 }
 
@@ -55,11 +60,13 @@ export function checkMediaFolder(site: string, folder: string): string {
 export function checkSectionFolder(site: string, folder: string): SectionId {
   const match = new RegExp(`^content/${site}/([a-z-]+)/?$`).exec(folder);
   if (!match) throw new PathNotAllowedError({ path: folder, reason: 'outside-site' });
-  if (!(SECTION_IDS as readonly string[]).includes(match[1])) throw new PathNotAllowedError({ path: folder, reason: 'section' });
+  if (!(SECTION_IDS as readonly string[]).includes(match[1]))
+    throw new PathNotAllowedError({ path: folder, reason: 'section' });
   return match[1] as SectionId;
 }
 
 export function checkCollection(collection: string): SectionId {
-  if (!(SECTION_IDS as readonly string[]).includes(collection)) throw new PathNotAllowedError({ path: collection, reason: 'collection' });
+  if (!(SECTION_IDS as readonly string[]).includes(collection))
+    throw new PathNotAllowedError({ path: collection, reason: 'collection' });
   return collection as SectionId;
 }

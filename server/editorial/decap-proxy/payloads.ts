@@ -17,7 +17,12 @@ export const PAYLOADS = {
   entriesByFiles: branch.extend({ files: z.array(z.object({ path: str, label: z.string().optional() })) }),
   getEntry: branch.extend({ path: str }),
   unpublishedEntries: branch,
-  unpublishedEntry: branch.extend({ id: str.optional(), collection: str.optional(), slug: str.optional(), cmsLabelPrefix: z.string().optional() }),
+  unpublishedEntry: branch.extend({
+    id: str.optional(),
+    collection: str.optional(),
+    slug: str.optional(),
+    cmsLabelPrefix: z.string().optional(),
+  }),
   unpublishedEntryDataFile: entryRef.extend({ id: z.string(), path: str }),
   unpublishedEntryMediaFile: entryRef.extend({ id: z.string(), path: str }),
   deleteUnpublishedEntry: entryRef,
@@ -27,7 +32,12 @@ export const PAYLOADS = {
       entry: dataFile.optional(),
       dataFiles: z.array(dataFile).optional(),
       assets: z.array(asset),
-      options: z.object({ collectionName: z.string().optional(), commitMessage: str, useWorkflow: z.boolean(), status: z.string().optional() }),
+      options: z.object({
+        collectionName: z.string().optional(),
+        commitMessage: str,
+        useWorkflow: z.boolean(),
+        status: z.string().optional(),
+      }),
     })
     .refine((p) => (p.entry === undefined) !== (p.dataFiles === undefined), 'exactly one of entry and dataFiles'),
   updateUnpublishedEntryStatus: entryRef.extend({ newStatus: str, cmsLabelPrefix: z.string().optional() }),

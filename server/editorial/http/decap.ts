@@ -87,7 +87,11 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.onError((thrown, c) => {
     if (!c.req.path.startsWith('/admin/api/')) throw thrown;
     const error = asAppError(thrown);
-    if (error) return c.json({ error: error.message, code: error.code, data: error.status >= 500 ? {} : error.data }, error.status);
+    if (error)
+      return c.json(
+        { error: error.message, code: error.code, data: error.status >= 500 ? {} : error.data },
+        error.status,
+      );
     log.error('bug', { requestId: c.var.requestId, error: thrown });
     const internal = new InternalError();
     return c.json({ error: internal.message, code: internal.code }, internal.status);
@@ -98,7 +102,13 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   let sharing: Promise<ShareLinks> | null = null;
   const shares = () =>
     (sharing ??= editorial().then(({ repo, service }) =>
-      createShareLinks({ repo, service, links: services.deps.storage.shareLinks, key: shareKey, clock: services.deps.clock }),
+      createShareLinks({
+        repo,
+        service,
+        links: services.deps.storage.shareLinks,
+        key: shareKey,
+        clock: services.deps.clock,
+      }),
     ));
   const shells = shellFromDist(options.distDir ?? 'dist');
 
@@ -120,7 +130,8 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.get('/admin/:file{[0-9a-z.-]+\\.(?:js|wasm)}', async (c, next) => {
     const file = c.req.param('file');
     // Decap must not start before our editor components are registered; no inline script under the CSP.
-    if (file === 'boot.js') return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    if (file === 'boot.js')
+      return c.body('window.CMS_MANUAL_INIT = true;\n', 200, { 'content-type': 'text/javascript; charset=utf-8' });
     if (file === 'editor-components.js') {
       const source = `${SAFE_UPLOAD_NAMES}${REGISTER_EDITOR_COMPONENTS}(window.CMS, ${JSON.stringify(editorComponentDescriptors())});\n${DECAP_VIETNAMESE}(window.CMS, ${JSON.stringify(DECAP_VI_PHRASES)});\nwindow.CMS.init();\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });

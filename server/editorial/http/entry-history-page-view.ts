@@ -54,7 +54,16 @@ export interface EntryHistoryProps {
   /** Share links (docs/adr/0093); absent when the person may not read the draft or there is none. */
   share?: {
     secret: boolean;
-    links: ReadonlyArray<{ id: string; url: string; createdByName: string; createdAt: number; expiresAt: number; revokedAt: number | null; uses: number; mayRevoke: boolean }>;
+    links: ReadonlyArray<{
+      id: string;
+      url: string;
+      createdByName: string;
+      createdAt: number;
+      expiresAt: number;
+      revokedAt: number | null;
+      uses: number;
+      mayRevoke: boolean;
+    }>;
   } | null;
   now?: number;
 }
@@ -84,7 +93,15 @@ export interface EntryHistoryPageView {
   actions: Array<{ action: string; text: string; button: string; reason: FieldView | null }>;
   steps: Array<{ at: Moment; step: string; by: string; state: string }>;
   versions: {
-    rows: Array<{ n: number; at: Moment; by: string; step: string; verifiedBy: string; published: string; restore: { action: string; button: string } | null }>;
+    rows: Array<{
+      n: number;
+      at: Moment;
+      by: string;
+      step: string;
+      verifiedBy: string;
+      published: string;
+      restore: { action: string; button: string } | null;
+    }>;
     compareForm: { action: string; from: FieldView; to: FieldView } | null;
   } | null;
   comparison: { heading: string; diff: DiffView } | null;
@@ -92,13 +109,27 @@ export interface EntryHistoryPageView {
   share: {
     secret: string | null;
     form: { action: string; lifetime: FieldView } | null;
-    rows: Array<{ url: string; createdBy: string; expires: Moment; status: string; uses: number; revoke: { action: string; id: string } | null }>;
+    rows: Array<{
+      url: string;
+      createdBy: string;
+      expires: Moment;
+      status: string;
+      uses: number;
+      revoke: { action: string; id: string } | null;
+    }>;
   } | null;
 }
 
 const moment = (iso: string): Moment => ({ datetime: iso, text: formatDateTime(iso, { seconds: true }) });
-const person = (step: WorkflowStep) => (step.by.username ? t('common.person', { name: step.by.name, username: step.by.username }) : step.by.name || t('common.none'));
-const NOTICE_SLUGS: readonly string[] = [...Object.values(ENTRY_ACTION_SLUGS), RESTORE_SLUG, ...Object.values(SHARE_SLUGS)];
+const person = (step: WorkflowStep) =>
+  step.by.username
+    ? t('common.person', { name: step.by.name, username: step.by.username })
+    : step.by.name || t('common.none');
+const NOTICE_SLUGS: readonly string[] = [
+  ...Object.values(ENTRY_ACTION_SLUGS),
+  RESTORE_SLUG,
+  ...Object.values(SHARE_SLUGS),
+];
 
 function shareView(props: EntryHistoryProps, base: string): EntryHistoryPageView['share'] {
   const share = props.share;
@@ -110,7 +141,12 @@ function shareView(props: EntryHistoryProps, base: string): EntryHistoryPageView
       ? null
       : {
           action: `${base}/${SHARE_SLUGS.create}`,
-          lifetime: { id: 'thoi-han', label: t('share.lifetime'), control: 'select', options: LIFETIMES.map((l) => ({ value: l, label: t(`share.lifetime.${l}`), selected: l === '1-ngay' })) },
+          lifetime: {
+            id: 'thoi-han',
+            label: t('share.lifetime'),
+            control: 'select',
+            options: LIFETIMES.map((l) => ({ value: l, label: t(`share.lifetime.${l}`), selected: l === '1-ngay' })),
+          },
         },
     rows: share.links.map((l) => {
       const status = l.revokedAt !== null ? 'revoked' : now >= l.expiresAt ? 'expired' : 'active';
@@ -125,12 +161,18 @@ function shareView(props: EntryHistoryProps, base: string): EntryHistoryPageView
     }),
   };
 }
-const who = (p: { name: string; username: string } | null) => (p ? (p.username ? t('common.person', p) : p.name) : t('common.none'));
+const who = (p: { name: string; username: string } | null) =>
+  p ? (p.username ? t('common.person', p) : p.name) : t('common.none');
 
 function diffView(diff: VersionDiff): DiffView {
   return {
     same: diff.same,
-    fields: diff.fields.map((f) => ({ field: f.field, before: f.before ?? t('common.none'), after: f.after ?? t('common.none'), parts: f.parts })),
+    fields: diff.fields.map((f) => ({
+      field: f.field,
+      before: f.before ?? t('common.none'),
+      after: f.after ?? t('common.none'),
+      parts: f.parts,
+    })),
     body: diff.body.every((p) => p.kind === 'same') ? null : diff.body,
   };
 }
@@ -139,7 +181,11 @@ function versionsView(props: EntryHistoryProps, base: string): EntryHistoryPageV
   const versions = props.versions;
   if (!versions?.length) return null;
   const options = (chosen: number | undefined) =>
-    versions.map((v) => ({ value: String(v.n), label: t('versions.label', { n: v.n, at: formatDateTime(v.at) }), selected: chosen === v.n }));
+    versions.map((v) => ({
+      value: String(v.n),
+      label: t('versions.label', { n: v.n, at: formatDateTime(v.at) }),
+      selected: chosen === v.n,
+    }));
   return {
     rows: versions.map((v) => ({
       n: v.n,
@@ -148,14 +194,26 @@ function versionsView(props: EntryHistoryProps, base: string): EntryHistoryPageV
       step: (EVENT_LABELS as Record<string, string>)[v.event] ?? v.event,
       verifiedBy: who(v.verifiedBy),
       published: v.published ? t('common.yes') : t('common.no'),
-      restore: props.mayRestore ? { action: `${base}/${RESTORE_SLUG}`, button: t('versions.restoreButton', { n: v.n }) } : null,
+      restore: props.mayRestore
+        ? { action: `${base}/${RESTORE_SLUG}`, button: t('versions.restoreButton', { n: v.n }) }
+        : null,
     })),
     compareForm:
       versions.length > 1
         ? {
             action: base,
-            from: { id: 'tu', label: t('versions.from'), control: 'select', options: options(props.compare?.from ?? versions.at(-2)!.n) },
-            to: { id: 'den', label: t('versions.to'), control: 'select', options: options(props.compare?.to ?? versions.at(-1)!.n) },
+            from: {
+              id: 'tu',
+              label: t('versions.from'),
+              control: 'select',
+              options: options(props.compare?.from ?? versions.at(-2)!.n),
+            },
+            to: {
+              id: 'den',
+              label: t('versions.to'),
+              control: 'select',
+              options: options(props.compare?.to ?? versions.at(-1)!.n),
+            },
           }
         : null,
   };
@@ -166,14 +224,26 @@ function sinceVerifiedView(props: EntryHistoryProps): EntryHistoryPageView['sinc
   const verified = since && props.versions?.find((v) => v.n === since.n);
   if (!since || !verified?.verifiedBy) return null;
   const vars = { n: since.n, by: who(verified.verifiedBy), at: formatDateTime(verified.at) };
-  return since.diff.same ? { text: t('versions.sinceVerifiedNone', vars), diff: null } : { text: t('versions.sinceVerifiedHint', vars), diff: diffView(since.diff) };
+  return since.diff.same
+    ? { text: t('versions.sinceVerifiedNone', vars), diff: null }
+    : { text: t('versions.sinceVerifiedHint', vars), diff: diffView(since.diff) };
 }
 
 function actionForm(action: EntryAction, base: string): EntryHistoryPageView['actions'][number] {
   const href = `${base}/${ENTRY_ACTION_SLUGS[action]}`;
-  if (action === 'unpublish') return { action: href, text: t('entry.unpublishText'), button: t('entry.unpublish'), reason: null };
-  if (action === 'review-urgent') return { action: href, text: t('entry.reviewText'), button: t('entry.review'), reason: null };
-  const reason: FieldView = { id: 'reason', label: t('entry.urgentLabel'), control: 'textarea', rows: 3, required: true, minLength: URGENT_REASON_MIN_LENGTH, maxLength: URGENT_REASON_MAX_LENGTH };
+  if (action === 'unpublish')
+    return { action: href, text: t('entry.unpublishText'), button: t('entry.unpublish'), reason: null };
+  if (action === 'review-urgent')
+    return { action: href, text: t('entry.reviewText'), button: t('entry.review'), reason: null };
+  const reason: FieldView = {
+    id: 'reason',
+    label: t('entry.urgentLabel'),
+    control: 'textarea',
+    rows: 3,
+    required: true,
+    minLength: URGENT_REASON_MIN_LENGTH,
+    maxLength: URGENT_REASON_MAX_LENGTH,
+  };
   return { action: href, text: t('entry.urgentText'), button: t('entry.publishUrgently'), reason };
 }
 
@@ -186,7 +256,12 @@ export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPage
   const last = props.steps.at(-1);
   const heading = t('entry.title', { title: props.title ?? props.slug });
   const base = `/quan-tri/bai-viet/${props.section}/${props.slug}`;
-  const notice = props.notice && NOTICE_SLUGS.includes(props.notice) ? t(`entry.notice.${props.notice as (typeof ENTRY_ACTION_SLUGS)[EntryAction] | typeof RESTORE_SLUG | (typeof SHARE_SLUGS)[keyof typeof SHARE_SLUGS]}`) : null;
+  const notice =
+    props.notice && NOTICE_SLUGS.includes(props.notice)
+      ? t(
+          `entry.notice.${props.notice as (typeof ENTRY_ACTION_SLUGS)[EntryAction] | typeof RESTORE_SLUG | (typeof SHARE_SLUGS)[keyof typeof SHARE_SLUGS]}`,
+        )
+      : null;
   return {
     frame: frameView({ title: heading, site: props.site, account: props.actor }),
     heading,
@@ -196,9 +271,15 @@ export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPage
     state: props.state ? STATE_LABELS[props.state] : t('entry.gone'),
     lastUpdate: last ? { at: moment(last.at), by: person(last) } : null,
     urgent: props.urgent
-      ? { by: t('common.person', { name: props.urgent.by.name, username: props.urgent.by.username }), at: moment(props.urgent.at), reason: props.urgent.reason }
+      ? {
+          by: t('common.person', { name: props.urgent.by.name, username: props.urgent.by.username }),
+          at: moment(props.urgent.at),
+          reason: props.urgent.reason,
+        }
       : null,
-    actions: (['unpublish', 'publish-urgently', 'review-urgent'] as const).filter((a) => props.actions?.includes(a)).map((a) => actionForm(a, base)),
+    actions: (['unpublish', 'publish-urgently', 'review-urgent'] as const)
+      .filter((a) => props.actions?.includes(a))
+      .map((a) => actionForm(a, base)),
     steps: props.steps.map((step) => ({
       at: moment(step.at),
       step: (EVENT_LABELS as Record<string, string>)[step.event] ?? step.event,
@@ -206,7 +287,12 @@ export function entryHistoryPageView(props: EntryHistoryProps): EntryHistoryPage
       state: step.state ? STATE_LABELS[step.state] : t('common.none'),
     })),
     versions: versionsView(props, base),
-    comparison: props.compare ? { heading: t('versions.comparing', { from: props.compare.from, to: props.compare.to }), diff: diffView(props.compare.diff) } : null,
+    comparison: props.compare
+      ? {
+          heading: t('versions.comparing', { from: props.compare.from, to: props.compare.to }),
+          diff: diffView(props.compare.diff),
+        }
+      : null,
     sinceVerified: sinceVerifiedView(props),
     share: shareView(props, base),
   };

@@ -26,18 +26,21 @@ function actionForms(view: EntryHistoryPageView) {
   </section>`;
 }
 
-const words = (parts: DiffView['body'] & object) => wordDiff({ parts, addedLabel: t('versions.added'), removedLabel: t('versions.removed') });
+const words = (parts: DiffView['body'] & object) =>
+  wordDiff({ parts, addedLabel: t('versions.added'), removedLabel: t('versions.removed') });
 
 function diff(view: DiffView) {
   if (view.same) return html`<p>${t('versions.noDifference')}</p>`;
-  return html`${view.fields.length
+  return html`${
+    view.fields.length
       ? dataTable({
           caption: t('versions.fields'),
           headers: [t('versions.field'), t('versions.before'), t('versions.after')],
           rowHeaders: true,
           rows: view.fields.map((f) => [f.field, f.before, words(f.parts)]),
         })
-      : ''}
+      : ''
+  }
     <h3>${t('versions.body')}</h3>
     ${view.body ? words(view.body) : html`<p>${t('versions.bodySame')}</p>`}`;
 }
@@ -50,7 +53,15 @@ function versions(view: EntryHistoryPageView) {
     <p class="hint">${t('versions.hint')}</p>
     ${dataTable({
       caption: t('versions.caption'),
-      headers: [t('versions.n'), t('versions.at'), t('versions.by'), t('versions.step'), t('versions.verifiedBy'), t('versions.published'), t('versions.restore')],
+      headers: [
+        t('versions.n'),
+        t('versions.at'),
+        t('versions.by'),
+        t('versions.step'),
+        t('versions.verifiedBy'),
+        t('versions.published'),
+        t('versions.restore'),
+      ],
       rowHeaders: true,
       rows: rows.map((r) => ({
         data: { 'phien-ban': String(r.n) },
@@ -67,19 +78,23 @@ function versions(view: EntryHistoryPageView) {
         ],
       })),
     })}
-    ${compareForm
-      ? html`<form method="get" action="${compareForm.action}" class="filters">
+    ${
+      compareForm
+        ? html`<form method="get" action="${compareForm.action}" class="filters">
           <h3>${t('versions.compare')}</h3>
           ${field(compareForm.from, BACK_OFFICE_FIELD)} ${field(compareForm.to, BACK_OFFICE_FIELD)}
           <button type="submit">${t('versions.compareButton')}</button>
         </form>`
-      : ''}
-    ${view.comparison
-      ? html`<section aria-labelledby="comparison-heading" id="so-sanh">
+        : ''
+    }
+    ${
+      view.comparison
+        ? html`<section aria-labelledby="comparison-heading" id="so-sanh">
           <h3 id="comparison-heading">${view.comparison.heading}</h3>
           ${diff(view.comparison.diff)}
         </section>`
-      : ''}
+        : ''
+    }
   </section>`;
 }
 
@@ -90,31 +105,42 @@ function share(view: EntryHistoryPageView) {
     <h2 id="share-heading">${t('share.heading')}</h2>
     <p class="hint">${t('share.hint')}</p>
     ${secret ? html`<p class="notice" role="note">${secret}</p>` : ''}
-    ${form
-      ? html`<form method="post" action="${form.action}" class="filters">
+    ${
+      form
+        ? html`<form method="post" action="${form.action}" class="filters">
           ${field(form.lifetime, BACK_OFFICE_FIELD)}
           <button type="submit">${t('share.create')}</button>
         </form>`
-      : ''}
-    ${rows.length
-      ? dataTable({
-          caption: t('share.caption'),
-          headers: [t('share.link'), t('share.createdBy'), t('share.expires'), t('share.status'), t('share.uses'), t('share.revoke')],
-          rows: rows.map((r) => ({
-            data: { 'lien-ket': r.url },
-            cells: [
-              html`<code class="share-url">${r.url}</code>`,
-              r.createdBy,
-              time(r.expires),
-              r.status,
-              String(r.uses),
-              r.revoke
-                ? html`<form method="post" action="${r.revoke.action}"><input type="hidden" name="lien-ket" value="${r.revoke.id}" /><button type="submit" class="button-secondary">${t('share.revokeButton')}</button></form>`
-                : t('common.none'),
+        : ''
+    }
+    ${
+      rows.length
+        ? dataTable({
+            caption: t('share.caption'),
+            headers: [
+              t('share.link'),
+              t('share.createdBy'),
+              t('share.expires'),
+              t('share.status'),
+              t('share.uses'),
+              t('share.revoke'),
             ],
-          })),
-        })
-      : ''}
+            rows: rows.map((r) => ({
+              data: { 'lien-ket': r.url },
+              cells: [
+                html`<code class="share-url">${r.url}</code>`,
+                r.createdBy,
+                time(r.expires),
+                r.status,
+                String(r.uses),
+                r.revoke
+                  ? html`<form method="post" action="${r.revoke.action}"><input type="hidden" name="lien-ket" value="${r.revoke.id}" /><button type="submit" class="button-secondary">${t('share.revokeButton')}</button></form>`
+                  : t('common.none'),
+              ],
+            })),
+          })
+        : ''
+    }
   </section>`;
 }
 
@@ -128,7 +154,10 @@ export function entryHistoryPage(view: EntryHistoryPageView) {
         [
           { term: t('entry.section'), detail: view.section },
           { term: t('entry.state'), detail: view.state },
-          { term: t('entry.lastUpdate'), detail: view.lastUpdate ? html`${time(view.lastUpdate.at)}, ${view.lastUpdate.by}` : t('common.none') },
+          {
+            term: t('entry.lastUpdate'),
+            detail: view.lastUpdate ? html`${time(view.lastUpdate.at)}, ${view.lastUpdate.by}` : t('common.none'),
+          },
           view.urgent && {
             term: t('entry.urgent'),
             detail: html`${view.urgent.by}, ${time(view.urgent.at)}. ${t('entry.urgentReason', { reason: view.urgent.reason })}`,
@@ -136,21 +165,25 @@ export function entryHistoryPage(view: EntryHistoryPageView) {
         ],
         'facts',
       )}
-      ${view.sinceVerified
-        ? html`<section aria-labelledby="since-verified-heading" class="since-verified">
+      ${
+        view.sinceVerified
+          ? html`<section aria-labelledby="since-verified-heading" class="since-verified">
             <h2 id="since-verified-heading">${t('versions.sinceVerified')}</h2>
             <p>${view.sinceVerified.text}</p>
             ${view.sinceVerified.diff ? diff(view.sinceVerified.diff) : ''}
           </section>`
-        : ''}
+          : ''
+      }
       ${actionForms(view)}
-      ${view.steps.length === 0
-        ? html`<p>${t('entry.noSteps')}</p>`
-        : dataTable({
-            caption: t('entry.stepsCaption'),
-            headers: [t('entry.at'), t('entry.step'), t('entry.by'), t('entry.after')],
-            rows: view.steps.map((s) => [time(s.at), s.step, s.by, s.state]),
-          })}
+      ${
+        view.steps.length === 0
+          ? html`<p>${t('entry.noSteps')}</p>`
+          : dataTable({
+              caption: t('entry.stepsCaption'),
+              headers: [t('entry.at'), t('entry.step'), t('entry.by'), t('entry.after')],
+              rows: view.steps.map((s) => [time(s.at), s.step, s.by, s.state]),
+            })
+      }
       ${share(view)}
       ${versions(view)}`,
   );

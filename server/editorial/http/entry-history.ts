@@ -14,7 +14,14 @@ import { ShareLinkInvalidError, VersionNotFoundError } from '../errors.ts';
 import { canVerify } from '../editorial-workflow.ts';
 import { SHARE_PATH, type ShareLinks } from '../share-links.ts';
 import { entryHistoryPage } from './entry-history-page.ts';
-import { ENTRY_ACTION_SLUGS, type EntryAction, entryHistoryPageView, RESTORE_SLUG, SHARE_SLUGS, URGENT_REASON_MAX_LENGTH } from './entry-history-page-view.ts';
+import {
+  ENTRY_ACTION_SLUGS,
+  type EntryAction,
+  entryHistoryPageView,
+  RESTORE_SLUG,
+  SHARE_SLUGS,
+  URGENT_REASON_MAX_LENGTH,
+} from './entry-history-page-view.ts';
 import type { Editorial } from '../editorial-runtime.ts';
 import { listEntries } from '../entry-list.ts';
 import { entryListPage } from './entry-list-page.ts';
@@ -34,7 +41,8 @@ function titleOf(raw: Uint8Array | undefined): string | null {
   }
 }
 
-export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) => `${ENTRY_HISTORY_PATH}/${key.section}/${key.slug}`;
+export const entryPath = (key: Pick<EntryKey, 'section' | 'slug'>) =>
+  `${ENTRY_HISTORY_PATH}/${key.section}/${key.slug}`;
 
 /**
  * Mounted after the back office, whose `/quan-tri/*` middleware (session,
@@ -86,23 +94,32 @@ export function entryHistoryRoutes(
     const readable = !unpublished || mayReadDraft(actor, readFacts);
     const draft = unpublished && readable ? await repo.readFile(unpublished.head, entryFile(key)) : null;
     const liveFacts = live ? { ...facts, state: 'published' as const, urgentBy: urgent?.by.username ?? null } : null;
-    const actions = new Set<EntryAction>([
-      ...(unpublished && readable ? availableEvents(actor, facts) : []),
-      ...(liveFacts ? availableEvents(actor, liveFacts) : []),
-    ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS));
+    const actions = new Set<EntryAction>(
+      [
+        ...(unpublished && readable ? availableEvents(actor, facts) : []),
+        ...(liveFacts ? availableEvents(actor, liveFacts) : []),
+      ].filter((e): e is EntryAction => e in ENTRY_ACTION_SLUGS),
+    );
     // Versions, comparison and restore (docs/adr/0092): only for who may read the entry's drafts.
     const versions = readable ? await entryVersions(repo, key) : [];
     const text = async (v: EntryVersion) => readVersion(repo, v);
     const byNumber = (n: number | null) => versions.find((v) => v.n === n) ?? null;
     const from = byNumber(versionNumber(c.req.query('tu')));
     const to = byNumber(versionNumber(c.req.query('den')));
-    const compare = from && to ? { from: from.n, to: to.n, diff: diffVersions(await text(from), await text(to)) } : null;
+    const compare =
+      from && to ? { from: from.n, to: to.n, diff: diffVersions(await text(from), await text(to)) } : null;
     const lastVerified = [...versions].reverse().find((v) => v.verifiedBy);
     const current = versions.at(-1);
     const sinceVerified =
-      unpublished && canPublish(actor) && lastVerified && current ? { n: lastVerified.n, diff: diffVersions(await text(lastVerified), await text(current)) } : null;
+      unpublished && canPublish(actor) && lastVerified && current
+        ? { n: lastVerified.n, diff: diffVersions(await text(lastVerified), await text(current)) }
+        : null;
     const mayRestore =
-      readable && versions.length > 0 && (unpublished || liveFacts ? availableEvents(actor, unpublished ? facts : liveFacts!).includes('edit') : maySectionBeEntered(actor, key.site, key.section));
+      readable &&
+      versions.length > 0 &&
+      (unpublished || liveFacts
+        ? availableEvents(actor, unpublished ? facts : liveFacts!).includes('edit')
+        : maySectionBeEntered(actor, key.site, key.section));
     // Share links of the open draft (docs/adr/0093), for who may read it.
     const account = c.var.session!.account;
     const sharing = unpublished && readable && shares ? await shares() : null;
@@ -161,7 +178,9 @@ export function entryHistoryRoutes(
     const { repo, service } = await editorial();
     const rows = await listEntries(repo, service, await actorOf(c), site);
     const query = entryListQuery((name) => c.req.query(name));
-    return c.html(entryListPage(entryListPageView({ site: c.var.site, actor: c.var.session!.account, rows, query, now: clock() })));
+    return c.html(
+      entryListPage(entryListPageView({ site: c.var.site, actor: c.var.session!.account, rows, query, now: clock() })),
+    );
   });
   app.get(`${ENTRY_HISTORY_PATH}/:section/:slug`, async (c) =>
     c.html(await render(c, keyOf(c), { notice: c.req.query('thong-bao') })),
@@ -185,7 +204,12 @@ export function entryHistoryRoutes(
     c.set('formErrorView', (error) => render(c, key, { error: error.message }));
     if (!shares) throw new NotFoundError({ path: c.req.path.slice(0, 200) });
     const account = c.var.session!.account;
-    await (await shares()).create(await actorOf(c), { id: account.id, name: account.fullName }, key, typeof form['thoi-han'] === 'string' ? form['thoi-han'] : '');
+    await (await shares()).create(
+      await actorOf(c),
+      { id: account.id, name: account.fullName },
+      key,
+      typeof form['thoi-han'] === 'string' ? form['thoi-han'] : '',
+    );
     return c.redirect(`${entryPath(key)}?thong-bao=${SHARE_SLUGS.create}`, 303);
   });
   app.post(`${ENTRY_HISTORY_PATH}/:section/:slug/${SHARE_SLUGS.revoke}`, async (c) => {
@@ -206,7 +230,12 @@ export function entryHistoryRoutes(
       const form = await readForm(c);
       c.set('formErrorView', (error) => render(c, key, { error: error.message }));
       if (action === 'unpublish') await service.unpublish(actor, key);
-      else if (action === 'publish-urgently') await service.publishUrgently(actor, key, typeof form.reason === 'string' ? form.reason.slice(0, URGENT_REASON_MAX_LENGTH) : '');
+      else if (action === 'publish-urgently')
+        await service.publishUrgently(
+          actor,
+          key,
+          typeof form.reason === 'string' ? form.reason.slice(0, URGENT_REASON_MAX_LENGTH) : '',
+        );
       else await service.reviewUrgent(actor, key);
       return c.redirect(`${entryPath(key)}?thong-bao=${slug}`, 303);
     });

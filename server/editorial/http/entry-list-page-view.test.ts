@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { anAccount, DEPARTMENT_SITE } from '#tests/support/records.ts';
 import type { EntryRow } from '../entry-list.ts';
-import { ENTRIES_PER_PAGE, entryListHref, entryListPageView, entryListQuery, type EntryListQuery } from './entry-list-page-view.ts';
+import {
+  ENTRIES_PER_PAGE,
+  entryListHref,
+  entryListPageView,
+  entryListQuery,
+  type EntryListQuery,
+} from './entry-list-page-view.ts';
 
 const person = { name: 'Hoàng Thị Mai', username: 'maiht' };
 function row(slug: string, overrides: Partial<EntryRow> = {}): EntryRow {
@@ -12,12 +18,25 @@ function row(slug: string, overrides: Partial<EntryRow> = {}): EntryRow {
     state: 'published',
     live: true,
     author: person,
-    lastStep: { event: 'publish', state: 'published', at: '2026-11-16T02:00:00Z', by: { name: 'Nguyễn Văn An', username: 'annv' }, commit: 'c' },
+    lastStep: {
+      event: 'publish',
+      state: 'published',
+      at: '2026-11-16T02:00:00Z',
+      by: { name: 'Nguyễn Văn An', username: 'annv' },
+      commit: 'c',
+    },
     ...overrides,
   };
 }
 const query = (q: Partial<EntryListQuery> = {}): EntryListQuery => ({ sort: 'moi-nhat', page: 1, ...q });
-const view = (rows: EntryRow[], q: Partial<EntryListQuery> = {}) => entryListPageView({ site: DEPARTMENT_SITE, actor: anAccount(), rows, query: query(q), now: Date.parse('2026-11-18T02:00:00Z') });
+const view = (rows: EntryRow[], q: Partial<EntryListQuery> = {}) =>
+  entryListPageView({
+    site: DEPARTMENT_SITE,
+    actor: anAccount(),
+    rows,
+    query: query(q),
+    now: Date.parse('2026-11-18T02:00:00Z'),
+  });
 const step = (at: string) => ({ event: 'submit' as const, state: 'in-review' as const, at, by: person, commit: 'c' });
 
 describe('entryListPageView', () => {
@@ -36,7 +55,10 @@ describe('entryListPageView', () => {
   });
 
   it('says when a draft reworks a live entry, and withholds the title of a secret it may not read (Điều 4.2đ)', () => {
-    const rows = view([row('sua', { state: 'draft', live: true }), row('mat', { state: 'in-review', live: false, withheld: true, title: null })]).rows;
+    const rows = view([
+      row('sua', { state: 'draft', live: true }),
+      row('mat', { state: 'in-review', live: false, withheld: true, title: null }),
+    ]).rows;
     expect(rows.map((r) => [r.title, r.state])).toEqual([
       ['(bài mật, chỉ người có quyền được xem)', 'Chờ xác thực'],
       ['Bài sua', 'Nhập mới (bản sửa của bài đang đăng)'],
@@ -47,7 +69,11 @@ describe('entryListPageView', () => {
     const rows = [
       row('b', { title: 'Đào tạo', lastStep: step('2026-11-10T02:00:00Z'), state: 'in-review' }),
       row('a', { title: 'Ân xá', lastStep: step('2026-11-12T02:00:00Z') }),
-      row('c', { key: { site: 'sotuphap', section: 'van-ban', slug: 'c' }, title: 'Bình đẳng', lastStep: step('2026-11-11T02:00:00Z') }),
+      row('c', {
+        key: { site: 'sotuphap', section: 'van-ban', slug: 'c' },
+        title: 'Bình đẳng',
+        lastStep: step('2026-11-11T02:00:00Z'),
+      }),
     ];
     expect(view(rows).rows.map((r) => r.title)).toEqual(['Ân xá', 'Bình đẳng', 'Đào tạo']);
     expect(view(rows, { sort: 'cu-nhat' }).rows.map((r) => r.title)).toEqual(['Đào tạo', 'Bình đẳng', 'Ân xá']);
@@ -61,14 +87,25 @@ describe('entryListPageView', () => {
   it('pages by fifty, keeping the filters in the links', () => {
     const many = Array.from({ length: ENTRIES_PER_PAGE + 3 }, (_, i) => row(`bai-${String(i).padStart(3, '0')}`));
     const first = view(many, { sort: 'tieu-de' });
-    expect([first.rows.length, first.caption, first.pager]).toEqual([50, 'Bài 1–50 trong 53 bài', { text: 'Trang 1/2', previous: null, next: '/quan-tri/bai-viet/?sap-xep=tieu-de&trang=2' }]);
+    expect([first.rows.length, first.caption, first.pager]).toEqual([
+      50,
+      'Bài 1–50 trong 53 bài',
+      { text: 'Trang 1/2', previous: null, next: '/quan-tri/bai-viet/?sap-xep=tieu-de&trang=2' },
+    ]);
     const second = view(many, { sort: 'tieu-de', page: 9 });
     expect([second.rows.length, second.pager?.previous]).toEqual([3, '/quan-tri/bai-viet/?sap-xep=tieu-de']);
   });
 
   it('reads the choices from the address, ignoring what it does not know', () => {
     const params = new URLSearchParams('chuyen-muc=van-ban&trang-thai=ready&sap-xep=xyz&trang=-4');
-    expect(entryListQuery((n) => params.get(n) ?? undefined)).toEqual({ section: 'van-ban', state: 'ready', sort: 'moi-nhat', page: 1 });
-    expect(entryListHref({ section: 'tin-tuc', sort: 'cu-nhat', page: 1 })).toBe('/quan-tri/bai-viet/?chuyen-muc=tin-tuc&sap-xep=cu-nhat');
+    expect(entryListQuery((n) => params.get(n) ?? undefined)).toEqual({
+      section: 'van-ban',
+      state: 'ready',
+      sort: 'moi-nhat',
+      page: 1,
+    });
+    expect(entryListHref({ section: 'tin-tuc', sort: 'cu-nhat', page: 1 })).toBe(
+      '/quan-tri/bai-viet/?chuyen-muc=tin-tuc&sap-xep=cu-nhat',
+    );
   });
 });

@@ -57,7 +57,8 @@ export interface EntryListPageView {
 }
 
 const collator = new Intl.Collator('vi');
-const person = (p: { name: string; username: string } | null) => (p ? (p.username ? t('common.person', p) : p.name) : t('common.none'));
+const person = (p: { name: string; username: string } | null) =>
+  p ? (p.username ? t('common.person', p) : p.name) : t('common.none');
 
 /** The address of the list with these choices; only what differs from the defaults is written. */
 export function entryListHref(query: EntryListQuery): string {
@@ -72,7 +73,8 @@ export function entryListHref(query: EntryListQuery): string {
 
 /** Reads the list's choices from the query string; anything unknown is the default. */
 export function entryListQuery(read: (name: string) => string | undefined): EntryListQuery {
-  const oneOf = <T extends string>(values: readonly T[], value: string | undefined) => (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+  const oneOf = <T extends string>(values: readonly T[], value: string | undefined) =>
+    (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
   const page = Math.trunc(Number(read('trang')));
   return {
     section: oneOf(SECTION_IDS, read('chuyen-muc')),
@@ -86,16 +88,22 @@ const updatedAt = (row: EntryRow) => row.lastStep?.at ?? '';
 const titleKey = (row: EntryRow) => (row.withheld ? '' : (row.title ?? row.key.slug));
 
 function compare(sort: EntrySort): (a: EntryRow, b: EntryRow) => number {
-  if (sort === 'cu-nhat') return (a, b) => updatedAt(a).localeCompare(updatedAt(b)) || collator.compare(titleKey(a), titleKey(b));
+  if (sort === 'cu-nhat')
+    return (a, b) => updatedAt(a).localeCompare(updatedAt(b)) || collator.compare(titleKey(a), titleKey(b));
   if (sort === 'tieu-de') return (a, b) => collator.compare(titleKey(a), titleKey(b));
-  if (sort === 'chuyen-muc') return (a, b) => SECTION_IDS.indexOf(a.key.section) - SECTION_IDS.indexOf(b.key.section) || collator.compare(titleKey(a), titleKey(b));
+  if (sort === 'chuyen-muc')
+    return (a, b) =>
+      SECTION_IDS.indexOf(a.key.section) - SECTION_IDS.indexOf(b.key.section) ||
+      collator.compare(titleKey(a), titleKey(b));
   return (a, b) => updatedAt(b).localeCompare(updatedAt(a)) || collator.compare(titleKey(a), titleKey(b));
 }
 
 export function entryListPageView(props: EntryListProps): EntryListPageView {
   const { query } = props;
   const heading = t('entries.title');
-  const chosen = props.rows.filter((r) => (!query.section || r.key.section === query.section) && (!query.state || r.state === query.state)).sort(compare(query.sort));
+  const chosen = props.rows
+    .filter((r) => (!query.section || r.key.section === query.section) && (!query.state || r.state === query.state))
+    .sort(compare(query.sort));
   const pages = Math.max(1, Math.ceil(chosen.length / ENTRIES_PER_PAGE));
   const page = Math.min(query.page, pages);
   const shown = chosen.slice((page - 1) * ENTRIES_PER_PAGE, page * ENTRIES_PER_PAGE);
@@ -108,7 +116,10 @@ export function entryListPageView(props: EntryListProps): EntryListPageView {
         id: 'chuyen-muc',
         label: t('entries.filterSection'),
         control: 'select',
-        options: [all, ...SECTION_IDS.map((s) => ({ value: s, label: sectionInfo(s).label, selected: query.section === s }))],
+        options: [
+          all,
+          ...SECTION_IDS.map((s) => ({ value: s, label: sectionInfo(s).label, selected: query.section === s })),
+        ],
       },
       {
         id: 'trang-thai',
@@ -123,18 +134,38 @@ export function entryListPageView(props: EntryListProps): EntryListPageView {
         options: ENTRY_SORTS.map((s) => ({ value: s, label: t(`entries.sort.${s}`), selected: query.sort === s })),
       },
     ],
-    caption: chosen.length ? t('entries.caption', { from: (page - 1) * ENTRIES_PER_PAGE + 1, to: (page - 1) * ENTRIES_PER_PAGE + shown.length, count: chosen.length }) : t('entries.empty'),
+    caption: chosen.length
+      ? t('entries.caption', {
+          from: (page - 1) * ENTRIES_PER_PAGE + 1,
+          to: (page - 1) * ENTRIES_PER_PAGE + shown.length,
+          count: chosen.length,
+        })
+      : t('entries.empty'),
     rows: shown.map((row) => ({
       title: row.withheld ? t('entries.withheld') : (row.title ?? row.key.slug),
       href: `/quan-tri/bai-viet/${row.key.section}/${row.key.slug}`,
       cmsHref: decapEntryPath(row.key),
       section: sectionInfo(row.key.section).label,
-      state: row.live && row.state !== 'published' ? t('entries.liveDraft', { state: STATE_LABELS[row.state] }) : STATE_LABELS[row.state],
+      state:
+        row.live && row.state !== 'published'
+          ? t('entries.liveDraft', { state: STATE_LABELS[row.state] })
+          : STATE_LABELS[row.state],
       author: person(row.author),
       lastStep: row.lastStep
-        ? t('entries.lastStep', { step: EVENT_LABELS[row.lastStep.event], at: formatDateTime(row.lastStep.at), by: person(row.lastStep.by) })
+        ? t('entries.lastStep', {
+            step: EVENT_LABELS[row.lastStep.event],
+            at: formatDateTime(row.lastStep.at),
+            by: person(row.lastStep.by),
+          })
         : t('entries.noStep'),
-      age: row.lastStep ? t('work.age', { days: Math.max(0, workingDaysBetween(new Date(row.lastStep.at), new Date(props.now), props.calendar ?? NATIONAL_CALENDAR)) }) : t('common.none'),
+      age: row.lastStep
+        ? t('work.age', {
+            days: Math.max(
+              0,
+              workingDaysBetween(new Date(row.lastStep.at), new Date(props.now), props.calendar ?? NATIONAL_CALENDAR),
+            ),
+          })
+        : t('common.none'),
     })),
     pager:
       pages > 1

@@ -14,20 +14,40 @@ export function entryListPage(view: EntryListPageView) {
         ${view.filters.map((f) => field(f, BACK_OFFICE_FIELD))}
         <button type="submit">${t('entries.filter')}</button>
       </form>
-      ${view.rows.length === 0
-        ? html`<p>${view.caption}</p>`
-        : dataTable({
-            caption: view.caption,
-            headers: [t('entries.col.title'), t('entries.col.section'), t('entries.col.state'), t('entries.col.author'), t('entries.col.lastStep'), t('entries.col.age'), t('entries.col.edit')],
-            rowHeaders: true,
-            rows: view.rows.map((row) => [html`<a href="${row.href}">${row.title}</a>`, row.section, row.state, row.author, row.lastStep, row.age, html`<a href="${row.cmsHref}">${t('entries.openInCms')}</a>`]),
-          })}
-      ${view.pager
-        ? html`<nav aria-label="${t('entries.pagination')}" class="pager">
+      ${
+        view.rows.length === 0
+          ? html`<p>${view.caption}</p>`
+          : dataTable({
+              caption: view.caption,
+              headers: [
+                t('entries.col.title'),
+                t('entries.col.section'),
+                t('entries.col.state'),
+                t('entries.col.author'),
+                t('entries.col.lastStep'),
+                t('entries.col.age'),
+                t('entries.col.edit'),
+              ],
+              rowHeaders: true,
+              rows: view.rows.map((row) => [
+                html`<a href="${row.href}">${row.title}</a>`,
+                row.section,
+                row.state,
+                row.author,
+                row.lastStep,
+                row.age,
+                html`<a href="${row.cmsHref}">${t('entries.openInCms')}</a>`,
+              ]),
+            })
+      }
+      ${
+        view.pager
+          ? html`<nav aria-label="${t('entries.pagination')}" class="pager">
             ${view.pager.previous ? html`<a href="${view.pager.previous}" rel="prev">${t('entries.previous')}</a>` : ''}
             <span>${view.pager.text}</span>
             ${view.pager.next ? html`<a href="${view.pager.next}" rel="next">${t('entries.next')}</a>` : ''}
           </nav>`
-        : ''}`,
+          : ''
+      }`,
   );
 }

@@ -13,7 +13,13 @@ describe('sharePreviewView (docs/adr/0093)', () => {
   });
 
   it('never renders what the allow-list refuses, and falls back to the address for a broken front matter', () => {
-    expect(sharePreviewView('---\ntitle: X\n---\n\nimport x from "y"\n\n<script>alert(1)</script>\n', link, 'x').body).toBeNull();
-    expect(sharePreviewView('không có front matter', link, 'dia-chi')).toMatchObject({ title: 'dia-chi', body: null, date: null });
+    expect(
+      sharePreviewView('---\ntitle: X\n---\n\nimport x from "y"\n\n<script>alert(1)</script>\n', link, 'x').body,
+    ).toBeNull();
+    expect(sharePreviewView('không có front matter', link, 'dia-chi')).toMatchObject({
+      title: 'dia-chi',
+      body: null,
+      date: null,
+    });
   });
 });

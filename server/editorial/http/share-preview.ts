@@ -21,13 +21,22 @@ export interface SharePreviewView {
   body: string | null;
 }
 
-export function sharePreviewView(text: string, link: Pick<ShareLinkRecord, 'expiresAt'>, fallbackTitle: string): SharePreviewView {
+export function sharePreviewView(
+  text: string,
+  link: Pick<ShareLinkRecord, 'expiresAt'>,
+  fallbackTitle: string,
+): SharePreviewView {
   let data: Record<string, unknown> = {};
   let body = '';
   try {
     ({ data, body } = parseFrontmatter(text));
   } catch {
-    return { title: fallbackTitle, date: null, banner: t('share.banner', { until: formatDateTime(link.expiresAt) }), body: null };
+    return {
+      title: fallbackTitle,
+      date: null,
+      banner: t('share.banner', { until: formatDateTime(link.expiresAt) }),
+      body: null,
+    };
   }
   const rendered = renderSafeMdx(body);
   const date = data.date instanceof Date || typeof data.date === 'string' ? data.date : null;
@@ -40,7 +49,11 @@ export function sharePreviewView(text: string, link: Pick<ShareLinkRecord, 'expi
   };
 }
 
-export async function sharePreviewPage(view: SharePreviewView, shell: string | null, siteName: string): Promise<string> {
+export async function sharePreviewPage(
+  view: SharePreviewView,
+  shell: string | null,
+  siteName: string,
+): Promise<string> {
   const main = (
     await html`<p class="preview-banner" role="note"><strong>${t('share.draft')}</strong> ${view.banner}</p>
       <article>

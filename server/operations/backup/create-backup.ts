@@ -48,7 +48,13 @@ function backupName(at: number): string {
 async function freeName(parent: string, name: string): Promise<string> {
   for (let n = 1; ; n += 1) {
     const candidate = path.join(parent, n === 1 ? name : `${name}-${n}`);
-    if (!(await stat(candidate).then(() => true, () => false))) return candidate;
+    if (
+      !(await stat(candidate).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate;
   }
 }
 
@@ -75,12 +81,19 @@ export async function createBackup(options: BackupOptions): Promise<Backup> {
     // After the database: every file a case of the copy refers to was on disk before the case was committed.
     await mkdir(path.join(staging, 'attachments'));
     const stored = await readdir(installation.attachmentsDir).catch(() => [] as string[]);
-    for (const name of stored) await copyPrivate(path.join(installation.attachmentsDir, name), path.join(staging, 'attachments', name));
+    for (const name of stored)
+      await copyPrivate(path.join(installation.attachmentsDir, name), path.join(staging, 'attachments', name));
 
     await mkdir(path.join(staging, 'keys'));
     for (const key of KEY_FILES) {
       const file = path.join(installation.dataDir, key);
-      if (await stat(file).then(() => true, () => false)) await copyPrivate(file, path.join(staging, 'keys', key));
+      if (
+        await stat(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        await copyPrivate(file, path.join(staging, 'keys', key));
     }
 
     const refs = await bundleRepository(installation.contentDir, path.join(staging, 'content.bundle'));
@@ -96,7 +109,9 @@ export async function createBackup(options: BackupOptions): Promise<Backup> {
       counts: { accounts, cases, attachments: stored.length, refs },
       files: await describeFiles(staging, files),
     };
-    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, {
+      mode: PRIVATE_FILE_MODE,
+    });
     const dir = await freeName(to, backupName(started));
     await rename(staging, dir);
     return { dir, manifest };
@@ -116,8 +131,16 @@ export async function pruneBackups(to: string, keep: number, now: number = Date.
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const full = path.join(to, entry.name);
-    if (BACKUP_NAME.test(entry.name) && (await stat(path.join(full, MANIFEST)).then(() => true, () => false))) complete.push(entry.name);
-    else if (entry.name.startsWith('.congso-') && now - (await stat(full)).mtimeMs > 86_400_000) await rm(full, { recursive: true, force: true });
+    if (
+      BACKUP_NAME.test(entry.name) &&
+      (await stat(path.join(full, MANIFEST)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      complete.push(entry.name);
+    else if (entry.name.startsWith('.congso-') && now - (await stat(full)).mtimeMs > 86_400_000)
+      await rm(full, { recursive: true, force: true });
   }
   const removed = complete.sort().reverse().slice(Math.max(keep, 1));
   for (const name of removed) await rm(path.join(to, name), { recursive: true, force: true });

@@ -27,7 +27,17 @@ function postgresArgs(databaseUrl: string): { dbname: string; env: NodeJS.Proces
 export async function dumpDatabase(installation: Installation, dir: string): Promise<string> {
   if (installation.databaseUrl) {
     const { dbname, env } = postgresArgs(installation.databaseUrl);
-    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${path.join(dir, 'congso.dump')}`, `--dbname=${dbname}`], { env });
+    await runTool(
+      'pg_dump',
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--file=${path.join(dir, 'congso.dump')}`,
+        `--dbname=${dbname}`,
+      ],
+      { env },
+    );
     return 'congso.dump';
   }
   const source = new DatabaseSync(installation.sqlitePath);
@@ -47,7 +57,20 @@ export async function dumpDatabase(installation: Installation, dir: string): Pro
 export async function restoreDatabase(installation: Installation, file: string): Promise<void> {
   if (installation.databaseUrl) {
     const { dbname, env } = postgresArgs(installation.databaseUrl);
-    await runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${dbname}`, file], { env });
+    await runTool(
+      'pg_restore',
+      [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--no-privileges',
+        '--single-transaction',
+        '--exit-on-error',
+        `--dbname=${dbname}`,
+        file,
+      ],
+      { env },
+    );
     return;
   }
   ensurePrivateDir(path.dirname(installation.sqlitePath));
@@ -61,17 +84,30 @@ export async function restoreDatabase(installation: Installation, file: string):
 
 /** What the database already holds, in words for the operator; null when it holds no accounts and no cases. */
 export async function databaseContents(installation: Installation): Promise<string | null> {
-  const counts = installation.databaseUrl ? await postgresCounts(installation.databaseUrl) : await sqliteCounts(installation.sqlitePath);
+  const counts = installation.databaseUrl
+    ? await postgresCounts(installation.databaseUrl)
+    : await sqliteCounts(installation.sqlitePath);
   if (!counts || counts.accounts + counts.cases === 0) return null;
   return `cơ sở dữ liệu có ${counts.accounts} tài khoản, ${counts.cases} hồ sơ`;
 }
 
 async function sqliteCounts(file: string): Promise<{ accounts: number; cases: number } | null> {
-  if (!(await stat(file).then((s) => s.size > 0, () => false))) return null;
+  if (
+    !(await stat(file).then(
+      (s) => s.size > 0,
+      () => false,
+    ))
+  )
+    return null;
   const db = new DatabaseSync(file);
   try {
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
-    const count = (table: string) => (tables.has(table) ? Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n) : 0);
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (t) => t.name,
+      ),
+    );
+    const count = (table: string) =>
+      tables.has(table) ? Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n) : 0;
     return { accounts: count('accounts'), cases: count('cases') };
   } finally {
     db.close();

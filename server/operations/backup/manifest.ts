@@ -67,7 +67,8 @@ export async function readManifest(dir: string): Promise<Manifest> {
   } catch {
     throw new BackupCorruptError({ dir, damaged: [MANIFEST] });
   }
-  if (manifest?.format !== FORMAT || !Array.isArray(manifest.files)) throw new BackupCorruptError({ dir, damaged: [MANIFEST] });
+  if (manifest?.format !== FORMAT || !Array.isArray(manifest.files))
+    throw new BackupCorruptError({ dir, damaged: [MANIFEST] });
   return manifest;
 }
 

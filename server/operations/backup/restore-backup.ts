@@ -43,13 +43,20 @@ export interface Restored {
   seconds: { restore: number; rebuild: number };
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** The backup folder itself, or the newest complete one inside `from`. */
 export async function locateBackup(from: string): Promise<string> {
   const dir = path.resolve(from);
   if (await exists(path.join(dir, MANIFEST))) return dir;
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => BACKUP_NAME.test(n)).sort().reverse();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => BACKUP_NAME.test(n))
+    .sort()
+    .reverse();
   for (const name of names) if (await exists(path.join(dir, name, MANIFEST))) return path.join(dir, name);
   return dir;
 }
@@ -120,7 +127,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
   }
   const restored = performance.now();
   const sites = await rebuildSites(installation, options.buildWorkDir);
-  return { dir, manifest, sites, seconds: { restore: (restored - started) / 1000, rebuild: (performance.now() - restored) / 1000 } };
+  return {
+    dir,
+    manifest,
+    sites,
+    seconds: { restore: (restored - started) / 1000, rebuild: (performance.now() - restored) / 1000 },
+  };
 }
 
 /** Every department of the restored content built into dist/; a site folder of no restored department removed. */
@@ -129,12 +141,19 @@ async function rebuildSites(installation: Installation, workDir: string | undefi
   // A scratch folder of its own: a `npm run build` or a server's publication may be using the shared one.
   const scratch = workDir ?? path.join(PROJECT_ROOT, '.build', `restore-${process.pid}`);
   try {
-    await buildSites({ contentRoot: installation.contentDir, outDir: installation.distDir, sites: departments, workDir: scratch, triggeredBy: 'restore' });
+    await buildSites({
+      contentRoot: installation.contentDir,
+      outDir: installation.distDir,
+      sites: departments,
+      workDir: scratch,
+      triggeredBy: 'restore',
+    });
   } finally {
     if (!workDir) await rm(scratch, { recursive: true, force: true });
   }
   for (const entry of await readdir(installation.distDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && SITE_FOLDER.test(entry.name) && !departments.includes(entry.name)) await rm(path.join(installation.distDir, entry.name), { recursive: true, force: true });
+    if (entry.isDirectory() && SITE_FOLDER.test(entry.name) && !departments.includes(entry.name))
+      await rm(path.join(installation.distDir, entry.name), { recursive: true, force: true });
   }
   return departments;
 }

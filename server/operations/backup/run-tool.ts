@@ -6,12 +6,24 @@ import { OperationToolFailedError } from '../errors.ts';
  * address above all, is ever parsed by one. Fails with the tool's own words
  * for the operator.
  */
-export function runTool(tool: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export function runTool(
+  tool: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(tool, [...args], { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `không tìm thấy chương trình ${tool} trên máy` : (stderr || error.message).trim();
-      reject(new OperationToolFailedError({ tool, detail }));
-    });
+    execFile(
+      tool,
+      [...args],
+      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const detail =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `không tìm thấy chương trình ${tool} trên máy`
+            : (stderr || error.message).trim();
+        reject(new OperationToolFailedError({ tool, detail }));
+      },
+    );
   });
 }

@@ -73,7 +73,8 @@ function assertAdministrator(actor: DepartmentActor, action: string): void {
 
 function officialName(input: string): string {
   const name = input.normalize('NFC').trim().replace(/\s+/gu, ' ');
-  if (!/\p{L}/u.test(name) || [...name].length > MAX_NAME || /[\p{Cc}\p{Cf}]/u.test(name)) throw new DepartmentNameInvalidError({ maxLength: MAX_NAME });
+  if (!/\p{L}/u.test(name) || [...name].length > MAX_NAME || /[\p{Cc}\p{Cf}]/u.test(name))
+    throw new DepartmentNameInvalidError({ maxLength: MAX_NAME });
   return name;
 }
 
@@ -82,7 +83,13 @@ const person = (actor: DepartmentActor) => ({ username: actor.username, name: ac
 export function createDepartmentService(deps: DepartmentDeps) {
   const clock = deps.clock ?? systemClock;
 
-  async function audit(action: AuditAction, actor: DepartmentActor, departmentId: string, meta: RequestMeta, details: Record<string, unknown>) {
+  async function audit(
+    action: AuditAction,
+    actor: DepartmentActor,
+    departmentId: string,
+    meta: RequestMeta,
+    details: Record<string, unknown>,
+  ) {
     await deps.storage.audit.append({
       at: clock(),
       actorId: actor.system ? null : actor.id,
@@ -122,8 +129,17 @@ export function createDepartmentService(deps: DepartmentDeps) {
       await audit('department-created', actor, site.id, meta, { name, domains: site.domains, commit: site.commit });
       const accounts = await deps.accountsAfterChange();
       const issued: IssuedPassword[] = [];
-      for (const [role, first] of [['head', input.head], ['it-officer', input.itOfficer]] as const) {
-        issued.push(await accounts.create(actor, { fullName: first.fullName, role, departmentId: site.id, email: first.email }, meta));
+      for (const [role, first] of [
+        ['head', input.head],
+        ['it-officer', input.itOfficer],
+      ] as const) {
+        issued.push(
+          await accounts.create(
+            actor,
+            { fullName: first.fullName, role, departmentId: site.id, email: first.email },
+            meta,
+          ),
+        );
       }
       return { id: site.id, name, domains: site.domains, commit: site.commit, live: site.live, accounts: issued };
     },
@@ -133,7 +149,12 @@ export function createDepartmentService(deps: DepartmentDeps) {
      * would derive another abbreviation, the current one is written into
      * the YAML, so no link, bookmark or official letter breaks.
      */
-    async rename(actor: DepartmentActor, id: string, newName: string, meta: RequestMeta): Promise<{ commit: string; live: Promise<unknown> }> {
+    async rename(
+      actor: DepartmentActor,
+      id: string,
+      newName: string,
+      meta: RequestMeta,
+    ): Promise<{ commit: string; live: Promise<unknown> }> {
       assertAdministrator(actor, 'rename-department');
       const name = officialName(newName);
       const applied = await deps.repo.transaction(async () => {
@@ -164,13 +185,31 @@ export function createDepartmentService(deps: DepartmentDeps) {
      * site removed. Its cases stay in the database for their retention
      * period (CASE_RETENTION_DAYS): the law keeps them, not the website.
      */
-    async remove(actor: DepartmentActor, id: string, confirmation: string, meta: RequestMeta): Promise<{ commit: string; disabled: string[] }> {
+    async remove(
+      actor: DepartmentActor,
+      id: string,
+      confirmation: string,
+      meta: RequestMeta,
+    ): Promise<{ commit: string; disabled: string[] }> {
       assertAdministrator(actor, 'remove-department');
       if (confirmation.trim() !== id) throw new DepartmentConfirmationError({ departmentId: id });
       const commit = await deps.repo.transaction(async () => {
         await siteYaml(id);
-        const files = [{ path: `sites/${id}.yaml`, content: null }, ...(await deps.repo.listFolder('main', `content/${id}`, 20)).map((f) => ({ path: f.path, content: null }))];
-        return (await deps.gate.apply({ site: id, entry: null, files, by: person(actor), summary: `Gỡ trang đơn vị ${id}`, trailers: [['Department-removed-by', `${actor.fullName} <${actor.username}>`]], retiresSite: true })).commit;
+        const files = [
+          { path: `sites/${id}.yaml`, content: null },
+          ...(await deps.repo.listFolder('main', `content/${id}`, 20)).map((f) => ({ path: f.path, content: null })),
+        ];
+        return (
+          await deps.gate.apply({
+            site: id,
+            entry: null,
+            files,
+            by: person(actor),
+            summary: `Gỡ trang đơn vị ${id}`,
+            trailers: [['Department-removed-by', `${actor.fullName} <${actor.username}>`]],
+            retiresSite: true,
+          })
+        ).commit;
       });
       const accounts = await deps.accountsAfterChange();
       const disabled: string[] = [];

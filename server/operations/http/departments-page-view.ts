@@ -51,7 +51,10 @@ export function departmentsPageView(props: {
   return {
     frame: frameView({ title: t('departments.title'), site: props.site, account: props.actor }),
     // Only the fixed sentences can show: the key comes from the query string.
-    notice: props.notice && NOTICES.has(props.notice) ? { text: t(`departments.notice.${props.notice}` as ServerTextKey) } : null,
+    notice:
+      props.notice && NOTICES.has(props.notice)
+        ? { text: t(`departments.notice.${props.notice}` as ServerTextKey) }
+        : null,
     errors: formErrorSummary(errors),
     caption: t('departments.caption', { count: props.departments.length }),
     rows: props.departments.map((d) => ({
@@ -80,7 +83,14 @@ export interface DepartmentCreatedView {
 }
 
 /** Right after a department is opened: its addresses and its first accounts, passwords shown once (docs/adr/0017). */
-export function departmentCreatedView(props: { site: Site; actor: AccountRecord; name: string; id: string; domains: string[]; accounts: IssuedPassword[] }): DepartmentCreatedView {
+export function departmentCreatedView(props: {
+  site: Site;
+  actor: AccountRecord;
+  name: string;
+  id: string;
+  domains: string[];
+  accounts: IssuedPassword[];
+}): DepartmentCreatedView {
   return {
     frame: frameView({ title: t('departments.created.title'), site: props.site, account: props.actor }),
     heading: t('departments.created.heading', { name: props.name }),
@@ -90,7 +100,8 @@ export function departmentCreatedView(props: { site: Site; actor: AccountRecord;
       fullName: a.account.fullName,
       username: a.account.username,
       password: a.delivery.channel === 'email' ? null : (a.oneTimePassword ?? null),
-      mailed: a.delivery.channel === 'email' ? t('departments.created.mailed', { address: a.delivery.maskedAddress }) : null,
+      mailed:
+        a.delivery.channel === 'email' ? t('departments.created.mailed', { address: a.delivery.maskedAddress }) : null,
     })),
   };
 }

@@ -6,7 +6,12 @@ import { layout } from '#server/platform/ui/components/layout.ts';
 import { notice } from '#server/platform/ui/components/notice.ts';
 import { BACK_OFFICE_FIELD } from '#server/platform/ui/field-styles.ts';
 import { t } from '#server/platform/ui/vi.ts';
-import { DEPARTMENTS_PATH, type DepartmentCreatedView, type DepartmentRow, type DepartmentsPageView } from './departments-page-view.ts';
+import {
+  DEPARTMENTS_PATH,
+  type DepartmentCreatedView,
+  type DepartmentRow,
+  type DepartmentsPageView,
+} from './departments-page-view.ts';
 
 function cells(d: DepartmentRow) {
   return [
@@ -32,7 +37,9 @@ function cells(d: DepartmentRow) {
  * form that opens a new one with its first two accounts.
  */
 export function departmentsPage(view: DepartmentsPageView) {
-  const headers = ['name', 'id', 'addresses', 'rename', 'remove'].map((c) => t(`departments.column.${c}` as 'departments.column.name'));
+  const headers = ['name', 'id', 'addresses', 'rename', 'remove'].map((c) =>
+    t(`departments.column.${c}` as 'departments.column.name'),
+  );
   return layout(
     view.frame,
     html`<h1>${t('departments.heading')}</h1>
@@ -48,7 +55,9 @@ export function departmentsPage(view: DepartmentsPageView) {
 }
 
 export function departmentCreatedPage(view: DepartmentCreatedView) {
-  const headers = ['role', 'fullName', 'username', 'password'].map((c) => t(`departments.created.${c}` as 'departments.created.role'));
+  const headers = ['role', 'fullName', 'username', 'password'].map((c) =>
+    t(`departments.created.${c}` as 'departments.created.role'),
+  );
   return layout(
     view.frame,
     html`<h1>${view.heading}</h1>
@@ -56,7 +65,12 @@ export function departmentCreatedPage(view: DepartmentCreatedView) {
       ${dataTable({
         caption: t('departments.created.caption'),
         headers,
-        rows: view.accounts.map((a) => [a.role, a.fullName, html`<code>${a.username}</code>`, a.mailed ?? html`<code class="secret">${a.password}</code>`]),
+        rows: view.accounts.map((a) => [
+          a.role,
+          a.fullName,
+          html`<code>${a.username}</code>`,
+          a.mailed ?? html`<code class="secret">${a.password}</code>`,
+        ]),
       })}
       <p><strong>${t('departments.created.once')}</strong>${t('departments.created.onceHint')}</p>
       <p><a href="${DEPARTMENTS_PATH}">${t('departments.created.back')}</a></p>`,

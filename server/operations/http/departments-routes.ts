@@ -11,7 +11,13 @@ import type { DepartmentActor, DepartmentService } from '../departments/departme
 import { departmentCreatedPage, departmentsPage } from './departments-page.ts';
 import { DEPARTMENTS_PATH, departmentCreatedView, departmentsPageView } from './departments-page-view.ts';
 
-const optional = (max: number) => z.string().trim().max(max).transform((v) => v || undefined).optional();
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || undefined)
+    .optional();
 const NewDepartmentSchema = z.object({
   name: z.string().trim().min(1).max(400),
   abbr: optional(30),
@@ -21,8 +27,20 @@ const NewDepartmentSchema = z.object({
   itOfficerEmail: optional(254),
 });
 const DepartmentIdSchema = z.string().regex(/^[a-z0-9]{2,40}$/);
-const FIELD_FOR_CODE: Record<string, string> = { E_DEPARTMENT_NAME: 'name', INVALID_ABBREVIATION: 'abbr', SITE_EXISTS: 'abbr', E_UNOFFICIAL_EMAIL: 'headEmail' };
-const LABELS = { name: 'Tên đơn vị', abbr: 'Tên viết tắt', headName: 'Trưởng Ban', headEmail: 'Hộp thư Trưởng Ban', itOfficerName: 'Cán bộ CNTT', itOfficerEmail: 'Hộp thư Cán bộ CNTT' };
+const FIELD_FOR_CODE: Record<string, string> = {
+  E_DEPARTMENT_NAME: 'name',
+  INVALID_ABBREVIATION: 'abbr',
+  SITE_EXISTS: 'abbr',
+  E_UNOFFICIAL_EMAIL: 'headEmail',
+};
+const LABELS = {
+  name: 'Tên đơn vị',
+  abbr: 'Tên viết tắt',
+  headName: 'Trưởng Ban',
+  headEmail: 'Hộp thư Trưởng Ban',
+  itOfficerName: 'Cán bộ CNTT',
+  itOfficerEmail: 'Hộp thư Cán bộ CNTT',
+};
 
 /**
  * `/quan-tri/don-vi/` on the province portal: the province administrator
@@ -33,11 +51,19 @@ export function departmentRoutes(options: { service: DepartmentService; departme
   function administrator(c: Context<AppEnv>): DepartmentActor {
     if (c.var.site.kind !== 'portal') throw new NotFoundError({ path: c.req.path.slice(0, 200) });
     const account = c.var.session!.account;
-    if (account.role !== 'admin') throw new PermissionDeniedError({ action: 'manage-departments', actorRole: account.role, targetRole: null });
+    if (account.role !== 'admin')
+      throw new PermissionDeniedError({ action: 'manage-departments', actorRole: account.role, targetRole: null });
     return { ...principalOf(account), fullName: account.fullName };
   }
   const page = (c: Context<AppEnv>, extra: Partial<Parameters<typeof departmentsPageView>[0]> = {}) =>
-    departmentsPage(departmentsPageView({ site: c.var.site, actor: c.var.session!.account, departments: options.departments, ...extra }));
+    departmentsPage(
+      departmentsPageView({
+        site: c.var.site,
+        actor: c.var.session!.account,
+        departments: options.departments,
+        ...extra,
+      }),
+    );
 
   return new Hono<AppEnv>()
     .get(DEPARTMENTS_PATH, (c) => {
@@ -47,15 +73,30 @@ export function departmentRoutes(options: { service: DepartmentService; departme
     .post(DEPARTMENTS_PATH, async (c) => {
       const actor = administrator(c);
       const body = await readForm(c);
-      const values = Object.fromEntries(Object.keys(LABELS).map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).slice(0, 400) : undefined]));
-      c.set('formErrorView', (error) => page(c, { values, errors: formErrorsFrom(error, (e) => FIELD_FOR_CODE[e.code], LABELS) }));
+      const values = Object.fromEntries(
+        Object.keys(LABELS).map((k) => [
+          k,
+          typeof body[k] === 'string' ? (body[k] as string).slice(0, 400) : undefined,
+        ]),
+      );
+      c.set('formErrorView', (error) =>
+        page(c, { values, errors: formErrorsFrom(error, (e) => FIELD_FOR_CODE[e.code], LABELS) }),
+      );
       const input = parseInput(NewDepartmentSchema, body);
       const created = await options.service.create(
         actor,
-        { name: input.name, abbr: input.abbr, head: { fullName: input.headName, email: input.headEmail }, itOfficer: { fullName: input.itOfficerName, email: input.itOfficerEmail } },
+        {
+          name: input.name,
+          abbr: input.abbr,
+          head: { fullName: input.headName, email: input.headEmail },
+          itOfficer: { fullName: input.itOfficerName, email: input.itOfficerEmail },
+        },
         requestMeta(c),
       );
-      return c.html(departmentCreatedPage(departmentCreatedView({ site: c.var.site, actor: c.var.session!.account, ...created })), 201);
+      return c.html(
+        departmentCreatedPage(departmentCreatedView({ site: c.var.site, actor: c.var.session!.account, ...created })),
+        201,
+      );
     })
     .post(`${DEPARTMENTS_PATH}:id/doi-ten`, async (c) => {
       const actor = administrator(c);

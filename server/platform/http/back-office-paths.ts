@@ -33,9 +33,14 @@ export function accountPath(username: string, action?: keyof typeof ACCOUNT_ACTI
  * nor whitespace or control characters, which browsers drop from a Location before reading it.
  */
 export function safeReturnPath(candidate: string | undefined): string {
-  if (!candidate?.startsWith(`${BACK_OFFICE_PREFIX}/`) || candidate.startsWith('//') || /[\\\s\u0000-\u001f\u007f]/.test(candidate)) {
+  if (
+    !candidate?.startsWith(`${BACK_OFFICE_PREFIX}/`) ||
+    candidate.startsWith('//') ||
+    /[\\\s\u0000-\u001f\u007f]/.test(candidate)
+  ) {
     return BACK_OFFICE_PATHS.home;
   }
-  if (candidate.startsWith(BACK_OFFICE_PATHS.signIn) || candidate.startsWith(BACK_OFFICE_PATHS.signOut)) return BACK_OFFICE_PATHS.home;
+  if (candidate.startsWith(BACK_OFFICE_PATHS.signIn) || candidate.startsWith(BACK_OFFICE_PATHS.signOut))
+    return BACK_OFFICE_PATHS.home;
   return candidate.slice(0, 200);
 }

@@ -17,7 +17,10 @@ export function checkOrigin() {
       // Behind a TLS-terminating proxy the URL says http; the browser's Origin says https.
       const requestOrigin = `${c.var.secure ? 'https' : url.protocol.replace(':', '')}://${c.req.header('host') ?? url.host}`;
       if (!isSameOrigin({ requestOrigin, origin, secFetchSite })) {
-        throw new CrossOriginError({ origin: origin?.slice(0, 255) ?? null, secFetchSite: secFetchSite?.slice(0, 32) ?? null });
+        throw new CrossOriginError({
+          origin: origin?.slice(0, 255) ?? null,
+          secFetchSite: secFetchSite?.slice(0, 32) ?? null,
+        });
       }
     }
     await next();

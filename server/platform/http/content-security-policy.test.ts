@@ -4,7 +4,10 @@ import { createServices } from '#server/accounts/index.ts';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.ts';
 import { CSP, policyFor } from './content-security-policy.ts';
 
-const department = { kind: 'department', department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] } } as const;
+const department = {
+  kind: 'department',
+  department: { id: 'sotuphap', name: 'Sở Tư pháp', domains: ['sotuphap.thuathienhue.gov.vn'] },
+} as const;
 const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
 
 describe('policyFor', () => {
@@ -20,7 +23,7 @@ describe('policyFor', () => {
     expect(policyFor(undefined, '/admin/')).toBe(CSP.strict);
   });
 
-  it("gives Decap at /admin/ eval, inline styles and blob:/data: images, and nothing more", () => {
+  it('gives Decap at /admin/ eval, inline styles and blob:/data: images, and nothing more', () => {
     const policy = policyFor(department, '/admin/');
     expect(directive(policy, 'script-src')).toBe("script-src 'self' 'unsafe-eval'");
     expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
@@ -33,14 +36,22 @@ describe('policyFor', () => {
   });
 
   it("allows WebAssembly only on the search pages and Pagefind's scripts (its worker)", () => {
-    for (const path of ['/tim-kiem/', '/tim-kiem/index.html', '/en/search/', '/pagefind/pagefind-worker.js', '/pagefind/pagefind.js']) {
+    for (const path of [
+      '/tim-kiem/',
+      '/tim-kiem/index.html',
+      '/en/search/',
+      '/pagefind/pagefind-worker.js',
+      '/pagefind/pagefind.js',
+    ]) {
       expect(directive(policyFor(department, path), 'script-src')).toBe("script-src 'self' 'wasm-unsafe-eval'");
     }
-    for (const path of ['/tim-kiem/x/', '/pagefind/index/abc.pf_index', '/van-ban/', '/en/', '/en/search/x/']) expect(policyFor(department, path)).toBe(CSP.strict);
+    for (const path of ['/tim-kiem/x/', '/pagefind/index/abc.pf_index', '/van-ban/', '/en/', '/en/search/x/'])
+      expect(policyFor(department, path)).toBe(CSP.strict);
   });
 
   it("sandboxes the site's files under /tep/: no script, no request, an origin of their own (ADR 0021)", () => {
-    for (const path of ['/tep/2023/qd-14.pdf', '/tep/tin-tuc/bai/p.html']) expect(policyFor(department, path)).toBe("default-src 'none'; sandbox");
+    for (const path of ['/tep/2023/qd-14.pdf', '/tep/tin-tuc/bai/p.html'])
+      expect(policyFor(department, path)).toBe("default-src 'none'; sandbox");
     expect(policyFor(department, '/tin-tuc/tep/')).toBe(CSP.strict);
     expect(policyFor({ kind: 'portal' }, '/tep/x.pdf')).toBe(CSP.strict);
   });
@@ -51,11 +62,18 @@ describe('contentSecurityPolicy in the app', () => {
     const storage = openSqliteStorage({ path: ':memory:' });
     await storage.migrate();
     const departments = [department.department];
-    const app = createApp({ storage, departments, services: createServices({ storage, departments }), distDir: '/nonexistent' });
+    const app = createApp({
+      storage,
+      departments,
+      services: createServices({ storage, departments }),
+      distDir: '/nonexistent',
+    });
     const get = (host: string, path: string) => app.request(path, { headers: { host } });
     expect((await get('sotuphap.localhost', '/admin/')).headers.get('content-security-policy')).toBe(CSP.decap);
     expect((await get('sotuphap.localhost', '/tim-kiem/')).headers.get('content-security-policy')).toBe(CSP.search);
-    expect((await get('sotuphap.localhost', '/quan-tri/dang-nhap')).headers.get('content-security-policy')).toBe(CSP.strict);
+    expect((await get('sotuphap.localhost', '/quan-tri/dang-nhap')).headers.get('content-security-policy')).toBe(
+      CSP.strict,
+    );
     expect((await get('localhost', '/')).headers.get('content-security-policy')).toBe(CSP.strict);
     const unknownHost = await get('khong-co.localhost', '/admin/');
     expect(unknownHost.status).toBe(404);

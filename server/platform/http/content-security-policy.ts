@@ -69,7 +69,12 @@ function serialise(directives: Directives): string {
     .join('; ');
 }
 
-export const CSP = { strict: serialise(STRICT), decap: serialise(DECAP), search: serialise(SEARCH), file: "default-src 'none'; sandbox" } as const;
+export const CSP = {
+  strict: serialise(STRICT),
+  decap: serialise(DECAP),
+  search: serialise(SEARCH),
+  file: "default-src 'none'; sandbox",
+} as const;
 
 /** The Decap page and everything under it (its config, its API answers). */
 const DECAP_PATH = /^\/admin(?:\/|$)/;

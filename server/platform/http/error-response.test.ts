@@ -39,7 +39,9 @@ describe('handleError', () => {
   });
 
   it('never shows the data of a server-side failure, which names its folders', async () => {
-    const response = await appThrowing(new RepositoryUnavailableError({ dir: '/srv/congso/data/content', reason: 'no main branch' })).request('/x', asJson);
+    const response = await appThrowing(
+      new RepositoryUnavailableError({ dir: '/srv/congso/data/content', reason: 'no main branch' }),
+    ).request('/x', asJson);
     expect(response.status).toBe(500);
     const body = (await response.json()) as { error: { code: string; data: object } };
     expect(body.error.code).toBe('E_REPO_UNAVAILABLE');
@@ -47,7 +49,10 @@ describe('handleError', () => {
   });
 
   it('says when to come back on every refusal that passes with time, whichever capability refused', async () => {
-    for (const refusal of [new ThrottledError({ retryAfterSeconds: 30, capped: false }), new RateLimitedError({ retryAfterSeconds: 120 })]) {
+    for (const refusal of [
+      new ThrottledError({ retryAfterSeconds: 30, capped: false }),
+      new RateLimitedError({ retryAfterSeconds: 120 }),
+    ]) {
       for (const init of [asPage, asJson]) {
         const response = await appThrowing(refusal).request('/x', init);
         expect(response.status, refusal.code).toBe(429);
@@ -58,7 +63,9 @@ describe('handleError', () => {
 
   it("answers a holiday table that ends too early as the server's failure, and logs it", async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await appThrowing(new CalendarOutOfRangeError({ date: '2031-01-02', firstYear: 2024, lastYear: 2030 })).request('/x', asJson);
+    const response = await appThrowing(
+      new CalendarOutOfRangeError({ date: '2031-01-02', firstYear: 2024, lastYear: 2030 }),
+    ).request('/x', asJson);
     expect(response.status).toBe(500);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('E_INTERNAL');
     expect(log).toHaveBeenCalled();

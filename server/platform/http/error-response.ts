@@ -37,7 +37,10 @@ export async function handleError(thrown: unknown, c: Context<AppEnv>): Promise<
   if (wantsJson(c)) return c.json({ error: { code: error.code, message, data } }, error.status);
   const form = c.var.formErrorView && error.status < 500 ? await formPage(c.var.formErrorView, error) : null;
   if (form) return c.html(form, error.status);
-  return c.html(await errorPage(errorPageView({ site: c.var.site ?? null, status: error.status, message, code: error.code })), error.status);
+  return c.html(
+    await errorPage(errorPageView({ site: c.var.site ?? null, status: error.status, message, code: error.code })),
+    error.status,
+  );
 }
 
 /** The form re-rendered with the error; null when that fails too (the plain error page then says what went wrong first). */

@@ -22,7 +22,8 @@ export function authorizeReportRead(reader: ReportReader, departmentId: string |
     throw new PermissionDeniedError({ action: 'read-report', actorRole: reader.role, targetRole: null });
   }
   if (reader.role === 'admin') return;
-  if (departmentId === null || departmentId !== reader.departmentId) throw new OutsideDepartmentError({ action: 'read-report' });
+  if (departmentId === null || departmentId !== reader.departmentId)
+    throw new OutsideDepartmentError({ action: 'read-report' });
 }
 
 export function mayReadReports(role: Role): boolean {

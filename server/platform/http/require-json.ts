@@ -15,7 +15,10 @@ export function requireJson() {
       const received = c.req.header('content-type') ?? null;
       const mediaType = received?.split(';')[0].trim().toLowerCase();
       if (mediaType !== 'application/json') {
-        throw new UnsupportedContentTypeError({ expected: 'application/json', received: received?.slice(0, 100) ?? null });
+        throw new UnsupportedContentTypeError({
+          expected: 'application/json',
+          received: received?.slice(0, 100) ?? null,
+        });
       }
     }
     await next();

@@ -16,7 +16,12 @@ export function safeRedirects() {
     await next();
     const location = c.res.headers.get('location');
     if (location === null || isSameSiteLocation(location)) return;
-    log.error('redirect-off-site-refused', { requestId: c.var.requestId, location: location.slice(0, 200), method: c.req.method, path: c.req.path.slice(0, 200) });
+    log.error('redirect-off-site-refused', {
+      requestId: c.var.requestId,
+      location: location.slice(0, 200),
+      method: c.req.method,
+      path: c.req.path.slice(0, 200),
+    });
     const answer = await handleError(new NotFoundError({ path: c.req.path.slice(0, 200) }), c);
     // The answer is built on the context, which still holds the redirect's headers.
     answer.headers.delete('location');

@@ -20,9 +20,12 @@ describe('site for a Host header', () => {
     expect(siteForHost(host, index)).toMatchObject({ kind: 'department', department: { id } });
   });
 
-  it.each(['localhost', 'localhost:4321', '127.0.0.1:4321', '[::1]:4321', 'thuathienhue.gov.vn'])('%s → portal', (host) => {
-    expect(siteForHost(host, index)).toEqual({ kind: 'portal' });
-  });
+  it.each(['localhost', 'localhost:4321', '127.0.0.1:4321', '[::1]:4321', 'thuathienhue.gov.vn'])(
+    '%s → portal',
+    (host) => {
+      expect(siteForHost(host, index)).toEqual({ kind: 'portal' });
+    },
+  );
 
   it.each(['evil.example', 'sokhac.localhost', 'a.b.localhost', ''])('%s → nothing', (host) => {
     expect(siteForHost(host, index)).toBeNull();

@@ -18,7 +18,12 @@ export interface Logger {
 function errorFields(error: unknown): unknown {
   if (!(error instanceof Error)) return String(error);
   const coded = error as Error & { code?: unknown };
-  return { name: error.name, ...(typeof coded.code === 'string' ? { code: coded.code } : {}), message: error.message, stack: error.stack };
+  return {
+    name: error.name,
+    ...(typeof coded.code === 'string' ? { code: coded.code } : {}),
+    message: error.message,
+    stack: error.stack,
+  };
 }
 
 export function logLine(level: 'info' | 'warn' | 'error', event: string, fields: LogFields = {}): string {

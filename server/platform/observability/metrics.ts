@@ -57,7 +57,8 @@ export class Histogram {
   lines(name: string): string[] {
     const out: string[] = [];
     for (const s of this.#series.values()) {
-      for (const [i, bound] of this.#bounds.entries()) out.push(`${name}_bucket${format({ ...s.labels, le: String(bound) })} ${s.counts[i]}`);
+      for (const [i, bound] of this.#bounds.entries())
+        out.push(`${name}_bucket${format({ ...s.labels, le: String(bound) })} ${s.counts[i]}`);
       out.push(`${name}_bucket${format({ ...s.labels, le: '+Inf' })} ${s.count}`);
       out.push(`${name}_sum${format(s.labels)} ${s.sum}`);
       out.push(`${name}_count${format(s.labels)} ${s.count}`);
@@ -71,7 +72,12 @@ export class MetricsRegistry {
 
   counter(name: string, help: string): Counter {
     const counter = new Counter();
-    this.#families.push({ name, help, type: 'counter', lines: async () => counter.samples().map((s) => `${name}${format(s.labels)} ${s.value}`) });
+    this.#families.push({
+      name,
+      help,
+      type: 'counter',
+      lines: async () => counter.samples().map((s) => `${name}${format(s.labels)} ${s.value}`),
+    });
     return counter;
   }
 
@@ -83,13 +89,22 @@ export class MetricsRegistry {
 
   /** A gauge read when scraped: the queue's depth, the cases per state. */
   gauge(name: string, help: string, read: () => Promise<Sample[]> | Sample[]): void {
-    this.#families.push({ name, help, type: 'gauge', lines: async () => (await read()).map((s) => `${name}${format(s.labels)} ${s.value}`) });
+    this.#families.push({
+      name,
+      help,
+      type: 'gauge',
+      lines: async () => (await read()).map((s) => `${name}${format(s.labels)} ${s.value}`),
+    });
   }
 
   async render(): Promise<string> {
     const out: string[] = [];
     for (const family of this.#families) {
-      out.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`, ...(await family.lines()));
+      out.push(
+        `# HELP ${family.name} ${family.help}`,
+        `# TYPE ${family.name} ${family.type}`,
+        ...(await family.lines()),
+      );
     }
     return `${out.join('\n')}\n`;
   }

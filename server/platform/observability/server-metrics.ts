@@ -2,7 +2,19 @@ import type { CaseCount } from '../storage/case-records.ts';
 import { MetricsRegistry } from './metrics.ts';
 
 /** The first segment of a path as a label: a handful of groups, never a path a visitor made up. */
-const GROUPS = new Set(['quan-tri', 'admin', 'dich-vu', 'tra-cuu', 'thong-ke', 'healthz', 'metrics', 'tim-kiem', 'pagefind', '_astro', 'tep']);
+const GROUPS = new Set([
+  'quan-tri',
+  'admin',
+  'dich-vu',
+  'tra-cuu',
+  'thong-ke',
+  'healthz',
+  'metrics',
+  'tim-kiem',
+  'pagefind',
+  '_astro',
+  'tep',
+]);
 
 export function routeGroup(path: string): string {
   const first = path.split('/')[1] ?? '';
@@ -24,15 +36,28 @@ export interface GaugeSources {
 
 export function createServerMetrics(sources: GaugeSources = {}) {
   const registry = new MetricsRegistry();
-  const requests = registry.counter('congso_http_requests_total', 'HTTP requests answered, by method, route group and status.');
-  const latency = registry.histogram('congso_http_request_duration_seconds', 'Time to answer an HTTP request, by route group.', [
-    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-  ]);
-  const publications = registry.counter('congso_publications_total', 'Publications whose rebuild finished, by site and outcome (live, failed).');
-  const publishToLive = registry.histogram('congso_publication_duration_seconds', 'Publish-to-live time of publications, by site.', [
-    1, 2, 5, 10, 20, 30, 60, 120, 300, 600,
-  ]);
-  const buildFailures = registry.counter('congso_build_failures_total', 'Rebuilds after a publication that failed, by site.');
+  const requests = registry.counter(
+    'congso_http_requests_total',
+    'HTTP requests answered, by method, route group and status.',
+  );
+  const latency = registry.histogram(
+    'congso_http_request_duration_seconds',
+    'Time to answer an HTTP request, by route group.',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  );
+  const publications = registry.counter(
+    'congso_publications_total',
+    'Publications whose rebuild finished, by site and outcome (live, failed).',
+  );
+  const publishToLive = registry.histogram(
+    'congso_publication_duration_seconds',
+    'Publish-to-live time of publications, by site.',
+    [1, 2, 5, 10, 20, 30, 60, 120, 300, 600],
+  );
+  const buildFailures = registry.counter(
+    'congso_build_failures_total',
+    'Rebuilds after a publication that failed, by site.',
+  );
   const { cases, queueDepth } = sources;
   if (queueDepth) {
     registry.gauge('congso_publish_queue_depth', 'Publications waiting for a rebuild of their site.', () =>
@@ -41,7 +66,10 @@ export function createServerMetrics(sources: GaugeSources = {}) {
   }
   if (cases) {
     registry.gauge('congso_cases', 'Cases of the online services, by department, service and state.', async () =>
-      (await cases()).map((c) => ({ labels: { site: c.departmentId, service: c.service, status: c.status }, value: c.count })),
+      (await cases()).map((c) => ({
+        labels: { site: c.departmentId, service: c.service, status: c.status },
+        value: c.count,
+      })),
     );
   }
 

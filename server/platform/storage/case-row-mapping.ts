@@ -81,7 +81,12 @@ export function toAttachment(row: Row): AttachmentRecord {
 }
 
 export function toCaseCount(row: Row): CaseCount {
-  return { departmentId: String(row.department_id), service: row.service as ServiceId, status: row.status as CaseStatus, count: Number(row.n) };
+  return {
+    departmentId: String(row.department_id),
+    service: row.service as ServiceId,
+    status: row.status as CaseStatus,
+    count: Number(row.n),
+  };
 }
 
 export function toRating(row: Row): CaseRating {
@@ -96,7 +101,15 @@ export function toRating(row: Row): CaseRating {
   };
 }
 
-export const RATING_COLUMNS = ['case_id', 'department_id', 'service', 'score', 'comment', 'channel', 'rated_at'] as const;
+export const RATING_COLUMNS = [
+  'case_id',
+  'department_id',
+  'service',
+  'score',
+  'comment',
+  'channel',
+  'rated_at',
+] as const;
 
 export function ratingValues(r: CaseRating): unknown[] {
   return [r.caseId, r.departmentId, r.service, r.score, r.comment, r.channel, r.ratedAt];
@@ -118,18 +131,65 @@ export function toDisposalList(row: Row): DisposalList {
 
 /** Column lists and values in one order, so both adapters insert the same way. */
 export const CASE_COLUMNS = [
-  'id', 'department_id', 'service', 'kind', 'tracking_code', 'secret_hash', 'status', 'subject', 'subject_ref', 'payload',
-  'contact_email', 'assigned_to', 'complex', 'received_at', 'accept_due_at', 'resolve_due_at', 'due_at', 'closed_at',
-  'idempotency_key_hash', 'version', 'updated_at', 'submission_digest', 'signed_letter_at', 'remote_area', 'extensions', 'suspended_at',
+  'id',
+  'department_id',
+  'service',
+  'kind',
+  'tracking_code',
+  'secret_hash',
+  'status',
+  'subject',
+  'subject_ref',
+  'payload',
+  'contact_email',
+  'assigned_to',
+  'complex',
+  'received_at',
+  'accept_due_at',
+  'resolve_due_at',
+  'due_at',
+  'closed_at',
+  'idempotency_key_hash',
+  'version',
+  'updated_at',
+  'submission_digest',
+  'signed_letter_at',
+  'remote_area',
+  'extensions',
+  'suspended_at',
 ] as const;
 
-export function caseValues({ record, idempotencyKeyHash, submissionDigest }: NewCase, booleans: 'integer' | 'boolean'): unknown[] {
+export function caseValues(
+  { record, idempotencyKeyHash, submissionDigest }: NewCase,
+  booleans: 'integer' | 'boolean',
+): unknown[] {
   return [
-    record.id, record.departmentId, record.service, record.kind, record.trackingCode, record.secretHash, record.status,
-    record.subject, record.subjectRef, JSON.stringify(record.payload), record.contactEmail, record.assignedTo,
-    booleans === 'integer' ? (record.complex ? 1 : 0) : record.complex, record.receivedAt, record.acceptDueAt,
-    record.resolveDueAt, record.dueAt, record.closedAt, idempotencyKeyHash, record.version, record.updatedAt, submissionDigest ?? null,
-    record.signedLetterAt, booleans === 'integer' ? (record.remoteArea ? 1 : 0) : record.remoteArea, record.extensions, record.suspendedAt,
+    record.id,
+    record.departmentId,
+    record.service,
+    record.kind,
+    record.trackingCode,
+    record.secretHash,
+    record.status,
+    record.subject,
+    record.subjectRef,
+    JSON.stringify(record.payload),
+    record.contactEmail,
+    record.assignedTo,
+    booleans === 'integer' ? (record.complex ? 1 : 0) : record.complex,
+    record.receivedAt,
+    record.acceptDueAt,
+    record.resolveDueAt,
+    record.dueAt,
+    record.closedAt,
+    idempotencyKeyHash,
+    record.version,
+    record.updatedAt,
+    submissionDigest ?? null,
+    record.signedLetterAt,
+    booleans === 'integer' ? (record.remoteArea ? 1 : 0) : record.remoteArea,
+    record.extensions,
+    record.suspendedAt,
   ];
 }
 
@@ -138,13 +198,44 @@ export function toExistingCase(row: Row): CreatedCase {
   return { record: toCase(row), created: false, submissionDigest: nullableString(row.submission_digest) };
 }
 
-export const EVENT_COLUMNS = ['case_id', 'at', 'actor_id', 'actor_name', 'action', 'status', 'public_text', 'internal_note', 'details'] as const;
+export const EVENT_COLUMNS = [
+  'case_id',
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'status',
+  'public_text',
+  'internal_note',
+  'details',
+] as const;
 
 export function eventValues(caseId: string, event: NewCaseEvent): unknown[] {
-  return [caseId, event.at, event.actorId, event.actorName, event.action, event.status, event.publicText, event.internalNote, JSON.stringify(event.details)];
+  return [
+    caseId,
+    event.at,
+    event.actorId,
+    event.actorName,
+    event.action,
+    event.status,
+    event.publicText,
+    event.internalNote,
+    JSON.stringify(event.details),
+  ];
 }
 
-export const ATTACHMENT_COLUMNS = ['id', 'case_id', 'stored_name', 'display_name', 'media_type', 'kind', 'size', 'sha256', 'source', 'added_at'] as const;
+export const ATTACHMENT_COLUMNS = [
+  'id',
+  'case_id',
+  'stored_name',
+  'display_name',
+  'media_type',
+  'kind',
+  'size',
+  'sha256',
+  'source',
+  'added_at',
+] as const;
 
 export function attachmentValues(caseId: string, a: NewAttachment): unknown[] {
   return [a.id, caseId, a.storedName, a.displayName, a.mediaType, a.kind, a.size, a.sha256, a.source, a.addedAt];
@@ -169,7 +260,10 @@ export const PATCH_COLUMNS: Record<string, string> = {
 
 const BOOLEAN_COLUMNS = new Set(['complex', 'remoteArea']);
 
-export function patchAssignments(patch: Record<string, unknown>, booleans: 'integer' | 'boolean'): Array<[string, unknown]> {
+export function patchAssignments(
+  patch: Record<string, unknown>,
+  booleans: 'integer' | 'boolean',
+): Array<[string, unknown]> {
   return Object.entries(patch)
     .filter(([key, value]) => value !== undefined && key in PATCH_COLUMNS)
     .map(([key, value]) => {
@@ -199,7 +293,9 @@ export function caseQueryWhere(query: CaseQuery, mark: (i: number) => string): {
   else if (query.assignedTo !== undefined) conditions.push(`assigned_to = ${add(query.assignedTo)}`);
   if (query.visibleTo) {
     const own = `assigned_to = ${add(query.visibleTo.accountId)}`;
-    const queue = query.visibleTo.services.length ? ` OR (assigned_to IS NULL AND service IN (${list(query.visibleTo.services)}))` : '';
+    const queue = query.visibleTo.services.length
+      ? ` OR (assigned_to IS NULL AND service IN (${list(query.visibleTo.services)}))`
+      : '';
     conditions.push(`(${own}${queue})`);
   }
   if (query.dueBefore !== undefined) conditions.push(`due_at IS NOT NULL AND due_at < ${add(query.dueBefore)}`);

@@ -12,6 +12,8 @@ describe('migrations', () => {
     const all = readMigrations('sqlite');
     expect(pendingMigrations(all, [])).toEqual(all);
     expect(pendingMigrations(all, [{ version: all[0].version, checksum: all[0].checksum }])).toEqual(all.slice(1));
-    expect(() => pendingMigrations(all, [{ version: all[0].version, checksum: 'edited' }])).toThrow(/edited after it was applied/);
+    expect(() => pendingMigrations(all, [{ version: all[0].version, checksum: 'edited' }])).toThrow(
+      /edited after it was applied/,
+    );
   });
 });

@@ -35,7 +35,15 @@ export interface AccountRecord {
 export type AccountPatch = Partial<
   Pick<
     AccountRecord,
-    'role' | 'sections' | 'delegations' | 'status' | 'passwordHash' | 'mustChangePassword' | 'passwordExpiresAt' | 'email' | 'credentialsSeenBy'
+    | 'role'
+    | 'sections'
+    | 'delegations'
+    | 'status'
+    | 'passwordHash'
+    | 'mustChangePassword'
+    | 'passwordExpiresAt'
+    | 'email'
+    | 'credentialsSeenBy'
   >
 > & { updatedAt: number };
 

@@ -1,4 +1,12 @@
-import type { RateBucket, RateBucketStep, ShareLinkRecord, ShareLinkUse, ThrottleDecision, ThrottleState, ThrottleStep } from './records.ts';
+import type {
+  RateBucket,
+  RateBucketStep,
+  ShareLinkRecord,
+  ShareLinkUse,
+  ThrottleDecision,
+  ThrottleState,
+  ThrottleStep,
+} from './records.ts';
 import type {
   AccountPatch,
   AccountRecord,

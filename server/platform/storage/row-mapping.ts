@@ -115,5 +115,8 @@ export function auditFilter(query: AuditQuery, placeholder: (n: number) => strin
   }
   params.push(query.limit);
   const order = query.order === 'oldest-first' ? 'ASC' : 'DESC';
-  return { sql: `SELECT * FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY id ${order} LIMIT ${placeholder(params.length)}`, params };
+  return {
+    sql: `SELECT * FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY id ${order} LIMIT ${placeholder(params.length)}`,
+    params,
+  };
 }

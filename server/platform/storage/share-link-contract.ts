@@ -38,7 +38,10 @@ export function describeShareLinkContract(adapter: string, open: () => Promise<S
       for (const l of [older, newer, elsewhere]) await storage.shareLinks.create(l);
       expect(await storage.shareLinks.find(older.id)).toEqual(older);
       expect(await storage.shareLinks.find('khong-co')).toBeNull();
-      expect((await storage.shareLinks.listForEntry('sotuphap', 'tin-tuc', 'hoi-nghi')).map((l) => l.id)).toEqual([newer.id, older.id]);
+      expect((await storage.shareLinks.listForEntry('sotuphap', 'tin-tuc', 'hoi-nghi')).map((l) => l.id)).toEqual([
+        newer.id,
+        older.id,
+      ]);
       expect(await storage.shareLinks.revoke(older.id, 'acc-2', T0 + 5)).toBe(true);
       expect(await storage.shareLinks.revoke(older.id, 'acc-3', T0 + 6)).toBe(false);
       expect(await storage.shareLinks.revoke('khong-co', 'acc-3', T0 + 6)).toBe(false);

@@ -16,7 +16,19 @@ export const SHARE_LINK_COLUMNS = [
 ] as const;
 
 export function shareLinkValues(link: ShareLinkRecord): Array<string | number | null> {
-  return [link.id, link.departmentId, link.section, link.slug, link.commit, link.createdBy, link.createdByName, link.createdAt, link.expiresAt, link.revokedAt, link.revokedBy];
+  return [
+    link.id,
+    link.departmentId,
+    link.section,
+    link.slug,
+    link.commit,
+    link.createdBy,
+    link.createdByName,
+    link.createdAt,
+    link.expiresAt,
+    link.revokedAt,
+    link.revokedBy,
+  ];
 }
 
 export function toShareLink(row: Record<string, unknown>): ShareLinkRecord {

@@ -86,12 +86,18 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       });
 
       it('lists a department in username order', async () => {
-        for (const username of ['tthoa', 'dvduc', 'nvan']) await storage.accounts.create(account({ username: `${username}x`, departmentId: 'store-list' }));
-        expect((await storage.accounts.list('store-list')).map((a) => a.username)).toEqual(['dvducx', 'nvanx', 'tthoax']);
+        for (const username of ['tthoa', 'dvduc', 'nvan'])
+          await storage.accounts.create(account({ username: `${username}x`, departmentId: 'store-list' }));
+        expect((await storage.accounts.list('store-list')).map((a) => a.username)).toEqual([
+          'dvducx',
+          'nvanx',
+          'tthoax',
+        ]);
       });
 
       it('finds username variants for collision suffixes, and only those', async () => {
-        for (const username of ['qvan', 'qvan2', 'qvan17', 'qvanh', 'qvanh2']) await storage.accounts.create(account({ username, departmentId: 'store-like' }));
+        for (const username of ['qvan', 'qvan2', 'qvan17', 'qvanh', 'qvanh2'])
+          await storage.accounts.create(account({ username, departmentId: 'store-like' }));
         expect((await storage.accounts.usernamesLike('qvan')).sort()).toEqual(['qvan', 'qvan17', 'qvan2']);
         expect(await storage.accounts.usernamesLike('zzz')).toEqual([]);
       });
@@ -99,10 +105,18 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       it('updates only the patched fields', async () => {
         const created = account({ departmentId: 'store-update' });
         await storage.accounts.create(created);
-        const updated = await storage.accounts.update(created.id, { status: 'disabled', sections: ['hoi-dap'], updatedAt: T0 + 5 });
+        const updated = await storage.accounts.update(created.id, {
+          status: 'disabled',
+          sections: ['hoi-dap'],
+          updatedAt: T0 + 5,
+        });
         expect(updated).toEqual({ ...created, status: 'disabled', sections: ['hoi-dap'], updatedAt: T0 + 5 });
         expect(await storage.accounts.findById(created.id)).toEqual(updated);
-        const cleared = await storage.accounts.update(created.id, { passwordExpiresAt: null, mustChangePassword: false, updatedAt: T0 + 6 });
+        const cleared = await storage.accounts.update(created.id, {
+          passwordExpiresAt: null,
+          mustChangePassword: false,
+          updatedAt: T0 + 6,
+        });
         expect(cleared.passwordExpiresAt).toBeNull();
         expect(cleared.mustChangePassword).toBe(false);
       });
@@ -115,7 +129,9 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         expect(await storage.accounts.findById(second.id)).toBeNull();
         const third = account({ departmentId: 'store-email' });
         await storage.accounts.create(third);
-        expect(await codeOf(storage.accounts.update(third.id, { email: first.email, updatedAt: T0 + 1 }))).toBe('E_EMAIL_TAKEN');
+        expect(await codeOf(storage.accounts.update(third.id, { email: first.email, updatedAt: T0 + 1 }))).toBe(
+          'E_EMAIL_TAKEN',
+        );
         expect((await storage.accounts.findById(third.id))?.email).toBeNull();
         // Accounts without an address are many.
         await storage.accounts.create(account({ departmentId: 'store-email' }));
@@ -124,20 +140,28 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       it('records who saw an account’s credentials and finds every account someone saw', async () => {
         const witness = account({ departmentId: 'store-witness' });
         await storage.accounts.create(witness);
-        const seen = account({ departmentId: 'store-witness', credentialsSeenBy: witness.id, email: `seen-${witness.id.slice(0, 8)}@soyte.thuathienhue.gov.vn` });
+        const seen = account({
+          departmentId: 'store-witness',
+          credentialsSeenBy: witness.id,
+          email: `seen-${witness.id.slice(0, 8)}@soyte.thuathienhue.gov.vn`,
+        });
         await storage.accounts.create(seen);
         expect(await storage.accounts.findById(seen.id)).toEqual(seen);
         const later = account({ departmentId: 'store-witness' });
         await storage.accounts.create(later);
         await storage.accounts.update(later.id, { credentialsSeenBy: witness.id, updatedAt: T0 + 1 });
-        expect((await storage.accounts.witnessedBy(witness.id)).map((a) => a.id).sort()).toEqual([seen.id, later.id].sort());
+        expect((await storage.accounts.witnessedBy(witness.id)).map((a) => a.id).sort()).toEqual(
+          [seen.id, later.id].sort(),
+        );
         await storage.accounts.update(seen.id, { credentialsSeenBy: null, updatedAt: T0 + 2 });
         expect((await storage.accounts.witnessedBy(witness.id)).map((a) => a.id)).toEqual([later.id]);
         expect(await storage.accounts.witnessedBy(seen.id)).toEqual([]);
       });
 
       it('reports an unknown account on update', async () => {
-        expect(await codeOf(storage.accounts.update(randomUUID(), { status: 'disabled', updatedAt: T0 }))).toBe('E_ACCOUNT_NOT_FOUND');
+        expect(await codeOf(storage.accounts.update(randomUUID(), { status: 'disabled', updatedAt: T0 }))).toBe(
+          'E_ACCOUNT_NOT_FOUND',
+        );
       });
 
       it('enforces a board limit on create and on role change, counting only active accounts', async () => {
@@ -153,7 +177,9 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         await storage.accounts.update(first.id, { sections: [], updatedAt: T0 }, limit);
         const editor = account({ role: 'editor', departmentId: dept });
         await storage.accounts.create(editor);
-        expect(await codeOf(storage.accounts.update(editor.id, { role: 'deputy', updatedAt: T0 }, limit))).toBe('E_BOARD_LIMIT');
+        expect(await codeOf(storage.accounts.update(editor.id, { role: 'deputy', updatedAt: T0 }, limit))).toBe(
+          'E_BOARD_LIMIT',
+        );
         expect((await storage.accounts.findById(editor.id))?.role).toBe('editor');
         await storage.accounts.update(first.id, { status: 'disabled', updatedAt: T0 });
         await storage.accounts.update(editor.id, { role: 'deputy', updatedAt: T0 }, limit);
@@ -164,7 +190,9 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       it('holds the board limit when two creations race', async () => {
         const limit = { role: 'head' as Role, max: 1 };
         const results = await Promise.allSettled(
-          Array.from({ length: 5 }, () => storage.accounts.create(account({ role: 'head', departmentId: 'store-race' }), limit)),
+          Array.from({ length: 5 }, () =>
+            storage.accounts.create(account({ role: 'head', departmentId: 'store-race' }), limit),
+          ),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect((await storage.accounts.list('store-race')).length).toBe(1);
@@ -175,7 +203,14 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       it('creates, finds, touches and deletes by token hash', async () => {
         const owner = account({ departmentId: 'store-sessions' });
         await storage.accounts.create(owner);
-        const session = { tokenHash: 'a'.repeat(64), accountId: owner.id, createdAt: T0, lastSeenAt: T0, ip: '10.0.0.1', userAgent: 'Firefox' };
+        const session = {
+          tokenHash: 'a'.repeat(64),
+          accountId: owner.id,
+          createdAt: T0,
+          lastSeenAt: T0,
+          ip: '10.0.0.1',
+          userAgent: 'Firefox',
+        };
         await storage.sessions.create(session);
         expect(await storage.sessions.find(session.tokenHash)).toEqual(session);
         await storage.sessions.touch(session.tokenHash, T0 + 1000);
@@ -186,7 +221,14 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
       it('refuses a session for an account that does not exist', async () => {
         await expect(
-          storage.sessions.create({ tokenHash: 'b'.repeat(64), accountId: randomUUID(), createdAt: T0, lastSeenAt: T0, ip: null, userAgent: null }),
+          storage.sessions.create({
+            tokenHash: 'b'.repeat(64),
+            accountId: randomUUID(),
+            createdAt: T0,
+            lastSeenAt: T0,
+            ip: null,
+            userAgent: null,
+          }),
         ).rejects.toThrow();
         expect(await storage.sessions.find('b'.repeat(64))).toBeNull();
       });
@@ -195,7 +237,14 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         const owner = account({ departmentId: 'store-sessions' });
         await storage.accounts.create(owner);
         for (const c of ['c', 'd', 'e']) {
-          await storage.sessions.create({ tokenHash: c.repeat(64), accountId: owner.id, createdAt: T0, lastSeenAt: T0, ip: null, userAgent: null });
+          await storage.sessions.create({
+            tokenHash: c.repeat(64),
+            accountId: owner.id,
+            createdAt: T0,
+            lastSeenAt: T0,
+            ip: null,
+            userAgent: null,
+          });
         }
         expect(await storage.sessions.deleteForAccount(owner.id, 'c'.repeat(64))).toBe(2);
         expect(await storage.sessions.find('c'.repeat(64))).not.toBeNull();
@@ -209,9 +258,30 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         const idle = 30 * 60_000;
         const absolute = 12 * 3_600_000;
         const now = T0 + absolute + 1;
-        await storage.sessions.create({ tokenHash: 'f'.repeat(64), accountId: owner.id, createdAt: now - 1000, lastSeenAt: now - 1000, ip: null, userAgent: null });
-        await storage.sessions.create({ tokenHash: '1'.repeat(64), accountId: owner.id, createdAt: now - 2 * idle, lastSeenAt: now - idle, ip: null, userAgent: null });
-        await storage.sessions.create({ tokenHash: '2'.repeat(64), accountId: owner.id, createdAt: T0, lastSeenAt: now - 1, ip: null, userAgent: null });
+        await storage.sessions.create({
+          tokenHash: 'f'.repeat(64),
+          accountId: owner.id,
+          createdAt: now - 1000,
+          lastSeenAt: now - 1000,
+          ip: null,
+          userAgent: null,
+        });
+        await storage.sessions.create({
+          tokenHash: '1'.repeat(64),
+          accountId: owner.id,
+          createdAt: now - 2 * idle,
+          lastSeenAt: now - idle,
+          ip: null,
+          userAgent: null,
+        });
+        await storage.sessions.create({
+          tokenHash: '2'.repeat(64),
+          accountId: owner.id,
+          createdAt: T0,
+          lastSeenAt: now - 1,
+          ip: null,
+          userAgent: null,
+        });
         expect(await storage.sessions.deleteExpired(now, idle, absolute)).toBeGreaterThanOrEqual(2);
         expect(await storage.sessions.find('f'.repeat(64))).not.toBeNull();
         expect(await storage.sessions.find('1'.repeat(64))).toBeNull();
@@ -223,7 +293,9 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
       it('stores, updates and clears state per key', async () => {
         const key = `account:${randomUUID()}`;
         expect(await storage.throttle.get(key)).toBeNull();
-        const decision = await storage.throttle.apply(key, (current) => reserveAttempt(current, key, T0, ACCOUNT_THROTTLE));
+        const decision = await storage.throttle.apply(key, (current) =>
+          reserveAttempt(current, key, T0, ACCOUNT_THROTTLE),
+        );
         expect(decision).toEqual({ allowed: true });
         expect(await storage.throttle.get(key)).toMatchObject({ key, failures: 1, windowCount: 1, windowStart: T0 });
         await storage.throttle.apply(key, () => ({ next: null, decision: { allowed: true } }));
@@ -234,7 +306,9 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         const key = `account:${randomUUID()}`;
         const policy = { ...ACCOUNT_THROTTLE, freeFailures: 1000, maxPerWindow: 10 };
         const decisions = await Promise.all(
-          Array.from({ length: 40 }, () => storage.throttle.apply(key, (current) => reserveAttempt(current, key, T0, policy))),
+          Array.from({ length: 40 }, () =>
+            storage.throttle.apply(key, (current) => reserveAttempt(current, key, T0, policy)),
+          ),
         );
         expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
         expect((await storage.throttle.get(key))?.windowCount).toBe(10);
@@ -243,11 +317,41 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
     describe('audit log', () => {
       it('appends entries and lists them newest first, per department', async () => {
-        const base = { actorId: null, actorUsername: 'he-thong', targetId: null, targetUsername: 'nvan', ip: '10.0.0.9' };
-        const a = await storage.audit.append({ ...base, at: T0, action: 'account-created', departmentId: 'store-audit', details: { role: 'editor', tên: 'Nguyễn Văn An' } });
-        const b = await storage.audit.append({ ...base, at: T0 + 1, action: 'account-disabled', departmentId: 'store-audit', details: {} });
-        await storage.audit.append({ ...base, at: T0 + 2, action: 'sign-in-failed', departmentId: 'store-audit-other', details: {} });
-        const c = await storage.audit.append({ ...base, at: T0 + 3, action: 'sign-in', departmentId: null, details: {} });
+        const base = {
+          actorId: null,
+          actorUsername: 'he-thong',
+          targetId: null,
+          targetUsername: 'nvan',
+          ip: '10.0.0.9',
+        };
+        const a = await storage.audit.append({
+          ...base,
+          at: T0,
+          action: 'account-created',
+          departmentId: 'store-audit',
+          details: { role: 'editor', tên: 'Nguyễn Văn An' },
+        });
+        const b = await storage.audit.append({
+          ...base,
+          at: T0 + 1,
+          action: 'account-disabled',
+          departmentId: 'store-audit',
+          details: {},
+        });
+        await storage.audit.append({
+          ...base,
+          at: T0 + 2,
+          action: 'sign-in-failed',
+          departmentId: 'store-audit-other',
+          details: {},
+        });
+        const c = await storage.audit.append({
+          ...base,
+          at: T0 + 3,
+          action: 'sign-in',
+          departmentId: null,
+          details: {},
+        });
         expect(b.id).toBeGreaterThan(a.id);
         expect(a.details).toEqual({ role: 'editor', tên: 'Nguyễn Văn An' });
         expect(await storage.audit.list({ departmentId: 'store-audit', limit: 10 })).toEqual([b, a]);
@@ -259,16 +363,44 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
       it('lists one account’s entries of chosen actions, and what came after an entry, oldest first', async () => {
         const target = randomUUID();
-        const base = { actorId: null, actorUsername: 'tvhung', targetId: target, targetUsername: 'nvan', ip: '10.0.0.9', departmentId: 'store-audit-target', details: {} };
+        const base = {
+          actorId: null,
+          actorUsername: 'tvhung',
+          targetId: target,
+          targetUsername: 'nvan',
+          ip: '10.0.0.9',
+          departmentId: 'store-audit-target',
+          details: {},
+        };
         const reset = await storage.audit.append({ ...base, at: T0, action: 'password-reset' });
         await storage.audit.append({ ...base, at: T0 + 1, action: 'sign-in-failed' });
         const first = await storage.audit.append({ ...base, at: T0 + 2, action: 'sign-in' });
         const second = await storage.audit.append({ ...base, at: T0 + 3, action: 'sign-in' });
         await storage.audit.append({ ...base, targetId: randomUUID(), at: T0 + 4, action: 'sign-in' });
-        expect(await storage.audit.list({ targetId: target, actions: ['password-reset', 'sign-in'], limit: 10 })).toEqual([second, first, reset]);
-        expect(await storage.audit.list({ targetId: target, actions: ['sign-in'], afterId: reset.id, order: 'oldest-first', limit: 1 })).toEqual([first]);
-        expect(await storage.audit.list({ targetId: target, actions: ['sign-in'], afterId: reset.id, beforeId: first.id, limit: 5 })).toEqual([]);
-        expect(await storage.audit.list({ departmentId: 'store-audit-target', actions: ['password-reset'], limit: 5 })).toEqual([reset]);
+        expect(
+          await storage.audit.list({ targetId: target, actions: ['password-reset', 'sign-in'], limit: 10 }),
+        ).toEqual([second, first, reset]);
+        expect(
+          await storage.audit.list({
+            targetId: target,
+            actions: ['sign-in'],
+            afterId: reset.id,
+            order: 'oldest-first',
+            limit: 1,
+          }),
+        ).toEqual([first]);
+        expect(
+          await storage.audit.list({
+            targetId: target,
+            actions: ['sign-in'],
+            afterId: reset.id,
+            beforeId: first.id,
+            limit: 5,
+          }),
+        ).toEqual([]);
+        expect(
+          await storage.audit.list({ departmentId: 'store-audit-target', actions: ['password-reset'], limit: 5 }),
+        ).toEqual([reset]);
         expect(await storage.audit.list({ targetId: target, actions: [], limit: 5 })).toEqual([]);
       });
     });
@@ -297,13 +429,17 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
 
       it('frees a lock whose task failed', async () => {
         const name = `lock-${randomUUID()}`;
-        await expect(storage.locks.withLock(name, async () => Promise.reject(new Error('hỏng')))).rejects.toThrow('hỏng');
+        await expect(storage.locks.withLock(name, async () => Promise.reject(new Error('hỏng')))).rejects.toThrow(
+          'hỏng',
+        );
         expect(await storage.locks.withLock(name, async () => 'sau')).toBe('sau');
       });
 
       it('lets exactly one instance claim an occurrence of a scheduled job', async () => {
         const job = `job-${randomUUID()}`;
-        const claims = await Promise.all(['a', 'b', 'c', 'd'].map((instance) => storage.jobClaims.claim(job, T0, instance, T0)));
+        const claims = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((instance) => storage.jobClaims.claim(job, T0, instance, T0)),
+        );
         expect(claims.filter(Boolean)).toHaveLength(1);
         expect(await storage.jobClaims.claim(job, T0 + 60_000, 'b', T0 + 60_000)).toBe(true);
         expect(await storage.jobClaims.deleteBefore(T0 + 1)).toBeGreaterThanOrEqual(1);
@@ -318,9 +454,17 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
             : { next: { tokens: (current?.tokens ?? 5) - 1, updatedAt: T0 + 1 }, decision: true };
         const decisions = await Promise.all(Array.from({ length: 12 }, () => storage.rateBuckets.apply(key, take)));
         expect(decisions.filter(Boolean)).toHaveLength(5);
-        expect(await storage.rateBuckets.apply(key, (current) => ({ next: current!, decision: current }))).toEqual({ tokens: 0, updatedAt: T0 + 1 });
+        expect(await storage.rateBuckets.apply(key, (current) => ({ next: current!, decision: current }))).toEqual({
+          tokens: 0,
+          updatedAt: T0 + 1,
+        });
         expect(await storage.rateBuckets.deleteIdle(T0 + 2)).toBeGreaterThanOrEqual(1);
-        expect(await storage.rateBuckets.apply(key, (current) => ({ next: { tokens: 1, updatedAt: T0 }, decision: current }))).toBeNull();
+        expect(
+          await storage.rateBuckets.apply(key, (current) => ({
+            next: { tokens: 1, updatedAt: T0 },
+            decision: current,
+          })),
+        ).toBeNull();
       });
     });
   });

@@ -5,7 +5,12 @@ const department = { kind: 'department' as const, department: { id: 'sotuphap', 
 
 describe('errorPageView', () => {
   it('titles the page by the kind of refusal and keeps the error’s own sentence and code', () => {
-    const view = errorPageView({ site: department, status: 403, message: 'Bạn không được làm việc này.', code: 'E_PERMISSION_DENIED' });
+    const view = errorPageView({
+      site: department,
+      status: 403,
+      message: 'Bạn không được làm việc này.',
+      code: 'E_PERMISSION_DENIED',
+    });
     expect(view.title).toBe('Không được phép');
     expect(view.message).toBe('Bạn không được làm việc này.');
     expect(view.code).toBe('E_PERMISSION_DENIED');

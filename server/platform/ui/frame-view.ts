@@ -56,7 +56,9 @@ export function frameView(frame: PageFrame): FrameView {
   return {
     documentTitle: t('frame.title', { title: frame.title, site: name }),
     siteName: name,
-    signedIn: account ? t('frame.signedIn', { name: account.fullName, username: account.username, role: ROLE_LABELS[account.role] }) : null,
+    signedIn: account
+      ? t('frame.signedIn', { name: account.fullName, username: account.username, role: ROLE_LABELS[account.role] })
+      : null,
     nav: account && frame.navigation !== false ? navFor(account) : null,
   };
 }

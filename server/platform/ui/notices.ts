@@ -6,7 +6,9 @@ type NoticeKey = (typeof NOTICE_KEYS)[number];
 
 export function noticeFor(key: string | undefined, username: string | undefined): string | undefined {
   const safeUsername = username && /^[a-z0-9]{1,64}$/.test(username) ? username : '';
-  return key && (NOTICE_KEYS as readonly string[]).includes(key) ? t(`notice.${key as NoticeKey}`, { username: safeUsername }) : undefined;
+  return key && (NOTICE_KEYS as readonly string[]).includes(key)
+    ? t(`notice.${key as NoticeKey}`, { username: safeUsername })
+    : undefined;
 }
 
 export function withNotice(path: string, key: NoticeKey, username?: string): string {

@@ -7,5 +7,9 @@ export function sectionLabels(ids: readonly string[]): string {
 
 /** The eight Điều 7 sections as choices, the given ones ticked. */
 export function sectionOptions(checked: readonly string[]) {
-  return SECTIONS.map((section) => ({ value: section.id, label: section.label, checked: checked.includes(section.id) }));
+  return SECTIONS.map((section) => ({
+    value: section.id,
+    label: section.label,
+    checked: checked.includes(section.id),
+  }));
 }

@@ -9,7 +9,16 @@ import { FRAME_TEXT } from './vi/frame.ts';
 import { REPORTS_TEXT } from './vi/reports.ts';
 import { t, tOr } from './vi.ts';
 
-const PARTS = { FRAME_TEXT, ACCOUNTS_TEXT, ACCOUNT_ADMIN_TEXT, CASES_TEXT, CASE_OFFICE_TEXT, CITIZEN_SERVICES_TEXT, REPORTS_TEXT, EDITORIAL_TEXT };
+const PARTS = {
+  FRAME_TEXT,
+  ACCOUNTS_TEXT,
+  ACCOUNT_ADMIN_TEXT,
+  CASES_TEXT,
+  CASE_OFFICE_TEXT,
+  CITIZEN_SERVICES_TEXT,
+  REPORTS_TEXT,
+  EDITORIAL_TEXT,
+};
 
 describe('the server’s Vietnamese catalogue', () => {
   it('defines each key in one part only, so no text silently replaces another', () => {
@@ -25,7 +34,9 @@ describe('the server’s Vietnamese catalogue', () => {
   });
 
   it('is written in Unicode NFC, as every text the platform shows (Điều 8)', () => {
-    const notNfc = Object.values(PARTS).flatMap((texts) => Object.entries(texts)).filter(([, text]) => text !== text.normalize('NFC'));
+    const notNfc = Object.values(PARTS)
+      .flatMap((texts) => Object.entries(texts))
+      .filter(([, text]) => text !== text.normalize('NFC'));
     expect(notNfc).toEqual([]);
   });
 

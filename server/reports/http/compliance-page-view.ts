@@ -52,8 +52,14 @@ function siteView(s: SiteCompliance, watch: PublicationWatch | undefined): SiteC
   const warnings = s.findings.filter((f) => f.severity === 'warning');
   return {
     id: s.site,
-    heading: violations.length ? t('compliance.siteViolations', { site: s.name, count: violations.length }) : t('compliance.siteOk', { site: s.name }),
-    sections: s.sections.map((x) => ({ clause: x.clause, title: REQUIRED_SECTIONS.find((r) => r.id === x.id)?.title ?? x.id, entries: x.entries })),
+    heading: violations.length
+      ? t('compliance.siteViolations', { site: s.name, count: violations.length })
+      : t('compliance.siteOk', { site: s.name }),
+    sections: s.sections.map((x) => ({
+      clause: x.clause,
+      title: REQUIRED_SECTIONS.find((r) => r.id === x.id)?.title ?? x.id,
+      entries: x.entries,
+    })),
     news: t('compliance.news', {
       onTime: s.newsDays.filter((d) => d.status === 'on-time').length,
       days: s.newsDays.length,
@@ -67,7 +73,14 @@ function siteView(s: SiteCompliance, watch: PublicationWatch | undefined): SiteC
         workingDays: w.workingDays,
       })) ?? null,
     excluded: watch?.excluded ?? [],
-    urgent: watch ? watch.urgent.map((u) => ({ entry: entryLink(u.entry), by: u.by, at: formatDateTime(u.at, { seconds: true }), reason: u.reason })) : null,
+    urgent: watch
+      ? watch.urgent.map((u) => ({
+          entry: entryLink(u.entry),
+          by: u.by,
+          at: formatDateTime(u.at, { seconds: true }),
+          reason: u.reason,
+        }))
+      : null,
     emails: t('compliance.emails', s.emails),
     // Violations first: they break the regulation; warnings are advice.
     todo: [...violations, ...warnings].map((f) => ({
@@ -89,7 +102,13 @@ export function compliancePageView(props: {
   const { window: w, violations, warnings } = props.report;
   return {
     frame: frameView({ title: t('compliance.title'), site: props.site, account: props.actor }),
-    summary: t('compliance.window', { days: w.workingDays, from: formatDateShort(w.from), to: formatDateShort(w.to), violations, warnings }),
+    summary: t('compliance.window', {
+      days: w.workingDays,
+      from: formatDateShort(w.from),
+      to: formatDateShort(w.to),
+      violations,
+      warnings,
+    }),
     sites: props.report.sites.map((s) => siteView(s, props.watch?.[s.site])),
     delegations: props.delegations ? delegationGrantsView(props.delegations) : null,
   };

@@ -8,19 +8,28 @@ import type { CompliancePageView, SiteComplianceView } from './compliance-page-v
 const link = (l: { href: string; text: string }) => html`<a href="${l.href}">${l.text}</a>`;
 
 function publicationBlock(s: SiteComplianceView) {
-  return html`${s.excluded.length
+  return html`${
+    s.excluded.length
       ? html`<h3>${t('compliance.excluded')}</h3>
           <p>${t('compliance.excludedText')}</p>
           <ul>${s.excluded.map((p) => html`<li><code>${p.file}</code>: ${p.message}</li>`)}</ul>`
-      : ''}
-    ${s.urgent
-      ? dataTable({
-          caption: t('compliance.urgent'),
-          headers: [t('compliance.entry'), t('compliance.urgentBy'), t('compliance.urgentAt'), t('compliance.urgentReason')],
-          rows: s.urgent.map((u) => [link(u.entry), u.by, u.at, u.reason]),
-          empty: t('compliance.noUrgent'),
-        })
-      : ''}`;
+      : ''
+  }
+    ${
+      s.urgent
+        ? dataTable({
+            caption: t('compliance.urgent'),
+            headers: [
+              t('compliance.entry'),
+              t('compliance.urgentBy'),
+              t('compliance.urgentAt'),
+              t('compliance.urgentReason'),
+            ],
+            rows: s.urgent.map((u) => [link(u.entry), u.by, u.at, u.reason]),
+            empty: t('compliance.noUrgent'),
+          })
+        : ''
+    }`;
 }
 
 function siteBlock(s: SiteComplianceView) {
@@ -29,23 +38,31 @@ function siteBlock(s: SiteComplianceView) {
     ${dataTable({
       caption: t('compliance.sections'),
       headers: [t('compliance.clause'), t('compliance.section'), t('compliance.entries')],
-      rows: s.sections.map((x) => [String(x.clause), x.title, x.entries === 0 ? html`<strong>${t('compliance.missing')}</strong>` : String(x.entries)]),
+      rows: s.sections.map((x) => [
+        String(x.clause),
+        x.title,
+        x.entries === 0 ? html`<strong>${t('compliance.missing')}</strong>` : String(x.entries),
+      ]),
     })}
     <p>${s.news}</p>
-    ${s.waiting === null
-      ? html`<p>${t('compliance.noRepository')}</p>`
-      : dataTable({
-          caption: t('compliance.waiting'),
-          headers: [t('compliance.entry'), t('compliance.step'), t('compliance.since'), t('compliance.workingDays')],
-          rows: s.waiting.map((w) => [link(w.entry), w.step, w.since, String(w.workingDays)]),
-          empty: t('compliance.noneWaiting'),
-        })}
+    ${
+      s.waiting === null
+        ? html`<p>${t('compliance.noRepository')}</p>`
+        : dataTable({
+            caption: t('compliance.waiting'),
+            headers: [t('compliance.entry'), t('compliance.step'), t('compliance.since'), t('compliance.workingDays')],
+            rows: s.waiting.map((w) => [link(w.entry), w.step, w.since, String(w.workingDays)]),
+            empty: t('compliance.noneWaiting'),
+          })
+    }
     ${publicationBlock(s)}
     <p>${s.emails}</p>
-    ${s.todo.length
-      ? html`<h3>${t('compliance.todo')}</h3>
+    ${
+      s.todo.length
+        ? html`<h3>${t('compliance.todo')}</h3>
           <ul>${s.todo.map((f) => html`<li><strong>${f.severity}:</strong> ${f.message}${f.file ? html` (<code>${f.file}</code>)` : ''}</li>`)}</ul>`
-      : ''}
+        : ''
+    }
   </section>`;
 }
 

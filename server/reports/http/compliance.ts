@@ -50,7 +50,8 @@ export interface ComplianceRouteOptions {
 export function complianceRoutes(options: ComplianceRouteOptions) {
   return new Hono<AppEnv>().get(COMPLIANCE_PATH, async (c) => {
     const actor = c.var.session!.account;
-    const chosen = c.var.site.kind === 'department' ? c.var.site.department.id : actor.role === 'admin' ? null : actor.departmentId;
+    const chosen =
+      c.var.site.kind === 'department' ? c.var.site.department.id : actor.role === 'admin' ? null : actor.departmentId;
     authorizeReportRead(actor, chosen);
     const report = await checkCompliance({
       root: options.contentRoot ?? process.cwd(),

@@ -13,6 +13,9 @@ export function metricsRoutes(render: () => Promise<string>, auth: AuthService) 
   const isOperator = operatorAccess(auth);
   return new Hono<AppEnv>().get('/metrics', async (c) => {
     if (!(await isOperator(c))) throw new MetricsForbiddenError();
-    return c.body(await render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+    return c.body(await render(), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
   });
 }

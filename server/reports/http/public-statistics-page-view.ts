@@ -1,7 +1,12 @@
 import { formatDateShort } from '#src/text/format-date.ts';
 import { formatNumber } from '#src/text/format-number.ts';
 import { t } from '#server/platform/ui/vi.ts';
-import { type PublicSatisfaction, SUPPRESS_BELOW, type PublicCount, type PublicStatistics } from '../public-statistics.ts';
+import {
+  type PublicSatisfaction,
+  SUPPRESS_BELOW,
+  type PublicCount,
+  type PublicStatistics,
+} from '../public-statistics.ts';
 
 export interface PublicStatisticsView {
   title: string;
@@ -17,7 +22,12 @@ const below = () => t('statistics.below', { count: SUPPRESS_BELOW });
 const shown = (count: PublicCount) => (count === 'suppressed' ? below() : formatNumber(count));
 
 function satisfactionCells(row: PublicSatisfaction): string[] {
-  const rate = row.responseRate === null ? t('common.none') : row.responseRate === 'suppressed' ? t('statistics.rateHidden') : t('report.percent', { value: formatNumber(row.responseRate) });
+  const rate =
+    row.responseRate === null
+      ? t('common.none')
+      : row.responseRate === 'suppressed'
+        ? t('statistics.rateHidden')
+        : t('report.percent', { value: formatNumber(row.responseRate) });
   return [shown(row.rateable), shown(row.rated), rate, ...row.ratings.map(shown)];
 }
 
@@ -29,10 +39,17 @@ export function publicStatisticsView(stats: PublicStatistics, computedAt: number
     suppressed: t('statistics.suppressed', { max: SUPPRESS_BELOW - 1, below: below() }),
     tables: stats.rows.map((row) => ({
       caption: row.label,
-      rows: stats.months.map((month, i) => [month.label, shown(row.cells[i]!.received), shown(row.cells[i]!.resolvedOnTime)]),
+      rows: stats.months.map((month, i) => [
+        month.label,
+        shown(row.cells[i]!.received),
+        shown(row.cells[i]!.resolvedOnTime),
+      ]),
     })),
     satisfaction: {
-      caption: t('statistics.satisfactionCaption', { from: stats.months[0]?.label ?? '', to: stats.months.at(-1)?.label ?? '' }),
+      caption: t('statistics.satisfactionCaption', {
+        from: stats.months[0]?.label ?? '',
+        to: stats.months.at(-1)?.label ?? '',
+      }),
       rows: stats.satisfaction.rows.map((row) => [row.label, ...satisfactionCells(row)]),
       total: [t('report.total'), ...satisfactionCells(stats.satisfaction.total)],
     },

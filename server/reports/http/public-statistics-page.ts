@@ -4,7 +4,16 @@ import type { Html } from '#server/platform/ui/components/html.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import type { PublicStatisticsView } from './public-statistics-page-view.ts';
 
-const SATISFACTION_HEADERS = ['report.col.rateable', 'report.col.rated', 'report.col.responseRate', 'report.col.score1', 'report.col.score2', 'report.col.score3', 'report.col.score4', 'report.col.score5'] as const;
+const SATISFACTION_HEADERS = [
+  'report.col.rateable',
+  'report.col.rated',
+  'report.col.responseRate',
+  'report.col.score1',
+  'report.col.score2',
+  'report.col.score3',
+  'report.col.score4',
+  'report.col.score5',
+] as const;
 
 /** One small table per service, a month per row: readable on a phone and by a screen reader. */
 export function publicStatisticsPage(view: PublicStatisticsView): Html {

@@ -34,10 +34,19 @@ export function publicStatisticsRoutes(options: PublicStatisticsOptions) {
     const kept = made.get(site.department.id);
     if (kept && now - kept.at < DAY_MS) return kept.html;
     const periods = recentMonths(new Date(now), months);
-    const cases = await options.cases.listCasesForReport({ sites: [site.department.id], from: periods[0]!.from, to: new Date(now) });
+    const cases = await options.cases.listCasesForReport({
+      sites: [site.department.id],
+      from: periods[0]!.from,
+      to: new Date(now),
+    });
     const stats = computePublicStatistics(cases, new Date(now), months);
     const view = publicStatisticsView(stats, now);
-    const html = await servicePage(await options.shells.read(site.department.id), site.department.name, view.title, publicStatisticsPage(view));
+    const html = await servicePage(
+      await options.shells.read(site.department.id),
+      site.department.name,
+      view.title,
+      publicStatisticsPage(view),
+    );
     made.set(site.department.id, { at: now, html });
     return html;
   }

@@ -27,8 +27,18 @@ export interface ReportFiguresView {
 const num = (n: number | null) => (n === null ? t('common.none') : formatNumber(n));
 
 function cells(f: UsageFigures): string[] {
-  const rating = f.rated > 0 ? t('report.ratedCount', { average: num(f.averageRating), rated: num(f.rated) }) : num(f.averageRating);
-  return [num(f.received), num(f.accepted), num(f.resolved), num(f.resolvedOnTime), num(f.resolvedLate), num(f.overdueNow), num(f.averageHandlingDays), rating];
+  const rating =
+    f.rated > 0 ? t('report.ratedCount', { average: num(f.averageRating), rated: num(f.rated) }) : num(f.averageRating);
+  return [
+    num(f.received),
+    num(f.accepted),
+    num(f.resolved),
+    num(f.resolvedOnTime),
+    num(f.resolvedLate),
+    num(f.overdueNow),
+    num(f.averageHandlingDays),
+    rating,
+  ];
 }
 
 const percent = (n: number | null) => (n === null ? t('common.none') : t('report.percent', { value: formatNumber(n) }));
@@ -37,8 +47,18 @@ function satisfactionCells(f: UsageFigures): string[] {
   return [num(f.rateable), num(f.rated), percent(f.responseRate), ...f.ratings.map(num), num(f.averageRating)];
 }
 
-function satisfactionTable(caption: string, firstHeader: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>, totals: UsageFigures): FiguresTable {
-  return { caption, firstHeader, rows: rows.map((r) => ({ label: r.label, cells: satisfactionCells(r.f) })), totals: satisfactionCells(totals) };
+function satisfactionTable(
+  caption: string,
+  firstHeader: string,
+  rows: ReadonlyArray<{ label: string; f: UsageFigures }>,
+  totals: UsageFigures,
+): FiguresTable {
+  return {
+    caption,
+    firstHeader,
+    rows: rows.map((r) => ({ label: r.label, cells: satisfactionCells(r.f) })),
+    totals: satisfactionCells(totals),
+  };
 }
 
 function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>): BarChartInput {
@@ -46,7 +66,12 @@ function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f
   return {
     id,
     title,
-    desc: t('report.chartDescription', { total: sum((f) => f.received), onTime: sum((f) => f.resolvedOnTime), late: sum((f) => f.resolvedLate), overdue: sum((f) => f.overdueNow) }),
+    desc: t('report.chartDescription', {
+      total: sum((f) => f.received),
+      onTime: sum((f) => f.resolvedOnTime),
+      late: sum((f) => f.resolvedLate),
+      overdue: sum((f) => f.overdueNow),
+    }),
     categories: rows.map((r) => r.label),
     series: [
       { label: t('report.col.received'), color: SERIES_COLORS.received, values: rows.map((r) => r.f.received) },
@@ -57,8 +82,18 @@ function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f
   };
 }
 
-function table(caption: string, firstHeader: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>, totals: UsageFigures): FiguresTable {
-  return { caption, firstHeader, rows: rows.map((r) => ({ label: r.label, cells: cells(r.f) })), totals: cells(totals) };
+function table(
+  caption: string,
+  firstHeader: string,
+  rows: ReadonlyArray<{ label: string; f: UsageFigures }>,
+  totals: UsageFigures,
+): FiguresTable {
+  return {
+    caption,
+    firstHeader,
+    rows: rows.map((r) => ({ label: r.label, cells: cells(r.f) })),
+    totals: cells(totals),
+  };
 }
 
 /** The figures of a usage report (Điều 16) as the page and the CLI's HTML file show them. */
@@ -71,27 +106,57 @@ export function reportFiguresView(report: UsageReport): ReportFiguresView {
   return {
     documentTitle: t('report.documentTitle', p),
     heading: t('report.scope', { period: period.label, scope }),
-    window: t('report.window', { from: formatDateShort(period.firstDay), to: formatDateShort(period.lastDay), asOf: formatDateTime(report.asOf) }),
+    window: t('report.window', {
+      from: formatDateShort(period.firstDay),
+      to: formatDateShort(period.lastDay),
+      asOf: formatDateTime(report.asOf),
+    }),
     summary: [
       { term: t('report.received'), detail: num(f.received) },
-      { term: t('report.resolved'), detail: t('report.resolvedDetail', { resolved: num(f.resolved), onTime: num(f.resolvedOnTime), late: num(f.resolvedLate) }) },
+      {
+        term: t('report.resolved'),
+        detail: t('report.resolvedDetail', {
+          resolved: num(f.resolved),
+          onTime: num(f.resolvedOnTime),
+          late: num(f.resolvedLate),
+        }),
+      },
       { term: t('report.overdue'), detail: num(f.overdueNow) },
       { term: t('report.comments'), detail: num(report.comments) },
       { term: t('report.answered'), detail: num(report.questionsAnswered) },
       {
         term: t('report.satisfaction'),
-        detail: f.rated > 0 ? t('report.rating', { average: num(f.averageRating), satisfied: num(f.satisfied), rated: num(f.rated) }) : t('report.notRated'),
+        detail:
+          f.rated > 0
+            ? t('report.rating', { average: num(f.averageRating), satisfied: num(f.satisfied), rated: num(f.rated) })
+            : t('report.notRated'),
       },
-      { term: t('report.responseRate'), detail: t('report.responseRateDetail', { rated: num(f.rated), rateable: num(f.rateable), rate: percent(f.responseRate) }) },
+      {
+        term: t('report.responseRate'),
+        detail: t('report.responseRateDetail', {
+          rated: num(f.rated),
+          rateable: num(f.rateable),
+          rate: percent(f.responseRate),
+        }),
+      },
     ],
     satisfaction: {
       byService: satisfactionTable(t('report.tableSatisfactionService', p), t('report.service'), serviceRows, f),
-      byDepartment: report.scope === 'province' ? satisfactionTable(t('report.tableSatisfactionDepartment', p), t('report.department'), siteRows, f) : null,
+      byDepartment:
+        report.scope === 'province'
+          ? satisfactionTable(t('report.tableSatisfactionDepartment', p), t('report.department'), siteRows, f)
+          : null,
     },
-    byService: { chart: chart('bieu-do-dich-vu', t('report.chartService', p), serviceRows), table: table(t('report.tableService', p), t('report.service'), serviceRows, f) },
+    byService: {
+      chart: chart('bieu-do-dich-vu', t('report.chartService', p), serviceRows),
+      table: table(t('report.tableService', p), t('report.service'), serviceRows, f),
+    },
     byDepartment:
       report.scope === 'province'
-        ? { chart: chart('bieu-do-don-vi', t('report.chartDepartment', p), siteRows), table: table(t('report.tableDepartment', p), t('report.department'), siteRows, f) }
+        ? {
+            chart: chart('bieu-do-don-vi', t('report.chartDepartment', p), siteRows),
+            table: table(t('report.tableDepartment', p), t('report.department'), siteRows, f),
+          }
         : null,
   };
 }

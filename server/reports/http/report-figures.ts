@@ -5,9 +5,28 @@ import { t } from '#server/platform/ui/vi.ts';
 import { barChartSvg, type BarChartInput } from '../svg-chart.ts';
 import type { FiguresTable, ReportFiguresView } from './report-figures-view.ts';
 
-const COLUMNS = ['report.col.received', 'report.col.accepted', 'report.col.resolved', 'report.col.onTime', 'report.col.late', 'report.col.overdue', 'report.col.days', 'report.col.rating'] as const;
+const COLUMNS = [
+  'report.col.received',
+  'report.col.accepted',
+  'report.col.resolved',
+  'report.col.onTime',
+  'report.col.late',
+  'report.col.overdue',
+  'report.col.days',
+  'report.col.rating',
+] as const;
 
-const SATISFACTION_COLUMNS = ['report.col.rateable', 'report.col.rated', 'report.col.responseRate', 'report.col.score1', 'report.col.score2', 'report.col.score3', 'report.col.score4', 'report.col.score5', 'report.col.rating'] as const;
+const SATISFACTION_COLUMNS = [
+  'report.col.rateable',
+  'report.col.rated',
+  'report.col.responseRate',
+  'report.col.score1',
+  'report.col.score2',
+  'report.col.score3',
+  'report.col.score4',
+  'report.col.score5',
+  'report.col.rating',
+] as const;
 
 function satisfactionTable(table: FiguresTable) {
   return dataTable({

@@ -56,7 +56,12 @@ function siteView(s: SiteOperations): SiteOperationsView {
   return {
     id: s.site.id,
     name: s.site.name,
-    lastBuild: s.lastBuild.ok ? t('operations.lastBuild', { at: s.lastBuild.builtAt ? when(s.lastBuild.builtAt) : t('common.none'), pages: formatNumber(s.lastBuild.pages ?? 0) }) : null,
+    lastBuild: s.lastBuild.ok
+      ? t('operations.lastBuild', {
+          at: s.lastBuild.builtAt ? when(s.lastBuild.builtAt) : t('common.none'),
+          pages: formatNumber(s.lastBuild.pages ?? 0),
+        })
+      : null,
     builds: s.history.map((r) => [
       when(r.at),
       who(r.triggeredBy),
@@ -64,20 +69,35 @@ function siteView(s: SiteOperations): SiteOperationsView {
       r.pages === null ? t('common.none') : formatNumber(r.pages),
       result(r),
     ]),
-    excluded: excluded.length ? { caption: t('operations.excluded', { count: formatNumber(excluded.length) }), rows: excluded.map((p) => [p.file, p.message]) } : null,
+    excluded: excluded.length
+      ? {
+          caption: t('operations.excluded', { count: formatNumber(excluded.length) }),
+          rows: excluded.map((p) => [p.file, p.message]),
+        }
+      : null,
     brokenLinks:
       links === null
         ? null
-        : { caption: t('operations.brokenLinks', { count: formatNumber(links.length) }), rows: links.map((p) => [p.file, String(p.line ?? p.field ?? t('common.none')), p.message]) },
+        : {
+            caption: t('operations.brokenLinks', { count: formatNumber(links.length) }),
+            rows: links.map((p) => [p.file, String(p.line ?? p.field ?? t('common.none')), p.message]),
+          },
   };
 }
 
 /** The IT officer's view of each site (Điều 17.4): last build, build history, entries left out, broken links. */
-export function operationsPageView(props: { site: Site; actor: AccountRecord; sites: readonly SiteOperations[]; departments: readonly DepartmentRef[] }): OperationsPageView {
+export function operationsPageView(props: {
+  site: Site;
+  actor: AccountRecord;
+  sites: readonly SiteOperations[];
+  departments: readonly DepartmentRef[];
+}): OperationsPageView {
   return {
     frame: frameView({ title: t('operations.title'), site: props.site, account: props.actor }),
     departments:
-      props.site.kind === 'portal' && props.actor.role === 'admin' ? props.departments.map((d) => ({ href: `${OPERATIONS_PATH}?don-vi=${d.id}`, text: d.name })) : null,
+      props.site.kind === 'portal' && props.actor.role === 'admin'
+        ? props.departments.map((d) => ({ href: `${OPERATIONS_PATH}?don-vi=${d.id}`, text: d.name }))
+        : null,
     sites: props.sites.map(siteView),
   };
 }

@@ -10,16 +10,28 @@ function siteBlock(s: SiteOperationsView) {
     <p>${s.lastBuild ?? html`<strong>${t('operations.neverBuilt')}</strong>`}</p>
     ${dataTable({
       caption: t('operations.history'),
-      headers: [t('operations.at'), t('operations.trigger'), t('operations.duration'), t('operations.pages'), t('operations.result')],
+      headers: [
+        t('operations.at'),
+        t('operations.trigger'),
+        t('operations.duration'),
+        t('operations.pages'),
+        t('operations.result'),
+      ],
       rows: s.builds,
       empty: t('operations.noHistory'),
     })}
     ${s.excluded ? dataTable({ caption: s.excluded.caption, headers: [t('operations.file'), t('operations.problem')], rows: s.excluded.rows }) : ''}
-    ${s.brokenLinks === null
-      ? ''
-      : s.brokenLinks.rows.length === 0
-        ? html`<p>${t('operations.noBrokenLinks')}</p>`
-        : dataTable({ caption: s.brokenLinks.caption, headers: [t('operations.file'), t('operations.line'), t('operations.problem')], rows: s.brokenLinks.rows })}
+    ${
+      s.brokenLinks === null
+        ? ''
+        : s.brokenLinks.rows.length === 0
+          ? html`<p>${t('operations.noBrokenLinks')}</p>`
+          : dataTable({
+              caption: s.brokenLinks.caption,
+              headers: [t('operations.file'), t('operations.line'), t('operations.problem')],
+              rows: s.brokenLinks.rows,
+            })
+    }
   </section>`;
 }
 

@@ -48,7 +48,11 @@ function links(props: ReportPageProps, report: UsageReport): ReportLink[] {
   const list: ReportLink[] = [];
   if (props.previous) list.push({ href: query(props.previous, props.siteFilter), text: t('report.previous') });
   if (props.next) list.push({ href: query(props.next, props.siteFilter), text: t('report.next') });
-  list.push({ href: query(report.period.id, props.siteFilter, { 'dinh-dang': 'csv' }), text: t('report.csv'), download: true });
+  list.push({
+    href: query(report.period.id, props.siteFilter, { 'dinh-dang': 'csv' }),
+    text: t('report.csv'),
+    download: true,
+  });
   list.push({ href: query(report.period.id, props.siteFilter, { 'dinh-dang': 'json' }), text: t('report.json') });
   return list;
 }
@@ -56,7 +60,13 @@ function links(props: ReportPageProps, report: UsageReport): ReportLink[] {
 /** The usage report of Điều 16: the period form, and the report when the period could be read. */
 export function reportPageView(props: ReportPageProps): ReportPageView {
   const fields: FieldView[] = [
-    { id: 'ky', label: t('report.period'), hint: t('report.periodHint'), value: props.periodInput, invalid: props.invalidPeriod },
+    {
+      id: 'ky',
+      label: t('report.period'),
+      hint: t('report.periodHint'),
+      value: props.periodInput,
+      invalid: props.invalidPeriod,
+    },
   ];
   // Only the province administrator, on the portal, chooses a department; a department host always reports on its own.
   if (props.actor.role === 'admin' && props.site.kind === 'portal') {
@@ -72,7 +82,9 @@ export function reportPageView(props: ReportPageProps): ReportPageView {
   }
   return {
     frame: frameView({ title: t('report.title'), site: props.site, account: props.actor }),
-    error: props.invalidPeriod ? { title: t('report.failed'), message: t('report.invalidPeriod', { input: props.periodInput }) } : null,
+    error: props.invalidPeriod
+      ? { title: t('report.failed'), message: t('report.invalidPeriod', { input: props.periodInput }) }
+      : null,
     fields,
     links: props.report ? links(props, props.report) : [],
     figures: props.report ? reportFiguresView(props.report) : null,

@@ -18,9 +18,11 @@ export function reportPage(view: ReportPageView) {
         ${view.fields.map((f) => field(f, BACK_OFFICE_FIELD))}
         <button type="submit">${t('report.show')}</button>
       </form>
-      ${view.links.length
-        ? html`<p>${view.links.map((link, i) => html`${i > 0 ? ' · ' : ''}<a href="${link.href}"${link.download ? ' download' : ''}>${link.text}</a>`)}</p>`
-        : ''}
+      ${
+        view.links.length
+          ? html`<p>${view.links.map((link, i) => html`${i > 0 ? ' · ' : ''}<a href="${link.href}"${link.download ? ' download' : ''}>${link.text}</a>`)}</p>`
+          : ''
+      }
       ${view.figures ? reportFigures(view.figures) : ''}`,
   );
 }

@@ -19,7 +19,13 @@ export interface OperationsRouteOptions {
 }
 
 const LINK_KINDS = new Set(['broken-link', 'missing-file']);
-const OperationsQuerySchema = z.object({ 'don-vi': z.string().max(64).regex(/^[a-z0-9-]+$/).optional() });
+const OperationsQuerySchema = z.object({
+  'don-vi': z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+});
 
 /**
  * `/quan-tri/van-hanh/`: the IT officer's view of a site (Điều 17.4): its
@@ -30,7 +36,10 @@ export function operationsRoutes(options: OperationsRouteOptions) {
   return new Hono<AppEnv>().get(OPERATIONS_PATH, async (c) => {
     const actor = c.var.session!.account;
     const query = parseInput(OperationsQuerySchema, c.req.query());
-    const chosen = c.var.site.kind === 'department' ? c.var.site.department.id : (query['don-vi'] ?? (actor.role === 'admin' ? null : actor.departmentId));
+    const chosen =
+      c.var.site.kind === 'department'
+        ? c.var.site.department.id
+        : (query['don-vi'] ?? (actor.role === 'admin' ? null : actor.departmentId));
     authorizeReportRead(actor, chosen);
     if (chosen !== null && !byId.has(chosen)) throw new NotFoundError({ path: c.req.path });
     const ids = chosen ? [chosen] : [...byId.keys()];
@@ -44,6 +53,8 @@ export function operationsRoutes(options: OperationsRouteOptions) {
         brokenLinks: links ? links.problems.filter((p) => p.kind !== undefined && LINK_KINDS.has(p.kind)) : null,
       })),
     );
-    return c.html(operationsPage(operationsPageView({ site: c.var.site, actor, sites, departments: [...byId.values()] })));
+    return c.html(
+      operationsPage(operationsPageView({ site: c.var.site, actor, sites, departments: [...byId.values()] })),
+    );
   });
 }

@@ -23,7 +23,15 @@ export interface ReportRouteOptions {
 
 const ReportQuerySchema = z.object({
   ky: z.string().max(20).optional(),
-  'don-vi': z.union([z.literal(''), z.string().max(64).regex(/^[a-z0-9-]+$/)]).optional(),
+  'don-vi': z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .max(64)
+        .regex(/^[a-z0-9-]+$/),
+    ])
+    .optional(),
   'dinh-dang': z.enum(['html', 'csv', 'json']).optional(),
 });
 
@@ -38,7 +46,10 @@ export function reportRoutes(options: ReportRouteOptions) {
     const actor = c.var.session!.account;
     const query = parseInput(ReportQuerySchema, c.req.query());
     // A department host always reports on its department; the portal reports province-wide unless the administrator picks one.
-    const departmentId = c.var.site.kind === 'department' ? c.var.site.department.id : (query['don-vi'] || (actor.role === 'admin' ? null : actor.departmentId));
+    const departmentId =
+      c.var.site.kind === 'department'
+        ? c.var.site.department.id
+        : query['don-vi'] || (actor.role === 'admin' ? null : actor.departmentId);
     authorizeReportRead(actor, departmentId);
     if (departmentId !== null && !names.has(departmentId)) throw new NotFoundError({ path: c.req.path });
 
@@ -52,11 +63,20 @@ export function reportRoutes(options: ReportRouteOptions) {
     } catch (error) {
       if (!(error instanceof InvalidPeriodError)) throw error;
       if (query['dinh-dang'] === 'json' || query['dinh-dang'] === 'csv') throw error;
-      return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput, siteFilter, departments, invalidPeriod: true })), 400);
+      return c.html(
+        reportPage(
+          reportPageView({ site: c.var.site, actor, periodInput, siteFilter, departments, invalidPeriod: true }),
+        ),
+        400,
+      );
     }
 
     const sites = departmentId ? [{ id: departmentId, name: names.get(departmentId)! }] : departments;
-    const cases = await listCasesForReport(options.cases, { sites: sites.map((s) => s.id), from: period.from, to: period.to });
+    const cases = await listCasesForReport(options.cases, {
+      sites: sites.map((s) => s.id),
+      from: period.from,
+      to: period.to,
+    });
     const report = computeUsageReport({ period, sites, scope: departmentId ? 'department' : 'province', cases, now });
     const fileName = `bao-cao-dich-vu-cong-${period.id}-${departmentId ?? 'toan-tinh'}`;
     if (query['dinh-dang'] === 'csv') {
@@ -71,6 +91,19 @@ export function reportRoutes(options: ReportRouteOptions) {
     }
     const previous = adjacentPeriod(period, -1).id;
     const next = period.to.getTime() <= now.getTime() ? adjacentPeriod(period, 1).id : undefined;
-    return c.html(reportPage(reportPageView({ site: c.var.site, actor, periodInput: period.id, siteFilter, departments, report, previous, next })));
+    return c.html(
+      reportPage(
+        reportPageView({
+          site: c.var.site,
+          actor,
+          periodInput: period.id,
+          siteFilter,
+          departments,
+          report,
+          previous,
+          next,
+        }),
+      ),
+    );
   });
 }

@@ -41,10 +41,22 @@ export function createPortalRoutes(options: PortalOptions) {
       return handler(c);
     };
   return new Hono<AppEnv>()
-    .route('/', provinceOpenDataRoutes({ distDir: options.distDir ?? 'dist', siteIds: departments.map((d) => d.id), publisher: `Ủy ban nhân dân tỉnh ${province.name}` }))
+    .route(
+      '/',
+      provinceOpenDataRoutes({
+        distDir: options.distDir ?? 'dist',
+        siteIds: departments.map((d) => d.id),
+        publisher: `Ủy ban nhân dân tỉnh ${province.name}`,
+      }),
+    )
     .get(
       PORTAL_STYLESHEET_PATH,
-      onPortal((c) => c.body(portalStylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' })),
+      onPortal((c) =>
+        c.body(portalStylesheet, 200, {
+          'Content-Type': 'text/css; charset=utf-8',
+          'Cache-Control': 'public, max-age=3600',
+        }),
+      ),
     )
     .get(
       '/',
@@ -86,9 +98,11 @@ function portalPage(
         Địa chỉ website của các cơ quan, đơn vị theo Điều 3 Quy chế ban hành kèm Quyết định số 2567/2007/QĐ-UBND:
         <code>so&lt;tên đơn vị&gt;.thuathienhue.gov.vn</code> hoặc <code>s&lt;tên đơn vị&gt;.hue.gov.vn</code>.
       </p>
-      ${local
-        ? html`<p class="portal-note">Đang chạy trên máy cục bộ: liên kết mở trang của từng đơn vị tại <code>&lt;mã&gt;.localhost</code>.</p>`
-        : ''}
+      ${
+        local
+          ? html`<p class="portal-note">Đang chạy trên máy cục bộ: liên kết mở trang của từng đơn vị tại <code>&lt;mã&gt;.localhost</code>.</p>`
+          : ''
+      }
       <h2 id="danh-sach">Danh sách ${departments.length} cơ quan, đơn vị</h2>
       <table aria-labelledby="danh-sach">
         <thead>
@@ -108,9 +122,11 @@ function portalPage(
                 </ul>
               </td>
               <td>
-                ${d.contact
-                  ? html`<a href="mailto:${d.contact.email}">${d.contact.email}</a><br />Điện thoại: ${d.contact.phone}`
-                  : ''}
+                ${
+                  d.contact
+                    ? html`<a href="mailto:${d.contact.email}">${d.contact.email}</a><br />Điện thoại: ${d.contact.phone}`
+                    : ''
+                }
               </td>
             </tr>`,
           )}

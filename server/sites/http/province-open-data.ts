@@ -1,6 +1,13 @@
 import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
-import { DATASET_IDS, datasetCsv, datasetJson, datasetSchema, schemaPath, type DatasetId } from '#src/outputs/open-data.ts';
+import {
+  DATASET_IDS,
+  datasetCsv,
+  datasetJson,
+  datasetSchema,
+  schemaPath,
+  type DatasetId,
+} from '#src/outputs/open-data.ts';
 import { OPEN_DATA_PATH } from '#src/site-paths.ts';
 import { provinceDataset } from '../province-open-data.ts';
 
@@ -35,7 +42,8 @@ export function provinceOpenDataRoutes(options: ProvinceOpenDataOptions) {
       if (!id) return c.notFound();
       const { records, modified } = await provinceDataset(options.distDir, options.siteIds, id);
       c.header('Cache-Control', 'no-cache');
-      if (format === 'csv') return c.body(datasetCsv(id, records), 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present' });
+      if (format === 'csv')
+        return c.body(datasetCsv(id, records), 200, { 'Content-Type': 'text/csv; charset=utf-8; header=present' });
       const publisher = { name: options.publisher, url: `${origin(c)}/` };
       return c.json(datasetJson(id, publisher, records, modified, `${origin(c)}${schemaPath(id)}`));
     });

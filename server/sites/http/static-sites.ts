@@ -4,7 +4,15 @@ import { Readable } from 'node:stream';
 import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '#server/platform/app-env.ts';
 import { isCompressible } from '#src/build/compressible.ts';
-import { CACHE_CONTROL, cachePolicyOf, contentTypeOf, etagOf, isNotModified, safeSegments, type Encoding } from '../static-files.ts';
+import {
+  CACHE_CONTROL,
+  cachePolicyOf,
+  contentTypeOf,
+  etagOf,
+  isNotModified,
+  safeSegments,
+  type Encoding,
+} from '../static-files.ts';
 import { encodedVariant, lookup, notFoundPage } from '../static-lookup.ts';
 import { mediaResponseHeaders } from '#src/files/media-policy.ts';
 
@@ -69,7 +77,14 @@ async function serveMediaFile(c: Context<AppEnv>, siteRoot: string, segments: st
   return sendFile(c, found.file, found.stats, urlPath, 200, headers);
 }
 
-async function sendFile(c: Context<AppEnv>, file: string, stats: Stats, urlPath: string, status: 200 | 404, media?: Record<string, string>) {
+async function sendFile(
+  c: Context<AppEnv>,
+  file: string,
+  stats: Stats,
+  urlPath: string,
+  status: 200 | 404,
+  media?: Record<string, string>,
+) {
   const variant = await encodedVariant(file, c.req.header('accept-encoding'));
   const body = variant ?? { file, stats, encoding: undefined as Encoding | undefined };
   const headers: Record<string, string> = {

@@ -8,4 +8,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(siteFeed(await getSiteContent(params.site!)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(siteFeed(await getSiteContent(params.site!)), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });

@@ -8,4 +8,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(robotsTxt((await getDepartment(params.site!)).url), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(robotsTxt((await getDepartment(params.site!)).url), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

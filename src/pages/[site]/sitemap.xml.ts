@@ -10,5 +10,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const department = await getDepartment(params.site!);
-  return new Response(sitemapXml(department.url, await sitePages(department.id)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(department.url, await sitePages(department.id)), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

@@ -29,7 +29,10 @@ export const ENGLISH_TOPIC_IDS = Object.keys(ENGLISH_TOPIC_NAMES) as [EnglishTop
 const VietnamesePage = z
   .string()
   .trim()
-  .regex(/^\/[a-z0-9-]+\/(?:[a-z0-9-]+\/)?$/, 'Địa chỉ trang tiếng Việt phải có dạng /gioi-thieu/lanh-dao/ (bắt đầu và kết thúc bằng "/").')
+  .regex(
+    /^\/[a-z0-9-]+\/(?:[a-z0-9-]+\/)?$/,
+    'Địa chỉ trang tiếng Việt phải có dạng /gioi-thieu/lanh-dao/ (bắt đầu và kết thúc bằng "/").',
+  )
   .refine((s) => !s.startsWith('/en/'), 'Phải là một trang tiếng Việt, không phải trang /en/.');
 
 export const EnglishPageEntrySchema = EntryBaseSchema.extend({

@@ -17,14 +17,18 @@ export type NewsCategory = keyof typeof NEWS_CATEGORIES;
  * Điều 19a: an item written elsewhere must cite its source. `original`
  * marks the board's own writing, so "no source" is never a silent default.
  */
-export const NewsSourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('original') }),
-  z.strictObject({
-    kind: z.literal('cited'),
-    name: Text(200),
-    url: z.url({ protocol: /^https?$/, error: 'Địa chỉ nguồn phải là http hoặc https.' }).optional(),
-  }),
-], { error: 'Phải ghi nguồn tin: "original" (tin tự viết) hoặc "cited" kèm tên nguồn (Điều 19a).' });
+export const NewsSourceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('original') }),
+    z.strictObject({
+      kind: z.literal('cited'),
+      name: Text(200),
+      url: z.url({ protocol: /^https?$/, error: 'Địa chỉ nguồn phải là http hoặc https.' }).optional(),
+    }),
+  ],
+  { error: 'Phải ghi nguồn tin: "original" (tin tự viết) hoặc "cited" kèm tên nguồn (Điều 19a).' },
+);
 export type NewsSource = z.infer<typeof NewsSourceSchema>;
 
 export const NewsImageSchema = z.strictObject({

@@ -13,9 +13,14 @@ export const ONLINE_ACTIVITY_KINDS = {
 } as const;
 
 export const OnlineActivityEntrySchema = EntryBaseSchema.extend({
-  kind: z.enum(Object.keys(ONLINE_ACTIVITY_KINDS) as [keyof typeof ONLINE_ACTIVITY_KINDS]).meta({ title: 'Loại hoạt động' }),
+  kind: z
+    .enum(Object.keys(ONLINE_ACTIVITY_KINDS) as [keyof typeof ONLINE_ACTIVITY_KINDS])
+    .meta({ title: 'Loại hoạt động' }),
   summary: Text(1000).meta({ title: 'Mô tả ngắn' }),
-  url: z.url({ protocol: /^https?$/, error: 'Địa chỉ phải là http hoặc https.' }).optional().meta({ title: 'Địa chỉ truy cập' }),
+  url: z
+    .url({ protocol: /^https?$/, error: 'Địa chỉ phải là http hoặc https.' })
+    .optional()
+    .meta({ title: 'Địa chỉ truy cập' }),
   since: DateField.optional().meta({ title: 'Triển khai từ ngày' }),
   active: z.boolean().default(true).meta({ title: 'Đang hoạt động' }),
 });

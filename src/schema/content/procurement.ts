@@ -21,7 +21,9 @@ export const PROCUREMENT_STATUSES = {
 
 export const ProcurementEntrySchema = EntryBaseSchema.extend({
   kind: z.enum(Object.keys(PROCUREMENT_KINDS) as [keyof typeof PROCUREMENT_KINDS]).meta({ title: 'Loại thông tin' }),
-  status: z.enum(Object.keys(PROCUREMENT_STATUSES) as [keyof typeof PROCUREMENT_STATUSES]).meta({ title: 'Tình trạng' }),
+  status: z
+    .enum(Object.keys(PROCUREMENT_STATUSES) as [keyof typeof PROCUREMENT_STATUSES])
+    .meta({ title: 'Tình trạng' }),
   summary: Text(1000).meta({ title: 'Tóm tắt' }),
   investor: Text(200).meta({ title: 'Chủ đầu tư, bên mời thầu' }),
   location: Text(200).optional().meta({ title: 'Địa điểm' }),

@@ -87,8 +87,12 @@ const feedbackKind = <K extends 'phan-anh' | 'kien-nghi'>(kind: K, noun: string)
   });
 
 export const ComplaintSubmissionSchema = contactRequired(
-  z.discriminatedUnion('kind', [KhieuNaiSchema, ToCaoSchema, feedbackKind('phan-anh', 'phản ánh'), feedbackKind('kien-nghi', 'kiến nghị')], {
-    error: 'Vui lòng chọn loại đơn: khiếu nại, tố cáo, phản ánh hoặc kiến nghị.',
-  }),
+  z.discriminatedUnion(
+    'kind',
+    [KhieuNaiSchema, ToCaoSchema, feedbackKind('phan-anh', 'phản ánh'), feedbackKind('kien-nghi', 'kiến nghị')],
+    {
+      error: 'Vui lòng chọn loại đơn: khiếu nại, tố cáo, phản ánh hoặc kiến nghị.',
+    },
+  ),
 );
 export type ComplaintSubmission = z.infer<typeof ComplaintSubmissionSchema>;

@@ -32,7 +32,8 @@ export type FieldProblem =
  * the bidirectional marks, overrides and isolates that make "fdp.exe" read
  * "exe.pdf", and the BOM. Zero-width joiners stay: emoji need them.
  */
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 const FORBIDDEN_IN_LINE = /[\t\n]/u;
 
 const lengthOf = (s: string) => [...s].length;
@@ -181,13 +182,19 @@ export const optionalEmail = (label?: string) => optional(email(label));
 
 /** Kebab-case identifiers of content entries, as they appear in addresses. */
 export function slug(label: string, max = 200) {
-  return coded(label, { normalise: (s) => s.trim(), pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, message: 'không hợp lệ.', max });
+  return coded(label, {
+    normalise: (s) => s.trim(),
+    pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    message: 'không hợp lệ.',
+    max,
+  });
 }
 
 /** Checkbox values as browsers send them. */
 function checkboxValue(value: unknown): unknown {
   if (value === 'on' || value === 'true' || value === '1' || value === 1) return true;
-  if (value === undefined || value === '' || value === 'false' || value === 'off' || value === '0' || value === 0) return false;
+  if (value === undefined || value === '' || value === 'false' || value === 'off' || value === '0' || value === 0)
+    return false;
   return value;
 }
 
@@ -220,7 +227,8 @@ export const Honeypot = z
   .preprocess(
     missingAsEmpty,
     z.unknown().superRefine((value, ctx) => {
-      if (value !== '') ctx.addIssue({ code: 'custom', message: 'Trường này phải để trống.', params: { problem: 'not-allowed' } });
+      if (value !== '')
+        ctx.addIssue({ code: 'custom', message: 'Trường này phải để trống.', params: { problem: 'not-allowed' } });
     }),
   )
   .transform(() => '' as const);
@@ -262,6 +270,10 @@ const PROBLEM_OF_CODE: Record<string, FieldProblem> = {
 export function fieldIssues(error: z.ZodError): Array<{ field: string; problem: FieldProblem; message: string }> {
   return error.issues.map((issue) => {
     const own = (issue as { params?: { problem?: FieldProblem } }).params?.problem;
-    return { field: issue.path.join('.'), problem: own ?? PROBLEM_OF_CODE[issue.code] ?? 'invalid-format', message: issue.message };
+    return {
+      field: issue.path.join('.'),
+      problem: own ?? PROBLEM_OF_CODE[issue.code] ?? 'invalid-format',
+      message: issue.message,
+    };
   });
 }

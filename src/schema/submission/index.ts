@@ -11,7 +11,11 @@ export { DossierSubmissionSchema, type DossierSubmission } from './dossier.ts';
 export { DraftCommentSubmissionSchema, type DraftCommentSubmission } from './draft-comment.ts';
 export { INFORMATION_DELIVERY } from './information-request.ts';
 export { QuestionSubmissionSchema, type QuestionSubmission } from './question.ts';
-export { FEEDBACK_CATEGORIES, WebsiteFeedbackSubmissionSchema, type WebsiteFeedbackSubmission } from './website-feedback.ts';
+export {
+  FEEDBACK_CATEGORIES,
+  WebsiteFeedbackSubmissionSchema,
+  type WebsiteFeedbackSubmission,
+} from './website-feedback.ts';
 export { fieldIssues, HONEYPOT_FIELD } from './fields.ts';
 export { RATING_LABELS, RATING_SCORES, RatingSubmissionSchema, type RatingSubmission } from './rating.ts';
 

@@ -18,13 +18,17 @@ export const RATING_LABELS: Record<(typeof RATING_SCORES)[number], string> = {
 const SCORE_MESSAGE = 'Vui lòng chọn mức độ hài lòng, từ 1 đến 5.';
 
 export const RatingSubmissionSchema = z.object({
-  score: z.preprocess(
-    (value) => (typeof value === 'string' && /^[1-5]$/.test(value.trim()) ? Number(value) : value),
-    z.unknown().superRefine((value, ctx) => {
-      if (value === undefined || value === '') ctx.addIssue({ code: 'custom', message: SCORE_MESSAGE, params: { problem: 'required' } });
-      else if (!RATING_SCORES.includes(value as 1)) ctx.addIssue({ code: 'custom', message: SCORE_MESSAGE, params: { problem: 'invalid-format' } });
-    }),
-  ).transform((value) => value as number),
+  score: z
+    .preprocess(
+      (value) => (typeof value === 'string' && /^[1-5]$/.test(value.trim()) ? Number(value) : value),
+      z.unknown().superRefine((value, ctx) => {
+        if (value === undefined || value === '')
+          ctx.addIssue({ code: 'custom', message: SCORE_MESSAGE, params: { problem: 'required' } });
+        else if (!RATING_SCORES.includes(value as 1))
+          ctx.addIssue({ code: 'custom', message: SCORE_MESSAGE, params: { problem: 'invalid-format' } });
+      }),
+    )
+    .transform((value) => value as number),
   comment: optionalText('Ý kiến góp ý', { max: 1_000, multiline: true }),
 });
 export type RatingSubmission = z.infer<typeof RatingSubmissionSchema>;

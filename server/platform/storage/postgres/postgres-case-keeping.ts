@@ -13,12 +13,16 @@ type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T
  * (docs/adr/0059). The unique keys settle races between server instances.
  */
 export function createPostgresCaseKeeping(pool: pg.Pool, transaction: Transaction) {
-  const rows = async (db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Row[];
+  const rows = async (db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as Row[];
 
   const caseRatings: CaseRatingRepository = {
     async add(rating) {
       const marks = RATING_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-      const result = await pool.query(`INSERT INTO case_ratings (${RATING_COLUMNS.join(', ')}) VALUES (${marks}) ON CONFLICT (case_id) DO NOTHING`, ratingValues(rating));
+      const result = await pool.query(
+        `INSERT INTO case_ratings (${RATING_COLUMNS.join(', ')}) VALUES (${marks}) ON CONFLICT (case_id) DO NOTHING`,
+        ratingValues(rating),
+      );
       return result.rowCount === 1;
     },
     async find(caseId) {
@@ -41,7 +45,12 @@ export function createPostgresCaseKeeping(pool: pg.Pool, transaction: Transactio
              WHERE department_id = $1 AND closed_at IS NOT NULL AND closed_at < $2 ORDER BY closed_at, id LIMIT $3`,
             [departmentId, closedBefore, max],
           )
-        ).map((row) => ({ caseId: String(row.id), trackingCode: String(row.tracking_code), service: row.service as never, closedAt: Number(row.closed_at) }));
+        ).map((row) => ({
+          caseId: String(row.id),
+          trackingCode: String(row.tracking_code),
+          service: row.service as never,
+          closedAt: Number(row.closed_at),
+        }));
         if (entries.length === 0) return null;
         // Another instance may have proposed meanwhile: the partial unique index keeps one list, and that one is returned.
         await client.query(
@@ -54,7 +63,13 @@ export function createPostgresCaseKeeping(pool: pg.Pool, transaction: Transactio
       });
     },
     async list(departmentId, limit) {
-      return (await rows(pool, 'SELECT * FROM case_disposals WHERE department_id = $1 ORDER BY proposed_at DESC, id LIMIT $2', [departmentId, limit])).map(toDisposalList);
+      return (
+        await rows(
+          pool,
+          'SELECT * FROM case_disposals WHERE department_id = $1 ORDER BY proposed_at DESC, id LIMIT $2',
+          [departmentId, limit],
+        )
+      ).map(toDisposalList);
     },
     async find(id) {
       const [row] = await rows(pool, 'SELECT * FROM case_disposals WHERE id = $1', [id]);

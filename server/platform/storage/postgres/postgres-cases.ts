@@ -33,7 +33,8 @@ const INSERT_ATTACHMENT = `INSERT INTO case_attachments (${ATTACHMENT_COLUMNS.jo
  * still write one case; the loser reads the winner's row once it commits.
  */
 export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
-  const rows = async (db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Row[];
+  const rows = async (db: pg.Pool | pg.PoolClient, sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as Row[];
 
   const cases: CaseRepository = {
     async create(input) {
@@ -43,20 +44,25 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
           const inserted = await rows(client, INSERT_CASE, caseValues(input, 'boolean'));
           if (inserted.length === 0) return false;
           await client.query(INSERT_EVENT, eventValues(record.id, event));
-          for (const attachment of attachments) await client.query(INSERT_ATTACHMENT, attachmentValues(record.id, attachment));
+          for (const attachment of attachments)
+            await client.query(INSERT_ATTACHMENT, attachmentValues(record.id, attachment));
           return true;
         });
         if (created) return { record, created: true, submissionDigest: input.submissionDigest ?? null };
       } catch (error) {
-        if ((error as { code?: string }).code === PG_UNIQUE_VIOLATION && /tracking_code/.test(String((error as { constraint?: string }).constraint))) {
+        if (
+          (error as { code?: string }).code === PG_UNIQUE_VIOLATION &&
+          /tracking_code/.test(String((error as { constraint?: string }).constraint))
+        ) {
           throw new TrackingCodeTakenError({ trackingCode: record.trackingCode });
         }
         throw error;
       }
-      const [existing] = await rows(pool, 'SELECT * FROM cases WHERE department_id = $1 AND idempotency_key_hash = $2', [
-        record.departmentId,
-        idempotencyKeyHash,
-      ]);
+      const [existing] = await rows(
+        pool,
+        'SELECT * FROM cases WHERE department_id = $1 AND idempotency_key_hash = $2',
+        [record.departmentId, idempotencyKeyHash],
+      );
       return toExistingCase(existing!);
     },
     async findById(id) {
@@ -70,11 +76,11 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
     async list(query) {
       const { where, params } = caseQueryWhere(query, (i) => `$${i}`);
       const n = params.length;
-      const found = await rows(pool, `SELECT * FROM cases WHERE ${where} ORDER BY received_at, id LIMIT $${n + 1} OFFSET $${n + 2}`, [
-        ...params,
-        query.limit,
-        query.offset ?? 0,
-      ]);
+      const found = await rows(
+        pool,
+        `SELECT * FROM cases WHERE ${where} ORDER BY received_at, id LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, query.limit, query.offset ?? 0],
+      );
       return found.map(toCase);
     },
     async update({ id, expectedVersion, patch, event, attachments = [] }) {
@@ -82,11 +88,11 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
         const assignments = patchAssignments(patch, 'boolean');
         const set = [...assignments.map(([column], i) => `${column} = $${i + 1}`), 'version = version + 1'].join(', ');
         const n = assignments.length;
-        const [updated] = await rows(client, `UPDATE cases SET ${set} WHERE id = $${n + 1} AND version = $${n + 2} RETURNING *`, [
-          ...assignments.map(([, v]) => v),
-          id,
-          expectedVersion,
-        ]);
+        const [updated] = await rows(
+          client,
+          `UPDATE cases SET ${set} WHERE id = $${n + 1} AND version = $${n + 2} RETURNING *`,
+          [...assignments.map(([, v]) => v), id, expectedVersion],
+        );
         if (!updated) {
           const [exists] = await rows(client, 'SELECT id FROM cases WHERE id = $1', [id]);
           if (!exists) throw new CaseNotFoundError({});
@@ -101,7 +107,9 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
       return (await rows(pool, 'SELECT * FROM case_events WHERE case_id = $1 ORDER BY id', [caseId])).map(toCaseEvent);
     },
     async attachments(caseId) {
-      return (await rows(pool, 'SELECT * FROM case_attachments WHERE case_id = $1 ORDER BY added_at, id', [caseId])).map(toAttachment);
+      return (
+        await rows(pool, 'SELECT * FROM case_attachments WHERE case_id = $1 ORDER BY added_at, id', [caseId])
+      ).map(toAttachment);
     },
     async purgeClosedBefore(at) {
       return transaction(async (client) => {
@@ -115,13 +123,21 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
       });
     },
     async countByStatus() {
-      return (await rows(pool, 'SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3')).map(toCaseCount);
+      return (
+        await rows(
+          pool,
+          'SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3',
+        )
+      ).map(toCaseCount);
     },
   };
 
   const replays: ReplayRepository = {
     async consume(id, expiresAt) {
-      const result = await pool.query('INSERT INTO pow_replays (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, expiresAt]);
+      const result = await pool.query(
+        'INSERT INTO pow_replays (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+        [id, expiresAt],
+      );
       return result.rowCount === 1;
     },
     async deleteExpired(now) {
@@ -131,14 +147,26 @@ export function createPostgresCases(pool: pg.Pool, transaction: Transaction) {
 
   const serviceGrants: ServiceGrantRepository = {
     async list(departmentId) {
-      const found = await rows(pool, 'SELECT * FROM service_officers WHERE department_id = $1 ORDER BY account_id, service', [departmentId]);
-      return found.map((row) => ({ departmentId: String(row.department_id), accountId: String(row.account_id), service: row.service as never }));
+      const found = await rows(
+        pool,
+        'SELECT * FROM service_officers WHERE department_id = $1 ORDER BY account_id, service',
+        [departmentId],
+      );
+      return found.map((row) => ({
+        departmentId: String(row.department_id),
+        accountId: String(row.account_id),
+        service: row.service as never,
+      }));
     },
     async set(departmentId, accountId, services) {
       await transaction(async (client) => {
         await client.query('DELETE FROM service_officers WHERE account_id = $1', [accountId]);
         for (const service of new Set(services)) {
-          await client.query('INSERT INTO service_officers (department_id, account_id, service) VALUES ($1, $2, $3)', [departmentId, accountId, service]);
+          await client.query('INSERT INTO service_officers (department_id, account_id, service) VALUES ($1, $2, $3)', [
+            departmentId,
+            accountId,
+            service,
+          ]);
         }
       });
     },

@@ -44,12 +44,10 @@ export function createPostgresCoordination(pool: pg.Pool, lockPool: pg.Pool, tra
 
   const jobClaims: JobClaimRepository = {
     async claim(job, due, instance, now) {
-      const inserted = await pool.query('INSERT INTO job_claims (job, due, instance, claimed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-        job,
-        due,
-        instance,
-        now,
-      ]);
+      const inserted = await pool.query(
+        'INSERT INTO job_claims (job, due, instance, claimed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [job, due, instance, now],
+      );
       return inserted.rowCount === 1;
     },
     async deleteBefore(due) {

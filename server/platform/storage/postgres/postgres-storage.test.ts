@@ -18,11 +18,13 @@ describe.skipIf(!available)('PostgreSQL adapter', () => {
     const [a, b, c] = [await open(schema), await open(schema), await open(elsewhere)];
     const events: string[] = [];
     let release!: () => void;
-    const held = a.locks.withLock('content-repository', () =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-        events.push('a');
-      }),
+    const held = a.locks.withLock(
+      'content-repository',
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          events.push('a');
+        }),
     );
     await new Promise((r) => setTimeout(r, 50));
     const waiting = b.locks.withLock('content-repository', async () => void events.push('b'));

@@ -6,7 +6,15 @@ import type { Storage } from '../repository.ts';
 import { createPostgresCases } from './postgres-cases.ts';
 import { createPostgresCoordination } from './postgres-coordination.ts';
 import { createPostgresCaseKeeping } from './postgres-case-keeping.ts';
-import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import {
+  auditFilter,
+  isUsernameVariant,
+  patched,
+  toAccount,
+  toAuditEntry,
+  toSession,
+  toThrottleState,
+} from '../row-mapping.ts';
 import { createPostgresShareLinks } from './postgres-share-links.ts';
 
 export interface PostgresOptions {
@@ -33,7 +41,10 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
     connectionString,
     max,
     // Milliseconds fit a JS number for 285,000 years; strings would leak into every record.
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
     options: schema ? `-c search_path=${schema}` : undefined,
   });
   // An idle client losing its connection must not crash the server; the next query reconnects.
@@ -43,7 +54,8 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
   lockPool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
-  const rows = async (db: Queryable, sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as Row[];
+  const rows = async (db: Queryable, sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).rows as Row[];
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -61,7 +73,12 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
   }
 
   /** Serialises writes that could together break a board limit (two deputies created at once). */
-  async function assertUnderLimit(client: pg.PoolClient, departmentId: string | null, limit: RoleLimit | undefined, exceptId?: string) {
+  async function assertUnderLimit(
+    client: pg.PoolClient,
+    departmentId: string | null,
+    limit: RoleLimit | undefined,
+    exceptId?: string,
+  ) {
     if (!limit) return;
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`board:${departmentId}:${limit.role}`]);
     const [row] = await rows(
@@ -107,7 +124,11 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
       async create(account: AccountRecord, limit) {
         try {
           await transaction(async (client) => {
-            await assertUnderLimit(client, account.departmentId, limit && account.role === limit.role && account.status === 'active' ? limit : undefined);
+            await assertUnderLimit(
+              client,
+              account.departmentId,
+              limit && account.role === limit.role && account.status === 'active' ? limit : undefined,
+            );
             await client.query(
               `INSERT INTO accounts (id, username, full_name, role, department_id, sections, delegations, status,
                  password_hash, must_change_password, password_expires_at, created_at, updated_at, created_by, email, credentials_seen_by)
@@ -142,7 +163,8 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
           const current = await findAccount(client, id, true);
           if (!current) throw new AccountNotFoundError({ username: id });
           const next = patched(current, patch);
-          if (limit && next.role === limit.role && next.status === 'active') await assertUnderLimit(client, next.departmentId, limit, id);
+          if (limit && next.role === limit.role && next.status === 'active')
+            await assertUnderLimit(client, next.departmentId, limit, id);
           await client.query(
             `UPDATE accounts SET role = $1, sections = $2, delegations = $3, status = $4, password_hash = $5,
                must_change_password = $6, password_expires_at = $7, updated_at = $8, email = $9, credentials_seen_by = $10 WHERE id = $11`,
@@ -166,7 +188,9 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
         });
       },
       async witnessedBy(accountId) {
-        return (await rows(pool, 'SELECT * FROM accounts WHERE credentials_seen_by = $1 ORDER BY username', [accountId])).map(toAccount);
+        return (
+          await rows(pool, 'SELECT * FROM accounts WHERE credentials_seen_by = $1 ORDER BY username', [accountId])
+        ).map(toAccount);
       },
       async findById(id) {
         return findAccount(pool, id);
@@ -179,7 +203,9 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
         const found =
           departmentId === undefined
             ? await rows(pool, 'SELECT * FROM accounts ORDER BY username')
-            : await rows(pool, 'SELECT * FROM accounts WHERE department_id IS NOT DISTINCT FROM $1 ORDER BY username', [departmentId]);
+            : await rows(pool, 'SELECT * FROM accounts WHERE department_id IS NOT DISTINCT FROM $1 ORDER BY username', [
+                departmentId,
+              ]);
         return found.map(toAccount);
       },
       async usernamesLike(base) {
@@ -206,14 +232,17 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
         await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
       },
       async deleteForAccount(accountId, exceptTokenHash) {
-        const result = await pool.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2', [
-          accountId,
-          exceptTokenHash ?? null,
-        ]);
+        const result = await pool.query(
+          'DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2',
+          [accountId, exceptTokenHash ?? null],
+        );
         return result.rowCount ?? 0;
       },
       async deleteExpired(now, idleMs, absoluteMs) {
-        const result = await pool.query('DELETE FROM sessions WHERE last_seen_at <= $1 OR created_at <= $2', [now - idleMs, now - absoluteMs]);
+        const result = await pool.query('DELETE FROM sessions WHERE last_seen_at <= $1 OR created_at <= $2', [
+          now - idleMs,
+          now - absoluteMs,
+        ]);
         return result.rowCount ?? 0;
       },
     },
@@ -265,7 +294,11 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
         return toAuditEntry(row);
       },
       async list(query) {
-        const { sql, params } = auditFilter(query, (n) => `$${n}`, (n) => `IS NOT DISTINCT FROM $${n}`);
+        const { sql, params } = auditFilter(
+          query,
+          (n) => `$${n}`,
+          (n) => `IS NOT DISTINCT FROM $${n}`,
+        );
         return (await rows(pool, sql, params)).map(toAuditEntry);
       },
     },
@@ -275,7 +308,9 @@ export async function openPostgresStorage({ connectionString, schema, max = 10 }
       try {
         // Two servers starting together must not both apply the same migration.
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
         const applied = (await rows(client, 'SELECT version, checksum FROM schema_migrations')).map((row) => ({
           version: String(row.version),
           checksum: String(row.checksum),

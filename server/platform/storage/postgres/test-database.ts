@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Whether PostgreSQL answers. Unreachable is a skip on a laptop, but a
@@ -14,8 +15,11 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`PostgreSQL unreachable at ${TEST_DATABASE_URL} and CI=true: ${String(error)}`);
-    console.warn(`⚠ PostgreSQL tests skipped: cannot reach ${TEST_DATABASE_URL} (${String(error)}). Set TEST_DATABASE_URL to run them.`);
+    if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL unreachable at ${TEST_DATABASE_URL} and CI=true: ${String(error)}`);
+    console.warn(
+      `⚠ PostgreSQL tests skipped: cannot reach ${TEST_DATABASE_URL} (${String(error)}). Set TEST_DATABASE_URL to run them.`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);

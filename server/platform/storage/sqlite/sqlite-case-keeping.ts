@@ -14,7 +14,8 @@ type Row = Record<string, unknown>;
  */
 export function createSqliteCaseKeeping(db: DatabaseSync, transaction: <T>(work: () => T) => T) {
   const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...(params as SQLInputValue[])) as Row[];
-  const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...(params as SQLInputValue[])) as Row | undefined;
+  const one = (sql: string, ...params: unknown[]) =>
+    db.prepare(sql).get(...(params as SQLInputValue[])) as Row | undefined;
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...(params as SQLInputValue[]));
 
   const caseRatings: CaseRatingRepository = {
@@ -28,7 +29,8 @@ export function createSqliteCaseKeeping(db: DatabaseSync, transaction: <T>(work:
     },
   };
 
-  const pending = (departmentId: string) => one(`SELECT * FROM case_disposals WHERE department_id = ? AND status = 'proposed'`, departmentId);
+  const pending = (departmentId: string) =>
+    one(`SELECT * FROM case_disposals WHERE department_id = ? AND status = 'proposed'`, departmentId);
 
   const caseDisposals: CaseDisposalRepository = {
     async propose({ id, departmentId, closedBefore, proposedAt, max }) {
@@ -41,7 +43,12 @@ export function createSqliteCaseKeeping(db: DatabaseSync, transaction: <T>(work:
           departmentId,
           closedBefore,
           max,
-        ).map((row) => ({ caseId: String(row.id), trackingCode: String(row.tracking_code), service: row.service as never, closedAt: Number(row.closed_at) }));
+        ).map((row) => ({
+          caseId: String(row.id),
+          trackingCode: String(row.tracking_code),
+          service: row.service as never,
+          closedAt: Number(row.closed_at),
+        }));
         if (entries.length === 0) return null;
         run(
           `INSERT INTO case_disposals (id, department_id, proposed_at, closed_before, entries, status) VALUES (?, ?, ?, ?, ?, 'proposed')`,
@@ -55,7 +62,11 @@ export function createSqliteCaseKeeping(db: DatabaseSync, transaction: <T>(work:
       });
     },
     async list(departmentId, limit) {
-      return all('SELECT * FROM case_disposals WHERE department_id = ? ORDER BY proposed_at DESC, id LIMIT ?', departmentId, limit).map(toDisposalList);
+      return all(
+        'SELECT * FROM case_disposals WHERE department_id = ? ORDER BY proposed_at DESC, id LIMIT ?',
+        departmentId,
+        limit,
+      ).map(toDisposalList);
     },
     async find(id) {
       const row = one('SELECT * FROM case_disposals WHERE id = ?', id);
@@ -73,7 +84,9 @@ export function createSqliteCaseKeeping(db: DatabaseSync, transaction: <T>(work:
         if (Number(changed.changes) !== 1) throw new DisposalDecidedError({ id });
         const ids = toDisposalList(one('SELECT * FROM case_disposals WHERE id = ?', id)!).entries.map((e) => e.caseId);
         const marks = ids.map(() => '?').join(', ');
-        const files = all(`SELECT stored_name FROM case_attachments WHERE case_id IN (${marks})`, ...ids).map((row) => String(row.stored_name));
+        const files = all(`SELECT stored_name FROM case_attachments WHERE case_id IN (${marks})`, ...ids).map((row) =>
+          String(row.stored_name),
+        );
         // Closed cases only: a list never reaches a case that is still being handled.
         run(`DELETE FROM cases WHERE id IN (${marks}) AND closed_at IS NOT NULL`, ...ids);
         return files;

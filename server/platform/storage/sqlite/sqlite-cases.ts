@@ -53,7 +53,11 @@ interface Pending {
  * one bad submission never takes the others down. Nobody is answered before
  * COMMIT returns (synchronous = FULL): an acknowledged case survives a crash.
  */
-export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () => T) => T, groupCommitWaitMs = GROUP_COMMIT_WAIT_MS) {
+export function createSqliteCases(
+  db: DatabaseSync,
+  transaction: <T>(work: () => T) => T,
+  groupCommitWaitMs = GROUP_COMMIT_WAIT_MS,
+) {
   const cache = new Map<string, ReturnType<DatabaseSync['prepare']>>();
   const statement = (sql: string) => {
     let prepared = cache.get(sql);
@@ -61,7 +65,8 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
     return prepared;
   };
   const all = (sql: string, ...params: unknown[]) => statement(sql).all(...(params as SQLInputValue[])) as Row[];
-  const one = (sql: string, ...params: unknown[]) => statement(sql).get(...(params as SQLInputValue[])) as Row | undefined;
+  const one = (sql: string, ...params: unknown[]) =>
+    statement(sql).get(...(params as SQLInputValue[])) as Row | undefined;
   const run = (sql: string, ...params: unknown[]) => statement(sql).run(...(params as SQLInputValue[]));
 
   let queue: Pending[] = [];
@@ -88,14 +93,21 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
   function writeOne(input: NewCase): CreatedCase {
     const { record, event, attachments, idempotencyKeyHash } = input;
     if (idempotencyKeyHash !== null) {
-      const existing = one('SELECT * FROM cases WHERE department_id = ? AND idempotency_key_hash = ?', record.departmentId, idempotencyKeyHash);
+      const existing = one(
+        'SELECT * FROM cases WHERE department_id = ? AND idempotency_key_hash = ?',
+        record.departmentId,
+        idempotencyKeyHash,
+      );
       if (existing) return toExistingCase(existing);
     }
     try {
       run(INSERT_CASE, ...caseValues(input, 'integer'));
     } catch (error) {
       const code = (error as { errcode?: number }).errcode;
-      if ((code === SQLITE_CONSTRAINT_UNIQUE || code === SQLITE_CONSTRAINT_PRIMARYKEY) && /tracking_code/.test(String(error))) {
+      if (
+        (code === SQLITE_CONSTRAINT_UNIQUE || code === SQLITE_CONSTRAINT_PRIMARYKEY) &&
+        /tracking_code/.test(String(error))
+      ) {
         throw new TrackingCodeTakenError({ trackingCode: record.trackingCode });
       }
       throw error;
@@ -165,14 +177,24 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
     },
     async list(query) {
       const { where, params } = caseQueryWhere(query, () => '?');
-      const rows = all(`SELECT * FROM cases WHERE ${where} ORDER BY received_at, id LIMIT ? OFFSET ?`, ...params, query.limit, query.offset ?? 0);
+      const rows = all(
+        `SELECT * FROM cases WHERE ${where} ORDER BY received_at, id LIMIT ? OFFSET ?`,
+        ...params,
+        query.limit,
+        query.offset ?? 0,
+      );
       return rows.map(toCase);
     },
     async update({ id, expectedVersion, patch, event, attachments = [] }) {
       return transaction(() => {
         const assignments = patchAssignments(patch, 'integer');
         const set = [...assignments.map(([column]) => `${column} = ?`), 'version = version + 1'].join(', ');
-        const result = run(`UPDATE cases SET ${set} WHERE id = ? AND version = ?`, ...assignments.map(([, v]) => v), id, expectedVersion);
+        const result = run(
+          `UPDATE cases SET ${set} WHERE id = ? AND version = ?`,
+          ...assignments.map(([, v]) => v),
+          id,
+          expectedVersion,
+        );
         if (Number(result.changes) !== 1) {
           if (!one('SELECT id FROM cases WHERE id = ?', id)) throw new CaseNotFoundError({});
           throw new CaseConflictError({ caseId: id });
@@ -199,14 +221,23 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
       });
     },
     async countByStatus() {
-      return all('SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3').map(toCaseCount);
+      return all(
+        'SELECT department_id, service, status, count(*) AS n FROM cases GROUP BY department_id, service, status ORDER BY 1, 2, 3',
+      ).map(toCaseCount);
     },
   };
 
   const replays: ReplayRepository = {
     async consume(id, expiresAt) {
       // A challenge spent again after a power cut costs its sender another proof of work, nothing more (docs/adr/0051, 0054).
-      return withoutWaitingForDisk(db, () => Number(run('INSERT INTO pow_replays (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', id, expiresAt).changes) === 1);
+      return withoutWaitingForDisk(
+        db,
+        () =>
+          Number(
+            run('INSERT INTO pow_replays (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', id, expiresAt)
+              .changes,
+          ) === 1,
+      );
     },
     async deleteExpired(now) {
       return Number(run('DELETE FROM pow_replays WHERE expires_at <= ?', now).changes);
@@ -215,7 +246,10 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
 
   const serviceGrants: ServiceGrantRepository = {
     async list(departmentId) {
-      return all('SELECT * FROM service_officers WHERE department_id = ? ORDER BY account_id, service', departmentId).map((row) => ({
+      return all(
+        'SELECT * FROM service_officers WHERE department_id = ? ORDER BY account_id, service',
+        departmentId,
+      ).map((row) => ({
         departmentId: String(row.department_id),
         accountId: String(row.account_id),
         service: row.service as never,
@@ -225,7 +259,12 @@ export function createSqliteCases(db: DatabaseSync, transaction: <T>(work: () =>
       transaction(() => {
         run('DELETE FROM service_officers WHERE account_id = ?', accountId);
         for (const service of new Set(services)) {
-          run('INSERT INTO service_officers (department_id, account_id, service) VALUES (?, ?, ?)', departmentId, accountId, service);
+          run(
+            'INSERT INTO service_officers (department_id, account_id, service) VALUES (?, ?, ?)',
+            departmentId,
+            accountId,
+            service,
+          );
         }
       });
     },

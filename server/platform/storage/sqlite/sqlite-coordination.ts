@@ -84,7 +84,8 @@ export function leaseLock(leases: LeaseRows): LockRepository {
  */
 export function createSqliteCoordination(db: DatabaseSync, transaction: Transaction) {
   const run = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).run(...params);
-  const one = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+  const one = (sql: string, ...params: SQLInputValue[]) =>
+    db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
   // A closed database (the process stopping) must not turn a timer into a crash.
   const quietly = (work: () => void) => {
     try {
@@ -108,7 +109,9 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
       return Number(taken.changes) === 1;
     },
     renew(name, holder) {
-      quietly(() => run('UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?', Date.now() + LEASE_MS, name, holder));
+      quietly(() =>
+        run('UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?', Date.now() + LEASE_MS, name, holder),
+      );
     },
     release(name, holder) {
       quietly(() => run('DELETE FROM leases WHERE name = ? AND holder = ?', name, holder));
@@ -118,7 +121,13 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
 
   const jobClaims: JobClaimRepository = {
     async claim(job, due, instance, now) {
-      const inserted = run('INSERT INTO job_claims (job, due, instance, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', job, due, instance, now);
+      const inserted = run(
+        'INSERT INTO job_claims (job, due, instance, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        job,
+        due,
+        instance,
+        now,
+      );
       return Number(inserted.changes) === 1;
     },
     async deleteBefore(due) {

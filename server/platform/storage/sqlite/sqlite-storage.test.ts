@@ -26,7 +26,9 @@ describe('SQLite file settings', () => {
     const db = new DatabaseSync(path);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     // Every migration file, in order: the list grows with each new one.
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(readMigrations('sqlite').map(({ version }) => ({ version })));
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(
+      readMigrations('sqlite').map(({ version }) => ({ version })),
+    );
     db.close();
   });
 });
@@ -39,11 +41,13 @@ describe('SQLite locks between processes (docs/adr/0102)', () => {
     const cli = openSqliteStorage({ path });
     const events: string[] = [];
     let release!: () => void;
-    const held = server.locks.withLock('content-repository', () =>
-      new Promise<void>((resolve) => {
-        release = resolve;
-        events.push('server');
-      }),
+    const held = server.locks.withLock(
+      'content-repository',
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          events.push('server');
+        }),
     );
     const waiting = cli.locks.withLock('content-repository', async () => void events.push('cli'));
     await new Promise((r) => setTimeout(r, 100));
@@ -54,7 +58,9 @@ describe('SQLite locks between processes (docs/adr/0102)', () => {
 
     // A process that died mid-task left its lease; once expired, the next holder does not wait for it.
     const raw = new DatabaseSync(path);
-    raw.prepare('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)').run('build:sotuphap', 'dead-process', Date.now() - 1);
+    raw
+      .prepare('INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)')
+      .run('build:sotuphap', 'dead-process', Date.now() - 1);
     raw.close();
     expect(await cli.locks.withLock('build:sotuphap', async () => 'taken over')).toBe('taken over');
     await Promise.all([server.close(), cli.close()]);
@@ -71,7 +77,9 @@ describe('SQLite migration 0007 (docs/adr/0048)', () => {
     raw.exec(`INSERT INTO cases (id, department_id, service, tracking_code, secret_hash, status, subject, payload, received_at, accept_due_at, updated_at)
               VALUES ('c1', 'sotuphap', 'hoi-dap', 'STP-2026-AAAA-A1', 'h', 'resolved', 'Câu hỏi', '{}', 1, 2, 3)`);
     raw.exec(`INSERT INTO case_events (case_id, at, action, status) VALUES ('c1', 1, 'submit', 'submitted')`);
-    raw.exec(`INSERT INTO case_ratings (case_id, department_id, service, score, channel, rated_at) VALUES ('c1', 'sotuphap', 'hoi-dap', 5, 'lookup', 4)`);
+    raw.exec(
+      `INSERT INTO case_ratings (case_id, department_id, service, score, channel, rated_at) VALUES ('c1', 'sotuphap', 'hoi-dap', 5, 'lookup', 4)`,
+    );
     // As on an installation that had every other migration: 0007 runs on a table full of cases.
     raw.exec(`DELETE FROM schema_migrations WHERE version = '0007-information-requests'`);
     raw.close();

@@ -8,7 +8,15 @@ import type { Storage } from '../repository.ts';
 import { createSqliteCases } from './sqlite-cases.ts';
 import { createSqliteCoordination, type LeaseRows, sameState, type Swapped } from './sqlite-coordination.ts';
 import { createSqliteCaseKeeping } from './sqlite-case-keeping.ts';
-import { auditFilter, isUsernameVariant, patched, toAccount, toAuditEntry, toSession, toThrottleState } from '../row-mapping.ts';
+import {
+  auditFilter,
+  isUsernameVariant,
+  patched,
+  toAccount,
+  toAuditEntry,
+  toSession,
+  toThrottleState,
+} from '../row-mapping.ts';
 import { createSqliteShareLinks } from './sqlite-share-links.ts';
 
 export interface SqliteOptions {
@@ -44,12 +52,17 @@ export interface SqlitePrimitives {
   swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
 }
 
-export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): { storage: Storage; primitives: SqlitePrimitives } {
+export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): {
+  storage: Storage;
+  primitives: SqlitePrimitives;
+} {
   // Created private before SQLite opens it: its -wal and -shm files then take the same mode.
   if (path !== ':memory:') ensurePrivateFile(path);
   const db = new DatabaseSync(path);
   // WAL: readers never wait for the writer. FULL: a committed account change survives a power cut.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
 
   const all = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as Row[];
   const one = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as Row | undefined;
@@ -175,7 +188,10 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
     accounts: {
       async create(account, limit) {
         transaction(() => {
-          assertUnderLimit(account.departmentId, limit && account.role === limit.role && account.status === 'active' ? limit : undefined);
+          assertUnderLimit(
+            account.departmentId,
+            limit && account.role === limit.role && account.status === 'active' ? limit : undefined,
+          );
           insertAccount(account);
         });
         return account;
@@ -185,7 +201,8 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
           const current = findAccount(id);
           if (!current) throw new AccountNotFoundError({ username: id });
           const next = patched(current, patch);
-          if (limit && next.role === limit.role && next.status === 'active') assertUnderLimit(next.departmentId, limit, id);
+          if (limit && next.role === limit.role && next.status === 'active')
+            assertUnderLimit(next.departmentId, limit, id);
           try {
             run(
               `UPDATE accounts SET role = ?, sections = ?, delegations = ?, status = ?, password_hash = ?,
@@ -255,11 +272,19 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
         run('DELETE FROM sessions WHERE token_hash = ?', tokenHash);
       },
       async deleteForAccount(accountId, exceptTokenHash) {
-        const result = run('DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?', accountId, exceptTokenHash ?? null);
+        const result = run(
+          'DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?',
+          accountId,
+          exceptTokenHash ?? null,
+        );
         return Number(result.changes);
       },
       async deleteExpired(now, idleMs, absoluteMs) {
-        const result = run('DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?', now - idleMs, now - absoluteMs);
+        const result = run(
+          'DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?',
+          now - idleMs,
+          now - absoluteMs,
+        );
         return Number(result.changes);
       },
     },
@@ -295,13 +320,19 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
         return toAuditEntry(row!);
       },
       async list(query: AuditQuery) {
-        const { sql, params } = auditFilter(query, () => '?', () => 'IS ?');
+        const { sql, params } = auditFilter(
+          query,
+          () => '?',
+          () => 'IS ?',
+        );
         return all(sql, ...(params as SQLInputValue[])).map(toAuditEntry);
       },
     },
 
     async migrate() {
-      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+      );
       // A migration that rebuilds a table (0007) must not cascade its DROP to the rows that point at it: foreign
       // keys are off while migrations run (the pragma is ignored inside a transaction) and checked before committing.
       db.exec('PRAGMA foreign_keys = OFF');
@@ -329,9 +360,15 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
       const pending = pendingMigrations(readMigrations('sqlite'), applied);
       for (const migration of pending) {
         db.exec(migration.sql);
-        run('INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (?, ?, ?)', migration.version, migration.checksum, Date.now());
+        run(
+          'INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (?, ?, ?)',
+          migration.version,
+          migration.checksum,
+          Date.now(),
+        );
       }
-      if (all('PRAGMA foreign_key_check').length > 0) throw new Error('A migration left rows pointing at nothing; nothing was applied.');
+      if (all('PRAGMA foreign_key_check').length > 0)
+        throw new Error('A migration left rows pointing at nothing; nothing was applied.');
       return pending.map((migration) => migration.version);
     });
   }

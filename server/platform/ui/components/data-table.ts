@@ -23,7 +23,12 @@ export interface DataTableView {
 
 const cellsOf = (row: DataRow) => ('cells' in row ? row.cells : (row as readonly Content[]));
 
-function row(cells: readonly Content[], named: boolean, data?: Readonly<Record<string, string>>, classes: ReadonlyArray<string | undefined> = []): Html {
+function row(
+  cells: readonly Content[],
+  named: boolean,
+  data?: Readonly<Record<string, string>>,
+  classes: ReadonlyArray<string | undefined> = [],
+): Html {
   return html`<tr${dataAttributes(data)}>${cells.map((cell, i) => {
     if (named && i === 0) return html`<th scope="row">${cell}</th>`;
     return classes[i] ? html`<td class="${classes[i]}">${cell}</td>` : html`<td>${cell}</td>`;

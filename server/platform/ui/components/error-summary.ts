@@ -24,7 +24,8 @@ export function errorSummary(view: ErrorSummaryView | null): Html | string {
   const titleId = id && title ? `${id}-tieu-de` : undefined;
   const focus = id ? html` id="${id}" tabindex="-1"` : '';
   const labelledBy = titleId ? html` aria-labelledby="${titleId}"` : '';
-  const entry = (item: { text: string; href?: string }): Content => (item.href ? html`<a href="${item.href}">${item.text}</a>` : item.text);
+  const entry = (item: { text: string; href?: string }): Content =>
+    item.href ? html`<a href="${item.href}">${item.text}</a>` : item.text;
   return html`<div class="${className}" role="alert"${labelledBy}${focus}>
     ${title ? html`<h2${titleId ? html` id="${titleId}"` : ''}>${title}</h2>` : ''}
     ${message ? html`<p>${message}</p>` : ''}

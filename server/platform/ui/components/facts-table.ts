@@ -16,7 +16,8 @@ export function factsTable(facts: ReadonlyArray<Fact | null | undefined | false>
   const shown = facts.filter((f): f is Fact => Boolean(f));
   return html`<dl${className ? html` class="${className}"` : ''}>
     ${shown.map(
-      (f) => html`<dt>${f.term}</dt><dd${f.id ? html` id="${f.id}"` : ''}${f.className ? html` class="${f.className}"` : ''}${dataAttributes(f.data)}>${f.detail}</dd>`,
+      (f) =>
+        html`<dt>${f.term}</dt><dd${f.id ? html` id="${f.id}"` : ''}${f.className ? html` class="${f.className}"` : ''}${dataAttributes(f.data)}>${f.detail}</dd>`,
     )}
   </dl>`;
 }

@@ -46,7 +46,8 @@ export interface FieldStyle {
   errorAfterControl: boolean;
 }
 
-const attribute = (name: string, value: string | number | undefined) => (value === undefined || value === '' ? '' : html` ${name}="${value}"`);
+const attribute = (name: string, value: string | number | undefined) =>
+  value === undefined || value === '' ? '' : html` ${name}="${value}"`;
 const flag = (name: string, on: boolean | undefined) => (on ? ` ${name}` : '');
 
 function control(view: FieldView, describedBy: string, invalid: boolean): Html {
@@ -68,12 +69,21 @@ export function field(view: FieldView, style: FieldStyle): Html {
   const errorId = view.error ? `${view.id}-loi` : '';
   const invalid = Boolean(view.error || view.invalid);
   const input = control(view, [hintId, errorId].filter(Boolean).join(' '), invalid);
-  const mark = view.required && style.requiredMark ? html` <span class="${style.requiredMark.className}">${style.requiredMark.text}</span>` : '';
+  const mark =
+    view.required && style.requiredMark
+      ? html` <span class="${style.requiredMark.className}">${style.requiredMark.text}</span>`
+      : '';
   const label = html`<label for="${view.id}">${view.label}${mark}</label>`;
   const hint = view.hint ? html`<p class="${style.hint}" id="${hintId}">${view.hint}</p>` : '';
   const prefix = style.errorPrefix ? html`<span class="visually-hidden">${style.errorPrefix}</span>` : '';
   const error = view.error ? html`<p class="${style.error}" id="${errorId}">${prefix}${view.error}</p>` : '';
-  const classes = [style.field, view.control === 'checkbox' ? style.checkbox : '', invalid && style.invalid ? style.invalid : ''].filter(Boolean).join(' ');
+  const classes = [
+    style.field,
+    view.control === 'checkbox' ? style.checkbox : '',
+    invalid && style.invalid ? style.invalid : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   if (view.control === 'checkbox') return html`<div class="${classes}">${input} ${label}${hint}${error}</div>`;
   return style.errorAfterControl
     ? html`<div class="${classes}">${label}${hint}${input}${error}</div>`

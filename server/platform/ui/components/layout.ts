@@ -19,19 +19,23 @@ export function layout(frame: FrameView, body: Content): Html {
     <a class="skip-link" href="#noi-dung">${t('frame.skipLink')}</a>
     <header class="site-header">
       <p class="site-name">${frame.siteName} <span class="site-area">${t('frame.area')}</span></p>
-      ${frame.signedIn
-        ? html`<form method="post" action="${BACK_OFFICE_PATHS.signOut}" class="sign-out">
+      ${
+        frame.signedIn
+          ? html`<form method="post" action="${BACK_OFFICE_PATHS.signOut}" class="sign-out">
             <span>${frame.signedIn}</span>
             <button type="submit" class="button-link">${t('frame.signOut')}</button>
           </form>`
-        : ''}
-      ${frame.nav
-        ? html`<nav aria-label="${t('nav.label')}">
+          : ''
+      }
+      ${
+        frame.nav
+          ? html`<nav aria-label="${t('nav.label')}">
             <ul class="nav-list">
               ${frame.nav.map((link) => html`<li><a href="${link.href}">${link.text}</a></li>`)}
             </ul>
           </nav>`
-        : ''}
+          : ''
+      }
     </header>
     <main id="noi-dung" tabindex="-1">${body}</main>
     <footer class="site-footer">

@@ -7,13 +7,21 @@ describe('timeline', () => {
       await timeline(
         [
           { at: '16/11/2026 09:00', datetime: '2026-11-16T02:00:00.000Z', label: 'Đã nhận đơn trực tuyến', notes: [] },
-          { at: '17/11/2026 10:30', datetime: '2026-11-17T03:30:00.000Z', label: 'Đã thụ lý', actor: 'Lê Văn Bình', notes: ['<i>Đã thụ lý</i>'] },
+          {
+            at: '17/11/2026 10:30',
+            datetime: '2026-11-17T03:30:00.000Z',
+            label: 'Đã thụ lý',
+            actor: 'Lê Văn Bình',
+            notes: ['<i>Đã thụ lý</i>'],
+          },
         ],
         { className: 'dv-timeline', noteClass: 'dv-pre' },
       )
     ).toString();
     expect(out).toMatch(/^<ol class="dv-timeline">/);
-    expect(out).toContain('<li><time datetime="2026-11-16T02:00:00.000Z">16/11/2026 09:00</time> – <strong>Đã nhận đơn trực tuyến</strong>');
+    expect(out).toContain(
+      '<li><time datetime="2026-11-16T02:00:00.000Z">16/11/2026 09:00</time> – <strong>Đã nhận đơn trực tuyến</strong>',
+    );
     expect(out).toContain('<strong>Đã thụ lý</strong> – Lê Văn Bình');
     expect(out).toContain('<p class="dv-pre">&lt;i&gt;Đã thụ lý&lt;/i&gt;</p>');
     expect(out.indexOf('Đã nhận đơn')).toBeLessThan(out.indexOf('Lê Văn Bình'));

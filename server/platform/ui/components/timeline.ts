@@ -15,7 +15,9 @@ export interface TimelineStep {
 export function timeline(steps: readonly TimelineStep[], style: { className?: string; noteClass: string }): Html {
   return html`<ol${style.className ? html` class="${style.className}"` : ''}>
     ${steps.map(
-      (s) => html`<li><time datetime="${s.datetime}">${s.at}</time> – <strong>${s.label}</strong>${s.actor ? ` – ${s.actor}` : ''}
+      (
+        s,
+      ) => html`<li><time datetime="${s.datetime}">${s.at}</time> – <strong>${s.label}</strong>${s.actor ? ` – ${s.actor}` : ''}
         ${s.notes.map((note) => html`<p class="${style.noteClass}">${note}</p>`)}</li>`,
     )}
   </ol>`;

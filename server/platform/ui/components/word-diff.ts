@@ -12,7 +12,8 @@ export interface WordDiffView {
 export function wordDiff(view: WordDiffView): Html {
   return html`<div class="diff">${view.parts.map((p) => {
     if (p.kind === 'added') return html`<ins><span class="visually-hidden">${view.addedLabel} </span>${p.text}</ins>`;
-    if (p.kind === 'removed') return html`<del><span class="visually-hidden">${view.removedLabel} </span>${p.text}</del>`;
+    if (p.kind === 'removed')
+      return html`<del><span class="visually-hidden">${view.removedLabel} </span>${p.text}</del>`;
     return p.text;
   })}</div>`;
 }

@@ -48,11 +48,14 @@ export const ACCOUNTS_TEXT = {
   'signIn.title': 'Đăng nhập',
   'signIn.usernameHint': 'Viết tắt họ và chữ đệm, rồi tên đầy đủ, không dấu. Ví dụ: Nguyễn Văn An → nvan.',
   'signIn.submit': 'Đăng nhập',
-  'signIn.firstTime': 'Lần đầu đăng nhập, hãy dùng mật khẩu dùng một lần do người quản lý cấp; bạn sẽ được yêu cầu đặt mật khẩu mới.',
+  'signIn.firstTime':
+    'Lần đầu đăng nhập, hãy dùng mật khẩu dùng một lần do người quản lý cấp; bạn sẽ được yêu cầu đặt mật khẩu mới.',
 
   'changePassword.title': 'Đổi mật khẩu',
-  'changePassword.firstTime': 'Bạn đang dùng mật khẩu dùng một lần. Hãy đặt mật khẩu mới trước khi sử dụng hệ thống (Điều 11, khoản 2).',
-  'changePassword.hint': 'Từ {min} đến {max} ký tự. Nên dùng một cụm từ dễ nhớ, có thể có dấu và khoảng trắng; không dùng mật khẩu phổ biến hay tên đăng nhập.',
+  'changePassword.firstTime':
+    'Bạn đang dùng mật khẩu dùng một lần. Hãy đặt mật khẩu mới trước khi sử dụng hệ thống (Điều 11, khoản 2).',
+  'changePassword.hint':
+    'Từ {min} đến {max} ký tự. Nên dùng một cụm từ dễ nhớ, có thể có dấu và khoảng trắng; không dùng mật khẩu phổ biến hay tên đăng nhập.',
   'changePassword.submit': 'Đổi mật khẩu',
 
   'home.title': 'Trang chính',
@@ -60,12 +63,14 @@ export const ACCOUNTS_TEXT = {
   'home.sections': 'Chuyên mục được phân công',
   'home.delegations': 'Được ủy quyền',
   'home.passwords': 'Mật khẩu của bạn',
-  'home.passwordsHint': 'Mỗi lần tài khoản được cấp mật khẩu và lần đăng nhập đầu tiên sau đó. Nếu có lần nào không phải bạn đề nghị hoặc không phải bạn đăng nhập, hãy đổi mật khẩu và báo ngay cho Trưởng Ban Biên tập.',
+  'home.passwordsHint':
+    'Mỗi lần tài khoản được cấp mật khẩu và lần đăng nhập đầu tiên sau đó. Nếu có lần nào không phải bạn đề nghị hoặc không phải bạn đăng nhập, hãy đổi mật khẩu và báo ngay cho Trưởng Ban Biên tập.',
   'home.ownHistory': 'Các lần cấp mật khẩu cho tài khoản của bạn',
   'home.boardPasswords': 'Cấp mật khẩu trong Ban Biên tập',
   'home.boardHistory': 'Các lần cấp mật khẩu gần đây',
   'home.escalated': 'Hồ sơ quá hạn cần Thủ trưởng chỉ đạo',
-  'home.escalatedHint': 'Hồ sơ dịch vụ công trực tuyến của đơn vị đã quá hạn từ số ngày làm việc được cấu hình trở lên, quá hạn lâu nhất trước.',
+  'home.escalatedHint':
+    'Hồ sơ dịch vụ công trực tuyến của đơn vị đã quá hạn từ số ngày làm việc được cấu hình trở lên, quá hạn lâu nhất trước.',
   'home.escalatedCaption': '{count} hồ sơ quá hạn',
   'home.lateBy': 'Quá hạn',
   'home.workingDays': '{days} ngày làm việc',

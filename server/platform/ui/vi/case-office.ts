@@ -37,7 +37,8 @@ export const CASE_OFFICE_TEXT = {
   'casePage.letterVia': 'Đơn có chữ ký nhận được qua',
   'casePage.letterVia.ban-chup': 'Bản chụp công dân gửi trực tuyến (tính từ lúc tải lên)',
   'casePage.letterVia.ban-giay': 'Đơn giấy nộp trực tiếp hoặc qua bưu điện (tính từ hôm nay)',
-  'casePage.remoteArea': 'Vụ việc ở vùng sâu, vùng xa đi lại khó khăn (thời hạn dài hơn theo Luật Khiếu nại 2011, Điều 28, 37)',
+  'casePage.remoteArea':
+    'Vụ việc ở vùng sâu, vùng xa đi lại khó khăn (thời hạn dài hơn theo Luật Khiếu nại 2011, Điều 28, 37)',
   'casePage.signedLetter': 'Đơn có chữ ký',
   'casePage.signedLetterPending': 'Chưa nhận: chưa tính thời hạn thụ lý',
   'casePage.signedLetterReceived': 'Đã nhận ngày {date}',
@@ -46,7 +47,8 @@ export const CASE_OFFICE_TEXT = {
   'casePage.departmentLimit': 'thời hạn đơn vị tự quy định',
   'casePage.extensions': 'Đã gia hạn {count}/{max} lần',
   'casePage.remote': 'Vùng sâu, vùng xa',
-  'casePage.withheldFiles': '{count} tệp được giữ bí mật (Luật Tố cáo 2018, Điều 9): chỉ Thủ trưởng và cán bộ được phân công xem được.',
+  'casePage.withheldFiles':
+    '{count} tệp được giữ bí mật (Luật Tố cáo 2018, Điều 9): chỉ Thủ trưởng và cán bộ được phân công xem được.',
   'casePage.rating': 'Đánh giá của công dân',
   'casePage.ratingValue': '{score}/5 – {label}',
   'casePage.ratingComment': 'Ý kiến: {comment}',
@@ -90,7 +92,8 @@ export const CASE_OFFICE_TEXT = {
   // The morning mail of each officer (case-reminders.ts, docs/adr/0056).
   'digest.subject': '[{department}] Hồ sơ đến hạn và quá hạn ngày {date}',
   'digest.greeting': 'Kính gửi {name},',
-  'digest.intro': '{department}: các hồ sơ dịch vụ công trực tuyến của đồng chí quá hạn hoặc đến hạn trong {days} ngày làm việc tới, tính đến ngày {date}.',
+  'digest.intro':
+    '{department}: các hồ sơ dịch vụ công trực tuyến của đồng chí quá hạn hoặc đến hạn trong {days} ngày làm việc tới, tính đến ngày {date}.',
   'digest.overdue': 'Quá hạn ({count}):',
   'digest.dueSoon': 'Sắp đến hạn ({count}):',
   'digest.escalated': 'Hồ sơ của đơn vị quá hạn cần Thủ trưởng chỉ đạo ({count}):',
@@ -100,13 +103,15 @@ export const CASE_OFFICE_TEXT = {
 
   // Disposal of closed cases past retention (docs/adr/0059).
   'disposals.title': 'Hồ sơ hết thời hạn lưu',
-  'disposals.hint': 'Hồ sơ đã kết thúc quá thời hạn lưu chỉ bị huỷ khi Thủ trưởng phê duyệt danh sách dưới đây. Danh sách, người phê duyệt và thời điểm được lưu lại sau khi hồ sơ bị huỷ, và được ghi vào nhật ký.',
+  'disposals.hint':
+    'Hồ sơ đã kết thúc quá thời hạn lưu chỉ bị huỷ khi Thủ trưởng phê duyệt danh sách dưới đây. Danh sách, người phê duyệt và thời điểm được lưu lại sau khi hồ sơ bị huỷ, và được ghi vào nhật ký.',
   'disposals.pending': 'Đề nghị huỷ {count} hồ sơ kết thúc trước ngày {before} (lập ngày {date})',
   'disposals.approved': 'Đã huỷ {count} hồ sơ theo phê duyệt của {name} lúc {at}',
   'disposals.code': 'Mã hồ sơ',
   'disposals.service': 'Dịch vụ',
   'disposals.closedAt': 'Ngày kết thúc',
-  'disposals.warning': 'Sau khi phê duyệt, các hồ sơ trên cùng tệp đính kèm bị huỷ vĩnh viễn; chỉ danh sách mã hồ sơ được giữ lại.',
+  'disposals.warning':
+    'Sau khi phê duyệt, các hồ sơ trên cùng tệp đính kèm bị huỷ vĩnh viễn; chỉ danh sách mã hồ sơ được giữ lại.',
   'disposals.approve': 'Phê duyệt huỷ các hồ sơ trên',
   'disposals.none': 'Không có danh sách nào chờ phê duyệt.',
   'disposals.history': 'Các quyết định đã phê duyệt',
@@ -114,6 +119,7 @@ export const CASE_OFFICE_TEXT = {
 
   'serviceGrants.title': 'Phân công dịch vụ',
   'serviceGrants.heading': 'Phân công dịch vụ cho cán bộ',
-  'serviceGrants.hint': 'Cán bộ được giao dịch vụ nào thì thấy hàng chờ chưa phân công của dịch vụ đó và các hồ sơ được phân công cho mình (Điều 15).',
+  'serviceGrants.hint':
+    'Cán bộ được giao dịch vụ nào thì thấy hàng chờ chưa phân công của dịch vụ đó và các hồ sơ được phân công cho mình (Điều 15).',
   'serviceGrants.save': 'Lưu',
 } as const;

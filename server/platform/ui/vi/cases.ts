@@ -85,8 +85,10 @@ export const CASES_TEXT = {
   'signedLetter.heading': 'Cần gửi đơn có chữ ký',
   'signedLetter.lawComplaint': 'Luật Khiếu nại năm 2011 (Điều 8)',
   'signedLetter.lawDenunciation': 'Luật Tố cáo năm 2018 (Điều 23)',
-  'signedLetter.why': 'Đơn gửi qua trang này chưa có chữ ký của Ông/Bà. Theo {law}, đơn phải do người gửi ký tên hoặc điểm chỉ thì cơ quan mới xem xét thụ lý.',
-  'signedLetter.how': 'Vui lòng ký tên hoặc điểm chỉ vào đơn (in ra hoặc viết tay, ghi mã hồ sơ), rồi gửi bản chụp (ảnh hoặc PDF) tại trang Tra cứu bằng mã hồ sơ và mã bí mật; hoặc nộp trực tiếp, gửi qua bưu điện đến trụ sở cơ quan.',
+  'signedLetter.why':
+    'Đơn gửi qua trang này chưa có chữ ký của Ông/Bà. Theo {law}, đơn phải do người gửi ký tên hoặc điểm chỉ thì cơ quan mới xem xét thụ lý.',
+  'signedLetter.how':
+    'Vui lòng ký tên hoặc điểm chỉ vào đơn (in ra hoặc viết tay, ghi mã hồ sơ), rồi gửi bản chụp (ảnh hoặc PDF) tại trang Tra cứu bằng mã hồ sơ và mã bí mật; hoặc nộp trực tiếp, gửi qua bưu điện đến trụ sở cơ quan.',
   'signedLetter.clock': 'Thời hạn thụ lý được tính từ ngày cơ quan nhận được đơn có chữ ký.',
   'signedLetter.received': 'Cơ quan đã nhận đơn có chữ ký ngày {date}.',
   'signedLetter.sent': 'Ông/Bà đã gửi bản chụp đơn có chữ ký; cơ quan sẽ kiểm tra và báo lại.',

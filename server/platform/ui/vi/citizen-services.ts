@@ -23,7 +23,8 @@ export const CITIZEN_SERVICES_TEXT = {
   'form.privacyLink': 'Đọc đầy đủ thông báo về xử lý dữ liệu cá nhân',
   'form.privacyLinkHint': '(bên kiểm soát dữ liệu, mục đích, thời hạn lưu, quyền của Ông/Bà và cách thực hiện).',
   'form.consent': 'Tôi đã đọc và đồng ý với thông báo về xử lý dữ liệu cá nhân',
-  'form.scriptNote': 'Trang dùng JavaScript để xác minh trình duyệt thay cho mã captcha; nếu trình duyệt tắt JavaScript, biểu mẫu vẫn gửi được. Ông/Bà cũng có thể gửi qua đường bưu điện hoặc trực tiếp tại trụ sở cơ quan.',
+  'form.scriptNote':
+    'Trang dùng JavaScript để xác minh trình duyệt thay cho mã captcha; nếu trình duyệt tắt JavaScript, biểu mẫu vẫn gửi được. Ông/Bà cũng có thể gửi qua đường bưu điện hoặc trực tiếp tại trụ sở cơ quan.',
   'form.send': 'Gửi',
 
   'receipt.heading': 'Cơ quan đã nhận {service}',
@@ -53,20 +54,24 @@ export const CITIZEN_SERVICES_TEXT = {
   'lookup.dueSet': 'Hạn: đến hết ngày {date}.',
   'lookup.closed': 'Hồ sơ đã kết thúc',
   'lookup.next.closed': 'Hồ sơ đã kết thúc ngày {date}.',
-  'lookup.next.suspended': 'Việc giải quyết đang tạm đình chỉ từ ngày {date}; thời gian tạm đình chỉ không tính vào thời hạn. Cơ quan sẽ báo khi tiếp tục giải quyết.',
-  'lookup.next.supplement': 'Tiếp theo: Ông/Bà bổ sung hồ sơ theo đề nghị của cơ quan; thời hạn được tính lại từ khi cơ quan nhận đủ.',
+  'lookup.next.suspended':
+    'Việc giải quyết đang tạm đình chỉ từ ngày {date}; thời gian tạm đình chỉ không tính vào thời hạn. Cơ quan sẽ báo khi tiếp tục giải quyết.',
+  'lookup.next.supplement':
+    'Tiếp theo: Ông/Bà bổ sung hồ sơ theo đề nghị của cơ quan; thời hạn được tính lại từ khi cơ quan nhận đủ.',
   'lookup.next.signedLetter': 'Tiếp theo: Ông/Bà gửi đơn có chữ ký; thời hạn thụ lý tính từ khi cơ quan nhận được đơn.',
   'lookup.next.accept': 'Tiếp theo: cơ quan xem xét thụ lý, hoặc trả lời lý do không thụ lý, hạn đến hết ngày {date}.',
   'lookup.next.approve': 'Tiếp theo: lãnh đạo cơ quan duyệt câu trả lời, hạn đến hết ngày {date}.',
   'lookup.next.resolve': 'Tiếp theo: cơ quan xác minh và trả lời kết quả giải quyết, hạn đến hết ngày {date}.',
-  'lookup.print': 'Có thể in trang này làm giấy biên nhận (chức năng In của trình duyệt, Ctrl+P): biểu mẫu không được in.',
+  'lookup.print':
+    'Có thể in trang này làm giấy biên nhận (chức năng In của trình duyệt, Ctrl+P): biểu mẫu không được in.',
   'lookup.formTitle.supplement': 'Bổ sung hồ sơ',
   'lookup.formTitle.signed-letter': 'Gửi đơn có chữ ký',
   'lookup.formTitle.rating': 'Đánh giá mức độ hài lòng',
 
   // The rating of a closed case (docs/adr/0058).
   'rating.heading': 'Đánh giá mức độ hài lòng',
-  'rating.invite': 'Ý kiến của Ông/Bà được dùng để đánh giá chất lượng phục vụ của cơ quan; mỗi hồ sơ được đánh giá một lần.',
+  'rating.invite':
+    'Ý kiến của Ông/Bà được dùng để đánh giá chất lượng phục vụ của cơ quan; mỗi hồ sơ được đánh giá một lần.',
   'rating.window': 'Nhận đánh giá đến hết ngày {date}.',
   'rating.question': 'Ông/Bà hài lòng với việc giải quyết hồ sơ ở mức nào?',
   'rating.comment': 'Ý kiến góp ý (không bắt buộc)',

@@ -2,7 +2,8 @@
 export const EDITORIAL_TEXT = {
   'entry.title': 'Lịch sử bài: {title}',
   'entry.notice.go-bai': 'Đã gỡ bài khỏi Website; bài trở về bước nhập mới để sửa.',
-  'entry.notice.dang-khan': 'Đã đăng tải khẩn. Bài nằm trong danh sách chờ rà soát trên trang Giám sát nội dung cho đến khi một người khác rà soát.',
+  'entry.notice.dang-khan':
+    'Đã đăng tải khẩn. Bài nằm trong danh sách chờ rà soát trên trang Giám sát nội dung cho đến khi một người khác rà soát.',
   'entry.notice.ra-soat-dang-khan': 'Đã ghi nhận rà soát bài đăng khẩn.',
   'entry.section': 'Chuyên mục',
   'entry.state': 'Trạng thái',
@@ -13,7 +14,8 @@ export const EDITORIAL_TEXT = {
   'entry.actions': 'Thao tác',
   'entry.unpublishText': 'Gỡ bài khỏi Website ngay; bài trở về bước nhập mới để sửa rồi đăng lại qua ba bước.',
   'entry.unpublish': 'Gỡ bài khỏi Website',
-  'entry.urgentText': 'Tin khẩn (Điều 9): Trưởng Ban đăng ngay không chờ xác thực. Lý do được ghi vào lịch sử bài, và bài chờ một người khác rà soát.',
+  'entry.urgentText':
+    'Tin khẩn (Điều 9): Trưởng Ban đăng ngay không chờ xác thực. Lý do được ghi vào lịch sử bài, và bài chờ một người khác rà soát.',
   'entry.urgentLabel': 'Lý do đăng khẩn',
   'entry.publishUrgently': 'Đăng tải khẩn',
   'entry.reviewText': 'Bạn đã đọc lại bài đăng khẩn và xác nhận nội dung chính xác.',
@@ -47,13 +49,15 @@ export const EDITORIAL_TEXT = {
   'compliance.state.in-review': 'Chờ xác thực',
   'compliance.state.ready': 'Chờ đăng tải',
   'compliance.excluded': 'Bài lỗi không được đưa lên trang',
-  'compliance.excludedText': 'Lần dựng trang gần nhất đã bỏ qua các bài sau vì không qua được kiểm tra; trang vẫn chạy với các bài khác. Cán bộ CNTT và Ban Biên tập cần sửa hoặc gỡ các bài này.',
+  'compliance.excludedText':
+    'Lần dựng trang gần nhất đã bỏ qua các bài sau vì không qua được kiểm tra; trang vẫn chạy với các bài khác. Cán bộ CNTT và Ban Biên tập cần sửa hoặc gỡ các bài này.',
   'compliance.urgent': 'Bài đăng khẩn chờ rà soát (Điều 9)',
   'compliance.urgentBy': 'Người đăng',
   'compliance.urgentAt': 'Thời gian',
   'compliance.urgentReason': 'Lý do',
   'compliance.noUrgent': 'Không có bài đăng khẩn nào chờ rà soát.',
-  'compliance.emails': 'Thư điện tử trong danh bạ: {checked} địa chỉ, {invalid} sai định dạng, {unofficial} không thuộc tên miền chính thức.',
+  'compliance.emails':
+    'Thư điện tử trong danh bạ: {checked} địa chỉ, {invalid} sai định dạng, {unofficial} không thuộc tên miền chính thức.',
   'compliance.todo': 'Cần xử lý',
   'compliance.violation': 'Vi phạm',
   'compliance.warning': 'Lưu ý',
@@ -86,7 +90,8 @@ export const EDITORIAL_TEXT = {
   'entries.page': 'Trang {page}/{pages}',
   'entries.pagination': 'Phân trang',
   'versions.heading': 'Các phiên bản',
-  'versions.hint': 'Mỗi lần nội dung bài thay đổi là một phiên bản. Khôi phục một phiên bản tạo bản nháp mới; bản nháp chỉ lên Website sau khi được xác thực và đăng tải (Điều 19).',
+  'versions.hint':
+    'Mỗi lần nội dung bài thay đổi là một phiên bản. Khôi phục một phiên bản tạo bản nháp mới; bản nháp chỉ lên Website sau khi được xác thực và đăng tải (Điều 19).',
   'versions.caption': 'Phiên bản của bài, cũ nhất trước',
   'versions.n': 'Phiên bản',
   'versions.at': 'Thời gian',
@@ -114,9 +119,11 @@ export const EDITORIAL_TEXT = {
   'versions.sinceVerified': 'Thay đổi sau khi xác thực',
   'versions.sinceVerifiedHint': 'So với phiên bản {n} do {by} xác thực lúc {at}.',
   'versions.sinceVerifiedNone': 'Không có thay đổi nào sau khi phiên bản {n} được {by} xác thực lúc {at}.',
-  'entry.notice.khoi-phuc': 'Đã khôi phục phiên bản thành bản nháp mới. Bản nháp cần được gửi xác thực, xác thực và đăng tải như mọi bài khác.',
+  'entry.notice.khoi-phuc':
+    'Đã khôi phục phiên bản thành bản nháp mới. Bản nháp cần được gửi xác thực, xác thực và đăng tải như mọi bài khác.',
   'share.heading': 'Chia sẻ bản nháp',
-  'share.hint': 'Liên kết chỉ để đọc, cho người không có tài khoản xem bản nháp như trên Website. Liên kết hết hạn sau thời gian bạn chọn, có thể thu hồi, và mỗi lần mở đều được ghi lại. Bài có nội dung bí mật nhà nước không được chia sẻ (Điều 4.2đ).',
+  'share.hint':
+    'Liên kết chỉ để đọc, cho người không có tài khoản xem bản nháp như trên Website. Liên kết hết hạn sau thời gian bạn chọn, có thể thu hồi, và mỗi lần mở đều được ghi lại. Bài có nội dung bí mật nhà nước không được chia sẻ (Điều 4.2đ).',
   'share.lifetime': 'Thời hạn của liên kết',
   'share.lifetime.1-gio': '1 giờ',
   'share.lifetime.1-ngay': '1 ngày',

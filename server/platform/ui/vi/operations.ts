@@ -36,6 +36,7 @@ export const OPERATIONS_TEXT = {
   'departments.created.password': 'Mật khẩu dùng một lần',
   'departments.created.mailed': 'Đã gửi tới {address}',
   'departments.created.once': 'Mật khẩu chỉ hiện một lần',
-  'departments.created.onceHint': '; hãy trao trực tiếp cho từng người. Bạn được ghi nhận là người đã biết các mật khẩu hiện trên màn hình.',
+  'departments.created.onceHint':
+    '; hãy trao trực tiếp cho từng người. Bạn được ghi nhận là người đã biết các mật khẩu hiện trên màn hình.',
   'departments.created.back': 'Quay lại danh sách đơn vị',
 } as const;

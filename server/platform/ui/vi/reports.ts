@@ -2,9 +2,11 @@
 export const REPORTS_TEXT = {
   'report.title': 'Báo cáo dịch vụ công',
   'report.heading': 'Báo cáo tình hình sử dụng dịch vụ công trực tuyến',
-  'report.hint': 'Báo cáo định kỳ theo Điều 16 Quy chế: hằng tuần cho lãnh đạo đơn vị; hằng tháng, quý, năm cho UBND tỉnh.',
+  'report.hint':
+    'Báo cáo định kỳ theo Điều 16 Quy chế: hằng tuần cho lãnh đạo đơn vị; hằng tháng, quý, năm cho UBND tỉnh.',
   'report.failed': 'Không lập được báo cáo',
-  'report.invalidPeriod': '"{input}" không phải kỳ báo cáo hợp lệ. Hãy nhập tuần (2026-W48), tháng (2026-11), quý (2026-Q4) hoặc năm (2026).',
+  'report.invalidPeriod':
+    '"{input}" không phải kỳ báo cáo hợp lệ. Hãy nhập tuần (2026-W48), tháng (2026-11), quý (2026-Q4) hoặc năm (2026).',
   'report.period': 'Kỳ báo cáo',
   'report.periodHint': 'Tuần 2026-W48, tháng 2026-11, quý 2026-Q4 hoặc năm 2026.',
   'report.department': 'Đơn vị',
@@ -32,7 +34,8 @@ export const REPORTS_TEXT = {
   'report.chartDepartment': 'Yêu cầu theo đơn vị, {period}',
   'report.tableService': 'Số liệu theo dịch vụ, {period}',
   'report.tableDepartment': 'Số liệu theo đơn vị, {period}',
-  'report.chartDescription': 'Tổng cộng {total} yêu cầu tiếp nhận, {onTime} giải quyết đúng hạn, {late} giải quyết trễ hạn, {overdue} đang quá hạn. Số liệu chi tiết ở bảng bên dưới biểu đồ.',
+  'report.chartDescription':
+    'Tổng cộng {total} yêu cầu tiếp nhận, {onTime} giải quyết đúng hạn, {late} giải quyết trễ hạn, {overdue} đang quá hạn. Số liệu chi tiết ở bảng bên dưới biểu đồ.',
   'report.service': 'Dịch vụ',
   'report.total': 'Tổng cộng',
   'report.col.received': 'Tiếp nhận',
@@ -58,11 +61,13 @@ export const REPORTS_TEXT = {
   'report.col.score3': '3 điểm',
   'report.col.score4': '4 điểm',
   'report.col.score5': '5 điểm',
-  'report.footnote': 'Đúng hạn: giải quyết xong trước khi hết thời hạn (tính theo ngày làm việc, trừ ngày nghỉ lễ, Tết). Đang quá hạn: chưa giải quyết xong và đã quá thời hạn.',
+  'report.footnote':
+    'Đúng hạn: giải quyết xong trước khi hết thời hạn (tính theo ngày làm việc, trừ ngày nghỉ lễ, Tết). Đang quá hạn: chưa giải quyết xong và đã quá thời hạn.',
 
   'operations.title': 'Vận hành',
   'operations.heading': 'Tình hình vận hành trang',
-  'operations.hint': 'Cán bộ chuyên trách CNTT kiểm tra thường xuyên tình hình vận hành của trang (Điều 17, khoản 4). Trạng thái máy chủ:',
+  'operations.hint':
+    'Cán bộ chuyên trách CNTT kiểm tra thường xuyên tình hình vận hành của trang (Điều 17, khoản 4). Trạng thái máy chủ:',
   'operations.lastBuild': 'Dựng lần cuối: {at}, {pages} trang.',
   'operations.neverBuilt': 'Chưa dựng trang hoặc không đọc được build-info.json.',
   'operations.history': 'Lịch sử dựng trang (mới nhất trước)',
@@ -86,14 +91,16 @@ export const REPORTS_TEXT = {
   'operations.brokenLinks': 'Liên kết nội bộ hỏng ({count})',
 
   'statistics.heading': 'Thống kê tình hình giải quyết dịch vụ công trực tuyến',
-  'statistics.intro': 'Số yêu cầu cơ quan tiếp nhận trực tuyến và số đã giải quyết đúng hạn, theo tháng (Điều 16). Số liệu được cập nhật hằng ngày; lần cập nhật gần nhất: {date}.',
+  'statistics.intro':
+    'Số yêu cầu cơ quan tiếp nhận trực tuyến và số đã giải quyết đúng hạn, theo tháng (Điều 16). Số liệu được cập nhật hằng ngày; lần cập nhật gần nhất: {date}.',
   'statistics.suppressed': 'Để bảo vệ thông tin cá nhân, số từ 1 đến {max} được ghi là “{below}”.',
   'statistics.below': 'dưới {count}',
   'statistics.month': 'Tháng',
   'statistics.received': 'Tiếp nhận',
   'statistics.onTime': 'Giải quyết đúng hạn',
   'statistics.satisfaction': 'Mức độ hài lòng của người dân',
-  'statistics.satisfactionIntro': 'Mỗi hồ sơ đã kết thúc được mời đánh giá một lần, từ 1 (rất không hài lòng) đến 5 (rất hài lòng). Tỷ lệ đánh giá chỉ được công bố khi có từ 5 lượt đánh giá trở lên.',
+  'statistics.satisfactionIntro':
+    'Mỗi hồ sơ đã kết thúc được mời đánh giá một lần, từ 1 (rất không hài lòng) đến 5 (rất hài lòng). Tỷ lệ đánh giá chỉ được công bố khi có từ 5 lượt đánh giá trở lên.',
   'statistics.satisfactionCaption': 'Đánh giá của người dân, từ {from} đến {to}',
   'statistics.rateHidden': 'không công bố',
 } as const;

@@ -10,7 +10,8 @@ export const WORK_TEXT = {
   'work.kind.build-failed': 'Lần dựng trang bị lỗi',
   'work.kind.compliance': 'Cảnh báo giám sát nội dung',
   'work.hint.verify': 'Điều 19, bước 2. Bài chờ xác thực quá {days} ngày làm việc là vi phạm thời hạn (Điều 9).',
-  'work.hint.publish': 'Điều 19, bước 3. Bài đã xác thực chờ đăng tải quá {days} ngày làm việc là vi phạm thời hạn (Điều 9).',
+  'work.hint.publish':
+    'Điều 19, bước 3. Bài đã xác thực chờ đăng tải quá {days} ngày làm việc là vi phạm thời hạn (Điều 9).',
   'work.hint.sent-back': 'Người xác thực hoặc Trưởng Ban đã trả lại để bạn sửa.',
   'work.hint.case': 'Hạn giải quyết tính theo ngày làm việc (Điều 14).',
   'work.hint.build-failed': 'Website chưa được cập nhật theo lần đăng tải gần nhất.',

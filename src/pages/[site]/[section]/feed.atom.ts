@@ -5,7 +5,9 @@ import { FEED_SECTIONS, type FeedSection } from '#src/outputs/feed-links.ts';
 
 /** `/<section>/feed.atom` for each section that changes over time (docs/adr/0024-feeds-sitemap-robots.md). */
 export async function getStaticPaths() {
-  return (await getSites()).flatMap(({ department }) => FEED_SECTIONS.map((section) => ({ params: { site: department.id, section } })));
+  return (await getSites()).flatMap(({ department }) =>
+    FEED_SECTIONS.map((section) => ({ params: { site: department.id, section } })),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) =>
