@@ -19,7 +19,7 @@ import { createApp } from '#server/platform/app.ts';
 import { NO_REQUEST } from '#server/platform/http/request-meta.ts';
 import { type RunningServer, startServer } from '#server/platform/start-server.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
-import { aCase } from '#tests/support/records.ts';
+import { aCase, aSubmitEvent } from '#tests/support/records.ts';
 import { cheapHasher, DEPARTMENTS } from '../accounts/support.ts';
 import { wcagViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
@@ -134,16 +134,7 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
       });
       await storage.cases.create({
         record,
-        event: {
-          at: received,
-          actorId: null,
-          actorName: null,
-          action: 'submit',
-          status: 'submitted',
-          publicText: null,
-          internalNote: null,
-          details: {},
-        },
+        event: aSubmitEvent(received),
         attachments: [],
         idempotencyKeyHash: null,
       });

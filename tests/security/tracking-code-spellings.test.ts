@@ -5,6 +5,7 @@ import type { CaseRecord } from '#server/platform/storage/case-records.ts';
 import { Browser, errorCode } from '../accounts/support.ts';
 import { createFullApp, DEPARTMENT_HOST, type FullApp } from './full-app.ts';
 import { STORAGE_KINDS } from './support.ts';
+import { aSubmitEvent } from '#tests/support/records.ts';
 
 /**
  * `STP-2026-J2M7-DI`, `-DL` and `-D1` open the same case (Crockford base32
@@ -52,16 +53,7 @@ describe.each(STORAGE_KINDS)('the look-up limit counts per case, not per spellin
     };
     await t.storage.cases.create({
       record,
-      event: {
-        at: now,
-        actorId: null,
-        actorName: null,
-        action: 'submit',
-        status: 'submitted',
-        publicText: null,
-        internalNote: null,
-        details: {},
-      },
+      event: aSubmitEvent(now),
       attachments: [],
       idempotencyKeyHash: null,
     });

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { generateSecret, generateTrackingCode, hashSecret } from '#server/citizen-services/tracking-code.ts';
 import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storage.ts';
 import { cheapHasher } from '../accounts/support.ts';
-import { aCase, anAccount } from '../support/records.ts';
+import { aCase, anAccount, aSubmitEvent } from '../support/records.ts';
 import { COMPLAINT, fixture } from './case-support.ts';
 
 /**
@@ -282,16 +282,7 @@ describe('durability under SIGKILL', () => {
       });
       await storage.cases.create({
         record,
-        event: {
-          at: now,
-          actorId: null,
-          actorName: null,
-          action: 'submit',
-          status: 'submitted',
-          publicText: null,
-          internalNote: null,
-          details: {},
-        },
+        event: aSubmitEvent(now),
         attachments: [],
         idempotencyKeyHash: null,
       });
@@ -307,16 +298,7 @@ describe('durability under SIGKILL', () => {
       });
       await storage.cases.create({
         record: denunciation,
-        event: {
-          at: now,
-          actorId: null,
-          actorName: null,
-          action: 'submit',
-          status: 'submitted',
-          publicText: null,
-          internalNote: null,
-          details: {},
-        },
+        event: aSubmitEvent(now),
         attachments: [],
         idempotencyKeyHash: null,
       });

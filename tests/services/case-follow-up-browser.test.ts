@@ -11,7 +11,7 @@ import { openSqliteStorage } from '#server/platform/storage/sqlite/sqlite-storag
 import type { UsageReport } from '#server/reports/usage-report.ts';
 import { wcagViolations } from '../support/axe.ts';
 import { chromiumAvailable } from '../support/chromium.ts';
-import { aCase } from '../support/records.ts';
+import { aCase, aSubmitEvent } from '../support/records.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { fillComplaint, headPage, lookUp, serveToChromium, type ServedApp } from './case-browser-support.ts';
 import { COMPLAINT, createCaseTestApp, type CaseTestApp } from './case-support.ts';
@@ -162,16 +162,7 @@ describe.skipIf(!chromiumAvailable)('a complaint from filing to rating, in Chrom
       });
       await t.storage.cases.create({
         record: other,
-        event: {
-          at: other.receivedAt,
-          actorId: null,
-          actorName: null,
-          action: 'submit',
-          status: 'submitted',
-          publicText: null,
-          internalNote: null,
-          details: {},
-        },
+        event: aSubmitEvent(other.receivedAt),
         attachments: [],
         idempotencyKeyHash: null,
       });

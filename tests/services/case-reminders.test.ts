@@ -9,7 +9,7 @@ import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import { STORAGE_KINDS } from '../security/support.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { aCase, anAccount } from '../support/records.ts';
+import { aCase, anAccount, aSubmitEvent } from '../support/records.ts';
 import { DEPARTMENTS } from './case-support.ts';
 
 /**
@@ -47,16 +47,7 @@ describe.each(STORAGE_KINDS)('the morning digest of each officer ($name)', (kind
     codes[key] = record.trackingCode;
     await storage.cases.create({
       record,
-      event: {
-        at: record.receivedAt,
-        actorId: null,
-        actorName: null,
-        action: 'submit',
-        status: 'submitted',
-        publicText: null,
-        internalNote: null,
-        details: {},
-      },
+      event: aSubmitEvent(record.receivedAt),
       attachments: [],
       idempotencyKeyHash: null,
     });

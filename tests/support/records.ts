@@ -77,3 +77,9 @@ export function anEvent(overrides: Partial<CaseEvent> = {}): CaseEvent {
     ...overrides,
   };
 }
+
+/** The first event of every case, as a submission records it: what the storage tests create cases with. */
+export function aSubmitEvent(at: number): Omit<CaseEvent, 'id' | 'caseId'> {
+  const { id: _id, caseId: _caseId, ...event } = anEvent({ at });
+  return event;
+}
