@@ -20,9 +20,20 @@ export async function withOverlay<T>(
   const overlay = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
   try {
     // File by file, like the site's folder: a change may write the site's own YAML (a new department, docs/adr/0104).
-    await mirror(path.join(root, 'sites'), path.join(overlay, 'sites'));
+    await mirror(path.join(root, 'sites'), path.join(overlay, 'sites'), new Set(['.']));
     const siteDir = `content/${site}`;
-    await mirror(path.join(root, siteDir), path.join(overlay, siteDir));
+    // Only the folders a change writes into are copied as links file by file; every other folder is one link
+    // (a 10,000-entry site is otherwise 10,000 links made and removed per publication, docs/adr/0046).
+    const touched = new Set<string>(['.']);
+    for (const file of files) {
+      if (!file.path.startsWith(`${siteDir}/`)) continue;
+      let dir = path.posix.dirname(file.path.slice(siteDir.length + 1));
+      while (dir !== '.') {
+        touched.add(dir);
+        dir = path.posix.dirname(dir);
+      }
+    }
+    await mirror(path.join(root, siteDir), path.join(overlay, siteDir), touched);
     for (const file of files) {
       // Paths were checked by the caller; this is only a guard against leaving the overlay.
       if (!file.path.startsWith(`${siteDir}/`) && file.path !== `sites/${site}.yaml`) continue;
@@ -39,7 +50,8 @@ export async function withOverlay<T>(
   }
 }
 
-async function mirror(from: string, to: string): Promise<void> {
+/** Links `from`'s files into `to`; a sub-folder outside `expand` (paths relative to the first `from`) is linked whole. */
+async function mirror(from: string, to: string, expand: ReadonlySet<string>, rel = '.'): Promise<void> {
   await mkdir(to, { recursive: true });
   let entries: Dirent[];
   try {
@@ -51,8 +63,11 @@ async function mirror(from: string, to: string): Promise<void> {
     entries.map(async (entry) => {
       const source = path.join(from, entry.name);
       const target = path.join(to, entry.name);
-      if (entry.isDirectory()) await mirror(source, target);
-      else if (entry.isFile()) await symlink(source, target);
+      const child = rel === '.' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (expand.has(child)) await mirror(source, target, expand, child);
+        else await symlink(source, target, 'dir');
+      } else if (entry.isFile()) await symlink(source, target);
     }),
   );
 }
