@@ -113,6 +113,16 @@ describe('share a draft (docs/adr/0093)', () => {
     expect(await (await (await as('contributor')).request(page('xem-truoc'))).text()).toMatch(/<td>1<\/td>/);
   });
 
+  it('refuses another spelling of the same signature (the unused bits of its last character)', async () => {
+    const link = await share('contributor', 'xem-truoc');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes in base64url: the last of 43 characters carries 4 bits; its 2 low bits are not part of the bytes.
+    const last = alphabet.indexOf(link.at(-1)!);
+    const respelt = link.slice(0, -1) + alphabet[last ^ 1];
+    const r = await anonymous().request(respelt, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([404, 'E_SHARE_LINK_INVALID']);
+  });
+
   it('refuses a tampered link, a link of another department and a made-up one, with E_SHARE_LINK_INVALID', async () => {
     const link = await share('contributor', 'xem-truoc');
     const tampered = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
