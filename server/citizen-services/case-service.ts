@@ -13,6 +13,7 @@ import { vietnamDate, type WorkingCalendar } from '#src/calendar/working-days.ts
 import type { LegalReading } from '#src/schema/legal-deadlines.ts';
 import {
   CaseNotFoundError,
+  CaseOfAnotherDepartmentError,
   ConsultationClosedError,
   IdempotencyKeyReusedError,
   InvalidIdempotencyKeyError,
@@ -185,11 +186,19 @@ export function createCaseService(deps: CaseServiceDeps) {
     return files.map((file, i) => ({ bytes: file.bytes, checked: checked[i]! }));
   }
 
-  async function findWithSecret(codeText: string, secret: string): Promise<CaseRecord> {
+  /** `onSite`: the department whose page is asked; a case is followed under the name of the department that received it. */
+  async function findWithSecret(codeText: string, secret: string, onSite?: string): Promise<CaseRecord> {
     const code = parseTrackingCode(codeText);
     const record = await storage.cases.findByTrackingCode(code.text);
     // One answer for "no such code" and "wrong secret": the page must not confirm that a code exists.
     if (!record || !verifySecret(code, secret, record.secretHash)) throw new CaseNotFoundError({});
+    if (onSite !== undefined && record.departmentId !== onSite) {
+      const owner = department(record.departmentId);
+      throw new CaseOfAnotherDepartmentError({
+        departmentName: owner.name,
+        site: owner.origin,
+      });
+    }
     return record;
   }
 
@@ -229,8 +238,9 @@ export function createCaseService(deps: CaseServiceDeps) {
     secret: string,
     name: TransitionName & ('supplement' | 'sendSignedLetter'),
     files: UploadedFile[],
+    onSite?: string,
   ): Promise<CaseRecord> {
-    const record = await findWithSecret(codeText, secret);
+    const record = await findWithSecret(codeText, secret, onSite);
     const status = checkTransition(record, name, new Set(['citizen']));
     if (files.length === 0) throw new ValidationError({ issues: [{ field: 'files', problem: 'required' }] });
     const uploads = checkUploads(record.service, files);
@@ -363,8 +373,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** The look-up page (Điều 13.1): throttling is the caller's, before and after. */
-    async lookup(codeText: string, secret: string): Promise<PublicCaseView> {
-      const record = await findWithSecret(codeText, secret);
+    async lookup(codeText: string, secret: string, onSite?: string): Promise<PublicCaseView> {
+      const record = await findWithSecret(codeText, secret, onSite);
       return publicView(record);
     },
 
@@ -400,18 +410,23 @@ export function createCaseService(deps: CaseServiceDeps) {
     },
 
     /** A dossier's missing documents, added from the look-up page while the department asks for them. */
-    supplement(codeText: string, secret: string, files: UploadedFile[]): Promise<CaseRecord> {
-      return citizenUpload(codeText, secret, 'supplement', files);
+    supplement(codeText: string, secret: string, files: UploadedFile[], onSite?: string): Promise<CaseRecord> {
+      return citizenUpload(codeText, secret, 'supplement', files, onSite);
     },
 
     /** The scan of the signed letter (docs/adr/0057), for the officer to record as received. */
-    sendSignedLetter(codeText: string, secret: string, files: UploadedFile[]): Promise<CaseRecord> {
-      return citizenUpload(codeText, secret, 'sendSignedLetter', files);
+    sendSignedLetter(codeText: string, secret: string, files: UploadedFile[], onSite?: string): Promise<CaseRecord> {
+      return citizenUpload(codeText, secret, 'sendSignedLetter', files, onSite);
     },
 
     /** The rating form of the look-up page: the code and secret prove it is the citizen's case. */
-    async rate(codeText: string, secret: string, fields: Record<string, unknown>): Promise<CaseRating> {
-      const record = await findWithSecret(codeText, secret);
+    async rate(
+      codeText: string,
+      secret: string,
+      fields: Record<string, unknown>,
+      onSite?: string,
+    ): Promise<CaseRating> {
+      const record = await findWithSecret(codeText, secret, onSite);
       return deps.ratings.rate(record, fields, 'lookup');
     },
   };

@@ -168,6 +168,18 @@ export const CaseNotFoundError = appError(
   () => 'Không tìm thấy hồ sơ với mã và mã bí mật đã nhập. Vui lòng kiểm tra lại.',
 );
 
+/**
+ * Code and secret are right, but the case was filed with another department:
+ * its page is the place to follow it, under that department's name. The
+ * secret proved the case is theirs, so naming the department tells nothing new.
+ */
+export const CaseOfAnotherDepartmentError = appError<{ departmentName: string; site: string | null }>(
+  'E_CASE_OF_ANOTHER_DEPARTMENT',
+  409,
+  (data) =>
+    `Hồ sơ này do ${data.departmentName} tiếp nhận. Vui lòng tra cứu trên trang của đơn vị đó${data.site ? ` (${data.site})` : ''}.`,
+);
+
 export const TransitionNotAllowedError = appError<{
   transition: string;
   from: string;

@@ -58,6 +58,7 @@ const SAMPLE = {
   damaged: ['attachments/0b8f9a3e-0000-4000-8000-000000000000.bin'],
   days: 30,
   departmentId: 'sotuphap',
+  departmentName: 'Sở Tư pháp',
   detail: 'could not connect to server: Connection refused',
   detected: 'pdf',
   dir: '/srv/congso/data/content',

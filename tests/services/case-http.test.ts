@@ -386,6 +386,22 @@ describe.each(ADAPTERS)('online services over HTTP (%s)', (_name, open, availabl
       expect(['E_CASE_NOT_FOUND', 'E_INVALID_TRACKING_CODE']).toContain(await errorCode(unknown));
     });
 
+    it("sends a citizen who looks up on another department's page to the department that received the case", async () => {
+      const { body } = await file(COMPLAINT);
+      const elsewhere = new Browser(t, 'soyte.localhost', `203.0.113.${(ipCounter += 1)}`);
+      const r = await elsewhere.request('/tra-cuu/', {
+        json: { code: body.trackingCode, secret: body.secret },
+        headers: { accept: 'application/json' },
+      });
+      expect(r.status).toBe(409);
+      const answer = (await r.json()) as { error: { code: string; message: string } };
+      expect(answer.error.code).toBe('E_CASE_OF_ANOTHER_DEPARTMENT');
+      expect(answer.error.message).toContain('Sở Tư pháp');
+      expect(JSON.stringify(answer)).not.toContain(COMPLAINT.content);
+      const page = await elsewhere.request('/tra-cuu/', { form: { code: body.trackingCode, secret: body.secret } });
+      expect(await page.text()).not.toContain('Đã nhận đơn trực tuyến');
+    });
+
     it('throttles an address that keeps guessing secrets, even for the right secret afterwards', async () => {
       const { body } = await file(COMPLAINT);
       const guesser = citizen();

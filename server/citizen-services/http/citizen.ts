@@ -148,7 +148,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       };
       c.set('formErrorView', async (error) => {
         try {
-          const view = await cases.citizen.lookup(code, secret);
+          const view = await cases.citizen.lookup(code, secret, departmentOf(c).id);
           return raw(
             await lookupResult(c, { view, secret, formError: { form, message: error.message }, ratingValues }),
           );
@@ -164,7 +164,7 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
         await cases.guard.failedLookup(c.var.clientAddress, code);
       throw error;
     }
-    const view = await cases.citizen.lookup(code, secret);
+    const view = await cases.citizen.lookup(code, secret, departmentOf(c).id);
     if (submission.wantsJson) return c.json(lookupJson(view));
     return c.html(await lookupResult(c, { view, secret }));
   }
@@ -320,18 +320,22 @@ export function citizenServiceRoutes(cases: CaseServices, shells: ShellSource) {
       if (!submission.wantsJson) {
         c.set('formErrorView', async (error) => raw(await lookupForm(c, { code, error: error.message })));
       }
-      const view = await throttled(c, code, () => cases.citizen.lookup(code, secret));
+      const view = await throttled(c, code, () => cases.citizen.lookup(code, secret, departmentOf(c).id));
       if (submission.wantsJson) return c.json(lookupJson(view));
       return c.html(await lookupResult(c, { view, secret }));
     })
     .post(SUPPLEMENT_PATH, bodyLimit, (c) =>
-      lookupAction(c, 'supplement', (code, secret, s) => cases.citizen.supplement(code, secret, s.files)),
+      lookupAction(c, 'supplement', (code, secret, s) =>
+        cases.citizen.supplement(code, secret, s.files, departmentOf(c).id),
+      ),
     )
     .post(SIGNED_LETTER_PATH, bodyLimit, (c) =>
-      lookupAction(c, 'signed-letter', (code, secret, s) => cases.citizen.sendSignedLetter(code, secret, s.files)),
+      lookupAction(c, 'signed-letter', (code, secret, s) =>
+        cases.citizen.sendSignedLetter(code, secret, s.files, departmentOf(c).id),
+      ),
     )
     .post(LOOKUP_RATING_PATH, limitBody(16 * 1024), (c) =>
-      lookupAction(c, 'rating', (code, secret, s) => cases.citizen.rate(code, secret, s.fields)),
+      lookupAction(c, 'rating', (code, secret, s) => cases.citizen.rate(code, secret, s.fields, departmentOf(c).id)),
     )
     .use(`${RATING_PATH}/*`, noStore(), checkOrigin())
     .get(`${RATING_PATH}/:code/:token`, (c) => ratingByLink(c, false))
