@@ -54,3 +54,13 @@ describe('diffWords on several words', () => {
     ]);
   });
 });
+
+describe('diffWords on an entry rewritten from end to end', () => {
+  it('shows the change whole instead of working word by word without end', () => {
+    const words = (seed: string) => Array.from({ length: 8_000 }, (_, i) => `${seed}${i % 97}`).join(' ');
+    expect(diffWords(words('cũ'), words('mới'))).toEqual([
+      { kind: 'removed', text: words('cũ') },
+      { kind: 'added', text: words('mới') },
+    ]);
+  });
+});

@@ -33,10 +33,22 @@ export function tokens(text: string): string[] {
   return [...segmenter.segment(text.normalize('NFC'))].map((s) => s.segment);
 }
 
+/**
+ * The word diff's cost grows with the size of the change times the length of
+ * the text: an entry rewritten from end to end (512 KB at most) would hold the
+ * server's one thread for minutes whenever the publisher opens its history.
+ * Past these bounds the change is shown whole: all removed, all added.
+ */
+const DIFF_BOUNDS = { maxEditLength: 2_000, timeout: 250 };
+
 export function diffWords(before: string, after: string): DiffPart[] {
-  const raw = diffArrays(tokens(before), tokens(after)).map(
-    (c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value.join('') }),
-  );
+  const changes = diffArrays(tokens(before), tokens(after), DIFF_BOUNDS) ?? [
+    { removed: true, added: false, value: [before], count: 1 },
+    { removed: false, added: true, value: [after], count: 1 },
+  ];
+  const raw = changes
+    .filter((c) => c.value.join('') !== '')
+    .map((c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value.join('') }));
   // A change of several words reads as one: the spaces between changed words belong to both sides, and
   // everything removed in a run is shown before everything added.
   const parts: DiffPart[] = [];
