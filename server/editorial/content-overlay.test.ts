@@ -45,4 +45,19 @@ describe('the folder the publication gate checks (main as it would be after a ch
     expect(await readFile(path.join(root, 'content/sotuphap/tin-tuc/b.mdx'), 'utf8')).toBe('giữ');
     expect((await readdir(path.join(root, 'content/sotuphap/tep/tin-tuc'))).sort()).toEqual(['a']);
   });
+
+  it('never writes through a linked folder into the repository, however the path is spelt', async () => {
+    const seen = await withOverlay(
+      root,
+      'sotuphap',
+      [
+        { path: 'content/sotuphap/tep/../van-ban/c.mdx', content: 'sửa' },
+        { path: 'content/sotuphap//van-ban/d.mdx', content: 'mới' },
+      ],
+      async (overlay) => (await readdir(path.join(overlay, 'content/sotuphap/van-ban'))).sort(),
+    );
+    expect(seen).toEqual(['c.mdx', 'd.mdx']);
+    expect(await readFile(path.join(root, 'content/sotuphap/van-ban/c.mdx'), 'utf8')).toBe('văn bản');
+    expect(await readdir(path.join(root, 'content/sotuphap/van-ban'))).toEqual(['c.mdx']);
+  });
 });

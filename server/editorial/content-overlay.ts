@@ -24,18 +24,22 @@ export async function withOverlay<T>(
     const siteDir = `content/${site}`;
     // Only the folders a change writes into are copied as links file by file; every other folder is one link
     // (a 10,000-entry site is otherwise 10,000 links made and removed per publication, docs/adr/0046).
+    // Paths were checked by the caller; read here as the file system will (normalised), so that a folder written
+    // into is always a real one of the overlay, never a link through which a write would reach the repository.
+    const writes = files.map((file) => ({ ...file, path: path.posix.normalize(file.path) }));
     const touched = new Set<string>(['.']);
-    for (const file of files) {
+    for (const file of writes) {
       if (!file.path.startsWith(`${siteDir}/`)) continue;
-      let dir = path.posix.dirname(file.path.slice(siteDir.length + 1));
-      while (dir !== '.') {
+      for (
+        let dir = path.posix.dirname(file.path.slice(siteDir.length + 1));
+        dir !== '.';
+        dir = path.posix.dirname(dir)
+      ) {
         touched.add(dir);
-        dir = path.posix.dirname(dir);
       }
     }
     await mirror(path.join(root, siteDir), path.join(overlay, siteDir), touched);
-    for (const file of files) {
-      // Paths were checked by the caller; this is only a guard against leaving the overlay.
+    for (const file of writes) {
       if (!file.path.startsWith(`${siteDir}/`) && file.path !== `sites/${site}.yaml`) continue;
       const target = path.join(overlay, file.path);
       if (!target.startsWith(overlay + path.sep)) continue;
