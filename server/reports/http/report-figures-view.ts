@@ -47,20 +47,6 @@ function satisfactionCells(f: UsageFigures): string[] {
   return [num(f.rateable), num(f.rated), percent(f.responseRate), ...f.ratings.map(num), num(f.averageRating)];
 }
 
-function satisfactionTable(
-  caption: string,
-  firstHeader: string,
-  rows: ReadonlyArray<{ label: string; f: UsageFigures }>,
-  totals: UsageFigures,
-): FiguresTable {
-  return {
-    caption,
-    firstHeader,
-    rows: rows.map((r) => ({ label: r.label, cells: satisfactionCells(r.f) })),
-    totals: satisfactionCells(totals),
-  };
-}
-
 function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f: UsageFigures }>): BarChartInput {
   const sum = (pick: (f: UsageFigures) => number) => rows.reduce((n, r) => n + pick(r.f), 0);
   return {
@@ -82,17 +68,19 @@ function chart(id: string, title: string, rows: ReadonlyArray<{ label: string; f
   };
 }
 
+/** One table of figures: a row per service or department, then the totals, each row's cells from `cellsOf`. */
 function table(
   caption: string,
   firstHeader: string,
   rows: ReadonlyArray<{ label: string; f: UsageFigures }>,
   totals: UsageFigures,
+  cellsOf: (f: UsageFigures) => string[] = cells,
 ): FiguresTable {
   return {
     caption,
     firstHeader,
-    rows: rows.map((r) => ({ label: r.label, cells: cells(r.f) })),
-    totals: cells(totals),
+    rows: rows.map((r) => ({ label: r.label, cells: cellsOf(r.f) })),
+    totals: cellsOf(totals),
   };
 }
 
@@ -141,10 +129,10 @@ export function reportFiguresView(report: UsageReport): ReportFiguresView {
       },
     ],
     satisfaction: {
-      byService: satisfactionTable(t('report.tableSatisfactionService', p), t('report.service'), serviceRows, f),
+      byService: table(t('report.tableSatisfactionService', p), t('report.service'), serviceRows, f, satisfactionCells),
       byDepartment:
         report.scope === 'province'
-          ? satisfactionTable(t('report.tableSatisfactionDepartment', p), t('report.department'), siteRows, f)
+          ? table(t('report.tableSatisfactionDepartment', p), t('report.department'), siteRows, f, satisfactionCells)
           : null,
     },
     byService: {
