@@ -53,6 +53,8 @@ interface SizeResult {
   remove: number[];
   /** Of each operation, the part after the change reached main: the queue, the renderer, the swap. */
   render: number[];
+  /** The background rewrite of the search index's parts after the runs. */
+  settle?: number;
 }
 
 async function benchSize(pages: number): Promise<SizeResult> {
@@ -168,6 +170,11 @@ async function benchSize(pages: number): Promise<SizeResult> {
       const f = (xs: number[]) => formatSeconds(xs.at(-1)!);
       console.log(`  lần ${run + 1}: công bố ${f(result.publish)}, gỡ ${f(result.unpublish)}, xoá ${f(result.remove)}`);
     }
+    // What follows each publication in the background: the parts of the search index rewritten (docs/adr/0110).
+    const t2 = performance.now();
+    await builder.settle(site!);
+    result.settle = (performance.now() - t2) / 1000;
+    console.log(`  viết lại các phần của chỉ mục tìm kiếm (chạy nền sau công bố): ${formatSeconds(result.settle)}`);
     return result;
   } finally {
     await builder.close();

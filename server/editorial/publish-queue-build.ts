@@ -12,7 +12,11 @@ import type { BuildOneSite } from './publish-queue.ts';
  * and named, so one broken entry never stops the department's other
  * publications (ADR 0045). Cold `npm run build` is unchanged.
  */
-export type SiteBuilder = BuildOneSite & { close(): Promise<void> };
+export type SiteBuilder = BuildOneSite & {
+  /** Rewrites the site's search index parts now instead of shortly after (docs/adr/0110). */
+  settle(site: string): Promise<void>;
+  close(): Promise<void>;
+};
 
 export function siteBuilder(options: {
   contentRoot: string;
@@ -54,5 +58,8 @@ export function siteBuilder(options: {
       throw error;
     }
   };
-  return Object.assign(buildOneSite, { close: () => renderers.close() });
+  return Object.assign(buildOneSite, {
+    settle: (site: string) => renderers.settle(site),
+    close: () => renderers.close(),
+  });
 }

@@ -60,8 +60,9 @@ export function safeSegments(rawPath: string): string[] | null {
 
 export type CachePolicy = 'immutable' | 'revalidate';
 
-/** Pagefind's hashed bundle files: `pagefind.vi_<hash>.pf_meta`, `fragment/…`, `index/…`, also in the parts of a split index (`part-<n>/`, docs/adr/0046). */
-const PAGEFIND_HASHED = /^\/pagefind\/(part-\d+\/)?(fragment\/|index\/|pagefind\.[a-z_-]+_[0-9a-f]+\.pf_meta$)/;
+/** Pagefind's hashed bundle files: `pagefind.vi_<hash>.pf_meta`, `fragment/…`, `index/…`, also in the parts of a split index (`part-<n>/`, docs/adr/0046) and the recent index (`recent/`, docs/adr/0110). */
+const PAGEFIND_HASHED =
+  /^\/pagefind\/(part-\d+\/|recent\/)?(fragment\/|index\/|pagefind\.[a-z_-]+_[0-9a-f]+\.pf_meta$)/;
 
 /**
  * Names that change whenever their content does may be kept for a year;

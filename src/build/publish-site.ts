@@ -165,9 +165,9 @@ export interface IncrementalParts {
   removed: string[];
   /** A new Pagefind bundle for `pagefind/`; the live one is kept when absent. */
   searchDir?: string;
-  /** The parts of a split index that `searchDir` holds (docs/adr/0046); all of `pagefind/` when absent. */
-  searchParts?: ReadonlySet<number>;
-  /** `content/<site>/tep/`, checked and copied again as in a full build. */
+  /** Which live files under `pagefind/` the files of `searchDir` replace (docs/adr/0046, 0110); all of them when absent. */
+  searchReplaces?: (rel: string) => boolean;
+  /** `content/<site>/tep/`, checked and copied again as in a full build; the live `tep/` is kept when absent. */
   mediaDir?: string;
   onRefusedMedia?: (file: string, code: string) => void;
   /** Awaited after the links are made and before the new files move in: their compression runs meanwhile. */
@@ -183,11 +183,10 @@ export interface IncrementalParts {
 export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<string> {
   const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
   const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
-  const searchParts = parts.searchParts;
-  const searchPart = (rel: string) => Number(/^pagefind\/part-(\d+)\//.exec(rel)?.[1] ?? 0);
+  const searchReplaces = parts.searchReplaces ?? (() => true);
   const dropped = (rel: string) =>
-    rel.startsWith('tep/') ||
-    (!!parts.searchDir && rel.startsWith('pagefind/') && (!searchParts || searchParts.has(searchPart(rel))));
+    (!!parts.mediaDir && rel.startsWith('tep/')) ||
+    (!!parts.searchDir && rel.startsWith('pagefind/') && searchReplaces(rel));
   const made = new Set<string>([staging]);
   const dirOf = async (file: string) => {
     const dir = path.dirname(file);

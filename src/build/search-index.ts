@@ -1,9 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Entry } from '../content-source/entries.ts';
 import { DomainError } from '../errors.ts';
-import { searchRecord } from './search-records.ts';
+import { type SearchRecord, searchRecord } from './search-records.ts';
 
 export type SearchIndexErrorData = { site: string; errors: string[] };
 export class SearchIndexError extends DomainError<SearchIndexErrorData> {
@@ -39,8 +40,29 @@ const UNUSED_BUNDLE_FILES = [
  * power of two, so a growing site reshuffles its records rarely.
  */
 const SHARD_RECORDS = Number(process.env.CONGSO_SEARCH_SHARD_RECORDS) || 1000;
-/** Beside the first part: the addresses of the others, which the search page merges. */
+/**
+ * Beside the first part, what the search page merges (docs/adr/0046): the
+ * other parts, and after a publication the small index of the records that
+ * changed since the parts were written, with the fragments of the parts it
+ * replaces (docs/adr/0110).
+ */
 export const SHARDS_FILE = 'shards.json';
+/** Inside `pagefind/`: the index of the records changed since the parts were written. */
+export const RECENT_DIR = 'recent';
+
+export interface ShardsManifest {
+  /** Addresses of the parts after the first. */
+  parts: string[];
+  /** The index of changed records, and the languages it holds: a page merges it only for its own language. */
+  recent?: { url: string; languages: string[] };
+  /** Pagefind ids (fragment hashes) in the parts whose records changed or are gone: the search page drops them. */
+  superseded?: string[];
+}
+
+export async function writeShardsFile(outputPath: string, manifest: ShardsManifest): Promise<void> {
+  await mkdir(outputPath, { recursive: true });
+  await writeFile(path.join(outputPath, SHARDS_FILE), `${JSON.stringify(manifest)}\n`);
+}
 
 export function shardCount(records: number): number {
   let count = 1;
@@ -57,6 +79,36 @@ export function shardOf(url: string, count: number): number {
 
 /** Folder of a part inside `pagefind/`: the first part is `pagefind/` itself. */
 export const shardDir = (shard: number) => (shard === 0 ? '' : `part-${shard}`);
+
+/** Addresses of the parts after the first, for the manifest. */
+export const partUrls = (count: number) =>
+  Array.from({ length: count }, (_, i) => i)
+    .filter((i) => i > 0)
+    .map((i) => `/pagefind/${shardDir(i)}/`);
+
+/**
+ * Which live files under `pagefind/` a new bundle of these parts replaces:
+ * theirs, the manifest, and the recent index, which the parts now hold
+ * (docs/adr/0110).
+ */
+export function replacedByParts(parts: ReadonlySet<number>): (rel: string) => boolean {
+  return (rel) => {
+    if (rel === `pagefind/${SHARDS_FILE}` || rel.startsWith(`pagefind/${RECENT_DIR}/`)) return true;
+    return parts.has(Number(/^pagefind\/part-(\d+)\//.exec(rel)?.[1] ?? 0));
+  };
+}
+
+/** Replaced by a publication's recent index: the manifest and the previous recent index. */
+export const replacedByRecent = (rel: string) =>
+  rel === `pagefind/${SHARDS_FILE}` || rel.startsWith(`pagefind/${RECENT_DIR}/`);
+
+/** The Pagefind ids of the records of these parts of a bundle, by address. */
+export async function partIds(outputPath: string, parts: Iterable<number>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const i of parts)
+    for (const [url, id] of await fragmentIds(path.join(outputPath, shardDir(i)))) ids.set(url, id);
+  return ids;
+}
 
 /** The entries of each part, in the order given. */
 export function searchShards(entries: Entry[]): Entry[][] {
@@ -81,25 +133,29 @@ export async function writeSearchIndex(
 ): Promise<{ records: number }> {
   const shards = searchShards(entries);
   await mkdir(outputPath, { recursive: true });
-  const others = shards
-    .map((_, i) => i)
-    .filter((i) => i > 0)
-    .map((i) => `/pagefind/${shardDir(i)}/`);
-  if (!only || only.has(0)) await writeFile(path.join(outputPath, SHARDS_FILE), `${JSON.stringify(others)}\n`);
+  await writeShardsFile(outputPath, { parts: partUrls(shards.length) });
   for (const [i, part] of shards.entries()) {
-    if (!only || only.has(i)) await writeBundle(site, part, path.join(outputPath, shardDir(i)));
+    if (!only || only.has(i)) await writeBundle(site, part.map(searchRecord), path.join(outputPath, shardDir(i)));
   }
   return { records: entries.length };
 }
 
-async function writeBundle(site: string, entries: Entry[], outputPath: string): Promise<void> {
+/** The index of the records changed since the parts were written, in `<outputPath>/recent/`; the languages it holds. */
+export async function writeRecentIndex(site: string, entries: Entry[], outputPath: string): Promise<string[]> {
+  const records = entries.map(searchRecord);
+  await writeBundle(site, records, path.join(outputPath, RECENT_DIR));
+  return [...new Set(records.map((r) => r.language))].sort();
+}
+
+/** Writes one Pagefind bundle of these records into `outputPath`. */
+export async function writeBundle(site: string, records: SearchRecord[], outputPath: string): Promise<void> {
   const created = await pagefind.createIndex({});
   if (!created.index) throw new SearchIndexError(site, created.errors);
   const index = created.index;
   try {
     const errors: string[] = [...created.errors];
     // The service answers records in order over one pipe; sending them all at once avoids a round trip each.
-    const added = await Promise.all(entries.map((entry) => index.addCustomRecord(searchRecord(entry))));
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
     for (const a of added) errors.push(...a.errors);
     const written = await index.writeFiles({ outputPath });
     errors.push(...written.errors);
@@ -108,6 +164,30 @@ async function writeBundle(site: string, entries: Entry[], outputPath: string): 
   } finally {
     await index.deleteIndex();
   }
+}
+
+/**
+ * The Pagefind id of each record of a bundle, by address: the name of its
+ * fragment file (a gzip JSON after Pagefind's signature), or its key in a
+ * group of fragments. The search page's results carry these ids.
+ */
+export async function fragmentIds(bundleDir: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const dir = path.join(bundleDir, 'fragment');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const text = gunzipSync(await readFile(path.join(dir, name))).toString('utf8');
+      const parsed = JSON.parse(text.slice(text.indexOf('{'))) as Record<string, unknown>;
+      if (typeof parsed.url === 'string') ids.set(parsed.url, name.replace(/\.pf_fragment$/, ''));
+      else
+        for (const [key, fragment] of Object.entries(parsed)) {
+          const url = (fragment as { url?: unknown } | null)?.url;
+          if (typeof url === 'string') ids.set(url, key);
+        }
+    }),
+  );
+  return ids;
 }
 
 /** Stops Pagefind's helper process so the caller can exit. */

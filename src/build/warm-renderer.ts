@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
@@ -23,8 +22,25 @@ import {
 } from './publish-site.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
-import { searchShards, writeSearchIndex } from './search-index.ts';
+import { searchCompactor } from './search-compaction.ts';
+import { baseRecords, planRecent, recordDigests, type SearchBase } from './search-delta.ts';
+import {
+  partIds,
+  partUrls,
+  RECENT_DIR,
+  replacedByParts,
+  replacedByRecent,
+  SHARDS_FILE,
+  searchShards,
+  shardDir,
+  shardOf,
+  writeRecentIndex,
+  writeSearchIndex,
+  writeShardsFile,
+} from './search-index.ts';
 import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+
+type PublishRequest = Extract<WarmRequest, { type: 'publish' }>;
 
 /**
  * The warm renderer of one site: a child process the server keeps between
@@ -71,6 +87,9 @@ interface Warm {
   digests: Digests;
   /** Digest of the search records of each part of the index: a part is rewritten only when its records change. */
   search: string[];
+  /** The records the parts hold and their Pagefind ids; what the live recent index holds ('' when none) (docs/adr/0110). */
+  base: SearchBase;
+  recentKey: string;
   /** Digest of `sites/`: a department's facts are on every page. */
   sites: string;
   /** The `build-info.json` this renderer last put live: anything else there means someone else built the site. */
@@ -112,7 +131,7 @@ const liveCounterpart = (tree: string, liveDir: string, under: string) => (file:
 };
 
 async function putLive(
-  request: WarmRequest,
+  request: PublishRequest,
   staging: string,
   started: number,
   later = false,
@@ -141,7 +160,11 @@ const sizeOf = (file: string) =>
     (s) => s.size,
     () => null,
   );
-const bytesOf = async (dir: string) => (existsSync(dir) ? (await measureSite(dir)).bytes : 0);
+const bytesOf = async (tree: string) => {
+  const s = await stat(tree).catch(() => null);
+  if (!s) return 0;
+  return s.isDirectory() ? (await measureSite(tree)).bytes : s.size;
+};
 
 /** Pages and bytes of the staged site from the live site's and the files that changed, as `measureSite` would count them. */
 async function measureChange(
@@ -150,7 +173,8 @@ async function measureChange(
   liveInfo: string,
   rendered: string[],
   removed: string[],
-  newSearch: boolean,
+  /** Paths inside the site replaced as a whole: the search index's, `tep/`. */
+  trees: string[],
 ) {
   let { pages, bytes } = JSON.parse(liveInfo) as BuildInfo;
   for (const rel of rendered) {
@@ -163,8 +187,8 @@ async function measureChange(
     bytes -= before ?? 0;
     if (before !== null && rel.endsWith('.html')) pages -= 1;
   }
-  for (const dir of newSearch ? ['pagefind', 'tep'] : ['tep'])
-    bytes += (await bytesOf(path.join(staging, dir))) - (await bytesOf(path.join(liveDir, dir)));
+  for (const tree of trees)
+    bytes += (await bytesOf(path.join(staging, tree))) - (await bytesOf(path.join(liveDir, tree)));
   return { pages, bytes };
 }
 
@@ -178,7 +202,7 @@ function showSiteAsOf(builtAt: number): void {
 }
 
 /** First publication: Astro's own build, with a prerenderer that keeps the bundle and records what each page read. */
-async function full(request: WarmRequest, started: number): Promise<WarmPublished> {
+async function full(request: PublishRequest, started: number): Promise<WarmPublished> {
   showSiteAsOf(request.builtAt);
   const phases: Record<string, number> = {};
   let t = performance.now();
@@ -254,6 +278,13 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
     entries.map((e) => e.file),
   );
   await indexing;
+  const base: SearchBase = {
+    records: baseRecords(recordDigests(entries)),
+    ids: await partIds(
+      path.join(searchOut, site),
+      searchShards(entries).map((_, i) => i),
+    ),
+  };
   lap('search');
   if (request.precompress) {
     await precompressTree(astroOut, { liveCounterpart: liveCounterpart(astroOut, request.liveDir, '') });
@@ -283,6 +314,8 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
       pages,
       digests: dependencyDigests(site, entries, hooks.now),
       search: searchDigest(entries),
+      base,
+      recentKey: '',
       sites: await sitesDigest(),
       liveInfo: live.text,
     };
@@ -303,8 +336,164 @@ async function full(request: WarmRequest, started: number): Promise<WarmPublishe
   };
 }
 
+interface SearchUpdate {
+  /** Settles when the new search files are written. */
+  written: Promise<unknown>;
+  /** Which live files under `pagefind/` they replace; absent when the index is unchanged. */
+  replaces?: (rel: string) => boolean;
+  /** Paths inside the site whose size changes, for the build record. */
+  trees: string[];
+  /** What the renderer knows of the index once this publication is live. */
+  state: Promise<Pick<Warm, 'search' | 'base' | 'recentKey'>>;
+}
+
+/**
+ * A publication's change to the search index (docs/adr/0110): a small index
+ * of the records changed since the parts were written, which the search page
+ * merges, with the parts' records it replaces hidden; the parts themselves
+ * when the change is large, the number of parts changed, or every page is
+ * rendered again.
+ */
+function updateSearch(state: Warm, everything: boolean, out: string): SearchUpdate {
+  const current = recordDigests(entries);
+  const search = searchDigest(entries);
+  const sameParts = !everything && search.length === state.search.length;
+  const recent = sameParts ? planRecent(state.base, current) : null;
+  if (recent) {
+    if (recent.key === state.recentKey) {
+      const unchanged = { search: state.search, base: state.base, recentKey: state.recentKey };
+      return { written: Promise.resolve(), trees: [], state: Promise.resolve(unchanged) };
+    }
+    const written = (async () => {
+      const languages = recent.recent.length ? await writeRecentIndex(site, recent.recent, out) : [];
+      await writeShardsFile(out, {
+        parts: partUrls(search.length),
+        ...(languages.length ? { recent: { url: `/pagefind/${RECENT_DIR}/`, languages } } : {}),
+        ...(recent.superseded.length ? { superseded: recent.superseded } : {}),
+      });
+    })();
+    written.catch(() => undefined);
+    return {
+      written,
+      replaces: replacedByRecent,
+      trees: [`pagefind/${RECENT_DIR}`, `pagefind/${SHARDS_FILE}`],
+      state: written.then(() => ({ search: state.search, base: state.base, recentKey: recent.key })),
+    };
+  }
+  // The parts whose records changed; all of them when the number of parts changed (docs/adr/0046).
+  const parts = new Set(search.map((_, i) => i).filter((i) => !sameParts || search[i] !== state.search[i]));
+  const written = writeSearchIndex(site, entries, out, sameParts ? parts : undefined);
+  written.catch(() => undefined);
+  return {
+    written,
+    replaces: replacedByParts(parts),
+    trees: ['pagefind'],
+    state: written.then(async () => ({
+      search,
+      base: await nextBase(state.base, current, out, parts, search.length),
+      recentKey: '',
+    })),
+  };
+}
+
+/** The index's records and ids once these parts, written in `out`, are live. */
+async function nextBase(
+  base: SearchBase,
+  current: ReturnType<typeof recordDigests>,
+  out: string,
+  parts: ReadonlySet<number>,
+  count: number,
+): Promise<SearchBase> {
+  const ids = new Map([...base.ids].filter(([url]) => !parts.has(shardOf(url, count))));
+  for (const [url, id] of await partIds(out, parts)) ids.set(url, id);
+  return { records: baseRecords(current), ids };
+}
+
+/** The publication the renderer last put live: its folders, for the compaction that follows it. */
+let lastRequest: PublishRequest | undefined;
+/** Counts publications: a compaction written for an earlier one is thrown away. */
+let publications = 0;
+const COMPACT_AFTER_MS = Number(process.env.CONGSO_SEARCH_COMPACT_MS ?? 2000);
+const compactor = searchCompactor();
+let compactTimer: NodeJS.Timeout | undefined;
+
+function compactLater(): void {
+  clearTimeout(compactTimer);
+  compactTimer = setTimeout(() => {
+    compactSearch().catch((error) => console.error(`[${site}] search compaction failed:`, error));
+  }, COMPACT_AFTER_MS);
+}
+
+/**
+ * Rewrites the parts of the index whose records changed since they were
+ * written, on the compaction thread, then swaps them in without the recent
+ * index, as a publication would (docs/adr/0110). A publication meanwhile
+ * wins: this one is thrown away and the next is scheduled after it.
+ */
+async function compactSearch(): Promise<void> {
+  const state = warm;
+  const request = lastRequest;
+  if (!state || !request || !state.recentKey) return;
+  const started = performance.now();
+  const at = publications;
+  const list = entries;
+  const current = recordDigests(list);
+  const search = searchDigest(list);
+  const same = search.length === state.search.length;
+  const parts = new Set(search.map((_, i) => i).filter((i) => !same || search[i] !== state.search[i]));
+  const tree = path.join(dir, 'pagefind-compact');
+  const out = path.join(tree, site);
+  await rm(tree, { recursive: true, force: true });
+  const shards = searchShards(list);
+  await compactor.write({
+    site,
+    parts: [...parts].map((i) => ({ dir: path.join(out, shardDir(i)), records: shards[i]!.map(searchRecord) })),
+  });
+  await writeShardsFile(out, { parts: partUrls(search.length) });
+  await serially(async () => {
+    const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
+    if (publications !== at || warm !== state || !state.recentKey || liveInfo !== state.liveInfo) {
+      await rm(tree, { recursive: true, force: true });
+      return;
+    }
+    const base = await nextBase(state.base, current, out, parts, search.length);
+    if (request.precompress)
+      await precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, 'pagefind') });
+    const empty = path.join(dir, 'rendered-none');
+    const staging = await stageIncremental(request.outDir, {
+      site,
+      liveDir: request.liveDir,
+      renderedDir: empty,
+      rendered: [],
+      removed: [],
+      searchDir: out,
+      searchReplaces: replacedByParts(parts),
+    });
+    let live: Awaited<ReturnType<typeof putLive>>;
+    try {
+      live = await putLive(request, staging, started, true, (d) =>
+        measureChange(request.liveDir, d, state.liveInfo, [], [], ['pagefind']),
+      );
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    } finally {
+      await rm(tree, { recursive: true, force: true });
+    }
+    Object.assign(state, { search, base, recentKey: '', liveInfo: live.text });
+  });
+}
+
+/** Publications and compactions put the site live one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 /** Later publications: render what changed, in this process, and swap it in beside the unchanged files. */
-async function incremental(request: WarmRequest, state: Warm, started: number): Promise<WarmPublished> {
+async function incremental(request: PublishRequest, state: Warm, started: number): Promise<WarmPublished> {
   showSiteAsOf(request.builtAt);
   const phases: Record<string, number> = {};
   let t = performance.now();
@@ -338,18 +527,12 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
 
   const renderedDir = path.join(dir, 'rendered');
   await rm(renderedDir, { recursive: true, force: true });
-  const search = searchDigest(entries);
-  // The parts whose records changed; all of them when the number of parts changed (docs/adr/0046).
-  const sameParts = !everything && search.length === state.search.length;
-  const parts = new Set(search.map((_, i) => i).filter((i) => !sameParts || search[i] !== state.search[i]));
   const searchOut = path.join(dir, 'pagefind');
-  const newSearch = parts.size > 0;
   await rm(searchOut, { recursive: true, force: true });
   // Pagefind indexes in its own process, from the records in memory: run it while the pages render.
-  const indexing = newSearch
-    ? writeSearchIndex(site, entries, path.join(searchOut, site), sameParts ? parts : undefined)
-    : Promise.resolve(undefined);
-  indexing.catch(() => undefined);
+  const searching = updateSearch(state, everything, path.join(searchOut, site));
+  const indexing = searching.written;
+  const newSearch = !!searching.replaces;
   const pages = new Map(state.pages);
   const rendered: string[] = [];
   for (const pathname of plan.render) {
@@ -406,11 +589,12 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
         renderedDir: path.join(renderedDir, site),
         rendered,
         removed,
-        searchParts: sameParts ? parts : undefined,
+        searchReplaces: searching.replaces,
         searchDir,
         mediaDir,
         ready,
       });
+  const searchState = await searching.state;
   lap('stage');
   let live: Awaited<ReturnType<typeof putLive>>;
   try {
@@ -421,14 +605,17 @@ async function incremental(request: WarmRequest, state: Warm, started: number): 
       true,
       everything
         ? undefined
-        : (dir) => measureChange(request.liveDir, dir, state.liveInfo, rendered, removed, !!searchDir),
+        : (dir) => measureChange(request.liveDir, dir, state.liveInfo, rendered, removed, ['tep', ...searching.trees]),
     );
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   lap('swap');
-  Object.assign(state, { pages, digests, search, sites, liveInfo: live.text });
+  Object.assign(state, { pages, digests, sites, liveInfo: live.text }, searchState);
+  lastRequest = request;
+  publications += 1;
+  if (state.recentKey) compactLater();
   return {
     site,
     mode: 'incremental',
@@ -451,13 +638,30 @@ function send(reply: WarmReply): Promise<void> {
 
 // The server went away (even SIGKILLed): a renderer has no one to answer.
 process.on('disconnect', () => process.exit());
+// Stopped while idle: a compaction may be between its two renames (docs/adr/0110); let it finish.
+process.on('SIGTERM', () => {
+  clearTimeout(compactTimer);
+  void queue.finally(() => process.exit());
+});
 
 process.on('message', async (m) => {
   const request = m as WarmRequest;
+  if (request.type === 'settle') {
+    // Tests and the bench: the search index as a full build writes it, now.
+    clearTimeout(compactTimer);
+    try {
+      await compactSearch();
+      await send({ type: 'settled', id: request.id });
+    } catch (error) {
+      await send({ type: 'failed', id: request.id, message: (error as Error).stack ?? String(error) });
+    }
+    return;
+  }
   if (request.type !== 'publish') return;
+  clearTimeout(compactTimer);
   const started = performance.now();
   try {
-    const result = warm ? await incremental(request, warm, started) : await full(request, started);
+    const result = await serially(() => (warm ? incremental(request, warm, started) : full(request, started)));
     result.phases.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     await send({ type: 'published', id: request.id, result });
     // Pages that do not read through src/content.ts cannot be rendered again here: leave, the next publication starts afresh (ADR 0047).

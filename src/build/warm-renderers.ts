@@ -35,6 +35,12 @@ export interface WarmRenderersOptions {
 export interface WarmRenderers {
   /** Checks, renders and puts one site live; throws leaving the live site untouched. */
   publish(site: string): Promise<WarmPublished>;
+  /**
+   * Waits until the site's search index is the one a full build writes: the
+   * parts rewritten and no recent index (docs/adr/0110). A renderer does it by
+   * itself shortly after a publication; tests and the bench call this.
+   */
+  settle(site: string): Promise<void>;
   /** Sites with a renderer running. */
   running(): string[];
   /** The process id of a site's renderer, for logs and for the tests that kill it. */
@@ -115,15 +121,18 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
   }
 
   function ask(r: Renderer): Promise<WarmReply> {
-    const id = nextId++;
-    const request: WarmRequest = {
+    return call(r, {
       type: 'publish',
-      id,
+      id: nextId++,
       liveDir: path.join(outDir, site(r)),
       outDir,
       precompress: options.precompress ?? true,
       builtAt: buildInstant().getTime(),
-    };
+    });
+  }
+
+  function call(r: Renderer, request: WarmRequest): Promise<WarmReply> {
+    const id = request.id;
     // Referenced only while a publication waits: an idle renderer never keeps the server (or a test) from exiting.
     r.child.ref();
     r.child.channel?.ref();
@@ -161,6 +170,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
         );
       return reply.result;
     }
+    if (reply.type !== 'failed') throw new BuildFailedError([name], `unexpected reply ${reply.type}`);
     if (reply.code === ContentInvalidError.code)
       throw new ContentInvalidError((reply.data as { problems: ContentProblem[] }).problems);
     stop(r);
@@ -171,8 +181,9 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     publish(name) {
       const run = async () => {
         await mkdir(outDir, { recursive: true });
-        await removeLeftovers(outDir, [name]);
         const wasWarm = renderers.has(name);
+        // A running renderer cleans up after itself, and may be swapping its search index in right now (docs/adr/0110).
+        if (!wasWarm) await removeLeftovers(outDir, [name]);
         try {
           return await attempt(name, false);
         } catch (error) {
@@ -185,6 +196,12 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       const result = (current?.queue ?? Promise.resolve()).then(run, run);
       if (current) current.queue = result.catch(() => undefined);
       return result;
+    },
+    async settle(name) {
+      const r = renderers.get(name);
+      if (!r) return;
+      const reply = await call(r, { type: 'settle', id: nextId++ });
+      if (reply.type === 'failed') throw new BuildFailedError([name], reply.message);
     },
     running: () => [...renderers.keys()],
     pid: (name) => renderers.get(name)?.child.pid,

@@ -36,15 +36,18 @@ export type WorkerReply =
   | { type: 'failed'; message: string; code?: string; data?: unknown };
 
 /** Messages between `warm-renderers.ts` and its long-lived `warm-renderer.ts` children (docs/adr/0047). */
-export type WarmRequest = {
-  type: 'publish';
-  id: number;
-  liveDir: string;
-  outDir: string;
-  precompress: boolean;
-  /** The moment the site is shown as of (docs/adr/0049): the server's, which a test may set (`CONGSO_BUILD_AT`). */
-  builtAt: number;
-};
+export type WarmRequest =
+  | {
+      type: 'publish';
+      id: number;
+      liveDir: string;
+      outDir: string;
+      precompress: boolean;
+      /** The moment the site is shown as of (docs/adr/0049): the server's, which a test may set (`CONGSO_BUILD_AT`). */
+      builtAt: number;
+    }
+  /** Rewrite the search index's parts now, without the recent index (docs/adr/0110). */
+  | { type: 'settle'; id: number };
 
 export interface WarmPublished {
   site: string;
@@ -66,4 +69,5 @@ export interface WarmPublished {
 
 export type WarmReply =
   | { type: 'published'; id: number; result: WarmPublished }
+  | { type: 'settled'; id: number }
   | { type: 'failed'; id: number; message: string; code?: string; data?: unknown };

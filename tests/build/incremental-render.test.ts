@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites, PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
+import type { ShardsManifest } from '#src/build/search-index.ts';
 import { createWarmRenderers, type WarmRenderers } from '#src/build/warm-renderers.ts';
 import { ContentInvalidError } from '#src/content-source/problems.ts';
 import type { AppEnv } from '#server/platform/app-env.ts';
@@ -25,6 +26,8 @@ import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 const SEED = 20261205;
 // Small parts, so the split search index (docs/adr/0046) is exercised: 60 entries make four parts, growing to eight.
 process.env.CONGSO_SEARCH_SHARD_RECORDS = '16';
+// The test says when the parts of the index are rewritten (`settle`), so it can look at the index in between (docs/adr/0110).
+process.env.CONGSO_SEARCH_COMPACT_MS = '600000';
 const STEPS = 14;
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -65,6 +68,9 @@ async function indexedText(siteDir: string): Promise<string> {
   );
   return texts.join('\n');
 }
+
+const manifest = async (siteDir: string) =>
+  JSON.parse(await readFile(path.join(siteDir, 'pagefind', 'shards.json'), 'utf8')) as ShardsManifest;
 
 const entryPath = (section: string, slug: string) => path.join(contentRoot, 'content', site, section, `${slug}.mdx`);
 
@@ -173,6 +179,12 @@ describe('publishing through the warm renderer', () => {
       log.every((l) => Number(l.split(':')[1]!.trim().split(' ')[0]) < pages),
       log.join('\n'),
     ).toBe(true);
+
+    // The publications wrote only a recent index beside the parts, hiding the parts' records they replaced (docs/adr/0110).
+    const between = await manifest(path.join(outDir, site));
+    expect(between.recent ?? between.superseded).toBeDefined();
+    await renderers.settle(site);
+    expect(await manifest(path.join(outDir, site))).toEqual({ parts: between.parts });
 
     const coldOut = path.join(work, 'cold');
     await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, 'cold') });
@@ -286,7 +298,7 @@ describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', ()
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('finds the text of published entries in every part of the index', async () => {
-    const parts = JSON.parse(await readFile(path.join(outDir, site, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    const { parts } = await manifest(path.join(outDir, site));
     expect(parts.length).toBeGreaterThan(0);
     expect(found.size).toBeGreaterThan(0);
     const browser = await launchChromium();
@@ -300,6 +312,62 @@ describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', ()
           await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
         ).toContain(url);
       }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('between publications and the rewrite of the parts, finds what was published and no longer what was changed or taken down', async () => {
+    await renderers.settle(site);
+    const news = [...found].filter(([, url]) => url.startsWith('/tin-tuc/'));
+    const [edited, editedUrl] = news[0] ?? [];
+    const [removed, removedUrl] = news.find(([, url]) => url !== editedUrl) ?? [];
+    expect(editedUrl && removedUrl, 'two news items of the sequence are still published').toBeTruthy();
+    const slugOf = (url: string) => url.split('/')[2]!;
+    const editedFile = entryPath('tin-tuc', slugOf(editedUrl!));
+    const newTitle = 'Tiêu đề đã sửa sau khi chỉ mục được viết lại';
+    await writeFile(
+      editedFile,
+      (await readFile(editedFile, 'utf8')).replace(/^title: .*$/m, `title: ${JSON.stringify(newTitle)}`),
+    );
+    await rm(entryPath('tin-tuc', slugOf(removedUrl!)));
+    const fresh = 'zqmoixuatban';
+    await writeFile(
+      entryPath('tin-tuc', 'ban-tin-moi-nhat'),
+      `${(await readFile(editedFile, 'utf8'))
+        .replace(/^title: .*$/m, 'title: "Bản tin mới nhất"')
+        .replace(/^Mã zq\w+\.$/gm, '')}\n\nMã ${fresh}.\n`,
+    );
+    await renderers.publish(site);
+    const between = await manifest(path.join(outDir, site));
+    expect(between.recent?.languages).toContain('vi');
+    expect(between.superseded?.length).toBe(2);
+
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const search = async (q: string) => {
+        await page.goto(`http://${site}.localhost:${port}/tim-kiem/?q=${q}`);
+        await page.locator('#search-status:not(:empty)').waitFor({ timeout: 20_000 });
+        await page.waitForFunction(() => !document.querySelector('#search-status')?.textContent?.includes('…'));
+        return page
+          .locator('#search-list a')
+          .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+      };
+      // Pagefind matches a token's prefix too: look at the pages in question, not at the whole list.
+      const hits = async (q: string, url: string) => (await search(q)).filter(([href]) => href === url);
+      const expectations = async () => {
+        expect(await hits(fresh, '/tin-tuc/ban-tin-moi-nhat/')).toEqual([
+          ['/tin-tuc/ban-tin-moi-nhat/', 'Bản tin mới nhất'],
+        ]);
+        // The edited item is found once, under its new title: its old record in the parts is hidden.
+        expect(await hits(edited!, editedUrl!)).toEqual([[editedUrl, newTitle]]);
+        expect(await hits(removed!, removedUrl!)).toEqual([]);
+      };
+      await expectations();
+      await renderers.settle(site);
+      expect(await manifest(path.join(outDir, site))).toEqual({ parts: between.parts });
+      await expectations();
     } finally {
       await browser.close();
     }

@@ -105,11 +105,12 @@ describe('caching', () => {
     expect(again.status).toBe(304);
   });
 
-  it('keeps hashed Astro assets and Pagefind fragments for a year, in every part of a split index', async () => {
+  it('keeps hashed Astro assets and Pagefind fragments for a year, in every part of a split index and in the recent index', async () => {
     for (const path of [
       '/_astro/site.B3x9kQ.css',
       '/pagefind/fragment/vi_3f2a1b.pf_fragment',
       '/pagefind/part-1/fragment/vi_9c1d2e.pf_fragment',
+      '/pagefind/recent/fragment/vi_5e7a0c.pf_fragment',
     ]) {
       const res = await get(path, 'sotuphap.localhost');
       expect(res.status).toBe(200);

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Entry } from '../content-source/entries.ts';
+import { searchRecord } from './search-records.ts';
+
+/**
+ * What a publication changes in the search index (docs/adr/0110). Rewriting
+ * a part of Pagefind's index costs about a second per thousand records, so a
+ * publication writes only the records that changed since the parts were
+ * written, as a small index of its own, and names the parts' records it
+ * replaces; the parts are rewritten later, in the background.
+ */
+export interface SearchBase {
+  /** Digest of each record in the parts, by address. */
+  records: Map<string, string>;
+  /** Pagefind id of each record in the parts, by address. */
+  ids: Map<string, string>;
+}
+
+export interface RecentPlan {
+  /** Entries whose record is new or different from the parts': the recent index. */
+  recent: Entry[];
+  /** Ids in the parts of records changed or gone: hidden from results. */
+  superseded: string[];
+  /** Identifies the recent index and the hidden ids: equal plans need nothing written; '' when both are empty. */
+  key: string;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+export function recordDigests(entries: Entry[]): Map<string, { digest: string; entry: Entry }> {
+  const records = new Map<string, { digest: string; entry: Entry }>();
+  for (const entry of entries) {
+    const record = searchRecord(entry);
+    records.set(record.url, { digest: digest(JSON.stringify(record)), entry });
+  }
+  return records;
+}
+
+export const baseRecords = (current: ReturnType<typeof recordDigests>) =>
+  new Map([...current].map(([url, r]) => [url, r.digest]));
+
+/** How many changed records a recent index may hold before the parts are rewritten with the publication instead. */
+export const RECENT_LIMIT = Number(process.env.CONGSO_SEARCH_RECENT_RECORDS) || 200;
+
+/** The recent index for these entries; null when the parts should be rewritten instead (too many changes, or an id unknown). */
+export function planRecent(base: SearchBase, current: ReturnType<typeof recordDigests>): RecentPlan | null {
+  const recent: Entry[] = [];
+  const digests: string[] = [];
+  const superseded: string[] = [];
+  const supersede = (url: string) => {
+    const id = base.ids.get(url);
+    if (!id) return false;
+    superseded.push(id);
+    return true;
+  };
+  for (const [url, r] of current) {
+    if (base.records.get(url) === r.digest) continue;
+    recent.push(r.entry);
+    digests.push(r.digest);
+    if (base.records.has(url) && !supersede(url)) return null;
+  }
+  for (const url of base.records.keys()) if (!current.has(url) && !supersede(url)) return null;
+  if (recent.length + superseded.length > RECENT_LIMIT) return null;
+  superseded.sort();
+  // The index as the parts alone hold it has no key: nothing to write, nothing to rewrite later.
+  const key = recent.length + superseded.length ? digest(JSON.stringify([digests.sort(), superseded])) : '';
+  return { recent, superseded, key };
+}
