@@ -90,6 +90,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       // Not hono's default "no-referrer": under it browsers send `Origin: null`
       // on form posts, and checkOrigin could no longer tell our forms from forgeries.
       referrerPolicy: 'same-origin',
+      // Defaults for every answer, never over a route's own choice: the share preview sends `no-referrer` so its
+      // token stays out of every Referer (docs/adr/0093).
+      overwrite: false,
     }),
   );
   app.use('*', contentSecurityPolicy());

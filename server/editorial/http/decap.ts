@@ -117,11 +117,13 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
   app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock, shares));
 
   // A draft shown to someone without an account: public, read-only, never cached nor indexed. The token is in the
-  // query string, which the request log never writes (docs/adr/0105), and the site's referrer policy keeps it home.
+  // query string, which the request log never writes (docs/adr/0105); `no-referrer` keeps it out of every Referer,
+  // the site's own pages included, whose access logs (nginx's among them) would keep it (docs/adr/0093).
   app.get(SHARE_PATH, async (c) => {
     const d = department(c);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
+    c.header('referrer-policy', 'no-referrer');
     const { link, text } = await (await shares()).open(d.id, (c.req.query('ma') ?? '').slice(0, 200));
     return c.html(await sharePreviewPage(sharePreviewView(text, link, link.slug), await shells.read(d.id), d.name));
   });
