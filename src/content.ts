@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildScopeFromEnv } from './build/build-scope.ts';
 import { dependencyKey, noteRead, renderHooks } from './build/render-hooks.ts';
+import { isSectionEntry } from './content-source/astro-loader.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
 import { buildInstant, isVisibleAt } from './content-source/timed-visibility.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
@@ -209,7 +210,7 @@ const entriesBySite = once(async () => {
   for (const section of SECTION_IDS) {
     const collection = live
       ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } }))
-      : await getCollection(section);
+      : await getCollection(section, isSectionEntry);
     for (const raw of collection) {
       const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
         site: string;

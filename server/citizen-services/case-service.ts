@@ -30,12 +30,13 @@ import type { Clock } from '#server/platform/clock.ts';
 import { checkFiles, type UploadLimits } from './uploads.ts';
 import { submissionDigest } from './submission-digest.ts';
 import { generateSecret, generateTrackingCode, hashSecret, parseTrackingCode, verifySecret } from './tracking-code.ts';
-import type {
-  AttachmentRecord,
-  CaseEvent,
-  CaseRating,
-  CaseRecord,
-  NewAttachment,
+import {
+  type AttachmentRecord,
+  type CaseEvent,
+  type CaseRating,
+  type CaseRecord,
+  FRESH_CASE,
+  type NewAttachment,
 } from '#server/platform/storage/case-records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -295,33 +296,28 @@ export function createCaseService(deps: CaseServiceDeps) {
       const digest = key ? submissionDigest(hmacKey, service, data, attachments) : null;
       const year = Number(vietnamDate(new Date(now)).slice(0, 4));
       const payload = { ...data, consentedAt: now };
-      const deadlines = deadlinesOnSubmit(rulesOf(dept), { service, kind, payload, remoteArea: false }, now);
+      const deadlines = deadlinesOnSubmit(
+        rulesOf(dept),
+        { service, kind, payload, remoteArea: FRESH_CASE.remoteArea },
+        now,
+      );
       try {
         for (let attempt = 1; ; attempt += 1) {
           const code = generateTrackingCode(dept.prefix, year);
           const record: CaseRecord = {
+            ...FRESH_CASE,
             id: randomUUID(),
             departmentId: dept.id,
             service,
             kind,
             trackingCode: code.text,
             secretHash: hashSecret(code, secret),
-            status: 'submitted',
             subject,
             subjectRef,
             payload,
             contactEmail: typeof data.email === 'string' ? data.email : null,
-            assignedTo: null,
-            complex: false,
-            signedLetterAt: null,
-            remoteArea: false,
-            extensions: 0,
-            suspendedAt: null,
             receivedAt: now,
             ...deadlines,
-            resolveDueAt: null,
-            closedAt: null,
-            version: 1,
             updatedAt: now,
           };
           try {

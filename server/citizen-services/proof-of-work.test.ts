@@ -6,6 +6,7 @@ import {
   workDigest,
   type ReplayStore,
 } from '#server/citizen-services/proof-of-work.ts';
+import { codeOf } from '#tests/support/refusals.ts';
 
 const SECRET = 'k'.repeat(32);
 const SCOPE = 'sotuphap:khieu-nai-to-cao';
@@ -13,15 +14,6 @@ const SCOPE = 'sotuphap:khieu-nai-to-cao';
 /** What the browser does, in the same few lines. */
 function solve(challenge: string, difficulty: number): string {
   for (let n = 0; ; n += 1) if (leadingZeroBits(workDigest(challenge, String(n))) >= difficulty) return String(n);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
 }
 
 function setup(difficulty = 10) {

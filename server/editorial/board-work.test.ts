@@ -89,8 +89,9 @@ describe('boardWork (docs/adr/0091)', () => {
     const items = boardWork(deputy, ALL, at('2026-11-17T03:00:00Z'));
     expect(items.map((i) => [i.kind, i.title, i.href, i.late])).toEqual([
       ['verify', 'Bài cho-xac-thuc', '/admin/#/collections/tin-tuc/entries/cho-xac-thuc', false],
-      ['verify', 'Bài mat', '/admin/#/collections/tin-tuc/entries/mat', false],
     ]);
+    // A state secret is never verified for publication: it waits for nobody (docs/adr/0108).
+    expect(items.map((i) => i.title)).not.toContain('Bài mat');
     // Due at the end of Wednesday 18/11 in Huế; late on Thursday.
     expect(items[0]!.dueAt).toBe('2026-11-18T16:59:59.999Z');
     expect(boardWork(deputy, ALL, at('2026-11-19T02:00:00Z'))[0]!.late).toBe(true);

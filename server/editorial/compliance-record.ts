@@ -1,6 +1,7 @@
 import type { EditorialRecord, WaitingState } from '#src/checks/compliance.ts';
 import type { ContentRepository } from './content-repository/repository.ts';
-import { entryHistory, listUnpublished, readUnpublished } from './content-repository/entry-store.ts';
+import { entryFile, entryHistory, listUnpublished, readUnpublished } from './content-repository/entry-store.ts';
+import { secrecyOf } from './editorial-service.ts';
 import type { WorkflowStep } from './content-repository/workflow-record.ts';
 
 /** The first step of the last unbroken run of steps in the entry's current state: when it started waiting. */
@@ -21,11 +22,13 @@ export function complianceRecord(repo: ContentRepository): EditorialRecord {
       for (const key of await listUnpublished(repo, site)) {
         const entry = await readUnpublished(repo, key, { changes: false });
         if (!entry || entry.state === 'published') continue;
+        const file = await repo.readFile(entry.head, entryFile(key));
         out.push({
           section: key.section,
           slug: key.slug,
           state: entry.state,
           since: waitingSince(entry.steps, entry.state) ?? entry.updatedAt,
+          stateSecret: secrecyOf(file ? new TextDecoder().decode(file.bytes) : null) === 'secret',
         });
       }
       return out;

@@ -260,6 +260,14 @@ describe('rules that protect the three steps', () => {
       expect(outcome(member(role), 'edit', entry('ready'))).toBe(OK('in-review'));
   });
 
+  it('an entry marked as a state secret is never verified for publication (docs/adr/0108)', () => {
+    for (const actor of [member('deputy'), member('editor', { delegations: ['verify'] })])
+      expect(outcome(actor, 'verify', entry('in-review', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
+    // It can still be sent back to its authors, or thrown away.
+    expect(outcome(member('deputy'), 'return', entry('in-review', { stateSecret: true }))).toBe(OK('draft'));
+    expect(outcome(member('deputy'), 'discard', entry('in-review', { stateSecret: true }))).toBe(OK(null));
+  });
+
   it('an entry marked as a state secret can never be published, even by the head or urgently', () => {
     expect(outcome(member('head'), 'publish', entry('ready', { stateSecret: true }))).toBe('E_WORKFLOW_STATE_SECRET');
     expect(outcome(member('head'), 'publish-urgently', entry('draft', { stateSecret: true }))).toBe(

@@ -207,8 +207,10 @@ function fourEyes(actor: Actor, event: EntryEvent, entry: EntryFacts, reason: st
     if (!entry.urgentBy) throw new InvalidTransitionError({ event, from: entry.state, to: entry.state });
     if (isSamePerson(actor, entry.urgentBy)) throw new UrgentReviewerError({ username: actor.username });
   }
-  if ((event === 'publish' || event === 'publish-urgently') && entry.stateSecret) {
-    throw new StateSecretError({ site: entry.site, section: entry.section, slug: entry.slug });
+  // Step 2 verifies an entry for publication; one that can never be published is never verified, or it would wait
+  // for the head forever on every list (docs/adr/0108).
+  if ((event === 'verify' || event === 'publish' || event === 'publish-urgently') && entry.stateSecret) {
+    throw new StateSecretError({ event, site: entry.site, section: entry.section, slug: entry.slug });
   }
 }
 

@@ -20,6 +20,8 @@ export interface EntryRow {
   state: WorkflowState;
   /** A draft of an entry that is also live. */
   live: boolean;
+  /** Marked as a state secret (Điều 4.2đ): never published, so waiting for no one (docs/adr/0108). */
+  stateSecret: boolean;
   author: Person | null;
   lastStep: WorkflowStep | null;
 }
@@ -56,11 +58,12 @@ export async function listEntries(
       withheld: false,
       state: 'published',
       live: true,
+      stateSecret: false,
       author: record?.enteredBy ?? null,
       lastStep: record?.step ?? null,
     });
   }
-  for (const { key, unpublished, readFacts, title } of await draftRecords(repo, service, site)) {
+  for (const { key, unpublished, facts, readFacts, title } of await draftRecords(repo, service, site)) {
     const readable = mayReadDraft(actor, readFacts);
     const first = unpublished.steps.find((s) => s.event === 'create') ?? unpublished.steps[0];
     const live = rows.get(entryFile(key));
@@ -70,6 +73,7 @@ export async function listEntries(
       withheld: !readable,
       state: unpublished.state,
       live: !!live,
+      stateSecret: facts.stateSecret,
       author: live?.author ?? first?.by ?? null,
       lastStep: unpublished.steps.at(-1) ?? null,
     });

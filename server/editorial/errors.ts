@@ -69,10 +69,16 @@ export const InvalidTransitionError = appError<{
   return `Không thể ${EVENT_LABELS[data.event]} khi bài đang ở bước ${from}: bài phải qua lần lượt nhập mới → chờ xác thực → đã xác thực → đăng tải (Điều 19).`;
 });
 
-export const StateSecretError = appError<{ site: string; section: SectionId; slug: string }>(
-  'E_WORKFLOW_STATE_SECRET',
-  403,
-  () => 'Bài được đánh dấu là thông tin mật nhà nước nên không bao giờ được đăng tải lên Website (Điều 4.2đ).',
+/** Điều 4.2đ: never published, so never verified for publication either (docs/adr/0108). */
+export const StateSecretError = appError<{
+  event: 'verify' | 'publish' | 'publish-urgently';
+  site: string;
+  section: SectionId;
+  slug: string;
+}>('E_WORKFLOW_STATE_SECRET', 403, (data) =>
+  data.event === 'verify'
+    ? 'Bài được đánh dấu là thông tin mật nhà nước nên không được công bố; vì vậy không xác thực để chờ đăng tải. Bài được giữ ở dạng nháp hoặc huỷ (Điều 4.2đ).'
+    : 'Bài được đánh dấu là thông tin mật nhà nước nên không bao giờ được đăng tải lên Website (Điều 4.2đ).',
 );
 
 /** Điều 11.4: a draft is its authors' work; others read it, and change it only as a new entry of their own. */

@@ -90,6 +90,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       // Not hono's default "no-referrer": under it browsers send `Origin: null`
       // on form posts, and checkOrigin could no longer tell our forms from forgeries.
       referrerPolicy: 'same-origin',
+      // Defaults for every answer, never over a route's own choice: the share preview sends `no-referrer` so its
+      // token stays out of every Referer (docs/adr/0093).
+      overwrite: false,
     }),
   );
   app.use('*', contentSecurityPolicy());
@@ -127,10 +130,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       clock: services.deps.clock,
     }),
   ];
+  // The sites' own look, read once for every page the server renders inside a site.
+  const shells = shellFromDist(distDir);
   app.route('/', backOfficeRoutes(services, cases, work));
   if (options.departmentService)
     app.route('/', departmentRoutes({ service: options.departmentService, departments: options.departments }));
-  const shells = shellFromDist(distDir);
   const reportCases = options.reportCases ?? storageCaseSource(options.storage, siteIds);
   app.route('/', citizenServiceRoutes(cases, shells));
   app.route('/', publicStatisticsRoutes({ cases: reportCases, shells, clock: services.deps.clock }));
@@ -151,9 +155,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     '/',
     operationsRoutes({ distDir, departments: options.departments, contentRoot: options.editorial?.repoDir }),
   );
-  app.route('/', adminRoutes(services, { ...options, editorialRuntime: editorial }));
+  app.route('/', adminRoutes(services, shells, { ...options, editorialRuntime: editorial }));
   app.route('/', createPortalRoutes({ departments: options.departments, province: options.province, distDir }));
-  app.route('/', createStaticSitesRoutes({ distDir: options.distDir ?? 'dist' }));
+  app.route('/', createStaticSitesRoutes({ distDir }));
 
   app.notFound((c) => handleError(new NotFoundError({ path: c.req.path.slice(0, 200) }), c));
   app.onError(handleError);

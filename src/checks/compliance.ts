@@ -140,8 +140,13 @@ export type WaitingState = 'draft' | 'in-review' | 'ready';
  * server (server/editorial/compliance-record.ts); these checks only judge it.
  */
 export interface EditorialRecord {
-  /** Entries of a site in the workflow, with the step they wait at and since when (ISO time). */
-  waiting(site: string): Promise<Array<{ section: string; slug: string; state: WaitingState; since: string }>>;
+  /**
+   * Entries of a site in the workflow, with the step they wait at and since when (ISO time); `stateSecret` when
+   * marked as a state secret (Điều 4.2đ), which is never published and so waits for no one (docs/adr/0108).
+   */
+  waiting(
+    site: string,
+  ): Promise<Array<{ section: string; slug: string; state: WaitingState; since: string; stateSecret?: boolean }>>;
   /** When an entry was first published through the workflow (ISO time), or null for content imported with the repository. */
   firstPublished(site: string, section: 'tin-tuc', slug: string): Promise<string | null>;
 }
@@ -247,6 +252,7 @@ export async function checkCompliance(options: ComplianceOptions): Promise<Compl
     if (options.workflow) {
       waiting = [];
       for (const w of await options.workflow.waiting(site)) {
+        if (w.stateSecret) continue;
         const days = workingDaysBetween(new Date(w.since), options.asOf, calendar);
         const id = `${w.section}/${w.slug}`;
         waiting.push({ entry: id, state: w.state, since: w.since, workingDays: days });

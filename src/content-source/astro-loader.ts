@@ -21,6 +21,18 @@ function departmentsOnce(root: string): ReturnType<typeof loadDepartments> {
   return found;
 }
 
+/**
+ * Astro keeps no empty collection: `getCollection` on a section without entries warns that the collection "does not
+ * exist or is empty", on every build of a site without answered questions, information lists or English pages, which
+ * is normal: only the eight sections of Điều 7 must have entries (src/schema/sections.ts). So each section's collection always holds this one entry,
+ * which is no page: the section was loaded. Entry ids are `<site>/<slug>`; this one has no slash and meets none.
+ * `src/content.ts` reads past it (`isSectionEntry`).
+ */
+export const SECTION_LOADED_ID = 'muc-da-nap';
+
+/** A real entry of the collection, not the mark that the section was loaded. */
+export const isSectionEntry = (entry: { id: string }): boolean => entry.id !== SECTION_LOADED_ID;
+
 export function sectionLoader(section: SectionId): Loader {
   return {
     name: `congso-section-${section}`,
@@ -64,6 +76,8 @@ export function sectionLoader(section: SectionId): Loader {
           });
         }
       }
+      seen.add(SECTION_LOADED_ID);
+      store.set({ id: SECTION_LOADED_ID, data: { section }, digest: section });
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (problems.length) {
         const error = new ContentInvalidError(problems);

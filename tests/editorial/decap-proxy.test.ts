@@ -170,11 +170,13 @@ describe('the three steps through the protocol', () => {
     expect((await h.publish(BOARD.head, 'hoi-nghi-tong-ket')).body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
   });
 
-  it('a state-secret entry may be kept as a draft but never published', async () => {
+  it('a state-secret entry may be kept as a draft but never verified for publication nor published (docs/adr/0108)', async () => {
     expect((await h.save(BOARD.contributor, 'mat', newsEntry({ secret: true }))).status).toBe(200);
     await h.move(BOARD.contributor, 'mat', 'pending_review');
-    await h.move(BOARD.deputy, 'mat', 'pending_publish');
-    expect((await h.publish(BOARD.head, 'mat')).body.code).toBe('E_WORKFLOW_STATE_SECRET');
+    const verified = await h.move(BOARD.deputy, 'mat', 'pending_publish');
+    expect([verified.status, verified.body.code]).toEqual([403, 'E_WORKFLOW_STATE_SECRET']);
+    expect((await h.call(BOARD.head, 'unpublishedEntry', { id: 'tin-tuc/mat' })).body.status).toBe('pending_review');
+    expect((await h.publish(BOARD.head, 'mat')).body.code).toBe('E_WORKFLOW_INVALID_TRANSITION');
     expect(await h.repo.readFile(MAIN, `content/${SITE}/tin-tuc/mat.mdx`)).toBeNull();
   });
 

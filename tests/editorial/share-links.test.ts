@@ -102,6 +102,8 @@ describe('share a draft (docs/adr/0093)', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(r.headers.get('x-robots-tag')).toContain('noindex');
+    // The token leaves with no link the reader follows, not even to the site's own pages (docs/adr/0093).
+    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await r.text();
     expect(html).toContain('<h1>Hội nghị phổ biến pháp luật</h1>');
     expect(html).toContain('<strong>Sở Tư pháp</strong>');
@@ -137,7 +139,10 @@ describe('share a draft (docs/adr/0093)', () => {
     ).toBe('E_SHARE_LINK_INVALID');
     // Whoever edits the draft later, the link still says what was shared and only that.
     const page = await anonymous().request(tampered);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await page.text()).not.toContain('Hội nghị phổ biến pháp luật');
+    // Every other page keeps the site's policy, which our own forms need (docs/adr/0015).
+    expect((await anonymous().request('/quan-tri/dang-nhap')).headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('refuses a revoked link with E_SHARE_LINK_REVOKED; only its maker or who checks may revoke it', async () => {

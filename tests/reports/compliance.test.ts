@@ -109,6 +109,24 @@ describe('compliance rules that read the workflow history in the content reposit
     now = Date.parse('2026-11-19T09:00:00+07:00');
     await recordStep(repo, { key: waiting, by, event: 'submit', state: 'in-review', summary: 'Gửi xác thực' });
 
+    // A state secret verified before verifying one was refused (docs/adr/0108): it waits for no one, ever.
+    const secret = { site: 'sotuphap', section: 'tin-tuc' as const, slug: 'bai-mat' };
+    await saveOnBranch(repo, {
+      key: secret,
+      files: [
+        {
+          path: 'content/sotuphap/tin-tuc/bai-mat.mdx',
+          content: body.replace('title: Bài chờ xác thực', 'title: Bài mật\nstateSecret: true'),
+        },
+      ],
+      by,
+      event: 'create',
+      state: 'draft',
+      summary: 'Nhập mới',
+    });
+    await recordStep(repo, { key: secret, by, event: 'submit', state: 'in-review', summary: 'Gửi xác thực' });
+    await recordStep(repo, { key: secret, by: head, event: 'verify', state: 'ready', summary: 'Xác thực' });
+
     // An urgent item dated 08:00 on 25 November, published at 11:00: three hours, not "at once".
     const urgent = { site: 'sotinmuon', section: 'tin-tuc' as const, slug: 'tin-khan-mat-dien' };
     const text =
@@ -154,6 +172,7 @@ describe('compliance rules that read the workflow history in the content reposit
     // Entries imported with the repository were never published through the workflow: not timed.
     expect(report.sites.find((s) => s.site === 'sotuphap')!.urgent).toEqual([]);
     expect(rulesOf(report, 'sotuphap')).toEqual([]);
+    expect(report.sites.find((s) => s.site === 'sotuphap')!.waiting).toEqual([]);
   });
 });
 

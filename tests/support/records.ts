@@ -1,5 +1,5 @@
 import type { Site } from '#server/platform/http/site-for-host.ts';
-import type { CaseEvent, CaseRecord } from '#server/platform/storage/case-records.ts';
+import { type CaseEvent, type CaseRecord, FRESH_CASE } from '#server/platform/storage/case-records.ts';
 import type { AccountRecord } from '#server/platform/storage/records.ts';
 
 /** Records for view-model tests: what storage would return, with only what a test cares about changed. */
@@ -34,29 +34,20 @@ export function anAccount(overrides: Partial<AccountRecord> = {}): AccountRecord
 /** A complaint received on 16/11/2026 at 09:00 in Huế, accepted by the 20th. */
 export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
+    ...FRESH_CASE,
     id: 'case-1',
     departmentId: 'sotuphap',
     service: 'khieu-nai-to-cao',
     kind: 'khieu-nai',
     trackingCode: 'STP-2026-7KQ4-M9',
     secretHash: 'x',
-    status: 'submitted',
     subject: 'Khiếu nại quyết định xử phạt',
     subjectRef: null,
     payload: {},
     contactEmail: null,
-    assignedTo: null,
-    complex: false,
-    signedLetterAt: null,
-    remoteArea: false,
-    extensions: 0,
-    suspendedAt: null,
     receivedAt: Date.parse('2026-11-16T02:00:00Z'),
     acceptDueAt: Date.parse('2026-11-20T10:00:00Z'),
-    resolveDueAt: null,
     dueAt: Date.parse('2026-11-20T10:00:00Z'),
-    closedAt: null,
-    version: 1,
     updatedAt: 0,
     ...overrides,
   };

@@ -31,7 +31,7 @@ import type { AccountRecord } from '#server/platform/storage/records.ts';
 import type { Services } from '#server/accounts/index.ts';
 import { log } from '#server/platform/observability/log.ts';
 import { createHmac } from 'node:crypto';
-import { shellFromDist } from '#server/sites/index.ts';
+import type { ShellSource } from '#server/sites/index.ts';
 import { createShareLinks, SHARE_PATH, type ShareLinks } from '../share-links.ts';
 import { sharePreviewPage, sharePreviewView } from './share-preview.ts';
 
@@ -43,8 +43,6 @@ import { sharePreviewPage, sharePreviewView } from './share-preview.ts';
  */
 
 export interface AdminRouteOptions {
-  /** Built department sites: a share link shows its draft inside the site's own shell (docs/adr/0093). */
-  distDir?: string;
   editorial?: EditorialOptions;
   /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
   editorialRuntime?: () => Promise<Editorial>;
@@ -69,7 +67,12 @@ export function actorOf(account: AccountRecord, linked: readonly string[] = []):
   };
 }
 
-export function adminRoutes(services: Services, options: AdminRouteOptions = {}) {
+/**
+ * `shells`: the built department sites' own look, the one the server reads for every page it renders inside a site
+ * (server/platform/app.ts): a share link shows its draft in it (docs/adr/0093), and Decap's preview its stylesheets
+ * (docs/adr/0094).
+ */
+export function adminRoutes(services: Services, shells: ShellSource, options: AdminRouteOptions = {}) {
   const editorial = options.editorialRuntime ?? editorialRuntime(options.editorial);
 
   const department = (c: Context<AppEnv>) => {
@@ -110,18 +113,18 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
         clock: services.deps.clock,
       }),
     ));
-  const shells = shellFromDist(options.distDir ?? 'dist');
-
   app.get('/admin', (c) => c.redirect('/admin/', 301));
   // A back-office page (behind the back office's session checks) that needs this content repository.
   app.route('/', entryHistoryRoutes(editorial, actor, services.deps.clock, shares));
 
   // A draft shown to someone without an account: public, read-only, never cached nor indexed. The token is in the
-  // query string, which the request log never writes (docs/adr/0105), and the site's referrer policy keeps it home.
+  // query string, which the request log never writes (docs/adr/0105); `no-referrer` keeps it out of every Referer,
+  // the site's own pages included, whose access logs (nginx's among them) would keep it (docs/adr/0093).
   app.get(SHARE_PATH, async (c) => {
     const d = department(c);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
+    c.header('referrer-policy', 'no-referrer');
     const { link, text } = await (await shares()).open(d.id, (c.req.query('ma') ?? '').slice(0, 200));
     return c.html(await sharePreviewPage(sharePreviewView(text, link, link.slug), await shells.read(d.id), d.name));
   });

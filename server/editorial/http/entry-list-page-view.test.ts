@@ -17,6 +17,7 @@ function row(slug: string, overrides: Partial<EntryRow> = {}): EntryRow {
     withheld: false,
     state: 'published',
     live: true,
+    stateSecret: false,
     author: person,
     lastStep: {
       event: 'publish',
@@ -62,6 +63,17 @@ describe('entryListPageView', () => {
     expect(rows.map((r) => [r.title, r.state])).toEqual([
       ['(bài mật, chỉ người có quyền được xem)', 'Chờ xác thực'],
       ['Bài sua', 'Nhập mới (bản sửa của bài đang đăng)'],
+    ]);
+  });
+
+  it('says a state secret will not be published, rather than showing it as waiting for the head (docs/adr/0108)', () => {
+    const rows = view([
+      row('da-xac-thuc', { state: 'ready', live: false, stateSecret: true }),
+      row('nhap', { state: 'draft', live: false, stateSecret: true }),
+    ]).rows;
+    expect(rows.map((r) => r.state)).toEqual([
+      'Đã xác thực, không được công bố (bí mật nhà nước)',
+      'Nhập mới, không được công bố (bí mật nhà nước)',
     ]);
   });
 

@@ -98,6 +98,13 @@ function compare(sort: EntrySort): (a: EntryRow, b: EntryRow) => number {
   return (a, b) => updatedAt(b).localeCompare(updatedAt(a)) || collator.compare(titleKey(a), titleKey(b));
 }
 
+/** A state secret is said to be one, so a verified one does not read as waiting for the head (docs/adr/0108). */
+function stateLabel(row: EntryRow): string {
+  const state = STATE_LABELS[row.state];
+  if (row.stateSecret) return t('entries.stateSecret', { state });
+  return row.live && row.state !== 'published' ? t('entries.liveDraft', { state }) : state;
+}
+
 export function entryListPageView(props: EntryListProps): EntryListPageView {
   const { query } = props;
   const heading = t('entries.title');
@@ -146,10 +153,7 @@ export function entryListPageView(props: EntryListProps): EntryListPageView {
       href: `/quan-tri/bai-viet/${row.key.section}/${row.key.slug}`,
       cmsHref: decapEntryPath(row.key),
       section: sectionInfo(row.key.section).label,
-      state:
-        row.live && row.state !== 'published'
-          ? t('entries.liveDraft', { state: STATE_LABELS[row.state] })
-          : STATE_LABELS[row.state],
+      state: stateLabel(row),
       author: person(row.author),
       lastStep: row.lastStep
         ? t('entries.lastStep', {

@@ -20,6 +20,24 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/**
+ * What every case is the moment it is submitted (Điều 13): nobody's yet, not declared complex, no signed letter,
+ * not a remote area, no extension nor suspension, no resolve limit before acceptance, open, first version. The
+ * service starts each case from it and the storage contracts store the same.
+ */
+export const FRESH_CASE = {
+  status: 'submitted',
+  assignedTo: null,
+  complex: false,
+  signedLetterAt: null,
+  remoteArea: false,
+  extensions: 0,
+  suspendedAt: null,
+  resolveDueAt: null,
+  closedAt: null,
+  version: 1,
+} as const satisfies Partial<CaseRecord>;
+
 export interface CaseRecord {
   id: string;
   departmentId: string;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord, NewCase } from './case-records.ts';
+import { codeOf } from '#tests/support/refusals.ts';
+import { type CaseRecord, FRESH_CASE, type NewCase } from './case-records.ts';
 import type { AccountRecord } from './records.ts';
 import type { Storage } from './repository.ts';
 
@@ -52,29 +53,20 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
     function newCase(overrides: Partial<CaseRecord> = {}, key: string | null = null): NewCase {
       counter += 1;
       const record: CaseRecord = {
+        ...FRESH_CASE,
         id: randomUUID(),
         departmentId: 'sotuphap',
         service: 'khieu-nai-to-cao',
         kind: 'to-cao',
         trackingCode: `STP-2026-${randomUUID().slice(0, 4).toUpperCase()}-${counter}`,
         secretHash: 'v1$abc',
-        status: 'submitted',
         subject: 'Tố cáo',
         subjectRef: null,
         payload: { fullName: 'Tôn Nữ Thị Hà', content: 'Nội dung tố cáo rất dài…', nested: { a: [1, 2] } },
         contactEmail: 'ha@example.com',
-        assignedTo: null,
-        complex: false,
-        signedLetterAt: null,
-        remoteArea: false,
-        extensions: 0,
-        suspendedAt: null,
         receivedAt: T0 + counter,
         acceptDueAt: T0 + 7 * 86_400_000,
-        resolveDueAt: null,
         dueAt: T0 + 7 * 86_400_000,
-        closedAt: null,
-        version: 1,
         updatedAt: T0,
         ...overrides,
       };
@@ -105,15 +97,6 @@ export function describeCaseStorageContract(adapter: string, open: () => Promise
         ],
         idempotencyKeyHash: key,
       };
-    }
-
-    async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-      try {
-        await promise;
-        return undefined;
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
     }
 
     it('stores a case with its first event and attachments, and reads every field back', async () => {

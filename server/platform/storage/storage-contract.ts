@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
 import { ACCOUNT_THROTTLE, reserveAttempt } from '#server/accounts/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { codeOf } from '#tests/support/refusals.ts';
 import type { AccountRecord, RateBucket } from './records.ts';
 import type { Storage } from './repository.ts';
 
@@ -44,15 +45,6 @@ export function describeStorageContract(adapter: string, open: () => Promise<Sto
         credentialsSeenBy: null,
         ...overrides,
       };
-    }
-
-    async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-      try {
-        await promise;
-        return undefined;
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
     }
 
     describe('migrations', () => {

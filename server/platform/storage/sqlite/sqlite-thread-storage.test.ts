@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsernameTakenError } from '#server/accounts/errors.ts';
 import { CaseConflictError } from '#server/citizen-services/errors.ts';
 import { aCase, anAccount } from '#tests/support/records.ts';
+import { codeOf } from '#tests/support/refusals.ts';
 import type { NewCase } from '../case-records.ts';
 import { describeCaseStorageContract } from '../case-storage-contract.ts';
 import { describeStorageContract } from '../storage-contract.ts';
@@ -53,15 +54,6 @@ function submission(n: number): NewCase {
     attachments: [],
     idempotencyKeyHash: `khoa-${n}`,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
 }
 
 describe('SQLite on its own thread', () => {

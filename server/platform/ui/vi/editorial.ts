@@ -82,6 +82,7 @@ export const EDITORIAL_TEXT = {
   'entries.col.edit': 'Biên tập',
   'entries.withheld': '(bài mật, chỉ người có quyền được xem)',
   'entries.liveDraft': '{state} (bản sửa của bài đang đăng)',
+  'entries.stateSecret': '{state}, không được công bố (bí mật nhà nước)',
   'entries.lastStep': '{step}, {at}, {by}',
   'entries.noStep': 'Có từ trước quy trình',
   'entries.openInCms': 'Mở trong Decap',
