@@ -255,6 +255,16 @@ describe.skipIf(!NGINX)('nginx in front of the server (docs/deploy/nginx)', () =
     },
   );
 
+  it('passes a shared draft link to the server, which answers it (docs/adr/0093)', async () => {
+    const [proxied, own] = [
+      await viaNginx('sotuphap.localhost', '/xem-truoc?ma=lien-ket-khong-hop-le'),
+      await direct('sotuphap.localhost', '/xem-truoc?ma=lien-ket-khong-hop-le'),
+    ];
+    expect(proxied.status).toBe(own.status);
+    expect(proxied.headers['x-request-id']).toBeDefined();
+    expect(proxied.headers['referrer-policy']).toBe('no-referrer');
+  });
+
   it('redirects a folder without its slash as the server does, and serves no hidden file, no /metrics', async () => {
     const folder = await viaNginx('sotuphap.localhost', '/van-ban?trang=2');
     expect(folder.status).toBe(301);
