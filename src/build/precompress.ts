@@ -12,7 +12,7 @@ const gzip = promisify(zlib.gzip);
  * Writes `x.br` and `x.gz` beside every text file once, at build time, so the
  * server never compresses per request. HTML changes with every publication
  * and is small: brotli quality 6 costs a fortieth of quality 11 for about
- * 10 % more bytes. Hashed assets are compressed once and cached for a year,
+ * 10 % more bytes; so are the feeds and data files that change with it. Hashed assets are compressed once and cached for a year,
  * so they get the best quality, once per content: Pagefind's runtime is the
  * same file in every site.
  */
@@ -36,6 +36,18 @@ function compressShared(data: Buffer): Promise<[Buffer, Buffer]> {
   let found = sameContent.get(key);
   if (!found) sameContent.set(key, (found = compress(data, 11)));
   return found;
+}
+
+/**
+ * Astro's hashed assets and Pagefind's bundle: the same bytes for a year, or in
+ * every site. Everything else a site holds (pages, feeds, the sitemap, the open
+ * data files, which list every entry and change with each publication) is
+ * compressed like a page: brotli quality 11 on a megabyte of open data cost a
+ * publication about a second.
+ */
+function isLongLived(root: string, file: string): boolean {
+  const parts = [path.basename(root), ...path.relative(root, file).split(path.sep)];
+  return parts.includes('_astro') || parts.includes('pagefind');
 }
 
 export interface PrecompressOptions {
@@ -88,7 +100,7 @@ export async function precompressTree(
     else toCompress.push({ file, data });
   });
   await eachLimited(toCompress, options.concurrency ?? 2, async ({ file, data }) => {
-    const [br, gz] = await (file.endsWith('.html') ? compress(data, 6) : compressShared(data));
+    const [br, gz] = await (isLongLived(root, file) ? compressShared(data) : compress(data, 6));
     if (br.length < data.length) await writeFile(`${file}.br`, br);
     if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
   });

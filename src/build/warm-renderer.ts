@@ -441,7 +441,8 @@ async function compactSearch(): Promise<void> {
   const search = searchDigest(list);
   const same = search.length === state.search.length;
   const parts = new Set(search.map((_, i) => i).filter((i) => !same || search[i] !== state.search[i]));
-  const tree = path.join(dir, 'pagefind-compact');
+  // Named `pagefind` like every search bundle: its files are compressed as the long-lived ones they are (precompress.ts).
+  const tree = path.join(dir, 'compaction', 'pagefind');
   const out = path.join(tree, site);
   await rm(tree, { recursive: true, force: true });
   const shards = searchShards(list);
