@@ -535,35 +535,22 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   const indexing = searching.written;
   const newSearch = !!searching.replaces;
   const pages = new Map(state.pages);
-  const rendered: string[] = [];
-  for (const pathname of plan.render) {
-    const route = paths.get(pathname)!;
-    const reads = new Set<string>();
-    const request = new Request(new URL(pathname, state.origin));
-    const result = await pageReads.run(reads, () => state.prerenderer.render(request, { routeData: route }));
-    const response = result instanceof Response ? result : result.response;
-    if (response.status !== 200 || !response.body) throw new Error(`${pathname}: ${response.status}`);
-    const rel = fileOf(pathname, route);
-    const file = path.join(renderedDir, site, rel);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, Buffer.from(await response.arrayBuffer()));
-    pages.set(pathname, { route, reads });
-    rendered.push(rel);
-  }
+  const rendered = plan.render.map((p) => fileOf(p, paths.get(p)!));
   const removed = plan.remove.map((p) => fileOf(p, state.pages.get(p)!.route));
-  for (const p of plan.remove) pages.delete(p);
-  lap('render');
   // Compressing the new pages, finishing the index and linking the unchanged files overlap: CPU, a helper process, metadata.
   const compress = (tree: string, under: string) =>
     request.precompress
       ? precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, under) })
       : Promise.resolve();
-  const ready = Promise.all([
-    compress(renderedDir, ''),
-    indexing.then(async () => {
-      if (newSearch) await compress(searchOut, 'pagefind');
-    }),
-  ]);
+  const renderedAll = Promise.withResolvers<void>();
+  const ready = renderedAll.promise.then(() =>
+    Promise.all([
+      compress(renderedDir, ''),
+      indexing.then(async () => {
+        if (newSearch) await compress(searchOut, 'pagefind');
+      }),
+    ]),
+  );
   ready.then(
     () => (phases.readyAfterRender = Math.round(performance.now() - t)),
     () => undefined,
@@ -574,17 +561,10 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   );
   const mediaDir = path.join(contentRoot, 'content', site, 'tep');
   const searchDir = newSearch ? path.join(searchOut, site) : undefined;
-  const staging = everything
-    ? await ready.then(() =>
-        stageSite(request.outDir, {
-          site,
-          pagesDir: path.join(renderedDir, site),
-          assetsDir: path.join(astroOut, '_astro'),
-          searchDir,
-          mediaDir,
-        }),
-      )
-    : await stageIncremental(request.outDir, {
+  // The unchanged files are linked while the pages render: which files change is known from the plan.
+  const linking = everything
+    ? undefined
+    : stageIncremental(request.outDir, {
         site,
         liveDir: request.liveDir,
         renderedDir: path.join(renderedDir, site),
@@ -595,6 +575,40 @@ async function incremental(request: PublishRequest, state: Warm, started: number
         mediaDir,
         ready,
       });
+  linking?.catch(() => undefined);
+  try {
+    for (const pathname of plan.render) {
+      const route = paths.get(pathname)!;
+      const reads = new Set<string>();
+      const request = new Request(new URL(pathname, state.origin));
+      const result = await pageReads.run(reads, () => state.prerenderer.render(request, { routeData: route }));
+      const response = result instanceof Response ? result : result.response;
+      if (response.status !== 200 || !response.body) throw new Error(`${pathname}: ${response.status}`);
+      const file = path.join(renderedDir, site, fileOf(pathname, route));
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, Buffer.from(await response.arrayBuffer()));
+      pages.set(pathname, { route, reads });
+    }
+  } catch (error) {
+    // The staging folder is removed by stageIncremental when what it waits for fails.
+    renderedAll.reject(error);
+    await linking?.catch(() => undefined);
+    throw error;
+  }
+  renderedAll.resolve();
+  for (const p of plan.remove) pages.delete(p);
+  lap('render');
+  const staging = linking
+    ? await linking
+    : await ready.then(() =>
+        stageSite(request.outDir, {
+          site,
+          pagesDir: path.join(renderedDir, site),
+          assetsDir: path.join(astroOut, '_astro'),
+          searchDir,
+          mediaDir,
+        }),
+      );
   const searchState = await searching.state;
   lap('stage');
   let live: Awaited<ReturnType<typeof putLive>>;
