@@ -1,5 +1,6 @@
 import { appendBuildRecord } from '#src/build/build-history.ts';
 import { createWarmRenderers } from '#src/build/warm-renderers.ts';
+import type { DraftRender } from '#src/build/worker-protocol.ts';
 import type { BuildOneSite } from './publish-queue.ts';
 
 /**
@@ -12,7 +13,10 @@ import type { BuildOneSite } from './publish-queue.ts';
  * and named, so one broken entry never stops the department's other
  * publications (ADR 0045). Cold `npm run build` is unchanged.
  */
-export type SiteBuilder = BuildOneSite & { close(): Promise<void> };
+export type SiteBuilder = BuildOneSite & { renderDraft: DraftRenderer; close(): Promise<void> };
+
+/** One draft's page by the site's own code, through the same renderers (docs/adr/0106). */
+export type DraftRenderer = (site: string, file: string, text: string) => Promise<DraftRender>;
 
 export function siteBuilder(options: {
   contentRoot: string;
@@ -54,5 +58,10 @@ export function siteBuilder(options: {
       throw error;
     }
   };
-  return Object.assign(buildOneSite, { close: () => renderers.close() });
+  const renderDraft: DraftRenderer = async (site, file, text) => {
+    // A site with no renderer warms one by publishing what is live (harmless), recorded as any build is.
+    if (!renderers.running().includes(site)) await buildOneSite(site, 'draft-preview');
+    return renderers.renderDraft(site, file, text);
+  };
+  return Object.assign(buildOneSite, { renderDraft, close: () => renderers.close() });
 }

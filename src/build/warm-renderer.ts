@@ -24,7 +24,8 @@ import {
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
 import { searchShards, writeSearchIndex } from './search-index.ts';
-import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+import type { WarmMessage, WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+import { renderDraftPage } from './draft-page.ts';
 
 /**
  * The warm renderer of one site: a child process the server keeps between
@@ -453,7 +454,19 @@ function send(reply: WarmReply): Promise<void> {
 process.on('disconnect', () => process.exit());
 
 process.on('message', async (m) => {
-  const request = m as WarmRequest;
+  const request = m as WarmMessage;
+  if (request.type === 'render-draft') {
+    // A draft's page, by this site's own code, written nowhere (docs/adr/0106).
+    try {
+      if (!warm) throw new Error('the renderer is not warm');
+      const drafts = { get: () => entries, set: (list: Entry[]) => (entries = list) };
+      const result = await renderDraftPage({ site, hooks, ...warm, entries: drafts }, request);
+      await send({ type: 'drafted', id: request.id, result });
+    } catch (error) {
+      await send({ type: 'failed', id: request.id, message: (error as Error).stack ?? String(error) });
+    }
+    return;
+  }
   if (request.type !== 'publish') return;
   const started = performance.now();
   try {

@@ -101,7 +101,7 @@ beforeAll(async () => {
       process.env.CONGSO_BUILD_AT = String(now());
       return build(site, by);
     },
-    { close: () => build.close() },
+    { renderDraft: build.renderDraft, close: () => build.close() },
   );
   queue = createPublishQueue({ build: buildAtClock, clock: now });
   const gate = createPublicationGate({ repo, queue, clock: now });
