@@ -1,6 +1,7 @@
 import type { ContentProblem } from '#src/content-source/problems.ts';
 import { SECTION_IDS, type SectionId } from '#src/schema/sections.ts';
 import { entryTextOfFields } from './decap-proxy/saved-text.ts';
+import { withSiteFilesInline } from './draft-preview-assets.ts';
 import { authorizeDraftPreview, type Actor } from './editorial-workflow.ts';
 import { DraftPreviewInvalidError, DraftRenderUnavailableError } from './errors.ts';
 import type { DraftRenderer } from './publish-queue-build.ts';
@@ -44,11 +45,13 @@ export async function previewDraft(
   actor: Actor,
   site: string,
   request: DraftPreviewRequest,
+  /** The live site's folder (`dist/<site>`): its stylesheets and images go into the page (draft-preview-assets.ts). */
+  siteDir: string,
 ): Promise<DraftPreview> {
   authorizeDraftPreview(actor, site, request.collection);
   const file = `content/${site}/${request.collection}/${request.slug}.mdx`;
   const result = await drawDraft(renderDraft, site, file, entryTextOfFields(request.fields));
-  if (result.ok) return { html: result.html };
+  if (result.ok) return { html: await withSiteFilesInline(result.html, siteDir) };
   return { problems: result.problems.map(({ field, line, message }) => ({ field, line, message })) };
 }
 

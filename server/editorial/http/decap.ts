@@ -245,7 +245,8 @@ export function adminRoutes(services: Services, options: AdminRouteOptions = {})
     const d = department(c);
     const request = parseDraftPreviewRequest(await readJson(c));
     const { renderDraft } = await editorial();
-    return c.json(await previewDraft(renderDraft, await actor(c), d.id, request));
+    const siteDir = path.join(path.resolve(options.distDir ?? 'dist'), d.id);
+    return c.json(await previewDraft(renderDraft, await actor(c), d.id, request, siteDir));
   });
 
   app.post('/admin/api/v1', requireJson(), async (c) => {
