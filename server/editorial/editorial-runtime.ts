@@ -5,6 +5,7 @@ import { createPublicationGate, type PublicationGate } from './publication-gate.
 import { createPublishQueue, type BuildOneSite, type PublishQueue } from './publish-queue.ts';
 import { createEditorialService, type EditorialService } from './editorial-service.ts';
 import { log } from '#server/platform/observability/log.ts';
+import type { DraftRenderer } from './publish-queue-build.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,6 +22,8 @@ export interface EditorialOptions {
   queue?: PublishQueue;
   /** The one way to change main (ADR 0045); built from `repo` and `queue` otherwise. */
   gate?: PublicationGate;
+  /** Draws a draft as its page through the publish queue's renderers (docs/adr/0106); none: previews say so. */
+  renderDraft?: DraftRenderer;
 }
 
 /** Everything editorial the server runs, made once per server and shared by Decap, the back office and the Q&A publisher. */
@@ -30,6 +33,7 @@ export interface Editorial {
   gate: PublicationGate;
   service: EditorialService;
   proxy: DecapProxy;
+  renderDraft?: DraftRenderer;
 }
 
 /** Opened on first use: a server that never edits content never creates the content repository. */
@@ -48,6 +52,6 @@ export function editorialRuntime(settings: EditorialOptions = {}): () => Promise
       const gate = settings.gate ?? createPublicationGate({ repo, queue });
       const service = createEditorialService({ repo, gate, liveWaitMs: settings.liveWaitMs ?? 20_000 });
       const proxy = createDecapProxy({ repo, gate, editorial: service });
-      return { repo, queue, gate, service, proxy };
+      return { repo, queue, gate, service, proxy, renderDraft: settings.renderDraft };
     })());
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '#src/schema/roles.ts';
 import {
+  authorizeDraftPreview,
   authorizeDraftRead,
   authorizeMediaChange,
   authorizeTransition,
@@ -322,5 +323,21 @@ describe('rules that protect the three steps', () => {
       'publish-urgently',
       'discard',
     ]);
+  });
+});
+
+describe('drawing a draft as the page while editing it (docs/adr/0106)', () => {
+  it('is for the board of the site, in the sections one may enter; never another department nor the province admin', () => {
+    expect(() => authorizeDraftPreview(member('head'), 'sotuphap', 'van-ban')).not.toThrow();
+    expect(() => authorizeDraftPreview(member('contributor'), 'sotuphap', 'tin-tuc')).not.toThrow();
+    expect(() => authorizeDraftPreview(member('contributor'), 'sotuphap', 'van-ban')).toThrow(
+      expect.objectContaining({ code: 'E_WORKFLOW_SECTION_NOT_ASSIGNED' }),
+    );
+    expect(() => authorizeDraftPreview(member('head', { site: 'soyte' }), 'sotuphap', 'tin-tuc')).toThrow(
+      expect.objectContaining({ code: 'E_WORKFLOW_NOT_ON_BOARD' }),
+    );
+    expect(() => authorizeDraftPreview(member('admin', { site: null }), 'sotuphap', 'tin-tuc')).toThrow(
+      expect.objectContaining({ code: 'E_WORKFLOW_NOT_ON_BOARD' }),
+    );
   });
 });

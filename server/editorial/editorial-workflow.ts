@@ -251,6 +251,16 @@ export function authorizeDraftRead(actor: Actor, entry: EntryFacts): void {
   }
 }
 
+/**
+ * Whether the actor may see a draft of this section drawn as the page while
+ * editing it (docs/adr/0106): a board member of the site who may enter the
+ * section. A state-secret draft is shown to them: it leaves nobody's hands.
+ */
+export function authorizeDraftPreview(actor: Actor, site: string, section: SectionId): void {
+  onBoard(actor, site, 'read');
+  inSection(actor, section, 'read');
+}
+
 export function mayReadDraft(actor: Actor, entry: EntryFacts): boolean {
   try {
     authorizeDraftRead(actor, entry);

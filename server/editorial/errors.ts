@@ -289,3 +289,20 @@ export const ShareLinkNotYoursError = appError<{ username: string }>(
   403,
   () => 'Chỉ người tạo liên kết, người xác thực hoặc người đăng tải mới được thu hồi liên kết này.',
 );
+
+/** A file asked through a share link must lie below the site's media folder: no `..`, no empty or `.` segment. */
+export const ShareFilePathError = appError('E_SHARE_FILE_PATH', 400, () => 'Đường dẫn tệp không hợp lệ.');
+
+/** The draft preview was sent something that is not an entry of a section (docs/adr/0106). */
+export const DraftPreviewInvalidError = appError<{ issues: string[] }>(
+  'E_DRAFT_PREVIEW_INVALID',
+  400,
+  () => 'Yêu cầu xem trước không đúng dạng: cần chuyên mục, tên tệp và các trường của bài.',
+);
+
+/** No warm renderer could draw the draft now (docs/adr/0106): said in words, never a crash page. */
+export const DraftRenderUnavailableError = appError<{ site: string }>(
+  'E_DRAFT_RENDER_UNAVAILABLE',
+  503,
+  () => 'Chưa dựng được bản xem trước lúc này; vui lòng thử lại sau ít phút.',
+);

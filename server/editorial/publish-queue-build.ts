@@ -1,5 +1,6 @@
 import { appendBuildRecord } from '#src/build/build-history.ts';
 import { createWarmRenderers } from '#src/build/warm-renderers.ts';
+import type { DraftRender } from '#src/build/worker-protocol.ts';
 import type { BuildOneSite } from './publish-queue.ts';
 
 /**
@@ -13,10 +14,14 @@ import type { BuildOneSite } from './publish-queue.ts';
  * publications (ADR 0045). Cold `npm run build` is unchanged.
  */
 export type SiteBuilder = BuildOneSite & {
+  renderDraft: DraftRenderer;
   /** Rewrites the site's search index parts now instead of shortly after (docs/adr/0110). */
   settle(site: string): Promise<void>;
   close(): Promise<void>;
 };
+
+/** One draft's page by the site's own code, through the same renderers (docs/adr/0106). */
+export type DraftRenderer = (site: string, file: string, text: string) => Promise<DraftRender>;
 
 export function siteBuilder(options: {
   contentRoot: string;
@@ -58,7 +63,13 @@ export function siteBuilder(options: {
       throw error;
     }
   };
+  const renderDraft: DraftRenderer = async (site, file, text) => {
+    // A site with no renderer warms one by publishing what is live (harmless), recorded as any build is.
+    if (!renderers.running().includes(site)) await buildOneSite(site, 'draft-preview');
+    return renderers.renderDraft(site, file, text);
+  };
   return Object.assign(buildOneSite, {
+    renderDraft,
     settle: (site: string) => renderers.settle(site),
     close: () => renderers.close(),
   });

@@ -3,12 +3,14 @@ import type { ShareLinkRepository } from '#server/platform/storage/repository.ts
 import type { ShareLinkOutcome, ShareLinkRecord } from '#server/platform/storage/records.ts';
 import { log } from '#server/platform/observability/log.ts';
 import { entryFile, entryBranch, type EntryKey } from './content-repository/entry-store.ts';
-import type { ContentRepository } from './content-repository/repository.ts';
+import { mediaRoot } from './decap-proxy/paths.ts';
+import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { authorizeDraftRead, canPublish, canVerify, isSamePerson, type Actor } from './editorial-workflow.ts';
 import { secrecyOf, type EditorialService } from './editorial-service.ts';
 import {
   EntryBranchNotFoundError,
   ShareDraftGoneError,
+  ShareFilePathError,
   ShareLifetimeInvalidError,
   ShareLinkExpiredError,
   ShareLinkInvalidError,
@@ -79,6 +81,45 @@ export function createShareLinks(deps: ShareLinkDeps) {
     log.info('share-link-used', { site, link: link.id, outcome });
   }
 
+  /**
+   * A link's checks, in order, each refusal logged: a link of another
+   * department's host is invalid here.
+   */
+  async function verify(site: string, token: string): Promise<{ link: ShareLinkRecord; k: EntryKey }> {
+    const [id = '', sig = ''] = token.split('.');
+    if (!ID.test(id) || !SIGNATURE.test(sig)) throw new ShareLinkInvalidError();
+    const link = await links.find(id);
+    if (!link || link.departmentId !== site) throw new ShareLinkInvalidError();
+    // Compared as text: base64url has several spellings of the same bytes (the last character's unused bits),
+    // and a link that was changed is refused whatever bytes it decodes to.
+    const expected = Buffer.from(signature(link).toString('base64url'));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      await use(link, 'tampered', site);
+      throw new ShareLinkInvalidError();
+    }
+    if (link.revokedAt !== null) {
+      await use(link, 'revoked', site);
+      throw new ShareLinkRevokedError();
+    }
+    if (clock() >= link.expiresAt) {
+      await use(link, 'expired', site);
+      throw new ShareLinkExpiredError({ expiredAt: link.expiresAt });
+    }
+    const k: EntryKey = { site, section: link.section as EntryKey['section'], slug: link.slug };
+    const head = await repo.resolve(entryBranch(k));
+    if (!head) {
+      await use(link, 'gone', site);
+      throw new ShareDraftGoneError({ section: k.section, slug: k.slug });
+    }
+    // Marked secret since, or at the time: never shown outside the board.
+    if ((await secretAt(head, k)) || (await secretAt(link.commit, k))) {
+      await use(link, 'secret', site);
+      throw new ShareStateSecretError({ section: k.section, slug: k.slug });
+    }
+    return { link, k };
+  }
+
   return {
     /** Makes a link to the entry's open draft, as it is now. */
     async create(
@@ -117,45 +158,44 @@ export function createShareLinks(deps: ShareLinkDeps) {
      * or the refusal, each logged. A link of another department's host is
      * invalid here.
      */
-    async open(site: string, token: string): Promise<{ link: ShareLinkRecord; text: string }> {
-      const [id = '', sig = ''] = token.split('.');
-      if (!ID.test(id) || !SIGNATURE.test(sig)) throw new ShareLinkInvalidError();
-      const link = await links.find(id);
-      if (!link || link.departmentId !== site) throw new ShareLinkInvalidError();
-      // Compared as text: base64url has several spellings of the same bytes (the last character's unused bits),
-      // and a link that was changed is refused whatever bytes it decodes to.
-      const expected = Buffer.from(signature(link).toString('base64url'));
-      const given = Buffer.from(sig);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        await use(link, 'tampered', site);
-        throw new ShareLinkInvalidError();
-      }
-      if (link.revokedAt !== null) {
-        await use(link, 'revoked', site);
-        throw new ShareLinkRevokedError();
-      }
-      if (clock() >= link.expiresAt) {
-        await use(link, 'expired', site);
-        throw new ShareLinkExpiredError({ expiredAt: link.expiresAt });
-      }
-      const k: EntryKey = { site, section: link.section as EntryKey['section'], slug: link.slug };
-      const head = await repo.resolve(entryBranch(k));
-      if (!head) {
-        await use(link, 'gone', site);
-        throw new ShareDraftGoneError({ section: k.section, slug: k.slug });
-      }
-      // Marked secret since, or at the time: never shown outside the board.
-      if ((await secretAt(head, k)) || (await secretAt(link.commit, k))) {
-        await use(link, 'secret', site);
-        throw new ShareStateSecretError({ section: k.section, slug: k.slug });
-      }
+    async open(site: string, token: string): Promise<{ link: ShareLinkRecord; file: string; text: string }> {
+      const { link, k } = await verify(site, token);
       const file = await repo.readFile(link.commit, entryFile(k));
       if (!file) {
         await use(link, 'gone', site);
         throw new ShareDraftGoneError({ section: k.section, slug: k.slug });
       }
       await use(link, 'shown', site);
-      return { link, text: new TextDecoder().decode(file.bytes) };
+      return { link, file: entryFile(k), text: new TextDecoder().decode(file.bytes) };
+    },
+
+    /**
+     * A file of the site's media folder as the shared version has it
+     * (docs/adr/0106): a draft's new attachment is only on its branch. The link
+     * is checked as for the page, each refusal logged; the page's opening is
+     * the use, so a file is not counted again. `rel` is below `tep/`: a path
+     * that would climb out of it is refused (`E_SHARE_FILE_PATH`).
+     */
+    async file(site: string, token: string, rel: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+      const segments = rel.split('/');
+      if (!rel || segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s)))
+        throw new ShareFilePathError();
+      const { link } = await verify(site, token);
+      const found = await repo.readFile(link.commit, `${mediaRoot(site)}/${rel}`);
+      return found ? { name: segments.at(-1)!, bytes: found.bytes } : null;
+    },
+
+    /** Of the media files a page links to (below `tep/`), those the shared version has and main has not. */
+    async draftOnlyFiles(link: ShareLinkRecord, rels: readonly string[]): Promise<Set<string>> {
+      const root = mediaRoot(link.departmentId);
+      const out = new Set<string>();
+      // A page links to a few files; a body listing thousands is not a reason to read them all.
+      for (const rel of rels.slice(0, 100)) {
+        if (rel.split('/').some((s) => s === '' || s === '.' || s === '..')) continue;
+        if ((await repo.readFile(link.commit, `${root}/${rel}`)) && !(await repo.readFile(MAIN, `${root}/${rel}`)))
+          out.add(rel);
+      }
+      return out;
     },
 
     /** The entry's links with their uses, for its history page. */

@@ -186,7 +186,14 @@ const live = await liveDepartments({
       distDir,
       province,
       trustProxy: env.TRUST_PROXY === '1',
-      editorial: { repo: content.repo, repoDir: content.dir, queue: publishQueue, gate: publicationGate },
+      editorial: {
+        repo: content.repo,
+        repoDir: content.dir,
+        queue: publishQueue,
+        gate: publicationGate,
+        // Drafts are drawn by the same renderers as publications: one pool (docs/adr/0106).
+        renderDraft: siteBuild.renderDraft,
+      },
       requestLog: log,
       metrics,
       departmentService,

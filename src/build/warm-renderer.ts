@@ -38,7 +38,8 @@ import {
   writeSearchIndex,
   writeShardsFile,
 } from './search-index.ts';
-import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+import type { WarmMessage, WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+import { renderDraftPage } from './draft-page.ts';
 
 type PublishRequest = Extract<WarmRequest, { type: 'publish' }>;
 
@@ -435,8 +436,8 @@ async function compactSearch(): Promise<void> {
   const request = lastRequest;
   if (!state || !request || !state.recentKey) return;
   const started = performance.now();
-  const at = publications;
-  const list = entries;
+  // Taken in the queue: a draft being drawn is among the entries only inside it (docs/adr/0106).
+  const { at, list } = await serially(async () => ({ at: publications, list: entries }));
   const current = recordDigests(list);
   const search = searchDigest(list);
   const same = search.length === state.search.length;
@@ -660,13 +661,28 @@ process.on('SIGTERM', () => {
 });
 
 process.on('message', async (m) => {
-  const request = m as WarmRequest;
+  const request = m as WarmMessage;
   if (request.type === 'settle') {
     // Tests and the bench: the search index as a full build writes it, now.
     clearTimeout(compactTimer);
     try {
       await compactSearch();
       await send({ type: 'settled', id: request.id });
+    } catch (error) {
+      await send({ type: 'failed', id: request.id, message: (error as Error).stack ?? String(error) });
+    }
+    return;
+  }
+  if (request.type === 'render-draft') {
+    // A draft's page, by this site's own code, written nowhere (docs/adr/0106). In the queue: while the draft is
+    // among the entries, no publication and no rewrite of the search index may read them.
+    try {
+      const result = await serially(() => {
+        if (!warm) throw new Error('the renderer is not warm');
+        const drafts = { get: () => entries, set: (list: Entry[]) => (entries = list) };
+        return renderDraftPage({ site, hooks, ...warm, entries: drafts }, request);
+      });
+      await send({ type: 'drafted', id: request.id, result });
     } catch (error) {
       await send({ type: 'failed', id: request.id, message: (error as Error).stack ?? String(error) });
     }

@@ -6,8 +6,9 @@ import { ContentInvalidError, type ContentProblem } from '../content-source/prob
 import { buildInstant } from '../content-source/timed-visibility.ts';
 import { BuildFailedError, PROJECT_ROOT } from './build-sites.ts';
 import { buildScopeToEnv } from './build-scope.ts';
+import { DraftUnavailableError } from './draft-page.ts';
 import { removeLeftovers } from './publish-site.ts';
-import type { WarmPublished, WarmReply, WarmRequest } from './worker-protocol.ts';
+import type { DraftRender, WarmMessage, WarmPublished, WarmReply } from './worker-protocol.ts';
 
 /**
  * The server's warm renderers, one child process per site that publishes
@@ -41,6 +42,12 @@ export interface WarmRenderers {
    * itself shortly after a publication; tests and the bench call this.
    */
   settle(site: string): Promise<void>;
+  /**
+   * One draft's page, rendered by the site's own code and put nowhere
+   * (docs/adr/0106). A site without a warm renderer gets one first, by a
+   * publication of what is live: that changes nothing a citizen sees.
+   */
+  renderDraft(site: string, file: string, text: string): Promise<DraftRender>;
   /** Sites with a renderer running. */
   running(): string[];
   /** The process id of a site's renderer, for logs and for the tests that kill it. */
@@ -55,8 +62,6 @@ interface Renderer {
   lastUsed: number;
   idle?: NodeJS.Timeout;
   pending: Map<number, { resolve: (r: WarmReply) => void }>;
-  /** Publications of one site run one after another. */
-  queue: Promise<unknown>;
 }
 
 export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderers {
@@ -103,7 +108,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       cwd: dir,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const r: Renderer = { site, child, dir, lastUsed: Date.now(), pending: new Map(), queue: Promise.resolve() };
+    const r: Renderer = { site, child, dir, lastUsed: Date.now(), pending: new Map() };
     child.on('message', (m) => {
       const reply = m as WarmReply;
       r.pending.get(reply.id)?.resolve(reply);
@@ -120,18 +125,25 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     return r;
   }
 
-  function ask(r: Renderer): Promise<WarmReply> {
-    return call(r, {
-      type: 'publish',
-      id: nextId++,
-      liveDir: path.join(outDir, site(r)),
-      outDir,
-      precompress: options.precompress ?? true,
-      builtAt: buildInstant().getTime(),
-    });
+  function ask(r: Renderer, draft?: { file: string; text: string }): Promise<WarmReply> {
+    const id = nextId++;
+    const builtAt = buildInstant().getTime();
+    return call(
+      r,
+      draft
+        ? { type: 'render-draft', id, ...draft, builtAt }
+        : {
+            type: 'publish',
+            id,
+            liveDir: path.join(outDir, site(r)),
+            outDir,
+            precompress: options.precompress ?? true,
+            builtAt,
+          },
+    );
   }
 
-  function call(r: Renderer, request: WarmRequest): Promise<WarmReply> {
+  function call(r: Renderer, request: WarmMessage): Promise<WarmReply> {
     const id = request.id;
     // Referenced only while a publication waits: an idle renderer never keeps the server (or a test) from exiting.
     r.child.ref();
@@ -170,33 +182,57 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
         );
       return reply.result;
     }
-    if (reply.type !== 'failed') throw new BuildFailedError([name], `unexpected reply ${reply.type}`);
+    if (reply.type !== 'failed') throw new BuildFailedError([name], `unexpected ${reply.type}`);
     if (reply.code === ContentInvalidError.code)
       throw new ContentInvalidError((reply.data as { problems: ContentProblem[] }).problems);
     stop(r);
     throw new BuildFailedError([name], reply.message);
   }
 
+  async function publishNow(name: string): Promise<WarmPublished> {
+    await mkdir(outDir, { recursive: true });
+    const wasWarm = renderers.has(name);
+    // A running renderer cleans up after itself, and may be swapping its search index in right now (docs/adr/0110).
+    if (!wasWarm) await removeLeftovers(outDir, [name]);
+    try {
+      return await attempt(name, false);
+    } catch (error) {
+      if (error instanceof ContentInvalidError || !wasWarm) throw error;
+      // The renderer is gone: a fresh one renders the whole site (a cold build) and is right whatever went wrong.
+      return attempt(name, true);
+    }
+  }
+
+  async function draftNow(name: string, file: string, text: string): Promise<DraftRender> {
+    if (!renderers.has(name)) await publishNow(name);
+    const r = renderers.get(name);
+    // No renderer is kept (`max` 0) or the site's pages cannot be rendered alone (ADR 0047): no draft either.
+    if (!r) throw new DraftUnavailableError({ site: name, detail: 'no renderer is kept' });
+    clearTimeout(r.idle);
+    r.lastUsed = Date.now();
+    const reply = await ask(r, { file, text });
+    r.idle = setTimeout(() => stop(r), idleMs);
+    r.idle.unref();
+    if (reply.type === 'drafted') return reply.result;
+    throw new DraftUnavailableError({ site: name, detail: reply.type === 'failed' ? reply.message : reply.type });
+  }
+
+  /** A site's publications and drafts run one after another, in the order asked. */
+  // By site, not by renderer: two drafts asked of a site whose renderer is not started yet must not start two.
+  const chains = new Map<string, Promise<unknown>>();
+  function queued<T>(name: string, run: () => Promise<T>): Promise<T> {
+    const result = (chains.get(name) ?? Promise.resolve()).then(run, run);
+    const tail = result.catch(() => undefined);
+    chains.set(name, tail);
+    tail.then(() => {
+      if (chains.get(name) === tail) chains.delete(name);
+    });
+    return result;
+  }
+
   return {
-    publish(name) {
-      const run = async () => {
-        await mkdir(outDir, { recursive: true });
-        const wasWarm = renderers.has(name);
-        // A running renderer cleans up after itself, and may be swapping its search index in right now (docs/adr/0110).
-        if (!wasWarm) await removeLeftovers(outDir, [name]);
-        try {
-          return await attempt(name, false);
-        } catch (error) {
-          if (error instanceof ContentInvalidError || !wasWarm) throw error;
-          // The renderer is gone: a fresh one renders the whole site (a cold build) and is right whatever went wrong.
-          return attempt(name, true);
-        }
-      };
-      const current = renderers.get(name);
-      const result = (current?.queue ?? Promise.resolve()).then(run, run);
-      if (current) current.queue = result.catch(() => undefined);
-      return result;
-    },
+    publish: (name) => queued(name, () => publishNow(name)),
+    renderDraft: (name, file, text) => queued(name, () => draftNow(name, file, text)),
     async settle(name) {
       const r = renderers.get(name);
       if (!r) return;

@@ -49,6 +49,23 @@ export type WarmRequest =
   /** Rewrite the search index's parts now, without the recent index (docs/adr/0110). */
   | { type: 'settle'; id: number };
 
+/** One draft's page, rendered by the site's own code and not put live (docs/adr/0106). */
+export interface WarmDraftRequest {
+  type: 'render-draft';
+  id: number;
+  /** `content/<site>/<section>/<slug>.mdx`. */
+  file: string;
+  /** The draft's MDX. */
+  text: string;
+  builtAt: number;
+}
+
+/** What the parent sends a warm renderer. */
+export type WarmMessage = WarmRequest | WarmDraftRequest;
+
+/** A draft's page, or why it cannot be drawn: the same problems the check would name. */
+export type DraftRender = { ok: true; html: string } | { ok: false; problems: ContentProblem[] };
+
 export interface WarmPublished {
   site: string;
   /** `full`: the renderer started (Astro built the site); `incremental`: only the pages a change touched. */
@@ -70,4 +87,5 @@ export interface WarmPublished {
 export type WarmReply =
   | { type: 'published'; id: number; result: WarmPublished }
   | { type: 'settled'; id: number }
+  | { type: 'drafted'; id: number; result: DraftRender }
   | { type: 'failed'; id: number; message: string; code?: string; data?: unknown };

@@ -15,8 +15,8 @@ export const DECAP_VI_PHRASES = {
 
 /**
  * Browser code: merges the phrases into Decap's `vi` locale before
- * `CMS.init()`. (Dates in the preview are the preview template's,
- * src/cms/preview-templates.ts.)
+ * `CMS.init()`. (Dates in the preview are the site's own: the preview is
+ * the page, src/cms/preview-templates.ts.)
  */
 export const DECAP_VIETNAMESE = `
 (function (CMS, phrases) {

@@ -65,11 +65,27 @@ export function parseEntry<S extends SectionId>(
   return result;
 }
 
+/**
+ * A draft shown to the board that may open it (docs/adr/0106): the same
+ * parsing and validation as a published entry, without the memo (a draft is
+ * not the file of `main`), and a state secret is shown to its own board
+ * rather than refused (it is never published nor shared, Điều 4.2đ).
+ */
+export function parseDraftEntry<S extends SectionId>(
+  site: string,
+  section: S,
+  file: string,
+  source: string,
+): LoadResult<Entry<S> | undefined> {
+  return parseEntryUncached(site, section, file, source, { secretShown: true });
+}
+
 function parseEntryUncached<S extends SectionId>(
   site: string,
   section: S,
   file: string,
   source: string,
+  options: { secretShown?: boolean } = {},
 ): LoadResult<Entry<S> | undefined> {
   const problems: ContentProblem[] = [];
   const slug = path.basename(file).replace(/\.mdx?$/, '');
@@ -97,7 +113,7 @@ function parseEntryUncached<S extends SectionId>(
       message: issue.message,
     });
   }
-  if (result.success && result.data.stateSecret) {
+  if (result.success && result.data.stateSecret && !options.secretShown) {
     problems.push({
       file,
       field: 'stateSecret',

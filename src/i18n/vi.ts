@@ -137,7 +137,6 @@ const VI = {
   'news.original': 'Tin: Ban Biên tập',
   'news.urgent': 'Tin khẩn',
   /** Above the page in Decap's preview pane (docs/adr/0094). */
-  'preview.draft': 'Bản xem trước, chưa đăng tải',
 
   'directory.email': 'Thư điện tử của đơn vị',
   'directory.personEmail': 'Thư điện tử',

@@ -59,7 +59,9 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
     await page.goto(`${live.origin}/admin/#/collections/${entry.collection}/entries/${entry.slug}`);
     // Only the hash may have changed: reload, so Decap reads the status others have set since.
     await page.reload();
-    await expect.poll(() => page.getByLabel('Tiêu đề').inputValue(), { timeout: 20_000 }).toBe(entry.title);
+    await expect
+      .poll(() => page.getByLabel('Tiêu đề', { exact: true }).first().inputValue(), { timeout: 20_000 })
+      .toBe(entry.title);
   }
 
   async function toast(page: Page, text: string, timeout = 20_000): Promise<string> {

@@ -71,7 +71,7 @@ export async function startLiveApp(options: { storage?: () => Promise<Storage> }
     departments,
     services,
     distDir,
-    editorial: { repo, repoDir, build, liveWaitMs: 60_000 },
+    editorial: { repo, repoDir, build, renderDraft: build.renderDraft, liveWaitMs: 60_000 },
   });
   let server: RunningServer | null = null;
   try {

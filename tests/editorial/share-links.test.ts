@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import type { Storage } from '#server/platform/storage/repository.ts';
 import type { Role } from '#src/schema/roles.ts';
 import { Browser, cheapHasher, DEPARTMENTS, errorCode, manualClock, type TestApp } from '../accounts/support.ts';
 import { newsEntry, SEED } from './support.ts';
+import { siteBuilder, type SiteBuilder } from '#server/editorial/publish-queue-build.ts';
+import { PROJECT_ROOT } from '#src/build/build-sites.ts';
 
 /**
  * Share a draft (docs/adr/0093): a signed, expiring, revocable, logged,
@@ -21,6 +23,8 @@ let dir: string;
 let testApp: TestApp;
 let storage: Storage;
 let clock: ReturnType<typeof manualClock>;
+let builder: SiteBuilder;
+const workDir = path.join(PROJECT_ROOT, '.build', `test-share-${process.pid}`);
 const people: Record<string, { username: string; password: string }> = {};
 const browsers = new Map<string, Browser>();
 const JSON_ACCEPT = { accept: 'application/json' };
@@ -35,14 +39,22 @@ async function as(who: string): Promise<Browser> {
   return browser;
 }
 const page = (slug: string) => `/quan-tri/bai-viet/tin-tuc/${slug}`;
-async function draft(slug: string, title: string, options: { secret?: boolean; body?: string } = {}) {
+async function draft(
+  slug: string,
+  title: string,
+  options: {
+    secret?: boolean;
+    body?: string;
+    assets?: Array<{ path: string; content: string; encoding: 'base64' }>;
+  } = {},
+) {
   const r = await (await as('contributor')).request('/admin/api/v1', {
     json: {
       action: 'persistEntry',
       params: {
         branch: 'main',
         dataFiles: [{ slug, path: `content/sotuphap/tin-tuc/${slug}.mdx`, raw: newsEntry({ title, ...options }) }],
-        assets: [],
+        assets: options.assets ?? [],
         options: { collectionName: 'tin-tuc', commitMessage: 'Lưu', useWorkflow: true, status: 'draft' },
       },
     },
@@ -71,12 +83,14 @@ beforeAll(async () => {
   await storage.migrate();
   clock = manualClock(Date.parse('2026-11-16T02:00:00Z'));
   const services = createServices({ storage, departments: DEPARTMENTS, clock, hasher: cheapHasher() });
+  // The share page is the site's own page, drawn by its warm renderer (docs/adr/0106).
+  builder = siteBuilder({ contentRoot: repo.dir, outDir: path.join(dir, 'dist'), workDir });
   const app = createApp({
     storage,
     departments: DEPARTMENTS,
     services,
     distDir: path.join(dir, 'dist'),
-    editorial: { repo, build: async () => undefined },
+    editorial: { repo, build: async () => undefined, renderDraft: builder.renderDraft },
   });
   testApp = { app, services, storage, clock, addAccount: async () => ({ username: '', password: '', id: '' }) };
   const add = async (key: string, fullName: string, role: Role, sections?: string[]) => {
@@ -92,7 +106,11 @@ beforeAll(async () => {
   await add('contributor', 'Hoàng Thị Mai', 'contributor', ['tin-tuc']);
   await add('colleague', 'Lê Thị Lan', 'contributor', ['tin-tuc']);
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await builder?.close();
+  await rm(dir, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
+});
 
 describe('share a draft (docs/adr/0093)', () => {
   it('shows the draft as the page to someone without an account, read-only, not cached nor indexed, and logs the use', async () => {
@@ -108,11 +126,49 @@ describe('share a draft (docs/adr/0093)', () => {
     expect(html).toContain('<h1>Hội nghị phổ biến pháp luật</h1>');
     expect(html).toContain('<strong>Sở Tư pháp</strong>');
     expect(html).toContain('Bản nháp chưa đăng tải.');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow" />');
+    // The site's own news page (NewsDetail.astro): its category label and its source line (Điều 19a).
+    expect(html).toContain('Chuyên mục: Thông báo');
+    expect(html).toMatch(/Nguồn: <a [^>]*>Báo Thừa Thiên Huế<\/a>/);
     // A date-only entry shows its day and no time.
     expect(html).toContain('ngày 20 tháng 12 năm 2024');
-    expect(html).not.toMatch(/<form|<button/);
+    // Read-only: the site's search box is there, nothing that sends anything back.
+    expect(html).not.toMatch(/<form[^>]*method="post"/i);
     expect(await uses(link)).toEqual(['shown']);
     expect(await (await (await as('contributor')).request(page('xem-truoc'))).text()).toMatch(/<td>1<\/td>/);
+  });
+
+  it("serves the draft's own new attachment through the link, as data, and refuses a path that climbs out of the media folder", async () => {
+    const pdf = await readFile(
+      path.resolve(import.meta.dirname, '../fixtures/build-content/content/sotuphap/tep/mau/du-thao-mau.pdf'),
+    );
+    const file = 'content/sotuphap/tep/tin-tuc/co-tep-dinh-kem/bao-cao.pdf';
+    await draft('co-tep-dinh-kem', 'Báo cáo kèm tệp', {
+      body: 'Xem [báo cáo](/tep/tin-tuc/co-tep-dinh-kem/bao-cao.pdf).',
+      assets: [{ path: file, content: pdf.toString('base64'), encoding: 'base64' }],
+    });
+    const link = await share('contributor', 'co-tep-dinh-kem');
+    const token = link.split('ma=')[1]!;
+    const html = await (await anonymous().request(link)).text();
+    const href = `/xem-truoc/tep/tin-tuc/co-tep-dinh-kem/bao-cao.pdf?ma=${token}`;
+    expect(html).toContain(`href="${href}"`);
+    const served = await anonymous().request(href);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    // Only the page's opening counts as a use.
+    expect(await uses(link)).toEqual(['shown']);
+    // Without a valid link, nothing.
+    const forged = await anonymous().request(href.replace(/.ma=.*/, '?ma=khong-phai'), { headers: JSON_ACCEPT });
+    expect(await errorCode(forged)).toBe('E_SHARE_LINK_INVALID');
+    // One segment holding encoded slashes: the URL parser leaves it, the route decodes it once and refuses `..`.
+    const climbing = `/xem-truoc/tep/tin-tuc%2F..%2F..%2Ftin-tuc%2Fco-tep-dinh-kem.mdx?ma=${token}`;
+    const r = await anonymous().request(climbing, { headers: JSON_ACCEPT });
+    expect([r.status, await errorCode(r)]).toEqual([400, 'E_SHARE_FILE_PATH']);
+    const missing = await anonymous().request(`/xem-truoc/tep/tin-tuc/co-tep-dinh-kem/khac.pdf?ma=${token}`);
+    expect(missing.status).toBe(404);
   });
 
   it('refuses another spelling of the same signature (the unused bits of its last character)', async () => {

@@ -1,4 +1,3 @@
-import { convertToUnicode } from '#src/text/convert.ts';
 import { ENCODING_LABELS, conversionMessage } from '#src/text/messages.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { parseEntry } from '#src/content-source/entries.ts';
@@ -40,6 +39,7 @@ import {
   WorkflowRequiredError,
 } from '../errors.ts';
 import { textForEditor } from './editor-text.ts';
+import { savedText } from './saved-text.ts';
 import { checkEntryAssets } from '../media-rules.ts';
 import {
   checkCollection,
@@ -260,8 +260,8 @@ export function createDecapProxy(deps: ProxyDeps) {
         const event: EntryEvent = facts.state === null ? 'create' : 'edit';
         const next = authorizeTransition(actor, event, facts)!;
         // Điều 8: the entry is saved in Unicode NFC; text pasted in TCVN3/VNI/VIQR is converted.
-        const converted = convertToUnicode(file.raw);
-        const legacy = converted.changed && converted.encoding !== 'unicode' ? converted.encoding : null;
+        const converted = savedText(file.raw);
+        const legacy = converted.legacy;
         validate(file.path, converted.text, key, true);
         // ADR 0021: files are data, in the entry's own folder, used by it, replacing nobody else's file.
         await checkEntryAssets(repo, key, converted.text, assets);

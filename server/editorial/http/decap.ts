@@ -9,7 +9,7 @@ import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms
 import { SAFE_UPLOAD_NAMES } from '#src/cms/upload-names.ts';
 import { workBadgeScript } from '#src/cms/work-badge.ts';
 import { DECAP_VI_PHRASES, DECAP_VIETNAMESE } from '#src/cms/decap-vietnamese.ts';
-import { previewDescriptor, REGISTER_PREVIEWS, stylesheetsOf } from '#src/cms/preview-templates.ts';
+import { previewDescriptor, REGISTER_PREVIEWS } from '#src/cms/preview-templates.ts';
 import { BACK_OFFICE_PREFIX } from '#server/platform/http/back-office-paths.ts';
 import { t } from '#server/platform/ui/vi.ts';
 import { SECTION_IDS } from '#src/schema/sections.ts';
@@ -33,7 +33,11 @@ import { log } from '#server/platform/observability/log.ts';
 import { createHmac } from 'node:crypto';
 import type { ShellSource } from '#server/sites/index.ts';
 import { createShareLinks, SHARE_PATH, type ShareLinks } from '../share-links.ts';
-import { sharePreviewPage, sharePreviewView } from './share-preview.ts';
+import { draftFileUrl, mediaRefs, shareBanner, sharedDraftPage, shareMessagePage } from './share-preview.ts';
+import { drawDraft, parseDraftPreviewRequest, previewDraft } from '../draft-preview.ts';
+import { DraftRenderUnavailableError, ShareFilePathError } from '../errors.ts';
+import { mediaResponseHeaders } from '#src/files/media-policy.ts';
+import type { DraftRender } from '#src/build/worker-protocol.ts';
 
 /**
  * `/admin/` on each department host: Decap CMS (bundle served from our own
@@ -46,6 +50,8 @@ export interface AdminRouteOptions {
   editorial?: EditorialOptions;
   /** The server's editorial runtime, shared with the Q&A publisher; made from `editorial` otherwise. */
   editorialRuntime?: () => Promise<Editorial>;
+  /** The built sites (`dist/`): Decap's preview carries a site's stylesheets and images from there (docs/adr/0106). */
+  distDir?: string;
 }
 
 const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
@@ -53,6 +59,11 @@ const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cm
 const BUNDLE_FILE = /^(?:[0-9]+\.)?decap-cms\.js$|^[0-9a-f]{20}\.wasm$/;
 /** Entries are at most 512 KB and attachments 20 MB, sent as base64 inside JSON. */
 const MAX_PROXY_BODY = Math.ceil(DEFAULT_LIMITS.mediaBytes * 1.4) + 1024 * 1024;
+
+/** Where Decap's preview asks for a draft's page (docs/adr/0106). */
+const PREVIEW_ENDPOINT = '/admin/api/xem-truoc';
+/** An entry is at most 512 KB (docs/adr/0041); its fields as JSON, with room for escaping. */
+const MAX_PREVIEW_BODY = 2 * DEFAULT_LIMITS.entryBytes;
 
 /** The session user, seen as the workflow sees people; `linked` as ADR 0017 defines it. */
 export function actorOf(account: AccountRecord, linked: readonly string[] = []): Actor {
@@ -120,13 +131,49 @@ export function adminRoutes(services: Services, shells: ShellSource, options: Ad
   // A draft shown to someone without an account: public, read-only, never cached nor indexed. The token is in the
   // query string, which the request log never writes (docs/adr/0105); `no-referrer` keeps it out of every Referer,
   // the site's own pages included, whose access logs (nginx's among them) would keep it (docs/adr/0093).
+  // The page is the site's own, drawn by its warm renderer with the draft in it (docs/adr/0106).
   app.get(SHARE_PATH, async (c) => {
     const d = department(c);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
     c.header('referrer-policy', 'no-referrer');
-    const { link, text } = await (await shares()).open(d.id, (c.req.query('ma') ?? '').slice(0, 200));
-    return c.html(await sharePreviewPage(sharePreviewView(text, link, link.slug), await shells.read(d.id), d.name));
+    const token = (c.req.query('ma') ?? '').slice(0, 200);
+    const links = await shares();
+    const { link, file, text } = await links.open(d.id, token);
+    const banner = shareBanner(link);
+    const { renderDraft } = await editorial();
+    let drawn: DraftRender | null;
+    try {
+      drawn = await drawDraft(renderDraft, d.id, file, text);
+    } catch (error) {
+      if (!(error instanceof DraftRenderUnavailableError)) throw error;
+      drawn = null;
+    }
+    if (!drawn?.ok) {
+      const page = await shareMessagePage(banner, await shells.read(d.id), d.name, link.slug, drawn?.problems ?? null);
+      return c.html(page, drawn ? 200 : 503);
+    }
+    const own = await links.draftOnlyFiles(link, mediaRefs(drawn.html));
+    return c.html(await sharedDraftPage(drawn.html, banner, own, (rel) => draftFileUrl(SHARE_PATH, rel, token)));
+  });
+
+  // A file only the shared draft has, by the link's path: data, never a page (docs/adr/0021), like the site's /tep/.
+  app.get(`${SHARE_PATH}/tep/*`, async (c) => {
+    const d = department(c);
+    c.header('cache-control', 'no-store');
+    c.header('x-robots-tag', 'noindex, nofollow');
+    c.header('referrer-policy', 'no-referrer');
+    let rel: string;
+    try {
+      // Decoded once, as the static route does: `%2e%2e` is `..` and refused below, never decoded twice.
+      rel = decodeURIComponent(c.req.path.slice(`${SHARE_PATH}/tep/`.length));
+    } catch {
+      throw new ShareFilePathError();
+    }
+    const found = await (await shares()).file(d.id, (c.req.query('ma') ?? '').slice(0, 200), rel);
+    const headers = found ? mediaResponseHeaders(found.name) : null;
+    if (!found || !headers) return c.text('Không tìm thấy tệp này.', 404, { 'x-content-type-options': 'nosniff' });
+    return c.body(new Uint8Array(found.bytes), 200, { ...headers, 'x-content-type-options': 'nosniff' });
   });
 
   // Public, immutable, long-cached: the same code for everyone, nothing about the site in it.
@@ -140,10 +187,14 @@ export function adminRoutes(services: Services, shells: ShellSource, options: Ad
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (file === 'preview.js') {
-      // Decap's preview as the page (docs/adr/0094): the department's own built stylesheets, read from its shell.
-      const site = c.var.site;
-      const styles = site?.kind === 'department' ? stylesheetsOf(await shells.read(site.department.id)) : [];
-      const source = `${REGISTER_PREVIEWS}(window.CMS, ${JSON.stringify(previewDescriptor(styles))});\n`;
+      // Decap's preview is the page, drawn by the site's own code on the server (docs/adr/0094, 0106).
+      const descriptor = previewDescriptor(PREVIEW_ENDPOINT, {
+        building: t('preview.building'),
+        problems: t('preview.problems'),
+        unavailable: t('preview.unavailable'),
+        frame: t('preview.frame'),
+      });
+      const source = `${REGISTER_PREVIEWS}(window.CMS, ${JSON.stringify(descriptor)});\n`;
       return c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     }
     if (file === 'work-badge.js') {
@@ -193,6 +244,15 @@ export function adminRoutes(services: Services, shells: ShellSource, options: Ad
       mayDeletePublished: canPublish(who),
     });
     return c.body(stringify(config), 200, { 'content-type': 'text/yaml; charset=utf-8' });
+  });
+
+  // Decap's preview is the page (docs/adr/0106): the fields being edited, drawn by the site's own code.
+  app.post(PREVIEW_ENDPOINT, limitBody(MAX_PREVIEW_BODY), requireJson(), async (c) => {
+    const d = department(c);
+    const request = parseDraftPreviewRequest(await readJson(c));
+    const { renderDraft } = await editorial();
+    const siteDir = path.join(path.resolve(options.distDir ?? 'dist'), d.id);
+    return c.json(await previewDraft(renderDraft, await actor(c), d.id, request, siteDir));
   });
 
   app.post('/admin/api/v1', requireJson(), async (c) => {

@@ -35,6 +35,10 @@ import type { Site } from './site-for-host.ts';
  *   (docs/adr/0021-files-are-data.md): `default-src 'none'; sandbox` gives
  *   even a file that slipped past the allow-list an opaque origin with no
  *   script, no plugin, no request of its own, so it cannot act as the site.
+ *   A shared draft's own files (`/xem-truoc/tep/`, docs/adr/0106) get the same.
+ * - Decap's preview shows the draft's page in a `sandbox=""` frame from
+ *   `srcdoc` (docs/adr/0106): it inherits this policy, and the page's
+ *   stylesheets and images are the site's own (`'self'`): nothing is added.
  * `frame-ancestors 'none'` on everything else: no page of ours is meant to be framed
  * (clickjacking on the publish button); `form-action 'self'` keeps forms home;
  * `base-uri 'self'` and `object-src 'none'` close the classic bypasses.
@@ -80,8 +84,8 @@ export const CSP = {
 const DECAP_PATH = /^\/admin(?:\/|$)/;
 /** The department site's search page, the only page that runs Pagefind, and Pagefind's scripts (its worker). */
 const SEARCH_PATH = /^\/(?:tim-kiem|en\/search)\/(?:index\.html)?$|^\/pagefind\/[a-z0-9._-]+\.js$/;
-/** The site's media folder: the static route serves only allowed kinds there. */
-const FILE_PATH = /^\/tep\//;
+/** The site's media folder, and a shared draft's own files served by the link's path (docs/adr/0106): only allowed kinds. */
+const FILE_PATH = /^\/(?:xem-truoc\/)?tep\//;
 
 /** Which policy a response gets, from the site the host resolved to and the path. */
 export function policyFor(site: Site | undefined, path: string): string {

@@ -145,7 +145,12 @@ export const EDITORIAL_TEXT = {
   'share.secret': 'Bài có nội dung bí mật nhà nước: không được chia sẻ ra ngoài Ban Biên tập (Điều 4.2đ).',
   'share.draft': 'Bản nháp chưa đăng tải.',
   'share.banner': 'Trang này chỉ để xem trước, chưa được xác thực và đăng tải; liên kết hết hạn lúc {until}.',
-  'share.unrenderable': 'Nội dung bản nháp đang có lỗi định dạng nên chưa hiển thị được.',
+  'share.unrenderable': 'Nội dung bản nháp đang có lỗi nên chưa dựng được trang:',
+  'share.unavailable': 'Chưa dựng được trang xem trước lúc này; vui lòng mở lại liên kết sau ít phút.',
+  'preview.building': 'Đang dựng bản xem trước…',
+  'preview.frame': 'Trang của bài như sẽ đăng tải',
+  'preview.problems': 'Bản nháp chưa dựng được thành trang vì:',
+  'preview.unavailable': 'Chưa dựng được bản xem trước lúc này; nội dung vẫn lưu bình thường.',
   'entry.notice.chia-se': 'Đã tạo liên kết xem trước; sao chép liên kết trong bảng bên dưới để gửi.',
   'entry.notice.thu-hoi': 'Đã thu hồi liên kết xem trước.',
 } as const;
