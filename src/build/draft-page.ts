@@ -29,9 +29,9 @@ export interface DraftRenderer {
   entries: { get(): Entry[]; set(list: Entry[]): void };
 }
 
-/** No warm renderer could draw the draft: the caller says so in words, never a crash page. */
+/** No warm renderer could draw the draft; the server answers it as `E_DRAFT_RENDER_UNAVAILABLE`, in words, never a crash page. */
 export const DraftUnavailableError = domainError<{ site: string; detail: string }>(
-  'E_DRAFT_RENDER_UNAVAILABLE',
+  'DRAFT_RENDERER_UNAVAILABLE',
   () => 'Chưa dựng được bản xem trước lúc này; vui lòng thử lại sau ít phút.',
 );
 
