@@ -222,6 +222,8 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
   await rm(searchOut, { recursive: true, force: true });
   const indexing = writeSearchIndex(site, entries, path.join(searchOut, site));
   indexing.catch(() => undefined);
+  // The records as indexed, before Astro renders anything with them (docs/adr/0110).
+  const indexed = baseRecords(recordDigests(entries));
 
   const pages = new Map<string, Page>();
   let kept: Warm['prerenderer'] | undefined;
@@ -280,7 +282,7 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
   );
   await indexing;
   const base: SearchBase = {
-    records: baseRecords(recordDigests(entries)),
+    records: indexed,
     ids: await partIds(
       path.join(searchOut, site),
       searchShards(entries).map((_, i) => i),
@@ -344,6 +346,7 @@ interface SearchUpdate {
   replaces?: (rel: string) => boolean;
   /** Paths inside the site whose size changes, for the build record. */
   trees: string[];
+  mode: NonNullable<WarmPublished['search']>;
   /** What the renderer knows of the index once this publication is live. */
   state: Promise<Pick<Warm, 'search' | 'base' | 'recentKey'>>;
 }
@@ -363,7 +366,7 @@ function updateSearch(state: Warm, everything: boolean, out: string): SearchUpda
   if (recent) {
     if (recent.key === state.recentKey) {
       const unchanged = { search: state.search, base: state.base, recentKey: state.recentKey };
-      return { written: Promise.resolve(), trees: [], state: Promise.resolve(unchanged) };
+      return { written: Promise.resolve(), trees: [], mode: 'unchanged', state: Promise.resolve(unchanged) };
     }
     const written = (async () => {
       const languages = recent.recent.length ? await writeRecentIndex(site, recent.recent, out) : [];
@@ -377,23 +380,24 @@ function updateSearch(state: Warm, everything: boolean, out: string): SearchUpda
     return {
       written,
       replaces: replacedByRecent,
+      mode: 'recent',
       trees: [`pagefind/${RECENT_DIR}`, `pagefind/${SHARDS_FILE}`],
       state: written.then(() => ({ search: state.search, base: state.base, recentKey: recent.key })),
     };
   }
   // The parts whose records changed; all of them when the number of parts changed (docs/adr/0046).
   const parts = new Set(search.map((_, i) => i).filter((i) => !sameParts || search[i] !== state.search[i]));
-  const written = writeSearchIndex(site, entries, out, sameParts ? parts : undefined);
+  // The ids are read from the files before the publication moves them into the site.
+  const written = writeSearchIndex(site, entries, out, sameParts ? parts : undefined).then(() =>
+    nextBase(state.base, current, out, parts, search.length),
+  );
   written.catch(() => undefined);
   return {
     written,
     replaces: replacedByParts(parts),
     trees: ['pagefind'],
-    state: written.then(async () => ({
-      search,
-      base: await nextBase(state.base, current, out, parts, search.length),
-      recentKey: '',
-    })),
+    mode: 'parts',
+    state: written.then((base) => ({ search, base, recentKey: '' })),
   };
 }
 
@@ -635,6 +639,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   return {
     site,
     mode: 'incremental',
+    search: searching.mode,
     excluded,
     entries: entries.length,
     pages: live.pages,

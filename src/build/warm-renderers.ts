@@ -177,7 +177,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       // For the benches: where a publication's time went.
       if (process.env.CONGSO_BUILD_TIMINGS)
         console.error(
-          `[${name}] ${reply.result.mode}: ${reply.result.rendered} rendered, ${reply.result.removed} removed`,
+          `[${name}] ${reply.result.mode}: ${reply.result.rendered} rendered, ${reply.result.removed} removed, search ${reply.result.search ?? 'full'}`,
           JSON.stringify(reply.result.phases),
         );
       return reply.result;

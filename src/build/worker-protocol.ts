@@ -79,6 +79,8 @@ export interface WarmPublished {
   removed: number;
   builtAt: string;
   commit?: string;
+  /** How the search index changed: a recent index beside the parts, the parts rewritten, or not at all (docs/adr/0110). */
+  search?: 'recent' | 'parts' | 'unchanged';
   /** Wall time of each step, in ms. */
   phases: Record<string, number>;
   totalMs: number;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { readTextFiles } from '../content-source/read-files.ts';
+import { readTextFiles, withOneReading } from '../content-source/read-files.ts';
 import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
 import type { ContentProblem } from '../content-source/problems.ts';
@@ -27,7 +27,11 @@ export interface CheckContext {
 
 type Check = (ctx: CheckContext) => Promise<ContentProblem[]>;
 
-export async function checkContent(root: string, only?: string[]): Promise<ValidationReport> {
+export function checkContent(root: string, only?: string[]): Promise<ValidationReport> {
+  return withOneReading(() => checkSites(root, only));
+}
+
+async function checkSites(root: string, only?: string[]): Promise<ValidationReport> {
   const report = await validateContent(root, only);
   const ctx: CheckContext = { root, report, knownPages: await knownPages() };
   const problems = [...report.problems];

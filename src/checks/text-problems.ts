@@ -12,7 +12,26 @@ export interface FileTextProblem {
   message: string;
 }
 
+/**
+ * The check is a pure function of the text, and a publication checks every
+ * file of the site twice (the gate, then the renderer) while changing one:
+ * the answer for a text already seen is kept (a fifth of the check of a
+ * 10,000-entry site, docs/adr/0046). Bounded, so a long-running server does
+ * not keep every text it ever read.
+ */
+const seen = new Map<string, FileTextProblem[]>();
+const SEEN_LIMIT = 50_000;
+
 export function findFileTextProblems(text: string): FileTextProblem[] {
+  const known = seen.get(text);
+  if (known) return known;
+  const problems = fileTextProblems(text);
+  if (seen.size >= SEEN_LIMIT) seen.clear();
+  seen.set(text, problems);
+  return problems;
+}
+
+function fileTextProblems(text: string): FileTextProblem[] {
   const problems: FileTextProblem[] = [];
   const broken = text.indexOf('\uFFFD');
   if (broken >= 0) {

@@ -1,5 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * Within one check of a site (`withOneReading`), a file is read once: the
+ * loader and the encoding check both want every entry's text, and reading
+ * 10,000 files twice was a third of the check (docs/adr/0046). The files do
+ * not change during a check: it reads a checkout or the gate's overlay.
+ */
+const reading = new AsyncLocalStorage<Map<string, Promise<string | null>>>();
+
+export function withOneReading<T>(task: () => Promise<T>): Promise<T> {
+  return reading.run(new Map(), task);
+}
+
+function readText(file: string): Promise<string | null> {
+  const texts = reading.getStore();
+  const known = texts?.get(file);
+  if (known) return known;
+  const text = readFile(file, 'utf8').catch(() => null);
+  texts?.set(file, text);
+  return text;
+}
 
 /**
  * Reads many small files with a few reads in flight: one at a time leaves
@@ -16,7 +38,7 @@ export async function readTextFiles(
   async function reader() {
     while (next < files.length) {
       const i = next++;
-      out[i] = await readFile(path.join(root, files[i]!), 'utf8').catch(() => null);
+      out[i] = await readText(path.join(root, files[i]!));
     }
   }
   await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, reader));
