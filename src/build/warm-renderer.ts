@@ -394,7 +394,8 @@ function updateSearch(state: Warm, everything: boolean, out: string): SearchUpda
   written.catch(() => undefined);
   return {
     written,
-    replaces: replacedByParts(parts),
+    // A new number of parts replaces the whole index, the parts that are no longer among them too.
+    replaces: sameParts ? replacedByParts(parts) : () => true,
     trees: ['pagefind'],
     mode: 'parts',
     state: written.then((base) => ({ search, base, recentKey: '' })),
@@ -473,7 +474,8 @@ async function compactSearch(): Promise<void> {
       rendered: [],
       removed: [],
       searchDir: out,
-      searchReplaces: replacedByParts(parts),
+      // A new number of parts replaces the whole index, the parts that are no longer among them too.
+      searchReplaces: same ? replacedByParts(parts) : () => true,
     });
     let live: Awaited<ReturnType<typeof putLive>>;
     try {

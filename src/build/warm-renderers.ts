@@ -198,6 +198,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       return await attempt(name, false);
     } catch (error) {
       if (error instanceof ContentInvalidError || !wasWarm) throw error;
+      if (process.env.CONGSO_BUILD_TIMINGS) console.error(`[${name}] renderer failed, starting afresh:`, error);
       // The renderer is gone: a fresh one renders the whole site (a cold build) and is right whatever went wrong.
       return attempt(name, true);
     }
