@@ -75,6 +75,18 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
   let nextId = 1;
   let generation = 0;
 
+  /** Resolves when the child has exited; one that has not within ten seconds is killed. */
+  function exited(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   function stop(r: Renderer): void {
     if (renderers.get(r.site) === r) renderers.delete(r.site);
     clearTimeout(r.idle);
@@ -243,7 +255,10 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     running: () => [...renderers.keys()],
     pid: (name) => renderers.get(name)?.child.pid,
     async close() {
-      for (const r of [...renderers.values()]) stop(r);
+      const running = [...renderers.values()];
+      for (const r of running) stop(r);
+      // A renderer may be swapping its search index in (docs/adr/0110): it finishes, then exits; never left half-way.
+      await Promise.all(running.map((r) => exited(r.child)));
       await rm(workDir, { recursive: true, force: true });
     },
   };
