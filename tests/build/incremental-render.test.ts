@@ -382,8 +382,17 @@ describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', ()
         expect(await hits(removed!, removedUrl!)).toEqual([]);
       };
       await expectations();
+      // A visitor whose search page loaded the index before the parts were rewritten searches again on it
+      // (a page of its own: nothing of what it finds is in the browser's cache yet).
+      const visitor = await browser.newPage();
+      await visitor.goto(`http://${site}.localhost:${port}/tim-kiem/?q=${edited}`);
+      await visitor.locator('#search-list a').first().waitFor({ timeout: 20_000 });
       await renderers.settle(site);
       expect(await manifest(path.join(outDir, site))).toEqual({ parts: between.parts });
+      await visitor.locator('#search-form input[name="q"]').fill(fresh);
+      await visitor.locator('#search-form input[name="q"]').press('Enter');
+      await visitor.waitForURL(new RegExp(`q=${fresh}`));
+      await visitor.locator('#search-list a', { hasText: 'Bản tin mới nhất' }).waitFor({ timeout: 20_000 });
       await expectations();
     } finally {
       await browser.close();
