@@ -1,5 +1,5 @@
 import { entryFile, entryHistory, entryId, saveOnBranch, type EntryKey } from './content-repository/entry-store.ts';
-import type { ContentRepository } from './content-repository/repository.ts';
+import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { TRAILER, type Person } from './content-repository/workflow-record.ts';
 import {
   authorizeDraftRead,
@@ -87,7 +87,7 @@ export async function restoreVersion(
     const state = authorizeTransition(actor, event, facts) as WorkflowState;
     return saveOnBranch(repo, {
       key,
-      files: [{ path: entryFile(key), content: text }],
+      files: [{ path: entryFile(key), content: text }, ...(await filesGoneSince(repo, key.site, version.commit, text))],
       by: person(actor),
       event,
       state,
@@ -96,4 +96,39 @@ export async function restoreVersion(
       extraTrailers: [[TRAILER.restores, version.commit]],
     });
   });
+}
+
+/** `/tep/…` addresses in an entry's text, its body's links and its front matter's file fields alike. */
+const MEDIA_ADDRESS = /\/tep\/([A-Za-z0-9._~%/-]+)/g;
+
+/**
+ * The files a restored version links to that `main` no longer has (deleted
+ * after the version was replaced), taken from the version's own commit: the
+ * version comes back whole, its attachments with it, and the gate checks
+ * them at publication like any upload (docs/adr/0092, 0021).
+ */
+async function filesGoneSince(
+  repo: ContentRepository,
+  site: string,
+  commit: string,
+  text: string,
+): Promise<Array<{ path: string; content: Uint8Array }>> {
+  const files: Array<{ path: string; content: Uint8Array }> = [];
+  const seen = new Set<string>();
+  for (const [, address] of text.matchAll(MEDIA_ADDRESS)) {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(address!);
+    } catch {
+      continue;
+    }
+    const segments = rel.split('/');
+    if (segments.some((s) => s === '' || s === '.' || s === '..') || seen.has(rel)) continue;
+    seen.add(rel);
+    const file = `content/${site}/tep/${rel}`;
+    if (await repo.readFile(MAIN, file)) continue;
+    const old = await repo.readFile(commit, file);
+    if (old) files.push({ path: file, content: old.bytes });
+  }
+  return files;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,47 @@ describe('versions of an entry: compare and restore (docs/adr/0092)', () => {
     await publish();
     expect(await live()).toContain(V1);
     expect(await page('head')).toMatch(/<tr data-phien-ban="4">/);
+  });
+
+  it('brings back with a restored version the attachment deleted since, and it goes live with it', async () => {
+    const slug = 'co-bien-ban';
+    const file = `content/sotuphap/tin-tuc/${slug}.mdx`;
+    const media = `content/sotuphap/tep/tin-tuc/${slug}/bien-ban.pdf`;
+    const pdf = await readFile(
+      path.resolve(import.meta.dirname, '../fixtures/build-content/content/sotuphap/tep/mau/du-thao-mau.pdf'),
+    );
+    const step = (who: string, action: string, params: Record<string, unknown>) =>
+      api(who, action, { collection: 'tin-tuc', slug, ...params });
+    const saveWith = (body: string, assets: unknown[]) =>
+      api('contributor', 'persistEntry', {
+        dataFiles: [{ slug, path: file, raw: newsEntry({ title: 'Biên bản hội nghị', body }) }],
+        assets,
+        options: { collectionName: 'tin-tuc', commitMessage: 'Lưu', useWorkflow: true, status: 'draft' },
+      });
+    const throughTheBoard = async () => {
+      await step('contributor', 'updateUnpublishedEntryStatus', { newStatus: 'pending_review' });
+      await step('deputy', 'updateUnpublishedEntryStatus', { newStatus: 'pending_publish' });
+      await step('head', 'publishUnpublishedEntry', {});
+    };
+    // v1 with its minutes attached, published; v2 without them, published; the file then deleted.
+    await saveWith(`Xem [biên bản](/tep/tin-tuc/${slug}/bien-ban.pdf).`, [
+      { path: media, content: pdf.toString('base64'), encoding: 'base64' },
+    ]);
+    await throughTheBoard();
+    await saveWith('Biên bản sẽ được đăng sau.', []);
+    await throughTheBoard();
+    await api('head', 'deleteFile', { path: media, options: { commitMessage: 'Xoá biên bản' } });
+    expect(await repo.readFile(MAIN, media)).toBeNull();
+
+    // Restoring v1 brings the file back on the draft, and it goes live with the entry.
+    const restored = await (await as('contributor')).request(`/quan-tri/bai-viet/tin-tuc/${slug}/khoi-phuc`, {
+      form: { 'phien-ban': '1' },
+    });
+    expect(restored.status).toBe(303);
+    expect(await repo.readFile(MAIN, media)).toBeNull();
+    await throughTheBoard();
+    expect(Buffer.from((await repo.readFile(MAIN, media))!.bytes).equals(pdf)).toBe(true);
+    expect(new TextDecoder().decode((await repo.readFile(MAIN, file))!.bytes)).toContain('bien-ban.pdf');
   });
 
   it('refuses a version the entry does not have, and a restore by who may not enter in the section', async () => {
