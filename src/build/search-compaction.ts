@@ -20,7 +20,7 @@ export function searchCompactor() {
       worker.unref();
       const w = worker;
       const onExit = (code: number) => {
-        worker = undefined;
+        if (worker === w) worker = undefined;
         reject(new Error(`search compaction thread stopped (${code})`));
       };
       w.once('exit', onExit);
@@ -36,6 +36,14 @@ export function searchCompactor() {
       const next = queue.then(() => run(job));
       queue = next.catch(() => undefined);
       return next;
+    },
+    /**
+     * Stops the job in flight, if any, before its next part: Pagefind's
+     * service takes both cores while it writes, and a publication must not
+     * wait behind a rewrite it makes stale anyway. The job's promise rejects.
+     */
+    cancel(): void {
+      worker?.postMessage('stop');
     },
     async close(): Promise<void> {
       await worker?.terminate();

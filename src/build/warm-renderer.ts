@@ -422,11 +422,17 @@ let publications = 0;
 const COMPACT_AFTER_MS = Number(process.env.CONGSO_SEARCH_COMPACT_MS ?? 2000);
 const compactor = searchCompactor();
 let compactTimer: NodeJS.Timeout | undefined;
+/** Rewrites stopped for a publication: their failure is expected, not reported. */
+let cancels = 0;
 
 function compactLater(): void {
   clearTimeout(compactTimer);
   compactTimer = setTimeout(() => {
-    compactSearch().catch((error) => console.error(`[${site}] search compaction failed:`, error));
+    const at = cancels;
+    compactSearch().catch((error) => {
+      // Cancelled for a publication, which schedules the next rewrite itself.
+      if (cancels === at) console.error(`[${site}] search compaction failed:`, error);
+    });
   }, COMPACT_AFTER_MS);
 }
 
@@ -697,6 +703,9 @@ process.on('message', async (m) => {
   }
   if (request.type !== 'publish') return;
   clearTimeout(compactTimer);
+  // A rewrite of the parts in flight is for the site as it was: it gives the publication its CPU (docs/adr/0110).
+  cancels += 1;
+  compactor.cancel();
   const started = performance.now();
   try {
     const result = await serially(() => (warm ? incremental(request, warm, started) : full(request, started)));
