@@ -1,4 +1,5 @@
 import type { AstroPrerenderer, RouteData } from 'astro';
+import { timedWindowProblem } from '../checks/content-checks.ts';
 import { findFileTextProblems } from '../checks/text-problems.ts';
 import { type Entry, parseDraftEntry } from '../content-source/entries.ts';
 import type { ContentProblem } from '../content-source/problems.ts';
@@ -15,7 +16,7 @@ import type { DraftRender } from './worker-protocol.ts';
  * answer. A generation bump on each side makes src/content.ts drop its memos,
  * so the next publication never sees the draft.
  */
-export interface DraftRenderer {
+export interface DraftRenderContext {
   site: string;
   hooks: RenderHooks;
   prerenderer: AstroPrerenderer & {
@@ -51,18 +52,12 @@ export function draftEntry(site: string, file: string, text: string): { entry?: 
   const problems: ContentProblem[] = findFileTextProblems(text).map((p) => ({ file, ...p }));
   const parsed = parseDraftEntry(site, match[2] as SectionId, file, text);
   problems.push(...parsed.problems);
-  const data = parsed.value?.data as { publishAt?: Date; expireAt?: Date } | undefined;
-  if (data?.publishAt && data.expireAt && data.expireAt <= data.publishAt)
-    problems.push({
-      file,
-      field: 'expireAt',
-      kind: 'timed-window',
-      message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.',
-    });
+  const window = parsed.value && timedWindowProblem(parsed.value);
+  if (window) problems.push(window);
   return problems.length ? { problems } : { entry: parsed.value!, problems };
 }
 
-function routeOf(r: DraftRenderer, section: SectionId): RouteData | undefined {
+function routeOf(r: DraftRenderContext, section: SectionId): RouteData | undefined {
   const pattern = PAGE_OF[section === ENGLISH_SECTION ? 'en' : 'vi'];
   return r.prerenderer.app?.manifest?.routes.map((x) => x.routeData).find((d) => pattern.test(d.component));
 }
@@ -81,7 +76,7 @@ function shownAt(entry: Entry, builtAt: number): Date {
 }
 
 export async function renderDraftPage(
-  r: DraftRenderer,
+  r: DraftRenderContext,
   request: { file: string; text: string; builtAt: number },
 ): Promise<DraftRender> {
   const { entry, problems } = draftEntry(r.site, request.file, request.text);

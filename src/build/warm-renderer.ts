@@ -23,7 +23,7 @@ import {
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
 import { searchCompactor } from './search-compaction.ts';
-import { baseRecords, planRecent, recordDigests, type SearchBase } from './search-delta.ts';
+import { baseRecords, partDigests, planRecent, recordDigests, type SearchBase } from './search-delta.ts';
 import {
   partIds,
   partUrls,
@@ -98,8 +98,6 @@ interface Warm {
 }
 let warm: Warm | null = null;
 
-const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
-
 async function sitesDigest(): Promise<string> {
   const h = createHash('sha256');
   const names = (await readdir(path.join(contentRoot, 'sites'))).sort();
@@ -107,8 +105,6 @@ async function sitesDigest(): Promise<string> {
     h.update(name).update(await readFile(path.join(contentRoot, 'sites', name)).catch(() => ''));
   return h.digest('base64url');
 }
-
-const searchDigest = (list: Entry[]) => searchShards(list).map((part) => hash(JSON.stringify(part.map(searchRecord))));
 
 /** Where Astro writes a path (directory format, docs/adr/0001): relative to the site's folder. */
 function fileOf(pathname: string, route: RouteData): string {
@@ -223,7 +219,9 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
   const indexing = writeSearchIndex(site, entries, path.join(searchOut, site));
   indexing.catch(() => undefined);
   // The records as indexed, before Astro renders anything with them (docs/adr/0110).
-  const indexed = baseRecords(recordDigests(entries));
+  const records = recordDigests(entries);
+  const indexed = baseRecords(records);
+  const search = partDigests(records);
 
   const pages = new Map<string, Page>();
   let kept: Warm['prerenderer'] | undefined;
@@ -285,7 +283,7 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
     records: indexed,
     ids: await partIds(
       path.join(searchOut, site),
-      searchShards(entries).map((_, i) => i),
+      search.map((_, i) => i),
     ),
   };
   lap('search');
@@ -316,7 +314,7 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
       origin,
       pages,
       digests: dependencyDigests(site, entries, hooks.now),
-      search: searchDigest(entries),
+      search,
       base,
       recentKey: '',
       sites: await sitesDigest(),
@@ -360,7 +358,7 @@ interface SearchUpdate {
  */
 function updateSearch(state: Warm, everything: boolean, out: string): SearchUpdate {
   const current = recordDigests(entries);
-  const search = searchDigest(entries);
+  const search = partDigests(current);
   const sameParts = !everything && search.length === state.search.length;
   const recent = sameParts ? planRecent(state.base, current) : null;
   if (recent) {
@@ -450,7 +448,7 @@ async function compactSearch(): Promise<void> {
   // Taken in the queue: a draft being drawn is among the entries only inside it (docs/adr/0106).
   const { at, list } = await serially(async () => ({ at: publications, list: entries }));
   const current = recordDigests(list);
-  const search = searchDigest(list);
+  const search = partDigests(current);
   const same = search.length === state.search.length;
   const parts = new Set(search.map((_, i) => i).filter((i) => !same || search[i] !== state.search[i]));
   // Named `pagefind` like every search bundle: its files are compressed as the long-lived ones they are (precompress.ts).

@@ -86,19 +86,20 @@ const CHECKS: Check[] = [
 ];
 
 /** An entry that leaves the site before it arrives would never be shown (docs/adr/0049): the board meant something else. */
+export function timedWindowProblem(entry: Pick<Entry, 'file' | 'data'>): ContentProblem | null {
+  const { publishAt, expireAt } = entry.data as { publishAt?: Date; expireAt?: Date };
+  if (!publishAt || !expireAt || expireAt > publishAt) return null;
+  return {
+    file: entry.file,
+    field: 'expireAt',
+    kind: 'timed-window',
+    message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.',
+  };
+}
+
 async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
   return ctx.report.sites.flatMap((site) =>
-    site.entries
-      .filter((e) => {
-        const { publishAt, expireAt } = e.data as { publishAt?: Date; expireAt?: Date };
-        return publishAt && expireAt && expireAt <= publishAt;
-      })
-      .map((e) => ({
-        file: e.file,
-        field: 'expireAt',
-        kind: 'timed-window',
-        message: 'Thời điểm gỡ khỏi trang phải sau thời điểm hiển thị.',
-      })),
+    site.entries.map(timedWindowProblem).filter((p): p is ContentProblem => p !== null),
   );
 }
 

@@ -20,14 +20,20 @@ export interface FileTextProblem {
  * not keep every text it ever read.
  */
 const seen = new Map<string, FileTextProblem[]>();
-const SEEN_LIMIT = 50_000;
+/** Characters of text kept at most: a board member's previews (each a new text) must not grow a renderer without end. */
+const SEEN_CHARS = 32 * 1024 * 1024;
+let seenChars = 0;
 
 export function findFileTextProblems(text: string): FileTextProblem[] {
   const known = seen.get(text);
   if (known) return known;
   const problems = fileTextProblems(text);
-  if (seen.size >= SEEN_LIMIT) seen.clear();
+  if (seenChars + text.length > SEEN_CHARS) {
+    seen.clear();
+    seenChars = 0;
+  }
   seen.set(text, problems);
+  seenChars += text.length;
   return problems;
 }
 
