@@ -67,6 +67,8 @@ export async function createTestApp(
     departments?: DepartmentRef[];
     hasher?: PasswordHasher;
     mail?: MailOptions | null;
+    /** The built sites the app serves; `dist/` of the working folder by default. */
+    distDir?: string;
   } = {},
 ): Promise<TestApp> {
   const storage = options.storage ?? openSqliteStorage({ path: ':memory:' });
@@ -80,7 +82,7 @@ export async function createTestApp(
     hasher: options.hasher ?? cheapHasher(),
     mail: options.mail,
   });
-  const app = createApp({ storage, departments, services });
+  const app = createApp({ storage, departments, services, distDir: options.distDir });
   return {
     app,
     services,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '#server/platform/app.ts';
 import { Browser, createTestApp, DEPARTMENTS, type TestApp } from '../accounts/support.ts';
@@ -9,11 +11,13 @@ import { STORAGE_KINDS } from './support.ts';
  * itself; a stranger learns only whether the platform is up.
  */
 const STRANGER = '203.0.113.9';
+// No site is built in this test's world, whatever `npm start` left in the working folder's dist/.
+const NO_SITES = path.join(tmpdir(), 'congso-healthz-no-sites');
 
 describe.each(STORAGE_KINDS)('/healthz details ($name)', (kind) => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await createTestApp({ storage: await kind.open() });
+    t = await createTestApp({ storage: await kind.open(), distDir: NO_SITES });
   });
   afterEach(() => t.storage.close());
 
@@ -40,7 +44,13 @@ describe.each(STORAGE_KINDS)('/healthz details ($name)', (kind) => {
   it('behind a trusted proxy, counts the client the proxy names, not the proxy’s loopback socket', async () => {
     const proxied: TestApp = {
       ...t,
-      app: createApp({ storage: t.storage, departments: DEPARTMENTS, services: t.services, trustProxy: true }),
+      app: createApp({
+        storage: t.storage,
+        departments: DEPARTMENTS,
+        services: t.services,
+        trustProxy: true,
+        distDir: NO_SITES,
+      }),
     };
     const viaProxy = new Browser(proxied, 'localhost', '127.0.0.1');
     expect((await health(viaProxy, { 'x-forwarded-for': STRANGER })).body).toEqual({ ok: false });
