@@ -20,6 +20,18 @@ const hash = (value: unknown) =>
     .update(typeof value === 'string' ? value : JSON.stringify(value))
     .digest('base64url');
 
+/**
+ * An entry's digest, kept with the entry: the check hands back the same entry
+ * object while its file is unchanged (src/content-source/entries.ts's memo),
+ * so a publication hashes the entries it changed, not all 10,000 (docs/adr/0113).
+ */
+const entryDigests = new WeakMap<Entry, string>();
+function entryDigest(e: Entry): string {
+  let d = entryDigests.get(e);
+  if (d === undefined) entryDigests.set(e, (d = hash({ data: e.data, html: e.html, text: e.text })));
+  return d;
+}
+
 /** `updated ?? date`, as src/content.ts shows it. */
 function updatedOf(entry: Entry): Date | undefined {
   const d = entry.data as { updated?: Date; date?: Date };
@@ -43,7 +55,7 @@ export function dependencyDigests(site: string, entries: Entry[], now: Date): Di
     const list = bySection.get(section) ?? [];
     const parts: string[] = [];
     for (const e of list) {
-      const d = hash({ data: e.data, html: e.html, text: e.text });
+      const d = entryDigest(e);
       digests.set(dependencyKey.entry(site, section, e.slug), d);
       parts.push(`${e.slug}:${d}`);
     }

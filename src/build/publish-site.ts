@@ -3,6 +3,7 @@ import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { mediaFileProblem } from '../files/media-policy.ts';
+import { catchUp, pruneEmpty, type SiteChange, type SpareSite } from './spare-site.ts';
 
 /**
  * Puts one freshly built site live. Everything is assembled in a temporary
@@ -165,66 +166,104 @@ export interface IncrementalParts {
   removed: string[];
   /** A new Pagefind bundle for `pagefind/`; the live one is kept when absent. */
   searchDir?: string;
-  /** Which live files under `pagefind/` the files of `searchDir` replace (docs/adr/0046, 0110); all of them when absent. */
+  /**
+   * Which live files under `pagefind/` the files of `searchDir` replace (docs/adr/0046, 0110); all of them when
+   * absent. Decided by a path's first two segments (a part's folder, the recent index, a file of the first part),
+   * so it is asked once per entry of `pagefind/`.
+   */
   searchReplaces?: (rel: string) => boolean;
   /** `content/<site>/tep/`, checked and copied again as in a full build; the live `tep/` is kept when absent. */
   mediaDir?: string;
   onRefusedMedia?: (file: string, code: string) => void;
   /** Awaited after the links are made and before the new files move in: their compression runs meanwhile. */
   ready?: Promise<unknown>;
+  /** The version the last publication replaced, brought up to date instead of linking every file (docs/adr/0113). */
+  spare?: SpareSite;
+}
+
+export interface StagedSite {
+  dir: string;
+  /** Where the staged version differs from the live one: what the live one needs, as a spare, to become it. */
+  change: SiteChange;
+}
+
+/** The live entries under `pagefind/` and `tep/` this publication replaces whole. */
+async function replacedTrees(parts: IncrementalParts): Promise<string[]> {
+  const trees: string[] = [];
+  if (parts.mediaDir) trees.push('tep');
+  if (!parts.searchDir) return trees;
+  const replaces = parts.searchReplaces ?? (() => true);
+  for (const d of await readdir(path.join(parts.liveDir, 'pagefind'), { withFileTypes: true }).catch(() => [])) {
+    const rel = `pagefind/${d.name}`;
+    if (replaces(d.isDirectory() ? `${rel}/` : rel)) trees.push(rel);
+  }
+  return trees;
+}
+
+/** Links every live file outside `change` into `staging`: the first incremental publication, or when no spare is at hand. */
+async function linkUnchanged(staging: string, liveDir: string, change: SiteChange): Promise<void> {
+  const replaced = new Set(change.files);
+  const trees = change.trees.map((t) => `${t}/`);
+  const live = (await readdir(liveDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
+  const links: Array<[string, string]> = [];
+  for (const d of live) {
+    const rel = path.relative(liveDir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
+    if (replaced.has(rel) || change.trees.includes(rel) || trees.some((t) => rel.startsWith(t))) continue;
+    links.push([path.join(liveDir, rel), path.join(staging, rel)]);
+  }
+  // Directories level by level, then the links: metadata operations, many in flight hide their latency.
+  const dirSet = new Set<string>();
+  for (const [, to] of links) {
+    for (let d = path.dirname(to); d !== staging && !dirSet.has(d); d = path.dirname(d)) dirSet.add(d);
+  }
+  const byDepth = Map.groupBy([...dirSet], (d) => d.split(path.sep).length);
+  for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+    await inBatches(byDepth.get(depth)!, (d) =>
+      mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e))),
+    );
+  }
+  await inBatches(links, ([from, to]) => link(from, to));
 }
 
 /**
  * Assembles the next version of a live site beside it from hard links to its
  * unchanged files plus the files a publication changed, for `swapIn`
- * (docs/adr/0046). Nothing in the live folder is written: a failure before
- * the swap leaves it exactly as it was.
+ * (docs/adr/0046): from the spare version when there is one (docs/adr/0113),
+ * from every live file otherwise. Nothing in the live folder is written: a
+ * failure before the swap leaves it exactly as it was.
  */
-export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<string> {
+export async function stageIncremental(outDir: string, parts: IncrementalParts): Promise<StagedSite> {
   const staging = path.join(outDir, `${tempPrefix(parts.site)}${randomBytes(6).toString('hex')}`);
-  const replaced = new Set([...parts.rendered, ...parts.removed, BUILD_INFO_FILE]);
-  const searchReplaces = parts.searchReplaces ?? (() => true);
-  const dropped = (rel: string) =>
-    (!!parts.mediaDir && rel.startsWith('tep/')) ||
-    (!!parts.searchDir && rel.startsWith('pagefind/') && searchReplaces(rel));
-  const made = new Set<string>([staging]);
-  const dirOf = async (file: string) => {
-    const dir = path.dirname(file);
-    if (made.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    made.add(dir);
-  };
+  const withCopies = (rel: string) => [rel, `${rel}.br`, `${rel}.gz`];
+  let emptied: string[] = [];
   try {
-    await mkdir(staging);
-    const live = (await readdir(parts.liveDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
-    const links: Array<[string, string]> = [];
-    for (const d of live) {
-      const rel = path.relative(parts.liveDir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
-      const base = rel.replace(/\.(br|gz)$/, '');
-      if (replaced.has(base) || dropped(rel)) continue;
-      links.push([path.join(parts.liveDir, rel), path.join(staging, rel)]);
+    const change: SiteChange = {
+      files: [...[...parts.rendered, ...parts.removed].flatMap(withCopies), BUILD_INFO_FILE],
+      trees: await replacedTrees(parts),
+    };
+    let fromSpare = false;
+    if (parts.spare) {
+      try {
+        await rename(parts.spare.dir, staging);
+        emptied = await catchUp(staging, parts.liveDir, parts.spare.behind, change);
+        fromSpare = true;
+      } catch {
+        // Removed by a cold build's clean-up, or half brought up to date: link every file instead.
+        await rm(parts.spare.dir, { recursive: true, force: true });
+        await rm(staging, { recursive: true, force: true });
+      }
     }
-    // Directories level by level, then the links: metadata operations, many in flight hide their latency.
-    const dirSet = new Set<string>();
-    for (const [, to] of links) {
-      for (let d = path.dirname(to); d !== staging && !dirSet.has(d); d = path.dirname(d)) dirSet.add(d);
+    if (!fromSpare) {
+      await mkdir(staging);
+      await linkUnchanged(staging, parts.liveDir, change);
     }
-    const dirs = [...dirSet];
-    const byDepth = Map.groupBy(dirs, (d) => d.split(path.sep).length);
-    for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
-      await inBatches(byDepth.get(depth)!, (d) =>
-        mkdir(d).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e))),
-      );
-    }
-    for (const d of dirs) made.add(d);
-    await inBatches(links, ([from, to]) => link(from, to));
     await parts.ready;
     for (const rel of parts.rendered) {
-      for (const ext of ['', '.br', '.gz']) {
-        const from = path.join(parts.renderedDir, rel + ext);
+      for (const name of withCopies(rel)) {
+        const from = path.join(parts.renderedDir, name);
         if (!existsSync(from)) continue;
-        await dirOf(path.join(staging, rel + ext));
-        await move(from, path.join(staging, rel + ext));
+        await mkdir(path.dirname(path.join(staging, name)), { recursive: true });
+        await move(from, path.join(staging, name));
       }
     }
     if (parts.searchDir && existsSync(parts.searchDir)) {
@@ -232,13 +271,14 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
       for (const d of await readdir(parts.searchDir, { recursive: true, withFileTypes: true })) {
         if (!d.isFile()) continue;
         const to = path.join(staging, 'pagefind', path.relative(parts.searchDir, path.join(d.parentPath, d.name)));
-        await dirOf(to);
+        await mkdir(path.dirname(to), { recursive: true });
         await move(path.join(d.parentPath, d.name), to);
       }
     }
     if (parts.mediaDir && existsSync(parts.mediaDir))
       await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
-    return staging;
+    await pruneEmpty(staging, emptied);
+    return { dir: staging, change };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

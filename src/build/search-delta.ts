@@ -28,11 +28,18 @@ export interface RecentPlan {
 
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
 
+/** An entry's record address and digest, kept with the entry object, which is the same while its file is unchanged (docs/adr/0113). */
+const recordOf = new WeakMap<Entry, { url: string; digest: string }>();
+
 export function recordDigests(entries: Entry[]): Map<string, { digest: string; entry: Entry }> {
   const records = new Map<string, { digest: string; entry: Entry }>();
   for (const entry of entries) {
-    const record = searchRecord(entry);
-    records.set(record.url, { digest: digest(JSON.stringify(record)), entry });
+    let known = recordOf.get(entry);
+    if (!known) {
+      const record = searchRecord(entry);
+      recordOf.set(entry, (known = { url: record.url, digest: digest(JSON.stringify(record)) }));
+    }
+    records.set(known.url, { digest: known.digest, entry });
   }
   return records;
 }

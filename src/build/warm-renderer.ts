@@ -20,6 +20,7 @@ import {
   swapIn,
   writeBuildInfo,
 } from './publish-site.ts';
+import type { SiteChange, SpareSite } from './spare-site.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
 import { searchCompactor } from './search-compaction.ts';
@@ -134,6 +135,8 @@ async function putLive(
   later = false,
   /** The counts from the live ones and what changed, instead of a walk over every file (docs/adr/0046). */
   measured?: (staging: string) => Promise<{ pages: number; bytes: number }>,
+  /** Where the staged version differs from the live one: the replaced version is kept as the next spare (docs/adr/0113). */
+  change?: SiteChange,
 ): Promise<{ info: BuildInfo; text: string; pages: number; bytes: number }> {
   const { pages, bytes } = (await measured?.(staging)) ?? (await measureSite(staging));
   const info: BuildInfo = {
@@ -147,9 +150,23 @@ async function putLive(
   };
   await writeBuildInfo(staging, info);
   const old = await swapIn(request.outDir, site, staging, { keepOld: later });
+  dropSpare();
+  if (old && change) spare = { dir: old, behind: change };
   // The old version is no longer served: remove it after answering.
-  if (old) setImmediate(() => rm(old, { recursive: true, force: true }).catch(() => undefined));
+  else if (old) setImmediate(() => rm(old, { recursive: true, force: true }).catch(() => undefined));
   return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
+}
+
+/** The version the last publication replaced, kept to become the next one (docs/adr/0113). */
+let spare: SpareSite | undefined;
+function takeSpare(): SpareSite | undefined {
+  const taken = spare;
+  spare = undefined;
+  return taken;
+}
+function dropSpare(): void {
+  const dropped = takeSpare();
+  if (dropped) setImmediate(() => rm(dropped.dir, { recursive: true, force: true }).catch(() => undefined));
 }
 
 const sizeOf = (file: string) =>
@@ -471,7 +488,7 @@ async function compactSearch(): Promise<void> {
     if (request.precompress)
       await precompressTree(tree, { liveCounterpart: liveCounterpart(tree, request.liveDir, 'pagefind') });
     const empty = path.join(dir, 'rendered-none');
-    const staging = await stageIncremental(request.outDir, {
+    const staged = await stageIncremental(request.outDir, {
       site,
       liveDir: request.liveDir,
       renderedDir: empty,
@@ -480,14 +497,20 @@ async function compactSearch(): Promise<void> {
       searchDir: out,
       // A new number of parts replaces the whole index, the parts that are no longer among them too.
       searchReplaces: same ? replacedByParts(parts) : () => true,
+      spare: takeSpare(),
     });
     let live: Awaited<ReturnType<typeof putLive>>;
     try {
-      live = await putLive(request, staging, started, true, (d) =>
-        measureChange(request.liveDir, d, state.liveInfo, [], [], ['pagefind']),
+      live = await putLive(
+        request,
+        staged.dir,
+        started,
+        true,
+        (d) => measureChange(request.liveDir, d, state.liveInfo, [], [], ['pagefind']),
+        staged.change,
       );
     } catch (error) {
-      await rm(staging, { recursive: true, force: true });
+      await rm(staged.dir, { recursive: true, force: true });
       throw error;
     } finally {
       await rm(tree, { recursive: true, force: true });
@@ -585,6 +608,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
         searchDir,
         mediaDir,
         ready,
+        spare: takeSpare(),
       });
   linking?.catch(() => undefined);
   try {
@@ -609,17 +633,19 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   renderedAll.resolve();
   for (const p of plan.remove) pages.delete(p);
   lap('render');
-  const staging = linking
+  const staged = linking
     ? await linking
-    : await ready.then(() =>
-        stageSite(request.outDir, {
+    : await ready.then(async () => ({
+        dir: await stageSite(request.outDir, {
           site,
           pagesDir: path.join(renderedDir, site),
           assetsDir: path.join(astroOut, '_astro'),
           searchDir,
           mediaDir,
         }),
-      );
+        change: undefined,
+      }));
+  const staging = staged.dir;
   const searchState = await searching.state;
   lap('stage');
   let live: Awaited<ReturnType<typeof putLive>>;
@@ -632,6 +658,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
       everything
         ? undefined
         : (dir) => measureChange(request.liveDir, dir, state.liveInfo, rendered, removed, ['tep', ...searching.trees]),
+      staged.change,
     );
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -14,11 +14,43 @@ export function withOneReading<T>(task: () => Promise<T>): Promise<T> {
   return reading.run(new Map(), task);
 }
 
+/**
+ * Texts of files by identity (device, inode, size, change and modification
+ * times), across checks: the gate and the renderer check the whole site at
+ * each publication, and a publication changes a handful of its files, so a
+ * file is read again only when the file system says it changed, as git's
+ * index does (docs/adr/0113). Writing a file always moves its change time,
+ * which no one can set back; a file changed in the last two seconds is read
+ * every time, since two writes within the clock's granularity could share one.
+ */
+const kept = new Map<string, string>();
+let keptChars = 0;
+const KEPT_CHARS = 64 * 1024 * 1024;
+const SETTLED_MS = 2000;
+
+async function readUnchanged(file: string): Promise<string | null> {
+  const s = await stat(file, { bigint: true }).catch(() => null);
+  if (!s?.isFile()) return null;
+  const id = `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  const known = kept.get(id);
+  if (known !== undefined) return known;
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null || Date.now() - Number(s.ctimeMs) < SETTLED_MS || text.length > KEPT_CHARS / 64) return text;
+  kept.set(id, text);
+  keptChars += text.length;
+  for (const [oldest, old] of kept) {
+    if (keptChars <= KEPT_CHARS) break;
+    kept.delete(oldest);
+    keptChars -= old.length;
+  }
+  return text;
+}
+
 function readText(file: string): Promise<string | null> {
   const texts = reading.getStore();
   const known = texts?.get(file);
   if (known) return known;
-  const text = readFile(file, 'utf8').catch(() => null);
+  const text = readUnchanged(file);
   texts?.set(file, text);
   return text;
 }
