@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withOverlay } from './content-overlay.ts';
+import { keptOverlays, withOverlay } from './content-overlay.ts';
 
 describe('the folder the publication gate checks (main as it would be after a change)', () => {
   let root: string;
@@ -59,5 +59,64 @@ describe('the folder the publication gate checks (main as it would be after a ch
     expect(seen).toEqual(['c.mdx', 'd.mdx']);
     expect(await readFile(path.join(root, 'content/sotuphap/van-ban/c.mdx'), 'utf8')).toBe('văn bản');
     expect(await readdir(path.join(root, 'content/sotuphap/van-ban'))).toEqual(['c.mdx']);
+  });
+
+  it('is kept between publications: follows committed changes, forgets refused ones, and is made again for another commit', async () => {
+    const overlays = keptOverlays();
+    const news = (overlay: string) => readdir(path.join(overlay, 'content/sotuphap/tin-tuc')).then((n) => n.sort());
+    const read = (overlay: string, file: string) => readFile(path.join(overlay, 'content/sotuphap', file), 'utf8');
+    try {
+      const a = { path: 'content/sotuphap/tin-tuc/a.mdx', content: 'mới' };
+      const n = { path: 'content/sotuphap/hoi-dap/n.mdx', content: 'hỏi' };
+      expect(await overlays.check(root, 'sotuphap', 'c1', [a, n], (o) => read(o, 'tin-tuc/a.mdx'))).toBe('mới');
+      expect(await readFile(path.join(root, 'content/sotuphap/tin-tuc/a.mdx'), 'utf8')).toBe('cũ');
+      // Refused: main is unchanged, and so is what the next check sees.
+      const seen = await overlays.check(root, 'sotuphap', 'c1', [], async (o) => ({
+        news: await news(o),
+        sections: (await readdir(path.join(o, 'content/sotuphap'))).sort(),
+      }));
+      expect(seen).toEqual({ news: ['a.mdx', 'b.mdx'], sections: ['tep', 'tin-tuc', 'van-ban'] });
+      expect(await overlays.check(root, 'sotuphap', 'c1', [], (o) => read(o, 'tin-tuc/a.mdx'))).toBe('cũ');
+
+      // Committed: the repository now holds the change, and the overlay follows it.
+      await writeFile(path.join(root, a.path), a.content);
+      await mkdir(path.join(root, 'content/sotuphap/hoi-dap'));
+      await writeFile(path.join(root, n.path), n.content);
+      await overlays.check(root, 'sotuphap', 'c1', [a, n], async () => undefined);
+      await overlays.committed(root, 'sotuphap', 'c1', 'c2', [a, n]);
+      const after = await overlays.check(
+        root,
+        'sotuphap',
+        'c2',
+        [{ path: 'content/sotuphap/tin-tuc/b.mdx', content: null }],
+        async (o) => ({ news: await news(o), a: await read(o, 'tin-tuc/a.mdx'), n: await read(o, 'hoi-dap/n.mdx') }),
+      );
+      expect(after).toEqual({ news: ['a.mdx'], a: 'mới', n: 'hỏi' });
+      expect(await readFile(path.join(root, 'content/sotuphap/tin-tuc/b.mdx'), 'utf8')).toBe('giữ');
+
+      // Main moved without this gate (a restored backup): the overlay is made again from the repository.
+      await writeFile(path.join(root, 'content/sotuphap/tin-tuc/z.mdx'), 'khác');
+      expect(await overlays.check(root, 'sotuphap', 'c3', [], news)).toEqual(['a.mdx', 'b.mdx', 'z.mdx']);
+    } finally {
+      await overlays.close();
+    }
+  });
+
+  it('never writes through a kept linked folder into the repository, before or after a commit', async () => {
+    const overlays = keptOverlays();
+    try {
+      const sneaky = [
+        { path: 'content/sotuphap/tep/../van-ban/c.mdx', content: 'sửa' },
+        { path: 'content/sotuphap/../sotuphap/van-ban/e.mdx', content: 'mới' },
+      ];
+      await overlays.check(root, 'sotuphap', 'c1', sneaky, async () => undefined);
+      await overlays.check(root, 'sotuphap', 'c1', sneaky, async () => undefined);
+      await overlays.committed(root, 'sotuphap', 'c1', 'c2', sneaky);
+      await overlays.check(root, 'sotuphap', 'c2', sneaky, async () => undefined);
+      expect(await readFile(path.join(root, 'content/sotuphap/van-ban/c.mdx'), 'utf8')).toBe('văn bản');
+      expect(await readdir(path.join(root, 'content/sotuphap/van-ban'))).toEqual(['c.mdx']);
+    } finally {
+      await overlays.close();
+    }
   });
 });

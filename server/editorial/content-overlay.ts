@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readdir, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileWrite } from './content-repository/repository.ts';
@@ -17,40 +18,133 @@ export async function withOverlay<T>(
   files: readonly FileWrite[],
   task: (overlay: string) => Promise<T>,
 ): Promise<T> {
-  const overlay = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
+  const overlays = keptOverlays();
   try {
-    // File by file, like the site's folder: a change may write the site's own YAML (a new department, docs/adr/0104).
-    await mirror(path.join(root, 'sites'), path.join(overlay, 'sites'), new Set(['.']));
-    const siteDir = `content/${site}`;
-    // Only the folders a change writes into are copied as links file by file; every other folder is one link
-    // (a 10,000-entry site is otherwise 10,000 links made and removed per publication, docs/adr/0046).
-    // Paths were checked by the caller; read here as the file system will (normalised), so that a folder written
-    // into is always a real one of the overlay, never a link through which a write would reach the repository.
-    const writes = files.map((file) => ({ ...file, path: path.posix.normalize(file.path) }));
-    const touched = new Set<string>(['.']);
-    for (const file of writes) {
-      if (!file.path.startsWith(`${siteDir}/`)) continue;
-      for (
-        let dir = path.posix.dirname(file.path.slice(siteDir.length + 1));
-        dir !== '.';
-        dir = path.posix.dirname(dir)
-      ) {
-        touched.add(dir);
-      }
-    }
-    await mirror(path.join(root, siteDir), path.join(overlay, siteDir), touched);
-    for (const file of writes) {
-      if (!file.path.startsWith(`${siteDir}/`) && file.path !== `sites/${site}.yaml`) continue;
-      const target = path.join(overlay, file.path);
-      if (!target.startsWith(overlay + path.sep)) continue;
-      await rm(target, { force: true });
-      if (file.content === null) continue;
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    return await task(overlay);
+    return await overlays.check(root, site, '', files, task);
   } finally {
-    await rm(overlay, { recursive: true, force: true });
+    await overlays.close();
+  }
+}
+
+interface Kept {
+  dir: string;
+  /** The commit of `main` the overlay shows when no change is written over it. */
+  commit: string;
+}
+
+/**
+ * One overlay per site kept between publications (docs/adr/0113): made once
+ * from the repository, then each change is written over it, checked and taken
+ * back, and followed into the overlay at its own paths once committed, since
+ * making a 10,000-link folder for every publication cost more than checking
+ * it. An overlay made for another commit of `main` (a change that did not
+ * come through here) is made again. Callers serialise (the repository lock).
+ */
+export function keptOverlays() {
+  const kept = new Map<string, Kept>();
+
+  async function drop(site: string): Promise<void> {
+    const overlay = kept.get(site);
+    kept.delete(site);
+    if (overlay) await rm(overlay.dir, { recursive: true, force: true });
+  }
+
+  async function overlayFor(root: string, site: string, commit: string): Promise<string> {
+    const known = kept.get(site);
+    if (known && known.commit === commit && commit) return known.dir;
+    await drop(site);
+    const dir = await mkdtemp(path.join(tmpdir(), `congso-check-${randomBytes(3).toString('hex')}-`));
+    kept.set(site, { dir, commit });
+    // File by file, like the site's folder: a change may write the site's own YAML (a new department, docs/adr/0104).
+    await mirror(path.join(root, 'sites'), path.join(dir, 'sites'), new Set(['.']));
+    // The site's folders are one link each until a change writes into one (`realFolders`).
+    await mirror(path.join(root, `content/${site}`), path.join(dir, `content/${site}`), new Set(['.']));
+    return dir;
+  }
+
+  /** Follows the repository at these paths: its file linked, or nothing; folders it does not have are removed. */
+  async function follow(root: string, overlay: string, writes: readonly FileWrite[]): Promise<void> {
+    const emptied = new Set<string>();
+    for (const { path: rel } of writes) {
+      await realFolders(root, overlay, rel);
+      await rm(path.join(overlay, rel), { force: true });
+      const source = await lstat(path.join(root, rel)).catch(() => null);
+      if (source?.isFile()) await symlink(path.join(root, rel), path.join(overlay, rel));
+      for (let dir = path.posix.dirname(rel); dir.split('/').length > 2; dir = path.posix.dirname(dir))
+        emptied.add(dir);
+    }
+    const deepestFirst = [...emptied].sort((a, b) => b.split('/').length - a.split('/').length);
+    for (const dir of deepestFirst)
+      if (!existsSync(path.join(root, dir))) await rmdir(path.join(overlay, dir)).catch(() => undefined);
+  }
+
+  return {
+    /** Runs `task` over `main` at `commit` with `files` written over it; the overlay shows `main` again afterwards. */
+    async check<T>(
+      root: string,
+      site: string,
+      commit: string,
+      files: readonly FileWrite[],
+      task: (overlay: string) => Promise<T>,
+    ): Promise<T> {
+      const overlay = await overlayFor(root, site, commit);
+      const writes = ownWrites(site, files);
+      try {
+        for (const file of writes) {
+          await realFolders(root, overlay, file.path);
+          const target = path.join(overlay, file.path);
+          await rm(target, { force: true });
+          if (file.content === null) continue;
+          await writeFile(target, file.content);
+        }
+        return await task(overlay);
+      } finally {
+        await follow(root, overlay, writes).catch(() => drop(site));
+      }
+    },
+    /** The change checked over `from` is committed as `to`: the overlay follows the repository at its paths. */
+    async committed(root: string, site: string, from: string, to: string, files: readonly FileWrite[]): Promise<void> {
+      const known = kept.get(site);
+      if (!known || known.commit !== from) return;
+      try {
+        await follow(root, known.dir, ownWrites(site, files));
+        known.commit = to;
+      } catch {
+        await drop(site);
+      }
+    },
+    async close(): Promise<void> {
+      for (const site of [...kept.keys()]) await drop(site);
+    },
+  };
+}
+
+/**
+ * The writes of a change the checks of `site` read, by path as the file system
+ * will read it (normalised): paths were checked by the caller, but a folder
+ * written into must always be a real one of the overlay, never a link through
+ * which a write would reach the repository.
+ */
+function ownWrites(site: string, files: readonly FileWrite[]): FileWrite[] {
+  const siteDir = `content/${site}/`;
+  return files
+    .map((file) => ({ ...file, path: path.posix.normalize(file.path) }))
+    .filter((file) => file.path.startsWith(siteDir) || file.path === `sites/${site}.yaml`)
+    .filter((file) => !file.path.split('/').includes('..'));
+}
+
+/** Makes every folder above `rel` in the overlay a real folder: a linked one becomes links to its files. */
+async function realFolders(root: string, overlay: string, rel: string): Promise<void> {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const dir = parts.slice(0, i).join('/');
+    const at = path.join(overlay, dir);
+    const s = await lstat(at).catch(() => null);
+    if (s?.isDirectory()) continue;
+    if (s?.isSymbolicLink()) {
+      await rm(at);
+      await mirror(path.join(root, dir), at, new Set(['.']));
+    } else await mkdir(at);
   }
 }
 

@@ -4,7 +4,7 @@ import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
-import { withOverlay } from './content-overlay.ts';
+import { keptOverlays } from './content-overlay.ts';
 import { checkMainChange } from './media-rules.ts';
 import { PublicationRejectedError, SiteNotLiveError } from './errors.ts';
 import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
@@ -53,6 +53,8 @@ export function createPublicationGate(options: PublicationGateOptions) {
   const clock = options.clock ?? systemClock;
   // Problems of main as it stands, per site and commit: computed once, reused by the next publications.
   const known = new Map<string, { commit: string; keys: Set<string> }>();
+  // Main as it would be after a change, one folder per site kept between publications (docs/adr/0113).
+  const overlays = keptOverlays();
 
   async function problemsOfMain(site: string): Promise<Set<string>> {
     const commit = (await repo.resolve(MAIN)) ?? '';
@@ -71,12 +73,14 @@ export function createPublicationGate(options: PublicationGateOptions) {
         await checkMainChange(repo, change);
         if (!change.retiresSite) {
           const before = await problemsOfMain(change.site);
-          const after = await withOverlay(repo.dir, change.site, change.files, (overlay) =>
+          const main = (await repo.resolve(MAIN)) ?? '';
+          const after = await overlays.check(repo.dir, change.site, main, change.files, (overlay) =>
             check(overlay, change.site),
           );
           const introduced = after.filter((p) => !before.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
           const committed = await commitMainChange(repo, change);
+          await overlays.committed(repo.dir, change.site, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
           known.set(change.site, { commit: committed, keys: new Set(after.map(problemKey)) });
           return committed;

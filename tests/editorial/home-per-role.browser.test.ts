@@ -189,8 +189,9 @@ describe.skipIf(!chromiumAvailable)('what waits for each person on the back-offi
   const CHOSEN = 'Sông Hương chảy qua thành phố';
   const changed = new Set<string>();
   async function signIn(who: string): Promise<Page> {
-    // bypassCSP only so axe can be injected; the back-office pages run no script.
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    // bypassCSP only so axe can be injected; the back-office pages run no script. The board works in Vietnam:
+    // Decap writes dates in the browser's time zone, and the machine running the test may be on UTC.
+    const page = await (await browser.newContext({ bypassCSP: true, timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
     const { username, password } = people[who]!;
     await page.goto(`${base}/quan-tri/dang-nhap`);
     await page.getByLabel('Tên đăng nhập').fill(username);
