@@ -25,7 +25,6 @@ import type { Province } from './schema/province.ts';
 import { SECTION_IDS, VIETNAMESE_SECTIONS, type SectionId } from './schema/sections.ts';
 import { viCollator, yearOf } from './text/site-format.ts';
 
-export { PAGE_SIZE } from './lists/list-pages.ts';
 export { REGISTER_SORTS, type FacetGroup, type FacetOption, type RegisterSort } from './lists/list-order.ts';
 
 /**
@@ -409,7 +408,12 @@ export async function listPagesOf(
   for (const { section, filter, sort, entries } of (await lists(site)).values()) {
     for (const { page, start, end } of listSlots(entries.length, isNewestFirst(section, sort))) {
       const query = { section, filter, sort, page };
-      pages.push({ ...query, path: listUrl(section, query), items: entries.slice(start, end), front: page === undefined });
+      pages.push({
+        ...query,
+        path: listUrl(section, query),
+        items: entries.slice(start, end),
+        front: page === undefined,
+      });
     }
   }
   return pages;

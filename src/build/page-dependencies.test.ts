@@ -84,7 +84,8 @@ describe('the pages of a long list stay put when an entry comes or goes at its n
   const item = (i: number) =>
     news(`tin-${i}`, `Bản tin số ${i}`, new Date(Date.parse('2020-01-01T08:00:00+07:00') + i * DAY).toISOString());
   const site = Array.from({ length: 2_000 }, (_, i) => item(i));
-  const listKeys = (digests: Map<string, string>) => [...digests.keys()].filter((key) => key.startsWith('list:s/tin-tuc/'));
+  const listKeys = (digests: Map<string, string>) =>
+    [...digests.keys()].filter((key) => key.startsWith('list:s/tin-tuc/'));
   /** What each page of the news list reads, as src/content.ts records it: its own key, and the front page the section's. */
   const reads = (digests: Map<string, string>, wholeSection: boolean) =>
     new Map(
@@ -95,8 +96,12 @@ describe('the pages of a long list stay put when an entry comes or goes at its n
       }),
     );
   const rendered = (before: Map<string, string>, after: Map<string, string>, wholeSection = false) =>
-    planRender(reads(before, wholeSection), listKeys(after).map((key) => `/s${key.slice('list:s'.length)}`), before, after)
-      .render.length;
+    planRender(
+      reads(before, wholeSection),
+      listKeys(after).map((key) => `/s${key.slice('list:s'.length)}`),
+      before,
+      after,
+    ).render.length;
   const before = dependencyDigests('s', site, NOW);
 
   it('has a page per 20 entries, the front page holding the newest 20 to 39', () => {

@@ -90,14 +90,19 @@ function listDigests(site: string, bySection: Map<string, Entry[]>, now: Date, d
   const visible = (e: Entry) => {
     const d = e.data as { publishAt?: unknown; expireAt?: unknown };
     return isVisibleAt(
-      { publishAt: d.publishAt ? asDate(d.publishAt) : undefined, expireAt: d.expireAt ? asDate(d.expireAt) : undefined },
+      {
+        publishAt: d.publishAt ? asDate(d.publishAt) : undefined,
+        expireAt: d.expireAt ? asDate(d.expireAt) : undefined,
+      },
       now,
     );
   };
   const order = sectionOrder((e) => consultationState(e.data, now));
   const sections = {} as Record<SectionId, Entry[]>;
   for (const section of SECTION_IDS)
-    sections[section] = (bySection.get(section) ?? []).filter(visible).sort(order[section] as (a: Entry, b: Entry) => number);
+    sections[section] = (bySection.get(section) ?? [])
+      .filter(visible)
+      .sort(order[section] as (a: Entry, b: Entry) => number);
   const documents = indexFacets(sections['van-ban'] as Entry<'van-ban'>[], DOCUMENT_FACETS) as FacetIndex<Entry>;
   const procedures = indexFacets(sections['thu-tuc-hanh-chinh'] as Entry<'thu-tuc-hanh-chinh'>[], PROCEDURE_FACETS);
   for (const [section, index] of [

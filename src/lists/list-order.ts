@@ -27,9 +27,7 @@ const byOrderThenTitle = (a: Listed<'gioi-thieu' | 'danh-ba' | 'en'>, b: Listed<
 const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
 
 /** The order a citizen expects in each section's list; a consultation's place depends on its state (`stateOf`). */
-export function sectionOrder(
-  stateOf: (entry: Listed<'gop-y'>) => ConsultationState,
-): { [S in SectionId]: Compare<S> } {
+export function sectionOrder(stateOf: (entry: Listed<'gop-y'>) => ConsultationState): { [S in SectionId]: Compare<S> } {
   return {
     'gioi-thieu': byOrderThenTitle,
     'van-ban': (a, b) =>
@@ -41,7 +39,8 @@ export function sectionOrder(
     'hoat-dong-truc-tuyen': (a, b) => Number(b.data.active) - Number(a.data.active) || byTitle(a, b),
     // Open consultations first (a citizen can still act on them), then upcoming, then closed.
     'gop-y': (a, b) =>
-      CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
+      CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] ||
+      b.data.closes.getTime() - a.data.closes.getTime(),
     'hoi-dap': byDateDesc,
     'tiep-can-thong-tin': byTitle,
     en: byOrderThenTitle,
@@ -130,7 +129,10 @@ export interface FacetIndex<T> {
   members: Map<string, T[]>;
 }
 
-export function indexFacets<S extends SectionId, T extends Listed<S>>(entries: T[], defs: FacetDef<S>[]): FacetIndex<T> {
+export function indexFacets<S extends SectionId, T extends Listed<S>>(
+  entries: T[],
+  defs: FacetDef<S>[],
+): FacetIndex<T> {
   const members = new Map<string, T[]>();
   const groups = defs.map((def) => {
     const options = new Map<string, FacetOption>();
@@ -239,7 +241,10 @@ export function siteLists<T extends Listed>(
   for (const [section, entries] of Object.entries(sections) as Array<[SectionId, T[]]>) {
     if (NO_PAGED_LIST.includes(section)) continue;
     if (section === 'van-ban')
-      for (const v of registerViews(entries as Array<T & Listed<'van-ban'>>, facets.documents as FacetIndex<T & Listed<'van-ban'>>))
+      for (const v of registerViews(
+        entries as Array<T & Listed<'van-ban'>>,
+        facets.documents as FacetIndex<T & Listed<'van-ban'>>,
+      ))
         lists.push({ section, ...v });
     else if (section === 'thu-tuc-hanh-chinh')
       for (const v of procedureViews(

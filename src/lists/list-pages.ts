@@ -40,11 +40,6 @@ export function listSlots(total: number, newestFirst: boolean): ListSlot[] {
   }));
 }
 
-/** The slot of `page` (undefined: the front page), or undefined when the list has no such page. */
-export function slotOf(total: number, newestFirst: boolean, page: number | undefined): ListSlot | undefined {
-  return listSlots(total, newestFirst).find((s) => s.page === page || (!newestFirst && page === 1 && !s.page));
-}
-
 /** A link of the page navigation: `page` undefined is the front page. */
 export interface NavLink {
   page?: number;
