@@ -307,7 +307,10 @@ async function newsListPages(): Promise<Map<string, string>> {
 describe('a long list through the warm renderer (docs/adr/0112)', () => {
   it('keeps its archive pages put when the newest entry comes and goes, and equals a full rebuild', async () => {
     const dir = path.join(contentRoot, 'content', site, 'tin-tuc');
-    const template = await readFile(path.join(dir, (await readdir(dir)).find((f) => f.endsWith('.mdx'))!), 'utf8');
+    // Without the marks the search tests look for: these entries must not be found in their place.
+    const template = (
+      await readFile(path.join(dir, (await readdir(dir)).find((f) => f.endsWith('.mdx'))!), 'utf8')
+    ).replace(/^Mã zq\w+\.$/gm, '');
     // Older than anything on the site, a day apart: the list gets archive pages at its old end.
     const day = (i: number) => new Date(Date.UTC(2015, 0, 1 + i)).toISOString().slice(0, 10);
     for (let i = 0; i < 70; i++)
