@@ -133,7 +133,10 @@ async function benchSize(pages: number): Promise<SizeResult> {
       // Publish: a new item, entered, verified, then published by the head (the click that is timed).
       const slug = `ban-tin-do-kiem-${run + 1}-${Date.now()}`;
       const title = `Bản tin đo kiểm lần ${run + 1}`;
-      const raw = template.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`);
+      // Dated now, as an editor's news of the day is: it goes to the top of its list (docs/adr/0112).
+      const raw = template
+        .replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)
+        .replace(/^date: .*$/m, `date: ${new Date().toISOString()}`);
       await call(contributor, 'persistEntry', {
         dataFiles: [{ slug, path: `content/${site}/tin-tuc/${slug}.mdx`, raw }],
         assets: [],

@@ -4,15 +4,28 @@ import { dependencyKey, noteRead, renderHooks } from './build/render-hooks.ts';
 import { isSectionEntry } from './content-source/astro-loader.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
 import { buildInstant, isVisibleAt } from './content-source/timed-visibility.ts';
+import {
+  DOCUMENT_FACETS,
+  type FacetGroup,
+  type FacetIndex,
+  type FacetOption,
+  indexFacets,
+  isNewestFirst,
+  type ListFilter,
+  listPath as pathOfList,
+  PROCEDURE_FACETS,
+  sectionOrder,
+  siteLists,
+} from './lists/list-order.ts';
+import { type ListNav, listNav, listSlots } from './lists/list-pages.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
 import type { EntryData } from './schema/content/index.ts';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './schema/content/legal-document.ts';
-import { ONLINE_LEVELS } from './schema/content/procedure.ts';
 import type { Department } from './schema/department.ts';
 import type { Province } from './schema/province.ts';
 import { SECTION_IDS, VIETNAMESE_SECTIONS, type SectionId } from './schema/sections.ts';
-import { slugify } from './text/fold.ts';
-import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
+import { viCollator, yearOf } from './text/site-format.ts';
+
+export { REGISTER_SORTS, type FacetGroup, type FacetOption, type RegisterSort } from './lists/list-order.ts';
 
 /**
  * Every query the department pages make, in one module. A build renders
@@ -21,7 +34,6 @@ import { numericCollator, viCollator, yearOf } from './text/site-format.ts';
  * memoised; a page then only slices. Keep per-page work O(page size).
  */
 
-export const PAGE_SIZE = 20;
 /**
  * "Now" for a build: consultation states and anything dated are as of this
  * moment. A warm renderer moves it forward with each generation
@@ -67,28 +79,21 @@ export function entryUrl(section: SectionId, slug: string): string {
 
 export interface ListQuery {
   /** Facet group id (`loai`, `linh-vuc`, …) and option key. */
-  filter?: { group: string; key: string };
+  filter?: ListFilter;
   /** Omitted or the section's default sort gives the plain URL. */
   sort?: string;
+  /** Omitted: the front page (docs/adr/0112). */
   page?: number;
 }
 
 /** `/van-ban/loai/quyet-dinh/sap-xep/cu-nhat/trang/2/`; defaults are left out so each view has one URL. */
 export function listUrl(section: SectionId, query: ListQuery = {}): string {
-  return `/${section}/${listPath(section, query)}`;
+  return `/${section}/${pathOfList(section, query)}`;
 }
 
 /** The part after `/<section>/`, as the `[...view]` route parameter wants it. */
-export function listPath(section: SectionId, { filter, sort, page }: ListQuery): string {
-  let path = '';
-  if (filter) path += `${filter.group}/${filter.key}/`;
-  if (sort && sort !== DEFAULT_SORT[section]) path += `sap-xep/${sort}/`;
-  if (page && page > 1) path += `trang/${page}/`;
-  return path;
-}
-
 export function listParam(section: SectionId, query: ListQuery): string | undefined {
-  return listPath(section, query).replace(/\/$/, '') || undefined;
+  return pathOfList(section, query).replace(/\/$/, '') || undefined;
 }
 
 /* ---------- memoisation ---------- */
@@ -249,60 +254,39 @@ const entriesBySite = once(async () => {
   return bySite;
 });
 
-type Compare<S extends SectionId> = (a: SiteEntry<S>, b: SiteEntry<S>) => number;
-
-const byTitle = (a: SiteEntry, b: SiteEntry) => viCollator.compare(a.data.title, b.data.title);
-const byDateDesc = (a: SiteEntry, b: SiteEntry) => b.data.date.getTime() - a.data.date.getTime() || byTitle(a, b);
-const byOrderThenTitle = (
-  a: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>,
-  b: SiteEntry<'gioi-thieu' | 'danh-ba' | 'en'>,
-) => a.data.order - b.data.order || byTitle(a, b);
-
-const CONSULTATION_RANK: Record<ConsultationState, number> = { 'dang-lay-y-kien': 0, 'sap-mo': 1, 'da-ket-thuc': 2 };
-
 export function stateOf(entry: SiteEntry<'gop-y'>): ConsultationState {
   currentGeneration();
   noteRead(dependencyKey.time(entry.site));
   return consultationState(entry.data, BUILT_AT);
 }
 
-/** The order a citizen expects in each section's list. */
-const SECTION_ORDER: { [S in SectionId]: Compare<S> } = {
-  'gioi-thieu': byOrderThenTitle,
-  'van-ban': (a, b) =>
-    b.data.issued.getTime() - a.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
-  'thu-tuc-hanh-chinh': byTitle,
-  'tin-tuc': byDateDesc,
-  'danh-ba': byOrderThenTitle,
-  'du-an-dau-thau': byDateDesc,
-  'hoat-dong-truc-tuyen': (a, b) => Number(b.data.active) - Number(a.data.active) || byTitle(a, b),
-  // Open consultations first (a citizen can still act on them), then upcoming, then closed.
-  'gop-y': (a, b) =>
-    CONSULTATION_RANK[stateOf(a)] - CONSULTATION_RANK[stateOf(b)] || b.data.closes.getTime() - a.data.closes.getTime(),
-  'hoi-dap': byDateDesc,
-  'tiep-can-thong-tin': byTitle,
-  en: byOrderThenTitle,
-};
+type Compare = (a: SiteEntry, b: SiteEntry) => number;
 
 const latest = (entries: SiteEntry[]): Date | undefined =>
   entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
 
-const siteContent = memoBy(async (site: string): Promise<SiteContent> => {
+/** A site's content as the lists are cut from it: reading it records nothing (the list pages record their own keys). */
+const untrackedContent = memoBy(async (site: string): Promise<SiteContent> => {
   const department = await getDepartment(site);
   const raw = (await entriesBySite()).get(site);
   const sections = {} as Record<SectionId, SiteEntry[]>;
   const sectionUpdated: Partial<Record<SectionId, Date>> = {};
+  const order = sectionOrder((e) => stateOf(e as SiteEntry<'gop-y'>));
   for (const section of SECTION_IDS) {
-    const list = [...(raw?.get(section) ?? [])].sort(SECTION_ORDER[section] as Compare<SectionId>);
+    const list = [...(raw?.get(section) ?? [])].sort(order[section] as Compare);
     sections[section] = list;
     sectionUpdated[section] = latest(list);
   }
-  const content = {
+  return {
     department,
     sections: sections as SectionLists,
     sectionUpdated,
     updated: latest(Object.values(sections).flat()),
   };
+});
+
+const siteContent = memoBy(async (site: string): Promise<SiteContent> => {
+  const content = await untrackedContent(site);
   return renderHooks() ? trackedSite(site, content) : content;
 });
 
@@ -319,218 +303,120 @@ export async function getSites(): Promise<SiteContent[]> {
   return Promise.all((await getDepartments()).map((d) => siteContent(d.id)));
 }
 
-/* ---------- pagination ---------- */
-
-export interface Page<T> {
-  items: T[];
-  /** 1-based. */
-  page: number;
-  pages: number;
-  total: number;
-  prevUrl?: string;
-  nextUrl?: string;
-  urlOf: (page: number) => string;
-}
-
-export function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / PAGE_SIZE));
-}
-
-export function paginate<T>(items: T[], page: number, urlOf: (page: number) => string): Page<T> {
-  const pages = pageCount(items.length);
-  return {
-    items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    page,
-    pages,
-    total: items.length,
-    prevUrl: page > 1 ? urlOf(page - 1) : undefined,
-    nextUrl: page < pages ? urlOf(page + 1) : undefined,
-    urlOf,
-  };
-}
-
 /* ---------- facets (static filters, docs/adr/0020) ---------- */
 
-export interface FacetOption {
-  group: string;
-  /** URL segment. */
-  key: string;
-  label: string;
-  count: number;
-}
-
-export interface FacetGroup {
-  id: string;
-  options: FacetOption[];
-}
-
-interface FacetDef<S extends SectionId> {
-  id: string;
-  /** Key and label of an entry's value in this group. */
-  valueOf: (entry: SiteEntry<S>) => { key: string; label: string };
-  /** Display order of the options; defaults to Vietnamese collation of the labels. */
-  order?: (a: FacetOption, b: FacetOption) => number;
-}
-
-export interface FacetIndex<S extends SectionId> {
-  groups: FacetGroup[];
-  /** `<group>/<key>` → entries in the section's default order. */
-  members: Map<string, SiteEntry<S>[]>;
-}
-
-/** The unfiltered list and one list per facet option, with their sizes: the pages a faceted section pre-renders. */
-export function facetViews(
-  index: Pick<FacetIndex<SectionId>, 'groups'>,
-  total: number,
-): Array<{ filter?: ListQuery['filter']; total: number }> {
-  return [
-    { total },
-    ...index.groups.flatMap((g) => g.options.map((o) => ({ filter: { group: o.group, key: o.key }, total: o.count }))),
-  ];
-}
-
-/** The option a filtered view shows, for its heading and breadcrumb. */
-export function activeFacet(
-  index: Pick<FacetIndex<SectionId>, 'groups'>,
-  filter: ListQuery['filter'] | undefined,
-): FacetOption | undefined {
-  return filter && index.groups.find((g) => g.id === filter.group)?.options.find((o) => o.key === filter.key);
-}
-
-function indexFacets<S extends SectionId>(entries: SiteEntry<S>[], defs: FacetDef<S>[]): FacetIndex<S> {
-  const members = new Map<string, SiteEntry<S>[]>();
-  const groups = defs.map((def) => {
-    const options = new Map<string, FacetOption>();
-    for (const entry of entries) {
-      const { key, label } = def.valueOf(entry);
-      const option = options.get(key) ?? { group: def.id, key, label, count: 0 };
-      option.count += 1;
-      options.set(key, option);
-      const id = `${def.id}/${key}`;
-      const list = members.get(id);
-      if (list) list.push(entry);
-      else members.set(id, [entry]);
-    }
-    const sorted = [...options.values()].sort(def.order ?? ((a, b) => viCollator.compare(a.label, b.label)));
-    return { id: def.id, options: sorted };
-  });
-  return { groups, members };
-}
-
-const enumOrder = (labels: Record<string, string>) => {
-  const keys = Object.keys(labels);
-  return (a: FacetOption, b: FacetOption) => keys.indexOf(a.key) - keys.indexOf(b.key);
-};
-
-const DOCUMENT_FACETS: FacetDef<'van-ban'>[] = [
-  {
-    id: 'loai',
-    valueOf: (e) => ({ key: e.data.documentType, label: DOCUMENT_TYPES[e.data.documentType] }),
-    order: enumOrder(DOCUMENT_TYPES),
-  },
-  { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
-  {
-    id: 'nam',
-    valueOf: (e) => ({ key: yearOf(e.data.issued), label: yearOf(e.data.issued) }),
-    order: (a, b) => b.key.localeCompare(a.key),
-  },
-  {
-    id: 'hieu-luc',
-    valueOf: (e) => ({ key: e.data.status, label: DOCUMENT_STATUSES[e.data.status] }),
-    order: enumOrder(DOCUMENT_STATUSES),
-  },
-];
-
-const PROCEDURE_FACETS: FacetDef<'thu-tuc-hanh-chinh'>[] = [
-  { id: 'linh-vuc', valueOf: (e) => ({ key: slugify(e.data.field), label: e.data.field }) },
-  {
-    id: 'muc-do',
-    valueOf: (e) => ({ key: e.data.onlineLevel, label: ONLINE_LEVELS[e.data.onlineLevel] }),
-    order: enumOrder(ONLINE_LEVELS),
-  },
-];
-
 const documentFacetIndex = memoBy(async (site: string) =>
-  indexFacets(await getSectionEntries(site, 'van-ban'), DOCUMENT_FACETS),
+  indexFacets((await untrackedContent(site)).sections['van-ban'], DOCUMENT_FACETS),
 );
 const procedureFacetIndex = memoBy(async (site: string) =>
-  indexFacets(await getSectionEntries(site, 'thu-tuc-hanh-chinh'), PROCEDURE_FACETS),
+  indexFacets((await untrackedContent(site)).sections['thu-tuc-hanh-chinh'], PROCEDURE_FACETS),
 );
 
 // Memoised results are computed for the first page that asks: each later page records the read itself (docs/adr/0046).
-export function documentFacets(site: string): Promise<FacetIndex<'van-ban'>> {
+export function documentFacets(site: string): Promise<FacetIndex<SiteEntry<'van-ban'>>> {
   noteRead(dependencyKey.section(site, 'van-ban'));
   return documentFacetIndex(site);
 }
 
-export function procedureFacets(site: string): Promise<FacetIndex<'thu-tuc-hanh-chinh'>> {
-  noteRead(dependencyKey.section(site, 'thu-tuc-hanh-chinh'));
-  return procedureFacetIndex(site);
+/** The option a filtered view shows, for its heading and breadcrumb. */
+export function activeFacet(groups: FacetGroup[], filter: ListFilter | undefined): FacetOption | undefined {
+  return filter && groups.find((g) => g.id === filter.group)?.options.find((o) => o.key === filter.key);
 }
 
-/* ---------- the legal-document register ---------- */
+/* ---------- lists and their pages (docs/adr/0112) ---------- */
 
-export const REGISTER_SORTS = ['moi-nhat', 'cu-nhat', 'so-ky-hieu'] as const;
-export type RegisterSort = (typeof REGISTER_SORTS)[number];
-
-const DEFAULT_SORT: Partial<Record<SectionId, string>> = { 'van-ban': 'moi-nhat' };
-
-const REGISTER_ORDER: Record<RegisterSort, Compare<'van-ban'> | undefined> = {
-  'moi-nhat': undefined, // the section's own order
-  'cu-nhat': (a, b) =>
-    a.data.issued.getTime() - b.data.issued.getTime() || numericCollator.compare(a.data.number, b.data.number),
-  'so-ky-hieu': (a, b) => numericCollator.compare(a.data.number, b.data.number),
-};
-
-const registerViews = memoBy((key: string) => {
-  const [site, filter, sort] = key.split('|') as [string, string, RegisterSort];
-  return (async () => {
-    const base = filter
-      ? ((await documentFacets(site)).members.get(filter) ?? [])
-      : await getSectionEntries(site, 'van-ban');
-    const order = REGISTER_ORDER[sort];
-    return order ? [...base].sort(order) : base;
-  })();
+const lists = memoBy(async (site: string) => {
+  const { sections } = await untrackedContent(site);
+  const views = siteLists(sections as unknown as Record<SectionId, SiteEntry[]>, {
+    documents: (await documentFacetIndex(site)) as unknown as FacetIndex<SiteEntry>,
+    procedures: (await procedureFacetIndex(site)) as unknown as FacetIndex<SiteEntry>,
+  });
+  return new Map(views.map((v) => [listUrl(v.section, v), v]));
 });
 
-/** Documents of one register view (filter × sort), sorted once per build. */
-export function registerView(
+export interface ListPageQuery<S extends SectionId = SectionId> extends ListQuery {
+  section: S;
+}
+
+/** One page of a list, as its route shows it. */
+export interface ListPage<S extends SectionId = SectionId> {
+  items: SiteEntry<S>[];
+  nav: ListNav;
+  /** The address of a page of this list (undefined: its front page). */
+  urlOf: (page?: number) => string;
+  prevUrl?: string;
+  nextUrl?: string;
+  /** The front page: the section's latest change; an archive page: the latest of its own entries. */
+  updated?: Date;
+  /** Whether the list has more than one entry (it then offers its sorts). */
+  many: boolean;
+  /**
+   * The filters beside a register or procedures list. An archive page shows
+   * them without their counts, which change with every publication.
+   */
+  facets?: FacetGroup[];
+}
+
+/**
+ * A page of a list. An archive page records one key, its own, whose digest
+ * the renderer computes from the same cut (src/build/page-dependencies.ts):
+ * it is rendered again only when what it shows changed (docs/adr/0112).
+ * The front page depends on the whole section, as before.
+ */
+export async function listPage<S extends SectionId>(site: string, query: ListPageQuery<S>): Promise<ListPage<S>> {
+  const { section, filter, sort, page } = query;
+  const view = (await lists(site)).get(listUrl(section, { filter, sort }));
+  const entries = view?.entries ?? [];
+  const newestFirst = isNewestFirst(section, sort);
+  const slot = listSlots(entries.length, newestFirst).find((s) => s.page === page);
+  if (!slot) throw new Error(`Danh sách ${listUrl(section, query)} không có trang này.`);
+  noteRead(dependencyKey.list(site, listUrl(section, query)));
+  const items = entries.slice(slot.start, slot.end) as SiteEntry<S>[];
+  const front = slot.page === undefined;
+  const nav = listNav(entries.length, newestFirst, slot.page);
+  const urlOf = (n?: number) => listUrl(section, { filter, sort, page: n });
+  const content = front ? await siteContent(site) : undefined;
+  const facetIndex =
+    section === 'van-ban'
+      ? await documentFacetIndex(site)
+      : section === 'thu-tuc-hanh-chinh'
+        ? await procedureFacetIndex(site)
+        : undefined;
+  if (front) noteRead(dependencyKey.section(site, section));
+  else if (facetIndex) noteRead(dependencyKey.facets(site, section));
+  return {
+    items,
+    nav,
+    urlOf,
+    prevUrl: nav.prev && urlOf(nav.prev.page),
+    nextUrl: nav.next && urlOf(nav.next.page),
+    updated: content ? content.sectionUpdated[section] : latest(items),
+    many: entries.length > 1,
+    facets:
+      facetIndex &&
+      (front
+        ? facetIndex.groups
+        : facetIndex.groups.map((g) => ({ id: g.id, options: g.options.map(({ count: _, ...o }) => o) }))),
+  };
+}
+
+/** Every page of every list of a site, with what it shows: what the routes build and the sitemap lists. */
+export async function listPagesOf(
   site: string,
-  filter: ListQuery['filter'],
-  sort: RegisterSort,
-): Promise<SiteEntry<'van-ban'>[]> {
-  noteRead(dependencyKey.section(site, 'van-ban'));
-  return registerViews(`${site}|${filter ? `${filter.group}/${filter.key}` : ''}|${sort}`);
-}
-
-/* ---------- every pre-rendered view: what the routes build and the sitemap lists ---------- */
-
-export interface RegisterViewQuery {
-  filter?: ListQuery['filter'];
-  sort: RegisterSort;
-  page: number;
-}
-
-/** Each filter × sort × page of the register (docs/adr/0020); one document has one order, so its view gets no sort variants. */
-export async function registerViewsOf(site: string): Promise<RegisterViewQuery[]> {
-  const views: RegisterViewQuery[] = [];
-  const facets = await documentFacets(site);
-  for (const { filter, total } of facetViews(facets, (await getSectionEntries(site, 'van-ban')).length)) {
-    for (const sort of total > 1 ? REGISTER_SORTS : REGISTER_SORTS.slice(0, 1)) {
-      for (let page = 1; page <= pageCount(total); page++) views.push({ filter, sort, page });
+): Promise<Array<ListPageQuery & { path: string; items: SiteEntry[]; front: boolean }>> {
+  const pages = [];
+  for (const { section, filter, sort, entries } of (await lists(site)).values()) {
+    for (const { page, start, end } of listSlots(entries.length, isNewestFirst(section, sort))) {
+      const query = { section, filter, sort, page };
+      pages.push({
+        ...query,
+        path: listUrl(section, query),
+        items: entries.slice(start, end),
+        front: page === undefined,
+      });
     }
   }
-  return views;
-}
-
-/** Each filter × page of the procedures (docs/adr/0020). */
-export async function procedureViewsOf(site: string): Promise<Array<{ filter?: ListQuery['filter']; page: number }>> {
-  const views: Array<{ filter?: ListQuery['filter']; page: number }> = [];
-  const facets = await procedureFacets(site);
-  for (const { filter, total } of facetViews(facets, (await getSectionEntries(site, 'thu-tuc-hanh-chinh')).length)) {
-    for (let page = 1; page <= pageCount(total); page++) views.push({ filter, page });
-  }
-  return views;
+  return pages;
 }
 
 /* ---------- home page and search page ---------- */

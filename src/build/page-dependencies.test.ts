@@ -19,7 +19,15 @@ const doc = (slug: string): Entry =>
     section: 'van-ban',
     slug,
     file: `content/s/van-ban/${slug}.mdx`,
-    data: { title: slug, date: new Date('2026-01-01') },
+    data: {
+      title: slug,
+      date: new Date('2026-01-01'),
+      issued: new Date('2026-01-01'),
+      number: `${slug}/2026/QĐ-UBND`,
+      documentType: 'quyet-dinh',
+      field: 'Tư pháp',
+      status: 'con-hieu-luc',
+    },
     html: '',
     text: '',
   }) as unknown as Entry;
@@ -68,5 +76,59 @@ describe('which pages a change makes stale (docs/adr/0046)', () => {
     const tomorrow = dependencyDigests('s', [doc('qd-1')], new Date('2026-12-06T08:00:00+07:00'));
     const today = dependencyDigests('s', [doc('qd-1')], NOW);
     expect(tomorrow.get(k.time('s'))).not.toBe(today.get(k.time('s')));
+  });
+});
+
+describe('the pages of a long list stay put when an entry comes or goes at its newest end (docs/adr/0112)', () => {
+  const DAY = 86_400_000;
+  const item = (i: number) =>
+    news(`tin-${i}`, `Bản tin số ${i}`, new Date(Date.parse('2020-01-01T08:00:00+07:00') + i * DAY).toISOString());
+  const site = Array.from({ length: 2_000 }, (_, i) => item(i));
+  const listKeys = (digests: Map<string, string>) =>
+    [...digests.keys()].filter((key) => key.startsWith('list:s/tin-tuc/'));
+  /** What each page of the news list reads, as src/content.ts records it: its own key, and the front page the section's. */
+  const reads = (digests: Map<string, string>, wholeSection: boolean) =>
+    new Map(
+      listKeys(digests).map((key) => {
+        const path = `/s${key.slice('list:s'.length)}`;
+        const front = path === '/s/tin-tuc/';
+        return [path, new Set(wholeSection || front ? [k.section('s', 'tin-tuc'), key] : [key])];
+      }),
+    );
+  const rendered = (before: Map<string, string>, after: Map<string, string>, wholeSection = false) =>
+    planRender(
+      reads(before, wholeSection),
+      listKeys(after).map((key) => `/s${key.slice('list:s'.length)}`),
+      before,
+      after,
+    ).render.length;
+  const before = dependencyDigests('s', site, NOW);
+
+  it('has a page per 20 entries, the front page holding the newest 20 to 39', () => {
+    expect(listKeys(before)).toHaveLength(100);
+    expect(before.has(k.list('s', '/tin-tuc/trang/99/'))).toBe(true);
+    expect(before.has(k.list('s', '/tin-tuc/trang/100/'))).toBe(false);
+  });
+
+  it('renders the front page and at most the newest archive pages for a new entry, an edit, or the newest taken down', () => {
+    const published = dependencyDigests('s', [...site, item(2_000)], NOW);
+    const edited = dependencyDigests(
+      's',
+      site.map((e, i) => (i === 700 ? { ...e, data: { ...e.data, title: 'Sửa lại' } } : e)) as Entry[],
+      NOW,
+    );
+    const withdrawn = dependencyDigests('s', site.slice(0, -1), NOW);
+    const twentyMore = dependencyDigests('s', [...site, ...Array.from({ length: 20 }, (_, i) => item(2_000 + i))], NOW);
+    expect(rendered(before, published)).toBe(1);
+    // The archive page showing the edited entry reads that entry's own key (not modelled here): its list key stays.
+    expect(rendered(before, edited)).toBe(1);
+    expect(rendered(before, withdrawn)).toBeLessThanOrEqual(3);
+    // A new archive page (new path) and the pages whose links to the newest end changed.
+    expect(rendered(before, twentyMore)).toBeLessThanOrEqual(4);
+  });
+
+  it('would render every page of the list if each page read the whole section', () => {
+    const published = dependencyDigests('s', [...site, item(2_000)], NOW);
+    expect(rendered(before, published, true)).toBe(100);
   });
 });

@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Entry } from '../content-source/entries.ts';
+import { isVisibleAt } from '../content-source/timed-visibility.ts';
+import {
+  DOCUMENT_FACETS,
+  type FacetIndex,
+  indexFacets,
+  isNewestFirst,
+  listPath,
+  PROCEDURE_FACETS,
+  sectionOrder,
+  siteLists,
+} from '../lists/list-order.ts';
+import { listNav, listSlots } from '../lists/list-pages.ts';
 import { consultationState } from '../schema/content/consultation.ts';
-import { SECTION_IDS } from '../schema/sections.ts';
+import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { formatDateShort } from '../text/format-date.ts';
 import { dependencyKey } from './render-hooks.ts';
 
@@ -72,10 +84,67 @@ export function dependencyDigests(site: string, entries: Entry[], now: Date): Di
     consultationState(e.data as Parameters<typeof consultationState>[0], now),
   );
   digests.set(dependencyKey.time(site), hash([formatDateShort(now), consultations]));
+  listDigests(site, bySection, now, digests);
   return digests;
 }
 
-const KNOWN = /^(entry|section|updated|translations|time):/;
+const asDate = (value: unknown) => (value instanceof Date ? value : new Date(value as string));
+
+/**
+ * One digest per page of every list, from the cut its route makes
+ * (src/lists/, docs/adr/0112): the entries it shows, in order, its links to
+ * other pages, and whether the list offers its sorts. What each entry says is
+ * its own key, read by the page as it shows it. The filter options an archive
+ * page shows (labels, not counts) have a key per section.
+ */
+function listDigests(site: string, bySection: Map<string, Entry[]>, now: Date, digests: Digests): void {
+  // Before its publishAt or after its expireAt an entry is on no list (docs/adr/0049), as src/content.ts sees it.
+  const visible = (e: Entry) => {
+    const d = e.data as { publishAt?: unknown; expireAt?: unknown };
+    return isVisibleAt(
+      {
+        publishAt: d.publishAt ? asDate(d.publishAt) : undefined,
+        expireAt: d.expireAt ? asDate(d.expireAt) : undefined,
+      },
+      now,
+    );
+  };
+  const order = sectionOrder((e) => consultationState(e.data, now));
+  const sections = {} as Record<SectionId, Entry[]>;
+  for (const section of SECTION_IDS)
+    sections[section] = (bySection.get(section) ?? [])
+      .filter(visible)
+      .sort(order[section] as (a: Entry, b: Entry) => number);
+  const documents = indexFacets(sections['van-ban'] as Entry<'van-ban'>[], DOCUMENT_FACETS) as FacetIndex<Entry>;
+  const procedures = indexFacets(sections['thu-tuc-hanh-chinh'] as Entry<'thu-tuc-hanh-chinh'>[], PROCEDURE_FACETS);
+  for (const [section, index] of [
+    ['van-ban', documents],
+    ['thu-tuc-hanh-chinh', procedures],
+  ] as const)
+    digests.set(
+      dependencyKey.facets(site, section),
+      hash(index.groups.map((g) => [g.id, g.options.map((o) => [o.key, o.label, o.many])])),
+    );
+  for (const { section, filter, sort, entries } of siteLists(sections, {
+    documents,
+    procedures: procedures as FacetIndex<Entry>,
+  })) {
+    const newestFirst = isNewestFirst(section, sort);
+    for (const { page, start, end } of listSlots(entries.length, newestFirst)) {
+      const path = `/${section}/${listPath(section, { filter, sort, page })}`;
+      digests.set(
+        dependencyKey.list(site, path),
+        hash({
+          slugs: entries.slice(start, end).map((e) => e.slug),
+          nav: listNav(entries.length, newestFirst, page),
+          many: entries.length > 1,
+        }),
+      );
+    }
+  }
+}
+
+const KNOWN = /^(entry|section|updated|translations|time|list|facets):/;
 
 /** Whether a page that read `reads` must be rendered again; an unknown key counts as changed. */
 export function isStale(reads: ReadonlySet<string>, before: Digests, after: Digests): boolean {

@@ -46,6 +46,10 @@ export const dependencyKey = {
   entry: (site: string, section: string, slug: string) => `entry:${site}/${section}/${slug}`,
   /** Which entries a section holds and everything about them (lists, facets, feeds). */
   section: (site: string, section: string) => `section:${site}/${section}`,
+  /** Which entries one page of a list shows, in which order, and its links to other pages (docs/adr/0112). */
+  list: (site: string, path: string) => `list:${site}${path}`,
+  /** The filter options of a section as an archive page shows them: labels, not counts (docs/adr/0112). */
+  facets: (site: string, section: string) => `facets:${site}/${section}`,
   /** The latest change of one section, or of the site with `section` omitted. */
   updated: (site: string, section?: string) => (section ? `updated:${site}/${section}` : `updated:${site}`),
   /** The pairs of Vietnamese pages and their English translations (docs/adr/0023). */

@@ -3,13 +3,11 @@ import {
   ENGLISH_SEARCH,
   SEARCH_PAGE,
   getSiteContent,
-  listUrl,
-  pageCount,
-  procedureViewsOf,
-  registerViewsOf,
+  listPagesOf,
+  sectionUrl,
   type SiteEntry,
 } from '../content.ts';
-import { VIETNAMESE_SECTIONS, type SectionId } from '../schema/sections.ts';
+import { VIETNAMESE_SECTIONS } from '../schema/sections.ts';
 import { ACCESSIBILITY_PATH, OPEN_DATA_PATH, PRIVACY_NOTICE_PATH } from '../site-paths.ts';
 import { ACCESSIBILITY_STATEMENT_REVIEWED } from '../statements/accessibility-statement.ts';
 import { PRIVACY_NOTICE_REVIEWED } from '../statements/privacy-notice.ts';
@@ -18,8 +16,9 @@ import { openDataUpdated } from './open-data.ts';
 /**
  * Every HTML page a department site publishes for readers and search engines,
  * with its last change: what `sitemap.xml` lists (docs/adr/0024). The list
- * views come from the same functions as their routes (`registerViewsOf`,
- * `procedureViewsOf`), so the sitemap cannot drift from what is built. Pages
+ * pages come from the same function as their routes (`listPagesOf`), so the
+ * sitemap cannot drift from what is built; an archive page's last change is
+ * that of its own entries (docs/adr/0112). Pages
  * marked `noindex` (404, the service frame) are not listed.
  */
 export interface SitePage {
@@ -27,8 +26,8 @@ export interface SitePage {
   lastmod?: Date;
 }
 
-/** Sections with their own list route; the others use the generic paged list. */
-const OWN_LIST_ROUTES: readonly SectionId[] = ['van-ban', 'thu-tuc-hanh-chinh'];
+const latest = (entries: SiteEntry[]) =>
+  entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
 
 export async function sitePages(site: string): Promise<SitePage[]> {
   const content = await getSiteContent(site);
@@ -40,19 +39,16 @@ export async function sitePages(site: string): Promise<SitePage[]> {
     { path: PRIVACY_NOTICE_PATH, lastmod: PRIVACY_NOTICE_REVIEWED },
     { path: OPEN_DATA_PATH, lastmod: openDataUpdated(content) },
   ];
+  const lists = await listPagesOf(site);
   for (const { id: section } of VIETNAMESE_SECTIONS) {
-    const lastmod = sectionUpdated[section];
-    if (!OWN_LIST_ROUTES.includes(section)) {
-      for (let page = 1; page <= pageCount(sections[section].length); page++)
-        pages.push({ path: listUrl(section, { page }), lastmod });
-    }
+    // Access to information is one page, its list generated from the whole site (docs/adr/0048).
+    if (section === 'tiep-can-thong-tin') pages.push({ path: sectionUrl(section), lastmod: sectionUpdated[section] });
+    for (const list of lists.filter((l) => l.section === section && l.filter === undefined && l.sort === undefined))
+      pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[section] : latest(list.items) });
     for (const entry of sections[section] as SiteEntry[]) pages.push({ path: entry.url, lastmod: entry.updated });
   }
-  for (const view of await registerViewsOf(site))
-    pages.push({ path: listUrl('van-ban', view), lastmod: sectionUpdated['van-ban'] });
-  for (const view of await procedureViewsOf(site)) {
-    pages.push({ path: listUrl('thu-tuc-hanh-chinh', view), lastmod: sectionUpdated['thu-tuc-hanh-chinh'] });
-  }
+  for (const list of lists.filter((l) => l.filter !== undefined || l.sort !== undefined))
+    pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[list.section] : latest(list.items) });
   if (sections.en.length) {
     pages.push({ path: ENGLISH_HOME, lastmod: sectionUpdated.en }, { path: ENGLISH_SEARCH });
     for (const entry of sections.en) pages.push({ path: entry.url, lastmod: entry.updated });

@@ -15,6 +15,7 @@ import type { AppEnv } from '#server/platform/app-env.ts';
 import { buildHostIndex } from '#server/platform/http/site-for-host.ts';
 import { resolveDepartment } from '#server/platform/http/resolve-department.ts';
 import { createStaticSitesRoutes } from '#server/sites/http/static-sites.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 
 /**
@@ -295,6 +296,72 @@ describe('publishing through the warm renderer', () => {
   }, 120_000);
 });
 
+/** The news list's pages as they are live: path → HTML. */
+async function newsListPages(): Promise<Map<string, string>> {
+  const dir = path.join(outDir, site, 'tin-tuc', 'trang');
+  const pages = new Map<string, string>();
+  for (const n of await readdir(dir).catch(() => [] as string[]))
+    pages.set(`/tin-tuc/trang/${n}/`, await readFile(path.join(dir, n, 'index.html'), 'utf8'));
+  return pages;
+}
+
+describe('a long list through the warm renderer (docs/adr/0112)', () => {
+  it('keeps its archive pages put when the newest entry comes and goes, and equals a full rebuild', async () => {
+    const dir = path.join(contentRoot, 'content', site, 'tin-tuc');
+    // Without the marks the search tests look for: these entries must not be found in their place.
+    const template = (
+      await readFile(path.join(dir, (await readdir(dir)).find((f) => f.endsWith('.mdx'))!), 'utf8')
+    ).replace(/^Mã zq\w+\.$/gm, '');
+    // Older than anything on the site, a day apart: the list gets archive pages at its old end.
+    const day = (i: number) => new Date(Date.UTC(2015, 0, 1 + i)).toISOString().slice(0, 10);
+    for (let i = 0; i < 70; i++)
+      await writeFile(
+        entryPath('tin-tuc', `luu-tru-${i}`),
+        template
+          .replace(/^title: .*$/m, `title: "Bản tin lưu trữ số ${i}"`)
+          .replace(/^date: .*$/m, `date: ${day(i)}T09:30:00+07:00`),
+      );
+    await renderers.publish(site);
+    const before = await newsListPages();
+    expect(before.size).toBeGreaterThanOrEqual(3);
+
+    const newest = entryPath('tin-tuc', 'ban-tin-moi-hom-nay');
+    await writeFile(
+      newest,
+      template
+        .replace(/^title: .*$/m, 'title: "Bản tin mới hôm nay"')
+        .replace(/^date: .*$/m, 'date: 2030-01-01T09:30:00+07:00'),
+    );
+    const published = await renderers.publish(site);
+    const after = await newsListPages();
+    // Every archive page but the newest one or two (whose link to the front page may move) is the same file.
+    const newestArchive = Math.max(...[...before.keys()].map((p) => Number(p.split('/')[3])));
+    for (const [url, html] of before)
+      if (Number(url.split('/')[3]) < newestArchive - 1) expect(after.get(url), url).toBe(html);
+    await rm(newest);
+    const withdrawn = await renderers.publish(site);
+    expect(await newsListPages()).toEqual(before);
+    // The item, the front page, the feeds, the home page, the sitemap… not the list's archive.
+    for (const result of [published, withdrawn]) expect(result.rendered).toBeLessThan(before.size + 30);
+
+    await renderers.settle(site);
+    const coldOut = path.join(work, 'cold-list');
+    await buildSites({
+      contentRoot,
+      outDir: coldOut,
+      sites: [site],
+      workers: 1,
+      workDir: path.join(workDir, 'cold-list'),
+    });
+    const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
+    expect(await files(live)).toEqual(await files(cold));
+    const different: string[] = [];
+    for (const f of await files(cold))
+      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    expect(different).toEqual([]);
+  }, 240_000);
+});
+
 /**
  * The search page merges the parts of a split index (docs/adr/0046): text in
  * any part is found by a visitor, in Chromium, as the page ships it.
@@ -329,6 +396,54 @@ describe.skipIf(!chromiumAvailable)('search over a split index, in Chromium', ()
         expect(
           await page.locator('#search-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
         ).toContain(url);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('pages through a long news list without JavaScript, newest first, each entry once, both ways', async () => {
+    const listed = (await readdir(path.join(contentRoot, 'content', site, 'tin-tuc')))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => `/tin-tuc/${f.replace(/\.mdx$/, '')}/`);
+    expect(listed.length).toBeGreaterThan(60);
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      const origin = `http://${site}.localhost:${port}`;
+      await page.goto(`${origin}/tin-tuc/`);
+      expect(await page.locator('nav.pagination [aria-current="page"]').innerText()).toBe('Mới nhất');
+      const seen: string[] = [];
+      const visited: string[] = [];
+      for (;;) {
+        visited.push(new URL(page.url()).pathname);
+        seen.push(
+          ...(await page.locator('main .entry__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
+        );
+        const older = page.getByRole('link', { name: 'Trang cũ hơn' });
+        if ((await older.count()) === 0) break;
+        const href = await older.getAttribute('href');
+        expect(await older.getAttribute('rel')).toBe('next');
+        expect(await page.locator('head link[rel="next"]').getAttribute('href')).toBe(href);
+        await older.click();
+        await page.waitForURL((url) => url.pathname === href);
+      }
+      // Archive pages are numbered from the oldest: the walk ends on page 1.
+      expect(visited.at(-1)).toBe('/tin-tuc/trang/1/');
+      expect(new Set(seen).size).toBe(seen.length);
+      expect([...seen].sort()).toEqual([...listed].sort());
+      // Back up through "Trang mới hơn" to the front page.
+      for (const url of visited.slice(0, -1).reverse()) {
+        const newer = page.getByRole('link', { name: 'Trang mới hơn' });
+        expect(await newer.getAttribute('rel')).toBe('prev');
+        await newer.click();
+        await page.waitForURL((u) => u.pathname === url);
+      }
+      expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/tin-tuc\/$/);
+      const checked = await browser.newPage();
+      for (const url of [visited[0]!, visited[1]!, visited.at(-1)!]) {
+        await checked.goto(`${origin}${url}`);
+        expect(await wcagViolations(checked), url).toEqual([]);
       }
     } finally {
       await browser.close();
