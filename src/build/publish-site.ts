@@ -267,6 +267,9 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
       }
     }
     if (parts.searchDir && existsSync(parts.searchDir)) {
+      // What the new bundle brings that the live site lacks (a first recent index, a new part) differs too.
+      const brought = (await readdir(parts.searchDir)).map((name) => `pagefind/${name}`);
+      change.trees = [...new Set([...change.trees, ...brought])];
       // File by file: the parts of the index that did not change are already linked in.
       for (const d of await readdir(parts.searchDir, { recursive: true, withFileTypes: true })) {
         if (!d.isFile()) continue;
