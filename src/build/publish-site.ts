@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { mediaFileProblem } from '../files/media-policy.ts';
+import { copyMedia, type MediaSeen, mediaIdentities } from './site-media.ts';
 import { catchUp, pruneEmpty, type SiteChange, type SpareSite } from './spare-site.ts';
 
 /**
@@ -67,27 +67,6 @@ function warnRefusedMedia(file: string, code: string): void {
   console.warn(
     `⚠ Không đưa tệp "${file}" lên trang (${code}): chỉ tệp PDF, ảnh và văn bản văn phòng đúng loại mới được đăng (ADR 0021).`,
   );
-}
-
-/**
- * Copies only the files the media policy allows, checked by their bytes
- * (docs/adr/0021-files-are-data.md): an HTML page, a script or a disguised
- * file in `content/<site>/tep/` (even one committed before the policy)
- * never reaches the built site.
- */
-async function copyMedia(from: string, to: string, onRefused: (file: string, code: string) => void): Promise<void> {
-  for (const d of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!d.isFile()) continue;
-    const file = path.join(d.parentPath, d.name);
-    const rel = path.relative(from, file);
-    const problem = mediaFileProblem(rel, await readFile(file));
-    if (problem) {
-      onRefused(rel, problem);
-      continue;
-    }
-    await mkdir(path.dirname(path.join(to, rel)), { recursive: true });
-    await cp(file, path.join(to, rel));
-  }
 }
 
 async function inBatches<T>(items: T[], task: (item: T) => Promise<unknown>, size = 512): Promise<void> {
@@ -179,18 +158,22 @@ export interface IncrementalParts {
   ready?: Promise<unknown>;
   /** The version the last publication replaced, brought up to date instead of linking every file (docs/adr/0113). */
   spare?: SpareSite;
+  /** What the live `tep/` was made from: only the files changed since are checked and copied (docs/adr/0113). */
+  media?: MediaSeen;
 }
 
 export interface StagedSite {
   dir: string;
   /** Where the staged version differs from the live one: what the live one needs, as a spare, to become it. */
   change: SiteChange;
+  /** What its `tep/` was made from, when `mediaDir` was given. */
+  media?: MediaSeen;
 }
 
 /** The live entries under `pagefind/` and `tep/` this publication replaces whole. */
 async function replacedTrees(parts: IncrementalParts): Promise<string[]> {
   const trees: string[] = [];
-  if (parts.mediaDir) trees.push('tep');
+  if (parts.mediaDir && !parts.media) trees.push('tep');
   if (!parts.searchDir) return trees;
   const replaces = parts.searchReplaces ?? (() => true);
   for (const d of await readdir(path.join(parts.liveDir, 'pagefind'), { withFileTypes: true }).catch(() => [])) {
@@ -241,6 +224,11 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
       files: [...[...parts.rendered, ...parts.removed].flatMap(withCopies), BUILD_INFO_FILE],
       trees: await replacedTrees(parts),
     };
+    // Attachments changed or gone since the live `tep/` was made; the others stay as they are.
+    const mediaIds = parts.mediaDir && parts.media ? await mediaIdentities(parts.mediaDir) : undefined;
+    const mediaChanged = [...(mediaIds ?? [])].filter(([rel, id]) => !id || parts.media?.get(rel)?.id !== id);
+    const mediaGone = [...(mediaIds ? (parts.media?.keys() ?? []) : [])].filter((rel) => !mediaIds?.has(rel));
+    change.files.push(...[...mediaChanged.map(([rel]) => rel), ...mediaGone].map((rel) => `tep/${rel}`));
     let fromSpare = false;
     if (parts.spare) {
       try {
@@ -278,10 +266,15 @@ export async function stageIncremental(outDir: string, parts: IncrementalParts):
         await move(path.join(d.parentPath, d.name), to);
       }
     }
-    if (parts.mediaDir && existsSync(parts.mediaDir))
-      await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia);
+    let media: MediaSeen | undefined;
+    if (parts.mediaDir) {
+      const kept = new Map([...(parts.media ?? [])].filter(([rel]) => mediaIds?.has(rel)));
+      media = await copyMedia(parts.mediaDir, path.join(staging, 'tep'), parts.onRefusedMedia ?? warnRefusedMedia, {
+        ...(mediaIds ? { ids: mediaIds, only: mediaChanged.map(([rel]) => rel), seen: kept } : {}),
+      });
+    }
     await pruneEmpty(staging, emptied);
-    return { dir: staging, change };
+    return { dir: staging, change, ...(media ? { media } : {}) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -21,6 +21,7 @@ import {
   writeBuildInfo,
 } from './publish-site.ts';
 import type { SiteChange, SpareSite } from './spare-site.ts';
+import type { MediaSeen } from './site-media.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
 import { searchCompactor } from './search-compaction.ts';
@@ -159,6 +160,8 @@ async function putLive(
 
 /** The version the last publication replaced, kept to become the next one (docs/adr/0113). */
 let spare: SpareSite | undefined;
+/** What the live `tep/` was made from, once a publication of this renderer made it; taken by the next one. */
+let liveMedia: MediaSeen | undefined;
 function takeSpare(): SpareSite | undefined {
   const taken = spare;
   spare = undefined;
@@ -609,7 +612,9 @@ async function incremental(request: PublishRequest, state: Warm, started: number
         mediaDir,
         ready,
         spare: takeSpare(),
+        media: liveMedia,
       });
+  liveMedia = undefined;
   linking?.catch(() => undefined);
   try {
     for (const pathname of plan.render) {
@@ -644,6 +649,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
           mediaDir,
         }),
         change: undefined,
+        media: undefined,
       }));
   const staging = staged.dir;
   const searchState = await searching.state;
@@ -665,6 +671,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     throw error;
   }
   lap('swap');
+  liveMedia = staged.media;
   Object.assign(state, { pages, digests, sites, liveInfo: live.text }, searchState);
   lastRequest = request;
   publications += 1;
