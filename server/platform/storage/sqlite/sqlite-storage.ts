@@ -50,6 +50,10 @@ export interface SqlitePrimitives {
   leases: LeaseRows;
   swapThrottle(key: string, expected: ThrottleState | null, next: ThrottleState | null): Swapped<ThrottleState>;
   swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
+  /** `swapBucket` for each, in order, in one transaction; each answered on its own. */
+  swapBuckets(
+    swaps: ReadonlyArray<readonly [key: string, expected: RateBucket | null, next: RateBucket]>,
+  ): Array<{ ok: true; value: Swapped<RateBucket> } | { ok: false; error: unknown }>;
 }
 
 export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): {
@@ -157,7 +161,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
   };
 
   const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction, groupCommitWaitMs);
-  const { locks, leases, jobClaims, rateBuckets, swapBucket } = createSqliteCoordination(db, transaction);
+  const { locks, leases, jobClaims, rateBuckets, swapBucket, swapBuckets } = createSqliteCoordination(db, transaction);
   const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
   const primitives: SqlitePrimitives = {
@@ -171,6 +175,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
       });
     },
     swapBucket,
+    swapBuckets,
   };
 
   const storage: Storage = {

@@ -76,9 +76,36 @@ if (opened) {
     }
   }
 
+  /**
+   * The calls of one message were made in one turn of the server's loop:
+   * none waits for another, so any order is one they could have had. The
+   * bucket swaps among them (one per submission) run first, together, in
+   * one transaction (docs/adr/0111); the rest in the order they came.
+   */
   port.on('message', (calls: Call[]) => {
-    for (const call of calls) handle(call);
+    const swaps: Call[] = [];
+    const others: Call[] = [];
+    for (const call of calls) (call.repo === 'primitives' && call.method === 'swapBucket' ? swaps : others).push(call);
+    if (swaps.length > 0) swapTogether(swaps);
+    for (const call of others) handle(call);
   });
+
+  function swapTogether(swaps: Call[]): void {
+    let outcomes: ReturnType<typeof primitives.swapBuckets>;
+    try {
+      outcomes = primitives.swapBuckets(swaps.map(({ args }) => args as Parameters<typeof primitives.swapBucket>));
+    } catch (error) {
+      // The commit itself failed: none of them was written.
+      for (const { id } of swaps) answer({ id, ok: false, error: describeError(error) });
+      return;
+    }
+    swaps.forEach(({ id }, i) => {
+      const outcome = outcomes[i]!;
+      answer(
+        outcome.ok ? { id, ok: true, value: outcome.value } : { id, ok: false, error: describeError(outcome.error) },
+      );
+    });
+  }
 
   function handle({ id, repo, method, args }: Call): void {
     if (repo === '' && method === 'close') {
