@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openSqliteConnection } from './sqlite-storage.ts';
 import { type Answer, type Call, describeError, type Opened } from './sqlite-thread-messages.ts';
 
@@ -39,12 +39,47 @@ function sendAlone(message: Answer): void {
  */
 const GROUP_COMMIT_WAIT_ON_THREAD_MS = 8;
 
+/**
+ * Checkpoints run on a thread of their own, every 100 ms (a few hundred
+ * pages under load); this thread checkpoints itself only if the log ever
+ * reaches 10,000 pages (40 MB), should that thread fall behind or fail
+ * (docs/adr/0111).
+ */
+const CHECKPOINT_EVERY_MS = 100;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+const separateCheckpoints = path !== ':memory:' && path !== '';
+
 let opened: ReturnType<typeof openSqliteConnection> | undefined;
 try {
-  opened = openSqliteConnection({ path, groupCommitWaitMs: GROUP_COMMIT_WAIT_ON_THREAD_MS });
+  opened = openSqliteConnection({
+    path,
+    groupCommitWaitMs: GROUP_COMMIT_WAIT_ON_THREAD_MS,
+    ...(separateCheckpoints ? { autocheckpointPages: BACKSTOP_CHECKPOINT_PAGES } : {}),
+  });
 } catch (error) {
   send({ opened: false, error: describeError(error) });
   port.close();
+}
+
+/** Started once this thread has the file open (in WAL mode); stopped before this thread closes it. */
+let checkpoints: Worker | undefined;
+if (opened && separateCheckpoints) {
+  checkpoints = new Worker(new URL('./sqlite-checkpoint-worker.ts', import.meta.url), {
+    workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
+  });
+  // An idle storage thread must not be held open by it; an error there leaves the backstop above.
+  checkpoints.unref();
+  checkpoints.on('error', () => undefined);
+}
+function stopCheckpoints(): Promise<void> {
+  const thread = checkpoints;
+  checkpoints = undefined;
+  if (!thread) return Promise.resolve();
+  return new Promise((resolve) => {
+    thread.once('exit', () => resolve());
+    thread.postMessage('stop');
+  });
 }
 
 if (opened) {
@@ -116,10 +151,13 @@ if (opened) {
           sendAlone(message);
           port.close();
         });
-      void storage.close().then(
-        () => last({ id, ok: true, value: undefined }),
-        (error: unknown) => last({ id, ok: false, error: describeError(error) }),
-      );
+      // The checkpoints' connection first: this one is then the last, and SQLite checkpoints and removes the log on closing it.
+      void stopCheckpoints()
+        .then(() => storage.close())
+        .then(
+          () => last({ id, ok: true, value: undefined }),
+          (error: unknown) => last({ id, ok: false, error: describeError(error) }),
+        );
       return;
     }
     const ok = (value: unknown) => answer({ id, ok: true, value });
