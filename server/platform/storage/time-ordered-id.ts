@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 let lastMs = 0;
 let sequence = 0;
@@ -18,11 +18,8 @@ let sequence = 0;
 export function timeOrderedId(now = Date.now()): string {
   sequence = now === lastMs ? sequence + 1 : 0;
   lastMs = now;
-  const bytes = randomFillSync(Buffer.alloc(16));
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
-  bytes[7] = sequence & 0xff;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const time = now.toString(16).padStart(12, '0');
+  const versionAndSequence = (0x7000 | (sequence & 0xfff)).toString(16);
+  // The last 64 bits of a random UUID: its variant, then 62 random bits (node keeps a pool of them; filling 16 bytes per id cost more).
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${versionAndSequence}-${randomUUID().slice(19)}`;
 }
