@@ -63,23 +63,23 @@ try {
 }
 
 /** Started once this thread has the file open (in WAL mode); stopped before this thread closes it. */
-let checkpoints: Worker | undefined;
+let checkpoints: { thread: Worker; exited: Promise<unknown> } | undefined;
 if (opened && separateCheckpoints) {
-  checkpoints = new Worker(new URL('./sqlite-checkpoint-worker.ts', import.meta.url), {
+  const thread = new Worker(new URL('./sqlite-checkpoint-worker.ts', import.meta.url), {
     workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
   });
+  checkpoints = { thread, exited: new Promise((resolve) => thread.once('exit', resolve)) };
   // An idle storage thread must not be held open by it; an error there leaves the backstop above.
-  checkpoints.unref();
-  checkpoints.on('error', () => undefined);
+  thread.unref();
+  thread.on('error', () => undefined);
 }
-function stopCheckpoints(): Promise<void> {
-  const thread = checkpoints;
+/** Resolves once that thread has closed its connection, or at once if it already ended. */
+function stopCheckpoints(): Promise<unknown> {
+  const running = checkpoints;
   checkpoints = undefined;
-  if (!thread) return Promise.resolve();
-  return new Promise((resolve) => {
-    thread.once('exit', () => resolve());
-    thread.postMessage('stop');
-  });
+  if (!running) return Promise.resolve();
+  running.thread.postMessage('stop');
+  return running.exited;
 }
 
 if (opened) {
