@@ -4,6 +4,7 @@ import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckedFile } from './uploads.ts';
 import type { NewAttachment } from '#server/platform/storage/case-records.ts';
+import { timeOrderedId } from '#server/platform/storage/time-ordered-id.ts';
 
 /**
  * Citizens' files, outside the web root (`ATTACHMENTS_DIR`, default
@@ -26,21 +27,6 @@ export interface AttachmentStore {
 }
 
 const STORED_NAME = /^[0-9a-f-]{36}\.bin$/;
-
-let lastMs = 0;
-let sequence = 0;
-/**
- * UUIDv7-shaped ids that sort in creation order (milliseconds, then a
- * per-process sequence): a dossier's documents are listed in the order the
- * citizen attached them, on both adapters.
- */
-function orderedId(): string {
-  const now = Date.now();
-  sequence = now === lastMs ? sequence + 1 : 0;
-  lastMs = now;
-  const hex = `${now.toString(16).padStart(12, '0')}7${(sequence & 0xfff).toString(16).padStart(3, '0')}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 export function createAttachmentStore(dir: string): AttachmentStore {
   const root = path.resolve(dir);
@@ -68,7 +54,7 @@ export function createAttachmentStore(dir: string): AttachmentStore {
       const saved: NewAttachment[] = [];
       try {
         for (const { bytes, checked } of files) {
-          const id = orderedId();
+          const id = timeOrderedId();
           const storedName = `${randomUUID()}.bin`;
           const handle = await open(pathOf(storedName), 'wx', 0o600);
           try {

@@ -109,7 +109,7 @@ export interface ActionInput {
 
 export const PAGE_SIZE = 50;
 
-/** Case, account and disposal-list ids: `randomUUID()`. */
+/** Case, account and disposal-list ids: UUIDs (a case's in time order, `timeOrderedId`). */
 export const SERVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function createCaseOfficeService(deps: OfficeDeps) {

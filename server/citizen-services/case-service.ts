@@ -1,4 +1,4 @@
-import { createHash, createHmac, createSecretKey, randomUUID } from 'node:crypto';
+import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { consultationState } from '#src/schema/content/consultation.ts';
 import { SERVICE_LABELS, type ServiceId } from '#src/schema/service-process.ts';
 import { normaliseSubmittedFields } from '#src/text/submitted-text.ts';
@@ -39,6 +39,7 @@ import {
   type NewAttachment,
 } from '#server/platform/storage/case-records.ts';
 import type { Storage } from '#server/platform/storage/repository.ts';
+import { timeOrderedId } from '#server/platform/storage/time-ordered-id.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { CaseDepartment } from './case-departments.ts';
 import type { CaseNotifier } from './case-notifier.ts';
@@ -306,7 +307,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           const code = generateTrackingCode(dept.prefix, year);
           const record: CaseRecord = {
             ...FRESH_CASE,
-            id: randomUUID(),
+            // In time order: the cases' indexes then grow at their end (docs/adr/0111).
+            id: timeOrderedId(now),
             departmentId: dept.id,
             service,
             kind,

@@ -338,14 +338,27 @@ export function createCalendar(province?: Holidays): WorkingCalendar {
 /** Built once: the calendar without province overrides. */
 export const NATIONAL_CALENDAR: WorkingCalendar = createCalendar();
 
+/**
+ * Each calendar's answers by day number: a deadline walks ten or more days
+ * for every submission, and each day's date string cost more than the rest
+ * of the walk (docs/adr/0111). Bounded by the calendar's years; a calendar
+ * is never changed once built.
+ */
+const workingDayMemo = new WeakMap<WorkingCalendar, Map<number, boolean>>();
+
 function isWorkingDayNumber(day: number, calendar: WorkingCalendar): boolean {
+  let memo = workingDayMemo.get(calendar);
+  if (!memo) workingDayMemo.set(calendar, (memo = new Map()));
+  const known = memo.get(day);
+  if (known !== undefined) return known;
   const date = isoFromDayNumber(day);
   const year = Number(date.slice(0, 4));
   if (year < calendar.firstYear || year > calendar.lastYear) {
     throw new CalendarOutOfRangeError({ date, firstYear: calendar.firstYear, lastYear: calendar.lastYear });
   }
-  if (isWeekend(day)) return calendar.open.has(date);
-  return !calendar.closed.has(date);
+  const working = isWeekend(day) ? calendar.open.has(date) : !calendar.closed.has(date);
+  memo.set(day, working);
+  return working;
 }
 
 export function isWorkingDay(date: IsoDate, calendar: WorkingCalendar = NATIONAL_CALENDAR): boolean {

@@ -83,9 +83,16 @@ export function leaseLock(leases: LeaseRows): LockRepository {
  * wake another process.
  */
 export function createSqliteCoordination(db: DatabaseSync, transaction: Transaction) {
-  const run = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).run(...params);
+  // Prepared once: every submission reads and writes its bucket, and parsing the SQL each time cost more than running it.
+  const prepared = new Map<string, ReturnType<DatabaseSync['prepare']>>();
+  const statement = (sql: string) => {
+    let found = prepared.get(sql);
+    if (!found) prepared.set(sql, (found = db.prepare(sql)));
+    return found;
+  };
+  const run = (sql: string, ...params: SQLInputValue[]) => statement(sql).run(...params);
   const one = (sql: string, ...params: SQLInputValue[]) =>
-    db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+    statement(sql).get(...params) as Record<string, unknown> | undefined;
   // A closed database (the process stopping) must not turn a timer into a crash.
   const quietly = (work: () => void) => {
     try {
@@ -167,15 +174,36 @@ export function createSqliteCoordination(db: DatabaseSync, transaction: Transact
    * the step's result only if the bucket is still what the step saw, else
    * answers what it is now, and the caller runs the step again on that.
    */
+  const swapOne = (key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket> => {
+    const current = readBucket(key);
+    if (!sameState(current, expected)) return { swapped: false, current };
+    if (!sameState(current, next)) writeBucket(key, next);
+    return { swapped: true };
+  };
   const swapBucket = (key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket> =>
+    withoutWaitingForDisk(db, () => transaction(() => swapOne(key, expected, next)));
+
+  /**
+   * Several swaps in one transaction, in order, each as `swapBucket` would
+   * do it alone: the storage thread receives a turn's submissions together,
+   * and one commit then writes their bucket page once instead of once each
+   * (docs/adr/0111). A swap that fails alone (a statement refused) changes
+   * nothing and is answered with its error; the others still count.
+   */
+  const swapBuckets = (
+    swaps: ReadonlyArray<readonly [key: string, expected: RateBucket | null, next: RateBucket]>,
+  ): Array<{ ok: true; value: Swapped<RateBucket> } | { ok: false; error: unknown }> =>
     withoutWaitingForDisk(db, () =>
-      transaction(() => {
-        const current = readBucket(key);
-        if (!sameState(current, expected)) return { swapped: false, current };
-        if (!sameState(current, next)) writeBucket(key, next);
-        return { swapped: true };
-      }),
+      transaction(() =>
+        swaps.map(([key, expected, next]) => {
+          try {
+            return { ok: true as const, value: swapOne(key, expected, next) };
+          } catch (error) {
+            return { ok: false as const, error };
+          }
+        }),
+      ),
     );
 
-  return { locks, leases, jobClaims, rateBuckets, swapBucket };
+  return { locks, leases, jobClaims, rateBuckets, swapBucket, swapBuckets };
 }

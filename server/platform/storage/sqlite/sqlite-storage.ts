@@ -24,6 +24,13 @@ export interface SqliteOptions {
   path: string;
   /** How long a submission waits for others to share its commit (`sqlite-cases.ts`). */
   groupCommitWaitMs?: number;
+  /**
+   * Pages of write-ahead log after which a commit checkpoints on its own
+   * connection; SQLite's default (1,000) when absent. The storage thread
+   * leaves checkpoints to a thread of their own and keeps a larger figure
+   * as a backstop (docs/adr/0111).
+   */
+  autocheckpointPages?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -50,9 +57,13 @@ export interface SqlitePrimitives {
   leases: LeaseRows;
   swapThrottle(key: string, expected: ThrottleState | null, next: ThrottleState | null): Swapped<ThrottleState>;
   swapBucket(key: string, expected: RateBucket | null, next: RateBucket): Swapped<RateBucket>;
+  /** `swapBucket` for each, in order, in one transaction; each answered on its own. */
+  swapBuckets(
+    swaps: ReadonlyArray<readonly [key: string, expected: RateBucket | null, next: RateBucket]>,
+  ): Array<{ ok: true; value: Swapped<RateBucket> } | { ok: false; error: unknown }>;
 }
 
-export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions): {
+export function openSqliteConnection({ path, groupCommitWaitMs, autocheckpointPages }: SqliteOptions): {
   storage: Storage;
   primitives: SqlitePrimitives;
 } {
@@ -63,6 +74,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
   db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
   );
+  if (autocheckpointPages !== undefined) db.exec(`PRAGMA wal_autocheckpoint = ${Math.trunc(autocheckpointPages)}`);
 
   const all = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as Row[];
   const one = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).get(...params) as Row | undefined;
@@ -157,7 +169,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
   };
 
   const { cases, replays, serviceGrants, flushCases } = createSqliteCases(db, transaction, groupCommitWaitMs);
-  const { locks, leases, jobClaims, rateBuckets, swapBucket } = createSqliteCoordination(db, transaction);
+  const { locks, leases, jobClaims, rateBuckets, swapBucket, swapBuckets } = createSqliteCoordination(db, transaction);
   const { caseRatings, caseDisposals } = createSqliteCaseKeeping(db, transaction);
 
   const primitives: SqlitePrimitives = {
@@ -171,6 +183,7 @@ export function openSqliteConnection({ path, groupCommitWaitMs }: SqliteOptions)
       });
     },
     swapBucket,
+    swapBuckets,
   };
 
   const storage: Storage = {

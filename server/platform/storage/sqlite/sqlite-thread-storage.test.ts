@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { UsernameTakenError } from '#server/accounts/errors.ts';
 import { CaseConflictError } from '#server/citizen-services/errors.ts';
 import { aCase, anAccount } from '#tests/support/records.ts';
@@ -169,6 +169,21 @@ describe('SQLite on its own thread', () => {
       expect((await reopened.cases.findById(answer.record.id))?.trackingCode).toBe(answer.record.trackingCode);
     await reopened.close();
   });
+
+  it('copies what it committed into the database file while it keeps running, and leaves no log behind once closed', async () => {
+    const path = join(dir, 'checkpoints.sqlite');
+    const storage = await openSqliteThreadStorage({ path });
+    await storage.migrate();
+    const before = statSync(path).size;
+    await Promise.all(Array.from({ length: 200 }, (_, i) => storage.cases.create(submission(300 + i))));
+    // Checkpoints run beside the storage thread (docs/adr/0111): the cases reach the file without a close.
+    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before), { timeout: 20_000, interval: 50 });
+    await storage.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const reopened = openSqliteStorage({ path });
+    expect((await reopened.cases.countByStatus()).reduce((n, row) => n + row.count, 0)).toBe(200);
+    await reopened.close();
+  }, 30_000);
 
   it('lets a command line finish: close() completes with nothing else to do, and an idle thread does not hold the process', async () => {
     const module = new URL('./sqlite-thread-storage.ts', import.meta.url).href;

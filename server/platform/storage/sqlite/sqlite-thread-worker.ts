@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openSqliteConnection } from './sqlite-storage.ts';
 import { type Answer, type Call, describeError, type Opened } from './sqlite-thread-messages.ts';
 
@@ -39,12 +39,47 @@ function sendAlone(message: Answer): void {
  */
 const GROUP_COMMIT_WAIT_ON_THREAD_MS = 8;
 
+/**
+ * Checkpoints run on a thread of their own, every 100 ms (a few hundred
+ * pages under load); this thread checkpoints itself only if the log ever
+ * reaches 10,000 pages (40 MB), should that thread fall behind or fail
+ * (docs/adr/0111).
+ */
+const CHECKPOINT_EVERY_MS = 100;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+const separateCheckpoints = path !== ':memory:' && path !== '';
+
 let opened: ReturnType<typeof openSqliteConnection> | undefined;
 try {
-  opened = openSqliteConnection({ path, groupCommitWaitMs: GROUP_COMMIT_WAIT_ON_THREAD_MS });
+  opened = openSqliteConnection({
+    path,
+    groupCommitWaitMs: GROUP_COMMIT_WAIT_ON_THREAD_MS,
+    ...(separateCheckpoints ? { autocheckpointPages: BACKSTOP_CHECKPOINT_PAGES } : {}),
+  });
 } catch (error) {
   send({ opened: false, error: describeError(error) });
   port.close();
+}
+
+/** Started once this thread has the file open (in WAL mode); stopped before this thread closes it. */
+let checkpoints: { thread: Worker; exited: Promise<unknown> } | undefined;
+if (opened && separateCheckpoints) {
+  const thread = new Worker(new URL('./sqlite-checkpoint-worker.ts', import.meta.url), {
+    workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
+  });
+  checkpoints = { thread, exited: new Promise((resolve) => thread.once('exit', resolve)) };
+  // An idle storage thread must not be held open by it; an error there leaves the backstop above.
+  thread.unref();
+  thread.on('error', () => undefined);
+}
+/** Resolves once that thread has closed its connection, or at once if it already ended. */
+function stopCheckpoints(): Promise<unknown> {
+  const running = checkpoints;
+  checkpoints = undefined;
+  if (!running) return Promise.resolve();
+  running.thread.postMessage('stop');
+  return running.exited;
 }
 
 if (opened) {
@@ -76,9 +111,36 @@ if (opened) {
     }
   }
 
+  /**
+   * The calls of one message were made in one turn of the server's loop:
+   * none waits for another, so any order is one they could have had. The
+   * bucket swaps among them (one per submission) run first, together, in
+   * one transaction (docs/adr/0111); the rest in the order they came.
+   */
   port.on('message', (calls: Call[]) => {
-    for (const call of calls) handle(call);
+    const swaps: Call[] = [];
+    const others: Call[] = [];
+    for (const call of calls) (call.repo === 'primitives' && call.method === 'swapBucket' ? swaps : others).push(call);
+    if (swaps.length > 0) swapTogether(swaps);
+    for (const call of others) handle(call);
   });
+
+  function swapTogether(swaps: Call[]): void {
+    let outcomes: ReturnType<typeof primitives.swapBuckets>;
+    try {
+      outcomes = primitives.swapBuckets(swaps.map(({ args }) => args as Parameters<typeof primitives.swapBucket>));
+    } catch (error) {
+      // The commit itself failed: none of them was written.
+      for (const { id } of swaps) answer({ id, ok: false, error: describeError(error) });
+      return;
+    }
+    swaps.forEach(({ id }, i) => {
+      const outcome = outcomes[i]!;
+      answer(
+        outcome.ok ? { id, ok: true, value: outcome.value } : { id, ok: false, error: describeError(outcome.error) },
+      );
+    });
+  }
 
   function handle({ id, repo, method, args }: Call): void {
     if (repo === '' && method === 'close') {
@@ -89,10 +151,13 @@ if (opened) {
           sendAlone(message);
           port.close();
         });
-      void storage.close().then(
-        () => last({ id, ok: true, value: undefined }),
-        (error: unknown) => last({ id, ok: false, error: describeError(error) }),
-      );
+      // The checkpoints' connection first: this one is then the last, and SQLite checkpoints and removes the log on closing it.
+      void stopCheckpoints()
+        .then(() => storage.close())
+        .then(
+          () => last({ id, ok: true, value: undefined }),
+          (error: unknown) => last({ id, ok: false, error: describeError(error) }),
+        );
       return;
     }
     const ok = (value: unknown) => answer({ id, ok: true, value });
