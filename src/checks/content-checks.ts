@@ -165,6 +165,55 @@ function decodeAttr(value: string): string {
     .replace(/&gt;/g, '>');
 }
 
+/** Where a link of an entry points, worked out once per entry (`linksOf`). */
+type LinkTarget =
+  | { kind: 'outside' }
+  | { kind: 'invalid' }
+  | { kind: 'file'; rel: string; pathname: string }
+  | { kind: 'page'; path: string };
+
+interface EntryLink {
+  /** The front-matter field holding it; absent for a link of the body. */
+  field?: string;
+  href: string;
+  target: LinkTarget;
+}
+
+function resolveLink(href: string, entry: Entry): LinkTarget {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#') || href === '')
+    return { kind: 'outside' };
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(href, `http://site.invalid/${entry.section}/${entry.slug}/`).pathname);
+  } catch {
+    return { kind: 'invalid' };
+  }
+  if (pathname.startsWith('/tep/')) return { kind: 'file', rel: pathname.slice('/tep/'.length), pathname };
+  return { kind: 'page', path: pathname.endsWith('/') ? pathname : `${pathname}/` };
+}
+
+/**
+ * The links of an entry, resolved: kept with the entry object, which the
+ * parse memo hands back while its file is unchanged, so a check of a
+ * 10,000-entry site parses the addresses of the entries that changed only
+ * (docs/adr/0113). Whether each target exists is asked at every check.
+ */
+const linkMemo = new WeakMap<Entry, EntryLink[]>();
+function linksOf(entry: Entry): EntryLink[] {
+  let known = linkMemo.get(entry);
+  if (known) return known;
+  known = [];
+  const refs = new Map<string, string>();
+  fileRefs(ENTRY_SCHEMAS[entry.section], entry.data, '', refs);
+  for (const [field, href] of refs) known.push({ field, href, target: resolveLink(href, entry) });
+  for (const match of entry.html.matchAll(HREF)) {
+    const href = decodeAttr(match[1]!);
+    known.push({ href, target: resolveLink(href, entry) });
+  }
+  linkMemo.set(entry, known);
+  return known;
+}
+
 /**
  * Site-internal links of bodies and frontmatter must resolve: `/tep/...` to a
  * file in `content/<site>/tep/`, other root-relative links to an entry or a
@@ -175,18 +224,23 @@ async function links(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
     const media = path.join(ctx.root, 'content', site.department.id, 'tep');
+    // Many entries link to one form or one decision: each file is looked for once per check.
+    const files = new Map<string, boolean>();
+    const fileExists = (rel: string) => {
+      let found = files.get(rel);
+      if (found === undefined)
+        files.set(rel, (found = !rel.split('/').includes('..') && existsSync(path.join(media, rel))));
+      return found;
+    };
     for (const entry of site.entries) {
-      const refs = new Map<string, string>();
-      fileRefs(ENTRY_SCHEMAS[entry.section], entry.data, '', refs);
-      for (const [field, ref] of refs) {
-        const problem = checkTarget(ref, entry, targets, media);
-        if (problem) problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });
-      }
       let source: string[] | undefined;
-      for (const match of entry.html.matchAll(HREF)) {
-        const href = decodeAttr(match[1]!);
-        const problem = checkTarget(href, entry, targets, media);
+      for (const { field, href, target } of linksOf(entry)) {
+        const problem = linkProblem(href, target, entry, targets, fileExists);
         if (!problem) continue;
+        if (field !== undefined) {
+          problems.push({ file: entry.file, field, kind: problem.kind, message: problem.message });
+          continue;
+        }
         source ??= await sourceLines(ctx.root, entry);
         problems.push({ file: entry.file, line: lineOf(source, href), kind: problem.kind, message: problem.message });
       }
@@ -204,36 +258,28 @@ function lineOf(lines: string[], needle: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-function checkTarget(
+function linkProblem(
   href: string,
+  target: LinkTarget,
   entry: Entry,
   targets: Set<string>,
-  media: string,
+  fileExists: (rel: string) => boolean,
 ): { kind: string; message: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('#') || href === '')
-    return undefined;
-  let url: URL;
-  try {
-    url = new URL(href, `http://site.invalid/${entry.section}/${entry.slug}/`);
-  } catch {
-    return { kind: 'broken-link', message: `Liên kết không hợp lệ: "${href}".` };
+  switch (target.kind) {
+    case 'outside':
+      return undefined;
+    case 'invalid':
+      return { kind: 'broken-link', message: `Liên kết không hợp lệ: "${href}".` };
+    case 'file':
+      if (fileExists(target.rel)) return undefined;
+      return {
+        kind: 'missing-file',
+        message: `Tệp "${target.pathname}" không có trong thư mục content/${entry.site}/tep/.`,
+      };
+    case 'page':
+      if (targets.has(target.path)) return undefined;
+      return { kind: 'broken-link', message: `Liên kết "${href}" không trỏ tới bài hay trang nào của trang này.` };
   }
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return { kind: 'broken-link', message: `Liên kết không hợp lệ: "${href}".` };
-  }
-  if (pathname.startsWith('/tep/')) {
-    const rel = pathname.slice('/tep/'.length);
-    if (rel.split('/').includes('..') || !existsSync(path.join(media, rel))) {
-      return { kind: 'missing-file', message: `Tệp "${pathname}" không có trong thư mục content/${entry.site}/tep/.` };
-    }
-    return undefined;
-  }
-  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  if (targets.has(withSlash)) return undefined;
-  return { kind: 'broken-link', message: `Liên kết "${href}" không trỏ tới bài hay trang nào của trang này.` };
 }
 
 export type { SiteContent };

@@ -39,6 +39,23 @@ function atomEntry(entry: SiteEntry, siteUrl: string): AtomEntry {
 const latestFirst = (a: SiteEntry, b: SiteEntry) =>
   b.updated.getTime() - a.updated.getTime() || a.url.localeCompare(b.url);
 
+/**
+ * The `n` first entries in `latestFirst` order, as sorting all of them would
+ * give, in one pass: a site's feed is rendered again at every publication,
+ * and sorting its 10,000 entries for 20 of them was most of that page's time.
+ */
+function newest(entries: readonly SiteEntry[], n: number): SiteEntry[] {
+  const best: SiteEntry[] = [];
+  for (const entry of entries) {
+    if (best.length === n && latestFirst(entry, best[n - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && latestFirst(entry, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, entry);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
 function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePath: string, title: string): string {
   const { department } = content;
   const site = department.url;
@@ -50,10 +67,7 @@ function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePa
     author: { name: department.name, email: department.contact.email, uri: `${site}/` },
     // An empty feed is as new as the site; `atomXml` moves it to its latest entry otherwise.
     updated: entries.length ? new Date(0) : (content.updated ?? new Date(0)),
-    entries: [...entries]
-      .sort(latestFirst)
-      .slice(0, FEED_SIZE)
-      .map((e) => atomEntry(e, site)),
+    entries: newest(entries, FEED_SIZE).map((e) => atomEntry(e, site)),
   });
 }
 
