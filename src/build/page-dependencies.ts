@@ -146,14 +146,10 @@ function listDigests(site: string, bySection: Map<string, Entry[]>, now: Date, d
 
 const KNOWN = /^(entry|section|updated|translations|time|list|facets):/;
 
-/** Whether a page that read `reads` must be rendered again; an unknown key counts as changed. */
-export function isStale(reads: ReadonlySet<string>, before: Digests, after: Digests): boolean {
-  return staleness(before, after)(reads);
-}
-
 /**
- * `isStale` for many pages: each key is judged once, however many pages read
- * it (a 10,000-entry site's pages read 100,000 keys, most of them shared).
+ * Whether a page that read `reads` must be rendered again; an unknown key
+ * counts as changed. Each key is judged once, however many pages read it (a
+ * 10,000-entry site's pages read 100,000 keys, most of them shared).
  */
 function staleness(before: Digests, after: Digests): (reads: ReadonlySet<string>) => boolean {
   const judged = new Map<string, boolean>();
