@@ -66,6 +66,14 @@ export function createPublicationGate(options: PublicationGateOptions) {
   }
 
   return {
+    /**
+     * Parses every entry of these sites once, so that the first publication after a start checks them from the
+     * parse memo instead of parsing a large site while the editor waits (docs/adr/0113). Nothing is recorded:
+     * the memo is keyed by each file's text, right whatever changes meanwhile.
+     */
+    async warm(sites: readonly string[]): Promise<void> {
+      for (const site of sites) await check(repo.dir, site);
+    },
     /** Checks and commits `change` to main, then queues the site's rebuild. Throws without writing anything if the check fails. */
     async apply(change: MainChange): Promise<Applied> {
       const commit = await repo.transaction(async () => {

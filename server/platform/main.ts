@@ -227,6 +227,12 @@ log.info('listening', {
   message: `congso: http://localhost:${server.port}/quan-tri/ (cổng tỉnh), http://<mã-đơn-vị>.localhost:${server.port}/quan-tri/`,
 });
 
+// The gate's first check of a site parses all its entries (seconds for a large site): now, in the background,
+// rather than during the first publication after this start (docs/adr/0113).
+void publicationGate
+  .warm(live.loaded().departments.map((d) => d.id))
+  .catch((error: unknown) => log.warn('publication-gate-warm-failed', { error: String(error) }));
+
 // The server's own scheduler (server/platform/scheduler.ts): each occurrence runs in one instance only.
 const scheduler = createScheduler({ clock, claim: storageJobClaim(storage.jobClaims, instance, clock) });
 // Every instance: a department added, renamed or removed elsewhere is served here within this delay.

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
@@ -152,7 +153,13 @@ export async function loadSection<S extends SectionId>(
   const problems: ContentProblem[] = [];
   const files = names.map((name) => `${rel}/${name}`);
   const sources = await readTextFiles(root, files);
+  let ranSince = performance.now();
   for (const [i, file] of files.entries()) {
+    // Parsing a large site the first time takes seconds: the server's other requests get the event loop between files.
+    if (performance.now() - ranSince > 20) {
+      await setImmediate();
+      ranSince = performance.now();
+    }
     const source = sources[i];
     if (source === null) {
       problems.push({ file, message: 'Không đọc được tệp.' });
