@@ -119,4 +119,19 @@ describe('the folder the publication gate checks (main as it would be after a ch
       await overlays.close();
     }
   });
+
+  it('keeps showing a folder of the repository after a change that named it as a file', async () => {
+    const overlays = keptOverlays();
+    try {
+      const folderAsFile = [{ path: 'content/sotuphap/van-ban', content: 'không phải thư mục' }];
+      await overlays.check(root, 'sotuphap', 'c1', folderAsFile, async () => undefined);
+      const seen = await overlays.check(root, 'sotuphap', 'c1', [], (o) =>
+        readdir(path.join(o, 'content/sotuphap/van-ban')),
+      );
+      expect(seen).toEqual(['c.mdx']);
+      expect(await readdir(path.join(root, 'content/sotuphap/van-ban'))).toEqual(['c.mdx']);
+    } finally {
+      await overlays.close();
+    }
+  });
 });

@@ -68,8 +68,10 @@ export function keptOverlays() {
     for (const { path: rel } of writes) {
       await realFolders(root, overlay, rel);
       await rm(path.join(overlay, rel), { force: true });
+      // A change may name a folder of the repository as a file: the folder comes back, linked whole, as `mirror` links it.
       const source = await lstat(path.join(root, rel)).catch(() => null);
       if (source?.isFile()) await symlink(path.join(root, rel), path.join(overlay, rel));
+      else if (source?.isDirectory()) await symlink(path.join(root, rel), path.join(overlay, rel), 'dir');
       for (let dir = path.posix.dirname(rel); dir.split('/').length > 2; dir = path.posix.dirname(dir))
         emptied.add(dir);
     }

@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileIdentity } from '../files/file-identity.ts';
 import { mediaFileProblem } from '../files/media-policy.ts';
 
 /**
@@ -13,21 +14,14 @@ import { mediaFileProblem } from '../files/media-policy.ts';
  */
 export type MediaSeen = Map<string, { id: string; allowed: boolean }>;
 
-/** A file changed in the last two seconds is checked again next time: two writes may share one time. */
-const SETTLED_MS = 2000;
-
 /** Each file of the folder, by path inside it, with its identity ('' while it may still change unseen). */
 export async function mediaIdentities(from: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const files = (await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])).filter((d) =>
-    d.isFile(),
-  );
-  for (const d of files) {
+  for (const d of await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!d.isFile()) continue;
     const file = path.join(d.parentPath, d.name);
-    const s = await stat(file, { bigint: true }).catch(() => null);
-    if (!s) continue;
-    const settled = Date.now() - Number(s.ctimeMs) >= SETTLED_MS;
-    ids.set(path.relative(from, file), settled ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : '');
+    const identity = fileIdentity(file);
+    if (identity) ids.set(path.relative(from, file), identity.settled ? identity.id : '');
   }
   return ids;
 }

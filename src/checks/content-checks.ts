@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
 import { readTextFiles, withOneReading } from '../content-source/read-files.ts';
+import { yieldingTurns } from '../content-source/event-loop-turns.ts';
 import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
 import type { ContentProblem } from '../content-source/problems.ts';
@@ -27,20 +27,6 @@ export interface CheckContext {
 }
 
 type Check = (ctx: CheckContext) => Promise<ContentProblem[]>;
-
-/**
- * The gate checks on the server's event loop: a loop over 10,000 entries gives
- * it back every 20 ms, so citizens' requests are not held for the whole check.
- */
-function yieldingTurns(): () => Promise<void> | undefined {
-  let since = performance.now();
-  return () => {
-    if (performance.now() - since < 20) return undefined;
-    return setImmediate().then(() => {
-      since = performance.now();
-    });
-  };
-}
 
 export function checkContent(root: string, only?: string[]): Promise<ValidationReport> {
   return withOneReading(() => checkSites(root, only));

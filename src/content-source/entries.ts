@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
+import { yieldingTurns } from './event-loop-turns.ts';
 import { readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
@@ -153,13 +153,10 @@ export async function loadSection<S extends SectionId>(
   const problems: ContentProblem[] = [];
   const files = names.map((name) => `${rel}/${name}`);
   const sources = await readTextFiles(root, files);
-  let ranSince = performance.now();
+  // Parsing a large site the first time takes seconds: the server's other requests get the event loop between files.
+  const turn = yieldingTurns();
   for (const [i, file] of files.entries()) {
-    // Parsing a large site the first time takes seconds: the server's other requests get the event loop between files.
-    if (performance.now() - ranSince > 20) {
-      await setImmediate();
-      ranSince = performance.now();
-    }
+    await turn();
     const source = sources[i];
     if (source === null) {
       problems.push({ file, message: 'Không đọc được tệp.' });

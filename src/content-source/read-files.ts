@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
+import { fileIdentity } from '../files/file-identity.ts';
+import { yieldingTurns } from './event-loop-turns.ts';
 
 /**
  * Within one check of a site (`withOneReading`), a file is read once: the
@@ -17,42 +17,24 @@ export function withOneReading<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Texts of files by identity (device, inode, size, change and modification
- * times), across checks: the gate and the renderer check the whole site at
- * each publication, and a publication changes a handful of its files, so a
- * file is read again only when the file system says it changed, as git's
- * index does (docs/adr/0113). Writing a file always moves its change time,
- * which no one can set back; a file changed in the last two seconds is read
- * every time, since two writes within the clock's granularity could share one.
+ * Texts of files by identity (src/files/file-identity.ts), across checks: the
+ * gate and the renderer check the whole site at each publication, and a
+ * publication changes a handful of its files, so a file is read again only
+ * when the file system says it changed (docs/adr/0113). A file that has not
+ * settled is read every time.
  */
 const kept = new Map<string, string>();
 let keptChars = 0;
 const KEPT_CHARS = 64 * 1024 * 1024;
-const SETTLED_MS = 2000;
-
-/** Identity of a file, or null when it is not a readable regular file. */
-function identityOf(file: string): { id: string; ctimeMs: number } | null {
-  // One system call, answered from the inode cache: cheaper synchronously than through the thread pool,
-  // and `readTextFiles` yields between batches, so the server's requests wait a millisecond at most.
-  const s = statSync(file, { bigint: true, throwIfNoEntry: false });
-  if (!s?.isFile()) return null;
-  return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeMs: Number(s.ctimeMs) };
-}
 
 async function readUnchanged(file: string): Promise<string | null> {
-  let s: ReturnType<typeof identityOf>;
-  try {
-    s = identityOf(file);
-  } catch {
-    return null;
-  }
-  if (!s) return null;
-  const id = s.id;
-  const known = kept.get(id);
+  const identity = fileIdentity(file);
+  if (!identity) return null;
+  const known = kept.get(identity.id);
   if (known !== undefined) return known;
   const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null || Date.now() - Number(s.ctimeMs) < SETTLED_MS || text.length > KEPT_CHARS / 64) return text;
-  kept.set(id, text);
+  if (text === null || !identity.settled || text.length > KEPT_CHARS / 64) return text;
+  kept.set(identity.id, text);
   keptChars += text.length;
   for (const [oldest, old] of kept) {
     if (keptChars <= KEPT_CHARS) break;
@@ -83,11 +65,12 @@ export async function readTextFiles(
 ): Promise<Array<string | null>> {
   const out: Array<string | null> = new Array(files.length).fill(null);
   let next = 0;
+  // Unchanged files answer without waiting on anything: the event loop is given back between them.
+  const turn = yieldingTurns();
   async function reader() {
     while (next < files.length) {
       const i = next++;
-      // Unchanged files answer without waiting on anything: let the event loop run between batches of them.
-      if (i % 256 === 255) await setImmediate();
+      await turn();
       out[i] = await readText(path.join(root, files[i]!));
     }
   }

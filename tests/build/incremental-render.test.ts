@@ -74,6 +74,22 @@ async function indexedText(siteDir: string): Promise<string> {
 const manifest = async (siteDir: string) =>
   JSON.parse(await readFile(path.join(siteDir, 'pagefind', 'shards.json'), 'utf8')) as ShardsManifest;
 
+/**
+ * `npm run build` of the same content into `work/<name>`, beside the live
+ * site: both listings (folders too) and the files whose bytes differ.
+ */
+async function againstColdBuild(name: string) {
+  const coldOut = path.join(work, name);
+  await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, name) });
+  const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
+  const [liveFiles, coldFiles] = await Promise.all([files(live), files(cold)]);
+  const present = new Set(liveFiles);
+  const different: string[] = [];
+  for (const f of coldFiles.filter((name) => !name.endsWith('/') && present.has(name)))
+    if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+  return { live, cold, liveFiles, coldFiles, different };
+}
+
 const entryPath = (section: string, slug: string) => path.join(contentRoot, 'content', site, section, `${slug}.mdx`);
 
 beforeAll(async () => {
@@ -205,16 +221,8 @@ describe('publishing through the warm renderer', () => {
     await renderers.settle(site);
     expect(await manifest(path.join(outDir, site))).toEqual({ parts: between.parts });
 
-    const coldOut = path.join(work, 'cold');
-    await buildSites({ contentRoot, outDir: coldOut, sites: [site], workers: 1, workDir: path.join(workDir, 'cold') });
-    const live = path.join(outDir, site);
-    const cold = path.join(coldOut, site);
-    const [incrementalFiles, coldFiles] = await Promise.all([files(live), files(cold)]);
-    expect(incrementalFiles).toEqual(coldFiles);
-    const different: string[] = [];
-    for (const f of coldFiles.filter((name) => !name.endsWith('/'))) {
-      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
-    }
+    const { live, cold, liveFiles, coldFiles, different } = await againstColdBuild('cold');
+    expect(liveFiles).toEqual(coldFiles);
     expect(different, log.join('\n')).toEqual([]);
     // build-info.json differs in its time; its counts are the same.
     const counts = async (dir: string) => {
@@ -248,19 +256,8 @@ describe('publishing through the warm renderer', () => {
     );
     await appendFile(file, '\nSau lần dựng bằng dòng lệnh.\n');
     expect((await renderers.publish(site)).rendered).toBeGreaterThanOrEqual(pages);
-    const coldOut = path.join(work, 'cold-2');
-    await buildSites({
-      contentRoot,
-      outDir: coldOut,
-      sites: [site],
-      workers: 1,
-      workDir: path.join(workDir, 'cold-2'),
-    });
-    const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
-    expect(await files(live)).toEqual(await files(cold));
-    const different: string[] = [];
-    for (const f of (await files(cold)).filter((name) => !name.endsWith('/')))
-      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    const { liveFiles, coldFiles, different } = await againstColdBuild('cold-2');
+    expect(liveFiles).toEqual(coldFiles);
     expect(different).toEqual([]);
   }, 240_000);
 
@@ -345,19 +342,8 @@ describe('a long list through the warm renderer (docs/adr/0112)', () => {
     for (const result of [published, withdrawn]) expect(result.rendered).toBeLessThan(before.size + 30);
 
     await renderers.settle(site);
-    const coldOut = path.join(work, 'cold-list');
-    await buildSites({
-      contentRoot,
-      outDir: coldOut,
-      sites: [site],
-      workers: 1,
-      workDir: path.join(workDir, 'cold-list'),
-    });
-    const [live, cold] = [path.join(outDir, site), path.join(coldOut, site)];
-    expect(await files(live)).toEqual(await files(cold));
-    const different: string[] = [];
-    for (const f of (await files(cold)).filter((name) => !name.endsWith('/')))
-      if (!(await readFile(path.join(live, f))).equals(await readFile(path.join(cold, f)))) different.push(f);
+    const { liveFiles, coldFiles, different } = await againstColdBuild('cold-list');
+    expect(liveFiles).toEqual(coldFiles);
     expect(different).toEqual([]);
   }, 240_000);
 });

@@ -1,0 +1,17 @@
+import { setImmediate } from 'node:timers/promises';
+
+/**
+ * The checks run on the server's event loop when the publication gate uses
+ * them: a loop over 10,000 entries awaits `turn()` at each step, which gives
+ * the loop back once 20 ms have passed, so citizens' requests are not held
+ * for the whole check (docs/adr/0113).
+ */
+export function yieldingTurns(everyMs = 20): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < everyMs) return undefined;
+    return setImmediate().then(() => {
+      since = performance.now();
+    });
+  };
+}
