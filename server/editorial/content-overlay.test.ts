@@ -83,7 +83,7 @@ describe('the folder the publication gate checks (main as it would be after a ch
       await mkdir(path.join(root, 'content/sotuphap/hoi-dap'));
       await writeFile(path.join(root, n.path), n.content);
       await overlays.check(root, 'sotuphap', 'c1', [a, n], async () => undefined);
-      await overlays.committed(root, 'sotuphap', 'c1', 'c2', [a, n]);
+      await overlays.committed(root, 'c1', 'c2', [a, n]);
       const after = await overlays.check(
         root,
         'sotuphap',
@@ -111,7 +111,7 @@ describe('the folder the publication gate checks (main as it would be after a ch
       ];
       await overlays.check(root, 'sotuphap', 'c1', sneaky, async () => undefined);
       await overlays.check(root, 'sotuphap', 'c1', sneaky, async () => undefined);
-      await overlays.committed(root, 'sotuphap', 'c1', 'c2', sneaky);
+      await overlays.committed(root, 'c1', 'c2', sneaky);
       await overlays.check(root, 'sotuphap', 'c2', sneaky, async () => undefined);
       expect(await readFile(path.join(root, 'content/sotuphap/van-ban/c.mdx'), 'utf8')).toBe('văn bản');
       expect(await readdir(path.join(root, 'content/sotuphap/van-ban'))).toEqual(['c.mdx']);

@@ -104,15 +104,19 @@ export function keptOverlays() {
         await follow(root, overlay, writes).catch(() => drop(site));
       }
     },
-    /** The change checked over `from` is committed as `to`: the overlay follows the repository at its paths. */
-    async committed(root: string, site: string, from: string, to: string, files: readonly FileWrite[]): Promise<void> {
-      const known = kept.get(site);
-      if (!known || known.commit !== from) return;
-      try {
-        await follow(root, known.dir, ownWrites(site, files));
-        known.commit = to;
-      } catch {
-        await drop(site);
+    /**
+     * A change was committed over `from` as `to`: each overlay of `from` follows the repository at the paths it
+     * wrote for that overlay's site (none, for another department's change).
+     */
+    async committed(root: string, from: string, to: string, files: readonly FileWrite[]): Promise<void> {
+      for (const [site, known] of kept) {
+        if (known.commit !== from) continue;
+        try {
+          await follow(root, known.dir, ownWrites(site, files));
+          known.commit = to;
+        } catch {
+          await drop(site);
+        }
       }
     },
     async close(): Promise<void> {
@@ -128,11 +132,18 @@ export function keptOverlays() {
  * which a write would reach the repository.
  */
 function ownWrites(site: string, files: readonly FileWrite[]): FileWrite[] {
-  const siteDir = `content/${site}/`;
   return files
     .map((file) => ({ ...file, path: path.posix.normalize(file.path) }))
-    .filter((file) => file.path.startsWith(siteDir) || file.path === `sites/${site}.yaml`)
+    .filter((file) => file.path.startsWith(`content/${site}/`) || file.path === `sites/${site}.yaml`)
     .filter((file) => !file.path.split('/').includes('..'));
+}
+
+/**
+ * Every path a change writes, as the checks name the files they read: any
+ * other file of an overlay is as it is on `main` (docs/adr/0115).
+ */
+export function writtenPaths(files: readonly FileWrite[]): Set<string> {
+  return new Set(files.map((file) => path.posix.normalize(file.path)));
 }
 
 /** Makes every folder above `rel` in the overlay a real folder: a linked one becomes links to its files. */

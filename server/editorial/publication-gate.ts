@@ -1,10 +1,12 @@
 import type { ContentProblem } from '#src/content-source/problems.ts';
+import type { ReadingOptions, TextsRead } from '#src/content-source/read-files.ts';
+import { noteMainWrite } from '#src/content-source/main-writes.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
-import { keptOverlays } from './content-overlay.ts';
+import { keptOverlays, writtenPaths } from './content-overlay.ts';
 import { checkMainChange } from './media-rules.ts';
 import { PublicationRejectedError, SiteNotLiveError } from './errors.ts';
 import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
@@ -20,14 +22,17 @@ import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
  * names them.
  */
 
-/** Problems of one site as the build sees them, from a folder holding `sites/` and `content/`. */
-export type CheckSite = (root: string, site: string) => Promise<ContentProblem[]>;
+/**
+ * Problems of one site as the build sees them, from a folder holding `sites/` and `content/`; `reading` hands over
+ * the texts known unchanged and collects those read (docs/adr/0115).
+ */
+export type CheckSite = (root: string, site: string, reading?: ReadingOptions) => Promise<ContentProblem[]>;
 
-export const checkSiteAsBuild: CheckSite = async (root, site) => {
+export const checkSiteAsBuild: CheckSite = async (root, site, reading) => {
   // Parsing is a pure function of an entry's source: kept by file and source, a publication re-parses only what it changed
   // instead of every entry of the site, twice (docs/adr/0046: the check was a fifth of publish → live).
   (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY] ??= new Map();
-  return (await checkContent(root, [site])).problems;
+  return (await checkContent(root, [site], reading)).problems;
 };
 
 export interface PublicationGateOptions {
@@ -36,6 +41,14 @@ export interface PublicationGateOptions {
   queue?: PublishQueue;
   check?: CheckSite;
   clock?: Clock;
+}
+
+interface MainChecked {
+  commit: string;
+  /** Its problems (`problemKey`). */
+  keys: Set<string>;
+  /** The texts of the site's files at `commit`, by path (docs/adr/0115). */
+  texts: TextsRead;
 }
 
 export interface Applied {
@@ -51,18 +64,44 @@ export function createPublicationGate(options: PublicationGateOptions) {
   const { repo } = options;
   const check = options.check ?? checkSiteAsBuild;
   const clock = options.clock ?? systemClock;
-  // Problems of main as it stands, per site and commit: computed once, reused by the next publications.
-  const known = new Map<string, { commit: string; keys: Set<string> }>();
+  // Main as it stands, per site: its problems and the texts of its files at `commit`, reused by the next publications.
+  const known = new Map<string, MainChecked>();
   // Main as it would be after a change, one folder per site kept between publications (docs/adr/0113).
   const overlays = keptOverlays();
 
-  async function problemsOfMain(site: string): Promise<Set<string>> {
+  async function mainChecked(site: string): Promise<MainChecked> {
     const commit = (await repo.resolve(MAIN)) ?? '';
     const cached = known.get(site);
-    if (cached?.commit === commit) return cached.keys;
-    const keys = new Set((await check(repo.dir, site)).map(problemKey));
-    known.set(site, { commit, keys });
-    return keys;
+    if (cached?.commit === commit) return cached;
+    const texts: TextsRead = new Map();
+    const keys = new Set((await check(repo.dir, site, { read: texts })).map(problemKey));
+    const checked = { commit, keys, texts };
+    known.set(site, checked);
+    return checked;
+  }
+
+  /**
+   * `change` was committed over `from` as `to`: the site it was checked for is known as checked, and another site
+   * it wrote nothing of is unchanged by it. The texts of the written paths are read again next time, from the
+   * repository's own files (docs/adr/0115).
+   */
+  function advance(
+    site: string,
+    from: string,
+    to: string,
+    change: MainChange,
+    after: ContentProblem[],
+    texts: TextsRead,
+  ) {
+    const written = writtenPaths(change.files);
+    for (const p of written) texts.delete(p);
+    known.set(site, { commit: to, keys: new Set(after.map(problemKey)), texts });
+    for (const [other, state] of known) {
+      if (other === site || state.commit !== from) continue;
+      if ([...written].some((p) => p === `sites/${other}.yaml` || p.startsWith(`content/${other}/`)))
+        known.delete(other);
+      else state.commit = to;
+    }
   }
 
   return {
@@ -80,20 +119,28 @@ export function createPublicationGate(options: PublicationGateOptions) {
         // Files are data (ADR 0021): an allowed kind by their bytes, used by the entry, nobody else's.
         await checkMainChange(repo, change);
         if (!change.retiresSite) {
-          const before = await problemsOfMain(change.site);
-          const main = (await repo.resolve(MAIN)) ?? '';
+          const before = await mainChecked(change.site);
+          const main = before.commit;
+          // The overlay is main plus the change: only the paths the change writes are read from disk (docs/adr/0115).
+          const written = writtenPaths(change.files);
+          const texts: TextsRead = new Map();
+          const unchanged = (rel: string) => (written.has(rel) ? undefined : before.texts.get(rel));
           const after = await overlays.check(repo.dir, change.site, main, change.files, (overlay) =>
-            check(overlay, change.site),
+            check(overlay, change.site, { unchanged, read: texts }),
           );
-          const introduced = after.filter((p) => !before.has(problemKey(p)));
+          const introduced = after.filter((p) => !before.keys.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
           const committed = await commitMainChange(repo, change);
-          await overlays.committed(repo.dir, change.site, main, committed, change.files);
+          noteMainWrite({ from: main, to: committed, paths: [...written] });
+          await overlays.committed(repo.dir, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
-          known.set(change.site, { commit: committed, keys: new Set(after.map(problemKey)) });
+          advance(change.site, main, committed, change, after, texts);
           return committed;
         }
-        return commitMainChange(repo, change);
+        const main = (await repo.resolve(MAIN)) ?? '';
+        const committed = await commitMainChange(repo, change);
+        noteMainWrite({ from: main, to: committed, paths: [...writtenPaths(change.files)] });
+        return committed;
       });
       const publishedAt = clock();
       const live =

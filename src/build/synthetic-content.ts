@@ -105,8 +105,8 @@ const NAMES = [
   'Đặng Thị Thu Hương',
 ];
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same content. */
-function random(seed: number): () => number {
+/** Small seeded PRNG (mulberry32): the same seed gives the same content, or the same sequence of steps in a test. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -150,7 +150,7 @@ export async function writeSyntheticContent(root: string, options: SyntheticOpti
       { prefix: 's', suffix: 'hue.gov.vn' },
     ],
   };
-  const rand = random(options.seed ?? 2567);
+  const rand = seededRandom(options.seed ?? 2567);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   await mkdir(path.join(root, 'sites'), { recursive: true });
   await writeFile(

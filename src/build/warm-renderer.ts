@@ -6,6 +6,8 @@ import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { checkContent } from '../checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY, type Entry } from '../content-source/entries.ts';
 import { ContentInvalidError } from '../content-source/problems.ts';
+import { type MainWrite, writtenBetween } from '../content-source/main-writes.ts';
+import type { TextsRead } from '../content-source/read-files.ts';
 import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
 import { currentCommit } from './commit.ts';
 import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
@@ -114,13 +116,36 @@ function fileOf(pathname: string, route: RouteData): string {
   return route.type === 'endpoint' ? rel : path.posix.join(rel, 'index.html');
 }
 
-async function check(): Promise<{ excluded: WarmPublished['excluded']; list: Entry[] }> {
-  const report = await checkContent(contentRoot, [site]);
+/** The texts of the site's files as the last check read them, and the commit of `main` they are (docs/adr/0115). */
+let lastRead: { commit: string; texts: TextsRead } | undefined;
+
+/**
+ * The site's problems and the entries to render. Following the publication gate's record of what each commit
+ * wrote, only the paths written since the last check are read again; without a record linking the last check's
+ * commit to the checkout's, every file is looked at (docs/adr/0115).
+ */
+async function check(
+  writes?: readonly MainWrite[],
+): Promise<{ excluded: WarmPublished['excluded']; list: Entry[]; readAgain?: number }> {
+  const commit = await currentCommit(contentRoot);
+  const written = lastRead && commit && writes ? writtenBetween(writes, lastRead.commit, commit) : undefined;
+  const known = written && lastRead?.texts;
+  const texts: TextsRead = new Map();
+  lastRead = undefined;
+  const report = await checkContent(contentRoot, [site], {
+    read: texts,
+    unchanged: known ? (rel) => (written.has(rel) ? undefined : known.get(rel)) : undefined,
+  });
+  if (commit) lastRead = { commit, texts };
   const { blocking, excluded } = partitionProblems(report.problems);
   if (blocking.length) throw new ContentInvalidError(blocking);
   const files = new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file));
   (globalThis as Record<symbol, unknown>)[EXCLUDED_ENTRIES_KEY] = files;
-  return { excluded, list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)) };
+  return {
+    excluded,
+    list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)),
+    ...(known ? { readAgain: written.size } : {}),
+  };
 }
 
 /** Files identical to the live site's keep its compressed copies. */
@@ -539,7 +564,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     phases[name] = Math.round(performance.now() - t);
     t = performance.now();
   };
-  const { excluded, list } = await check();
+  const { excluded, list, readAgain } = await check(request.writes);
   const sites = await sitesDigest();
   const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
   // Someone else put this site live (a CLI build, another instance), or a department's facts changed: render every page.
@@ -680,6 +705,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     site,
     mode: 'incremental',
     search: searching.mode,
+    ...(readAgain === undefined ? {} : { readAgain }),
     excluded,
     entries: entries.length,
     pages: live.pages,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentInvalidError, type ContentProblem } from '../content-source/problems.ts';
 import { buildInstant } from '../content-source/timed-visibility.ts';
+import { recentMainWrites } from '../content-source/main-writes.ts';
 import { BuildFailedError, PROJECT_ROOT } from './build-sites.ts';
 import { buildScopeToEnv } from './build-scope.ts';
 import { DraftUnavailableError } from './draft-page.ts';
@@ -151,6 +152,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
             outDir,
             precompress: options.precompress ?? true,
             builtAt,
+            writes: recentMainWrites(),
           },
     );
   }

@@ -1,4 +1,5 @@
 import type { ContentProblem } from '../content-source/problems.ts';
+import type { MainWrite } from '../content-source/main-writes.ts';
 
 /** Messages between `build-sites.ts` and its `build-worker.ts` children. */
 export type WorkerRequest =
@@ -45,6 +46,8 @@ export type WarmRequest =
       precompress: boolean;
       /** The moment the site is shown as of (docs/adr/0049): the server's, which a test may set (`CONGSO_BUILD_AT`). */
       builtAt: number;
+      /** The latest changes of `main` the publication gate committed: what to read again (docs/adr/0115). */
+      writes?: MainWrite[];
     }
   /** Rewrite the search index's parts now, without the recent index (docs/adr/0110). */
   | { type: 'settle'; id: number };
@@ -81,6 +84,8 @@ export interface WarmPublished {
   commit?: string;
   /** How the search index changed: a recent index beside the parts, the parts rewritten, or not at all (docs/adr/0110). */
   search?: 'recent' | 'parts' | 'unchanged';
+  /** Paths the check read again, as written since the last check by the publication gate's record; absent: every file was looked at (docs/adr/0115). */
+  readAgain?: number;
   /** Wall time of each step, in ms. */
   phases: Record<string, number>;
   totalMs: number;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { readTextFiles, withOneReading } from '../content-source/read-files.ts';
+import { listNames, readTextFiles, withOneReading, type ReadingOptions } from '../content-source/read-files.ts';
 import { yieldingTurns } from '../content-source/event-loop-turns.ts';
 import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
@@ -28,8 +28,9 @@ export interface CheckContext {
 
 type Check = (ctx: CheckContext) => Promise<ContentProblem[]>;
 
-export function checkContent(root: string, only?: string[]): Promise<ValidationReport> {
-  return withOneReading(() => checkSites(root, only));
+/** `reading`: texts known unchanged since an earlier check, and a map to fill with what this one read (docs/adr/0115). */
+export function checkContent(root: string, only?: string[], reading?: ReadingOptions): Promise<ValidationReport> {
+  return withOneReading(() => checkSites(root, only), reading);
 }
 
 async function checkSites(root: string, only?: string[]): Promise<ValidationReport> {
@@ -110,7 +111,7 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      const names = await readdir(path.join(ctx.root, dir)).catch(() => [] as string[]);
+      const names = await listNames(path.join(ctx.root, dir)).catch(() => [] as string[]);
       files.push(
         ...names
           .filter((n) => /\.mdx?$/.test(n))
@@ -126,8 +127,18 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
     await turn();
     const text = texts[i];
     if (text === null || text === undefined) continue;
-    for (const p of findFileTextProblems(text)) problems.push({ file, line: p.line, message: p.message, kind: p.kind });
+    for (const p of textProblemsOf(file, text)) problems.push({ file, line: p.line, message: p.message, kind: p.kind });
   }
+  return problems;
+}
+
+/** The encoding problems of a file's text, kept while its text is the same (docs/adr/0115): most texts have none. */
+const textVerdicts = new Map<string, { text: string; problems: ReturnType<typeof findFileTextProblems> }>();
+function textProblemsOf(file: string, text: string) {
+  const known = textVerdicts.get(file);
+  if (known?.text === text) return known.problems;
+  const problems = findFileTextProblems(text);
+  textVerdicts.set(file, { text, problems });
   return problems;
 }
 
@@ -137,7 +148,7 @@ async function duplicateSlugs(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      const names = (await readdir(path.join(ctx.root, dir)).catch(() => [] as string[]))
+      const names = (await listNames(path.join(ctx.root, dir)).catch(() => [] as string[]))
         .filter((n) => /\.mdx?$/.test(n))
         .sort();
       const bySlug = new Map<string, string>();

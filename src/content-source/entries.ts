@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import { yieldingTurns } from './event-loop-turns.ts';
-import { readTextFiles } from './read-files.ts';
+import { listNames, readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
@@ -132,15 +131,6 @@ function parseEntryUncached<S extends SectionId>(
   };
 }
 
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
 /** Every entry of one section of one site, with the problems of those that failed. */
 export async function loadSection<S extends SectionId>(
   root: string,
@@ -148,7 +138,9 @@ export async function loadSection<S extends SectionId>(
   section: S,
 ): Promise<LoadResult<Entry<S>[]>> {
   const rel = `content/${site}/${section}`;
-  const names = (await listDir(path.join(root, rel))).filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n))).sort();
+  const names = (await listNames(path.join(root, rel)))
+    .filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)))
+    .sort();
   const entries: Entry<S>[] = [];
   const problems: ContentProblem[] = [];
   const files = names.map((name) => `${rel}/${name}`);
@@ -171,6 +163,6 @@ export async function loadSection<S extends SectionId>(
 
 /** Folders under `content/<site>/` that are neither a section nor the media folder. */
 export async function unknownSectionFolders(root: string, site: string): Promise<string[]> {
-  const names = await listDir(path.join(root, 'content', site));
+  const names = await listNames(path.join(root, 'content', site));
   return names.filter((n) => !(SECTION_IDS as readonly string[]).includes(n) && n !== 'tep' && !n.startsWith('.'));
 }

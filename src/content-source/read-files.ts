@@ -1,19 +1,53 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileIdentity } from '../files/file-identity.ts';
 import { yieldingTurns } from './event-loop-turns.ts';
 
 /**
+ * Texts a check read, by path relative to the root it checked. A caller that
+ * knows every path written since (the publication gate, the warm renderer)
+ * hands them to the next check as `unchanged` (docs/adr/0115).
+ */
+export type TextsRead = Map<string, string>;
+
+/** The text of a file known not to have changed since it was read, by path relative to the check's root; undefined: read it. */
+export type UnchangedTexts = (rel: string) => string | undefined;
+
+export interface ReadingOptions {
+  unchanged?: UnchangedTexts;
+  /** Filled with every text the check read. */
+  read?: TextsRead;
+}
+
+/**
  * Within one check of a site (`withOneReading`), a file is read once: the
  * loader and the encoding check both want every entry's text, and reading
  * 10,000 files twice was a third of the check (docs/adr/0046). The files do
- * not change during a check: it reads a checkout or the gate's overlay.
+ * not change during a check: it reads a checkout or the gate's overlay. A
+ * folder is listed once too.
  */
-const reading = new AsyncLocalStorage<Map<string, Promise<string | null>>>();
+interface Reading extends ReadingOptions {
+  texts: Map<string, Promise<string | null>>;
+  names: Map<string, Promise<string[]>>;
+}
+const reading = new AsyncLocalStorage<Reading>();
 
-export function withOneReading<T>(task: () => Promise<T>): Promise<T> {
-  return reading.run(new Map(), task);
+export function withOneReading<T>(task: () => Promise<T>, options: ReadingOptions = {}): Promise<T> {
+  return reading.run({ ...options, texts: new Map(), names: new Map() }, task);
+}
+
+/** The names in a folder, none when it does not exist; listed once per check. */
+export function listNames(dir: string): Promise<string[]> {
+  const names = reading.getStore()?.names;
+  let listed = names?.get(dir);
+  if (listed) return listed;
+  listed = readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  names?.set(dir, listed);
+  return listed;
 }
 
 /**
@@ -45,7 +79,7 @@ async function readUnchanged(file: string): Promise<string | null> {
 }
 
 function readText(file: string): Promise<string | null> {
-  const texts = reading.getStore();
+  const texts = reading.getStore()?.texts;
   const known = texts?.get(file);
   if (known) return known;
   const text = readUnchanged(file);
@@ -67,11 +101,15 @@ export async function readTextFiles(
   let next = 0;
   // Unchanged files answer without waiting on anything: the event loop is given back between them.
   const turn = yieldingTurns();
+  const store = reading.getStore();
   async function reader() {
     while (next < files.length) {
       const i = next++;
       await turn();
-      out[i] = await readText(path.join(root, files[i]!));
+      const rel = files[i]!;
+      const text = store?.unchanged?.(rel) ?? (await readText(path.join(root, rel)));
+      out[i] = text;
+      if (text !== null) store?.read?.set(rel, text);
     }
   }
   await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, reader));
