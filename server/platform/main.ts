@@ -315,6 +315,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     mirror?.stop();
     await server.close();
     await publishQueue.idle();
+    await content.repo.indexed();
     await siteBuild.close();
     await rm(buildWorkDir, { recursive: true, force: true });
     await storage.close();

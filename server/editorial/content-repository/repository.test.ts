@@ -172,6 +172,7 @@ describe('publishing merges only the entry into main', () => {
     expect(trailers.get('Verified-by')).toEqual(['Trần Thị Bích Hạnh <hanhttb>']);
     expect(await repo.resolve(entryBranch(key))).toBeNull();
     expect(await readFile(path.join(repo.dir, entryFile(key)), 'utf8')).toBe('bài mới');
+    await repo.indexed();
     const status = await git.statusMatrix({ ...repo.store, filepaths: [entryFile(key)] });
     expect(status).toEqual([[entryFile(key), 1, 1, 1]]);
   });

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '#server/platform/clock.ts';
 import { createAsyncLock, type Exclusive } from './async-lock.ts';
 import { RefConflictError, RepositoryUnavailableError } from '../errors.ts';
 import { gitStore, type GitStore } from './git-store.ts';
-import { blobAt, diffTrees, editTree, treeAt, type TreeChange, type TreeDiff } from './trees.ts';
+import { blobAt, diffTrees, editTree, readTreeEntries, treeAt, type TreeChange, type TreeDiff } from './trees.ts';
 import type { Person } from './workflow-record.ts';
 
 /**
@@ -60,8 +60,10 @@ export interface ContentRepository {
   commit(request: CommitRequest): Promise<string>;
   deleteBranch(branch: string, expectedHead?: string): Promise<void>;
   listBranches(prefix?: string): Promise<string[]>;
-  /** Writes main's version of these paths into the folder (and its index). */
+  /** Writes main's version of these paths into the folder; its index follows shortly after (`indexed`). */
   syncWorkingTree(paths: string[]): Promise<void>;
+  /** Resolves once git's index holds every path written so far (docs/adr/0115). */
+  indexed(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -143,6 +145,26 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
   };
   const readBlob = async (blob: string) => (await git.readBlob({ ...store, oid: blob })).blob;
 
+  /**
+   * Git's index only tells a person running `git status` in the checkout that it is clean; nothing here reads it.
+   * Rewriting it is a read and a write of one line per file of the repository (40–70 ms at 10,000 entries for each
+   * path), so it follows the working tree after the publication instead of inside it (docs/adr/0115). Each update
+   * takes the file and `main` as they are when it runs.
+   */
+  const unindexed = new Set<string>();
+  let indexing: Promise<void> | undefined;
+  function indexLater(paths: readonly string[]) {
+    for (const p of paths) unindexed.add(p);
+    indexing ??= (async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      while (unindexed.size) {
+        const [p] = unindexed;
+        unindexed.delete(p!);
+        await git.resetIndex({ ...store, filepath: p!, ref: MAIN }).catch(() => undefined);
+      }
+    })().finally(() => (indexing = undefined));
+  }
+
   const repo: ContentRepository = {
     dir,
     store,
@@ -163,7 +185,7 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
       const start = root ? await treeAt(store, root, folder) : null;
       const out: Array<{ path: string; blob: string }> = [];
       const walk = async (oid: string, base: string, level: number) => {
-        for (const entry of (await git.readTree({ ...store, oid })).tree) {
+        for (const entry of await readTreeEntries(store, oid)) {
           const p = `${base}/${entry.path}`;
           if (entry.type === 'blob') out.push({ path: p, blob: entry.oid });
           else if (entry.type === 'tree' && level < depth) await walk(entry.oid, p, level + 1);
@@ -230,6 +252,10 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
       return all.filter((b) => b.startsWith(prefix)).sort();
     },
 
+    async indexed() {
+      while (indexing) await indexing;
+    },
+
     async syncWorkingTree(paths) {
       const tree = await treeOf(MAIN);
       for (const p of paths) {
@@ -243,8 +269,8 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
         } else {
           await rm(target, { force: true });
         }
-        await git.resetIndex({ ...store, filepath: p, ref: MAIN }).catch(() => undefined);
       }
+      indexLater(paths);
     },
   };
   return repo;

@@ -14,9 +14,38 @@ export type TreeChange = { path: string; blob: string | null };
 
 const EMPTY_TREE: TreeEntry[] = [];
 
-async function entriesOf(store: GitStore, oid: string | null): Promise<TreeEntry[]> {
+/**
+ * Parsed trees by id, the most recently used kept. A tree's id is the hash of
+ * its bytes, so a parsed tree never goes stale; a section of 10,000 entries
+ * is one tree of 10,000 lines, which a publication reads several times
+ * (the merge, the working tree, the checks of its files) and which took
+ * 10–40 ms to inflate and parse each time (docs/adr/0115).
+ */
+const parsed = new Map<string, readonly TreeEntry[]>();
+const PARSED_KEPT = 16;
+
+/** The entries of a tree, never to be changed by the caller. */
+export async function readTreeEntries(store: GitStore, oid: string): Promise<readonly TreeEntry[]> {
+  // By repository too: an object one repository has may be missing from another, and reading it there must fail.
+  const key = `${store.gitdir}\0${oid}`;
+  const known = parsed.get(key);
+  if (known) {
+    parsed.delete(key);
+    parsed.set(key, known);
+    return known;
+  }
+  const entries = (await git.readTree({ ...store, oid })).tree;
+  parsed.set(key, entries);
+  for (const oldest of parsed.keys()) {
+    if (parsed.size <= PARSED_KEPT) break;
+    parsed.delete(oldest);
+  }
+  return entries;
+}
+
+async function entriesOf(store: GitStore, oid: string | null): Promise<readonly TreeEntry[]> {
   if (!oid) return EMPTY_TREE;
-  return (await git.readTree({ ...store, oid })).tree;
+  return readTreeEntries(store, oid);
 }
 
 /** Returns the id of the edited tree, or null when it ends up empty (git keeps no empty subtrees). */
@@ -60,7 +89,7 @@ export async function blobAt(store: GitStore, rootTree: string, path: string): P
   let oid = rootTree;
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) {
-    const entry = (await git.readTree({ ...store, oid })).tree.find((e) => e.path === segments[i]);
+    const entry = (await readTreeEntries(store, oid)).find((e) => e.path === segments[i]);
     if (!entry) return null;
     const last = i === segments.length - 1;
     if (last) return entry.type === 'blob' ? entry.oid : null;
@@ -74,7 +103,7 @@ export async function blobAt(store: GitStore, rootTree: string, path: string): P
 export async function treeAt(store: GitStore, rootTree: string, folder: string): Promise<string | null> {
   let oid = rootTree;
   for (const segment of folder.split('/').filter(Boolean)) {
-    const entry = (await git.readTree({ ...store, oid })).tree.find((e) => e.path === segment);
+    const entry = (await readTreeEntries(store, oid)).find((e) => e.path === segment);
     if (entry?.type !== 'tree') return null;
     oid = entry.oid;
   }
