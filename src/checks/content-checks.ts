@@ -124,7 +124,8 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
   const texts = await readTextFiles(ctx.root, files);
   const turn = yieldingTurns();
   for (const [i, file] of files.entries()) {
-    await turn();
+    const yielding = turn();
+    if (yielding) await yielding;
     const text = texts[i];
     if (text === null || text === undefined) continue;
     for (const p of textProblemsOf(file, text)) problems.push({ file, line: p.line, message: p.message, kind: p.kind });
@@ -228,6 +229,14 @@ function linksOf(entry: Entry): EntryLink[] {
   return known;
 }
 
+/** An entry's own address, kept with it: built and hashed once, not at every check of a 10,000-entry site (docs/adr/0115). */
+const pages = new WeakMap<Entry, string>();
+function pageOf(entry: Entry): string {
+  let page = pages.get(entry);
+  if (page === undefined) pages.set(entry, (page = `/${entry.section}/${entry.slug}/`));
+  return page;
+}
+
 /**
  * Site-internal links of bodies and frontmatter must resolve: `/tep/...` to a
  * file in `content/<site>/tep/`, other root-relative links to an entry or a
@@ -236,7 +245,8 @@ function linksOf(entry: Entry): EntryLink[] {
 async function links(ctx: CheckContext): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   for (const site of ctx.report.sites) {
-    const targets = new Set([...ctx.knownPages, ...site.entries.map((e) => `/${e.section}/${e.slug}/`)]);
+    const targets = new Set(ctx.knownPages);
+    for (const e of site.entries) targets.add(pageOf(e));
     const media = path.join(ctx.root, 'content', site.department.id, 'tep');
     // Many entries link to one form or one decision: each file is looked for once per check.
     const files = new Map<string, boolean>();
@@ -248,7 +258,8 @@ async function links(ctx: CheckContext): Promise<ContentProblem[]> {
     };
     const turn = yieldingTurns();
     for (const entry of site.entries) {
-      await turn();
+      const yielding = turn();
+      if (yielding) await yielding;
       let source: string[] | undefined;
       for (const { field, href, target } of linksOf(entry)) {
         const problem = linkProblem(href, target, entry, targets, fileExists);

@@ -148,7 +148,8 @@ export async function loadSection<S extends SectionId>(
   // Parsing a large site the first time takes seconds: the server's other requests get the event loop between files.
   const turn = yieldingTurns();
   for (const [i, file] of files.entries()) {
-    await turn();
+    const yielding = turn();
+    if (yielding) await yielding;
     const source = sources[i];
     if (source === null) {
       problems.push({ file, message: 'Không đọc được tệp.' });

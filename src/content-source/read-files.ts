@@ -105,7 +105,8 @@ export async function readTextFiles(
   async function reader() {
     while (next < files.length) {
       const i = next++;
-      await turn();
+      const yielding = turn();
+      if (yielding) await yielding;
       const rel = files[i]!;
       const text = store?.unchanged?.(rel) ?? (await readText(path.join(root, rel)));
       out[i] = text;
