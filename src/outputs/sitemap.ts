@@ -7,10 +7,7 @@ import { xmlDate, xmlText } from './xml.ts';
  * site, both under its official domain (docs/adr/0024-feeds-sitemap-robots.md).
  */
 export function sitemapXml(siteUrl: string, pages: SitePage[]): string {
-  const urls = pages.map(
-    (p) =>
-      `  <url><loc>${xmlText(`${siteUrl}${p.path}`)}</loc>${p.lastmod ? `<lastmod>${xmlDate(p.lastmod)}</lastmod>` : ''}</url>`,
-  );
+  const urls = pages.map((p) => urlLine(siteUrl, p));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -18,6 +15,24 @@ export function sitemapXml(siteUrl: string, pages: SitePage[]): string {
     '</urlset>',
     '',
   ].join('\n');
+}
+
+/**
+ * One `<url>` line, kept by address while its last change is the same: a warm
+ * renderer writes the sitemap of a 10,000-entry site at each publication, and
+ * escaping every address again was most of that (docs/adr/0115).
+ */
+const lines = new Map<string, { lastmod: number | undefined; line: string }>();
+function urlLine(siteUrl: string, page: SitePage): string {
+  const loc = `${siteUrl}${page.path}`;
+  const lastmod = page.lastmod?.getTime();
+  const known = lines.get(loc);
+  if (known && known.lastmod === lastmod) return known.line;
+  const line = `  <url><loc>${xmlText(loc)}</loc>${page.lastmod ? `<lastmod>${xmlDate(page.lastmod)}</lastmod>` : ''}</url>`;
+  // Addresses taken down stay until the map is this large: then it starts again.
+  if (lines.size >= 200_000) lines.clear();
+  lines.set(loc, { lastmod, line });
+  return line;
 }
 
 /**
