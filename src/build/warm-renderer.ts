@@ -67,11 +67,17 @@ const dir = process.cwd();
 const pageReads = new AsyncLocalStorage<Set<string>>();
 let entries: Entry[] = [];
 
-const toLive = (e: Entry): LiveEntry => ({
-  section: e.section,
-  data: { ...e.data, site: e.site, slug: e.slug, text: e.text },
-  html: e.html,
-});
+/** What src/content.ts gets of an entry, kept with it: the check hands back the same object while its file is unchanged (docs/adr/0115). */
+const live = new WeakMap<Entry, LiveEntry>();
+const toLive = (e: Entry): LiveEntry => {
+  let known = live.get(e);
+  if (!known)
+    live.set(
+      e,
+      (known = { section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html }),
+    );
+  return known;
+};
 const hooks: RenderHooks = {
   generation: 1,
   now: new Date(),
