@@ -15,6 +15,7 @@ import { listNav, listSlots } from '../lists/list-pages.ts';
 import { consultationState } from '../schema/content/consultation.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { formatDateShort } from '../text/format-date.ts';
+import type { PageReaders } from './page-readers.ts';
 import { dependencyKey } from './render-hooks.ts';
 
 /**
@@ -144,25 +145,12 @@ function listDigests(site: string, bySection: Map<string, Entry[]>, now: Date, d
   }
 }
 
-const KNOWN = /^(entry|section|updated|translations|time|list|facets):/;
-
-/**
- * Whether a page that read `reads` must be rendered again; an unknown key
- * counts as changed. Each key is judged once, however many pages read it (a
- * 10,000-entry site's pages read 100,000 keys, most of them shared).
- */
-function staleness(before: Digests, after: Digests): (reads: ReadonlySet<string>) => boolean {
-  const judged = new Map<string, boolean>();
-  const changed = (key: string) => {
-    let verdict = judged.get(key);
-    if (verdict === undefined) judged.set(key, (verdict = !KNOWN.test(key) || before.get(key) !== after.get(key)));
-    return verdict;
-  };
-  return (reads) => {
-    if (reads.size === 0) return true;
-    for (const key of reads) if (changed(key)) return true;
-    return false;
-  };
+/** The keys whose digest differs between `before` and `after`; a key only one of them has is among them. */
+export function changedKeys(before: Digests, after: Digests): string[] {
+  const changed: string[] = [];
+  for (const [key, digest] of after) if (before.get(key) !== digest) changed.push(key);
+  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  return changed;
 }
 
 export interface RenderPlan {
@@ -172,20 +160,23 @@ export interface RenderPlan {
   remove: string[];
 }
 
-/** Compares the pages last rendered (with what each read) with the paths the site has now. */
+/**
+ * Compares the pages last rendered (who read what, `readers`) with the paths
+ * the site has now. A page is rendered again when a key it read has a new
+ * digest, or when what it read is unknown (docs/adr/0046); the stale ones are
+ * found from the changed keys, not by going through every page's reads
+ * (docs/adr/0114).
+ */
 export function planRender(
-  previous: ReadonlyMap<string, ReadonlySet<string>>,
-  paths: Iterable<string>,
+  readers: PageReaders,
+  paths: { has(path: string): boolean; keys(): Iterable<string> },
   before: Digests,
   after: Digests,
 ): RenderPlan {
-  const now = new Set(paths);
+  const stale = readers.stale(changedKeys(before, after));
   const render: string[] = [];
-  const stale = staleness(before, after);
-  for (const p of now) {
-    const reads = previous.get(p);
-    if (!reads || stale(reads)) render.push(p);
-  }
-  const remove = [...previous.keys()].filter((p) => !now.has(p));
+  for (const p of paths.keys()) if (stale.has(p) || !readers.has(p)) render.push(p);
+  const remove: string[] = [];
+  for (const p of readers.paths()) if (!paths.has(p)) remove.push(p);
   return { render, remove };
 }
