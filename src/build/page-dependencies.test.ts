@@ -235,3 +235,57 @@ describe('the stale pages found from the changed keys are those found by going t
     expect(planRender(readers, new Set(['/s/x/', '/s/y/', '/s/z/']), before, gone).render).toEqual(['/s/y/', '/s/z/']);
   });
 });
+
+describe('digests reused from the last publication equal digests computed afresh (docs/adr/0114)', () => {
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const DAY = 86_400_000;
+  const at = (days: number) => new Date(Date.parse('2026-01-01T08:00:00+07:00') + days * DAY);
+  const consultation = (slug: string, opens: number, closes: number): Entry =>
+    ({
+      site: 's',
+      section: 'gop-y',
+      slug,
+      file: `content/s/gop-y/${slug}.mdx`,
+      data: { title: slug, date: at(opens), opens: at(opens), closes: at(closes) },
+      html: '',
+      text: '',
+    }) as unknown as Entry;
+  const timed = (e: Entry, publishAt: number): Entry =>
+    ({ ...e, data: { ...e.data, publishAt: at(publishAt) } }) as Entry;
+  /** The same digests under another site name: computed with nothing kept from before. */
+  const afresh = (list: Entry[], now: Date, name: string): Digests =>
+    new Map([...dependencyDigests(name, list, now)].map(([key, digest]) => [key.replace(`:${name}`, ':s'), digest]));
+
+  it('after random publications, edits, withdrawals, reorderings and days passing', () => {
+    const rand = random(2567);
+    let serial = 0;
+    const fresh = (): Entry => {
+      const n = serial++;
+      const kind = Math.floor(rand() * 4);
+      if (kind === 0) return doc(`qd-${n}`);
+      if (kind === 1) return consultation(`gy-${n}`, Math.floor(rand() * 60), 60 + Math.floor(rand() * 60));
+      // Same dates and titles now and then: the lists' order must not depend on what was sorted before.
+      return news(`tin-${n}`, `Tin ${n % 7}`, at(Math.floor(rand() * 30)).toISOString());
+    };
+    let list = Array.from({ length: 120 }, fresh);
+    let day = 0;
+    for (let step = 0; step < 80; step++) {
+      const i = Math.floor(rand() * list.length);
+      const change = rand();
+      if (change < 0.3) list.splice(i, 0, fresh());
+      else if (change < 0.5)
+        list = list.map((e, j) => (j === i ? ({ ...e, data: { ...e.data, title: 'Sửa' } } as Entry) : e));
+      else if (change < 0.6) list.splice(i, 1);
+      else if (change < 0.7) list = [...list.slice(i), ...list.slice(0, i)];
+      else if (change < 0.8) list = list.map((e, j) => (j === i ? timed(e, day + Math.floor(rand() * 3)) : e));
+      else day += Math.floor(rand() * 40);
+      const now = at(day);
+      expect(dependencyDigests('s', list, now)).toEqual(afresh(list, now, `f${step}`));
+    }
+  });
+});
