@@ -16,6 +16,7 @@ import { consultationState } from '../schema/content/consultation.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { formatDateShort } from '../text/format-date.ts';
 import type { PageReaders } from './page-readers.ts';
+import { stableResort } from './stable-resort.ts';
 import { dependencyKey } from './render-hooks.ts';
 
 /**
@@ -81,6 +82,8 @@ export function dependencyDigests(site: string, entries: Entry[], now: Date): Di
 interface SectionDigests {
   entries: readonly Entry[];
   seen: readonly string[];
+  /** The entries on the section's lists, in its order: the next change merges into it (src/build/stable-resort.ts). */
+  sorted: readonly Entry[];
   pairs: Array<[string, string]>;
   latest: Date | undefined;
   /** Each list page's hashed text and digest: a page whose slice and links are unchanged is not hashed again. */
@@ -93,6 +96,7 @@ const asDate = (value: unknown) => (value instanceof Date ? value : new Date(val
 // Before its publishAt or after its expireAt an entry is on no list (docs/adr/0049), as src/content.ts sees it.
 function visible(e: Entry, now: Date): boolean {
   const d = e.data as { publishAt?: unknown; expireAt?: unknown };
+  if (!d.publishAt && !d.expireAt) return true;
   return isVisibleAt(
     {
       publishAt: d.publishAt ? asDate(d.publishAt) : undefined,
@@ -137,17 +141,15 @@ function sectionDigests(site: string, section: SectionId, list: Entry[], now: Da
       dependencyKey.translations(site),
       hash(list.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
     ]);
-  const pages = new Map<string, { text: string; digest: string }>();
-  listDigests(
-    site,
-    section,
+  const order = sectionOrder((e) => consultationState(e.data, now))[section] as (a: Entry, b: Entry) => number;
+  const sorted = stableResort(
+    last?.sorted,
     list.filter((_, i) => seen[i] !== ''),
-    now,
-    pairs,
-    last?.pages ?? new Map(),
-    pages,
+    order,
   );
-  const digested = { entries: list, seen, pairs, latest, pages };
+  const pages = new Map<string, { text: string; digest: string }>();
+  listDigests(site, section, sorted, pairs, last?.pages ?? new Map(), pages);
+  const digested = { entries: list, seen, sorted, pairs, latest, pages };
   lastDigests.set(memoKey, digested);
   return digested;
 }
@@ -162,14 +164,11 @@ function sectionDigests(site: string, section: SectionId, list: Entry[], now: Da
 function listDigests(
   site: string,
   section: SectionId,
-  shown: Entry[],
-  now: Date,
+  sorted: Entry[],
   pairs: Array<[string, string]>,
   before: ReadonlyMap<string, { text: string; digest: string }>,
   pages: Map<string, { text: string; digest: string }>,
 ): void {
-  const order = sectionOrder((e) => consultationState(e.data, now))[section] as (a: Entry, b: Entry) => number;
-  const sorted = shown.sort(order);
   const facets: { documents?: FacetIndex<Entry>; procedures?: FacetIndex<Entry> } = {};
   if (section === 'van-ban')
     facets.documents = indexFacets(sorted as Entry<'van-ban'>[], DOCUMENT_FACETS) as FacetIndex<Entry>;
