@@ -16,7 +16,7 @@ import { consultationState } from '../schema/content/consultation.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { formatDateShort } from '../text/format-date.ts';
 import type { PageReaders } from './page-readers.ts';
-import { stableResort } from './stable-resort.ts';
+import { stableResort } from '../lists/stable-resort.ts';
 import { dependencyKey } from './render-hooks.ts';
 
 /**
@@ -82,7 +82,7 @@ export function dependencyDigests(site: string, entries: Entry[], now: Date): Di
 interface SectionDigests {
   entries: readonly Entry[];
   seen: readonly string[];
-  /** The entries on the section's lists, in its order: the next change merges into it (src/build/stable-resort.ts). */
+  /** The entries on the section's lists, in its order: the next change merges into it (src/lists/stable-resort.ts). */
   sorted: readonly Entry[];
   pairs: Array<[string, string]>;
   latest: Date | undefined;

@@ -66,11 +66,17 @@ const dir = process.cwd();
 const pageReads = new AsyncLocalStorage<Set<string>>();
 let entries: Entry[] = [];
 
-const toLive = (e: Entry): LiveEntry => ({
-  section: e.section,
-  data: { ...e.data, site: e.site, slug: e.slug, text: e.text },
-  html: e.html,
-});
+/** One live entry per checked entry, kept with it: src/content.ts keeps what it makes of an unchanged entry (docs/adr/0114). */
+const liveEntries = new WeakMap<Entry, LiveEntry>();
+const toLive = (e: Entry): LiveEntry => {
+  let live = liveEntries.get(e);
+  if (!live)
+    liveEntries.set(
+      e,
+      (live = { section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html }),
+    );
+  return live;
+};
 const hooks: RenderHooks = {
   generation: 1,
   now: new Date(),

@@ -230,19 +230,10 @@ export interface ListView<T> {
 const NO_PAGED_LIST: readonly SectionId[] = ['en', 'tiep-can-thong-tin'];
 
 /**
- * Every paged list of a site, from its sections in their order (`sectionOrder`):
- * what the routes pre-render, the sitemap lists and the renderer digests.
+ * The paged lists of one section, from its entries in its order
+ * (`sectionOrder`): what the routes pre-render, the sitemap lists and the
+ * renderer digests, a section at a time (docs/adr/0114).
  */
-export function siteLists<T extends Listed>(
-  sections: Record<SectionId, T[]>,
-  facets: { documents: FacetIndex<T>; procedures: FacetIndex<T> },
-): ListView<T>[] {
-  return (Object.entries(sections) as Array<[SectionId, T[]]>).flatMap(([section, entries]) =>
-    sectionLists(section, entries, facets),
-  );
-}
-
-/** The paged lists of one section, from its entries in order: the renderer digests a section it changed alone (docs/adr/0114). */
 export function sectionLists<T extends Listed>(
   section: SectionId,
   entries: T[],
