@@ -66,16 +66,16 @@ const dir = process.cwd();
 const pageReads = new AsyncLocalStorage<Set<string>>();
 let entries: Entry[] = [];
 
-/** One live entry per checked entry, kept with it: src/content.ts keeps what it makes of an unchanged entry (docs/adr/0114). */
-const liveEntries = new WeakMap<Entry, LiveEntry>();
+/** What src/content.ts gets of an entry, kept with it: the check hands back the same object while its file is unchanged (docs/adr/0115). */
+const live = new WeakMap<Entry, LiveEntry>();
 const toLive = (e: Entry): LiveEntry => {
-  let live = liveEntries.get(e);
-  if (!live)
-    liveEntries.set(
+  let known = live.get(e);
+  if (!known)
+    live.set(
       e,
-      (live = { section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html }),
+      (known = { section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html }),
     );
-  return live;
+  return known;
 };
 const hooks: RenderHooks = {
   generation: 1,
