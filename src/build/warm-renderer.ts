@@ -567,8 +567,10 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   if (!routeCache) throw new Error("Astro's prerenderer has no route cache to clear");
   routeCache.clearAll();
   const paths = new Map<string, RouteData>();
-  for (const { pathname, route } of await state.prerenderer.getStaticPaths())
-    if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
+  for (const { pathname, route } of await state.prerenderer.getStaticPaths()) {
+    const decoded = decodeURI(pathname);
+    if (!paths.has(decoded)) paths.set(decoded, route);
+  }
   const plan = everything
     ? { render: [...paths.keys()], remove: [...state.readers.paths()].filter((p) => !paths.has(p)) }
     : planRender(state.readers, paths, state.digests, digests);
