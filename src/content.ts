@@ -14,9 +14,11 @@ import {
   type ListFilter,
   listPath as pathOfList,
   PROCEDURE_FACETS,
+  type ListView,
+  sectionLists,
   sectionOrder,
-  siteLists,
 } from './lists/list-order.ts';
+import { stableResort } from './lists/stable-resort.ts';
 import { type ListNav, listNav, listSlots } from './lists/list-pages.ts';
 import { consultationState, type ConsultationState } from './schema/content/consultation.ts';
 import type { EntryData } from './schema/content/index.ts';
@@ -205,6 +207,14 @@ export async function getDepartment(site: string): Promise<Department> {
 
 const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
 
+/**
+ * A warm renderer hands over the same entry objects while their files are
+ * unchanged (src/build/warm-renderer.ts): what is made of one is kept with it
+ * from one generation to the next, not made again for 10,000 entries at each
+ * publication (docs/adr/0114). Keyed by the entry's data object, unique to it.
+ */
+const keptEntries = new WeakMap<object, SiteEntry>();
+
 /** Collections hold every site's entries; group them by site once. */
 const entriesBySite = once(async () => {
   const bySite = new Map<string, Map<SectionId, SiteEntry[]>>();
@@ -217,37 +227,42 @@ const entriesBySite = once(async () => {
       ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } }))
       : await getCollection(section, isSectionEntry);
     for (const raw of collection) {
-      const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
-        site: string;
-        slug: string;
-        text: string;
-      };
+      const timed = raw.data as { publishAt?: unknown; expireAt?: unknown };
       // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
       if (
         !isVisibleAt(
           {
-            publishAt: data.publishAt ? asDate(data.publishAt) : undefined,
-            expireAt: data.expireAt ? asDate(data.expireAt) : undefined,
+            publishAt: timed.publishAt ? asDate(timed.publishAt) : undefined,
+            expireAt: timed.expireAt ? asDate(timed.expireAt) : undefined,
           },
           BUILT_AT,
         )
       )
         continue;
-      const date = asDate(data.date);
-      const entry: SiteEntry = {
-        section,
-        site,
-        slug,
-        url: entryUrl(section, slug),
-        data: data as unknown as EntryData<SectionId>,
-        text,
-        html: raw.rendered?.html ?? '',
-        updated: data.updated ? asDate(data.updated) : date,
-      };
-      let sections = bySite.get(site);
-      if (!sections) bySite.set(site, (sections = new Map()));
+      let entry = hooks ? keptEntries.get(raw.data) : undefined;
+      if (!entry) {
+        const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
+          site: string;
+          slug: string;
+          text: string;
+        };
+        const date = asDate(data.date);
+        entry = {
+          section,
+          site,
+          slug,
+          url: entryUrl(section, slug),
+          data: data as unknown as EntryData<SectionId>,
+          text,
+          html: raw.rendered?.html ?? '',
+          updated: data.updated ? asDate(data.updated) : date,
+        };
+        if (hooks) keptEntries.set(raw.data, (entry = tracked(entry)));
+      }
+      let sections = bySite.get(entry.site);
+      if (!sections) bySite.set(entry.site, (sections = new Map()));
       const list = sections.get(section) ?? [];
-      list.push(hooks ? tracked(entry) : entry);
+      list.push(entry);
       sections.set(section, list);
     }
   }
@@ -265,6 +280,31 @@ type Compare = (a: SiteEntry, b: SiteEntry) => number;
 const latest = (entries: SiteEntry[]): Date | undefined =>
   entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
 
+/**
+ * A section's list as the last generation sorted it, with what it was sorted
+ * from: the same entries (kept objects) in the same collection order, the
+ * consultations in the same states, give the same list, which the facets and
+ * the lists derived from it are kept with (docs/adr/0114). Warm renderer only.
+ */
+const keptSections = new Map<string, { from: SiteEntry[]; states: string[]; list: SiteEntry[]; updated?: Date }>();
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function sortedSection(site: string, section: SectionId, from: SiteEntry[], order: Compare) {
+  if (!renderHooks()) {
+    const list = [...from].sort(order);
+    return { list, updated: latest(list) };
+  }
+  const key = `${site}/${section}`;
+  const kept = keptSections.get(key);
+  const states =
+    section === 'gop-y' ? from.map((e) => consultationState((e as SiteEntry<'gop-y'>).data, BUILT_AT)) : [];
+  if (kept && sameItems(kept.from, from) && sameItems(kept.states, states)) return kept;
+  const list = stableResort(kept?.list, from, order);
+  const sorted = { from, states, list, updated: latest(list) };
+  keptSections.set(key, sorted);
+  return sorted;
+}
+
 /** A site's content as the lists are cut from it: reading it records nothing (the list pages record their own keys). */
 const untrackedContent = memoBy(async (site: string): Promise<SiteContent> => {
   const department = await getDepartment(site);
@@ -273,15 +313,19 @@ const untrackedContent = memoBy(async (site: string): Promise<SiteContent> => {
   const sectionUpdated: Partial<Record<SectionId, Date>> = {};
   const order = sectionOrder((e) => stateOf(e as SiteEntry<'gop-y'>));
   for (const section of SECTION_IDS) {
-    const list = [...(raw?.get(section) ?? [])].sort(order[section] as Compare);
+    const { list, updated } = sortedSection(site, section, raw?.get(section) ?? [], order[section] as Compare);
     sections[section] = list;
-    sectionUpdated[section] = latest(list);
+    sectionUpdated[section] = updated;
   }
   return {
     department,
     sections: sections as SectionLists,
     sectionUpdated,
-    updated: latest(Object.values(sections).flat()),
+    // The latest of the sections' latest: the same date as over every entry, without reading 10,000 entries again.
+    updated: SECTION_IDS.reduce<Date | undefined>((max, section) => {
+      const u = sectionUpdated[section];
+      return u && (!max || u > max) ? u : max;
+    }, undefined),
   };
 });
 
@@ -305,11 +349,22 @@ export async function getSites(): Promise<SiteContent[]> {
 
 /* ---------- facets (static filters, docs/adr/0020) ---------- */
 
+/** What is derived from a section's sorted list, kept with the list (the same array while the section is unchanged). */
+function keptWith<L extends object, T>(compute: (list: L) => T): (list: L) => T {
+  const kept = new WeakMap<L, T>();
+  return (list) => {
+    let value = kept.get(list);
+    if (value === undefined) kept.set(list, (value = compute(list)));
+    return value;
+  };
+}
+const documentIndexOf = keptWith((list: SiteEntry<'van-ban'>[]) => indexFacets(list, DOCUMENT_FACETS));
+const procedureIndexOf = keptWith((list: SiteEntry<'thu-tuc-hanh-chinh'>[]) => indexFacets(list, PROCEDURE_FACETS));
 const documentFacetIndex = memoBy(async (site: string) =>
-  indexFacets((await untrackedContent(site)).sections['van-ban'], DOCUMENT_FACETS),
+  documentIndexOf((await untrackedContent(site)).sections['van-ban']),
 );
 const procedureFacetIndex = memoBy(async (site: string) =>
-  indexFacets((await untrackedContent(site)).sections['thu-tuc-hanh-chinh'], PROCEDURE_FACETS),
+  procedureIndexOf((await untrackedContent(site)).sections['thu-tuc-hanh-chinh']),
 );
 
 // Memoised results are computed for the first page that asks: each later page records the read itself (docs/adr/0046).
@@ -325,12 +380,29 @@ export function activeFacet(groups: FacetGroup[], filter: ListFilter | undefined
 
 /* ---------- lists and their pages (docs/adr/0112) ---------- */
 
+const keptLists = new WeakMap<SiteEntry[], ListView<SiteEntry>[]>();
+function listsOf(section: SectionId, list: SiteEntry[]): ListView<SiteEntry>[] {
+  let views = keptLists.get(list);
+  if (!views)
+    keptLists.set(
+      list,
+      (views = sectionLists(section, list, {
+        documents:
+          section === 'van-ban'
+            ? (documentIndexOf(list as SiteEntry<'van-ban'>[]) as unknown as FacetIndex<SiteEntry>)
+            : undefined,
+        procedures:
+          section === 'thu-tuc-hanh-chinh'
+            ? (procedureIndexOf(list as SiteEntry<'thu-tuc-hanh-chinh'>[]) as unknown as FacetIndex<SiteEntry>)
+            : undefined,
+      })),
+    );
+  return views;
+}
+
 const lists = memoBy(async (site: string) => {
   const { sections } = await untrackedContent(site);
-  const views = siteLists(sections as unknown as Record<SectionId, SiteEntry[]>, {
-    documents: (await documentFacetIndex(site)) as unknown as FacetIndex<SiteEntry>,
-    procedures: (await procedureFacetIndex(site)) as unknown as FacetIndex<SiteEntry>,
-  });
+  const views = SECTION_IDS.flatMap((section) => listsOf(section, sections[section] as SiteEntry[]));
   return new Map(views.map((v) => [listUrl(v.section, v), v]));
 });
 

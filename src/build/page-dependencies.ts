@@ -8,13 +8,15 @@ import {
   isNewestFirst,
   listPath,
   PROCEDURE_FACETS,
+  sectionLists,
   sectionOrder,
-  siteLists,
 } from '../lists/list-order.ts';
-import { listNav, listSlots } from '../lists/list-pages.ts';
+import { listNavs, listSlots } from '../lists/list-pages.ts';
 import { consultationState } from '../schema/content/consultation.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
 import { formatDateShort } from '../text/format-date.ts';
+import type { PageReaders } from './page-readers.ts';
+import { stableResort } from '../lists/stable-resort.ts';
 import { dependencyKey } from './render-hooks.ts';
 
 /**
@@ -50,119 +52,161 @@ function updatedOf(entry: Entry): Date | undefined {
   return d.updated ?? d.date;
 }
 
-function latest(entries: Entry[]): string {
-  let max: Date | undefined;
-  for (const e of entries) {
-    const u = updatedOf(e);
-    if (u && (!max || u > max)) max = u;
-  }
-  return max?.toISOString() ?? '';
-}
-
 /** The digest of every key a page of `site` can read, from the entries it is built from (in collection order). */
 export function dependencyDigests(site: string, entries: Entry[], now: Date): Digests {
   const digests: Digests = new Map();
   const bySection = Map.groupBy(entries, (e) => e.section);
+  let max: Date | undefined;
   for (const section of SECTION_IDS) {
-    const list = bySection.get(section) ?? [];
-    const parts: string[] = [];
-    for (const e of list) {
-      const d = entryDigest(e);
-      digests.set(dependencyKey.entry(site, section, e.slug), d);
-      parts.push(`${e.slug}:${d}`);
-    }
-    digests.set(dependencyKey.section(site, section), hash(parts.join('\n')));
-    digests.set(dependencyKey.updated(site, section), latest(list));
+    const digested = sectionDigests(site, section, bySection.get(section) ?? [], now);
+    for (const [key, digest] of digested.pairs) digests.set(key, digest);
+    if (digested.latest && (!max || digested.latest > max)) max = digested.latest;
   }
-  digests.set(dependencyKey.updated(site), latest(entries));
-  const english = bySection.get('en') ?? [];
-  digests.set(
-    dependencyKey.translations(site),
-    hash(english.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
-  );
+  digests.set(dependencyKey.updated(site), max?.toISOString() ?? '');
   const consultations = (bySection.get('gop-y') ?? []).map((e) =>
     consultationState(e.data as Parameters<typeof consultationState>[0], now),
   );
   digests.set(dependencyKey.time(site), hash([formatDateShort(now), consultations]));
-  listDigests(site, bySection, now, digests);
   return digests;
 }
 
+/**
+ * What one section contributes to the digests, and what it was computed
+ * from: its entries in collection order, and what `now` makes of each
+ * (whether it is on the lists; a consultation's state, which orders its list).
+ * A publication changes a section or two: the others are the same entry
+ * objects (the check's memo) seen the same way, and their digests are taken
+ * as they were instead of sorting, indexing and hashing the section again
+ * (docs/adr/0114).
+ */
+interface SectionDigests {
+  entries: readonly Entry[];
+  seen: readonly string[];
+  /** The entries on the section's lists, in its order: the next change merges into it (src/lists/stable-resort.ts). */
+  sorted: readonly Entry[];
+  pairs: Array<[string, string]>;
+  latest: Date | undefined;
+  /** Each list page's hashed text and digest: a page whose slice and links are unchanged is not hashed again. */
+  pages: Map<string, { text: string; digest: string }>;
+}
+const lastDigests = new Map<string, SectionDigests>();
+
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(value as string));
 
+// Before its publishAt or after its expireAt an entry is on no list (docs/adr/0049), as src/content.ts sees it.
+function visible(e: Entry, now: Date): boolean {
+  const d = e.data as { publishAt?: unknown; expireAt?: unknown };
+  if (!d.publishAt && !d.expireAt) return true;
+  return isVisibleAt(
+    {
+      publishAt: d.publishAt ? asDate(d.publishAt) : undefined,
+      expireAt: d.expireAt ? asDate(d.expireAt) : undefined,
+    },
+    now,
+  );
+}
+
+/** What `now` makes of an entry, as far as the section's keys are concerned. */
+function seenAt(section: SectionId, e: Entry, now: Date): string {
+  if (!visible(e, now)) return '';
+  return section === 'gop-y' ? consultationState(e.data as Parameters<typeof consultationState>[0], now) : '+';
+}
+
+function sectionDigests(site: string, section: SectionId, list: Entry[], now: Date): SectionDigests {
+  const memoKey = `${site}/${section}`;
+  const last = lastDigests.get(memoKey);
+  const seen = list.map((e) => seenAt(section, e, now));
+  if (
+    last &&
+    last.entries.length === list.length &&
+    list.every((e, i) => e === last.entries[i] && seen[i] === last.seen[i])
+  )
+    return last;
+  const pairs: Array<[string, string]> = [];
+  const parts: string[] = [];
+  for (const e of list) {
+    const d = entryDigest(e);
+    pairs.push([dependencyKey.entry(site, section, e.slug), d]);
+    parts.push(`${e.slug}:${d}`);
+  }
+  pairs.push([dependencyKey.section(site, section), hash(parts.join('\n'))]);
+  let latest: Date | undefined;
+  for (const e of list) {
+    const u = updatedOf(e);
+    if (u && (!latest || u > latest)) latest = u;
+  }
+  pairs.push([dependencyKey.updated(site, section), latest?.toISOString() ?? '']);
+  if (section === 'en')
+    pairs.push([
+      dependencyKey.translations(site),
+      hash(list.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
+    ]);
+  const order = sectionOrder((e) => consultationState(e.data, now))[section] as (a: Entry, b: Entry) => number;
+  const sorted = stableResort(
+    last?.sorted,
+    list.filter((_, i) => seen[i] !== ''),
+    order,
+  );
+  const pages = new Map<string, { text: string; digest: string }>();
+  listDigests(site, section, sorted, pairs, last?.pages ?? new Map(), pages);
+  const digested = { entries: list, seen, sorted, pairs, latest, pages };
+  lastDigests.set(memoKey, digested);
+  return digested;
+}
+
 /**
- * One digest per page of every list, from the cut its route makes
- * (src/lists/, docs/adr/0112): the entries it shows, in order, its links to
- * other pages, and whether the list offers its sorts. What each entry says is
- * its own key, read by the page as it shows it. The filter options an archive
- * page shows (labels, not counts) have a key per section.
+ * One digest per page of every list of a section, from the cut its route
+ * makes (src/lists/, docs/adr/0112): the entries it shows, in order, its links
+ * to other pages, and whether the list offers its sorts. What each entry says
+ * is its own key, read by the page as it shows it. The filter options an
+ * archive page shows (labels, not counts) have a key per section.
  */
-function listDigests(site: string, bySection: Map<string, Entry[]>, now: Date, digests: Digests): void {
-  // Before its publishAt or after its expireAt an entry is on no list (docs/adr/0049), as src/content.ts sees it.
-  const visible = (e: Entry) => {
-    const d = e.data as { publishAt?: unknown; expireAt?: unknown };
-    return isVisibleAt(
-      {
-        publishAt: d.publishAt ? asDate(d.publishAt) : undefined,
-        expireAt: d.expireAt ? asDate(d.expireAt) : undefined,
-      },
-      now,
-    );
-  };
-  const order = sectionOrder((e) => consultationState(e.data, now));
-  const sections = {} as Record<SectionId, Entry[]>;
-  for (const section of SECTION_IDS)
-    sections[section] = (bySection.get(section) ?? [])
-      .filter(visible)
-      .sort(order[section] as (a: Entry, b: Entry) => number);
-  const documents = indexFacets(sections['van-ban'] as Entry<'van-ban'>[], DOCUMENT_FACETS) as FacetIndex<Entry>;
-  const procedures = indexFacets(sections['thu-tuc-hanh-chinh'] as Entry<'thu-tuc-hanh-chinh'>[], PROCEDURE_FACETS);
-  for (const [section, index] of [
-    ['van-ban', documents],
-    ['thu-tuc-hanh-chinh', procedures],
-  ] as const)
-    digests.set(
+function listDigests(
+  site: string,
+  section: SectionId,
+  sorted: Entry[],
+  pairs: Array<[string, string]>,
+  before: ReadonlyMap<string, { text: string; digest: string }>,
+  pages: Map<string, { text: string; digest: string }>,
+): void {
+  const facets: { documents?: FacetIndex<Entry>; procedures?: FacetIndex<Entry> } = {};
+  if (section === 'van-ban')
+    facets.documents = indexFacets(sorted as Entry<'van-ban'>[], DOCUMENT_FACETS) as FacetIndex<Entry>;
+  if (section === 'thu-tuc-hanh-chinh')
+    facets.procedures = indexFacets(
+      sorted as Entry<'thu-tuc-hanh-chinh'>[],
+      PROCEDURE_FACETS,
+    ) as unknown as FacetIndex<Entry>;
+  const index = facets.documents ?? facets.procedures;
+  if (index)
+    pairs.push([
       dependencyKey.facets(site, section),
       hash(index.groups.map((g) => [g.id, g.options.map((o) => [o.key, o.label, o.many])])),
-    );
-  for (const { section, filter, sort, entries } of siteLists(sections, {
-    documents,
-    procedures: procedures as FacetIndex<Entry>,
-  })) {
+    ]);
+  for (const { filter, sort, entries } of sectionLists(section, sorted, facets)) {
     const newestFirst = isNewestFirst(section, sort);
-    for (const { page, start, end } of listSlots(entries.length, newestFirst)) {
-      const path = `/${section}/${listPath(section, { filter, sort, page })}`;
-      digests.set(
-        dependencyKey.list(site, path),
-        hash({
-          slugs: entries.slice(start, end).map((e) => e.slug),
-          nav: listNav(entries.length, newestFirst, page),
-          many: entries.length > 1,
-        }),
-      );
+    const navs = listNavs(entries.length, newestFirst);
+    for (const [i, { page, start, end }] of listSlots(entries.length, newestFirst).entries()) {
+      const key = dependencyKey.list(site, `/${section}/${listPath(section, { filter, sort, page })}`);
+      const text = JSON.stringify({
+        slugs: entries.slice(start, end).map((e) => e.slug),
+        nav: navs[i],
+        many: entries.length > 1,
+      });
+      const known = before.get(key);
+      const digest = known?.text === text ? known.digest : hash(text);
+      pages.set(key, { text, digest });
+      pairs.push([key, digest]);
     }
   }
 }
 
-const KNOWN = /^(entry|section|updated|translations|time|list|facets):/;
-
-/**
- * Whether a page that read `reads` must be rendered again; an unknown key
- * counts as changed. Each key is judged once, however many pages read it (a
- * 10,000-entry site's pages read 100,000 keys, most of them shared).
- */
-function staleness(before: Digests, after: Digests): (reads: ReadonlySet<string>) => boolean {
-  const judged = new Map<string, boolean>();
-  const changed = (key: string) => {
-    let verdict = judged.get(key);
-    if (verdict === undefined) judged.set(key, (verdict = !KNOWN.test(key) || before.get(key) !== after.get(key)));
-    return verdict;
-  };
-  return (reads) => {
-    if (reads.size === 0) return true;
-    for (const key of reads) if (changed(key)) return true;
-    return false;
-  };
+/** The keys whose digest differs between `before` and `after`; a key only one of them has is among them. */
+export function changedKeys(before: Digests, after: Digests): string[] {
+  const changed: string[] = [];
+  for (const [key, digest] of after) if (before.get(key) !== digest) changed.push(key);
+  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  return changed;
 }
 
 export interface RenderPlan {
@@ -172,20 +216,23 @@ export interface RenderPlan {
   remove: string[];
 }
 
-/** Compares the pages last rendered (with what each read) with the paths the site has now. */
+/**
+ * Compares the pages last rendered (who read what, `readers`) with the paths
+ * the site has now. A page is rendered again when a key it read has a new
+ * digest, or when what it read is unknown (docs/adr/0046); the stale ones are
+ * found from the changed keys, not by going through every page's reads
+ * (docs/adr/0114).
+ */
 export function planRender(
-  previous: ReadonlyMap<string, ReadonlySet<string>>,
-  paths: Iterable<string>,
+  readers: PageReaders,
+  paths: { has(path: string): boolean; keys(): Iterable<string> },
   before: Digests,
   after: Digests,
 ): RenderPlan {
-  const now = new Set(paths);
+  const stale = readers.stale(changedKeys(before, after));
   const render: string[] = [];
-  const stale = staleness(before, after);
-  for (const p of now) {
-    const reads = previous.get(p);
-    if (!reads || stale(reads)) render.push(p);
-  }
-  const remove = [...previous.keys()].filter((p) => !now.has(p));
+  for (const p of paths.keys()) if (stale.has(p) || !readers.has(p)) render.push(p);
+  const remove: string[] = [];
+  for (const p of readers.paths()) if (!paths.has(p)) remove.push(p);
   return { render, remove };
 }

@@ -12,6 +12,7 @@ import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
 import { currentCommit } from './commit.ts';
 import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
 import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
+import { PageReaders } from './page-readers.ts';
 import { precompressTree } from './precompress.ts';
 import {
   BUILD_INFO_FILE,
@@ -95,6 +96,8 @@ interface Warm {
   prerenderer: AstroPrerenderer & { app?: { routeCache?: { clearAll(): void } } };
   origin: string;
   pages: Map<string, Page>;
+  /** Who read what among `pages`: a publication's stale pages come from its changed keys (docs/adr/0114). */
+  readers: PageReaders;
   digests: Digests;
   /** Digest of the search records of each part of the index: a part is rewritten only when its records change. */
   search: string[];
@@ -360,7 +363,10 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
   }
   lap('swap');
   if (hooks.used && kept) {
+    const readers = new PageReaders();
+    for (const [p, page] of pages) readers.set(p, page.reads);
     warm = {
+      readers,
       prerenderer: kept,
       origin,
       pages,
@@ -586,12 +592,13 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   if (!routeCache) throw new Error("Astro's prerenderer has no route cache to clear");
   routeCache.clearAll();
   const paths = new Map<string, RouteData>();
-  for (const { pathname, route } of await state.prerenderer.getStaticPaths())
-    if (!paths.has(decodeURI(pathname))) paths.set(decodeURI(pathname), route);
-  const previous = new Map([...state.pages].map(([p, page]) => [p, page.reads]));
+  for (const { pathname, route } of await state.prerenderer.getStaticPaths()) {
+    const decoded = decodeURI(pathname);
+    if (!paths.has(decoded)) paths.set(decoded, route);
+  }
   const plan = everything
-    ? { render: [...paths.keys()], remove: [...previous.keys()].filter((p) => !paths.has(p)) }
-    : planRender(previous, paths.keys(), state.digests, digests);
+    ? { render: [...paths.keys()], remove: [...state.readers.paths()].filter((p) => !paths.has(p)) }
+    : planRender(state.readers, paths, state.digests, digests);
   lap('plan');
 
   const renderedDir = path.join(dir, 'rendered');
@@ -704,6 +711,8 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   lap('swap');
   liveMedia = staged.media;
   Object.assign(state, { pages, digests, sites, liveInfo: live.text }, searchState);
+  for (const p of plan.render) state.readers.set(p, pages.get(p)!.reads);
+  for (const p of plan.remove) state.readers.delete(p);
   lastRequest = request;
   publications += 1;
   if (state.recentKey) compactLater();

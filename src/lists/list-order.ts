@@ -230,31 +230,27 @@ export interface ListView<T> {
 const NO_PAGED_LIST: readonly SectionId[] = ['en', 'tiep-can-thong-tin'];
 
 /**
- * Every paged list of a site, from its sections in their order (`sectionOrder`):
- * what the routes pre-render, the sitemap lists and the renderer digests.
+ * The paged lists of one section, from its entries in its order
+ * (`sectionOrder`): what the routes pre-render, the sitemap lists and the
+ * renderer digests, a section at a time (docs/adr/0114).
  */
-export function siteLists<T extends Listed>(
-  sections: Record<SectionId, T[]>,
-  facets: { documents: FacetIndex<T>; procedures: FacetIndex<T> },
+export function sectionLists<T extends Listed>(
+  section: SectionId,
+  entries: T[],
+  facets: { documents?: FacetIndex<T>; procedures?: FacetIndex<T> },
 ): ListView<T>[] {
-  const lists: ListView<T>[] = [];
-  for (const [section, entries] of Object.entries(sections) as Array<[SectionId, T[]]>) {
-    if (NO_PAGED_LIST.includes(section)) continue;
-    if (section === 'van-ban')
-      for (const v of registerViews(
-        entries as Array<T & Listed<'van-ban'>>,
-        facets.documents as FacetIndex<T & Listed<'van-ban'>>,
-      ))
-        lists.push({ section, ...v });
-    else if (section === 'thu-tuc-hanh-chinh')
-      for (const v of procedureViews(
-        entries as Array<T & Listed<'thu-tuc-hanh-chinh'>>,
-        facets.procedures as FacetIndex<T & Listed<'thu-tuc-hanh-chinh'>>,
-      ))
-        lists.push({ section, ...v });
-    else lists.push({ section, entries });
-  }
-  return lists;
+  if (NO_PAGED_LIST.includes(section)) return [];
+  if (section === 'van-ban')
+    return registerViews(
+      entries as Array<T & Listed<'van-ban'>>,
+      facets.documents as FacetIndex<T & Listed<'van-ban'>>,
+    ).map((v) => ({ section, ...v }));
+  if (section === 'thu-tuc-hanh-chinh')
+    return procedureViews(
+      entries as Array<T & Listed<'thu-tuc-hanh-chinh'>>,
+      facets.procedures as FacetIndex<T & Listed<'thu-tuc-hanh-chinh'>>,
+    ).map((v) => ({ section, ...v }));
+  return [{ section, entries }];
 }
 
 /** `/van-ban/loai/quyet-dinh/sap-xep/cu-nhat/trang/2/` without the leading `/<section>/`; defaults are left out so each view has one URL. */

@@ -68,7 +68,20 @@ export interface ListNav {
  */
 export function listNav(total: number, newestFirst: boolean, page: number | undefined): ListNav {
   const slots = listSlots(total, newestFirst);
-  const at = slots.findIndex((s) => s.page === page);
+  return navAt(
+    slots,
+    slots.findIndex((s) => s.page === page),
+    newestFirst,
+  );
+}
+
+/** The navigation of every page of a list, in the order of `listSlots`: the renderer's digests cut the list once (docs/adr/0114). */
+export function listNavs(total: number, newestFirst: boolean): ListNav[] {
+  const slots = listSlots(total, newestFirst);
+  return slots.map((_, at) => navAt(slots, at, newestFirst));
+}
+
+function navAt(slots: ListSlot[], at: number, newestFirst: boolean): ListNav {
   const here = slots[at]!;
   const pageOf = (i: number) => (slots[i] ? { page: slots[i].page } : undefined);
   const prev = at > 0 ? pageOf(at - 1) : undefined;
