@@ -23,7 +23,7 @@ import {
   swapIn,
   writeBuildInfo,
 } from './publish-site.ts';
-import type { SiteChange, SpareSite } from './spare-site.ts';
+import { catchUp, pruneEmpty, type SiteChange, type SpareSite } from './spare-site.ts';
 import type { MediaSeen } from './site-media.ts';
 import { installRenderHooks, type LiveEntry, type RenderHooks } from './render-hooks.ts';
 import { searchRecord } from './search-records.ts';
@@ -186,7 +186,10 @@ async function putLive(
   await writeBuildInfo(staging, info);
   const old = await swapIn(request.outDir, site, staging, { keepOld: later });
   dropSpare();
-  if (old && change) spare = { dir: old, behind: change };
+  if (old && change) {
+    spare = { dir: old, behind: change };
+    catchUpLater(request.liveDir);
+  }
   // The old version is no longer served: remove it after answering.
   else if (old) setImmediate(() => rm(old, { recursive: true, force: true }).catch(() => undefined));
   return { info, text: await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8'), pages, bytes };
@@ -200,6 +203,24 @@ function takeSpare(): SpareSite | undefined {
   const taken = spare;
   spare = undefined;
   return taken;
+}
+/**
+ * Brings the spare up to the live site once the publication that made it is live, in the queue, so the next
+ * publication fixes only its own paths (docs/adr/0115): after a deletion that moved 200 archive pages, that was
+ * 250 ms of the next publication.
+ */
+function catchUpLater(liveDir: string): void {
+  void serially(async () => {
+    const kept = takeSpare();
+    if (!kept) return;
+    try {
+      const emptied = await catchUp(kept.dir, liveDir, kept.behind, { files: [], trees: [] });
+      await pruneEmpty(kept.dir, emptied);
+      spare = { dir: kept.dir, behind: { files: [], trees: [] } };
+    } catch {
+      await rm(kept.dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }).catch(() => undefined);
 }
 function dropSpare(): void {
   const dropped = takeSpare();
