@@ -473,9 +473,24 @@ export async function listPage<S extends SectionId>(site: string, query: ListPag
 }
 
 /** Every page of every list of a site, with what it shows: what the routes build and the sitemap lists. */
+/**
+ * The latest change among a list page's entries, kept with the list, which is
+ * kept while its section is unchanged (docs/adr/0114): the sitemap asks it of
+ * every archive page of a 10,000-entry site at each publication. The sitemap
+ * reads the sections themselves, so it still depends on every entry
+ * (docs/adr/0115).
+ */
+const slotLatest = new WeakMap<SiteEntry[], Map<number, Date | undefined>>();
+function latestOfSlot(entries: SiteEntry[], start: number, end: number): Date | undefined {
+  let slots = slotLatest.get(entries);
+  if (!slots) slotLatest.set(entries, (slots = new Map()));
+  if (!slots.has(start)) slots.set(start, latest(entries.slice(start, end)));
+  return slots.get(start);
+}
+
 export async function listPagesOf(
   site: string,
-): Promise<Array<ListPageQuery & { path: string; items: SiteEntry[]; front: boolean }>> {
+): Promise<Array<ListPageQuery & { path: string; front: boolean; lastmod: Date | undefined }>> {
   const pages = [];
   for (const { section, filter, sort, entries } of (await lists(site)).values()) {
     for (const { page, start, end } of listSlots(entries.length, isNewestFirst(section, sort))) {
@@ -483,8 +498,8 @@ export async function listPagesOf(
       pages.push({
         ...query,
         path: listUrl(section, query),
-        items: entries.slice(start, end),
         front: page === undefined,
+        lastmod: latestOfSlot(entries, start, end),
       });
     }
   }
@@ -523,17 +538,34 @@ export interface SearchOptions {
  * site, spelled as the index holds them (`src/build/search-records.ts`):
  * the year is that of `issued` for documents and of `date` for the rest.
  */
+/**
+ * The fields and years a section's entries offer the search page, kept with
+ * the section's list, which is kept while it is unchanged (docs/adr/0114,
+ * 0115). Reading the section records what the search page depends on.
+ */
+const keptSearchValues = new WeakMap<SiteEntry[], { fields: Set<string>; years: Set<string> }>();
+function searchValuesOf(entries: SiteEntry[]): { fields: Set<string>; years: Set<string> } {
+  let found = keptSearchValues.get(entries);
+  if (found) return found;
+  found = { fields: new Set(), years: new Set() };
+  for (const entry of entries) {
+    const data = entry.data as { field?: string; issued?: Date; date: Date };
+    if (data.field) found.fields.add(data.field);
+    found.years.add(yearOf(data.issued ?? data.date));
+  }
+  keptSearchValues.set(entries, found);
+  return found;
+}
+
 export async function getSearchOptions(site: string): Promise<SearchOptions> {
   const { sections } = await siteContent(site);
   const docs = await documentFacets(site);
   const fields = new Set<string>();
   const years = new Set<string>();
   for (const { id: section } of VIETNAMESE_SECTIONS) {
-    for (const entry of sections[section] as SiteEntry[]) {
-      const data = entry.data as { field?: string; issued?: Date; date: Date };
-      if (data.field) fields.add(data.field);
-      years.add(yearOf(data.issued ?? data.date));
-    }
+    const found = searchValuesOf(sections[section] as SiteEntry[]);
+    for (const field of found.fields) fields.add(field);
+    for (const year of found.years) years.add(year);
   }
   return {
     types: docs.groups.find((g) => g.id === 'loai')?.options.map((o) => o.label) ?? [],

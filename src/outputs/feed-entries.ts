@@ -73,11 +73,32 @@ function feedOf(content: SiteContent, entries: SiteEntry[], path: string, pagePa
 
 export function sectionFeed(content: SiteContent, section: FeedSection): string {
   const info = sectionInfo(section);
-  return feedOf(content, content.sections[section] as SiteEntry[], feedPath(section), `/${section}/`, info.label);
+  return feedOf(
+    content,
+    newestOfSection(content.sections[section] as SiteEntry[]),
+    feedPath(section),
+    `/${section}/`,
+    info.label,
+  );
 }
 
 /** Every Vietnamese section: the reference site (the English pages are translations of entries already here). */
 export function siteFeed(content: SiteContent): string {
-  const entries = VIETNAMESE_SECTIONS.flatMap((s) => content.sections[s.id as SectionId] as SiteEntry[]);
+  // The newest of the site are among the newest of each section, kept with its list (docs/adr/0115).
+  const entries = VIETNAMESE_SECTIONS.flatMap((s) =>
+    newestOfSection(content.sections[s.id as SectionId] as SiteEntry[]),
+  );
   return feedOf(content, entries, SITE_FEED_PATH, '/', 'Thông tin mới');
+}
+
+/**
+ * A section's newest entries, kept with its list, which is kept while the
+ * section is unchanged (docs/adr/0114): the site's feed is rendered again at
+ * every publication. Reading the section records what the feed depends on.
+ */
+const keptNewest = new WeakMap<readonly SiteEntry[], SiteEntry[]>();
+function newestOfSection(entries: readonly SiteEntry[]): SiteEntry[] {
+  let best = keptNewest.get(entries);
+  if (!best) keptNewest.set(entries, (best = newest(entries, FEED_SIZE)));
+  return best;
 }

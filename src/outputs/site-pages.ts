@@ -26,8 +26,17 @@ export interface SitePage {
   lastmod?: Date;
 }
 
-const latest = (entries: SiteEntry[]) =>
-  entries.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined);
+/**
+ * The pages of a section's entries, kept with the section's list, which is
+ * kept while the section is unchanged (docs/adr/0114, 0115). Reading the
+ * section itself records what the sitemap depends on.
+ */
+const keptEntryPages = new WeakMap<SiteEntry[], SitePage[]>();
+function entryPages(entries: SiteEntry[]): SitePage[] {
+  let pages = keptEntryPages.get(entries);
+  if (!pages) keptEntryPages.set(entries, (pages = entries.map((e) => ({ path: e.url, lastmod: e.updated }))));
+  return pages;
+}
 
 export async function sitePages(site: string): Promise<SitePage[]> {
   const content = await getSiteContent(site);
@@ -44,14 +53,14 @@ export async function sitePages(site: string): Promise<SitePage[]> {
     // Access to information is one page, its list generated from the whole site (docs/adr/0048).
     if (section === 'tiep-can-thong-tin') pages.push({ path: sectionUrl(section), lastmod: sectionUpdated[section] });
     for (const list of lists.filter((l) => l.section === section && l.filter === undefined && l.sort === undefined))
-      pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[section] : latest(list.items) });
-    for (const entry of sections[section] as SiteEntry[]) pages.push({ path: entry.url, lastmod: entry.updated });
+      pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[section] : list.lastmod });
+    for (const page of entryPages(sections[section] as SiteEntry[])) pages.push(page);
   }
   for (const list of lists.filter((l) => l.filter !== undefined || l.sort !== undefined))
-    pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[list.section] : latest(list.items) });
+    pages.push({ path: list.path, lastmod: list.front ? sectionUpdated[list.section] : list.lastmod });
   if (sections.en.length) {
     pages.push({ path: ENGLISH_HOME, lastmod: sectionUpdated.en }, { path: ENGLISH_SEARCH });
-    for (const entry of sections.en) pages.push({ path: entry.url, lastmod: entry.updated });
+    for (const page of entryPages(sections.en)) pages.push(page);
   }
   return pages;
 }
