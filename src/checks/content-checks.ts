@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { listNames, readTextFiles, withOneReading, type ReadingOptions } from '../content-source/read-files.ts';
+import {
+  listEntryFiles,
+  listNames,
+  readTextFiles,
+  withOneReading,
+  type ReadingOptions,
+} from '../content-source/read-files.ts';
 import { yieldingTurns } from '../content-source/event-loop-turns.ts';
 import path from 'node:path';
 import { validateContent, type SiteContent, type ValidationReport } from '../content-source/validate.ts';
@@ -111,13 +117,7 @@ async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      const names = await listNames(path.join(ctx.root, dir)).catch(() => [] as string[]);
-      files.push(
-        ...names
-          .filter((n) => /\.mdx?$/.test(n))
-          .sort()
-          .map((n) => `${dir}/${n}`),
-      );
+      for (const file of await listEntryFiles(ctx.root, dir).catch(() => [] as string[])) files.push(file);
     }
   }
   const problems: ContentProblem[] = [];

@@ -1,5 +1,5 @@
 import { yieldingTurns } from './event-loop-turns.ts';
-import { listNames, readTextFiles } from './read-files.ts';
+import { listEntryFiles, listNames, readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
@@ -137,13 +137,9 @@ export async function loadSection<S extends SectionId>(
   site: string,
   section: S,
 ): Promise<LoadResult<Entry<S>[]>> {
-  const rel = `content/${site}/${section}`;
-  const names = (await listNames(path.join(root, rel)))
-    .filter((n) => ENTRY_EXTENSIONS.includes(path.extname(n)))
-    .sort();
+  const files = await listEntryFiles(root, `content/${site}/${section}`);
   const entries: Entry<S>[] = [];
   const problems: ContentProblem[] = [];
-  const files = names.map((name) => `${rel}/${name}`);
   const sources = await readTextFiles(root, files);
   // Parsing a large site the first time takes seconds: the server's other requests get the event loop between files.
   const turn = yieldingTurns();

@@ -30,11 +30,30 @@ export interface ReadingOptions {
 interface Reading extends ReadingOptions {
   texts: Map<string, Promise<string | null>>;
   names: Map<string, Promise<string[]>>;
+  entryFiles: Map<string, Promise<string[]>>;
 }
 const reading = new AsyncLocalStorage<Reading>();
 
 export function withOneReading<T>(task: () => Promise<T>, options: ReadingOptions = {}): Promise<T> {
-  return reading.run({ ...options, texts: new Map(), names: new Map() }, task);
+  return reading.run({ ...options, texts: new Map(), names: new Map(), entryFiles: new Map() }, task);
+}
+
+/**
+ * The entry files (`.md`, `.mdx`) of a folder as paths relative to the root, sorted; once per check, and as the
+ * same strings for every check that reads them, so looking each up again costs no hashing (docs/adr/0115).
+ */
+export function listEntryFiles(root: string, dir: string): Promise<string[]> {
+  const files = reading.getStore()?.entryFiles;
+  let listed = files?.get(dir);
+  if (listed) return listed;
+  listed = listNames(path.join(root, dir)).then((names) =>
+    names
+      .filter((n) => /\.mdx?$/.test(n))
+      .sort()
+      .map((n) => `${dir}/${n}`),
+  );
+  files?.set(dir, listed);
+  return listed;
 }
 
 /** The names in a folder, none when it does not exist; listed once per check. */
