@@ -130,7 +130,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
           );
           const introduced = after.filter((p) => !before.keys.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
-          const committed = await commitMainChange(repo, change);
+          const committed = await commitMainChange(repo, change, { indexLater: true });
           noteMainWrite({ from: main, to: committed, paths: [...written] });
           await overlays.committed(repo.dir, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
@@ -138,12 +138,12 @@ export function createPublicationGate(options: PublicationGateOptions) {
           return committed;
         }
         const main = (await repo.resolve(MAIN)) ?? '';
-        const committed = await commitMainChange(repo, change);
+        const committed = await commitMainChange(repo, change, { indexLater: true });
         noteMainWrite({ from: main, to: committed, paths: [...writtenPaths(change.files)] });
         return committed;
       });
       const publishedAt = clock();
-      const live =
+      const rebuilt =
         options.queue && !change.retiresSite
           ? options.queue.enqueue({
               site: change.site,
@@ -154,6 +154,8 @@ export function createPublicationGate(options: PublicationGateOptions) {
               publishedAt,
             })
           : Promise.resolve(null);
+      // Git's index follows the checkout while the site is rebuilt: the change is live once both are done.
+      const live = Promise.all([rebuilt, repo.indexed()]).then(([outcome]) => outcome);
       return { commit, live };
     },
   };

@@ -301,7 +301,15 @@ export async function discardEntry(
  * Makes a change of main and refreshes the folder. Only the publication gate
  * calls this, after its check (ADR 0045); tests/security enforce that.
  */
-export async function commitMainChange(repo: ContentRepository, change: MainChange): Promise<string> {
+/**
+ * Commits `change` to main and writes it into the checkout. `indexLater`: git's index follows after this returns
+ * (the publication gate, which waits for it before it calls the change live; docs/adr/0115).
+ */
+export async function commitMainChange(
+  repo: ContentRepository,
+  change: MainChange,
+  options: { indexLater?: boolean } = {},
+): Promise<string> {
   return repo.transaction(async () => {
     const commit = await repo.commit({
       branch: MAIN,
@@ -311,7 +319,10 @@ export async function commitMainChange(repo: ContentRepository, change: MainChan
       ...(change.mergeParents ? { mergeParents: change.mergeParents } : {}),
     });
     await change.afterCommit?.(commit);
-    await repo.syncWorkingTree(change.files.map((f) => f.path));
+    await repo.syncWorkingTree(
+      change.files.map((f) => f.path),
+      options,
+    );
     return commit;
   });
 }

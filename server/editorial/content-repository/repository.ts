@@ -60,8 +60,11 @@ export interface ContentRepository {
   commit(request: CommitRequest): Promise<string>;
   deleteBranch(branch: string, expectedHead?: string): Promise<void>;
   listBranches(prefix?: string): Promise<string[]>;
-  /** Writes main's version of these paths into the folder; its index follows shortly after (`indexed`). */
-  syncWorkingTree(paths: string[]): Promise<void>;
+  /**
+   * Writes main's version of these paths into the folder and its index; with `indexLater`, the index follows
+   * after it returns, and `indexed` waits for it (docs/adr/0115).
+   */
+  syncWorkingTree(paths: string[], options?: { indexLater?: boolean }): Promise<void>;
   /** Resolves once git's index holds every path written so far (docs/adr/0115). */
   indexed(): Promise<void>;
 }
@@ -156,7 +159,7 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
   function indexLater(paths: readonly string[]) {
     for (const p of paths) unindexed.add(p);
     indexing ??= (async () => {
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setImmediate(r));
       while (unindexed.size) {
         const [p] = unindexed;
         unindexed.delete(p!);
@@ -256,7 +259,7 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
       while (indexing) await indexing;
     },
 
-    async syncWorkingTree(paths) {
+    async syncWorkingTree(paths, options = {}) {
       const tree = await treeOf(MAIN);
       for (const p of paths) {
         const target = path.join(dir, p);
@@ -270,7 +273,8 @@ export async function openContentRepository(options: OpenOptions = {}): Promise<
           await rm(target, { force: true });
         }
       }
-      indexLater(paths);
+      if (options.indexLater) indexLater(paths);
+      else for (const p of paths) await git.resetIndex({ ...store, filepath: p, ref: MAIN }).catch(() => undefined);
     },
   };
   return repo;
