@@ -24,6 +24,8 @@ export interface EditorialOptions {
   gate?: PublicationGate;
   /** Draws a draft as its page through the publish queue's renderers (docs/adr/0106); none: previews say so. */
   renderDraft?: DraftRenderer;
+  /** Warms a site's renderer while its board works in the CMS (docs/adr/0116); nothing by default. */
+  boardAtWork?: (site: string) => void;
 }
 
 /** Everything editorial the server runs, made once per server and shared by Decap, the back office and the Q&A publisher. */
@@ -51,7 +53,7 @@ export function editorialRuntime(settings: EditorialOptions = {}): () => Promise
         });
       const gate = settings.gate ?? createPublicationGate({ repo, queue });
       const service = createEditorialService({ repo, gate, liveWaitMs: settings.liveWaitMs ?? 20_000 });
-      const proxy = createDecapProxy({ repo, gate, editorial: service });
+      const proxy = createDecapProxy({ repo, gate, editorial: service, boardAtWork: settings.boardAtWork });
       return { repo, queue, gate, service, proxy, renderDraft: settings.renderDraft };
     })());
 }

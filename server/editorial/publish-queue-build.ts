@@ -15,6 +15,12 @@ import type { BuildOneSite } from './publish-queue.ts';
  */
 export type SiteBuilder = BuildOneSite & {
   renderDraft: DraftRenderer;
+  /**
+   * Starts the site's renderer in the background if it has none, by putting what is live on `main` live again
+   * (a full build, which changes nothing a citizen sees): the board is at work, and its publication should not
+   * wait for that build (docs/adr/0116).
+   */
+  warm(site: string): void;
   /** Rewrites the site's search index parts now instead of shortly after (docs/adr/0110). */
   settle(site: string): Promise<void>;
   close(): Promise<void>;
@@ -68,8 +74,17 @@ export function siteBuilder(options: {
     if (!renderers.running().includes(site)) await buildOneSite(site, 'draft-preview');
     return renderers.renderDraft(site, file, text);
   };
+  const warming = new Set<string>();
+  const warm = (site: string) => {
+    if (!renderers.keeps || warming.has(site) || renderers.running().includes(site)) return;
+    warming.add(site);
+    buildOneSite(site, 'warm-up')
+      .catch(() => undefined)
+      .finally(() => warming.delete(site));
+  };
   return Object.assign(buildOneSite, {
     renderDraft,
+    warm,
     settle: (site: string) => renderers.settle(site),
     close: () => renderers.close(),
   });

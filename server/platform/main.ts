@@ -193,6 +193,8 @@ const live = await liveDepartments({
         gate: publicationGate,
         // Drafts are drawn by the same renderers as publications: one pool (docs/adr/0106).
         renderDraft: siteBuild.renderDraft,
+        // The board opening the CMS warms its site's renderer before anyone presses "Công bố" (docs/adr/0116).
+        boardAtWork: siteBuild.warm,
       },
       requestLog: log,
       metrics,

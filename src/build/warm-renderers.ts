@@ -51,6 +51,8 @@ export interface WarmRenderers {
   renderDraft(site: string, file: string, text: string): Promise<DraftRender>;
   /** Sites with a renderer running. */
   running(): string[];
+  /** Whether renderers are kept at all (`max` above 0): starting one only to stop it is a wasted build. */
+  keeps: boolean;
   /** The process id of a site's renderer, for logs and for the tests that kill it. */
   pid(site: string): number | undefined;
   close(): Promise<void>;
@@ -255,6 +257,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       if (reply.type === 'failed') throw new BuildFailedError([name], reply.message);
     },
     running: () => [...renderers.keys()],
+    keeps: max > 0,
     pid: (name) => renderers.get(name)?.child.pid,
     async close() {
       const running = [...renderers.values()];

@@ -281,3 +281,26 @@ describe('the endpoint itself', () => {
     expect(PROXY_ACTIONS.filter((a) => !tested.has(a))).toEqual([]);
   });
 });
+
+describe('the board at work warms its site (docs/adr/0116)', () => {
+  it('tells the server when a board member works on their site, and never for someone else or a refused call', async () => {
+    const warmed: string[] = [];
+    const own = await harness({ boardAtWork: (site) => warmed.push(site) });
+    try {
+      expect((await own.call(BOARD.contributor, 'info')).status).toBe(200);
+      expect(warmed).toEqual([]);
+      const stranger = { ...BOARD.contributor, site: 'soyte' };
+      const folder = { folder: `content/${SITE}/tin-tuc`, extension: 'mdx', depth: 1 };
+      expect((await own.call(stranger, 'entriesByFolder', folder)).body).toMatchObject({
+        code: 'E_WORKFLOW_NOT_ON_BOARD',
+      });
+      expect((await own.call(BOARD.contributor, 'entriesByFolder', { folder: 42 })).status).not.toBe(200);
+      expect(warmed).toEqual([]);
+      const r = await own.call(BOARD.contributor, 'entriesByFolder', folder);
+      expect(r.status).toBe(200);
+      expect(warmed).toEqual([SITE]);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -101,7 +101,12 @@ beforeAll(async () => {
       process.env.CONGSO_BUILD_AT = String(now());
       return build(site, by);
     },
-    { settle: (site: string) => build.settle(site), renderDraft: build.renderDraft, close: () => build.close() },
+    {
+      settle: (site: string) => build.settle(site),
+      renderDraft: build.renderDraft,
+      warm: build.warm,
+      close: () => build.close(),
+    },
   );
   queue = createPublishQueue({ build: buildAtClock, clock: now });
   const gate = createPublicationGate({ repo, queue, clock: now });

@@ -82,6 +82,8 @@ export interface ProxyDeps {
   liveWaitMs?: number;
   /** Shared with the back office; built from `repo` and `gate` otherwise. */
   editorial?: EditorialService;
+  /** Told when a board member works on a site, so its renderer is warm by the time they publish (docs/adr/0116). */
+  boardAtWork?: (site: string) => void;
 }
 
 export interface ProxyRequest {
@@ -423,6 +425,7 @@ export function createDecapProxy(deps: ProxyDeps) {
             throw new NotOnBoardError({ event: 'edit', site, actorSite: actor.site ?? '', role: actor.role });
           const branch = (parsed.data as { branch: string }).branch;
           if (branch !== MAIN) throw new ProxyBadRequestError({ action, issues: [`branch must be ${MAIN}`] });
+          deps.boardAtWork?.(site);
         }
         const result = await (handlers[name] as (a: Actor, s: string, p: unknown) => Promise<unknown>)(
           actor,
