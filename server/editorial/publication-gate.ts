@@ -143,7 +143,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
         return committed;
       });
       const publishedAt = clock();
-      const rebuilt =
+      const live =
         options.queue && !change.retiresSite
           ? options.queue.enqueue({
               site: change.site,
@@ -154,8 +154,9 @@ export function createPublicationGate(options: PublicationGateOptions) {
               publishedAt,
             })
           : Promise.resolve(null);
-      // Git's index follows the checkout while the site is rebuilt: the change is live once both are done.
-      const live = Promise.all([rebuilt, repo.indexed()]).then(([outcome]) => outcome);
+      // Git's index follows the checkout while the renderer works, and before the change is answered: nothing
+      // writes into the repository after `apply` returns (docs/adr/0115).
+      await repo.indexed();
       return { commit, live };
     },
   };
