@@ -480,12 +480,13 @@ export async function listPage<S extends SectionId>(site: string, query: ListPag
  * reads the sections themselves, so it still depends on every entry
  * (docs/adr/0115).
  */
-const slotLatest = new WeakMap<SiteEntry[], Map<number, Date | undefined>>();
+const slotLatest = new WeakMap<SiteEntry[], Map<string, Date | undefined>>();
 function latestOfSlot(entries: SiteEntry[], start: number, end: number): Date | undefined {
   let slots = slotLatest.get(entries);
   if (!slots) slotLatest.set(entries, (slots = new Map()));
-  if (!slots.has(start)) slots.set(start, latest(entries.slice(start, end)));
-  return slots.get(start);
+  const slot = `${start}:${end}`;
+  if (!slots.has(slot)) slots.set(slot, latest(entries.slice(start, end)));
+  return slots.get(slot);
 }
 
 export async function listPagesOf(

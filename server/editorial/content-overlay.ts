@@ -134,8 +134,13 @@ export function keptOverlays() {
 function ownWrites(site: string, files: readonly FileWrite[]): FileWrite[] {
   return files
     .map((file) => ({ ...file, path: path.posix.normalize(file.path) }))
-    .filter((file) => file.path.startsWith(`content/${site}/`) || file.path === `sites/${site}.yaml`)
+    .filter((file) => readBySite(site, file.path))
     .filter((file) => !file.path.split('/').includes('..'));
+}
+
+/** Whether the checks of `site` read this (normalised) path: its own folder and its own YAML. */
+export function readBySite(site: string, rel: string): boolean {
+  return rel.startsWith(`content/${site}/`) || rel === `sites/${site}.yaml`;
 }
 
 /**

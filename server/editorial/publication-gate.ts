@@ -6,7 +6,7 @@ import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
-import { keptOverlays, writtenPaths } from './content-overlay.ts';
+import { keptOverlays, readBySite, writtenPaths } from './content-overlay.ts';
 import { checkMainChange } from './media-rules.ts';
 import { PublicationRejectedError, SiteNotLiveError } from './errors.ts';
 import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
@@ -98,8 +98,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
     known.set(site, { commit: to, keys: new Set(after.map(problemKey)), texts });
     for (const [other, state] of known) {
       if (other === site || state.commit !== from) continue;
-      if ([...written].some((p) => p === `sites/${other}.yaml` || p.startsWith(`content/${other}/`)))
-        known.delete(other);
+      if ([...written].some((p) => readBySite(other, p))) known.delete(other);
       else state.commit = to;
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './synthetic-content.ts';
 import type { Entry } from '../content-source/entries.ts';
 import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
 import { PageReaders } from './page-readers.ts';
@@ -162,12 +163,6 @@ describe('the stale pages found from the changed keys are those found by going t
     return { render, remove: [...previous.keys()].filter((p) => !paths.has(p)) };
   };
   // A small seeded generator: the same cases on every run, so a failure can be replayed.
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   const KEYS = [
     ...Array.from({ length: 12 }, (_, i) => k.entry('s', 'tin-tuc', `tin-${i}`)),
     ...Array.from({ length: 4 }, (_, i) => k.list('s', `/tin-tuc/trang/${i + 1}/`)),
@@ -180,7 +175,7 @@ describe('the stale pages found from the changed keys are those found by going t
   const PATHS = Array.from({ length: 24 }, (_, i) => `/s/trang-${i}/`);
 
   it('renders and removes the same pages on random sites, histories and changes', () => {
-    const rand = random(2567);
+    const rand = seededRandom(2567);
     const pick = <T>(list: readonly T[], share: number) => list.filter(() => rand() < share);
     const digests = (): Digests => new Map(pick(KEYS, 0.8).map((key) => [key, String(Math.floor(rand() * 3))]));
     let rendered = 0;
@@ -237,12 +232,6 @@ describe('the stale pages found from the changed keys are those found by going t
 });
 
 describe('digests reused from the last publication equal digests computed afresh (docs/adr/0114)', () => {
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   const DAY = 86_400_000;
   const at = (days: number) => new Date(Date.parse('2026-01-01T08:00:00+07:00') + days * DAY);
   const consultation = (slug: string, opens: number, closes: number): Entry =>
@@ -262,7 +251,7 @@ describe('digests reused from the last publication equal digests computed afresh
     new Map([...dependencyDigests(name, list, now)].map(([key, digest]) => [key.replace(`:${name}`, ':s'), digest]));
 
   it('after random publications, edits, withdrawals, reorderings and days passing', () => {
-    const rand = random(2567);
+    const rand = seededRandom(2567);
     let serial = 0;
     const fresh = (): Entry => {
       const n = serial++;

@@ -69,11 +69,11 @@ const pageReads = new AsyncLocalStorage<Set<string>>();
 let entries: Entry[] = [];
 
 /** What src/content.ts gets of an entry, kept with it: the check hands back the same object while its file is unchanged (docs/adr/0115). */
-const live = new WeakMap<Entry, LiveEntry>();
+const liveEntries = new WeakMap<Entry, LiveEntry>();
 const toLive = (e: Entry): LiveEntry => {
-  let known = live.get(e);
+  let known = liveEntries.get(e);
   if (!known)
-    live.set(
+    liveEntries.set(
       e,
       (known = { section: e.section, data: { ...e.data, site: e.site, slug: e.slug, text: e.text }, html: e.html }),
     );

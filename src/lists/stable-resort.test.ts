@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../build/synthetic-content.ts';
 import { stableResort } from './stable-resort.ts';
 
 describe('a list sorted again from its last order (docs/adr/0114)', () => {
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   interface Item {
     key: number;
     id: number;
@@ -16,7 +11,7 @@ describe('a list sorted again from its last order (docs/adr/0114)', () => {
   const byKey = (a: Item, b: Item) => a.key - b.key;
 
   it('is what a stable sort gives after elements come, go, change or move', () => {
-    const rand = random(7);
+    const rand = seededRandom(7);
     let id = 0;
     const item = (): Item => ({ key: Math.floor(rand() * 8), id: id++ });
     let list = Array.from({ length: 60 }, item);
