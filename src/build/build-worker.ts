@@ -34,6 +34,9 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
     entries: Object.fromEntries(report.sites.map((s) => [s.department.id, s.entries.length])),
     ms: performance.now() - t0,
   });
+  // Astro's modules load while the other workers finish their checks: the wait for "go" is otherwise idle.
+  const loadingAstro = import('astro');
+  loadingAstro.catch(() => undefined);
   const go = await nextMessage();
   if (go.type !== 'go') return;
   const excluded = new Set(go.exclude ?? []);
@@ -52,7 +55,7 @@ async function run(start: Extract<WorkerRequest, { type: 'start' }>): Promise<vo
   indexing.catch(() => undefined);
 
   const t1 = performance.now();
-  const { build } = await import('astro');
+  const { build } = await loadingAstro;
   await build({
     root: start.projectRoot,
     logLevel: 'warn',

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { isCompressible, MIN_COMPRESS_BYTES } from './compressible.ts';
-
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
 
 /**
  * Writes `x.br` and `x.gz` beside every text file once, at build time, so the
@@ -15,23 +11,31 @@ const gzip = promisify(zlib.gzip);
  * 10 % more bytes; so are the feeds and data files that change with it. Hashed assets are compressed once and cached for a year,
  * so they get the best quality, once per content: Pagefind's runtime is the
  * same file in every site.
+ *
+ * Reading, compressing and writing are synchronous: this runs only in build
+ * workers and warm renderers, child processes with nothing else to do
+ * meanwhile. The promise APIs cost twice the CPU for the same files (a
+ * thread-pool round trip per open, read, write and 16 KB of zlib output),
+ * and a cold build already keeps both cores busy with two workers
+ * (docs/adr/0117-cold-build-cpu.md). The loop gives the event loop back every
+ * few milliseconds so a renderer still answers its parent.
  */
-const sameContent = new Map<string, Promise<[Buffer, Buffer]>>();
+const sameContent = new Map<string, [Buffer, Buffer]>();
 
-function compress(data: Buffer, quality: number): Promise<[Buffer, Buffer]> {
-  return Promise.all([
-    brotli(data, {
+function compress(data: Buffer, quality: number): [Buffer, Buffer] {
+  return [
+    zlib.brotliCompressSync(data, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
       },
     }),
-    gzip(data, { level: 9 }),
-  ]);
+    zlib.gzipSync(data, { level: 9 }),
+  ];
 }
 
-function compressShared(data: Buffer): Promise<[Buffer, Buffer]> {
+function compressShared(data: Buffer): [Buffer, Buffer] {
   const key = createHash('sha256').update(data).digest('hex');
   let found = sameContent.get(key);
   if (!found) sameContent.set(key, (found = compress(data, 11)));
@@ -51,20 +55,30 @@ function isLongLived(root: string, file: string): boolean {
 }
 
 export interface PrecompressOptions {
-  concurrency?: number;
   /** The same file in the live output, if any: when its bytes are identical its `.br`/`.gz` are copied instead of recomputed. */
   liveCounterpart?: (file: string) => string | null;
 }
 
-async function reuseLive(file: string, data: Buffer, live: string | null): Promise<boolean> {
+function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function reuseLive(file: string, data: Buffer, live: string | null): boolean {
   if (!live) return false;
-  const previous = await readFile(live).catch(() => null);
-  if (!previous?.equals(data)) return false;
+  if (!readOrNull(live)?.equals(data)) return false;
   let copied = false;
   for (const ext of ['.br', '.gz']) {
     try {
       // A hard link costs no copy; files in a build are never modified in place, only replaced.
-      await link(live + ext, file + ext).catch(() => copyFile(live + ext, file + ext));
+      try {
+        linkSync(live + ext, file + ext);
+      } catch {
+        copyFileSync(live + ext, file + ext);
+      }
       copied = true;
     } catch {
       // The live build kept no copy for this encoding (it was not smaller).
@@ -73,36 +87,35 @@ async function reuseLive(file: string, data: Buffer, live: string | null): Promi
   return copied;
 }
 
-/** Runs `task` over `items` with at most `inFlight` at a time. */
-async function eachLimited<T>(items: readonly T[], inFlight: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
-}
+/** How long the loop may hold the event loop before giving it back. */
+const SLICE_MS = 20;
+const giveBack = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function precompressTree(
   root: string,
   options: PrecompressOptions = {},
 ): Promise<{ files: number; reused: number }> {
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && isCompressible(d.name))
     .map((d) => path.join(d.parentPath, d.name));
-  // Reuse is small reads and links: many in flight hide their latency. Compression is CPU:
-  // as many in flight as cores, or it only fights the other build worker for them.
-  const toCompress: Array<{ file: string; data: Buffer }> = [];
+  let compressed = 0;
   let reused = 0;
-  await eachLimited(files, 16, async (file) => {
-    const data = await readFile(file);
-    if (data.length < MIN_COMPRESS_BYTES) return;
-    if (await reuseLive(file, data, options.liveCounterpart?.(file) ?? null)) reused++;
-    else toCompress.push({ file, data });
-  });
-  await eachLimited(toCompress, options.concurrency ?? 2, async ({ file, data }) => {
-    const [br, gz] = await (isLongLived(root, file) ? compressShared(data) : compress(data, 6));
-    if (br.length < data.length) await writeFile(`${file}.br`, br);
-    if (gz.length < data.length) await writeFile(`${file}.gz`, gz);
-  });
-  return { files: reused + toCompress.length, reused };
+  let sliceStart = performance.now();
+  for (const file of files) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await giveBack();
+      sliceStart = performance.now();
+    }
+    const data = readFileSync(file);
+    if (data.length < MIN_COMPRESS_BYTES) continue;
+    if (reuseLive(file, data, options.liveCounterpart?.(file) ?? null)) {
+      reused++;
+      continue;
+    }
+    const [br, gz] = isLongLived(root, file) ? compressShared(data) : compress(data, 6);
+    if (br.length < data.length) writeFileSync(`${file}.br`, br);
+    if (gz.length < data.length) writeFileSync(`${file}.gz`, gz);
+    compressed++;
+  }
+  return { files: reused + compressed, reused };
 }

@@ -69,7 +69,6 @@ export function sectionLoader(section: SectionId): Loader {
           store.set({
             id,
             data: { ...value.data, site, slug: value.slug, text: value.text },
-            body: source,
             rendered: { html: value.html },
             digest,
             filePath: file,
