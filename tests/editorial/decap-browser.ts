@@ -58,8 +58,9 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
 
   async function openEntry(page: Page, entry: { collection: string; slug: string; title: string }): Promise<void> {
     await page.goto(`${live.origin}/admin/#/collections/${entry.collection}/entries/${entry.slug}`);
-    // Only the hash may have changed: reload, so Decap reads the status others have set since.
-    await page.reload();
+    // Only the hash may have changed: reload, so Decap reads the status others have set since. The poll below waits
+    // for the form; the page's load event also waits for the preview frame, which waits for the site's renderer.
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect
       .poll(() => page.getByLabel('Tiêu đề', { exact: true }).first().inputValue(), { timeout: 20_000 })
       .toBe(entry.title);
