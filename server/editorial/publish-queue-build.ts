@@ -35,6 +35,7 @@ export function siteBuilder(options: {
   workDir?: string;
   max?: number;
   idleMs?: number;
+  entryCacheDir?: string;
 }): SiteBuilder {
   const renderers = createWarmRenderers(options);
   const buildOneSite = async (site: string, triggeredBy?: string) => {

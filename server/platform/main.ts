@@ -111,6 +111,8 @@ const siteBuild = siteBuilder({
   outDir: distDir,
   workDir: buildWorkDir,
   max: Number(env.CONGSO_WARM_RENDERERS ?? 2),
+  // Parsed entries outlive this process: after a restart a renderer parses only what changed (docs/adr/0118).
+  entryCacheDir: path.join(PROJECT_ROOT, '.build', 'entry-cache'),
 });
 const publishQueue = createPublishQueue({
   build: siteBuild,

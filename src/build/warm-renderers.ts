@@ -32,6 +32,12 @@ export interface WarmRenderersOptions {
   max?: number;
   /** A renderer idle this long stops; 15 minutes by default. */
   idleMs?: number;
+  /**
+   * Where each site's parsed entries are kept for its next renderer (`<site>.bin`); inside `workDir` by default.
+   * The server keeps them outside it, so the first renderer after a restart parses only what changed
+   * (docs/adr/0118-parsed-entries-outlive-the-server.md).
+   */
+  entryCacheDir?: string;
 }
 
 export interface WarmRenderers {
@@ -71,6 +77,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
   const contentRoot = path.resolve(options.contentRoot);
   const outDir = path.resolve(options.outDir);
   const workDir = path.resolve(options.workDir ?? path.join(PROJECT_ROOT, '.build', `warm-${process.pid}`));
+  const entryCacheDir = path.resolve(options.entryCacheDir ?? path.join(workDir, 'entry-cache'));
   const projectRoot = path.resolve(options.projectRoot ?? PROJECT_ROOT);
   const max = options.max ?? 2;
   const idleMs = options.idleMs ?? 15 * 60_000;
@@ -105,6 +112,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
     while (renderers.size >= max && idle.length) stop(idle.shift()!);
     const dir = path.join(workDir, `${site}-${++generation}`);
     await mkdir(dir, { recursive: true });
+    await mkdir(entryCacheDir, { recursive: true });
     const env = {
       ...process.env,
       ...buildScopeToEnv({ contentRoot, sites: [site] }),
@@ -112,7 +120,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       CONGSO_ASTRO_CACHE: path.join(dir, 'cache'),
       CONGSO_PROJECT_ROOT: projectRoot,
       // Parsed entries outlive a renderer: the next one of this site re-parses only what changed.
-      CONGSO_ENTRY_CACHE: path.join(workDir, `entry-cache-${site}.bin`),
+      CONGSO_ENTRY_CACHE: path.join(entryCacheDir, `${site}.bin`),
       ASTRO_TELEMETRY_DISABLED: '1',
       // Staging a publication is thousands of links and a few directories: more threads for the file system.
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '#src/build/build-sites.ts';
+import { loadEntryCache, saveEntryCache } from '#src/build/entry-cache.ts';
+import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
+import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
+
+/**
+ * A server's renderers keep each site's parsed entries outside the server's
+ * own scratch folder (docs/adr/0118-parsed-entries-outlive-the-server.md):
+ * after a restart, the first renderer of a large site parses only what
+ * changed instead of every entry.
+ */
+let work: string;
+let site: string;
+const scratch = path.join(PROJECT_ROOT, '.build', `test-entry-cache-${process.pid}`);
+const entryCacheDir = path.join(scratch, 'kept');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'congso-entry-cache-'));
+  const [first] = await writeSyntheticContent(path.join(work, 'content'), { sites: 1, pagesPerSite: 12, seed: 7 });
+  site = first!.id;
+}, 60_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const serverRun = (n: number) =>
+  siteBuilder({
+    contentRoot: path.join(work, 'content'),
+    outDir: path.join(work, 'dist'),
+    workDir: path.join(scratch, `server-${n}`),
+    entryCacheDir,
+  });
+
+describe('parsed entries across a server restart', () => {
+  it("outlive the server's scratch folder, and the next server's first renderer takes them instead of parsing", async () => {
+    const before = serverRun(1);
+    await before(site, 'publish:annv');
+    await before.close();
+    expect(existsSync(path.join(scratch, 'server-1'))).toBe(false);
+
+    const cacheFile = path.join(entryCacheDir, `${site}.bin`);
+    const memo = await loadEntryCache(cacheFile);
+    const news = [...memo.keys()].filter((f) => f.startsWith(`content/${site}/tin-tuc/`)).sort();
+    expect(news.length).toBeGreaterThan(0);
+    // A kept parse is used only for the same source: mark one so the page shows where its body came from.
+    const kept = memo.get(news[0]!)!;
+    const marked = { ...kept.result.value!, html: '<p>Phần thân lấy từ bản đã phân tích trước khi khởi động lại</p>' };
+    memo.set(news[0]!, { source: kept.source, result: { ...kept.result, value: marked } });
+    await saveEntryCache(cacheFile, memo, memo.keys());
+
+    const after = serverRun(2);
+    try {
+      await after(site, 'publish:annv');
+    } finally {
+      await after.close();
+    }
+    const slug = path.basename(news[0]!).replace(/\.mdx?$/, '');
+    const page = await readFile(path.join(work, 'dist', site, 'tin-tuc', slug, 'index.html'), 'utf8');
+    expect(page).toContain('Phần thân lấy từ bản đã phân tích trước khi khởi động lại');
+  }, 240_000);
+});
