@@ -2,7 +2,9 @@ import type { ContentProblem } from '#src/content-source/problems.ts';
 import type { ReadingOptions, TextsRead } from '#src/content-source/read-files.ts';
 import { noteMainWrite } from '#src/content-source/main-writes.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
+import path from 'node:path';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
+import { loadEntryCache } from '#src/build/entry-cache.ts';
 import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
@@ -28,10 +30,15 @@ import type { PublishOutcome, PublishQueue } from './publish-queue.ts';
  */
 export type CheckSite = (root: string, site: string, reading?: ReadingOptions) => Promise<ContentProblem[]>;
 
+/** The process's parse memo, shared with the checks through globalThis like the build's (src/content-source/entries.ts). */
+function entryMemo(): EntryMemo {
+  return ((globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY] ??= new Map());
+}
+
 export const checkSiteAsBuild: CheckSite = async (root, site, reading) => {
   // Parsing is a pure function of an entry's source: kept by file and source, a publication re-parses only what it changed
   // instead of every entry of the site, twice (docs/adr/0046: the check was a fifth of publish → live).
-  (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY] ??= new Map();
+  entryMemo();
   return (await checkContent(root, [site], reading)).problems;
 };
 
@@ -41,6 +48,8 @@ export interface PublicationGateOptions {
   queue?: PublishQueue;
   check?: CheckSite;
   clock?: Clock;
+  /** Where the renderers keep each site's parsed entries (docs/adr/0118): `warm` starts from them instead of parsing. */
+  entryCacheDir?: string;
 }
 
 interface MainChecked {
@@ -110,7 +119,15 @@ export function createPublicationGate(options: PublicationGateOptions) {
      * the memo is keyed by each file's text, right whatever changes meanwhile.
      */
     async warm(sites: readonly string[]): Promise<void> {
-      for (const site of sites) await check(repo.dir, site);
+      for (const site of sites) {
+        if (options.entryCacheDir) {
+          // The renderers' kept parses (docs/adr/0118): each is used only for the same source, under the same code.
+          const memo = entryMemo();
+          for (const [file, parsed] of await loadEntryCache(path.join(options.entryCacheDir, `${site}.bin`)))
+            if (file.startsWith(`content/${site}/`) && !memo.has(file)) memo.set(file, parsed);
+        }
+        await check(repo.dir, site);
+      }
     },
     /** Checks and commits `change` to main, then queues the site's rebuild. Throws without writing anything if the check fails. */
     async apply(change: MainChange): Promise<Applied> {

@@ -104,6 +104,8 @@ const metrics = createServerMetrics({
 // One rebuild queue for the server: a CMS publication and a Q&A answer to the same site coalesce into one build.
 // A scratch folder per process: another instance, or `npm run build`, may be building beside it.
 const buildWorkDir = path.join(PROJECT_ROOT, '.build', `publish-${process.pid}`);
+// Parsed entries outlive this process: after a restart the gate and the renderers parse only what changed (docs/adr/0118).
+const entryCacheDir = path.join(PROJECT_ROOT, '.build', 'entry-cache');
 // Warm renderers (docs/adr/0047): a publishing site's renderer stays loaded between its publications.
 // Each holds about a gigabyte for a 1,000-entry site; CONGSO_WARM_RENDERERS=0 keeps none (every publication a full build).
 const siteBuild = siteBuilder({
@@ -111,8 +113,7 @@ const siteBuild = siteBuilder({
   outDir: distDir,
   workDir: buildWorkDir,
   max: Number(env.CONGSO_WARM_RENDERERS ?? 2),
-  // Parsed entries outlive this process: after a restart a renderer parses only what changed (docs/adr/0118).
-  entryCacheDir: path.join(PROJECT_ROOT, '.build', 'entry-cache'),
+  entryCacheDir,
 });
 const publishQueue = createPublishQueue({
   build: siteBuild,
@@ -139,7 +140,7 @@ const publishQueue = createPublishQueue({
   },
 });
 // The one way to change main (ADR 0045): CMS publications, files, answered questions and departments all pass its check.
-const publicationGate = createPublicationGate({ repo: content.repo, queue: publishQueue });
+const publicationGate = createPublicationGate({ repo: content.repo, queue: publishQueue, entryCacheDir });
 
 const deviceSecret = persistentSecret(path.join(dataDirectory(env), 'device-secret.key'));
 const mail = mailOptionsFromEnv(env);

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '#src/build/build-sites.ts';
 import { loadEntryCache, saveEntryCache } from '#src/build/entry-cache.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
+import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
+import { ensureContentRepository } from '#server/editorial/content-repository/ensure-content-repository.ts';
+import { createPublicationGate } from '#server/editorial/publication-gate.ts';
 
 /**
  * A server's renderers keep each site's parsed entries outside the server's
@@ -18,6 +21,9 @@ let work: string;
 let site: string;
 const scratch = path.join(PROJECT_ROOT, '.build', `test-entry-cache-${process.pid}`);
 const entryCacheDir = path.join(scratch, 'kept');
+const MARK = 'Phần thân lấy từ bản đã phân tích trước khi khởi động lại';
+/** The entry whose kept parse the first test marks. */
+let marked = '';
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'congso-entry-cache-'));
@@ -51,8 +57,11 @@ describe('parsed entries across a server restart', () => {
     expect(news.length).toBeGreaterThan(0);
     // A kept parse is used only for the same source: mark one so the page shows where its body came from.
     const kept = memo.get(news[0]!)!;
-    const marked = { ...kept.result.value!, html: '<p>Phần thân lấy từ bản đã phân tích trước khi khởi động lại</p>' };
-    memo.set(news[0]!, { source: kept.source, result: { ...kept.result, value: marked } });
+    marked = news[0]!;
+    memo.set(marked, {
+      source: kept.source,
+      result: { ...kept.result, value: { ...kept.result.value!, html: `<p>${MARK}</p>` } },
+    });
     await saveEntryCache(cacheFile, memo, memo.keys());
 
     const after = serverRun(2);
@@ -61,8 +70,19 @@ describe('parsed entries across a server restart', () => {
     } finally {
       await after.close();
     }
-    const slug = path.basename(news[0]!).replace(/\.mdx?$/, '');
+    const slug = path.basename(marked).replace(/\.mdx?$/, '');
     const page = await readFile(path.join(work, 'dist', site, 'tin-tuc', slug, 'index.html'), 'utf8');
-    expect(page).toContain('Phần thân lấy từ bản đã phân tích trước khi khởi động lại');
+    expect(page).toContain(MARK);
   }, 240_000);
+
+  it("let the publication gate's warm-up at a server's start take them instead of parsing the site", async () => {
+    expect(marked).not.toBe('');
+    const { repo } = await ensureContentRepository({
+      dir: path.join(work, 'repo'),
+      seedFrom: path.join(work, 'content'),
+    });
+    await createPublicationGate({ repo, entryCacheDir }).warm([site]);
+    const memo = (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY];
+    expect(memo?.get(marked)?.result.value?.html).toBe(`<p>${MARK}</p>`);
+  }, 60_000);
 });
