@@ -20,6 +20,8 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
   const pages = new Map<string, Page>();
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
+  /** Requests not answered yet, by page: printed with the screenshots when a test fails. */
+  const unanswered = new Map<string, Map<object, string>>();
 
   async function newPage(who: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -31,6 +33,11 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
     // Decap asks with window.confirm before publishing or replacing a file; a person would say yes. A dialog the
     // page closed itself (leaving an entry, the test ending) cannot be answered any more: nothing to do then.
     page.on('dialog', (d) => d.accept().catch(() => undefined));
+    const waiting = new Map<object, string>();
+    unanswered.set(who, waiting);
+    page.on('request', (r) => waiting.set(r, `${new Date().toISOString()} ${r.method()} ${r.url()}`));
+    page.on('requestfinished', (r) => waiting.delete(r));
+    page.on('requestfailed', (r) => waiting.delete(r));
     pages.set(who, page);
     return page;
   }
@@ -58,8 +65,8 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
 
   async function openEntry(page: Page, entry: { collection: string; slug: string; title: string }): Promise<void> {
     await page.goto(`${live.origin}/admin/#/collections/${entry.collection}/entries/${entry.slug}`);
-    // Only the hash may have changed: reload, so Decap reads the status others have set since. The poll below waits
-    // for the form; the page's load event also waits for the preview frame, which waits for the site's renderer.
+    // Only the hash may have changed: reload, so Decap reads the status others have set since. The poll below waits for
+    // the form; the load event would also wait for the preview frame, which once took more than 30 s under CI load.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await expect
       .poll(() => page.getByLabel('Tiêu đề', { exact: true }).first().inputValue(), { timeout: 20_000 })
@@ -89,6 +96,8 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
     for (const [who, page] of pages)
       await page.screenshot({ path: path.join(dir, `${who}.png`), fullPage: true }).catch(() => undefined);
     console.error(`Ảnh chụp màn hình khi lỗi: ${dir}`);
+    for (const [who, waiting] of unanswered)
+      if (waiting.size) console.error(`Requests of ${who} not answered yet:\n${[...waiting.values()].join('\n')}`);
   }
 
   async function close(): Promise<void> {

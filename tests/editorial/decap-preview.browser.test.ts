@@ -1,7 +1,8 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wcagViolations } from '../support/axe.ts';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { decapBrowser, type DecapBrowser } from './decap-browser.ts';
@@ -84,6 +85,10 @@ describe.skipIf(!chromiumAvailable)('Decap preview as the page, in Chromium (doc
     [live, browser] = await Promise.all([startLiveApp(), launchChromium()]);
     ui = decapBrowser(browser, live);
   }, 180_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await ui.screenshots(path.join(tmpdir(), 'congso-decap-preview'));
+  });
 
   afterAll(async () => {
     await ui?.close();
