@@ -20,8 +20,9 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
   const pages = new Map<string, Page>();
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
-  /** Requests not answered yet, by page: printed with the screenshots when a test fails. */
-  const unanswered = new Map<string, Map<object, string>>();
+  /** Requests not answered yet, by page: printed when a reload does not finish loading, and when a test fails. */
+  const unanswered = new Map<Page, Map<object, string>>();
+  const waitingFor = (page: Page) => [...(unanswered.get(page)?.values() ?? [])].join('\n');
 
   async function newPage(who: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -34,7 +35,7 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
     // page closed itself (leaving an entry, the test ending) cannot be answered any more: nothing to do then.
     page.on('dialog', (d) => d.accept().catch(() => undefined));
     const waiting = new Map<object, string>();
-    unanswered.set(who, waiting);
+    unanswered.set(page, waiting);
     page.on('request', (r) => waiting.set(r, `${new Date().toISOString()} ${r.method()} ${r.url()}`));
     page.on('requestfinished', (r) => waiting.delete(r));
     page.on('requestfailed', (r) => waiting.delete(r));
@@ -65,9 +66,13 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
 
   async function openEntry(page: Page, entry: { collection: string; slug: string; title: string }): Promise<void> {
     await page.goto(`${live.origin}/admin/#/collections/${entry.collection}/entries/${entry.slug}`);
-    // Only the hash may have changed: reload, so Decap reads the status others have set since. The poll below waits for
-    // the form; the load event would also wait for the preview frame, which once took more than 30 s under CI load.
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Only the hash may have changed: reload, so Decap reads the status others have set since. Its load event is when
+    // Decap has settled (a click before it can be lost), but it also waits for the preview frame, which under CI load
+    // once took more than 30 s, and once more than 90 s: past 45 s, say what the page still waits for, and go on.
+    await page.reload({ timeout: 45_000 }).catch((error: Error) => {
+      if (error.name !== 'TimeoutError') throw error;
+      console.error(`${entry.slug}: not loaded 45 s after the reload, still waiting for:\n${waitingFor(page)}`);
+    });
     await expect
       .poll(() => page.getByLabel('Tiêu đề', { exact: true }).first().inputValue(), { timeout: 20_000 })
       .toBe(entry.title);
@@ -96,8 +101,8 @@ export function decapBrowser(browser: Browser, live: LiveApp) {
     for (const [who, page] of pages)
       await page.screenshot({ path: path.join(dir, `${who}.png`), fullPage: true }).catch(() => undefined);
     console.error(`Ảnh chụp màn hình khi lỗi: ${dir}`);
-    for (const [who, waiting] of unanswered)
-      if (waiting.size) console.error(`Requests of ${who} not answered yet:\n${[...waiting.values()].join('\n')}`);
+    for (const [who, page] of pages)
+      if (unanswered.get(page)?.size) console.error(`Requests of ${who} not answered yet:\n${waitingFor(page)}`);
   }
 
   async function close(): Promise<void> {

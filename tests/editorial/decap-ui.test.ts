@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable)(
       const page = await ui.openDecap('deputy', live.people.deputy);
       await ui.openEntry(page, ENTRY);
       await ui.setStatus(page, 'Sẵn sàng');
-    }, 60_000);
+    }, 90_000);
 
     it("shows the contributor's attempt to publish refused, in Vietnamese, in Decap itself", async () => {
       const page = ui.pages.get('contributor')!;
@@ -95,7 +95,7 @@ describe.skipIf(!chromiumAvailable)(
       const sentence = new RightNotGrantedError({ event: 'publish', right: 'publish', role: 'contributor' }).message;
       expect(await ui.toast(page, 'Không thể công bố')).toContain(sentence);
       expect(await live.repo.readFile(MAIN, `content/${LIVE_SITE}/tin-tuc/${SLUG}.mdx`)).toBeNull();
-    }, 60_000);
+    }, 90_000);
 
     it('lets the head publish it (step 3): the page is live on the department host and found without diacritics', async () => {
       const page = await ui.openDecap('head', live.people.head);
