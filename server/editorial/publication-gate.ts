@@ -2,9 +2,8 @@ import type { ContentProblem } from '#src/content-source/problems.ts';
 import type { ReadingOptions, TextsRead } from '#src/content-source/read-files.ts';
 import { noteMainWrite } from '#src/content-source/main-writes.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
-import path from 'node:path';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
-import { loadEntryCache } from '#src/build/entry-cache.ts';
+import { entryCacheFile, loadEntryCache } from '#src/build/entry-cache.ts';
 import { commitMainChange, type MainChange } from './content-repository/entry-store.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { systemClock, type Clock } from '#server/platform/clock.ts';
@@ -123,7 +122,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
         if (options.entryCacheDir) {
           // The renderers' kept parses (docs/adr/0118): each is used only for the same source, under the same code.
           const memo = entryMemo();
-          for (const [file, parsed] of await loadEntryCache(path.join(options.entryCacheDir, `${site}.bin`)))
+          for (const [file, parsed] of await loadEntryCache(entryCacheFile(options.entryCacheDir, site)))
             if (file.startsWith(`content/${site}/`) && !memo.has(file)) memo.set(file, parsed);
         }
         await check(repo.dir, site);

@@ -32,6 +32,11 @@ async function computeFingerprint(): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A site's file in a folder of kept parses: the renderers write it, the publication gate's warm-up reads it (docs/adr/0118). */
+export function entryCacheFile(dir: string, site: string): string {
+  return path.join(dir, `${site}.bin`);
+}
+
 export async function loadEntryCache(file: string): Promise<EntryMemo> {
   try {
     const stored = deserialize(await readFile(file)) as { fingerprint: string; entries: EntryMemo };

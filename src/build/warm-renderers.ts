@@ -6,6 +6,7 @@ import { ContentInvalidError, type ContentProblem } from '../content-source/prob
 import { buildInstant } from '../content-source/timed-visibility.ts';
 import { recentMainWrites } from '../content-source/main-writes.ts';
 import { BuildFailedError, PROJECT_ROOT } from './build-sites.ts';
+import { entryCacheFile } from './entry-cache.ts';
 import { buildScopeToEnv } from './build-scope.ts';
 import { DraftUnavailableError } from './draft-page.ts';
 import { removeLeftovers } from './publish-site.ts';
@@ -120,7 +121,7 @@ export function createWarmRenderers(options: WarmRenderersOptions): WarmRenderer
       CONGSO_ASTRO_CACHE: path.join(dir, 'cache'),
       CONGSO_PROJECT_ROOT: projectRoot,
       // Parsed entries outlive a renderer: the next one of this site re-parses only what changed.
-      CONGSO_ENTRY_CACHE: path.join(entryCacheDir, `${site}.bin`),
+      CONGSO_ENTRY_CACHE: entryCacheFile(entryCacheDir, site),
       ASTRO_TELEMETRY_DISABLED: '1',
       // Staging a publication is thousands of links and a few directories: more threads for the file system.
       UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '#src/build/build-sites.ts';
-import { loadEntryCache, saveEntryCache } from '#src/build/entry-cache.ts';
+import { entryCacheFile, loadEntryCache, saveEntryCache } from '#src/build/entry-cache.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
@@ -51,7 +51,7 @@ describe('parsed entries across a server restart', () => {
     await before.close();
     expect(existsSync(path.join(scratch, 'server-1'))).toBe(false);
 
-    const cacheFile = path.join(entryCacheDir, `${site}.bin`);
+    const cacheFile = entryCacheFile(entryCacheDir, site);
     const memo = await loadEntryCache(cacheFile);
     const news = [...memo.keys()].filter((f) => f.startsWith(`content/${site}/tin-tuc/`)).sort();
     expect(news.length).toBeGreaterThan(0);
