@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_INFO_FILE } from '#src/build/publish-site.ts';
+import { pruneEntryCaches } from '#src/build/entry-cache.ts';
 import { loadDepartments, loadHolidays, loadProvince } from '#src/content-source/departments.ts';
 import { createCalendar } from '#src/calendar/working-days.ts';
 import { createApp } from './app.ts';
@@ -234,8 +235,10 @@ log.info('listening', {
 
 // The gate's first check of a site parses all its entries (seconds for a large site): now, in the background,
 // rather than during the first publication after this start (docs/adr/0113).
-void publicationGate
-  .warm(live.loaded().departments.map((d) => d.id))
+// Kept parses of departments that no longer exist are removed first (docs/adr/0118).
+const startSites = live.loaded().departments.map((d) => d.id);
+void pruneEntryCaches(entryCacheDir, startSites)
+  .then(() => publicationGate.warm(startSites))
   .catch((error: unknown) => log.warn('publication-gate-warm-failed', { error: String(error) }));
 
 // The server's own scheduler (server/platform/scheduler.ts): each occurrence runs in one instance only.

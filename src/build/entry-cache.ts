@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +57,17 @@ export async function saveEntryCache(file: string, memo: EntryMemo, files: Itera
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, serialize({ fingerprint: await parserFingerprint(), entries: kept }));
   await rename(tmp, file);
+}
+
+/**
+ * Removes the kept parses of sites that no longer exist (a department retired or renamed), so the folder holds
+ * one file per live site rather than one per site that ever had a renderer (docs/adr/0118). Files being written
+ * (`.tmp`) and anything else in the folder are left alone.
+ */
+export async function pruneEntryCaches(dir: string, sites: readonly string[]): Promise<string[]> {
+  const keep = new Set(sites.map((site) => path.basename(entryCacheFile(dir, site))));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.endsWith('.bin') && !keep.has(name));
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
+  return stale.map((name) => name.slice(0, -'.bin'.length));
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '#src/build/build-sites.ts';
-import { entryCacheFile, loadEntryCache, saveEntryCache } from '#src/build/entry-cache.ts';
+import { entryCacheFile, loadEntryCache, pruneEntryCaches, saveEntryCache } from '#src/build/entry-cache.ts';
 import { writeSyntheticContent } from '#src/build/synthetic-content.ts';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { siteBuilder } from '#server/editorial/publish-queue-build.ts';
@@ -85,4 +85,18 @@ describe('parsed entries across a server restart', () => {
     const memo = (globalThis as Record<symbol, EntryMemo | undefined>)[ENTRY_MEMO_KEY];
     expect(memo?.get(marked)?.result.value?.html).toBe(`<p>${MARK}</p>`);
   }, 60_000);
+
+  it("are removed at a server's start for departments that no longer exist, and kept for the others", async () => {
+    const live = entryCacheFile(entryCacheDir, site);
+    expect(existsSync(live)).toBe(true);
+    // A department retired since the last start left its kept parses behind; a renderer is writing another file.
+    await copyFile(live, entryCacheFile(entryCacheDir, 'sodaxoa'));
+    const writing = `${entryCacheFile(entryCacheDir, site)}.4242.tmp`;
+    await writeFile(writing, 'đang ghi');
+
+    expect(await pruneEntryCaches(entryCacheDir, [site])).toEqual(['sodaxoa']);
+    expect((await readdir(entryCacheDir)).sort()).toEqual([path.basename(live), path.basename(writing)].sort());
+    expect((await loadEntryCache(live)).size).toBeGreaterThan(0);
+    await rm(writing);
+  });
 });
