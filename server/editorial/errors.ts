@@ -293,6 +293,17 @@ export const ShareLinkNotYoursError = appError<{ username: string }>(
 /** A file asked through a share link must lie below the site's media folder: no `..`, no empty or `.` segment. */
 export const ShareFilePathError = appError('E_SHARE_FILE_PATH', 400, () => 'Đường dẫn tệp không hợp lệ.');
 
+/**
+ * A file the site no longer has, brought back on the draft by restoring an old version (docs/adr/0119): someone took
+ * it off the site, so it leaves the board again only once the board has verified and published the draft.
+ */
+export const ShareFileRestoredError = appError<{ file: string }>(
+  'E_SHARE_FILE_RESTORED',
+  403,
+  () =>
+    'Tệp này đã được gỡ khỏi trang và chỉ trở lại bản nháp do khôi phục phiên bản cũ. Liên kết xem trước không hiển thị tệp này; tệp chỉ được công khai lại khi bài được xác thực và đăng tải.',
+);
+
 /** The draft preview was sent something that is not an entry of a section (docs/adr/0106). */
 export const DraftPreviewInvalidError = appError<{ issues: string[] }>(
   'E_DRAFT_PREVIEW_INVALID',

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ShareLinkRepository } from '#server/platform/storage/repository.ts';
 import type { ShareLinkOutcome, ShareLinkRecord } from '#server/platform/storage/records.ts';
 import { log } from '#server/platform/observability/log.ts';
-import { entryFile, entryBranch, type EntryKey } from './content-repository/entry-store.ts';
+import { entryFile, entryBranch, restoredVersions, type EntryKey } from './content-repository/entry-store.ts';
 import { mediaRoot } from './decap-proxy/paths.ts';
 import { MAIN, type ContentRepository } from './content-repository/repository.ts';
 import { authorizeDraftRead, canPublish, canVerify, isSamePerson, type Actor } from './editorial-workflow.ts';
@@ -11,6 +11,7 @@ import {
   EntryBranchNotFoundError,
   ShareDraftGoneError,
   ShareFilePathError,
+  ShareFileRestoredError,
   ShareLifetimeInvalidError,
   ShareLinkExpiredError,
   ShareLinkInvalidError,
@@ -79,6 +80,21 @@ export function createShareLinks(deps: ShareLinkDeps) {
   async function use(link: ShareLinkRecord, outcome: ShareLinkOutcome, site: string) {
     await links.recordUse({ linkId: link.id, at: clock(), outcome });
     log.info('share-link-used', { site, link: link.id, outcome });
+  }
+
+  /**
+   * A media file the shared version has and main has not, and whether a restore brought it back rather than an
+   * upload: the restored version's own bytes at the same path (docs/adr/0119). Main no longer has it because
+   * someone took it off the site; it is shown outside the board again only after verification and publication.
+   */
+  async function draftOnly(commit: string, file: string): Promise<{ bytes: Uint8Array; restored: boolean } | null> {
+    const found = await repo.readFile(commit, file);
+    if (!found || (await repo.readFile(MAIN, file))) return null;
+    for (const version of await restoredVersions(repo, commit)) {
+      const old = await repo.readFile(version, file);
+      if (old && Buffer.from(old.bytes).equals(found.bytes)) return { bytes: found.bytes, restored: true };
+    }
+    return { bytes: found.bytes, restored: false };
   }
 
   /**
@@ -181,19 +197,25 @@ export function createShareLinks(deps: ShareLinkDeps) {
       if (!rel || segments.some((s) => s === '' || s === '.' || s === '..' || /[\\\0]/.test(s)))
         throw new ShareFilePathError();
       const { link } = await verify(site, token);
-      const found = await repo.readFile(link.commit, `${mediaRoot(site)}/${rel}`);
+      const file = `${mediaRoot(site)}/${rel}`;
+      const own = await draftOnly(link.commit, file);
+      if (own?.restored) {
+        log.info('share-link-file-refused', { site, link: link.id, reason: 'restored' });
+        throw new ShareFileRestoredError({ file: rel });
+      }
+      const found = own ?? (await repo.readFile(link.commit, file));
       return found ? { name: segments.at(-1)!, bytes: found.bytes } : null;
     },
 
-    /** Of the media files a page links to (below `tep/`), those the shared version has and main has not. */
+    /** Of the media files a page links to (below `tep/`), those the shared version has, main has not, and no restore brought back. */
     async draftOnlyFiles(link: ShareLinkRecord, rels: readonly string[]): Promise<Set<string>> {
       const root = mediaRoot(link.departmentId);
       const out = new Set<string>();
       // A page links to a few files; a body listing thousands is not a reason to read them all.
       for (const rel of rels.slice(0, 100)) {
         if (rel.split('/').some((s) => s === '' || s === '.' || s === '..')) continue;
-        if ((await repo.readFile(link.commit, `${root}/${rel}`)) && !(await repo.readFile(MAIN, `${root}/${rel}`)))
-          out.add(rel);
+        const own = await draftOnly(link.commit, `${root}/${rel}`);
+        if (own && !own.restored) out.add(rel);
       }
       return out;
     },

@@ -171,6 +171,67 @@ describe('share a draft (docs/adr/0093)', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('does not show outside the board a file taken off the site that restoring an old version brought back (E_SHARE_FILE_RESTORED)', async () => {
+    const pdf = await readFile(
+      path.resolve(import.meta.dirname, '../fixtures/build-content/content/sotuphap/tep/mau/du-thao-mau.pdf'),
+    );
+    const slug = 'bien-ban-da-go';
+    const rel = `tin-tuc/${slug}/bien-ban.pdf`;
+    const file = `content/sotuphap/tep/${rel}`;
+    const api = async (who: string, action: string, params: Record<string, unknown>) => {
+      const r = await (await as(who)).request('/admin/api/v1', {
+        json: { action, params: { branch: 'main', ...params } },
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    const throughTheBoard = async () => {
+      await api('contributor', 'updateUnpublishedEntryStatus', {
+        collection: 'tin-tuc',
+        slug,
+        newStatus: 'pending_review',
+      });
+      await api('deputy', 'updateUnpublishedEntryStatus', {
+        collection: 'tin-tuc',
+        slug,
+        newStatus: 'pending_publish',
+      });
+      await api('head', 'publishUnpublishedEntry', { collection: 'tin-tuc', slug });
+    };
+    // Version 1 with the minutes attached, published; version 2 without them; then the head takes the file down.
+    await draft(slug, 'Biên bản hội nghị', {
+      body: `Xem [biên bản](/tep/${rel}).`,
+      assets: [{ path: file, content: pdf.toString('base64'), encoding: 'base64' }],
+    });
+    await throughTheBoard();
+    await draft(slug, 'Biên bản hội nghị', { body: 'Biên bản sẽ được đăng sau.' });
+    await throughTheBoard();
+    await api('head', 'deleteFile', { path: file, options: { commitMessage: 'Gỡ biên bản' } });
+
+    // A contributor restores version 1, which brings the file back on the draft, and shares the draft.
+    const restored = await (await as('contributor')).request(`${page(slug)}/khoi-phuc`, { form: { 'phien-ban': '1' } });
+    expect(restored.status).toBe(303);
+    const link = await share('contributor', slug);
+    const token = link.split('ma=')[1]!;
+    const html = await (await anonymous().request(link)).text();
+    expect(html).toContain('Biên bản hội nghị');
+    // The page does not send the reader to the draft's copy of the file, and asking for it directly is refused.
+    expect(html).not.toContain(`/xem-truoc/tep/${rel}`);
+    const asked = await anonymous().request(`/xem-truoc/tep/${rel}?ma=${token}`, { headers: JSON_ACCEPT });
+    expect([asked.status, await errorCode(asked)]).toEqual([403, 'E_SHARE_FILE_RESTORED']);
+    const inBrowser = await anonymous().request(`/xem-truoc/tep/${rel}?ma=${token}`);
+    expect(inBrowser.status).toBe(403);
+    expect(Buffer.from(await inBrowser.arrayBuffer()).includes(pdf.subarray(0, 64))).toBe(false);
+
+    // A new upload on the restored draft is shown: the rule is about what came back, not about the draft.
+    const added = `content/sotuphap/tep/tin-tuc/${slug}/phu-luc.pdf`;
+    await draft(slug, 'Biên bản hội nghị', {
+      body: `Xem [biên bản](/tep/${rel}) và [phụ lục](/tep/tin-tuc/${slug}/phu-luc.pdf).`,
+      assets: [{ path: added, content: pdf.toString('base64'), encoding: 'base64' }],
+    });
+    const again = (await share('contributor', slug)).split('ma=')[1]!;
+    expect((await anonymous().request(`/xem-truoc/tep/tin-tuc/${slug}/phu-luc.pdf?ma=${again}`)).status).toBe(200);
+  });
+
   it('refuses another spelling of the same signature (the unused bits of its last character)', async () => {
     const link = await share('contributor', 'xem-truoc');
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -92,6 +92,22 @@ async function branchSteps(repo: ContentRepository, head: string): Promise<{ ste
 }
 
 /**
+ * The versions brought back on a draft branch (`Congso-Restores`, docs/adr/0092), walked from `head` down to the
+ * branch's first commit like its steps: an earlier cycle's restores are on main, published or not.
+ */
+export async function restoredVersions(repo: ContentRepository, head: string): Promise<string[]> {
+  const versions: string[] = [];
+  let oid = head;
+  for (;;) {
+    const commit = await repo.readCommit(oid);
+    const trailers = parseTrailers(commit.message);
+    versions.push(...(trailers.get(TRAILER.restores) ?? []));
+    if (trailers.get(TRAILER.base) || commit.parent.length === 0) return versions;
+    oid = commit.parent[0]!;
+  }
+}
+
+/**
  * `changes: false` skips the tree diff of the branch (left empty): the lists
  * that only need the entry's state and people read hundreds of branches.
  */
