@@ -5,6 +5,8 @@
  * readers and data users keep them (docs/adr/0024, 0025, 0026).
  */
 export const SITEMAP_PATH = '/sitemap.xml';
+/** A part of the sitemap, which `SITEMAP_PATH` indexes (docs/adr/0120): at the root, as the protocol requires. */
+export const sitemapPartPath = (part: string) => `/sitemap-${part}.xml`;
 export const ROBOTS_PATH = '/robots.txt';
 /** The whole site's Atom feed; each changing section has its own at `/<section>/feed.atom`. */
 export const SITE_FEED_PATH = '/feed.atom';

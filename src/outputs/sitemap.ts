@@ -3,8 +3,8 @@ import type { SitePage } from './site-pages.ts';
 import { xmlDate, xmlText } from './xml.ts';
 
 /**
- * `sitemap.xml` (sitemaps.org protocol 0.9) and `robots.txt` of a department
- * site, both under its official domain (docs/adr/0024-feeds-sitemap-robots.md).
+ * A part of the sitemap (sitemaps.org protocol 0.9) and `robots.txt` of a
+ * department site, both under its official domain (docs/adr/0024-feeds-sitemap-robots.md).
  */
 export function sitemapXml(siteUrl: string, pages: SitePage[]): string {
   const urls = pages.map((p) => urlLine(siteUrl, p));
@@ -13,6 +13,24 @@ export function sitemapXml(siteUrl: string, pages: SitePage[]): string {
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ...urls,
     '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * `sitemap.xml` as an index of the site's parts (docs/adr/0120): each part at
+ * `/sitemap-<part>.xml`, on the same host and at its root as the protocol
+ * requires, with its last change.
+ */
+export function sitemapIndexXml(siteUrl: string, parts: Array<{ path: string; lastmod?: Date }>): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...parts.map(
+      (p) =>
+        `  <sitemap><loc>${xmlText(`${siteUrl}${p.path}`)}</loc>${p.lastmod ? `<lastmod>${xmlDate(p.lastmod)}</lastmod>` : ''}</sitemap>`,
+    ),
+    '</sitemapindex>',
     '',
   ].join('\n');
 }

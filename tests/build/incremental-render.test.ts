@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -323,6 +323,9 @@ describe('a long list through the warm renderer (docs/adr/0112)', () => {
     expect(before.size).toBeGreaterThanOrEqual(3);
 
     const newest = entryPath('tin-tuc', 'ban-tin-moi-hom-nay');
+    // The sitemap's parts (docs/adr/0120): the news part is written again, another section's part stays the same file.
+    const sitemapPart = (part: string) => path.join(outDir, site, `sitemap-${part}.xml`);
+    const documentsPart = (await stat(sitemapPart('van-ban'))).ino;
     await writeFile(
       newest,
       template
@@ -331,6 +334,8 @@ describe('a long list through the warm renderer (docs/adr/0112)', () => {
     );
     const published = await renderers.publish(site);
     const after = await newsListPages();
+    expect(await readFile(sitemapPart('tin-tuc'), 'utf8')).toContain('/tin-tuc/ban-tin-moi-hom-nay/</loc>');
+    expect((await stat(sitemapPart('van-ban'))).ino).toBe(documentsPart);
     // Every archive page but the newest one or two (whose link to the front page may move) is the same file.
     const newestArchive = Math.max(...[...before.keys()].map((p) => Number(p.split('/')[3])));
     for (const [url, html] of before)

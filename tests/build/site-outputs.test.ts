@@ -82,23 +82,48 @@ describe('each sample department site, as built', () => {
     }
   });
 
-  it('lists every HTML page in sitemap.xml with its last change, and points robots.txt to it', async () => {
+  it('lists every HTML page once in the parts sitemap.xml indexes, with its last change, and points robots.txt to it', async () => {
     const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+    const W3C_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
     for (const d of departments) {
-      const doc = parseXml(await read(d.id, SITEMAP_PATH));
-      expect(doc.documentElement?.namespaceURI).toBe(NS);
-      const urls = childElements(doc.documentElement!, NS, 'url');
-      const listed = urls.map((u) => childElements(u, NS, 'loc')[0]!.textContent!);
-      for (const u of urls) {
-        const lastmod = childElements(u, NS, 'lastmod')[0]?.textContent;
-        if (lastmod) expect(lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      const index = parseXml(await read(d.id, SITEMAP_PATH));
+      expect(index.documentElement?.namespaceURI).toBe(NS);
+      expect(index.documentElement?.localName).toBe('sitemapindex');
+      const parts = childElements(index.documentElement!, NS, 'sitemap');
+      expect(parts.length).toBeGreaterThan(5);
+      const listed: string[] = [];
+      let urls = 0;
+      let dated = 0;
+      for (const part of parts) {
+        // Each part at the root of the department's own host, as the protocol requires.
+        const loc = childElements(part, NS, 'loc')[0]!.textContent!;
+        expect(loc).toMatch(new RegExp(`^${d.url}/sitemap-[a-z-]+\\.xml$`));
+        const partUpdated = childElements(part, NS, 'lastmod')[0]?.textContent;
+        if (partUpdated) expect(partUpdated).toMatch(W3C_DATE);
+        const doc = parseXml(await read(d.id, loc.slice(d.url.length)));
+        expect(doc.documentElement?.localName).toBe('urlset');
+        const entries = childElements(doc.documentElement!, NS, 'url');
+        expect(entries.length, loc).toBeGreaterThan(0);
+        const lastmods: string[] = [];
+        for (const u of entries) {
+          listed.push(childElements(u, NS, 'loc')[0]!.textContent!);
+          const lastmod = childElements(u, NS, 'lastmod')[0]?.textContent;
+          if (lastmod) {
+            expect(lastmod).toMatch(W3C_DATE);
+            lastmods.push(lastmod);
+          }
+        }
+        // The index dates a part by the latest change of its pages.
+        expect(partUpdated, loc).toBe(lastmods.sort().at(-1));
+        urls += entries.length;
+        dated += lastmods.length;
       }
       const indexable = [];
       for (const p of await htmlPages(d.id))
         if (!(await read(d.id, p)).includes('<meta name="robots" content="noindex">')) indexable.push(`${d.url}${p}`);
-      expect(listed.sort(), d.id).toEqual(indexable.sort());
+      expect([...listed].sort(), d.id).toEqual(indexable.sort());
       expect(new Set(listed).size).toBe(listed.length);
-      expect(urls.filter((u) => childElements(u, NS, 'lastmod').length > 0).length).toBeGreaterThan(urls.length * 0.9);
+      expect(dated).toBeGreaterThan(urls * 0.9);
       expect(await read(d.id, ROBOTS_PATH)).toMatch(new RegExp(`^Sitemap: ${d.url}${SITEMAP_PATH}$`, 'm'));
     }
   });
