@@ -257,7 +257,17 @@ describe('share a draft (docs/adr/0093)', () => {
     // Whoever edits the draft later, the link still says what was shared and only that.
     const page = await anonymous().request(tampered);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(await page.text()).not.toContain('Hội nghị phổ biến pháp luật');
+    const refusal = await page.text();
+    expect(refusal).not.toContain('Hội nghị phổ biến pháp luật');
+    // Its holder is outside the board: the sentence and the code in the department's page, a way to its home page,
+    // nothing of the back office.
+    expect(page.status).toBe(404);
+    expect(refusal).toContain('<h1>Không mở được liên kết xem trước</h1>');
+    expect(refusal).toContain('Liên kết xem trước không đúng.');
+    expect(refusal).toContain('<code>E_SHARE_LINK_INVALID</code>');
+    expect(refusal).toContain('<a href="/">Về trang chủ Sở Tư pháp</a>');
+    expect(refusal).toContain('<meta name="robots" content="noindex, nofollow" />');
+    expect(refusal).not.toContain('Trang quản trị');
     // Every other page keeps the site's policy, which our own forms need (docs/adr/0015).
     expect((await anonymous().request('/quan-tri/dang-nhap')).headers.get('referrer-policy')).toBe('same-origin');
   });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { stringify } from 'yaml';
 import { decapConfig } from '#src/cms/decap-config.ts';
 import { editorComponentDescriptors, REGISTER_EDITOR_COMPONENTS } from '#src/cms/editor-components.ts';
@@ -33,7 +33,14 @@ import { log } from '#server/platform/observability/log.ts';
 import { createHmac } from 'node:crypto';
 import type { ShellSource } from '#server/sites/index.ts';
 import { createShareLinks, SHARE_PATH, type ShareLinks } from '../share-links.ts';
-import { draftFileUrl, mediaRefs, shareBanner, sharedDraftPage, shareMessagePage } from './share-preview.ts';
+import {
+  draftFileUrl,
+  mediaRefs,
+  shareBanner,
+  sharedDraftPage,
+  shareMessagePage,
+  shareRefusalPage,
+} from './share-preview.ts';
 import { drawDraft, parseDraftPreviewRequest, previewDraft } from '../draft-preview.ts';
 import { DraftRenderUnavailableError, ShareFilePathError } from '../errors.ts';
 import { mediaResponseHeaders } from '#src/files/media-policy.ts';
@@ -132,8 +139,13 @@ export function adminRoutes(services: Services, shells: ShellSource, options: Ad
   // query string, which the request log never writes (docs/adr/0105); `no-referrer` keeps it out of every Referer,
   // the site's own pages included, whose access logs (nginx's among them) would keep it (docs/adr/0093).
   // The page is the site's own, drawn by its warm renderer with the draft in it (docs/adr/0106).
+  // Whoever holds a link is outside the board: a refusal comes in the department's own page (share-preview.ts).
+  const refusalsInSitePage = (c: Context<AppEnv>, d: { id: string; name: string }) =>
+    c.set('formErrorView', async (error) => raw(await shareRefusalPage(await shells.read(d.id), d.name, error)));
+
   app.get(SHARE_PATH, async (c) => {
     const d = department(c);
+    refusalsInSitePage(c, d);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
     c.header('referrer-policy', 'no-referrer');
@@ -160,6 +172,7 @@ export function adminRoutes(services: Services, shells: ShellSource, options: Ad
   // A file only the shared draft has, by the link's path: data, never a page (docs/adr/0021), like the site's /tep/.
   app.get(`${SHARE_PATH}/tep/*`, async (c) => {
     const d = department(c);
+    refusalsInSitePage(c, d);
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
     c.header('referrer-policy', 'no-referrer');

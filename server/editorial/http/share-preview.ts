@@ -72,6 +72,30 @@ export async function sharedDraftPage(
     .replace(/<main\b[^>]*>/, (open) => `${open}${b}`);
 }
 
+/** A page of the site's shell (its header, search and footer) around `main`, kept out of search engines. */
+async function inSiteShell(shell: string | null, siteName: string, title: string, main: string): Promise<string> {
+  if (shell)
+    return fillShell(shell, (await html`${title}`).toString(), main).replace(
+      /<head>/,
+      () => '<head><meta name="robots" content="noindex, nofollow" />',
+    );
+  return (
+    await html`<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex, nofollow" />
+    <title>${title} – ${siteName}</title>
+  </head>
+  <body>
+    <header><p><a href="/">${siteName}</a></p></header>
+    <main id="noi-dung">${raw(main)}</main>
+  </body>
+</html>`
+  ).toString();
+}
+
 /** Why the draft cannot be shown as a page: its problems, or the renderer being away. */
 export async function shareMessagePage(
   banner: ShareBanner,
@@ -94,24 +118,27 @@ export async function shareMessagePage(
         }
       </article>`
   ).toString();
-  if (shell)
-    return fillShell(shell, (await html`${title}`).toString(), main).replace(
-      /<head>/,
-      () => '<head><meta name="robots" content="noindex, nofollow" />',
-    );
-  return (
-    await html`<!doctype html>
-<html lang="vi">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex, nofollow" />
-    <title>${title} – ${siteName}</title>
-  </head>
-  <body>
-    <header><p><a href="/">${siteName}</a></p></header>
-    <main id="noi-dung">${raw(main)}</main>
-  </body>
-</html>`
+  return inSiteShell(shell, siteName, title, main);
+}
+
+/**
+ * A link refused (expired, revoked, changed, a file kept inside the board…): whoever holds it is outside the board,
+ * so the sentence and its code come in the department's own page with a way to its home page, not in the back
+ * office's frame (docs/adr/0093).
+ */
+export async function shareRefusalPage(
+  shell: string | null,
+  siteName: string,
+  refusal: { message: string; code: string },
+): Promise<string> {
+  const title = t('share.refused');
+  const main = (
+    await html`<article>
+      <h1>${title}</h1>
+      <p role="alert">${refusal.message}</p>
+      <p>${t('errorPage.code')} <code>${refusal.code}</code></p>
+      <p><a href="/">${t('share.home', { site: siteName })}</a></p>
+    </article>`
   ).toString();
+  return inSiteShell(shell, siteName, title, main);
 }

@@ -147,6 +147,8 @@ export const EDITORIAL_TEXT = {
   'share.banner': 'Trang này chỉ để xem trước, chưa được xác thực và đăng tải; liên kết hết hạn lúc {until}.',
   'share.unrenderable': 'Nội dung bản nháp đang có lỗi nên chưa dựng được trang:',
   'share.unavailable': 'Chưa dựng được trang xem trước lúc này; vui lòng mở lại liên kết sau ít phút.',
+  'share.refused': 'Không mở được liên kết xem trước',
+  'share.home': 'Về trang chủ {site}',
   'preview.building': 'Đang dựng bản xem trước…',
   'preview.frame': 'Trang của bài như sẽ đăng tải',
   'preview.problems': 'Bản nháp chưa dựng được thành trang vì:',
