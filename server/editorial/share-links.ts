@@ -83,19 +83,30 @@ export function createShareLinks(deps: ShareLinkDeps) {
   }
 
   /**
-   * A media file the shared version has and main has not, and whether a restore brought it back rather than an
-   * upload: the restored version's own bytes at the same path (docs/adr/0119). Main no longer has it because
-   * someone took it off the site; it is shown outside the board again only after verification and publication.
+   * A media file as the shared version has it: whether main has it too, and, when main has not, whether a restore
+   * brought it back rather than an upload: the bytes of the same path in a version restored on the draft
+   * (docs/adr/0119). Main no longer has it because someone took it off the site; it is shown outside the board again
+   * only after verification and publication. The restored versions are read once per request (`restored`).
    */
-  async function draftOnly(commit: string, file: string): Promise<{ bytes: Uint8Array; restored: boolean } | null> {
+  async function sharedFile(
+    commit: string,
+    file: string,
+    restored: () => Promise<string[]>,
+  ): Promise<{ bytes: Uint8Array; onMain: boolean; restored: boolean } | null> {
     const found = await repo.readFile(commit, file);
-    if (!found || (await repo.readFile(MAIN, file))) return null;
-    for (const version of await restoredVersions(repo, commit)) {
+    if (!found) return null;
+    if (await repo.readFile(MAIN, file)) return { bytes: found.bytes, onMain: true, restored: false };
+    for (const version of await restored()) {
       const old = await repo.readFile(version, file);
-      if (old && Buffer.from(old.bytes).equals(found.bytes)) return { bytes: found.bytes, restored: true };
+      if (old && Buffer.from(old.bytes).equals(found.bytes))
+        return { bytes: found.bytes, onMain: false, restored: true };
     }
-    return { bytes: found.bytes, restored: false };
+    return { bytes: found.bytes, onMain: false, restored: false };
   }
+  const restoredOnce = (commit: string) => {
+    let versions: Promise<string[]> | undefined;
+    return () => (versions ??= restoredVersions(repo, commit));
+  };
 
   /**
    * A link's checks, in order, each refusal logged: a link of another
@@ -198,12 +209,11 @@ export function createShareLinks(deps: ShareLinkDeps) {
         throw new ShareFilePathError();
       const { link } = await verify(site, token);
       const file = `${mediaRoot(site)}/${rel}`;
-      const own = await draftOnly(link.commit, file);
-      if (own?.restored) {
+      const found = await sharedFile(link.commit, file, restoredOnce(link.commit));
+      if (found?.restored) {
         log.info('share-link-file-refused', { site, link: link.id, reason: 'restored' });
         throw new ShareFileRestoredError({ file: rel });
       }
-      const found = own ?? (await repo.readFile(link.commit, file));
       return found ? { name: segments.at(-1)!, bytes: found.bytes } : null;
     },
 
@@ -211,11 +221,12 @@ export function createShareLinks(deps: ShareLinkDeps) {
     async draftOnlyFiles(link: ShareLinkRecord, rels: readonly string[]): Promise<Set<string>> {
       const root = mediaRoot(link.departmentId);
       const out = new Set<string>();
+      const restored = restoredOnce(link.commit);
       // A page links to a few files; a body listing thousands is not a reason to read them all.
       for (const rel of rels.slice(0, 100)) {
         if (rel.split('/').some((s) => s === '' || s === '.' || s === '..')) continue;
-        const own = await draftOnly(link.commit, `${root}/${rel}`);
-        if (own && !own.restored) out.add(rel);
+        const found = await sharedFile(link.commit, `${root}/${rel}`, restored);
+        if (found && !found.onMain && !found.restored) out.add(rel);
       }
       return out;
     },
