@@ -13,6 +13,7 @@ import { currentCommit } from './commit.ts';
 import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
 import { type Digests, dependencyDigests, planRender } from './page-dependencies.ts';
 import { PageReaders } from './page-readers.ts';
+import { type PrerenderApp, SitePaths } from './site-paths.ts';
 import { precompressTree } from './precompress.ts';
 import {
   BUILD_INFO_FILE,
@@ -93,7 +94,9 @@ interface Page {
 }
 
 interface Warm {
-  prerenderer: AstroPrerenderer & { app?: { routeCache?: { clearAll(): void } } };
+  prerenderer: AstroPrerenderer & { app?: PrerenderApp };
+  /** The site's paths, with the pathnames Astro made of them kept between publications. */
+  paths: SitePaths;
   origin: string;
   pages: Map<string, Page>;
   /** Who read what among `pages`: a publication's stale pages come from its changed keys (docs/adr/0114). */
@@ -383,12 +386,15 @@ async function full(request: PublishRequest, started: number): Promise<WarmPubli
     throw error;
   }
   lap('swap');
-  if (hooks.used && kept) {
+  // Without Astro's build app (its route cache, its page modules), a fresh renderer does a full build (ADR 0047).
+  const app = kept?.app;
+  if (hooks.used && kept && app?.routeCache) {
     const readers = new PageReaders();
     for (const [p, page] of pages) readers.set(p, page.reads);
     warm = {
       readers,
       prerenderer: kept,
+      paths: new SitePaths(app),
       origin,
       pages,
       digests: dependencyDigests(site, entries, hooks.now),
@@ -608,15 +614,8 @@ async function incremental(request: PublishRequest, state: Warm, started: number
   const digests = dependencyDigests(site, entries, hooks.now);
   lap('check');
 
-  // Astro keeps getStaticPaths' answers: forget them to list the paths the site has now. Without that API, a fresh renderer does a full build (ADR 0047).
-  const routeCache = state.prerenderer.app?.routeCache;
-  if (!routeCache) throw new Error("Astro's prerenderer has no route cache to clear");
-  routeCache.clearAll();
-  const paths = new Map<string, RouteData>();
-  for (const { pathname, route } of await state.prerenderer.getStaticPaths()) {
-    const decoded = decodeURI(pathname);
-    if (!paths.has(decoded)) paths.set(decoded, route);
-  }
+  // The paths the site has now, and Astro's route cache refilled with this generation's answers (ADR 0121).
+  const paths = await state.paths.list();
   const plan = everything
     ? { render: [...paths.keys()], remove: [...state.readers.paths()].filter((p) => !paths.has(p)) }
     : planRender(state.readers, paths, state.digests, digests);

@@ -1,0 +1,107 @@
+import type { RouteData } from 'astro';
+import { StaticPaths, type StaticPathsApp } from 'astro/runtime/prerender/static-paths.js';
+
+type Params = Record<string, string | number | undefined>;
+interface StaticPath {
+  params: Params;
+  props?: unknown;
+}
+/** What Astro keeps of a route's `getStaticPaths`: the answer, and each path by its pathname. */
+type KeyedPaths = StaticPath[] & { keyed: Map<string, StaticPath> };
+interface PageModule {
+  getStaticPaths?: (options: { paginate: () => never; routePattern: string }) => unknown;
+}
+/** The parts of Astro's build app a warm renderer lists paths with. */
+export interface PrerenderApp {
+  manifest: StaticPathsApp['manifest'];
+  routeCache: { clearAll(): void; set(route: RouteData, entry: { mod: PageModule; staticPaths: KeyedPaths }): void };
+  getComponentByRoute(route: RouteData): Promise<PageModule>;
+}
+
+const identity = (params: Params) => JSON.stringify(params);
+const noPagination = (): never => {
+  throw new Error('paginate() is not available to a warm renderer (docs/adr/0121)');
+};
+
+/**
+ * The paths a warm renderer's site has now, and Astro's route cache filled
+ * with them (docs/adr/0121). Each publication asks every page module for its
+ * paths again, as a build does; the pathname Astro made of a path's parameters
+ * is kept, so only parameters not seen before go through Astro's own
+ * `StaticPaths` (its checks, its URL generation). Astro's route cache is then
+ * replaced by the answers, with the entries of this generation as props.
+ */
+export class SitePaths {
+  readonly #app: PrerenderApp;
+  /** For each route, the pathname Astro made of each set of parameters it has seen. */
+  readonly #pathnames = new Map<RouteData, Map<string, string>>();
+
+  constructor(app: PrerenderApp) {
+    this.#app = app;
+  }
+
+  /** Every path of the site (decoded, the first route to claim a path keeps it, as Astro's build does) and its route. */
+  async list(): Promise<Map<string, RouteData>> {
+    const routes = this.#app.manifest.routes.map((r) => r.routeData).filter((r) => r.prerender);
+    // Redirects and i18n fallbacks are resolved by Astro alone: this project has neither, a future one is listed by Astro.
+    if (routes.some((r) => r.type === 'redirect' || r.type === 'fallback' || r.fallbackRoutes.length > 0))
+      return this.#byAstro();
+    const answers: Array<{ route: RouteData; mod?: PageModule; paths: StaticPath[]; pathnames: string[] }> = [];
+    for (const route of routes) {
+      if (route.pathname) {
+        answers.push({ route, paths: [], pathnames: [route.pathname] });
+        continue;
+      }
+      if (route.origin === 'internal') continue;
+      const mod = await this.#app.getComponentByRoute(route);
+      if (!mod.getStaticPaths) return this.#byAstro();
+      const paths = await mod.getStaticPaths({ paginate: noPagination, routePattern: route.route });
+      if (!Array.isArray(paths)) return this.#byAstro();
+      answers.push({ route, mod, paths, pathnames: await this.#pathnamesOf(route, paths) });
+    }
+    this.#app.routeCache.clearAll();
+    const listed = new Map<string, RouteData>();
+    for (const { route, mod, paths, pathnames } of answers) {
+      if (mod) {
+        const keyed = Object.assign(paths, { keyed: new Map(paths.map((p, i) => [pathnames[i]!, p])) });
+        this.#app.routeCache.set(route, { mod, staticPaths: keyed });
+      }
+      for (const pathname of pathnames) {
+        const decoded = decodeURI(pathname);
+        if (!listed.has(decoded)) listed.set(decoded, route);
+      }
+    }
+    return listed;
+  }
+
+  /** The pathname of each path: kept from an earlier answer, or made by Astro for parameters new to the route. */
+  async #pathnamesOf(route: RouteData, paths: StaticPath[]): Promise<string[]> {
+    const known = this.#pathnames.get(route) ?? new Map<string, string>();
+    const ids = paths.map((p) => (p && typeof p === 'object' && p.params ? identity(p.params) : ''));
+    const unseen = paths.filter((_, i) => !ids[i] || !known.has(ids[i]));
+    if (unseen.length > 0) {
+      const made = await new StaticPaths({
+        manifest: { ...this.#app.manifest, routes: [{ routeData: route }] } as StaticPathsApp['manifest'],
+        routeCache: { get: () => undefined, set: () => undefined } as unknown as StaticPathsApp['routeCache'],
+        getComponentByRoute: async () => ({ getStaticPaths: () => unseen }) as never,
+      }).getAll();
+      for (const [i, p] of unseen.entries()) known.set(identity(p.params), made[i]!.pathname);
+    }
+    const pathnames = ids.map((id) => known.get(id)!);
+    // Only the parameters the route has now are kept: a removed path's is forgotten.
+    this.#pathnames.set(route, new Map(ids.map((id, i) => [id, pathnames[i]!])));
+    return pathnames;
+  }
+
+  /** Astro's own listing, its cache emptied first. */
+  async #byAstro(): Promise<Map<string, RouteData>> {
+    this.#app.routeCache.clearAll();
+    this.#pathnames.clear();
+    const listed = new Map<string, RouteData>();
+    for (const { pathname, route } of await new StaticPaths(this.#app as unknown as StaticPathsApp).getAll()) {
+      const decoded = decodeURI(pathname);
+      if (!listed.has(decoded)) listed.set(decoded, route);
+    }
+    return listed;
+  }
+}
