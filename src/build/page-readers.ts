@@ -6,6 +6,12 @@
  */
 const KNOWN_KEY = /^(entry|section|updated|translations|time|list|facets):/;
 
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of b) if (!a.has(key)) return false;
+  return true;
+}
+
 export class PageReaders {
   /** Path → the keys its last rendering read. */
   readonly #reads = new Map<string, ReadonlySet<string>>();
@@ -28,6 +34,12 @@ export class PageReaders {
 
   /** Records what `path` read when it was rendered, replacing what it read before. */
   set(path: string, reads: ReadonlySet<string>): void {
+    const before = this.#reads.get(path);
+    // A page rendered again mostly reads what it read before (a sitemap part: every entry of its section).
+    if (before && sameKeys(before, reads)) {
+      this.#reads.set(path, reads);
+      return;
+    }
     this.delete(path);
     this.#reads.set(path, reads);
     if (reads.size === 0) this.#always.add(path);

@@ -18,7 +18,18 @@ export interface PrerenderApp {
   getComponentByRoute(route: RouteData): Promise<PageModule>;
 }
 
-const identity = (params: Params) => JSON.stringify(params);
+/** The parameters as one string: their names and values in order, an absent value apart from an empty one. */
+function identity(params: Params): string {
+  let id = '';
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'string' && value.includes('\u0000')) return `\u0003${JSON.stringify(params)}`;
+    id += value === undefined ? `${name}\u0001\u0000` : `${name}\u0002${value}\u0000`;
+  }
+  return id;
+}
+/** Most addresses hold no escape: decoding them is copying them. */
+const decoded = (pathname: string) => (pathname.includes('%') ? decodeURI(pathname) : pathname);
 const noPagination = (): never => {
   throw new Error('paginate() is not available to a warm renderer (docs/adr/0121)');
 };
@@ -67,8 +78,8 @@ export class SitePaths {
         this.#app.routeCache.set(route, { mod, staticPaths: keyed });
       }
       for (const pathname of pathnames) {
-        const decoded = decodeURI(pathname);
-        if (!listed.has(decoded)) listed.set(decoded, route);
+        const path = decoded(pathname);
+        if (!listed.has(path)) listed.set(path, route);
       }
     }
     return listed;
@@ -76,7 +87,8 @@ export class SitePaths {
 
   /** The pathname of each path: kept from an earlier answer, or made by Astro for parameters new to the route. */
   async #pathnamesOf(route: RouteData, paths: StaticPath[]): Promise<string[]> {
-    const known = this.#pathnames.get(route) ?? new Map<string, string>();
+    let known = this.#pathnames.get(route);
+    if (!known) this.#pathnames.set(route, (known = new Map()));
     const ids = paths.map((p) => (p && typeof p === 'object' && p.params ? identity(p.params) : ''));
     const unseen = paths.filter((_, i) => !ids[i] || !known.has(ids[i]));
     if (unseen.length > 0) {
@@ -88,8 +100,9 @@ export class SitePaths {
       for (const [i, p] of unseen.entries()) known.set(identity(p.params), made[i]!.pathname);
     }
     const pathnames = ids.map((id) => known.get(id)!);
-    // Only the parameters the route has now are kept: a removed path's is forgotten.
-    this.#pathnames.set(route, new Map(ids.map((id, i) => [id, pathnames[i]!])));
+    // Removed paths' addresses are forgotten once they are as many as the route's paths.
+    if (known.size > 2 * paths.length + 100)
+      this.#pathnames.set(route, new Map(ids.map((id, i) => [id, pathnames[i]!])));
     return pathnames;
   }
 
@@ -99,8 +112,8 @@ export class SitePaths {
     this.#pathnames.clear();
     const listed = new Map<string, RouteData>();
     for (const { pathname, route } of await new StaticPaths(this.#app as unknown as StaticPathsApp).getAll()) {
-      const decoded = decodeURI(pathname);
-      if (!listed.has(decoded)) listed.set(decoded, route);
+      const path = decoded(pathname);
+      if (!listed.has(path)) listed.set(path, route);
     }
     return listed;
   }

@@ -1,4 +1,4 @@
-import type { SiteContent, SiteEntry } from '../content.ts';
+import { type SiteContent, type SiteEntry, untracked } from '../content.ts';
 import { DOCUMENT_TYPES } from '../schema/content/legal-document.ts';
 import { NEWS_CATEGORIES } from '../schema/content/news.ts';
 import { VIETNAMESE_SECTIONS, sectionInfo, type SectionId } from '../schema/sections.ts';
@@ -46,10 +46,12 @@ const latestFirst = (a: SiteEntry, b: SiteEntry) =>
  */
 function newest(entries: readonly SiteEntry[], n: number): SiteEntry[] {
   const best: SiteEntry[] = [];
+  // Compared untracked: the feeds read the sections, whose keys cover every entry (src/content.ts `untracked`).
+  const before = (a: SiteEntry, b: SiteEntry) => latestFirst(untracked(a), untracked(b)) < 0;
   for (const entry of entries) {
-    if (best.length === n && latestFirst(entry, best[n - 1]!) >= 0) continue;
+    if (best.length === n && !before(entry, best[n - 1]!)) continue;
     let i = best.length;
-    while (i > 0 && latestFirst(entry, best[i - 1]!) < 0) i--;
+    while (i > 0 && before(entry, best[i - 1]!)) i--;
     best.splice(i, 0, entry);
     if (best.length > n) best.pop();
   }

@@ -7,6 +7,7 @@ import {
   sectionUrl,
   type SiteContent,
   type SiteEntry,
+  untracked,
 } from '../content.ts';
 import { ENGLISH_SECTION, VIETNAMESE_SECTIONS, type SectionId } from '../schema/sections.ts';
 import { ACCESSIBILITY_PATH, OPEN_DATA_PATH, PRIVACY_NOTICE_PATH } from '../site-paths.ts';
@@ -35,7 +36,8 @@ export interface SitePage {
 const keptEntryPages = new WeakMap<SiteEntry[], SitePage[]>();
 function entryPages(entries: SiteEntry[]): SitePage[] {
   let pages = keptEntryPages.get(entries);
-  if (!pages) keptEntryPages.set(entries, (pages = entries.map((e) => ({ path: e.url, lastmod: e.updated }))));
+  if (!pages)
+    keptEntryPages.set(entries, (pages = entries.map((e) => ({ path: e.url, lastmod: untracked(e).updated }))));
   return pages;
 }
 
