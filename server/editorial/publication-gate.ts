@@ -146,7 +146,13 @@ export function createPublicationGate(options: PublicationGateOptions) {
           const introduced = after.filter((p) => !before.keys.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
           const committed = await commitMainChange(repo, change, { indexLater: true });
-          noteMainWrite({ from: main, to: committed, paths: [...written] });
+          noteMainWrite({
+            from: main,
+            to: committed,
+            paths: [...written],
+            // Only the build's own check stands for the renderer's (a test may give the gate another).
+            ...(check === checkSiteAsBuild ? { checked: { site: change.site, problems: after } } : {}),
+          });
           await overlays.committed(repo.dir, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
           advance(change.site, main, committed, change, after, texts);

@@ -138,16 +138,24 @@ let lastRead: { commit: string; texts: TextsRead } | undefined;
  */
 async function check(
   writes?: readonly MainWrite[],
-): Promise<{ excluded: WarmPublished['excluded']; list: Entry[]; readAgain?: number }> {
+): Promise<{ excluded: WarmPublished['excluded']; list: Entry[]; readAgain?: number; checkedByGate?: true }> {
   const commit = await currentCommit(contentRoot);
   const written = lastRead && commit && writes ? writtenBetween(writes, lastRead.commit, commit) : undefined;
   const known = written && lastRead?.texts;
   const texts: TextsRead = new Map();
   lastRead = undefined;
-  const report = await checkContent(contentRoot, [site], {
-    read: texts,
-    unchanged: known ? (rel) => (written.has(rel) ? undefined : known.get(rel)) : undefined,
-  });
+  // The gate checked this very commit of this site as a build does: its problems stand for the checks across entries.
+  const gate = commit ? writes?.findLast((w) => w.to === commit)?.checked : undefined;
+  const checked = gate?.site === site ? gate.problems : undefined;
+  const report = await checkContent(
+    contentRoot,
+    [site],
+    {
+      read: texts,
+      unchanged: known ? (rel) => (written.has(rel) ? undefined : known.get(rel)) : undefined,
+    },
+    checked,
+  );
   if (commit) lastRead = { commit, texts };
   const { blocking, excluded } = partitionProblems(report.problems);
   if (blocking.length) throw new ContentInvalidError(blocking);
@@ -157,6 +165,7 @@ async function check(
     excluded,
     list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)),
     ...(known ? { readAgain: written.size } : {}),
+    ...(checked ? { checkedByGate: true as const } : {}),
   };
 }
 
@@ -603,7 +612,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     phases[name] = Math.round(performance.now() - t);
     t = performance.now();
   };
-  const { excluded, list, readAgain } = await check(request.writes);
+  const { excluded, list, readAgain, checkedByGate } = await check(request.writes);
   const sites = await sitesDigest();
   const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
   // Someone else put this site live (a CLI build, another instance), or a department's facts changed: render every page.
@@ -741,6 +750,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     mode: 'incremental',
     search: searching.mode,
     ...(readAgain === undefined ? {} : { readAgain }),
+    ...(checkedByGate ? { checkedByGate } : {}),
     excluded,
     entries: entries.length,
     pages: live.pages,

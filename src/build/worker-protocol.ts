@@ -86,6 +86,8 @@ export interface WarmPublished {
   search?: 'recent' | 'parts' | 'unchanged';
   /** Paths the check read again, as written since the last check by the publication gate's record; absent: every file was looked at (docs/adr/0115). */
   readAgain?: number;
+  /** The publication gate's problems for the commit rendered stood for the checks across entries (docs/adr/0122). */
+  checkedByGate?: true;
   /** Wall time of each step, in ms. */
   phases: Record<string, number>;
   totalMs: number;

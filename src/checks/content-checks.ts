@@ -34,16 +34,32 @@ export interface CheckContext {
 
 type Check = (ctx: CheckContext) => Promise<ContentProblem[]>;
 
-/** `reading`: texts known unchanged since an earlier check, and a map to fill with what this one read (docs/adr/0115). */
-export function checkContent(root: string, only?: string[], reading?: ReadingOptions): Promise<ValidationReport> {
-  return withOneReading(() => checkSites(root, only), reading);
+/**
+ * `reading`: texts known unchanged since an earlier check, and a map to fill with what this one read (docs/adr/0115).
+ * `checked`: the problems this same check found in exactly this content (the publication gate's, for the commit it
+ * made): the entries are still loaded and validated, the checks across entries are not run again (docs/adr/0122).
+ */
+export function checkContent(
+  root: string,
+  only?: string[],
+  reading?: ReadingOptions,
+  checked?: readonly ContentProblem[],
+): Promise<ValidationReport> {
+  return withOneReading(() => checkSites(root, only, checked), reading);
 }
 
-async function checkSites(root: string, only?: string[]): Promise<ValidationReport> {
+async function checkSites(
+  root: string,
+  only?: string[],
+  checked?: readonly ContentProblem[],
+): Promise<ValidationReport> {
   const report = await validateContent(root, only);
-  const ctx: CheckContext = { root, report, knownPages: await knownPages() };
   const problems = [...report.problems];
-  for (const check of CHECKS) problems.push(...(await check(ctx)));
+  if (checked) problems.push(...checked);
+  else {
+    const ctx: CheckContext = { root, report, knownPages: await knownPages() };
+    for (const check of CHECKS) problems.push(...(await check(ctx)));
+  }
   // Every entry is checked; the build indexes only those on the site now (docs/adr/0049), so search never finds a page before its time.
   const now = buildInstant();
   const sites = report.sites.map((site) => ({

@@ -1,3 +1,5 @@
+import type { ContentProblem } from './problems.ts';
+
 /**
  * The paths each change of `main` wrote, as the publication gate committed
  * them (docs/adr/0115). The gate is the one way to change `main` (ADR 0045),
@@ -11,6 +13,11 @@ export interface MainWrite {
   from: string;
   to: string;
   paths: string[];
+  /**
+   * What the gate's check found in one site at `to`, the same check as a build's: a renderer of that site rendering
+   * `to` takes these instead of running the checks across entries again (docs/adr/0122).
+   */
+  checked?: { site: string; problems: ContentProblem[] };
 }
 
 const KEPT = 256;

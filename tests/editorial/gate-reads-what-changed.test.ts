@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'congso-gate-reads-'));
   const made = await writeSyntheticContent(path.join(work, 'seed'), { sites: 2, pagesPerSite: 30, seed: 11 });
   sites = made.map((s) => s.id);
+  // A problem main already has (a link to a page that no longer exists): the entry stays off the site, and the gate
+  // lets changes elsewhere through. Its section is one the random changes below leave alone.
+  const about = path.join(work, 'seed', 'content', sites[0]!, 'gioi-thieu');
+  const template = await readFile(path.join(about, (await readdir(about)).find((n) => n.endsWith('.mdx'))!), 'utf8');
+  await writeFile(
+    path.join(about, 'lien-ket-hong.mdx'),
+    `${template}\nXem [trang cũ](/tin-tuc/trang-da-xoa-tu-lau/).\n`,
+  );
   ({ repo, dir } = await ensureContentRepository({
     dir: path.join(work, 'content'),
     seedFrom: path.join(work, 'seed'),
@@ -173,6 +182,11 @@ describe('the publication gate reads only what a change wrote', () => {
       // Each publication read again the paths written since the site's last one, not the site's 90 files: the last
       // follows the other department's change as well as its own.
       expect(ours.map((r) => r.readAgain)).toEqual([1, 1, 1, 2]);
+      // Each rendered the commit the gate had just checked, with the gate's problems (docs/adr/0122): the entry with the
+      // dead link stays off the site, as in the full build compared below.
+      expect(ours.map((r) => r.checkedByGate)).toEqual([true, true, true, true]);
+      expect(ours.every((r) => r.excluded.some((p) => p.file.endsWith('gioi-thieu/lien-ket-hong.mdx')))).toBe(true);
+      expect(existsSync(path.join(outDir, site, 'gioi-thieu', 'lien-ket-hong'))).toBe(false);
       expect(await readFile(path.join(outDir, site, 'tin-tuc', 'ban-tin-moi', 'index.html'), 'utf8')).toContain(
         'Bản tin đã sửa tiêu đề',
       );
@@ -184,6 +198,8 @@ describe('the publication gate reads only what a change wrote', () => {
         sites: [site],
         workers: 1,
         workDir: path.join(workDir, 'cold'),
+        // As a publication builds: an entry with a problem stays off the site instead of stopping the build.
+        excludeInvalidEntries: true,
       });
       const [live, cold] = await Promise.all([tree(path.join(outDir, site)), tree(path.join(coldOut, site))]);
       expect([...live.keys()].sort()).toEqual([...cold.keys()].sort());
