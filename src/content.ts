@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { buildScopeFromEnv } from './build/build-scope.ts';
-import { dependencyKey, noteRead, renderHooks } from './build/render-hooks.ts';
+import { dependencyKey, type LiveEntry, noteRead, renderHooks } from './build/render-hooks.ts';
 import { isSectionEntry } from './content-source/astro-loader.ts';
 import { loadDepartments, loadProvince } from './content-source/departments.ts';
 import { buildInstant, isVisibleAt } from './content-source/timed-visibility.ts';
@@ -229,6 +229,67 @@ export function untracked<E extends SiteEntry>(entry: E): E {
   return (plainEntries.get(entry) as E | undefined) ?? entry;
 }
 
+type RawEntry = { data: unknown; rendered?: { html?: string } };
+
+/** One section's entries on the site now, by site: hidden ones left out (docs/adr/0049), each made a `SiteEntry` once. */
+function groupSection(section: SectionId, collection: readonly RawEntry[], keep: boolean): Map<string, SiteEntry[]> {
+  const bySite = new Map<string, SiteEntry[]>();
+  for (const raw of collection) {
+    const timed = raw.data as { publishAt?: unknown; expireAt?: unknown };
+    // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
+    if (
+      (timed.publishAt || timed.expireAt) &&
+      !isVisibleAt(
+        {
+          publishAt: timed.publishAt ? asDate(timed.publishAt) : undefined,
+          expireAt: timed.expireAt ? asDate(timed.expireAt) : undefined,
+        },
+        BUILT_AT,
+      )
+    )
+      continue;
+    let entry = keep ? keptEntries.get(raw.data as object) : undefined;
+    if (!entry) {
+      const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
+        site: string;
+        slug: string;
+        text: string;
+      };
+      const date = asDate(data.date);
+      entry = {
+        section,
+        site,
+        slug,
+        url: entryUrl(section, slug),
+        data: data as unknown as EntryData<SectionId>,
+        text,
+        html: raw.rendered?.html ?? '',
+        updated: data.updated ? asDate(data.updated) : date,
+      };
+      if (keep) {
+        const plain = entry;
+        keptEntries.set(raw.data as object, (entry = tracked(plain)));
+        plainEntries.set(entry, plain);
+      }
+    }
+    const list = bySite.get(entry.site);
+    if (list) list.push(entry);
+    else bySite.set(entry.site, [entry]);
+  }
+  return bySite;
+}
+
+/**
+ * A warm renderer's sections as the last generation grouped them, with the entries they came from: a section whose
+ * entries are the same objects and none of which is timed gives the same lists, the very arrays, which the sorted
+ * lists are then kept with (docs/adr/0114). A publication changes one section; the 10,000 entries of the others are
+ * not gone through again.
+ */
+const keptGroups = new Map<
+  SectionId,
+  { from: readonly LiveEntry[]; timed: boolean; bySite: Map<string, SiteEntry[]> }
+>();
+
 /** Collections hold every site's entries; group them by site once. */
 const entriesBySite = once(async () => {
   const bySite = new Map<string, Map<SectionId, SiteEntry[]>>();
@@ -237,50 +298,27 @@ const entriesBySite = once(async () => {
   const live = hooks ? Map.groupBy(hooks.entries(), (e) => e.section) : undefined;
   if (hooks) hooks.used = true;
   for (const section of SECTION_IDS) {
-    const collection = live
-      ? (live.get(section) ?? []).map((e) => ({ data: e.data, rendered: { html: e.html } }))
-      : await getCollection(section, isSectionEntry);
-    for (const raw of collection) {
-      const timed = raw.data as { publishAt?: unknown; expireAt?: unknown };
-      // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
-      if (
-        !isVisibleAt(
-          {
-            publishAt: timed.publishAt ? asDate(timed.publishAt) : undefined,
-            expireAt: timed.expireAt ? asDate(timed.expireAt) : undefined,
-          },
-          BUILT_AT,
-        )
-      )
-        continue;
-      let entry = hooks ? keptEntries.get(raw.data) : undefined;
-      if (!entry) {
-        const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
-          site: string;
-          slug: string;
-          text: string;
-        };
-        const date = asDate(data.date);
-        entry = {
+    let grouped: Map<string, SiteEntry[]>;
+    if (live) {
+      const from = live.get(section) ?? [];
+      const kept = keptGroups.get(section);
+      if (kept && !kept.timed && sameItems(kept.from, from)) grouped = kept.bySite;
+      else {
+        grouped = groupSection(
           section,
-          site,
-          slug,
-          url: entryUrl(section, slug),
-          data: data as unknown as EntryData<SectionId>,
-          text,
-          html: raw.rendered?.html ?? '',
-          updated: data.updated ? asDate(data.updated) : date,
-        };
-        if (hooks) {
-          const plain = entry;
-          keptEntries.set(raw.data, (entry = tracked(plain)));
-          plainEntries.set(entry, plain);
-        }
+          from.map((e) => ({ data: e.data, rendered: { html: e.html } })),
+          true,
+        );
+        const timed = from.some((e) => {
+          const d = e.data as { publishAt?: unknown; expireAt?: unknown };
+          return !!(d.publishAt || d.expireAt);
+        });
+        keptGroups.set(section, { from, timed, bySite: grouped });
       }
-      let sections = bySite.get(entry.site);
-      if (!sections) bySite.set(entry.site, (sections = new Map()));
-      const list = sections.get(section) ?? [];
-      list.push(entry);
+    } else grouped = groupSection(section, await getCollection(section, isSectionEntry), false);
+    for (const [site, list] of grouped) {
+      let sections = bySite.get(site);
+      if (!sections) bySite.set(site, (sections = new Map()));
       sections.set(section, list);
     }
   }
@@ -309,7 +347,8 @@ const latest = (entries: SiteEntry[]): Date | undefined =>
  * the lists derived from it are kept with (docs/adr/0114). Warm renderer only.
  */
 const keptSections = new Map<string, { from: SiteEntry[]; states: string[]; list: SiteEntry[]; updated?: Date }>();
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 function sortedSection(site: string, section: SectionId, from: SiteEntry[], order: Compare) {
   if (!renderHooks()) {
