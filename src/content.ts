@@ -231,23 +231,31 @@ export function untracked<E extends SiteEntry>(entry: E): E {
 
 type RawEntry = { data: unknown; rendered?: { html?: string } };
 
-/** One section's entries on the site now, by site: hidden ones left out (docs/adr/0049), each made a `SiteEntry` once. */
-function groupSection(section: SectionId, collection: readonly RawEntry[], keep: boolean): Map<string, SiteEntry[]> {
+/**
+ * One section's entries on the site now, by site: hidden ones left out (docs/adr/0049), each made a `SiteEntry` once;
+ * and whether any is timed, so that what is on the site depends on the moment.
+ */
+function groupSection(
+  section: SectionId,
+  collection: readonly RawEntry[],
+  keep: boolean,
+): { bySite: Map<string, SiteEntry[]>; timed: boolean } {
   const bySite = new Map<string, SiteEntry[]>();
+  let timed = false;
   for (const raw of collection) {
-    const timed = raw.data as { publishAt?: unknown; expireAt?: unknown };
-    // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
-    if (
-      (timed.publishAt || timed.expireAt) &&
-      !isVisibleAt(
+    const window = raw.data as { publishAt?: unknown; expireAt?: unknown };
+    if (window.publishAt || window.expireAt) {
+      timed = true;
+      // Before its publishAt or after its expireAt an entry is not on the site at all (docs/adr/0049).
+      const on = isVisibleAt(
         {
-          publishAt: timed.publishAt ? asDate(timed.publishAt) : undefined,
-          expireAt: timed.expireAt ? asDate(timed.expireAt) : undefined,
+          publishAt: window.publishAt ? asDate(window.publishAt) : undefined,
+          expireAt: window.expireAt ? asDate(window.expireAt) : undefined,
         },
         BUILT_AT,
-      )
-    )
-      continue;
+      );
+      if (!on) continue;
+    }
     let entry = keep ? keptEntries.get(raw.data as object) : undefined;
     if (!entry) {
       const { site, slug, text, ...data } = raw.data as Record<string, unknown> & {
@@ -276,7 +284,7 @@ function groupSection(section: SectionId, collection: readonly RawEntry[], keep:
     if (list) list.push(entry);
     else bySite.set(entry.site, [entry]);
   }
-  return bySite;
+  return { bySite, timed };
 }
 
 /**
@@ -304,18 +312,15 @@ const entriesBySite = once(async () => {
       const kept = keptGroups.get(section);
       if (kept && !kept.timed && sameItems(kept.from, from)) grouped = kept.bySite;
       else {
-        grouped = groupSection(
+        const made = groupSection(
           section,
           from.map((e) => ({ data: e.data, rendered: { html: e.html } })),
           true,
         );
-        const timed = from.some((e) => {
-          const d = e.data as { publishAt?: unknown; expireAt?: unknown };
-          return !!(d.publishAt || d.expireAt);
-        });
-        keptGroups.set(section, { from, timed, bySite: grouped });
+        keptGroups.set(section, { from, ...made });
+        grouped = made.bySite;
       }
-    } else grouped = groupSection(section, await getCollection(section, isSectionEntry), false);
+    } else grouped = groupSection(section, await getCollection(section, isSectionEntry), false).bySite;
     for (const [site, list] of grouped) {
       let sections = bySite.get(site);
       if (!sections) bySite.set(site, (sections = new Map()));
@@ -333,10 +338,14 @@ export function stateOf(entry: SiteEntry<'gop-y'>): ConsultationState {
 
 type Compare = (a: SiteEntry, b: SiteEntry) => number;
 
-/** The latest change among a section's entries, or a slot of its list: the callers read the section. */
-const latest = (entries: SiteEntry[]): Date | undefined =>
+/**
+ * The latest change among entries, read untracked by default: a section's or a slot of its list, whose callers read
+ * the section. A page that depends on its own entries only reads them tracked (`read = tracking`).
+ */
+const tracking = (e: SiteEntry) => e;
+const latest = (entries: SiteEntry[], read: (e: SiteEntry) => SiteEntry = untracked): Date | undefined =>
   entries.reduce<Date | undefined>((max, e) => {
-    const { updated } = untracked(e);
+    const { updated } = read(e);
     return !max || updated > max ? updated : max;
   }, undefined);
 
@@ -525,9 +534,7 @@ export async function listPage<S extends SectionId>(site: string, query: ListPag
     prevUrl: nav.prev && urlOf(nav.prev.page),
     nextUrl: nav.next && urlOf(nav.next.page),
     // Read tracked: an archive page depends on its own entries, not on the section.
-    updated: content
-      ? content.sectionUpdated[section]
-      : items.reduce<Date | undefined>((max, e) => (!max || e.updated > max ? e.updated : max), undefined),
+    updated: content ? content.sectionUpdated[section] : latest(items, tracking),
     many: entries.length > 1,
     facets:
       facetIndex &&
@@ -554,28 +561,26 @@ function latestOfSlot(entries: SiteEntry[], start: number, end: number): Date | 
   return slots.get(slot);
 }
 
-export function listPagesOf(
-  site: string,
-): Promise<Array<ListPageQuery & { path: string; front: boolean; lastmod: Date | undefined }>> {
-  return listPagesOfSite(site);
-}
-
 /** Once per generation: three routes and each sitemap part ask for the 2,000 list pages of a 10,000-entry site. */
-const listPagesOfSite = memoBy(async (site: string) => {
-  const pages = [];
-  for (const { section, filter, sort, entries } of (await lists(site)).values()) {
-    for (const { page, start, end } of listSlots(entries.length, isNewestFirst(section, sort))) {
-      const query = { section, filter, sort, page };
-      pages.push({
-        ...query,
-        path: listUrl(section, query),
-        front: page === undefined,
-        lastmod: latestOfSlot(entries, start, end),
-      });
+export const listPagesOf: (
+  site: string,
+) => Promise<Array<ListPageQuery & { path: string; front: boolean; lastmod: Date | undefined }>> = memoBy(
+  async (site: string) => {
+    const pages = [];
+    for (const { section, filter, sort, entries } of (await lists(site)).values()) {
+      for (const { page, start, end } of listSlots(entries.length, isNewestFirst(section, sort))) {
+        const query = { section, filter, sort, page };
+        pages.push({
+          ...query,
+          path: listUrl(section, query),
+          front: page === undefined,
+          lastmod: latestOfSlot(entries, start, end),
+        });
+      }
     }
-  }
-  return pages;
-});
+    return pages;
+  },
+);
 
 /* ---------- home page and search page ---------- */
 

@@ -28,8 +28,16 @@ function identity(params: Params): string {
   }
   return id;
 }
-/** Most addresses hold no escape: decoding them is copying them. */
-const decoded = (pathname: string) => (pathname.includes('%') ? decodeURI(pathname) : pathname);
+/** Paths by decoded address, the first route to claim an address keeping it, as Astro's build does. */
+function byAddress(paths: Iterable<{ pathname: string; route: RouteData }>): Map<string, RouteData> {
+  const listed = new Map<string, RouteData>();
+  for (const { pathname, route } of paths) {
+    // Most addresses hold no escape: decoding them is copying them.
+    const path = pathname.includes('%') ? decodeURI(pathname) : pathname;
+    if (!listed.has(path)) listed.set(path, route);
+  }
+  return listed;
+}
 const noPagination = (): never => {
   throw new Error('paginate() is not available to a warm renderer (docs/adr/0121)');
 };
@@ -51,7 +59,7 @@ export class SitePaths {
     this.#app = app;
   }
 
-  /** Every path of the site (decoded, the first route to claim a path keeps it, as Astro's build does) and its route. */
+  /** Every path of the site, decoded, and its route. */
   async list(): Promise<Map<string, RouteData>> {
     const routes = this.#app.manifest.routes.map((r) => r.routeData).filter((r) => r.prerender);
     // Redirects and i18n fallbacks are resolved by Astro alone: this project has neither, a future one is listed by Astro.
@@ -71,18 +79,12 @@ export class SitePaths {
       answers.push({ route, mod, paths, pathnames: await this.#pathnamesOf(route, paths) });
     }
     this.#app.routeCache.clearAll();
-    const listed = new Map<string, RouteData>();
     for (const { route, mod, paths, pathnames } of answers) {
-      if (mod) {
-        const keyed = Object.assign(paths, { keyed: new Map(paths.map((p, i) => [pathnames[i]!, p])) });
-        this.#app.routeCache.set(route, { mod, staticPaths: keyed });
-      }
-      for (const pathname of pathnames) {
-        const path = decoded(pathname);
-        if (!listed.has(path)) listed.set(path, route);
-      }
+      if (!mod) continue;
+      const keyed = Object.assign(paths, { keyed: new Map(paths.map((p, i) => [pathnames[i]!, p])) });
+      this.#app.routeCache.set(route, { mod, staticPaths: keyed });
     }
-    return listed;
+    return byAddress(answers.flatMap(({ route, pathnames }) => pathnames.map((pathname) => ({ pathname, route }))));
   }
 
   /** The pathname of each path: kept from an earlier answer, or made by Astro for parameters new to the route. */
@@ -110,11 +112,6 @@ export class SitePaths {
   async #byAstro(): Promise<Map<string, RouteData>> {
     this.#app.routeCache.clearAll();
     this.#pathnames.clear();
-    const listed = new Map<string, RouteData>();
-    for (const { pathname, route } of await new StaticPaths(this.#app as unknown as StaticPathsApp).getAll()) {
-      const path = decoded(pathname);
-      if (!listed.has(path)) listed.set(path, route);
-    }
-    return listed;
+    return byAddress(await new StaticPaths(this.#app as unknown as StaticPathsApp).getAll());
   }
 }
