@@ -18,15 +18,34 @@ export interface PrerenderApp {
   getComponentByRoute(route: RouteData): Promise<PageModule>;
 }
 
-/** The parameters as one string: their names and values in order, an absent value apart from an empty one. */
-function identity(params: Params): string {
-  let id = '';
-  for (const name in params) {
-    const value = params[name];
-    if (typeof value === 'string' && value.includes('\u0000')) return `\u0003${JSON.stringify(params)}`;
-    id += value === undefined ? `${name}\u0001\u0000` : `${name}\u0002${value}\u0000`;
+/**
+ * Pathnames by parameters, as a tree whose steps are each parameter's name, then its value: the values are the
+ * entries' own slug strings from one generation to the next, whose hashes the engine keeps, so finding 12,000
+ * known paths builds no string (docs/adr/0121).
+ */
+interface Known {
+  pathname?: string;
+  next?: Map<unknown, Known>;
+}
+/** An absent value, apart from an empty one. */
+const ABSENT = Symbol('absent');
+
+function step(node: Known, key: unknown, grow: boolean): Known | undefined {
+  let next = node.next?.get(key);
+  if (!next && grow) (node.next ??= new Map()).set(key, (next = {}));
+  return next;
+}
+/** The node of a set of parameters; `grow` makes the missing steps. Anything but an object of parameters has none. */
+function nodeOf(root: Known, path: StaticPath, grow: boolean): Known | undefined {
+  if (!path || typeof path !== 'object' || !path.params || typeof path.params !== 'object') return undefined;
+  let node: Known | undefined = root;
+  for (const name in path.params) {
+    const value = path.params[name];
+    node = step(node, name, grow);
+    if (node) node = step(node, value === undefined ? ABSENT : value, grow);
+    if (!node) return undefined;
   }
-  return id;
+  return node;
 }
 /** Paths by decoded address, the first route to claim an address keeping it, as Astro's build does. */
 function byAddress(paths: Iterable<{ pathname: string; route: RouteData }>): Map<string, RouteData> {
@@ -52,8 +71,8 @@ const noPagination = (): never => {
  */
 export class SitePaths {
   readonly #app: PrerenderApp;
-  /** For each route, the pathname Astro made of each set of parameters it has seen. */
-  readonly #pathnames = new Map<RouteData, Map<string, string>>();
+  /** For each route, the pathname Astro made of each set of parameters it has seen, and how many those are. */
+  readonly #pathnames = new Map<RouteData, { root: Known; size: number }>();
 
   constructor(app: PrerenderApp) {
     this.#app = app;
@@ -90,22 +109,33 @@ export class SitePaths {
   /** The pathname of each path: kept from an earlier answer, or made by Astro for parameters new to the route. */
   async #pathnamesOf(route: RouteData, paths: StaticPath[]): Promise<string[]> {
     let known = this.#pathnames.get(route);
-    if (!known) this.#pathnames.set(route, (known = new Map()));
-    const ids = paths.map((p) => (p && typeof p === 'object' && p.params ? identity(p.params) : ''));
-    const unseen = paths.filter((_, i) => !ids[i] || !known.has(ids[i]));
+    if (!known) this.#pathnames.set(route, (known = { root: {}, size: 0 }));
+    const pathnames = paths.map((p) => nodeOf(known.root, p, false)?.pathname);
+    const at = paths.flatMap((_, i) => (pathnames[i] === undefined ? [i] : []));
+    const unseen = at.map((i) => paths[i]!);
     if (unseen.length > 0) {
       const made = await new StaticPaths({
         manifest: { ...this.#app.manifest, routes: [{ routeData: route }] } as StaticPathsApp['manifest'],
         routeCache: { get: () => undefined, set: () => undefined } as unknown as StaticPathsApp['routeCache'],
         getComponentByRoute: async () => ({ getStaticPaths: () => unseen }) as never,
       }).getAll();
-      for (const [i, p] of unseen.entries()) known.set(identity(p.params), made[i]!.pathname);
+      for (const [n, i] of at.entries()) {
+        pathnames[i] = made[n]!.pathname;
+        const node = nodeOf(known.root, paths[i]!, true);
+        if (node && node.pathname === undefined) known.size += 1;
+        if (node) node.pathname = pathnames[i];
+      }
     }
-    const pathnames = ids.map((id) => known.get(id)!);
     // Removed paths' addresses are forgotten once they are as many as the route's paths.
-    if (known.size > 2 * paths.length + 100)
-      this.#pathnames.set(route, new Map(ids.map((id, i) => [id, pathnames[i]!])));
-    return pathnames;
+    if (known.size > 2 * paths.length + 100) {
+      const kept = { root: {}, size: paths.length };
+      for (const [i, p] of paths.entries()) {
+        const node = nodeOf(kept.root, p, true);
+        if (node) node.pathname = pathnames[i];
+      }
+      this.#pathnames.set(route, kept);
+    }
+    return pathnames as string[];
   }
 
   /** Astro's own listing, its cache emptied first. */
