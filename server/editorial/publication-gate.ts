@@ -1,6 +1,6 @@
 import type { ContentProblem } from '#src/content-source/problems.ts';
 import type { ReadingOptions, TextsRead } from '#src/content-source/read-files.ts';
-import { noteMainWrite } from '#src/content-source/main-writes.ts';
+import { noteMainWrite, writtenUnder } from '#src/content-source/main-writes.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
 import { entryCacheFile, loadEntryCache } from '#src/build/entry-cache.ts';
@@ -57,6 +57,8 @@ interface MainChecked {
   keys: Set<string>;
   /** The texts of the site's files at `commit`, by path (docs/adr/0115). */
   texts: TextsRead;
+  /** Its section folders as loaded at `commit`: a change's check loads again only those it writes under (docs/adr/0123). */
+  folders: ReadonlyMap<string, unknown>;
 }
 
 export interface Applied {
@@ -82,16 +84,17 @@ export function createPublicationGate(options: PublicationGateOptions) {
     const cached = known.get(site);
     if (cached?.commit === commit) return cached;
     const texts: TextsRead = new Map();
-    const keys = new Set((await check(repo.dir, site, { read: texts })).map(problemKey));
-    const checked = { commit, keys, texts };
+    const folders = new Map<string, unknown>();
+    const keys = new Set((await check(repo.dir, site, { read: texts, loaded: folders })).map(problemKey));
+    const checked = { commit, keys, texts, folders };
     known.set(site, checked);
     return checked;
   }
 
   /**
    * `change` was committed over `from` as `to`: the site it was checked for is known as checked, and another site
-   * it wrote nothing of is unchanged by it. The texts of the written paths are read again next time, from the
-   * repository's own files (docs/adr/0115).
+   * it wrote nothing of is unchanged by it. The texts of the written paths, and the folders they are in, are read
+   * again next time, from the repository's own files (docs/adr/0115, 0123).
    */
   function advance(
     site: string,
@@ -100,10 +103,13 @@ export function createPublicationGate(options: PublicationGateOptions) {
     change: MainChange,
     after: ContentProblem[],
     texts: TextsRead,
+    folders: ReadonlyMap<string, unknown>,
   ) {
     const written = writtenPaths(change.files);
     for (const p of written) texts.delete(p);
-    known.set(site, { commit: to, keys: new Set(after.map(problemKey)), texts });
+    // Likewise the folders they are in, loaded again from the repository's files (docs/adr/0123).
+    const kept = new Map([...folders].filter(([dir]) => !writtenUnder(written, dir)));
+    known.set(site, { commit: to, keys: new Set(after.map(problemKey)), texts, folders: kept });
     for (const [other, state] of known) {
       if (other === site || state.commit !== from) continue;
       if ([...written].some((p) => readBySite(other, p))) known.delete(other);
@@ -139,9 +145,16 @@ export function createPublicationGate(options: PublicationGateOptions) {
           // The overlay is main plus the change: only the paths the change writes are read from disk (docs/adr/0115).
           const written = writtenPaths(change.files);
           const texts: TextsRead = new Map();
-          const unchanged = (rel: string) => (written.has(rel) ? undefined : before.texts.get(rel));
+          const folders = new Map<string, unknown>();
           const after = await overlays.check(repo.dir, change.site, main, change.files, (overlay) =>
-            check(overlay, change.site, { unchanged, read: texts }),
+            check(overlay, change.site, {
+              unchanged: (rel) => (written.has(rel) ? undefined : before.texts.get(rel)),
+              read: texts,
+              // The overlay holds main's files but for those the change writes: its other folders load as main's did.
+              folders: before.folders,
+              unchangedFolder: (dir) => !writtenUnder(written, dir),
+              loaded: folders,
+            }),
           );
           const introduced = after.filter((p) => !before.keys.has(problemKey(p)));
           if (introduced.length) throw new PublicationRejectedError({ site: change.site, problems: introduced });
@@ -155,7 +168,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
           });
           await overlays.committed(repo.dir, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
-          advance(change.site, main, committed, change, after, texts);
+          advance(change.site, main, committed, change, after, texts, folders);
           return committed;
         }
         const main = (await repo.resolve(MAIN)) ?? '';

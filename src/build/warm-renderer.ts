@@ -6,7 +6,7 @@ import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { checkContent } from '../checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY, type Entry } from '../content-source/entries.ts';
 import { ContentInvalidError } from '../content-source/problems.ts';
-import { type MainWrite, writtenBetween } from '../content-source/main-writes.ts';
+import { type MainWrite, writtenBetween, writtenUnder } from '../content-source/main-writes.ts';
 import type { TextsRead } from '../content-source/read-files.ts';
 import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
 import { currentCommit } from './commit.ts';
@@ -128,21 +128,29 @@ function fileOf(pathname: string, route: RouteData): string {
   return route.type === 'endpoint' ? rel : path.posix.join(rel, 'index.html');
 }
 
-/** The texts of the site's files as the last check read them, and the commit of `main` they are (docs/adr/0115). */
-let lastRead: { commit: string; texts: TextsRead } | undefined;
+/**
+ * The texts of the site's files and its section folders as the last check loaded them, and the commit of `main` they
+ * are (docs/adr/0115, 0123).
+ */
+let lastRead: { commit: string; texts: TextsRead; folders: Map<string, unknown> } | undefined;
 
 /**
  * The site's problems and the entries to render. Following the publication gate's record of what each commit
- * wrote, only the paths written since the last check are read again; without a record linking the last check's
- * commit to the checkout's, every file is looked at (docs/adr/0115).
+ * wrote, only the paths written since the last check are read again, and a section folder nothing was written
+ * under is taken as the last check loaded it; without a record linking the last check's commit to the checkout's,
+ * every file is looked at (docs/adr/0115, 0123).
  */
 async function check(
   writes?: readonly MainWrite[],
-): Promise<{ excluded: WarmPublished['excluded']; list: Entry[]; readAgain?: number; checkedByGate?: true }> {
+): Promise<Pick<WarmPublished, 'excluded' | 'readAgain' | 'loadedAgain' | 'checkedByGate'> & { list: Entry[] }> {
   const commit = await currentCommit(contentRoot);
   const written = lastRead && commit && writes ? writtenBetween(writes, lastRead.commit, commit) : undefined;
-  const known = written && lastRead?.texts;
-  const texts: TextsRead = new Map();
+  const known = written && lastRead;
+  // Kept from one check to the next while the record links them: what was written since is read again.
+  const texts: TextsRead = known ? known.texts : new Map();
+  for (const rel of written ?? []) texts.delete(rel);
+  const folders = new Map<string, unknown>();
+  // A check that fails leaves nothing to follow: the next one looks at every file.
   lastRead = undefined;
   // The gate checked this very commit of this site as a build does: its problems stand for the checks across entries.
   const gate = commit ? writes?.findLast((w) => w.to === commit)?.checked : undefined;
@@ -152,11 +160,14 @@ async function check(
     [site],
     {
       read: texts,
-      unchanged: known ? (rel) => (written.has(rel) ? undefined : known.get(rel)) : undefined,
+      unchanged: known ? (rel) => (written.has(rel) ? undefined : known.texts.get(rel)) : undefined,
+      folders: known?.folders,
+      unchangedFolder: known ? (dir) => !writtenUnder(written, dir) : undefined,
+      loaded: folders,
     },
     checked,
   );
-  if (commit) lastRead = { commit, texts };
+  if (commit) lastRead = { commit, texts, folders };
   const { blocking, excluded } = partitionProblems(report.problems);
   if (blocking.length) throw new ContentInvalidError(blocking);
   const files = new Set(excluded.filter((p) => ENTRY_FILE.test(p.file)).map((p) => p.file));
@@ -164,7 +175,12 @@ async function check(
   return {
     excluded,
     list: (report.sites[0]?.entries ?? []).filter((e) => !files.has(e.file)),
-    ...(known ? { readAgain: written.size } : {}),
+    ...(known
+      ? {
+          readAgain: written.size,
+          loadedAgain: [...folders].filter(([dir, loaded]) => known.folders.get(dir) !== loaded).length,
+        }
+      : {}),
     ...(checked ? { checkedByGate: true as const } : {}),
   };
 }
@@ -612,7 +628,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     phases[name] = Math.round(performance.now() - t);
     t = performance.now();
   };
-  const { excluded, list, readAgain, checkedByGate } = await check(request.writes);
+  const { excluded, list, readAgain, loadedAgain, checkedByGate } = await check(request.writes);
   const sites = await sitesDigest();
   const liveInfo = await readFile(path.join(request.liveDir, BUILD_INFO_FILE), 'utf8').catch(() => '');
   // Someone else put this site live (a CLI build, another instance), or a department's facts changed: render every page.
@@ -749,7 +765,7 @@ async function incremental(request: PublishRequest, state: Warm, started: number
     site,
     mode: 'incremental',
     search: searching.mode,
-    ...(readAgain === undefined ? {} : { readAgain }),
+    ...(readAgain === undefined ? {} : { readAgain, loadedAgain }),
     ...(checkedByGate ? { checkedByGate } : {}),
     excluded,
     entries: entries.length,

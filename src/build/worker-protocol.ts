@@ -86,6 +86,8 @@ export interface WarmPublished {
   search?: 'recent' | 'parts' | 'unchanged';
   /** Paths the check read again, as written since the last check by the publication gate's record; absent: every file was looked at (docs/adr/0115). */
   readAgain?: number;
+  /** Of those, the section folders loaded again: the others were taken as the last check loaded them (docs/adr/0123). */
+  loadedAgain?: number;
   /** The publication gate's problems for the commit rendered stood for the checks across entries (docs/adr/0122). */
   checkedByGate?: true;
   /** Wall time of each step, in ms. */

@@ -1,5 +1,5 @@
 import { yieldingTurns } from './event-loop-turns.ts';
-import { listEntryFiles, listNames, readTextFiles } from './read-files.ts';
+import { keptFolder, listEntryFiles, listNames, readTextFiles } from './read-files.ts';
 import path from 'node:path';
 import { ENTRY_SCHEMAS, type EntryData } from '../schema/content/index.ts';
 import { SECTION_IDS, type SectionId } from '../schema/sections.ts';
@@ -132,12 +132,22 @@ function parseEntryUncached<S extends SectionId>(
 }
 
 /** Every entry of one section of one site, with the problems of those that failed. */
-export async function loadSection<S extends SectionId>(
+export function loadSection<S extends SectionId>(
   root: string,
   site: string,
   section: S,
 ): Promise<LoadResult<Entry<S>[]>> {
-  const files = await listEntryFiles(root, `content/${site}/${section}`);
+  const dir = `content/${site}/${section}`;
+  return keptFolder(dir, () => loadFolder(root, site, section, dir));
+}
+
+async function loadFolder<S extends SectionId>(
+  root: string,
+  site: string,
+  section: S,
+  dir: string,
+): Promise<LoadResult<Entry<S>[]>> {
+  const files = await listEntryFiles(root, dir);
   const entries: Entry<S>[] = [];
   const problems: ContentProblem[] = [];
   const sources = await readTextFiles(root, files);

@@ -45,3 +45,9 @@ export function writtenBetween(writes: readonly MainWrite[], from: string, to: s
   }
   return written;
 }
+
+/** Whether any of these paths is under `dir` (both relative to the content root). */
+export function writtenUnder(written: Iterable<string>, dir: string): boolean {
+  for (const rel of written) if (rel.startsWith(`${dir}/`)) return true;
+  return false;
+}

@@ -18,6 +18,14 @@ export interface ReadingOptions {
   unchanged?: UnchangedTexts;
   /** Filled with every text the check read. */
   read?: TextsRead;
+  /**
+   * What loading each folder gave in an earlier check, by path relative to the root (`keptFolder`), and whether
+   * nothing under a folder was written since that check (docs/adr/0123).
+   */
+  folders?: ReadonlyMap<string, unknown>;
+  unchangedFolder?: (dir: string) => boolean;
+  /** Filled with what this check loaded of each folder, or took from `folders`. */
+  loaded?: Map<string, unknown>;
 }
 
 /**
@@ -36,6 +44,20 @@ const reading = new AsyncLocalStorage<Reading>();
 
 export function withOneReading<T>(task: () => Promise<T>, options: ReadingOptions = {}): Promise<T> {
   return reading.run({ ...options, texts: new Map(), names: new Map(), entryFiles: new Map() }, task);
+}
+
+/**
+ * What `load` makes of a folder, taken from the last check when nothing under the folder was written since: a
+ * publication changes a section or two of a 10,000-entry site, and listing, looking up and validating every entry
+ * of the others again was most of a warm renderer's check (docs/adr/0123). `load` must depend on the folder's
+ * files alone.
+ */
+export async function keptFolder<T>(dir: string, load: () => Promise<T>): Promise<T> {
+  const store = reading.getStore();
+  const folders = store?.unchangedFolder?.(dir) ? store.folders : undefined;
+  const loaded = folders?.has(dir) ? (folders.get(dir) as T) : await load();
+  store?.loaded?.set(dir, loaded);
+  return loaded;
 }
 
 /**

@@ -74,12 +74,14 @@ describe('the publication gate reads only what a change wrote', () => {
     const rand = seededRandom(SEED);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     let withKnownTexts = 0;
+    let withKnownFolders = 0;
     let mismatches: string[] = [];
     const gate = createPublicationGate({
       repo,
       check: async (root, site, reading) => {
         const fast = await checkSiteAsBuild(root, site, reading);
         if (reading?.unchanged) withKnownTexts += 1;
+        if (reading?.folders?.size) withKnownFolders += 1;
         // A check that knows nothing: every file's text from the disk (its own cache keys by file identity).
         const full = (await checkContent(root, [site])).problems;
         const [a, b] = [fast.map(key).sort(), full.map(key).sort()];
@@ -128,6 +130,8 @@ describe('the publication gate reads only what a change wrote', () => {
     expect(accepted).toBeGreaterThan(5);
     expect(refused).toBeGreaterThan(5);
     expect(withKnownTexts).toBeGreaterThanOrEqual(STEPS - 2);
+    // And the section folders it wrote nothing under as loaded before (docs/adr/0123).
+    expect(withKnownFolders).toBeGreaterThanOrEqual(STEPS - 2);
   }, 120_000);
 
   it('lets the warm renderer read again only those paths, and the site it puts live equals a full build', async () => {
@@ -182,6 +186,8 @@ describe('the publication gate reads only what a change wrote', () => {
       // Each publication read again the paths written since the site's last one, not the site's 90 files: the last
       // follows the other department's change as well as its own.
       expect(ours.map((r) => r.readAgain)).toEqual([1, 1, 1, 2]);
+      // And loaded again only the section those paths are in, news, taking the other sections as they were (ADR 0123).
+      expect(ours.map((r) => r.loadedAgain)).toEqual([1, 1, 1, 1]);
       // Each rendered the commit the gate had just checked, with the gate's problems (docs/adr/0122): the entry with the
       // dead link stays off the site, as in the full build compared below.
       expect(ours.map((r) => r.checkedByGate)).toEqual([true, true, true, true]);
