@@ -27,7 +27,36 @@ import { dependencyKey } from './render-hooks.ts';
  * page is rendered again when a key it read has a new digest. A page that
  * recorded nothing is rendered every time: what it depends on is unknown.
  */
-export type Digests = Map<string, string>;
+export class Digests {
+  /**
+   * A site's keys come in parts: one per section, the very object of the last generation while the section is
+   * unchanged, and one for the keys of the whole site. Two generations are compared part by part, a part they
+   * share skipped, so a publication compares the keys of the sections it changed (docs/adr/0114). A key is in one
+   * part.
+   */
+  readonly parts: readonly ReadonlyMap<string, string>[];
+
+  constructor(parts: readonly ReadonlyMap<string, string>[]) {
+    this.parts = parts;
+  }
+
+  get(key: string): string | undefined {
+    for (const part of this.parts) {
+      const digest = part.get(key);
+      if (digest !== undefined) return digest;
+    }
+    return undefined;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const part of this.parts) yield* part.keys();
+  }
+
+  /** Every key and its digest in one map. */
+  merged(): ReadonlyMap<string, string> {
+    return this.parts.length === 1 ? this.parts[0]! : new Map(this.parts.toReversed().flatMap((part) => [...part]));
+  }
+}
 
 const hash = (value: unknown) =>
   createHash('sha256')
@@ -54,20 +83,22 @@ function updatedOf(entry: Entry): Date | undefined {
 
 /** The digest of every key a page of `site` can read, from the entries it is built from (in collection order). */
 export function dependencyDigests(site: string, entries: Entry[], now: Date): Digests {
-  const digests: Digests = new Map();
+  const parts: ReadonlyMap<string, string>[] = [];
   const bySection = Map.groupBy(entries, (e) => e.section);
   let max: Date | undefined;
   for (const section of SECTION_IDS) {
     const digested = sectionDigests(site, section, bySection.get(section) ?? [], now);
-    for (const [key, digest] of digested.pairs) digests.set(key, digest);
+    parts.push(digested.digests);
     if (digested.latest && (!max || digested.latest > max)) max = digested.latest;
   }
+  const digests = new Map<string, string>();
+  parts.push(digests);
   digests.set(dependencyKey.updated(site), max?.toISOString() ?? '');
   const consultations = (bySection.get('gop-y') ?? []).map((e) =>
     consultationState(e.data as Parameters<typeof consultationState>[0], now),
   );
   digests.set(dependencyKey.time(site), hash([formatDateShort(now), consultations]));
-  return digests;
+  return new Digests(parts);
 }
 
 /**
@@ -84,7 +115,8 @@ interface SectionDigests {
   seen: readonly string[];
   /** The entries on the section's lists, in its order: the next change merges into it (src/lists/stable-resort.ts). */
   sorted: readonly Entry[];
-  pairs: Array<[string, string]>;
+  /** Its keys' digests: the same map while the section is unchanged. */
+  digests: Map<string, string>;
   latest: Date | undefined;
   /** Each list page's hashed text and digest: a page whose slice and links are unchanged is not hashed again. */
   pages: Map<string, { text: string; digest: string }>;
@@ -122,25 +154,25 @@ function sectionDigests(site: string, section: SectionId, list: Entry[], now: Da
     list.every((e, i) => e === last.entries[i] && seen[i] === last.seen[i])
   )
     return last;
-  const pairs: Array<[string, string]> = [];
+  const digests = new Map<string, string>();
   const parts: string[] = [];
   for (const e of list) {
     const d = entryDigest(e);
-    pairs.push([dependencyKey.entry(site, section, e.slug), d]);
+    digests.set(dependencyKey.entry(site, section, e.slug), d);
     parts.push(`${e.slug}:${d}`);
   }
-  pairs.push([dependencyKey.section(site, section), hash(parts.join('\n'))]);
+  digests.set(dependencyKey.section(site, section), hash(parts.join('\n')));
   let latest: Date | undefined;
   for (const e of list) {
     const u = updatedOf(e);
     if (u && (!latest || u > latest)) latest = u;
   }
-  pairs.push([dependencyKey.updated(site, section), latest?.toISOString() ?? '']);
+  digests.set(dependencyKey.updated(site, section), latest?.toISOString() ?? '');
   if (section === 'en')
-    pairs.push([
+    digests.set(
       dependencyKey.translations(site),
       hash(list.map((e) => [e.slug, (e.data as { translationOf?: string }).translationOf])),
-    ]);
+    );
   const order = sectionOrder((e) => consultationState(e.data, now))[section] as (a: Entry, b: Entry) => number;
   const sorted = stableResort(
     last?.sorted,
@@ -148,8 +180,8 @@ function sectionDigests(site: string, section: SectionId, list: Entry[], now: Da
     order,
   );
   const pages = new Map<string, { text: string; digest: string }>();
-  listDigests(site, section, sorted, pairs, last?.pages ?? new Map(), pages);
-  const digested = { entries: list, seen, sorted, pairs, latest, pages };
+  listDigests(site, section, sorted, digests, last?.pages ?? new Map(), pages);
+  const digested = { entries: list, seen, sorted, digests, latest, pages };
   lastDigests.set(memoKey, digested);
   return digested;
 }
@@ -165,7 +197,7 @@ function listDigests(
   site: string,
   section: SectionId,
   sorted: Entry[],
-  pairs: Array<[string, string]>,
+  digests: Map<string, string>,
   before: ReadonlyMap<string, { text: string; digest: string }>,
   pages: Map<string, { text: string; digest: string }>,
 ): void {
@@ -179,10 +211,10 @@ function listDigests(
     ) as unknown as FacetIndex<Entry>;
   const index = facets.documents ?? facets.procedures;
   if (index)
-    pairs.push([
+    digests.set(
       dependencyKey.facets(site, section),
       hash(index.groups.map((g) => [g.id, g.options.map((o) => [o.key, o.label, o.many])])),
-    ]);
+    );
   for (const { filter, sort, entries } of sectionLists(section, sorted, facets)) {
     const newestFirst = isNewestFirst(section, sort);
     const navs = listNavs(entries.length, newestFirst);
@@ -196,16 +228,26 @@ function listDigests(
       const known = before.get(key);
       const digest = known?.text === text ? known.digest : hash(text);
       pages.set(key, { text, digest });
-      pairs.push([key, digest]);
+      digests.set(key, digest);
     }
   }
 }
 
-/** The keys whose digest differs between `before` and `after`; a key only one of them has is among them. */
+/**
+ * The keys whose digest differs between `before` and `after`; a key only one of them has is among them. Digests
+ * made of as many parts are compared part by part, skipping the parts they share.
+ */
 export function changedKeys(before: Digests, after: Digests): string[] {
+  const paired = before.parts.length === after.parts.length;
+  const pairs = paired
+    ? before.parts.map((part, i) => [part, after.parts[i]!] as const)
+    : [[before.merged(), after.merged()] as const];
   const changed: string[] = [];
-  for (const [key, digest] of after) if (before.get(key) !== digest) changed.push(key);
-  for (const key of before.keys()) if (!after.has(key)) changed.push(key);
+  for (const [was, now] of pairs) {
+    if (was === now) continue;
+    for (const [key, digest] of now) if (was.get(key) !== digest) changed.push(key);
+    for (const key of was.keys()) if (!now.has(key)) changed.push(key);
+  }
   return changed;
 }
 
