@@ -1,5 +1,5 @@
 import type { ContentProblem } from '#src/content-source/problems.ts';
-import type { ReadingOptions, TextsRead } from '#src/content-source/read-files.ts';
+import { folderOfKey, type ReadingOptions, type TextsRead } from '#src/content-source/read-files.ts';
 import { noteMainWrite, writtenUnder } from '#src/content-source/main-writes.ts';
 import { checkContent } from '#src/checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, type EntryMemo } from '#src/content-source/entries.ts';
@@ -102,13 +102,17 @@ export function createPublicationGate(options: PublicationGateOptions) {
     to: string,
     change: MainChange,
     after: ContentProblem[],
-    texts: TextsRead,
+    before: MainChecked,
+    read: TextsRead,
     folders: ReadonlyMap<string, unknown>,
   ) {
     const written = writtenPaths(change.files);
+    // The check read only the folders the change wrote under: main's other texts stand (docs/adr/0123).
+    const texts = before.texts;
+    for (const [p, text] of read) texts.set(p, text);
     for (const p of written) texts.delete(p);
     // Likewise the folders they are in, loaded again from the repository's files (docs/adr/0123).
-    const kept = new Map([...folders].filter(([dir]) => !writtenUnder(written, dir)));
+    const kept = new Map([...folders].filter(([key]) => !writtenUnder(written, folderOfKey(key))));
     known.set(site, { commit: to, keys: new Set(after.map(problemKey)), texts, folders: kept });
     for (const [other, state] of known) {
       if (other === site || state.commit !== from) continue;
@@ -168,7 +172,7 @@ export function createPublicationGate(options: PublicationGateOptions) {
           });
           await overlays.committed(repo.dir, main, committed, change.files);
           // The site as checked is main as committed: the next publication need not check it again.
-          advance(change.site, main, committed, change, after, texts, folders);
+          advance(change.site, main, committed, change, after, before, texts, folders);
           return committed;
         }
         const main = (await repo.resolve(MAIN)) ?? '';

@@ -7,7 +7,7 @@ import { checkContent } from '../checks/content-checks.ts';
 import { ENTRY_MEMO_KEY, EXCLUDED_ENTRIES_KEY, type Entry } from '../content-source/entries.ts';
 import { ContentInvalidError } from '../content-source/problems.ts';
 import { type MainWrite, writtenBetween, writtenUnder } from '../content-source/main-writes.ts';
-import type { TextsRead } from '../content-source/read-files.ts';
+import { folderKey, type TextsRead } from '../content-source/read-files.ts';
 import { ENTRY_FILE, partitionProblems } from './build-sites.ts';
 import { currentCommit } from './commit.ts';
 import { loadEntryCache, saveEntryCache } from './entry-cache.ts';
@@ -178,7 +178,9 @@ async function check(
     ...(known
       ? {
           readAgain: written.size,
-          loadedAgain: [...folders].filter(([dir, loaded]) => known.folders.get(dir) !== loaded).length,
+          loadedAgain: [...folders].filter(
+            ([key, loaded]) => key.startsWith(folderKey('entries', '')) && known.folders.get(key) !== loaded,
+          ).length,
         }
       : {}),
     ...(checked ? { checkedByGate: true as const } : {}),

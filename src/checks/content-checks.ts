@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import {
+  keptFolder,
   listEntryFiles,
   listNames,
   readTextFiles,
@@ -127,17 +128,26 @@ async function timedWindow(ctx: CheckContext): Promise<ContentProblem[]> {
   );
 }
 
-/** Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. */
+/**
+ * Every site YAML and entry file must be valid UTF-8 NFC Unicode, not a legacy encoding. A section folder's
+ * problems are its files' own: a folder nothing was written under keeps them (docs/adr/0123).
+ */
 async function textEncoding(ctx: CheckContext): Promise<ContentProblem[]> {
-  const files = ['sites/_province.yaml', ...ctx.report.sites.map((s) => `sites/${s.department.id}.yaml`)];
+  const yaml = ['sites/_province.yaml', ...ctx.report.sites.map((s) => `sites/${s.department.id}.yaml`)];
+  const problems = await encodingProblems(ctx.root, yaml);
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      for (const file of await listEntryFiles(ctx.root, dir).catch(() => [] as string[])) files.push(file);
+      const files = () => listEntryFiles(ctx.root, dir).catch(() => [] as string[]);
+      problems.push(...(await keptFolder(dir, 'encoding', async () => encodingProblems(ctx.root, await files()))));
     }
   }
+  return problems;
+}
+
+async function encodingProblems(root: string, files: string[]): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
-  const texts = await readTextFiles(ctx.root, files);
+  const texts = await readTextFiles(root, files);
   const turn = yieldingTurns();
   for (const [i, file] of files.entries()) {
     const yielding = turn();
@@ -165,22 +175,28 @@ async function duplicateSlugs(ctx: CheckContext): Promise<ContentProblem[]> {
   for (const site of ctx.report.sites) {
     for (const section of SECTION_IDS) {
       const dir = `content/${site.department.id}/${section}`;
-      const names = (await listNames(path.join(ctx.root, dir)).catch(() => [] as string[]))
-        .filter((n) => /\.mdx?$/.test(n))
-        .sort();
-      const bySlug = new Map<string, string>();
-      for (const name of names) {
-        const slug = name.replace(/\.mdx?$/, '').toLowerCase();
-        const other = bySlug.get(slug);
-        if (other) {
-          problems.push({
-            file: `${dir}/${name}`,
-            kind: 'duplicate-slug',
-            message: `Trùng địa chỉ /${section}/${slug}/ với tệp ${other}; đổi tên một trong hai tệp.`,
-          });
-        } else bySlug.set(slug, name);
-      }
+      problems.push(...(await keptFolder(dir, 'names', () => slugClashes(ctx.root, dir, section))));
     }
+  }
+  return problems;
+}
+
+async function slugClashes(root: string, dir: string, section: string): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  const names = (await listNames(path.join(root, dir)).catch(() => [] as string[]))
+    .filter((n) => /\.mdx?$/.test(n))
+    .sort();
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = name.replace(/\.mdx?$/, '').toLowerCase();
+    const other = bySlug.get(slug);
+    if (other) {
+      problems.push({
+        file: `${dir}/${name}`,
+        kind: 'duplicate-slug',
+        message: `Trùng địa chỉ /${section}/${slug}/ với tệp ${other}; đổi tên một trong hai tệp.`,
+      });
+    } else bySlug.set(slug, name);
   }
   return problems;
 }

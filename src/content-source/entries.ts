@@ -138,7 +138,7 @@ export function loadSection<S extends SectionId>(
   section: S,
 ): Promise<LoadResult<Entry<S>[]>> {
   const dir = `content/${site}/${section}`;
-  return keptFolder(dir, () => loadFolder(root, site, section, dir));
+  return keptFolder(dir, 'entries', () => loadFolder(root, site, section, dir));
 }
 
 async function loadFolder<S extends SectionId>(

@@ -19,7 +19,7 @@ export interface ReadingOptions {
   /** Filled with every text the check read. */
   read?: TextsRead;
   /**
-   * What loading each folder gave in an earlier check, by path relative to the root (`keptFolder`), and whether
+   * What each kind of load of each folder gave in an earlier check, by `folderKey` (`keptFolder`), and whether
    * nothing under a folder was written since that check (docs/adr/0123).
    */
   folders?: ReadonlyMap<string, unknown>;
@@ -52,13 +52,20 @@ export function withOneReading<T>(task: () => Promise<T>, options: ReadingOption
  * of the others again was most of a warm renderer's check (docs/adr/0123). `load` must depend on the folder's
  * files alone.
  */
-export async function keptFolder<T>(dir: string, load: () => Promise<T>): Promise<T> {
+export async function keptFolder<T>(dir: string, kind: FolderLoad, load: () => Promise<T>): Promise<T> {
   const store = reading.getStore();
+  const key = folderKey(kind, dir);
   const folders = store?.unchangedFolder?.(dir) ? store.folders : undefined;
-  const loaded = folders?.has(dir) ? (folders.get(dir) as T) : await load();
-  store?.loaded?.set(dir, loaded);
+  const loaded = folders?.has(key) ? (folders.get(key) as T) : await load();
+  store?.loaded?.set(key, loaded);
   return loaded;
 }
+
+/** What is made of a folder: its entries, its files' encoding problems, its names' clashes. */
+export type FolderLoad = 'entries' | 'encoding' | 'names';
+export const folderKey = (kind: FolderLoad, dir: string) => `${kind}:${dir}`;
+/** The folder of a `folderKey`. */
+export const folderOfKey = (key: string) => key.slice(key.indexOf(':') + 1);
 
 /**
  * The entry files (`.md`, `.mdx`) of a folder as paths relative to the root, sorted; once per check, and as the

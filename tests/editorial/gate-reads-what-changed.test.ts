@@ -103,7 +103,7 @@ describe('the publication gate reads only what a change wrote', () => {
       const file = `content/${site}/${section}/${name}`;
       const text = await readFile(path.join(dir, file), 'utf8');
       const other = pick(names).replace(/\.mdx$/, '');
-      const kind = pick(['edit', 'new', 'link', 'delete', 'break', 'dead-link']);
+      const kind = pick(['edit', 'new', 'link', 'delete', 'break', 'dead-link', 'decomposed']);
       const files: FileWrite[] =
         kind === 'edit'
           ? [{ path: file, content: `${text}\nĐoạn bổ sung ở bước ${step}.\n` }]
@@ -115,7 +115,10 @@ describe('the publication gate reads only what a change wrote', () => {
                 ? [{ path: file, content: null }]
                 : kind === 'break'
                   ? [{ path: file, content: text.replace(/^title: .*$/m, 'title: [') }]
-                  : [{ path: file, content: `${text}\nXem [bài đã gỡ](/${section}/khong-con-bai-nay-${step}/).\n` }];
+                  : kind === 'decomposed'
+                    ? // Vietnamese typed with combining marks, not in NFC (Điều 8): a text problem, not a parse one.
+                      [{ path: file, content: `${text}\nĐoạn ${'gõ tiếng Việt'.normalize('NFD')} ở bước ${step}.\n` }]
+                    : [{ path: file, content: `${text}\nXem [bài đã gỡ](/${section}/khong-con-bai-nay-${step}/).\n` }];
       try {
         await gate.apply({ site, entry: null, files, by, summary: `Bước ${step}: ${kind}`, trailers: [] });
         accepted += 1;
