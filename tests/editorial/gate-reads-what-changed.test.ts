@@ -137,6 +137,28 @@ describe('the publication gate reads only what a change wrote', () => {
     expect(withKnownFolders).toBeGreaterThanOrEqual(STEPS - 2);
   }, 120_000);
 
+  it('checks the folder a change writes into, however its path is spelled (docs/adr/0123)', async () => {
+    // Every folder but the one written is taken from the last check: a path that named another folder, or none, would
+    // let a broken entry through unchecked.
+    const gate = createPublicationGate({ repo });
+    const site = sites[1]!;
+    const names = (await readdir(path.join(dir, 'content', site, 'van-ban'))).filter((n) => n.endsWith('.mdx'));
+    const text = await readFile(path.join(dir, 'content', site, 'van-ban', names[0]!), 'utf8');
+    const broken = text.replace(/^title: .*$/m, 'title: [');
+    const by = { username: 'annv', name: 'Nguyễn Văn An' };
+    for (const spelled of [
+      `content/${site}/van-ban/./moi-danh-van.mdx`,
+      `content/${site}//van-ban/moi-danh-van.mdx`,
+      `content/${site}/tin-tuc/../van-ban/moi-danh-van.mdx`,
+    ]) {
+      const files: FileWrite[] = [{ path: spelled, content: broken }];
+      await expect(
+        gate.apply({ site, entry: null, files, by, summary: spelled, trailers: [] }),
+        spelled,
+      ).rejects.toMatchObject({ code: 'E_PUBLICATION_REJECTED' });
+    }
+  });
+
   it('lets the warm renderer read again only those paths, and the site it puts live equals a full build', async () => {
     const site = sites[0]!;
     const outDir = path.join(work, 'dist');
